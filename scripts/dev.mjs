@@ -1,0 +1,10 @@
+// `npm run dev`: the server from source (restarts on change) and the browser app rebuilt on change.
+import { spawn } from 'node:child_process';
+
+const children = [
+  spawn('npx', ['vite', 'build', '--watch', '--mode', 'development'], { stdio: 'inherit' }),
+  spawn('npx', ['tsx', 'watch', 'src/cli/dev-entry.ts', 'serve'], { stdio: 'inherit' }),
+];
+const stop = () => children.forEach((child) => child.kill('SIGTERM'));
+process.on('SIGINT', stop);
+process.on('SIGTERM', stop);

@@ -1,0 +1,63 @@
+import { idParams } from '../../contracts/common.js';
+import {
+  createStaffBody,
+  resetStaffBody,
+  staffList,
+  staffListQuery,
+  staffUser,
+  staffWithPassword,
+  updateStaffBody,
+} from '../../contracts/staff.js';
+import type { AppContext } from '../../platform/context.js';
+import { staffOnly } from '../../platform/http/route-policy.js';
+import { type App, staffOf } from '../../platform/http/types.js';
+import * as staff from './staff.service.js';
+
+// R2 later lets HR read the staff list for policy acknowledgements; managing accounts is the administrator's.
+const READ = staffOnly(['administrator', 'hr']);
+const MANAGE = staffOnly(['administrator']);
+
+export function staffRoutes(app: App, ctx: AppContext): void {
+  app.get('/api/v1/staff/users', {
+    config: { policy: READ },
+    schema: { tags: ['staff'], querystring: staffListQuery, response: { 200: staffList } },
+    handler: (request) => staff.listStaffUsers(ctx, request.query),
+  });
+
+  app.get('/api/v1/staff/users/:id', {
+    config: { policy: READ },
+    schema: { tags: ['staff'], params: idParams, response: { 200: staffUser } },
+    handler: (request) => staff.getStaffUser(ctx, request.params.id),
+  });
+
+  app.post('/api/v1/staff/users', {
+    config: { policy: MANAGE },
+    schema: { tags: ['staff'], body: createStaffBody, response: { 201: staffWithPassword } },
+    handler: async (request, reply) =>
+      reply.code(201).send(await staff.createStaffUser(ctx, { id: staffOf(request).userId }, request.body)),
+  });
+
+  app.patch('/api/v1/staff/users/:id', {
+    config: { policy: MANAGE },
+    schema: { tags: ['staff'], params: idParams, body: updateStaffBody, response: { 200: staffUser } },
+    handler: (request) => staff.updateStaffUser(ctx, { id: staffOf(request).userId }, request.params.id, request.body),
+  });
+
+  app.post('/api/v1/staff/users/:id/deactivate', {
+    config: { policy: MANAGE },
+    schema: { tags: ['staff'], params: idParams, response: { 200: staffUser } },
+    handler: (request) => staff.setStaffActive(ctx, { id: staffOf(request).userId }, request.params.id, false),
+  });
+
+  app.post('/api/v1/staff/users/:id/reactivate', {
+    config: { policy: MANAGE },
+    schema: { tags: ['staff'], params: idParams, response: { 200: staffUser } },
+    handler: (request) => staff.setStaffActive(ctx, { id: staffOf(request).userId }, request.params.id, true),
+  });
+
+  app.post('/api/v1/staff/users/:id/reset', {
+    config: { policy: MANAGE },
+    schema: { tags: ['staff'], params: idParams, body: resetStaffBody, response: { 200: staffWithPassword } },
+    handler: (request) => staff.resetStaffUser(ctx, { id: staffOf(request).userId }, request.params.id, request.body),
+  });
+}

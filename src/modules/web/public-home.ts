@@ -1,0 +1,120 @@
+import type { AssociationSettings } from '../../contracts/settings.js';
+import { formatDualDate, riyadhCalendarDay } from '../../domain/dates.js';
+import { html, type SafeHtml } from './html.js';
+
+export type PublicLanguage = 'ar' | 'en';
+
+const COPY = {
+  ar: {
+    title: 'صلة — بوابة المستفيدين',
+    tagline: 'نظام تنظيم العلاقة مع المستفيدين',
+    intro: 'نحرص على علاقة واضحة ومستمرة مع المستفيدين تحفظ حقوق الطرفين، ونستقبل طلباتكم واستفساراتكم وشكاواكم عبر قنواتنا المعتمدة.',
+    contact: 'تواصل معنا',
+    phone: 'الهاتف',
+    fax: 'الفاكس',
+    email: 'البريد الإلكتروني',
+    website: 'الموقع الإلكتروني',
+    links: 'روابط',
+    staff: 'دخول الموظفين',
+    registered: 'مسجلة لدى',
+    number: 'برقم',
+    today: 'اليوم',
+    switchLabel: 'English',
+    switchLang: 'en',
+  },
+  en: {
+    title: 'Sila — beneficiary gateway',
+    tagline: 'Beneficiary relationship system',
+    intro:
+      'We keep a clear and lasting relationship with our beneficiaries that protects the rights of both sides, and receive your requests, inquiries and complaints through our approved channels.',
+    contact: 'Contact us',
+    phone: 'Phone',
+    fax: 'Fax',
+    email: 'E-mail',
+    website: 'Website',
+    links: 'Links',
+    staff: 'Staff sign-in',
+    registered: 'Registered with the',
+    number: 'under number',
+    today: 'Today',
+    switchLabel: 'العربية',
+    switchLang: 'ar',
+  },
+} as const;
+
+export interface PublicPageAssets {
+  css: string[];
+  scripts: string[];
+}
+
+/** The public home at `/`: light, server-rendered, no staff code (ARCHITECTURE.md "Public URLs"). */
+export function renderPublicHome({
+  association,
+  language,
+  assets,
+  now,
+}: {
+  association: AssociationSettings;
+  language: PublicLanguage;
+  assets: PublicPageAssets;
+  now: Date;
+}): string {
+  const t = COPY[language];
+  const isAr = language === 'ar';
+  const name = isAr ? association.nameAr : association.nameEn;
+  const regulator = isAr ? association.regulatorAr : association.regulatorEn;
+  const today = formatDualDate(riyadhCalendarDay(now), { language, digits: association.digits });
+  const ltr = (value: string) => html`<bdi dir="ltr">${value}</bdi>`;
+  const contactRows: SafeHtml[] = [
+    html`<div class="row"><dt>${t.phone}</dt><dd><a href="tel:${association.phone.replace(/\s/g, '')}">${ltr(association.phone)}</a></dd></div>`,
+  ];
+  if (association.fax) contactRows.push(html`<div class="row"><dt>${t.fax}</dt><dd>${ltr(association.fax)}</dd></div>`);
+  contactRows.push(
+    html`<div class="row"><dt>${t.email}</dt><dd><a href="mailto:${association.email}">${ltr(association.email)}</a></dd></div>`,
+  );
+  if (association.website) {
+    const href = /^https?:\/\//.test(association.website) ? association.website : `https://${association.website}`;
+    contactRows.push(
+      html`<div class="row"><dt>${t.website}</dt><dd><a href="${href}" rel="noopener">${ltr(association.website)}</a></dd></div>`,
+    );
+  }
+  const page = html`<!doctype html>
+<html lang="${language}" dir="${isAr ? 'rtl' : 'ltr'}">
+<head>
+<meta charset="utf-8">
+<meta name="viewport" content="width=device-width, initial-scale=1">
+<title>${t.title} · ${name}</title>
+<meta name="description" content="${t.tagline}">
+${assets.css.map((href) => html`<link rel="stylesheet" href="${href}">`)}
+</head>
+<body class="public">
+<header class="masthead">
+  <div class="wrap">
+    <p class="brand">صلة <span>Sila</span></p>
+    <a class="switch" href="/?lang=${t.switchLang}" lang="${t.switchLang}" hreflang="${t.switchLang}">${t.switchLabel}</a>
+  </div>
+</header>
+<main class="wrap">
+  <h1>${name}</h1>
+  <p class="tagline">${t.tagline}</p>
+  <p class="intro">${t.intro}</p>
+  ${association.registrationNumber && regulator ? html`<p class="registration">${t.registered} ${regulator} ${t.number} ${ltr(association.registrationNumber)}</p>` : ''}
+  <section aria-labelledby="contact-heading" class="card">
+    <h2 id="contact-heading">${t.contact}</h2>
+    <dl>${contactRows}</dl>
+  </section>
+  <nav aria-labelledby="links-heading" class="card">
+    <h2 id="links-heading">${t.links}</h2>
+    <ul class="links">
+      <li><a class="button" href="/staff">${t.staff}</a></li>
+    </ul>
+  </nav>
+</main>
+<footer class="wrap footer">
+  <p>${t.today}: <time>${today.hijri}</time> · <time>${today.gregorian}</time></p>
+</footer>
+${assets.scripts.map((src) => html`<script type="module" src="${src}"></script>`)}
+</body>
+</html>`;
+  return page.value;
+}

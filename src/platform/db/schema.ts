@@ -1,0 +1,98 @@
+import type { Generated } from 'kysely';
+
+/**
+ * Table types shared by both engines. Conventions that keep one query code for SQLite and
+ * PostgreSQL (docs/decisions/001-portable-schema.md): ids are UUIDv7 strings, instants are ISO 8601
+ * UTC strings, booleans are 0/1 integers, structured values are JSON text.
+ */
+export interface StaffUserTable {
+  id: string;
+  username: string;
+  display_name: string;
+  email: string | null;
+  password_hash: string;
+  must_change_password: number;
+  password_changed_at: string;
+  totp_secret: string | null; // encrypted
+  totp_enabled: number;
+  totp_last_step: number | null; // replay guard: the last accepted time step
+  language: string;
+  is_active: number;
+  created_at: string;
+  updated_at: string;
+  deactivated_at: string | null;
+}
+
+export interface StaffRoleTable {
+  user_id: string;
+  role: string;
+}
+
+export interface StaffScopeTable {
+  user_id: string;
+  kind: string; // 'category' | 'domain' | 'office'
+  code: string;
+}
+
+export interface SessionTable {
+  id_hash: string; // SHA-256 of the cookie value; the value itself is never stored
+  principal_kind: string; // 'staff' (families come with the portal)
+  principal_id: string;
+  stage: string;
+  csrf_token: string;
+  created_at: string;
+  last_seen_at: string;
+  expires_at: string; // absolute limit
+}
+
+export interface SignInThrottleTable {
+  key: string;
+  failures: number;
+  window_started_at: string;
+  locked_until: string | null;
+}
+
+export interface SettingTable {
+  key: string;
+  value: string; // JSON
+  updated_at: string;
+  updated_by: string | null;
+}
+
+export interface TaxonomyTable {
+  code: string;
+  name_ar: string;
+  name_en: string;
+  is_active: number;
+  sort_order: number;
+}
+
+export interface AuditEventTable {
+  seq: Generated<number>;
+  id: string;
+  at: string;
+  actor_kind: string;
+  actor_id: string | null;
+  action: string;
+  entity: string;
+  entity_id: string | null;
+  fields: string | null; // JSON list of changed field names, never values of personal data
+  details: string | null; // JSON
+  prev_hash: string | null; // chained by the sealer
+  hash: string | null;
+}
+
+export interface Database {
+  staff_users: StaffUserTable;
+  staff_roles: StaffRoleTable;
+  staff_scopes: StaffScopeTable;
+  sessions: SessionTable;
+  sign_in_throttle: SignInThrottleTable;
+  settings: SettingTable;
+  categories: TaxonomyTable;
+  domains: TaxonomyTable;
+  offices: TaxonomyTable;
+  audit_events: AuditEventTable;
+}
+
+export type TaxonomyKind = 'categories' | 'domains' | 'offices';

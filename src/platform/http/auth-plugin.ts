@@ -1,0 +1,107 @@
+import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
+import fp from 'fastify-plugin';
+import { AppError } from './app-error.js';
+import type { StaffPrincipal } from './principal.js';
+import type { RoutePolicy } from './route-policy.js';
+import { SESSION_ABSOLUTE_MS, type SessionRow, type SessionStore } from './sessions.js';
+
+export const SESSION_COOKIE = 'sila_session';
+export const CSRF_HEADER = 'x-csrf-token';
+
+export type StaffLoader = (userId: string) => Promise<Omit<StaffPrincipal, 'kind' | 'sessionIdHash' | 'stage' | 'csrfToken'> | null>;
+
+export interface AuthPluginOptions {
+  sessions: SessionStore;
+  loadStaff: StaffLoader;
+  /** Public URL is https: cookies are Secure even when TLS ends at a proxy we were not told to trust. */
+  isPublicUrlHttps: boolean;
+}
+
+const UNSAFE_METHODS = new Set(['POST', 'PUT', 'PATCH', 'DELETE']);
+
+export function isSecureRequest(request: FastifyRequest, isPublicUrlHttps: boolean): boolean {
+  return isPublicUrlHttps || request.protocol === 'https';
+}
+
+export function setSessionCookie(request: FastifyRequest, reply: FastifyReply, token: string, isPublicUrlHttps: boolean): void {
+  reply.setCookie(SESSION_COOKIE, token, {
+    path: '/',
+    httpOnly: true,
+    sameSite: 'lax',
+    secure: isSecureRequest(request, isPublicUrlHttps),
+    maxAge: SESSION_ABSOLUTE_MS / 1000,
+  });
+}
+
+export function clearSessionCookie(reply: FastifyReply): void {
+  reply.clearCookie(SESSION_COOKIE, { path: '/' });
+}
+
+/**
+ * Authenticate → authorize on every request, before the body is validated, so callers without
+ * the right learn nothing about a route's schema. Cookie-authenticated writes must carry the
+ * session's CSRF token; unauthenticated writes must come from our own origin when a browser says
+ * where it came from.
+ */
+async function authPlugin(app: FastifyInstance, options: AuthPluginOptions): Promise<void> {
+  app.decorateRequest('principal', null as never);
+
+  app.addHook('onRequest', async (request, reply) => {
+    request.principal = { kind: 'anonymous' };
+    const policy: RoutePolicy | undefined = request.routeOptions.config?.policy;
+    const token = request.cookies[SESSION_COOKIE];
+    let session: SessionRow | null = null;
+    let hadExpiredSession = false;
+    if (token) {
+      session = await options.sessions.resolve(token);
+      if (session?.principal_kind === 'staff') {
+        const staff = await options.loadStaff(session.principal_id);
+        if (staff) {
+          request.principal = {
+            kind: 'staff',
+            ...staff,
+            sessionIdHash: session.id_hash,
+            stage: session.stage as StaffPrincipal['stage'],
+            csrfToken: session.csrf_token,
+          };
+        } else {
+          // Deactivated or removed while signed in: the session ends now.
+          await options.sessions.end(session.id_hash);
+          session = null;
+        }
+      }
+      if (!session) {
+        hadExpiredSession = true;
+        clearSessionCookie(reply);
+      }
+    }
+
+    if (UNSAFE_METHODS.has(request.method)) {
+      if (session && request.headers[CSRF_HEADER] !== session.csrf_token && policy?.access !== 'public') {
+        throw AppError.forbidden('auth.csrf', 'The request did not carry this session’s CSRF token');
+      }
+      const origin = request.headers.origin;
+      if (origin && origin !== 'null') {
+        const host = request.headers['x-forwarded-host'] ?? request.headers.host;
+        if (new URL(origin).host !== host) throw AppError.forbidden('auth.cross-origin', 'Cross-origin writes are not accepted');
+      }
+    }
+
+    if (!policy || policy.access === 'public') return;
+    const principal = request.principal;
+    if (principal.kind !== 'staff') {
+      throw hadExpiredSession
+        ? AppError.unauthenticated('auth.session-expired', 'Your session has ended; sign in again')
+        : AppError.unauthenticated();
+    }
+    const stages = policy.stages ?? ['active'];
+    if (!stages.includes(principal.stage)) {
+      throw AppError.forbidden(`auth.stage.${principal.stage}`, 'Finish signing in first');
+    }
+    if (policy.roles !== 'any-role' && !principal.roles.some((role) => (policy.roles as readonly string[]).includes(role))) {
+      throw AppError.forbidden();
+    }
+  });
+}
+
+export default fp(authPlugin, { name: 'sila-auth' });

@@ -1,0 +1,34 @@
+import type { StaffRole } from '../../domain/roles.js';
+
+/**
+ * Every route declares who may call it (ARCHITECTURE.md "Who can call what", issue 2 §4):
+ * a test enumerates every registered route and fails when one has no policy.
+ *
+ * - `public`: anyone, no session needed.
+ * - `staff`: a signed-in staff member holding one of `roles` ('any-role' = any staff member),
+ *   whose session has reached one of `stages` (default: fully signed in). `scope` says how the
+ *   records the route touches are limited: 'none' (not family data), 'self' (the caller's own
+ *   account), 'families' (the caller's category/domain/office scope, enforced in the service).
+ */
+export type SessionStage = 'password-change' | 'mfa-enroll' | 'mfa' | 'active';
+
+export type RoutePolicy =
+  | { access: 'public' }
+  | {
+      access: 'staff';
+      roles: readonly StaffRole[] | 'any-role';
+      stages?: readonly SessionStage[];
+      scope: 'none' | 'self' | 'families';
+    };
+
+export const PUBLIC: RoutePolicy = { access: 'public' };
+
+export function staffOnly(roles: readonly StaffRole[] | 'any-role', scope: 'none' | 'self' | 'families' = 'none'): RoutePolicy {
+  return { access: 'staff', roles, scope };
+}
+
+declare module 'fastify' {
+  interface FastifyContextConfig {
+    policy?: RoutePolicy;
+  }
+}

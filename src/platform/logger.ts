@@ -1,0 +1,34 @@
+import type { FastifyServerOptions } from 'fastify';
+
+/**
+ * Structured logs without personal data (issue 2 §7): request bodies, cookies and the
+ * authorisation headers are never logged, and fields that could carry personal data are
+ * redacted wherever they appear.
+ */
+export const REDACTED_PATHS = [
+  'req.headers.cookie',
+  'req.headers.authorization',
+  'req.headers["x-csrf-token"]',
+  'res.headers["set-cookie"]',
+  '*.password',
+  '*.newPassword',
+  '*.currentPassword',
+  '*.nationalId',
+  '*.mobile',
+  '*.phone',
+  '*.email',
+  '*.name',
+  '*.code',
+  '*.token',
+];
+
+export function loggerOptions(level: string): FastifyServerOptions['logger'] {
+  return {
+    level,
+    redact: { paths: REDACTED_PATHS, censor: '[redacted]' },
+    serializers: {
+      // The URL may hold a query; we keep only the path.
+      req: (req: { method: string; url: string }) => ({ method: req.method, path: req.url.split('?')[0] }),
+    },
+  };
+}

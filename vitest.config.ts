@@ -1,0 +1,31 @@
+import { defineConfig } from 'vitest/config';
+
+// Three tiers (STYLE.md 8): unit (pure logic), integration on SQLite and on PostgreSQL.
+// The PostgreSQL project needs SILA_TEST_PG_URL (scripts/test-all.sh starts a throwaway server).
+export default defineConfig({
+  test: {
+    projects: [
+      { test: { name: 'unit', include: ['tests/unit/**/*.test.ts', 'src/**/*.test.ts'], environment: 'node' } },
+      {
+        test: {
+          name: 'integration-sqlite',
+          include: ['tests/integration/**/*.test.ts'],
+          env: { SILA_TEST_ENGINE: 'sqlite' },
+          testTimeout: 30_000,
+          hookTimeout: 30_000,
+        },
+      },
+      {
+        test: {
+          name: 'integration-postgres',
+          include: ['tests/integration/**/*.test.ts'],
+          env: { SILA_TEST_ENGINE: 'postgres' },
+          testTimeout: 30_000,
+          hookTimeout: 60_000,
+          // Each file gets its own database; two at a time keeps a small machine responsive.
+          maxWorkers: 2,
+        },
+      },
+    ],
+  },
+});
