@@ -13,6 +13,7 @@ import { webRoutes } from './modules/web/web.routes.js';
 import type { AppContext } from './platform/context.js';
 import { AppError } from './platform/http/app-error.js';
 import authPlugin from './platform/http/auth-plugin.js';
+import { registerJsonBodyParser } from './platform/http/json-body.js';
 import { sendProblem } from './platform/http/problem.js';
 import { PUBLIC, type RoutePolicy } from './platform/http/route-policy.js';
 import { registerSecurityHeaders } from './platform/http/security.js';
@@ -57,6 +58,7 @@ export async function buildApp({ ctx, webDir, logger }: BuildAppOptions): Promis
     routerOptions: { ignoreTrailingSlash: true },
   }).withTypeProvider<ZodTypeProvider>();
 
+  registerJsonBodyParser(app);
   app.setValidatorCompiler(validatorCompiler);
   app.setSerializerCompiler(serializerCompiler);
 

@@ -50,30 +50,38 @@ interface ZodLikeIssue {
   params: Record<string, unknown>;
 }
 
+const ISSUE_CODES: Record<string, string> = {
+  too_small: 'field.too-short',
+  too_big: 'field.too-long',
+  invalid_format: 'field.invalid-format',
+  invalid_value: 'field.invalid-choice',
+};
+
+function issueToFieldErrors(issue: ZodLikeIssue): FieldError[] {
+  const base = issue.instancePath === '/' ? '' : issue.instancePath;
+  if (issue.keyword === 'unrecognized_keys') {
+    const keys = (issue.params.keys as string[] | undefined) ?? [];
+    return keys.map((key) => ({ pointer: `${base}/${key}`, code: 'field.unknown', detail: `Unknown field "${key}"` }));
+  }
+  const pointer = base || '/';
+  // Our schemas give stable codes as messages (e.g. 'password.common', 'field.required').
+  if (FIELD_CODE.test(issue.message)) return [{ pointer, code: issue.message, detail: issue.message }];
+  const code =
+    issue.keyword === 'invalid_type'
+      ? /received undefined/.test(issue.message)
+        ? 'field.required'
+        : 'field.invalid-type'
+      : (ISSUE_CODES[issue.keyword] ?? 'field.invalid');
+  return [{ pointer, code, detail: issue.message }];
+}
+
+/** One error per field (the first zod reports), so a person sees one sentence under each input. */
 function fieldErrorsFromZod(issues: ZodLikeIssue[]): FieldError[] {
-  return issues.flatMap((issue): FieldError[] => {
-    const base = issue.instancePath === '/' ? '' : issue.instancePath;
-    if (issue.keyword === 'unrecognized_keys') {
-      const keys = (issue.params.keys as string[] | undefined) ?? [];
-      return keys.map((key) => ({ pointer: `${base}/${key}`, code: 'field.unknown', detail: `Unknown field "${key}"` }));
-    }
-    const pointer = base || '/';
-    if (FIELD_CODE.test(issue.message)) return [{ pointer, code: issue.message, detail: issue.message }];
-    const code =
-      issue.keyword === 'invalid_type'
-        ? issue.params.input === undefined
-          ? 'field.required'
-          : 'field.invalid-type'
-        : issue.keyword === 'too_small'
-          ? 'field.too-short'
-          : issue.keyword === 'too_big'
-            ? 'field.too-long'
-            : issue.keyword === 'invalid_format' || issue.keyword === 'invalid_string'
-              ? 'field.invalid-format'
-              : issue.keyword === 'invalid_value' || issue.keyword === 'invalid_enum_value'
-                ? 'field.invalid-choice'
-                : 'field.invalid';
-    return [{ pointer, code, detail: issue.message }];
+  const seen = new Set<string>();
+  return issues.flatMap(issueToFieldErrors).filter((e) => {
+    if (seen.has(e.pointer)) return false;
+    seen.add(e.pointer);
+    return true;
   });
 }
 
@@ -105,15 +113,6 @@ export function toProblem(error: FastifyError | AppError | Error): { problem: Pr
   const fastifyError = error as FastifyError;
   const mapped = fastifyError.code ? FASTIFY_CODES[fastifyError.code] : undefined;
   if (mapped) return { problem: problem(mapped[0], mapped[1], mapped[2]), headers: {} };
-  if (fastifyError.statusCode === 400 && /forbidden (prototype|constructor) property/i.test(error.message)) {
-    return {
-      problem: problem(400, 'request.forbidden-property', 'The body contains a forbidden property name (__proto__ or constructor)'),
-      headers: {},
-    };
-  }
-  if (error instanceof SyntaxError || (/JSON/.test(error.message) && fastifyError.statusCode === 400)) {
-    return { problem: problem(400, 'request.malformed-json', 'The body is not valid JSON'), headers: {} };
-  }
   if (fastifyError.statusCode === 429) {
     return { problem: problem(429, 'request.rate-limited', 'Too many requests; try again shortly'), headers: {} };
   }

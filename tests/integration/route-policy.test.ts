@@ -1,0 +1,133 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { RegisteredRoute } from '../../src/app.js';
+import { STAFF_ROLES, type StaffRole } from '../../src/domain/roles.js';
+import type { SessionStage } from '../../src/platform/http/route-policy.js';
+import { agentFor, buildStaff, createTestApp, ENGINE, type StaffFixture, type TestApp } from './harness.js';
+
+/**
+ * Issue 2 §4: every route declares a policy, and a matrix calls each route as each role and as an
+ * anonymous visitor. The table below is what we mean; a route added without a line here fails.
+ */
+type Expected = 'public' | 'any-staff' | StaffRole[];
+const ADMIN: StaffRole[] = ['administrator'];
+
+const EXPECTED: Record<string, Expected> = {
+  'GET /healthz': 'public',
+  'GET /readyz': 'public',
+  'GET /': 'public',
+  'GET /staff': 'public',
+  'GET /staff/*': 'public',
+  'GET /api/openapi.json': 'public',
+  'GET /api/v1/public/association': 'public',
+  'POST /api/v1/auth/sign-in': 'public',
+  'GET /api/v1/auth/session': 'any-staff',
+  'POST /api/v1/auth/sign-out': 'any-staff',
+  'POST /api/v1/auth/password': 'any-staff',
+  'POST /api/v1/auth/totp/enrolment': 'any-staff',
+  'POST /api/v1/auth/totp/enrolment/confirm': 'any-staff',
+  'POST /api/v1/auth/totp/verify': 'any-staff',
+  'PUT /api/v1/me/preferences': 'any-staff',
+  'GET /api/v1/settings/taxonomies': 'any-staff',
+  'GET /api/v1/settings': ADMIN,
+  'PUT /api/v1/settings/association': ADMIN,
+  'PUT /api/v1/settings/security': ADMIN,
+  'POST /api/v1/settings/:kind': ADMIN,
+  'PATCH /api/v1/settings/:kind/:code': ADMIN,
+  'GET /api/v1/staff/users': ['administrator', 'hr'],
+  'GET /api/v1/staff/users/:id': ['administrator', 'hr'],
+  'POST /api/v1/staff/users': ADMIN,
+  'PATCH /api/v1/staff/users/:id': ADMIN,
+  'POST /api/v1/staff/users/:id/deactivate': ADMIN,
+  'POST /api/v1/staff/users/:id/reactivate': ADMIN,
+  'POST /api/v1/staff/users/:id/reset': ADMIN,
+};
+
+let t: TestApp;
+const staffByRole = new Map<StaffRole, StaffFixture>();
+
+beforeAll(async () => {
+  t = await createTestApp();
+  for (const role of STAFF_ROLES) staffByRole.set(role, await buildStaff(t, { roles: [role], withTotp: false }));
+});
+afterAll(async () => {
+  await t.close();
+});
+
+function appRoutes(): RegisteredRoute[] {
+  // HEAD twins of GET routes, the docs' own files and the built assets are covered by their prefix.
+  return t.app.silaRoutes.filter((r) => r.method !== 'HEAD' && !r.url.startsWith('/api/docs') && !r.url.startsWith('/assets/'));
+}
+
+function concreteUrl(url: string): string {
+  return url
+    .replace(':id', '01936b2e-0000-7000-8000-000000000000')
+    .replace(':kind', 'categories')
+    .replace(':code', 'trainee')
+    .replace('*', 'users');
+}
+
+describe(`route policies [${ENGINE}]`, () => {
+  it('every registered route declares a policy', () => {
+    const missing = t.app.silaRoutes.filter((r) => !r.policy).map((r) => `${r.method} ${r.url}`);
+    expect(missing).toEqual([]);
+  });
+
+  it('every route is in the expected-access table, and the table has no stale lines', () => {
+    const registered = appRoutes().map((r) => `${r.method} ${r.url}`);
+    expect(registered.filter((key) => !(key in EXPECTED))).toEqual([]);
+    expect(Object.keys(EXPECTED).filter((key) => !registered.includes(key))).toEqual([]);
+  });
+
+  it('declared policies match the table', () => {
+    for (const route of appRoutes()) {
+      const expected = EXPECTED[`${route.method} ${route.url}`];
+      const policy = route.policy;
+      if (expected === 'public') expect(policy, route.url).toEqual({ access: 'public' });
+      else if (expected === 'any-staff') expect(policy, route.url).toMatchObject({ access: 'staff', roles: 'any-role' });
+      else
+        expect(policy && policy.access === 'staff' && [...(policy.roles as StaffRole[])].sort(), route.url).toEqual(
+          [...(expected ?? [])].sort(),
+        );
+    }
+  });
+
+  it('answers each route as each role and as an anonymous visitor', async () => {
+    const failures: string[] = [];
+    for (const route of appRoutes()) {
+      const key = `${route.method} ${route.url}`;
+      const expected = EXPECTED[key];
+      const url = concreteUrl(route.url);
+      const hasBody = ['POST', 'PUT', 'PATCH'].includes(route.method);
+      const anonymous = await t.app.inject({ method: route.method as 'GET', url, ...(hasBody ? { payload: {} } : {}) });
+      if (expected === 'public') {
+        if ([401, 403].includes(anonymous.statusCode)) failures.push(`${key} anonymous → ${anonymous.statusCode}`);
+        continue;
+      }
+      if (anonymous.statusCode !== 401) failures.push(`${key} anonymous → ${anonymous.statusCode}, expected 401`);
+      const stages = (route.policy?.access === 'staff' && route.policy.stages) || ['active'];
+      const stage: SessionStage = stages.includes('active') ? 'active' : (stages[0] as SessionStage);
+      for (const role of STAFF_ROLES) {
+        const staff = staffByRole.get(role) as StaffFixture;
+        const { token, row } = await t.ctx.sessions.create('staff', staff.id, stage);
+        const response = await agentFor(t, token, row.csrf_token).request(route.method, url, hasBody ? {} : undefined);
+        const isAllowed = expected === 'any-staff' || (expected ?? []).includes(role);
+        const isRefused = response.statusCode === 401 || response.statusCode === 403;
+        if (isAllowed && isRefused) failures.push(`${key} as ${role} → ${response.statusCode} ${response.json().code}, expected access`);
+        if (!isAllowed && response.statusCode !== 403) failures.push(`${key} as ${role} → ${response.statusCode}, expected 403`);
+      }
+    }
+    expect(failures).toEqual([]);
+  });
+
+  it('a session that has not finished signing in opens nothing but the sign-in steps', async () => {
+    const staff = staffByRole.get('administrator') as StaffFixture;
+    for (const stage of ['password-change', 'mfa-enroll', 'mfa'] as const) {
+      const { token, row } = await t.ctx.sessions.create('staff', staff.id, stage);
+      const agent = agentFor(t, token, row.csrf_token);
+      const response = await agent.request('GET', '/api/v1/settings');
+      expect(response.statusCode).toBe(403);
+      expect(response.json().code).toBe(`auth.stage.${stage}`);
+      expect((await agent.request('GET', '/api/v1/auth/session')).statusCode).toBe(200);
+    }
+  });
+});
