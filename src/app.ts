@@ -2,7 +2,7 @@ import cookie from '@fastify/cookie';
 import rateLimit from '@fastify/rate-limit';
 import swagger from '@fastify/swagger';
 import swaggerUi from '@fastify/swagger-ui';
-import Fastify, { type FastifyServerOptions, LogController } from 'fastify';
+import Fastify, { type FastifyBaseLogger, type FastifyServerOptions, LogController } from 'fastify';
 import { jsonSchemaTransform, serializerCompiler, validatorCompiler, type ZodTypeProvider } from 'fastify-type-provider-zod';
 import { authRoutes } from './modules/auth/auth.routes.js';
 import { healthRoutes } from './modules/health/health.routes.js';
@@ -37,18 +37,23 @@ export interface BuildAppOptions {
   /** Directory of the built browser app (dist/web); absent in API-only tests. */
   webDir?: string;
   logger?: FastifyServerOptions['logger'];
+  /** A ready pino logger (tests capture logs with it); wins over `logger`. */
+  loggerInstance?: FastifyBaseLogger;
 }
 
 /** Routes added by plugins we trust to be public (API docs, built assets). Everything else must declare a policy. */
 const PLUGIN_PUBLIC_PREFIXES = ['/api/docs', '/assets/'];
 
+/** Requests per minute per address on the API, a guard against runaway clients. */
+const API_RATE_PER_MINUTE = 1200;
+
 /** Body limit for JSON; file uploads get their own limits with the file store. */
 const BODY_LIMIT_BYTES = 256 * 1024;
 
-export async function buildApp({ ctx, webDir, logger }: BuildAppOptions): Promise<App> {
+export async function buildApp({ ctx, webDir, logger, loggerInstance }: BuildAppOptions): Promise<App> {
   const isPublicUrlHttps = ctx.config.publicUrl?.startsWith('https:') ?? false;
   const app = Fastify({
-    logger: logger ?? loggerOptions(ctx.config.logLevel),
+    ...(loggerInstance ? { loggerInstance } : { logger: logger ?? loggerOptions(ctx.config.logLevel) }),
     logController: new LogController({ disableRequestLogging: true }),
     // Fastify also takes a hop count here; its types only list the other forms.
     trustProxy: ctx.config.trustProxy as boolean | string,
@@ -87,8 +92,13 @@ export async function buildApp({ ctx, webDir, logger }: BuildAppOptions): Promis
 
   await registerSecurityHeaders(app, { isPublicUrlHttps });
   await app.register(cookie);
+  // Per-address limits may be per instance (ARCHITECTURE.md "Throttling"); sign-in has a tighter
+  // one of its own and a shared throttle in the database.
   await app.register(rateLimit, {
-    global: false,
+    global: true,
+    max: API_RATE_PER_MINUTE,
+    timeWindow: '1 minute',
+    allowList: (request) => !request.url.startsWith('/api/'),
     errorResponseBuilder: (_request, context) =>
       Object.assign(new Error('Too many requests'), { statusCode: 429, code: 'SILA_RATE_LIMITED', retryAfter: context.after }),
   });

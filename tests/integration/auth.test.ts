@@ -1,7 +1,7 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { totpCodeAt } from '../../src/platform/crypto/totp.js';
 import { SESSION_ABSOLUTE_MS, SESSION_IDLE_MS } from '../../src/platform/http/sessions.js';
-import { agentFor, buildStaff, cookieFrom, ENGINE, signIn, TEST_PASSWORD, type TestApp, createTestApp } from './harness.js';
+import { agentFor, buildStaff, cookieFrom, createTestApp, ENGINE, signIn, TEST_PASSWORD, type TestApp } from './harness.js';
 
 let t: TestApp;
 beforeEach(async () => {
@@ -87,6 +87,17 @@ describe(`sign-in [${ENGINE}]`, () => {
     const staff = await buildStaff(t, { roles: ['reception'] });
     expect((await signInRequest(staff.username, TEST_PASSWORD, '10.9.9.9')).statusCode).toBe(429);
     expect((await signInRequest(staff.username, TEST_PASSWORD, '10.9.9.10')).statusCode).toBe(200);
+  });
+  it('limits sign-in requests per address per minute, as problem+json', async () => {
+    const staff = await buildStaff(t, { roles: ['reception'] });
+    const statuses: number[] = [];
+    for (let i = 0; i < 31; i++) statuses.push((await signInRequest(staff.username, TEST_PASSWORD, '10.7.7.7')).statusCode);
+    expect(statuses.slice(0, 30).every((s) => s === 200)).toBe(true);
+    const limited = await signInRequest(staff.username, TEST_PASSWORD, '10.7.7.7');
+    expect(limited.statusCode).toBe(429);
+    expect(limited.headers['content-type']).toContain('application/problem+json');
+    expect(limited.json().code).toBe('request.rate-limited');
+    expect(limited.headers['retry-after']).toBeDefined();
   });
 });
 
@@ -183,11 +194,17 @@ describe(`first sign-in and the second factor [${ENGINE}]`, () => {
     // Until the password is changed, nothing else opens.
     expect((await agent.request('GET', '/api/v1/staff/users')).json().code).toBe('auth.stage.password-change');
 
-    const common = await agent.request('POST', '/api/v1/auth/password', { currentPassword: first?.oneTimePassword, newPassword: 'password1' });
+    const common = await agent.request('POST', '/api/v1/auth/password', {
+      currentPassword: first?.oneTimePassword,
+      newPassword: 'password1',
+    });
     expect(common.statusCode).toBe(400);
     expect(common.json().errors).toEqual([expect.objectContaining({ pointer: '/newPassword', code: 'password.common' })]);
 
-    const changed = await agent.request('POST', '/api/v1/auth/password', { currentPassword: first?.oneTimePassword, newPassword: 'a calm teal evening' });
+    const changed = await agent.request('POST', '/api/v1/auth/password', {
+      currentPassword: first?.oneTimePassword,
+      newPassword: 'a calm teal evening',
+    });
     expect(changed.statusCode).toBe(200);
     expect(changed.json().stage).toBe('mfa-enroll'); // required for administrators
     expect(cookieFrom(changed)).not.toBe(agent.cookie); // new id at each step up
@@ -224,7 +241,9 @@ describe(`first sign-in and the second factor [${ENGINE}]`, () => {
     // ...and that code cannot be used a second time either.
     const again2 = await signInRequest('admin', 'a calm teal evening');
     const mfa2 = agentFor(t, cookieFrom(again2) as string, again2.json().csrfToken);
-    expect((await mfa2.request('POST', '/api/v1/auth/totp/verify', { code: await totpCodeAt(secret, t.clock.now()) })).statusCode).toBe(400);
+    expect((await mfa2.request('POST', '/api/v1/auth/totp/verify', { code: await totpCodeAt(secret, t.clock.now()) })).statusCode).toBe(
+      400,
+    );
   });
 
   it('requires an authenticator for other roles only when the setting says so', async () => {
@@ -239,7 +258,10 @@ describe(`first sign-in and the second factor [${ENGINE}]`, () => {
     const staff = await buildStaff(t, { roles: ['hr'] });
     const one = await signIn(t, staff);
     const two = await signIn(t, staff);
-    const wrong = await one.request('POST', '/api/v1/auth/password', { currentPassword: 'nope nope nope', newPassword: 'another fine phrase' });
+    const wrong = await one.request('POST', '/api/v1/auth/password', {
+      currentPassword: 'nope nope nope',
+      newPassword: 'another fine phrase',
+    });
     expect(wrong.json().errors[0]).toMatchObject({ pointer: '/currentPassword', code: 'password.current-wrong' });
     const same = await one.request('POST', '/api/v1/auth/password', { currentPassword: TEST_PASSWORD, newPassword: TEST_PASSWORD });
     expect(same.json().errors[0].code).toBe('password.unchanged');
