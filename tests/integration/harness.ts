@@ -131,7 +131,11 @@ export async function buildStaff(
       deactivated_at: null,
     })
     .execute();
-  if (roles.length) await t.ctx.db.insertInto('staff_roles').values(roles.map((role) => ({ user_id: id, role }))).execute();
+  if (roles.length)
+    await t.ctx.db
+      .insertInto('staff_roles')
+      .values(roles.map((role) => ({ user_id: id, role })))
+      .execute();
   const scopeRows = [
     ...scope.categories.map((code) => ({ user_id: id, kind: 'category', code })),
     ...scope.domains.map((code) => ({ user_id: id, kind: 'domain', code })),

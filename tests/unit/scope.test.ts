@@ -25,13 +25,26 @@ describe('staff scope (F2, ARCHITECTURE "Who can call what")', () => {
   it('adding codes to a set never takes a record out of scope (monotonic)', () => {
     const codes = fc.constantFrom('a', 'b', 'c', 'd');
     fc.assert(
-      fc.property(fc.array(codes), fc.array(codes), fc.array(codes), codes, fc.array(codes, { minLength: 1 }), codes, codes, (cats, doms, offs, cat, fdoms, off, extra) => {
-        const scope = { categories: cats, domains: doms, offices: offs };
-        const record = { category: cat, domains: fdoms, office: off };
-        if (!isInScope(scope, record)) return true;
-        const widened = { categories: cats.length ? [...cats, extra] : cats, domains: doms.length ? [...doms, extra] : doms, offices: offs.length ? [...offs, extra] : offs };
-        return isInScope(widened, record);
-      }),
+      fc.property(
+        fc.array(codes),
+        fc.array(codes),
+        fc.array(codes),
+        codes,
+        fc.array(codes, { minLength: 1 }),
+        codes,
+        codes,
+        (cats, doms, offs, cat, fdoms, off, extra) => {
+          const scope = { categories: cats, domains: doms, offices: offs };
+          const record = { category: cat, domains: fdoms, office: off };
+          if (!isInScope(scope, record)) return true;
+          const widened = {
+            categories: cats.length ? [...cats, extra] : cats,
+            domains: doms.length ? [...doms, extra] : doms,
+            offices: offs.length ? [...offs, extra] : offs,
+          };
+          return isInScope(widened, record);
+        },
+      ),
     );
   });
 });
