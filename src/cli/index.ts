@@ -1,8 +1,11 @@
 import { buildApp } from '../app.js';
+import { auditJobs } from '../modules/audit/audit.jobs.js';
+import { verifyAuditChain } from '../modules/audit/audit-chain.js';
 import { createOrRecoverAdministrator, ensureFirstAdministrator } from '../modules/staff/staff.service.js';
 import { startRuntime } from '../platform/bootstrap.js';
 import { ConfigError, loadConfig } from '../platform/config.js';
 import { RestoreError, restoreBackup, writeBackup } from '../platform/db/backup.js';
+import { startScheduler } from '../platform/scheduler.js';
 import { webDistDir } from './paths.js';
 
 const USAGE = `Usage: sila <command>
@@ -11,6 +14,7 @@ Commands:
   serve                 start the server (migrates the database first)
   migrate               apply pending database migrations
   create-admin NAME     create an administrator, or give NAME a new one-time password
+  audit verify          check the audit trail's hash chain; names the first broken link
   backup FILE           write a consistent, portable archive of every table
   restore FILE [--force]  load an archive into this database (SQLite or PostgreSQL)
 
@@ -30,8 +34,15 @@ async function serve(): Promise<void> {
   const first = await ensureFirstAdministrator(runtime.ctx);
   if (first) printOneTimePassword(first.username, first.oneTimePassword);
   const app = await buildApp({ ctx: runtime.ctx, webDir: webDistDir() });
+  const scheduler = startScheduler({
+    db: runtime.ctx.db,
+    clock: runtime.ctx.clock,
+    jobs: [...auditJobs(runtime.ctx)],
+    onError: (job, error) => app.log.error({ job, err: error }, 'background job failed'),
+  });
   const shutdown = async (signal: string) => {
     app.log.info({ signal }, 'shutting down');
+    await scheduler.stop();
     await app.close();
     await runtime.close();
     process.exit(0);
@@ -67,6 +78,21 @@ export async function main(argv: string[]): Promise<number> {
         if (!isNew) console.log(`${username} existed: it now has a new one-time password, no authenticator, and the administrator role.`);
         printOneTimePassword(username, oneTimePassword);
         return 0;
+      }
+      case 'audit': {
+        if (rest[0] !== 'verify') return usage();
+        const runtime = await startRuntime(loadConfig(), { migrate: false });
+        const result = await verifyAuditChain(runtime.ctx.db);
+        await runtime.close();
+        if (result.isIntact) {
+          console.log(`The audit trail is intact: ${result.sealedRows} sealed rows, ${result.pendingRows} waiting to be sealed.`);
+          return 0;
+        }
+        const { position, seq, reason } = result.brokenAt;
+        console.error(
+          `The audit trail is broken at chain position ${position}${seq === null ? '' : ` (row ${seq})`}: ${reason}. ${result.sealedRows} rows before it are intact.`,
+        );
+        return 3;
       }
       case 'backup': {
         const file = rest[0];

@@ -32,6 +32,7 @@ export async function recordAudit(db: Kysely<Database>, entry: AuditEntry): Prom
       details: entry.details ? JSON.stringify(entry.details) : null,
       prev_hash: null,
       hash: null,
+      chain_position: null,
     })
     .execute();
 }

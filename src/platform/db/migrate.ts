@@ -1,10 +1,12 @@
 import { type Migration, type MigrationProvider, Migrator } from 'kysely';
 import type { DB } from './database.js';
 import * as m0001 from './migrations/0001-foundation.js';
+import * as m0002 from './migrations/0002-audit-chain.js';
 
 /** One migration history for both engines, listed here so it works from source and from dist. */
 const migrations: Record<string, Migration> = {
   '0001-foundation': m0001,
+  '0002-audit-chain': m0002,
 };
 
 const provider: MigrationProvider = { getMigrations: async () => migrations };

@@ -80,6 +80,20 @@ export interface AuditEventTable {
   details: string | null; // JSON
   prev_hash: string | null; // chained by the sealer
   hash: string | null;
+  chain_position: number | null;
+}
+
+export interface AuditSealTable {
+  id: number;
+  last_position: number;
+  last_hash: string | null;
+  sealed_at: string | null;
+}
+
+export interface LeaseTable {
+  name: string;
+  holder: string | null;
+  expires_at: string;
 }
 
 export interface Database {
@@ -93,6 +107,8 @@ export interface Database {
   domains: TaxonomyTable;
   offices: TaxonomyTable;
   audit_events: AuditEventTable;
+  audit_seal: AuditSealTable;
+  leases: LeaseTable;
 }
 
 export type TaxonomyKind = 'categories' | 'domains' | 'offices';
