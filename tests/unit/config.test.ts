@@ -95,11 +95,12 @@ describe('configuration (ARCHITECTURE.md "Configuration")', () => {
 
   it('refuses PostgreSQL without both keys (it never generates them)', () => {
     const url = 'postgres://sila@db.internal/sila';
-    for (const env of [
+    const envs: Record<string, string>[] = [
       { DATABASE_URL: url },
       { DATABASE_URL: url, SILA_ENCRYPTION_KEY: KEYS.SILA_ENCRYPTION_KEY },
       { DATABASE_URL: url, SILA_INDEX_KEY: KEYS.SILA_INDEX_KEY },
-    ]) {
+    ];
+    for (const env of envs) {
       const problems = problemsOf(env);
       expect(problems).toHaveLength(1);
       expect(problems[0]).toContain('SILA_ENCRYPTION_KEY');

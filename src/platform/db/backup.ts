@@ -1,8 +1,11 @@
 import { once } from 'node:events';
-import { createReadStream, createWriteStream } from 'node:fs';
-import { createInterface } from 'node:readline';
+import { createReadStream } from 'node:fs';
+import { open, unlink } from 'node:fs/promises';
+import { pipeline } from 'node:stream/promises';
+import { StringDecoder } from 'node:string_decoder';
 import { createGunzip, createGzip } from 'node:zlib';
-import { type Kysely, sql } from 'kysely';
+import SQLite from 'better-sqlite3';
+import { Kysely, SqliteDialect, sql } from 'kysely';
 import type { DatabaseHandle } from './database.js';
 import { engineOf } from './dialect.js';
 import { describeTables, type TableInfo } from './introspect.js';
@@ -14,7 +17,11 @@ import { describeTables, type TableInfo } from './introspect.js';
  *   {"table":"x","columns":[...]}                   then one JSON array per row
  *   {"end":"x","rows":N}
  *   {"complete":true,"tables":T,"rows":R}
- * Every table is read inside one read transaction (one snapshot) while the server keeps running.
+ * Every table is read inside one read transaction (one snapshot) while the server keeps running:
+ * on PostgreSQL a repeatable-read transaction on its own pooled connection; on SQLite a second,
+ * read-only connection to the same file, whose read transaction is a WAL snapshot. (Kysely runs one
+ * statement at a time on the server's SQLite connection, so a transaction there would stall every
+ * request until the backup ends.)
  */
 export const BACKUP_FORMAT = 'sila-backup';
 const BATCH = 2000;
@@ -40,17 +47,23 @@ async function migrationNames(db: Kysely<any>): Promise<string[]> {
   return rows.map((r) => r.name as string);
 }
 
+/**
+ * Reads a table in batches: by primary key (keyset), or by offset for a table without one (columns
+ * that may be null cannot be compared as a row value; inside one snapshot the offset is stable).
+ */
 async function* readTable(db: Kysely<any>, table: TableInfo): AsyncGenerator<unknown[]> {
-  const key = table.primaryKey.length ? table.primaryKey : table.columns;
+  const key = table.primaryKey;
   let last: unknown[] | null = null;
-  for (;;) {
+  for (let offset = 0; ; offset += BATCH) {
     let query = db.selectFrom(table.name).select(table.columns.map((c) => sql.ref(c).as(c)));
-    if (last) {
+    if (key.length && last) {
       const lastValues = last;
       query = query.where(sql`(${sql.join(key.map((k) => sql.ref(k)))}) > (${sql.join(lastValues)})` as never);
     }
-    for (const k of key) query = query.orderBy(sql.ref(k));
-    const rows = (await query.limit(BATCH).execute()) as Record<string, unknown>[];
+    for (const k of key.length ? key : table.columns) query = query.orderBy(sql.ref(k));
+    query = query.limit(BATCH);
+    if (!key.length) query = query.offset(offset);
+    const rows = (await query.execute()) as Record<string, unknown>[];
     for (const row of rows) yield table.columns.map((c) => row[c]);
     if (rows.length < BATCH) return;
     const tail = rows[rows.length - 1] as Record<string, unknown>;
@@ -58,12 +71,46 @@ async function* readTable(db: Kysely<any>, table: TableInfo): AsyncGenerator<unk
   }
 }
 
+/** Runs `dump` inside one read snapshot that does not hold up the server's own queries. */
+async function inReadSnapshot(handle: DatabaseHandle, dump: (db: Kysely<any>) => Promise<void>): Promise<void> {
+  if (handle.engine === 'postgres') {
+    await handle.db.connection().execute(async (conn) => {
+      await sql`begin isolation level repeatable read read only`.execute(conn);
+      try {
+        await dump(conn);
+      } finally {
+        await sql`commit`.execute(conn);
+      }
+    });
+    return;
+  }
+  if (!handle.sqlite || handle.sqlite.memory) {
+    // An in-memory database has no second connection: the server waits for the backup.
+    await handle.db.transaction().execute(async (trx) => dump(trx));
+    return;
+  }
+  const reader = new SQLite(handle.sqlite.name, { readonly: true, fileMustExist: true });
+  reader.pragma('busy_timeout = 5000');
+  const db = new Kysely<any>({ dialect: new SqliteDialect({ database: reader }) });
+  try {
+    // The snapshot starts at the transaction's first read and holds until it ends.
+    await db.transaction().execute(async (trx) => dump(trx));
+  } finally {
+    await db.destroy();
+  }
+}
+
+/**
+ * Writes the archive to `file` (mode 0600). A failed backup removes its partial file. The file
+ * may be a pipe: the backup then waits for its reader, and the server carries on meanwhile.
+ */
 export async function writeBackup(handle: DatabaseHandle, file: string): Promise<{ tables: number; rows: number }> {
+  const out = await open(file, 'w', 0o600);
   const gzip = createGzip();
-  const out = createWriteStream(file, { mode: 0o600 });
-  gzip.pipe(out);
+  const written = pipeline(gzip, out.createWriteStream());
+  written.catch(() => {}); // awaited below; a write error also surfaces through `drain`
   const write = async (value: unknown) => {
-    if (!gzip.write(`${JSON.stringify(value)}\n`)) await once(gzip, 'drain');
+    if (!gzip.write(`${JSON.stringify(value)}\n`)) await Promise.race([once(gzip, 'drain'), written]);
   };
   let total = 0;
   let tableCount = 0;
@@ -90,25 +137,59 @@ export async function writeBackup(handle: DatabaseHandle, file: string): Promise
     }
     await write({ complete: true, tables: tableCount, rows: total });
   };
-  if (handle.engine === 'postgres') {
-    await handle.db.connection().execute(async (conn) => {
-      await sql`begin isolation level repeatable read read only`.execute(conn);
-      try {
-        await dump(conn);
-      } finally {
-        await sql`commit`.execute(conn);
-      }
-    });
-  } else {
-    // One read transaction in WAL mode is one snapshot; writers carry on meanwhile.
-    await handle.db.transaction().execute(async (trx) => dump(trx));
+  try {
+    await inReadSnapshot(handle, dump);
+    gzip.end();
+    await written;
+  } catch (error) {
+    gzip.destroy();
+    await written.catch(() => {});
+    await unlink(file).catch(() => {});
+    throw error;
   }
-  gzip.end();
-  await once(out, 'finish');
   return { tables: tableCount, rows: total };
 }
 
 export class RestoreError extends Error {}
+
+/** The archive's JSON lines; a damaged or cut-off file fails as a RestoreError. */
+async function* readArchive(file: string): AsyncGenerator<any> {
+  const gunzip = createGunzip();
+  const source = createReadStream(file);
+  source.on('error', (error) => gunzip.destroy(error));
+  source.pipe(gunzip);
+  const decoder = new StringDecoder('utf8');
+  let pending = '';
+  const parse = (line: string) => {
+    try {
+      return JSON.parse(line);
+    } catch {
+      throw new RestoreError('The archive is damaged: a line is not valid JSON');
+    }
+  };
+  try {
+    for await (const chunk of gunzip) {
+      pending += decoder.write(chunk as Buffer);
+      let start = 0;
+      for (let end = pending.indexOf('\n'); end >= 0; end = pending.indexOf('\n', start)) {
+        const line = pending.slice(start, end);
+        start = end + 1;
+        if (line) yield parse(line);
+      }
+      pending = pending.slice(start);
+    }
+  } catch (error) {
+    if (error instanceof RestoreError) throw error;
+    const code = (error as NodeJS.ErrnoException).code;
+    if (code === 'ENOENT' || code === 'EACCES' || code === 'EISDIR') throw new RestoreError(`Cannot read ${file}: ${code}`);
+    throw new RestoreError('The archive is damaged or cut off: it is not a complete gzip file');
+  } finally {
+    source.destroy();
+    gunzip.destroy();
+  }
+  pending += decoder.end();
+  if (pending.trim()) yield parse(pending);
+}
 
 /**
  * Loads an archive into a migrated database in one transaction: every table is emptied and
@@ -120,27 +201,40 @@ export async function restoreBackup(
   file: string,
   { force = false } = {},
 ): Promise<{ tables: number; rows: number }> {
-  const db = handle.db as unknown as Kysely<any>;
-  const lines = createInterface({ input: createReadStream(file).pipe(createGunzip()), crlfDelay: Number.POSITIVE_INFINITY });
-  const iterator = lines[Symbol.asyncIterator]();
+  const iterator = readArchive(file);
   const next = async (): Promise<any> => {
     const { value, done } = await iterator.next();
     if (done) throw new RestoreError('The archive ends early: it is incomplete');
-    return JSON.parse(value);
+    return value;
   };
-  const header = await next();
-  if (header.format !== BACKUP_FORMAT || header.version !== 1) throw new RestoreError('This file is not a Sila backup');
+  try {
+    return await restoreFrom(handle, next, force);
+  } finally {
+    await iterator.return(undefined);
+  }
+}
+
+async function restoreFrom(handle: DatabaseHandle, next: () => Promise<any>, force: boolean): Promise<{ tables: number; rows: number }> {
+  const db = handle.db as unknown as Kysely<any>;
+  const header = await next().catch((error) => {
+    throw error instanceof RestoreError && /gzip|JSON|ends early/.test(error.message)
+      ? new RestoreError('This file is not a Sila backup')
+      : error;
+  });
+  if (header?.format !== BACKUP_FORMAT || header.version !== 1) throw new RestoreError('This file is not a Sila backup');
   const here = await migrationNames(db);
-  if (JSON.stringify(here) !== JSON.stringify(header.migrations)) {
+  if (!Array.isArray(header.migrations) || JSON.stringify(here) !== JSON.stringify(header.migrations)) {
     throw new RestoreError(
-      `The backup was taken at schema ${header.migrations.at(-1)}, this database is at ${here.at(-1)}: use the same version of Sila`,
+      `The backup was taken at schema ${header.migrations?.at?.(-1)}, this database is at ${here.at(-1)}: use the same version of Sila`,
     );
   }
   const tables = await describeTables(db);
   const byName = new Map(tables.map((t) => [t.name, t]));
   for (const name of header.tables as string[]) if (!byName.has(name)) throw new RestoreError(`Unknown table in backup: ${name}`);
 
-  const result = await db.transaction().execute(async (trx) => {
+  return db.transaction().execute(async (trx) => {
+    // Rows of a table that points to itself may come in any order: check keys at commit.
+    if (engineOf(trx) === 'sqlite') await sql`pragma defer_foreign_keys = on`.execute(trx);
     if (!force) {
       const staff = await trx.selectFrom('staff_users').select(sql`count(*)`.as('n')).executeTakeFirst();
       if (Number(staff?.n ?? 0) > 0)
@@ -160,6 +254,8 @@ export async function restoreBackup(
       const table = byName.get(section.table);
       if (!table) throw new RestoreError(`Unexpected section in backup: ${JSON.stringify(section).slice(0, 80)}`);
       const columns: string[] = section.columns;
+      const unknown = columns.filter((c) => !table.columns.includes(c));
+      if (unknown.length) throw new RestoreError(`Unknown columns of ${table.name} in backup: ${unknown.join(', ')}`);
       let batch: Record<string, unknown>[] = [];
       const maxRows = Math.max(1, Math.floor(30_000 / columns.length / 2));
       const flush = async () => {
@@ -188,6 +284,4 @@ export async function restoreBackup(
     }
     return { tables: tableCount, rows };
   });
-  lines.close();
-  return result;
 }

@@ -11,13 +11,20 @@ export interface TableInfo {
 
 const INTERNAL = new Set(['sila_migrations', 'sila_migration_lock']);
 
-/** Every application table with its columns, key and foreign-key parents, on either engine. */
+/**
+ * Every application table (not views, not other schemas) with its columns, key and foreign-key
+ * parents, on either engine. PostgreSQL keys come from pg_catalog by table, because constraint
+ * names are only unique per table there.
+ */
 export async function describeTables(db: Kysely<any>): Promise<TableInfo[]> {
   const engine: Engine = engineOf(db);
+  const schema =
+    engine === 'postgres' ? (await sql<{ name: string }>`select current_schema() as name`.execute(db)).rows[0]?.name : undefined;
   const tables = await db.introspection.getTables();
   const infos: TableInfo[] = [];
   for (const table of tables) {
-    if (INTERNAL.has(table.name) || table.name.startsWith('sqlite_')) continue;
+    if (table.isView || INTERNAL.has(table.name) || table.name.startsWith('sqlite_')) continue;
+    if (engine === 'postgres' && table.schema !== schema) continue;
     let primaryKey: string[];
     let references: string[];
     let serialColumn: string | null = null;
@@ -31,15 +38,22 @@ export async function describeTables(db: Kysely<any>): Promise<TableInfo[]> {
       references = fks.rows.map((r) => r.table);
     } else {
       const pk = await sql<{ column_name: string }>`
-        select kcu.column_name from information_schema.table_constraints tc
-        join information_schema.key_column_usage kcu on kcu.constraint_name = tc.constraint_name and kcu.table_schema = tc.table_schema
-        where tc.table_schema = current_schema() and tc.table_name = ${table.name} and tc.constraint_type = 'PRIMARY KEY'
-        order by kcu.ordinal_position`.execute(db);
+        select a.attname as column_name
+        from pg_index i
+        join pg_class t on t.oid = i.indrelid
+        join pg_namespace n on n.oid = t.relnamespace
+        cross join lateral unnest(i.indkey) with ordinality as k(attnum, ord)
+        join pg_attribute a on a.attrelid = t.oid and a.attnum = k.attnum
+        where i.indisprimary and n.nspname = current_schema() and t.relname = ${table.name}
+        order by k.ord`.execute(db);
       primaryKey = pk.rows.map((r) => r.column_name);
       const fks = await sql<{ parent: string }>`
-        select ccu.table_name as parent from information_schema.table_constraints tc
-        join information_schema.constraint_column_usage ccu on ccu.constraint_name = tc.constraint_name and ccu.table_schema = tc.table_schema
-        where tc.table_schema = current_schema() and tc.table_name = ${table.name} and tc.constraint_type = 'FOREIGN KEY'`.execute(db);
+        select p.relname as parent
+        from pg_constraint c
+        join pg_class t on t.oid = c.conrelid
+        join pg_namespace n on n.oid = t.relnamespace
+        join pg_class p on p.oid = c.confrelid
+        where c.contype = 'f' and n.nspname = current_schema() and t.relname = ${table.name}`.execute(db);
       references = fks.rows.map((r) => r.parent);
       serialColumn = table.columns.find((c) => c.hasDefaultValue && c.isAutoIncrementing)?.name ?? null;
     }
