@@ -21,9 +21,18 @@ export async function describeTables(db: Kysely<any>): Promise<TableInfo[]> {
   const schema =
     engine === 'postgres' ? (await sql<{ name: string }>`select current_schema() as name`.execute(db)).rows[0]?.name : undefined;
   const tables = await db.introspection.getTables();
+  // SQLite full-text indexes (virtual tables and their shadow tables) are derived data: triggers
+  // rebuild them as rows are restored, so they are neither dumped nor loaded.
+  const virtualTables =
+    engine === 'sqlite'
+      ? (
+          await sql<{ name: string }>`select name from sqlite_master where type = 'table' and sql like 'CREATE VIRTUAL TABLE%'`.execute(db)
+        ).rows.map((r) => r.name)
+      : [];
+  const isDerived = (name: string) => virtualTables.some((vt) => name === vt || name.startsWith(`${vt}_`));
   const infos: TableInfo[] = [];
   for (const table of tables) {
-    if (table.isView || INTERNAL.has(table.name) || table.name.startsWith('sqlite_')) continue;
+    if (table.isView || INTERNAL.has(table.name) || table.name.startsWith('sqlite_') || isDerived(table.name)) continue;
     if (engine === 'postgres' && table.schema !== schema) continue;
     let primaryKey: string[];
     let references: string[];

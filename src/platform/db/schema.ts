@@ -96,6 +96,88 @@ export interface LeaseTable {
   expires_at: string;
 }
 
+export interface CounterTable {
+  name: string;
+  value: number;
+}
+
+/** Encrypted columns hold `v1.keyId.iv.ciphertext`; `*_index` columns hold `keyId:hmac`. */
+export interface FamilyTable {
+  id: string;
+  reference: string;
+  head_name_ar: string;
+  head_name_en: string | null;
+  name_normalised: string;
+  national_id: string;
+  national_id_index: string;
+  mobile: string | null;
+  mobile_index: string | null;
+  other_phone: string | null;
+  email: string | null;
+  city: string;
+  address: string | null;
+  office: string;
+  category: string;
+  agreed_channel: string;
+  origin_channel: string;
+  notes: string | null;
+  consent_at: string;
+  privacy_notice_version: string;
+  registered_by: string;
+  created_at: string;
+  updated_at: string;
+  version: number;
+}
+
+export interface FamilyDomainTable {
+  family_id: string;
+  domain: string;
+}
+
+export interface HouseholdMemberTable {
+  id: string;
+  family_id: string;
+  name: string;
+  relation: string;
+  national_id: string | null;
+  national_id_index: string | null;
+  birth_date: string | null;
+  birth_date_calendar: string | null;
+  position: number;
+}
+
+export interface IdentityIndexTable {
+  national_id_index: string;
+  family_id: string;
+  member_id: string | null;
+}
+
+export interface FamilyChannelChangeTable {
+  id: string;
+  family_id: string;
+  from_channel: string;
+  to_channel: string;
+  consent_note: string;
+  changed_by: string;
+  changed_at: string;
+}
+
+export interface FamilyImportTable {
+  id: string;
+  created_by: string;
+  created_at: string;
+  status: string; // 'mapping' | 'running' | 'done' | 'failed'
+  file_name: string;
+  rows: string; // encrypted JSON
+  columns: string; // JSON
+  mapping: string | null; // JSON
+  total: number;
+  processed: number;
+  imported: number;
+  errors: string | null; // JSON [{row, pointer, code}]
+  finished_at: string | null;
+}
+
 export interface Database {
   staff_users: StaffUserTable;
   staff_roles: StaffRoleTable;
@@ -109,6 +191,13 @@ export interface Database {
   audit_events: AuditEventTable;
   audit_seal: AuditSealTable;
   leases: LeaseTable;
+  counters: CounterTable;
+  families: FamilyTable;
+  family_domains: FamilyDomainTable;
+  household_members: HouseholdMemberTable;
+  identity_index: IdentityIndexTable;
+  family_channel_changes: FamilyChannelChangeTable;
+  family_imports: FamilyImportTable;
 }
 
 export type TaxonomyKind = 'categories' | 'domains' | 'offices';

@@ -15,6 +15,8 @@ export class AppError extends Error {
     readonly detail: string,
     readonly errors: FieldError[] = [],
     readonly headers: Record<string, string> = {},
+    /** RFC 9457 extension members (e.g. the id of an existing record the caller may open). */
+    readonly extensions: Record<string, unknown> = {},
   ) {
     super(detail);
     this.name = 'AppError';

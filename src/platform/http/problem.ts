@@ -13,6 +13,7 @@ export interface Problem {
   code: string;
   detail: string;
   errors?: FieldError[];
+  [extension: string]: unknown;
 }
 
 const TITLES: Record<number, string> = {
@@ -30,8 +31,15 @@ const TITLES: Record<number, string> = {
   503: 'Service Unavailable',
 };
 
-export function problem(status: number, code: string, detail: string, errors: FieldError[] = []): Problem {
+export function problem(
+  status: number,
+  code: string,
+  detail: string,
+  errors: FieldError[] = [],
+  extensions: Record<string, unknown> = {},
+): Problem {
   return {
+    ...extensions,
     type: `urn:sila:problem:${code}`,
     title: TITLES[status] ?? 'Error',
     status,
@@ -104,7 +112,7 @@ const FASTIFY_CODES: Record<string, [number, string, string]> = {
 
 export function toProblem(error: FastifyError | AppError | Error): { problem: Problem; headers: Record<string, string> } {
   if (error instanceof AppError) {
-    return { problem: problem(error.status, error.code, error.detail, error.errors), headers: error.headers };
+    return { problem: problem(error.status, error.code, error.detail, error.errors, error.extensions), headers: error.headers };
   }
   if (hasZodFastifySchemaValidationErrors(error)) {
     const errors = fieldErrorsFromZod(error.validation as unknown as ZodLikeIssue[]);

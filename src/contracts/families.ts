@@ -1,0 +1,210 @@
+import { z } from 'zod';
+import { parseNationalId } from '../domain/national-id.js';
+import { parseSaudiPhone } from '../domain/phone.js';
+import { code, longText, text } from './common.js';
+
+/** A1–A6: the channel a family first came through. */
+export const ORIGIN_CHANNELS = ['interview', 'letter', 'phone', 'fax', 'website', 'volunteer'] as const;
+/** C5: the channel agreed with the family for news of its requests. */
+export const CONTACT_CHANNELS = ['sms', 'phone-call', 'email', 'whatsapp', 'letter', 'fax'] as const;
+export const RELATIONS = ['spouse', 'son', 'daughter', 'father', 'mother', 'brother', 'sister', 'grandchild', 'other'] as const;
+
+export const originChannel = z.enum(ORIGIN_CHANNELS);
+export const contactChannel = z.enum(CONTACT_CHANNELS);
+
+/** A National ID / Iqama number as typed (Arabic-Indic digits too), validated to its 10 digits. */
+export const nationalId = z
+  .string()
+  .max(40, 'field.too-long')
+  .transform((value, ctx) => {
+    const parsed = parseNationalId(value);
+    if (!parsed.isValid) {
+      ctx.addIssue({ code: 'custom', message: parsed.code });
+      return z.NEVER;
+    }
+    return parsed.value;
+  });
+
+export const mobile = z
+  .string()
+  .max(40, 'field.too-long')
+  .transform((value, ctx) => {
+    const parsed = parseSaudiPhone(value, { mobileOnly: true });
+    if (!parsed.isValid) {
+      ctx.addIssue({ code: 'custom', message: parsed.code });
+      return z.NEVER;
+    }
+    return parsed.e164;
+  });
+
+export const phone = z
+  .string()
+  .max(40, 'field.too-long')
+  .transform((value, ctx) => {
+    const parsed = parseSaudiPhone(value);
+    if (!parsed.isValid) {
+      ctx.addIssue({ code: 'custom', message: parsed.code });
+      return z.NEVER;
+    }
+    return parsed.e164;
+  });
+
+const calendarDay = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, 'field.date-format');
+
+export const birthDateInput = z.strictObject({
+  calendar: z.enum(['gregorian', 'hijri']),
+  date: calendarDay,
+});
+
+export const memberInput = z.strictObject({
+  name: text(120, 2),
+  relation: z.enum(RELATIONS),
+  nationalId: nationalId.optional(),
+  birthDate: birthDateInput.optional(),
+});
+
+const familyFields = {
+  headNameAr: text(120, 2),
+  headNameEn: text(120).optional(),
+  nationalId,
+  mobile: mobile.optional(),
+  otherPhone: phone.optional(),
+  email: z.email('field.email').max(254, 'field.too-long').optional(),
+  city: text(80),
+  address: longText(500).optional(),
+  office: code,
+  category: code,
+  domains: z.array(code).min(1, 'domains.required').max(20),
+  agreedChannel: contactChannel,
+  originChannel,
+  members: z.array(memberInput).max(30, 'members.too-many').default([]),
+  notes: longText(2000).optional(),
+};
+
+export const createFamilyBody = z.strictObject({
+  ...familyFields,
+  /** PDPL: the family agreed to the privacy notice of this version at registration. */
+  consent: z.strictObject({ isGiven: z.literal(true, 'consent.required'), privacyNoticeVersion: text(40) }),
+});
+
+export const updateFamilyBody = z.strictObject({
+  version: z.number().int().min(1),
+  headNameAr: familyFields.headNameAr.optional(),
+  headNameEn: text(120).nullable().optional(),
+  nationalId: nationalId.optional(),
+  mobile: mobile.nullable().optional(),
+  otherPhone: phone.nullable().optional(),
+  email: z.email('field.email').max(254, 'field.too-long').nullable().optional(),
+  city: familyFields.city.optional(),
+  address: longText(500).nullable().optional(),
+  office: code.optional(),
+  category: code.optional(),
+  domains: familyFields.domains.optional(),
+  agreedChannel: contactChannel.optional(),
+  /** C5: the agreed channel changes only with a note of the family's consent. */
+  channelConsentNote: text(300).optional(),
+  members: z.array(memberInput).max(30, 'members.too-many').optional(),
+  notes: longText(2000).nullable().optional(),
+});
+
+export const member = z.object({
+  id: z.string(),
+  name: z.string(),
+  relation: z.enum(RELATIONS),
+  nationalId: z.string().nullable(),
+  birthDate: z.string().nullable(),
+  birthDateCalendar: z.enum(['gregorian', 'hijri']).nullable(),
+});
+
+export const family = z.object({
+  id: z.string(),
+  reference: z.string(),
+  headNameAr: z.string(),
+  headNameEn: z.string().nullable(),
+  /** Unmasked only for roles that need it (reception, contact officers, the volunteer who registered). */
+  nationalId: z.string(),
+  isNationalIdMasked: z.boolean(),
+  mobile: z.string().nullable(),
+  otherPhone: z.string().nullable(),
+  email: z.string().nullable(),
+  city: z.string(),
+  address: z.string().nullable(),
+  office: z.string(),
+  category: z.string(),
+  domains: z.array(z.string()),
+  agreedChannel: contactChannel,
+  originChannel,
+  members: z.array(member),
+  notes: z.string().nullable(),
+  consentAt: z.string(),
+  privacyNoticeVersion: z.string(),
+  registeredBy: z.string(),
+  createdAt: z.string(),
+  updatedAt: z.string(),
+  version: z.number(),
+  canEdit: z.boolean(),
+});
+
+export const familySummary = family.pick({
+  id: true,
+  reference: true,
+  headNameAr: true,
+  headNameEn: true,
+  nationalId: true,
+  isNationalIdMasked: true,
+  mobile: true,
+  city: true,
+  office: true,
+  category: true,
+  domains: true,
+  originChannel: true,
+  createdAt: true,
+});
+
+const filters = {
+  q: z.string().trim().max(100, 'field.too-long').optional(),
+  category: code.optional(),
+  domain: code.optional(),
+  office: code.optional(),
+  originChannel: originChannel.optional(),
+};
+
+export const familyListQuery = z.strictObject({
+  ...filters,
+  sort: z.enum(['createdAt', 'name', 'reference']).default('createdAt'),
+  order: z.enum(['asc', 'desc']).default('desc'),
+  cursor: z.string().max(400).optional(),
+  limit: z.coerce.number().int().min(1).max(100).default(25),
+});
+
+export const familyCountQuery = z.strictObject(filters);
+
+/** Searches by ID number or mobile go in a POST body, never a URL (issue 3 §3). */
+export const familyLookupBody = z.union([z.strictObject({ nationalId }), z.strictObject({ mobile })]);
+
+export const familyList = z.object({
+  items: z.array(familySummary),
+  nextCursor: z.string().nullable(),
+});
+
+export const familyExportBody = z.strictObject({
+  format: z.enum(['xlsx', 'csv']),
+  ...filters,
+});
+
+export const accessLogEntry = z.object({
+  at: z.string(),
+  action: z.string(),
+  actorId: z.string().nullable(),
+  actorName: z.string().nullable(),
+  fields: z.array(z.string()),
+});
+
+export const duplicateProblemExtras = z.object({ existingFamilyId: z.string().nullable() });
+
+export type Family = z.infer<typeof family>;
+export type FamilySummary = z.infer<typeof familySummary>;
+export type CreateFamilyBody = z.infer<typeof createFamilyBody>;
+export type UpdateFamilyBody = z.infer<typeof updateFamilyBody>;
+export type FamilyListQuery = z.infer<typeof familyListQuery>;
+export type FamilyFilters = z.infer<typeof familyCountQuery>;

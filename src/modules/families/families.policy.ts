@@ -1,0 +1,45 @@
+import type { StaffRole } from '../../domain/roles.js';
+import type { StaffScope } from '../../domain/scope.js';
+import type { StaffPrincipal } from '../../platform/http/principal.js';
+
+/**
+ * Who sees which families (ARCHITECTURE.md "Who can call what", F2):
+ * - reception and contact officers: the families in their scope, ID numbers unmasked;
+ * - administrators and management: their scope (usually all), read-only, masked;
+ * - volunteers: only the families they registered, unmasked (they typed the numbers);
+ * - committee members see families only through committee agendas (with service requests), and
+ *   HR sees no family data: neither opens the registry.
+ */
+export const FAMILY_READERS: StaffRole[] = ['reception', 'contact-officer', 'volunteer', 'administrator', 'management'];
+export const FAMILY_REGISTRARS: StaffRole[] = ['reception', 'contact-officer', 'volunteer'];
+export const FAMILY_EXPORTERS: StaffRole[] = ['reception', 'contact-officer', 'administrator', 'management'];
+export const FAMILY_IMPORTERS: StaffRole[] = ['reception', 'administrator'];
+export const ACCESS_LOG_READERS: StaffRole[] = ['administrator'];
+
+const SCOPED_ROLES: StaffRole[] = ['reception', 'contact-officer', 'administrator', 'management'];
+const UNMASKED_ROLES: StaffRole[] = ['reception', 'contact-officer'];
+const EDITOR_ROLES: StaffRole[] = ['reception', 'contact-officer'];
+
+export interface FamilyVisibility {
+  scope: StaffScope;
+  /** Set for volunteers: only what they registered. */
+  registeredBy: string | null;
+  /** No family at all is visible (committee members, HR). */
+  isNone: boolean;
+}
+
+const has = (principal: StaffPrincipal, roles: StaffRole[]) => principal.roles.some((r) => roles.includes(r));
+
+export function familyVisibility(principal: StaffPrincipal): FamilyVisibility {
+  if (has(principal, SCOPED_ROLES)) return { scope: principal.scope, registeredBy: null, isNone: false };
+  if (principal.roles.includes('volunteer')) return { scope: principal.scope, registeredBy: principal.userId, isNone: false };
+  return { scope: principal.scope, registeredBy: null, isNone: true };
+}
+
+export function canSeeUnmasked(principal: StaffPrincipal, family: { registeredBy: string }): boolean {
+  return has(principal, UNMASKED_ROLES) || (principal.roles.includes('volunteer') && family.registeredBy === principal.userId);
+}
+
+export function canEditFamily(principal: StaffPrincipal, family: { registeredBy: string }): boolean {
+  return has(principal, EDITOR_ROLES) || (principal.roles.includes('volunteer') && family.registeredBy === principal.userId);
+}
