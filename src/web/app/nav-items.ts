@@ -1,0 +1,21 @@
+import { type Icon, IconHome, IconSettings, IconUserCircle, IconUsers } from '@tabler/icons-react';
+import type { StaffRole } from '../../domain/roles.js';
+
+export interface NavItem {
+  to: string;
+  labelKey: string;
+  icon: Icon;
+  /** Who sees the item; absent = everyone signed in. The server decides again on every request. */
+  roles?: StaffRole[];
+}
+
+export const NAV_ITEMS: NavItem[] = [
+  { to: '/', labelKey: 'shell.home', icon: IconHome },
+  { to: '/users', labelKey: 'shell.users', icon: IconUsers, roles: ['administrator', 'hr'] },
+  { to: '/settings', labelKey: 'shell.settings', icon: IconSettings, roles: ['administrator'] },
+  { to: '/account', labelKey: 'shell.account', icon: IconUserCircle },
+];
+
+export function navItemsFor(roles: readonly StaffRole[]): NavItem[] {
+  return NAV_ITEMS.filter((item) => !item.roles || item.roles.some((role) => roles.includes(role)));
+}

@@ -1,0 +1,25 @@
+import { createBrowserRouter } from 'react-router';
+import { HomePage } from '../home/home-page.js';
+import { NotFoundPage, RouteError } from './fallbacks.js';
+import { StaffRoot } from './staff-root.js';
+
+/** Pages past the home load on demand, so the first load stays small. */
+export const router = createBrowserRouter(
+  [
+    {
+      path: '/',
+      Component: StaffRoot,
+      ErrorBoundary: RouteError,
+      children: [
+        { index: true, Component: HomePage },
+        { path: 'users', lazy: async () => ({ Component: (await import('../users/users-page.js')).UsersPage }) },
+        { path: 'users/new', lazy: async () => ({ Component: (await import('../users/user-create-page.js')).UserCreatePage }) },
+        { path: 'users/:id', lazy: async () => ({ Component: (await import('../users/user-edit-page.js')).UserEditPage }) },
+        { path: 'settings', lazy: async () => ({ Component: (await import('../settings/settings-page.js')).SettingsPage }) },
+        { path: 'account', lazy: async () => ({ Component: (await import('../account/account-page.js')).AccountPage }) },
+        { path: '*', Component: NotFoundPage },
+      ],
+    },
+  ],
+  { basename: '/staff' },
+);

@@ -1,0 +1,75 @@
+import { expect, type Page } from '@playwright/test';
+import { totpCodeAt } from '../../../src/platform/crypto/totp.js';
+import { copy } from './copy.js';
+
+/** A password the policy accepts (long, uncommon, not the username). */
+export const NEW_PASSWORD = 'قهوة الصباح مع التمر 2026';
+
+const STEP_MS = 30_000;
+let lastCodeStep = new Map<string, number>();
+
+/**
+ * A TOTP code for now. A code's 30-second step is accepted once (by design), so when this secret
+ * already used the current step, wait for the next one.
+ */
+export async function freshTotpCode(secret: string): Promise<string> {
+  const key = secret.replace(/\s/g, '');
+  let step = Math.floor(Date.now() / STEP_MS);
+  const last = lastCodeStep.get(key);
+  if (last !== undefined && step <= last) {
+    await new Promise((resolve) => setTimeout(resolve, (last + 1) * STEP_MS - Date.now() + 500));
+    step = Math.floor(Date.now() / STEP_MS);
+  }
+  lastCodeStep.set(key, step);
+  return totpCodeAt(key, new Date());
+}
+
+export function forgetTotpSteps(): void {
+  lastCodeStep = new Map();
+}
+
+/** The input labelled exactly with this text (Mantine appends " *" to required fields' labels). */
+export function field(page: Page, key: string, values: Record<string, string> = {}, language: 'ar' | 'en' = 'ar') {
+  const text = copy(key, values, language).replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+  return page.getByLabel(new RegExp(`^${text}( \\*)?$`));
+}
+
+export async function signIn(page: Page, username: string, password: string): Promise<void> {
+  await page.goto('/staff');
+  await expect(page.getByRole('heading', { name: copy('auth.signIn.title') })).toBeVisible();
+  await field(page, 'auth.signIn.username').fill(username);
+  await field(page, 'auth.signIn.password').fill(password);
+  await page.getByRole('button', { name: copy('auth.signIn.submit') }).click();
+}
+
+/** The first-sign-in password change: the temporary password, then the new one twice. */
+export async function changeFirstPassword(page: Page, temporary: string, next = NEW_PASSWORD): Promise<void> {
+  await expect(page.getByRole('heading', { name: copy('auth.firstPassword.title') })).toBeVisible();
+  await field(page, 'auth.firstPassword.current').fill(temporary);
+  await field(page, 'auth.password.new').fill(next);
+  await field(page, 'auth.password.confirm').fill(next);
+  await page.getByRole('button', { name: copy('auth.password.submit') }).click();
+}
+
+/** Reads the key shown for manual entry, as a person would type it into their app, and answers with a code. */
+export async function enrolAuthenticator(page: Page): Promise<string> {
+  await expect(page.getByRole('heading', { name: copy('auth.enrolment.title') })).toBeVisible();
+  const shown = await page.getByTestId('totp-secret').textContent();
+  const secret = (shown ?? '').replace(/\s/g, '');
+  await field(page, 'auth.enrolment.code').fill(await freshTotpCode(secret));
+  await page.getByRole('button', { name: copy('auth.enrolment.submit') }).click();
+  return secret;
+}
+
+export async function expectHome(page: Page, displayName: string): Promise<void> {
+  await expect(page.getByRole('heading', { level: 1, name: copy('home.welcome', { name: displayName }) })).toBeVisible();
+}
+
+/** The first administrator's whole first sign-in; returns their authenticator secret. */
+export async function firstAdministratorSignIn(page: Page, admin: { username: string; oneTimePassword: string }): Promise<string> {
+  await signIn(page, admin.username, admin.oneTimePassword);
+  await changeFirstPassword(page, admin.oneTimePassword);
+  const secret = await enrolAuthenticator(page);
+  await expectHome(page, 'مدير النظام');
+  return secret;
+}

@@ -1,0 +1,43 @@
+import { mkdtempSync, rmSync } from 'node:fs';
+import type { AddressInfo } from 'node:net';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { buildApp } from '../../../src/app.js';
+import { ensureFirstAdministrator } from '../../../src/modules/staff/staff.service.js';
+import { startRuntime } from '../../../src/platform/bootstrap.js';
+import { loadConfig } from '../../../src/platform/config.js';
+import { generateKey } from '../../../src/platform/crypto/keyring.js';
+
+export interface SilaServer {
+  url: string;
+  /** The first administrator, created as on a fresh installation. */
+  admin: { username: string; oneTimePassword: string };
+  close(): Promise<void>;
+}
+
+/** A Sila server in this process on a free port, with a fresh SQLite database and the built browser app. */
+export async function startSila(): Promise<SilaServer> {
+  const dataDir = mkdtempSync(path.join(tmpdir(), 'sila-e2e-'));
+  const config = loadConfig({
+    SILA_DATA_DIR: dataDir,
+    DATABASE_URL: `sqlite:${path.join(dataDir, 'sila.db')}`,
+    LOG_LEVEL: 'silent',
+    SILA_ENCRYPTION_KEY: generateKey(),
+    SILA_INDEX_KEY: generateKey(),
+  });
+  const runtime = await startRuntime(config, { log: () => {} });
+  const admin = await ensureFirstAdministrator(runtime.ctx);
+  if (!admin) throw new Error('A fresh database should have no administrator yet');
+  const app = await buildApp({ ctx: runtime.ctx, webDir: path.resolve('dist/web'), logger: false });
+  await app.listen({ port: 0, host: '127.0.0.1' });
+  const { port } = app.server.address() as AddressInfo;
+  return {
+    url: `http://127.0.0.1:${port}`,
+    admin,
+    close: async () => {
+      await app.close();
+      await runtime.close();
+      rmSync(dataDir, { recursive: true, force: true });
+    },
+  };
+}

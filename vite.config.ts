@@ -1,0 +1,35 @@
+import path from 'node:path';
+import react from '@vitejs/plugin-react';
+import { defineConfig } from 'vite';
+
+const root = path.resolve('src/web');
+
+/**
+ * The browser side: the staff app (staff.html) and the public home's CSS entry (public/public.ts).
+ * The server reads dist/web/.vite/manifest.json for the public entry and sends dist/web/staff.html
+ * for /staff; every asset lives under /assets/.
+ */
+export default defineConfig({
+  root,
+  base: '/',
+  // src/web/public holds the public entry's sources, not files to copy verbatim.
+  publicDir: false,
+  plugins: [react()],
+  resolve: {
+    alias: { '~plex-arabic': path.resolve('node_modules/@fontsource/ibm-plex-sans-arabic/files') },
+  },
+  build: {
+    outDir: path.resolve('dist/web'),
+    emptyOutDir: true,
+    manifest: true,
+    assetsDir: 'assets',
+    reportCompressedSize: true,
+    chunkSizeWarningLimit: 600,
+    rolldownOptions: {
+      input: {
+        staff: path.join(root, 'staff.html'),
+        public: path.join(root, 'public/public.ts'),
+      },
+    },
+  },
+});
