@@ -23,13 +23,8 @@ export async function describeTables(db: Kysely<any>): Promise<TableInfo[]> {
   const tables = await db.introspection.getTables();
   // SQLite full-text indexes (virtual tables and their shadow tables) are derived data: triggers
   // rebuild them as rows are restored, so they are neither dumped nor loaded.
-  const virtualTables =
-    engine === 'sqlite'
-      ? (
-          await sql<{ name: string }>`select name from sqlite_master where type = 'table' and sql like 'CREATE VIRTUAL TABLE%'`.execute(db)
-        ).rows.map((r) => r.name)
-      : [];
-  const isDerived = (name: string) => virtualTables.some((vt) => name === vt || name.startsWith(`${vt}_`));
+  const derived = engine === 'sqlite' ? await sqliteDerivedTables(db) : new Set<string>();
+  const isDerived = (name: string) => derived.has(name);
   const infos: TableInfo[] = [];
   for (const table of tables) {
     if (table.isView || INTERNAL.has(table.name) || table.name.startsWith('sqlite_') || isDerived(table.name)) continue;
@@ -75,6 +70,14 @@ export async function describeTables(db: Kysely<any>): Promise<TableInfo[]> {
     });
   }
   return sortByDependency(infos);
+}
+
+/** SQLite's own list of virtual tables and the shadow tables that back them (SQLite ≥ 3.37). */
+async function sqliteDerivedTables(db: Kysely<any>): Promise<Set<string>> {
+  const rows = await sql<{
+    name: string;
+  }>`select name from pragma_table_list where schema = 'main' and type in ('virtual', 'shadow')`.execute(db);
+  return new Set(rows.rows.map((r) => r.name));
 }
 
 /** Parents before children, so rows can be inserted in order with foreign keys on. */
