@@ -98,9 +98,17 @@ export async function main(argv: string[]): Promise<number> {
         const file = rest[0];
         if (!file) return usage();
         const runtime = await startRuntime(loadConfig(), { migrate: false });
-        const { tables, rows } = await writeBackup(runtime.handle, file);
-        await runtime.close();
-        console.log(`Backup written to ${file}: ${tables} tables, ${rows} rows. Keys are not in the backup: keep them apart.`);
+        try {
+          const { tables, rows } = await writeBackup(runtime.handle, file);
+          console.log(`Backup written to ${file}: ${tables} tables, ${rows} rows. Keys are not in the backup: keep them apart.`);
+        } catch (error) {
+          const code = (error as NodeJS.ErrnoException).code;
+          if (code !== 'ENOENT' && code !== 'EACCES' && code !== 'EISDIR' && code !== 'ENOSPC') throw error;
+          console.error(`Cannot write ${file}: ${code}`);
+          return 1;
+        } finally {
+          await runtime.close();
+        }
         return 0;
       }
       case 'restore': {

@@ -176,10 +176,13 @@ describe(`the sila command (${ENGINE})`, () => {
       const users = await runtime.ctx.db.selectFrom('staff_users').select('username').execute();
       expect(users.map((u) => u.username)).toEqual(['moved.admin']);
 
-      const [refused, missing] = await Promise.all([
+      const [refused, missing, unwritable] = await Promise.all([
         sila(['restore', file], to),
         sila(['restore', path.join(workDir, 'no-such-file.gz')], to),
+        sila(['backup', path.join(workDir, 'no-such-dir', 'x.gz')], from),
       ]);
+      expect(unwritable.code).toBe(1);
+      expect(unwritable.stderr).toContain('Cannot write');
       expect(refused.code).toBe(1);
       expect(refused.stderr).toContain('already has staff accounts');
       expect(missing.code).toBe(1);
