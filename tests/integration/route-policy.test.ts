@@ -10,6 +10,8 @@ import { agentFor, buildStaff, createTestApp, ENGINE, type StaffFixture, type Te
  */
 type Expected = 'public' | 'any-staff' | StaffRole[];
 const ADMIN: StaffRole[] = ['administrator'];
+const FAMILY_READERS: StaffRole[] = ['reception', 'contact-officer', 'volunteer', 'administrator', 'management'];
+const FAMILY_REGISTRARS: StaffRole[] = ['reception', 'contact-officer', 'volunteer'];
 
 const EXPECTED: Record<string, Expected> = {
   'GET /healthz': 'public',
@@ -40,6 +42,13 @@ const EXPECTED: Record<string, Expected> = {
   'POST /api/v1/staff/users/:id/deactivate': ADMIN,
   'POST /api/v1/staff/users/:id/reactivate': ADMIN,
   'POST /api/v1/staff/users/:id/reset': ADMIN,
+  'GET /api/v1/families': FAMILY_READERS,
+  'GET /api/v1/families/count': FAMILY_READERS,
+  'POST /api/v1/families/lookup': FAMILY_READERS,
+  'POST /api/v1/families': FAMILY_REGISTRARS,
+  'GET /api/v1/families/:id': FAMILY_READERS,
+  'PATCH /api/v1/families/:id': FAMILY_REGISTRARS,
+  'GET /api/v1/families/:id/access-log': ADMIN,
 };
 
 let t: TestApp;
