@@ -1,9 +1,11 @@
 import { buildApp } from '../app.js';
 import { auditJobs } from '../modules/audit/audit.jobs.js';
 import { verifyAuditChain } from '../modules/audit/audit-chain.js';
+import { rotateKeys } from '../modules/keys/keys.service.js';
 import { createOrRecoverAdministrator, ensureFirstAdministrator } from '../modules/staff/staff.service.js';
 import { startRuntime } from '../platform/bootstrap.js';
 import { ConfigError, loadConfig } from '../platform/config.js';
+import { prependGeneratedKeys } from '../platform/crypto/keys.js';
 import { RestoreError, restoreBackup, writeBackup } from '../platform/db/backup.js';
 import { startScheduler } from '../platform/scheduler.js';
 import { webDistDir } from './paths.js';
@@ -14,6 +16,9 @@ Commands:
   serve                 start the server (migrates the database first)
   migrate               apply pending database migrations
   create-admin NAME     create an administrator, or give NAME a new one-time password
+  keys rotate           re-encrypt and re-index everything under the newest keys (embedded mode
+                        makes the new keys itself; with PostgreSQL put new keys first in the
+                        environment, run this, then drop the old ones)
   audit verify          check the audit trail's hash chain; names the first broken link
   backup FILE           write a consistent, portable archive of every table
   restore FILE [--force]  load an archive into this database (SQLite or PostgreSQL)
@@ -77,6 +82,26 @@ export async function main(argv: string[]): Promise<number> {
         await runtime.close();
         if (!isNew) console.log(`${username} existed: it now has a new one-time password, no authenticator, and the administrator role.`);
         printOneTimePassword(username, oneTimePassword);
+        return 0;
+      }
+      case 'keys': {
+        if (rest[0] !== 'rotate') return usage();
+        const config = loadConfig();
+        const isGenerated = prependGeneratedKeys(config);
+        const runtime = await startRuntime(config);
+        const report = await rotateKeys(runtime.ctx);
+        await runtime.close();
+        for (const { table, rows } of report) console.log(`  ${table}: ${rows} rows re-encrypted`);
+        if (isGenerated) {
+          // Old keys stay in the file: backups taken before today still need them.
+          console.log(
+            'New keys were made and put first in the data directory’s key file; the old ones stay for older backups. Copy the key file somewhere safe again.',
+          );
+        } else {
+          console.log(
+            'Everything is under the newest keys. You may now remove the older keys from SILA_ENCRYPTION_KEY and SILA_INDEX_KEY.',
+          );
+        }
         return 0;
       }
       case 'audit': {

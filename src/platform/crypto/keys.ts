@@ -1,4 +1,4 @@
-import { chmodSync, existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { chmodSync, existsSync, mkdirSync, readFileSync, renameSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import type { Config } from '../config.js';
 import { Encryptor, generateKey, Indexer, parseKeyList } from './keyring.js';
@@ -41,4 +41,26 @@ export function loadKeys(config: Config, log: (message: string) => void = () => 
     encryptor: new Encryptor(parseKeyList(encryption, 'SILA_ENCRYPTION_KEY')),
     indexer: new Indexer(parseKeyList(index, 'SILA_INDEX_KEY')),
   };
+}
+
+/**
+ * Embedded mode's half of `sila keys rotate`: a new encryption key and a new index key are put
+ * first in the data directory's key file (older keys stay, so existing data still reads). With keys
+ * from the environment the operator does this step (README), and nothing is written.
+ * Returns whether new keys were made.
+ */
+export function prependGeneratedKeys(config: Config): boolean {
+  if (config.encryptionKey || config.indexKey) return false;
+  const file = path.join(config.dataDir, KEY_FILE);
+  if (!existsSync(file)) return false;
+  const lines = readFileSync(file, 'utf8').split('\n');
+  const next = lines.map((line) => {
+    if (line.startsWith('SILA_ENCRYPTION_KEY=')) return `SILA_ENCRYPTION_KEY=${generateKey()},${line.slice('SILA_ENCRYPTION_KEY='.length)}`;
+    if (line.startsWith('SILA_INDEX_KEY=')) return `SILA_INDEX_KEY=${generateKey()},${line.slice('SILA_INDEX_KEY='.length)}`;
+    return line;
+  });
+  const temporary = `${file}.new`;
+  writeFileSync(temporary, next.join('\n'), { mode: 0o600 });
+  renameSync(temporary, file);
+  return true;
 }
