@@ -81,7 +81,7 @@ mkdir -p "$REPORTS"
 for project in unit integration-sqlite integration-postgres; do
   say "Vitest: $project"
   if [[ $project == integration-postgres && -z ${SILA_TEST_PG_URL:-} ]]; then
-    STEPS+=("vitest:$project:1:")
+    STEPS+=("notrun:$project:no PostgreSQL server")
     continue
   fi
   npx vitest run --project "$project" --reporter=default --reporter=json --outputFile.json="$REPORTS/$project.json" </dev/null

@@ -2,7 +2,8 @@
 //
 //   node scripts/ci/summarize-results.mjs STEP...
 //   STEP = vitest:NAME:EXIT_CODE:REPORT.json | playwright:NAME:EXIT_CODE:REPORT.json
-//        | step:NAME:EXIT_CODE (a step without tests, such as the build) | absent:NAME:WHY
+//        | step:NAME:EXIT_CODE (a step without tests, such as the build)
+//        | absent:NAME:WHY (not there yet: no failure) | notrun:NAME:WHY (could not run: one failure)
 //
 // A suite that exited non-zero without a readable report, or with a report that shows no failure,
 // still counts one failure: a crash must never read as a pass. Exits 1 when anything failed.
@@ -71,17 +72,20 @@ function fromPlaywright(report) {
 
 const rows = [];
 for (const arg of process.argv.slice(2)) {
-  const [kind, name, third, ...rest] = arg.split(':');
+  const [kind, name = arg, third = '', ...rest] = arg.split(':');
   const row = { name, passed: 0, failed: 0, skipped: 0, failures: [], note: '' };
   if (kind === 'absent') {
     row.note = `not run: ${[third, ...rest].join(':')}`;
+  } else if (kind === 'notrun') {
+    row.failed = 1;
+    row.note = `could not run: ${[third, ...rest].join(':')}; counted as one failure`;
   } else if (kind === 'step') {
     const code = Number(third);
     if (code !== 0) {
       row.failed = 1;
       row.note = `failed (exit ${third}), counted as one failure`;
     } else row.note = 'ok';
-  } else {
+  } else if (kind === 'vitest' || kind === 'playwright') {
     const code = Number(third);
     const file = rest.join(':');
     const report = readJson(file);
@@ -96,6 +100,9 @@ for (const arg of process.argv.slice(2)) {
       }
       if (row.passed + row.failed + row.skipped === 0 && code === 0) row.note = 'ran no tests';
     }
+  } else {
+    row.failed = 1;
+    row.note = `unknown step ${JSON.stringify(arg)}, counted as one failure`;
   }
   rows.push(row);
 }
