@@ -9,7 +9,7 @@ import { directionOf, i18n, isLanguage } from '../i18n/i18n.js';
 import { useAssociation } from './association.js';
 import { LanguageProvider } from './language.js';
 import { router } from './router.js';
-import { buildTheme } from './theme.js';
+import { buildTheme, readableVariables } from './theme.js';
 
 const queryClient = new QueryClient({
   defaultOptions: {
@@ -26,7 +26,7 @@ function ThemedApp() {
   const primaryColor = association.data?.primaryColor ?? 'teal';
   const theme = useMemo(() => buildTheme(primaryColor), [primaryColor]);
   return (
-    <MantineProvider theme={theme} forceColorScheme="light">
+    <MantineProvider theme={theme} forceColorScheme="light" cssVariablesResolver={readableVariables}>
       <Notifications position="top-center" zIndex={1000} />
       <LanguageProvider>
         <SessionProvider>

@@ -1,6 +1,7 @@
 import { Button, Center, Loader, Stack, Text, Title } from '@mantine/core';
+import { useEffect } from 'react';
 import { useTranslation } from 'react-i18next';
-import { Link } from 'react-router';
+import { Link, useRouteError } from 'react-router';
 import { Page } from '../ui/page.js';
 
 export function FullPageLoader() {
@@ -43,6 +44,8 @@ export function NotFoundPage() {
 /** A page's code could not load (a new version was deployed meanwhile, or the network dropped). */
 export function RouteError() {
   const { t } = useTranslation();
+  const error = useRouteError();
+  useEffect(() => console.error(error), [error]);
   return (
     <Center mih="60dvh" p="md">
       <Stack align="center" maw={420} ta="center">

@@ -1,6 +1,6 @@
 import { createBrowserRouter } from 'react-router';
 import { HomePage } from '../home/home-page.js';
-import { NotFoundPage, RouteError } from './fallbacks.js';
+import { FullPageLoader, NotFoundPage, RouteError } from './fallbacks.js';
 import { StaffRoot } from './staff-root.js';
 
 /** Pages past the home load on demand, so the first load stays small. */
@@ -10,6 +10,7 @@ export const router = createBrowserRouter(
       path: '/',
       Component: StaffRoot,
       ErrorBoundary: RouteError,
+      HydrateFallback: FullPageLoader,
       children: [
         { index: true, Component: HomePage },
         { path: 'users', lazy: async () => ({ Component: (await import('../users/users-page.js')).UsersPage }) },

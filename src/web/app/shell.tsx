@@ -1,5 +1,5 @@
 import { AppShell, Burger, Group, Loader, NavLink, Stack, Text } from '@mantine/core';
-import { useDisclosure } from '@mantine/hooks';
+import { useDisclosure, useMediaQuery } from '@mantine/hooks';
 import { useEffect } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, Outlet, useLocation, useNavigation } from 'react-router';
@@ -23,6 +23,9 @@ export function Shell() {
   const { pathname } = useLocation();
   const navigation = useNavigation();
   const [isMenuOpen, menu] = useDisclosure(false);
+  // Below the sm breakpoint the navigation is a drawer; closed, it is off screen and must not take focus either.
+  const isNarrow = useMediaQuery('(max-width: 47.99em)');
+  const isNavHidden = Boolean(isNarrow) && !isMenuOpen;
   const shortName = association ? (language === 'ar' ? association.shortNameAr : association.shortNameEn) : '';
 
   // biome-ignore lint/correctness/useExhaustiveDependencies: the drawer closes whenever the page changes
@@ -58,7 +61,7 @@ export function Shell() {
           </Group>
         </Group>
       </AppShell.Header>
-      <AppShell.Navbar p="sm" aria-label={t('shell.navigation')}>
+      <AppShell.Navbar p="sm" aria-label={t('shell.navigation')} inert={isNavHidden}>
         <Stack gap={4}>
           {navItemsFor(user.roles).map(({ to, labelKey, icon: Icon }) => {
             const isActive = isCurrent(pathname, to);

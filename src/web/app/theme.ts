@@ -1,43 +1,57 @@
-import { createTheme, type MantineColorsTuple, type MantineThemeOverride } from '@mantine/core';
+import {
+  type CSSVariablesResolver,
+  createTheme,
+  DEFAULT_THEME,
+  defaultVariantColorsResolver,
+  type MantineColorsTuple,
+  type MantineThemeOverride,
+  parseThemeColor,
+  type VariantColorsResolver,
+} from '@mantine/core';
 import type { AssociationSettings } from '../../contracts/settings.js';
 
 export type PrimaryColor = AssociationSettings['primaryColor'];
 
 const FONT = "'IBM Plex Sans Arabic', 'Noto Sans Arabic', system-ui, sans-serif";
 
+/** A palette whose two darkest shades are replaced, so white text on them and they on pale tints read at 4.5:1. */
+function withDarkEnd(color: 'green' | 'orange' | 'yellow', shade8: string, shade9: string): MantineColorsTuple {
+  const tuple = [...(DEFAULT_THEME.colors[color] as MantineColorsTuple)];
+  tuple[8] = shade8;
+  tuple[9] = shade9;
+  return tuple as unknown as MantineColorsTuple;
+}
+
 /**
- * The shade of each colour that white text can sit on with at least 4.5:1 contrast (WCAG AA),
- * so filled buttons and badges stay readable whatever colour the association picks.
+ * Shade 9 of every palette carries filled buttons and coloured text, so whatever colour the
+ * association picks stays readable (WCAG AA); Mantine's green, orange and yellow end too light.
  */
-const READABLE_SHADE: Record<PrimaryColor, 7 | 8 | 9> = {
-  teal: 9,
-  cyan: 9,
-  green: 9,
-  blue: 8,
-  indigo: 7,
-  grape: 8,
-  orange: 9,
+const READABLE_COLORS = {
+  green: withDarkEnd('green', '#2b7a3b', '#237032'),
+  orange: withDarkEnd('orange', '#c2410c', '#9a3412'),
+  yellow: withDarkEnd('yellow', '#a16800', '#7a5000'),
 };
 
-// Mantine's orange is too light for white text even at its darkest shade; this one is readable.
-const ORANGE: MantineColorsTuple = [
-  '#fff4e6',
-  '#ffe8cc',
-  '#ffd8a8',
-  '#ffc078',
-  '#ffa94d',
-  '#ff922b',
-  '#fd7e14',
-  '#e8590c',
-  '#c2410c',
-  '#9a3412',
-];
+/** Light variants (badges, alerts, the active navigation link): the palette's palest tint under its darkest shade. */
+const readableVariants: VariantColorsResolver = (input) => {
+  const defaults = defaultVariantColorsResolver(input);
+  if (input.variant !== 'light') return defaults;
+  const parsed = parseThemeColor({ color: input.color || input.theme.primaryColor, theme: input.theme });
+  if (!parsed.isThemeColor) return defaults;
+  return {
+    ...defaults,
+    background: `var(--mantine-color-${parsed.color}-0)`,
+    hover: `var(--mantine-color-${parsed.color}-1)`,
+    color: `var(--mantine-color-${parsed.color}-9)`,
+  };
+};
 
 export function buildTheme(primaryColor: PrimaryColor): MantineThemeOverride {
   return createTheme({
     primaryColor,
-    primaryShade: { light: READABLE_SHADE[primaryColor], dark: 6 },
-    colors: { orange: ORANGE },
+    primaryShade: { light: 9, dark: 6 },
+    colors: READABLE_COLORS,
+    variantColorResolver: readableVariants,
     fontFamily: FONT,
     fontFamilyMonospace: "ui-monospace, 'DejaVu Sans Mono', monospace",
     headings: { fontFamily: FONT, fontWeight: '700' },
@@ -45,3 +59,10 @@ export function buildTheme(primaryColor: PrimaryColor): MantineThemeOverride {
     cursorType: 'pointer',
   });
 }
+
+/** Mantine's dimmed grey (gray.6) and error red (red.6) read at about 3:1 on white; these meet 4.5:1. */
+export const readableVariables: CSSVariablesResolver = () => ({
+  variables: {},
+  light: { '--mantine-color-dimmed': 'var(--mantine-color-gray-7)', '--mantine-color-error': 'var(--mantine-color-red-9)' },
+  dark: {},
+});

@@ -1,10 +1,15 @@
 import { notifications } from '@mantine/notifications';
+import { i18n } from '../i18n/i18n.js';
 
 /** Every action has a visible result. */
+function show(color: string, message: string, autoClose: number): void {
+  notifications.show({ color, message, withBorder: true, autoClose, closeButtonProps: { 'aria-label': i18n.t('common.close') } });
+}
+
 export function notifySuccess(message: string): void {
-  notifications.show({ color: 'green', message, withBorder: true, autoClose: 5000 });
+  show('green', message, 5000);
 }
 
 export function notifyError(message: string): void {
-  notifications.show({ color: 'red', message, withBorder: true, autoClose: 8000 });
+  show('red', message, 8000);
 }
