@@ -1,4 +1,5 @@
 import cookie from '@fastify/cookie';
+import multipart from '@fastify/multipart';
 import rateLimit from '@fastify/rate-limit';
 import swagger from '@fastify/swagger';
 import swaggerUi from '@fastify/swagger-ui';
@@ -48,6 +49,9 @@ const PLUGIN_PUBLIC_PREFIXES = ['/api/docs', '/assets/'];
 /** Requests per minute per address on the API, a guard against runaway clients. */
 const API_RATE_PER_MINUTE = 1200;
 
+/** The largest file accepted (family import sheets; the file store brings its own setting). */
+const MAX_UPLOAD_BYTES = 5 * 1024 * 1024;
+
 /** Body limit for JSON; file uploads get their own limits with the file store. */
 const BODY_LIMIT_BYTES = 256 * 1024;
 
@@ -93,6 +97,7 @@ export async function buildApp({ ctx, webDir, logger, loggerInstance }: BuildApp
 
   await registerSecurityHeaders(app, { isPublicUrlHttps });
   await app.register(cookie);
+  await app.register(multipart, { limits: { fileSize: MAX_UPLOAD_BYTES, files: 1, fields: 5, parts: 6 } });
   // Per-address limits may be per instance (ARCHITECTURE.md "Throttling"); sign-in has a tighter
   // one of its own and a shared throttle in the database.
   await app.register(rateLimit, {

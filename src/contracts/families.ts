@@ -208,3 +208,62 @@ export type CreateFamilyBody = z.infer<typeof createFamilyBody>;
 export type UpdateFamilyBody = z.infer<typeof updateFamilyBody>;
 export type FamilyListQuery = z.infer<typeof familyListQuery>;
 export type FamilyFilters = z.infer<typeof familyCountQuery>;
+
+/** Fields a spreadsheet column can be mapped to when importing families. */
+export const IMPORT_FIELDS = [
+  'headNameAr',
+  'headNameEn',
+  'nationalId',
+  'mobile',
+  'otherPhone',
+  'email',
+  'city',
+  'address',
+  'office',
+  'category',
+  'domains',
+  'agreedChannel',
+  'originChannel',
+  'notes',
+] as const;
+export type ImportField = (typeof IMPORT_FIELDS)[number];
+
+export const importPreview = z.object({
+  id: z.string(),
+  fileName: z.string(),
+  columns: z.array(z.string()),
+  sample: z.array(z.array(z.string())),
+  total: z.number(),
+  suggestedMapping: z.partialRecord(z.enum(IMPORT_FIELDS), z.string()),
+});
+
+export const startImportBody = z.strictObject({
+  /** Field → column name in the sheet. */
+  mapping: z.partialRecord(z.enum(IMPORT_FIELDS), z.string().max(200)),
+  /** Values for rows whose cell is empty or for fields with no column. */
+  defaults: z.strictObject({
+    city: text(80).optional(),
+    office: code.optional(),
+    category: code.optional(),
+    domains: z.array(code).max(20).optional(),
+    agreedChannel: contactChannel.optional(),
+    originChannel: originChannel.optional(),
+  }),
+  /** PDPL: the privacy notice the imported families agreed to on paper. */
+  privacyNoticeVersion: text(40),
+});
+
+export const importError = z.object({ row: z.number(), pointer: z.string(), code: z.string() });
+
+export const importStatus = z.object({
+  id: z.string(),
+  status: z.enum(['mapping', 'running', 'done', 'failed']),
+  total: z.number(),
+  processed: z.number(),
+  imported: z.number(),
+  errors: z.array(importError),
+  finishedAt: z.string().nullable(),
+});
+
+export type ImportStatus = z.infer<typeof importStatus>;
+export type StartImportBody = z.infer<typeof startImportBody>;

@@ -49,6 +49,10 @@ const EXPECTED: Record<string, Expected> = {
   'GET /api/v1/families/:id': FAMILY_READERS,
   'PATCH /api/v1/families/:id': FAMILY_REGISTRARS,
   'GET /api/v1/families/:id/access-log': ADMIN,
+  'POST /api/v1/families/export': ['reception', 'contact-officer', 'administrator', 'management'],
+  'POST /api/v1/families/imports': ['reception', 'administrator'],
+  'POST /api/v1/families/imports/:id/start': ['reception', 'administrator'],
+  'GET /api/v1/families/imports/:id': ['reception', 'administrator'],
 };
 
 let t: TestApp;

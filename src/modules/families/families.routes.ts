@@ -5,15 +5,22 @@ import {
   createFamilyBody,
   family,
   familyCountQuery,
+  familyExportBody,
   familyList,
   familyListQuery,
   familyLookupBody,
+  importPreview,
+  importStatus,
+  startImportBody,
   updateFamilyBody,
 } from '../../contracts/families.js';
 import type { AppContext } from '../../platform/context.js';
+import { AppError } from '../../platform/http/app-error.js';
 import { staffOnly } from '../../platform/http/route-policy.js';
 import { type App, staffOf } from '../../platform/http/types.js';
-import { ACCESS_LOG_READERS, FAMILY_READERS, FAMILY_REGISTRARS } from './families.policy.js';
+import { exportFamilies } from './families.export.js';
+import { getImport, startImport, uploadImport } from './families.import.js';
+import { ACCESS_LOG_READERS, FAMILY_EXPORTERS, FAMILY_IMPORTERS, FAMILY_READERS, FAMILY_REGISTRARS } from './families.policy.js';
 import * as families from './families.service.js';
 
 const READ = staffOnly(FAMILY_READERS, 'families');
@@ -55,6 +62,42 @@ export function familyRoutes(app: App, ctx: AppContext): void {
     config: { policy: WRITE },
     schema: { tags: ['families'], params: idParams, body: updateFamilyBody, response: { 200: family } },
     handler: (request) => families.updateFamily(ctx, staffOf(request), request.params.id, request.body),
+  });
+
+  app.post('/api/v1/families/export', {
+    config: { policy: staffOnly(FAMILY_EXPORTERS, 'families') },
+    schema: { tags: ['families'], body: familyExportBody },
+    handler: async (request, reply) => {
+      const file = await exportFamilies(ctx, staffOf(request), request.body);
+      return reply
+        .type(file.contentType)
+        .header('content-disposition', `attachment; filename="${file.fileName}"`)
+        .header('x-content-type-options', 'nosniff')
+        .send(file.bytes);
+    },
+  });
+
+  app.post('/api/v1/families/imports', {
+    config: { policy: staffOnly(FAMILY_IMPORTERS, 'families') },
+    schema: { tags: ['families'], consumes: ['multipart/form-data'], response: { 201: importPreview } },
+    handler: async (request, reply) => {
+      const file = await request.file();
+      if (!file || file.fieldname !== 'file') throw AppError.badRequest('import.no-file', 'Send the sheet in the form field "file"');
+      const bytes = await file.toBuffer();
+      return reply.code(201).send(await uploadImport(ctx, staffOf(request), { fileName: file.filename, bytes }));
+    },
+  });
+
+  app.post('/api/v1/families/imports/:id/start', {
+    config: { policy: staffOnly(FAMILY_IMPORTERS, 'families') },
+    schema: { tags: ['families'], params: idParams, body: startImportBody, response: { 202: importStatus } },
+    handler: async (request, reply) => reply.code(202).send(await startImport(ctx, staffOf(request), request.params.id, request.body)),
+  });
+
+  app.get('/api/v1/families/imports/:id', {
+    config: { policy: staffOnly(FAMILY_IMPORTERS, 'families') },
+    schema: { tags: ['families'], params: idParams, response: { 200: importStatus } },
+    handler: (request) => getImport(ctx, staffOf(request), request.params.id),
   });
 
   app.get('/api/v1/families/:id/access-log', {

@@ -36,7 +36,7 @@ function actorOf(principal: StaffPrincipal) {
   return { kind: 'staff' as const, id: principal.userId };
 }
 
-function presentSummary(ctx: AppContext, principal: StaffPrincipal, row: FamilyTable, domains: string[]): FamilySummary {
+export function presentSummary(ctx: AppContext, principal: StaffPrincipal, row: FamilyTable, domains: string[]): FamilySummary {
   const isUnmasked = canSeeUnmasked(principal, { registeredBy: row.registered_by });
   const nationalId = open(ctx, familyAad(row.id, 'national_id'), row.national_id) as string;
   const mobile = open(ctx, familyAad(row.id, 'mobile'), row.mobile);
