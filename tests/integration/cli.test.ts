@@ -18,7 +18,7 @@ const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..')
 const TSX = path.join(ROOT, 'node_modules', '.bin', 'tsx');
 const ENTRY = path.join(ROOT, 'src', 'cli', 'dev-entry.ts');
 const ONE_TIME_PASSWORD = /one-time password: +([2-9A-Z]{4}-[2-9A-Z]{4}-[2-9A-Z]{4}-[2-9A-Z]{4})/;
-const SLOW = 90_000;
+const SLOW = 150_000;
 
 const cleanups: Array<() => Promise<void>> = [];
 const workDir = mkdtempSync(path.join(tmpdir(), 'sila-cli-test-'));
