@@ -82,7 +82,7 @@ export function familyRoutes(app: App, ctx: AppContext): void {
     schema: { tags: ['families'], consumes: ['multipart/form-data'], response: { 201: importPreview } },
     handler: async (request, reply) => {
       const file = await request.file();
-      if (!file || file.fieldname !== 'file') throw AppError.badRequest('import.no-file', 'Send the sheet in the form field "file"');
+      if (file?.fieldname !== 'file') throw AppError.badRequest('import.no-file', 'Send the sheet in the form field "file"');
       const bytes = await file.toBuffer();
       return reply.code(201).send(await uploadImport(ctx, staffOf(request), { fileName: file.filename, bytes }));
     },
