@@ -3,12 +3,14 @@ import type { DB } from './database.js';
 import * as m0001 from './migrations/0001-foundation.js';
 import * as m0002 from './migrations/0002-audit-chain.js';
 import * as m0003 from './migrations/0003-families.js';
+import * as m0004 from './migrations/0004-calendar.js';
 
 /** One migration history for both engines, listed here so it works from source and from dist. */
 const migrations: Record<string, Migration> = {
   '0001-foundation': m0001,
   '0002-audit-chain': m0002,
   '0003-families': m0003,
+  '0004-calendar': m0004,
 };
 
 const provider: MigrationProvider = { getMigrations: async () => migrations };

@@ -178,6 +178,52 @@ export interface FamilyImportTable {
   finished_at: string | null;
 }
 
+/** An administrator's edit over the computed holiday table (issue 4 §2); replayed in `seq` order. */
+export interface HolidayEditTable {
+  id: string;
+  seq: number;
+  action: string; // 'add' | 'remove' | 'move'
+  date: string; // add/remove: the day; move: the day it moves from
+  to_date: string | null; // move: the day it moves to
+  holiday_kind: string | null; // add
+  name_ar: string | null; // add
+  name_en: string | null; // add
+  created_at: string;
+  created_by: string;
+  undone_at: string | null;
+  undone_by: string | null;
+}
+
+/** A working-day clock (issue 4 §4); states and markers in modules/calendar/clocks.service.ts. */
+export interface WorkingClockTable {
+  id: string;
+  owner_type: string; // 'request' | 'complaint' | …
+  owner_id: string;
+  start_day: string; // day 0, YYYY-MM-DD
+  working_days: number;
+  warning_threshold: number | null; // working days left at which it warns; null: never
+  pauses: string; // JSON [{from, to | null}], both ends inclusive; `to` null while paused
+  state: string; // 'running' | 'paused' | 'breached' | 'met' | 'stopped'
+  deadline_day: string;
+  deadline_at: string; // 23:59:59.999 Riyadh on deadline_day, UTC ISO
+  warn_day: string | null;
+  warned_at: string | null;
+  breached_at: string | null;
+  stopped_at: string | null;
+  stop_reason: string | null; // 'done' | 'cancelled'
+  calendar_revision: number;
+  created_at: string;
+  updated_at: string;
+}
+
+export interface ClockEventTable {
+  id: string;
+  clock_id: string;
+  kind: string; // 'warning' | 'breach'
+  at: string;
+  handled_at: string | null;
+}
+
 export interface Database {
   staff_users: StaffUserTable;
   staff_roles: StaffRoleTable;
@@ -198,6 +244,9 @@ export interface Database {
   identity_index: IdentityIndexTable;
   family_channel_changes: FamilyChannelChangeTable;
   family_imports: FamilyImportTable;
+  holiday_edits: HolidayEditTable;
+  working_clocks: WorkingClockTable;
+  clock_events: ClockEventTable;
 }
 
 export type TaxonomyKind = 'categories' | 'domains' | 'offices';
