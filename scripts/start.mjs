@@ -23,5 +23,8 @@ if (!isBuilt || isStale) {
   const result = spawnSync('npm', ['run', 'build'], { cwd: root, stdio: 'inherit' });
   if (result.status !== 0) process.exit(result.status ?? 1);
 }
-const server = spawnSync(process.execPath, [path.join(root, 'bin/sila.mjs'), 'serve', ...process.argv.slice(2)], { cwd: root, stdio: 'inherit' });
+const server = spawnSync(process.execPath, [path.join(root, 'bin/sila.mjs'), 'serve', ...process.argv.slice(2)], {
+  cwd: root,
+  stdio: 'inherit',
+});
 process.exit(server.status ?? 0);
