@@ -6,6 +6,7 @@ import swaggerUi from '@fastify/swagger-ui';
 import Fastify, { type FastifyBaseLogger, type FastifyServerOptions, LogController } from 'fastify';
 import { jsonSchemaTransform, serializerCompiler, validatorCompiler, type ZodTypeProvider } from 'fastify-type-provider-zod';
 import { authRoutes } from './modules/auth/auth.routes.js';
+import { calendarRoutes } from './modules/calendar/calendar.routes.js';
 import { familyRoutes } from './modules/families/families.routes.js';
 import { healthRoutes } from './modules/health/health.routes.js';
 import { settingsRoutes } from './modules/settings/settings.routes.js';
@@ -130,6 +131,7 @@ export async function buildApp({ ctx, webDir, logger, loggerInstance }: BuildApp
   staffRoutes(app, ctx);
   settingsRoutes(app, ctx);
   familyRoutes(app, ctx);
+  calendarRoutes(app, ctx);
   await webRoutes(app, ctx, { webDir });
 
   await app.ready();

@@ -53,6 +53,11 @@ const EXPECTED: Record<string, Expected> = {
   'POST /api/v1/families/imports': ['reception', 'administrator'],
   'POST /api/v1/families/imports/:id/start': ['reception', 'administrator'],
   'GET /api/v1/families/imports/:id': ['reception', 'administrator'],
+  'GET /api/v1/calendar/holidays': 'public',
+  'GET /api/v1/calendar/deadline': 'public',
+  'GET /api/v1/settings/holidays': ADMIN,
+  'POST /api/v1/settings/holidays': ADMIN,
+  'DELETE /api/v1/settings/holidays/edits/:id': ADMIN,
 };
 
 let t: TestApp;

@@ -1,0 +1,60 @@
+import type { Kysely } from 'kysely';
+import type { Database, HolidayEditTable } from '../../platform/db/schema.js';
+
+type Db = Kysely<Database>;
+
+/** Counts every holiday edit and undo: caches and clocks compare it to know the calendar they used. */
+const REVISION_COUNTER = 'calendar-revision';
+
+export async function readCalendarRevision(db: Db): Promise<number> {
+  const row = await db.selectFrom('counters').select('value').where('name', '=', REVISION_COUNTER).executeTakeFirst();
+  return row ? Number(row.value) : 0;
+}
+
+/**
+ * Bumps the revision inside the caller's transaction. On PostgreSQL the counter row stays locked
+ * until commit, so two administrators' edits (and their clock recomputations) run one after the other.
+ */
+export async function bumpCalendarRevision(db: Db): Promise<number> {
+  await db
+    .insertInto('counters')
+    .values({ name: REVISION_COUNTER, value: 0 })
+    .onConflict((oc) => oc.column('name').doNothing())
+    .execute();
+  const row = await db
+    .updateTable('counters')
+    .set((eb) => ({ value: eb('value', '+', 1) }))
+    .where('name', '=', REVISION_COUNTER)
+    .returning('value')
+    .executeTakeFirstOrThrow();
+  return Number(row.value);
+}
+
+export interface StoredHolidayEdit extends HolidayEditTable {
+  created_by_name: string | null;
+}
+
+/** Edits in force, in the order they are replayed. */
+export async function listActiveEdits(db: Db): Promise<StoredHolidayEdit[]> {
+  const rows = await db
+    .selectFrom('holiday_edits as e')
+    .leftJoin('staff_users as s', 's.id', 'e.created_by')
+    .selectAll('e')
+    .select('s.display_name as created_by_name')
+    .where('e.undone_at', 'is', null)
+    .orderBy('e.seq')
+    .execute();
+  return rows.map((row) => ({ ...row, seq: Number(row.seq) }));
+}
+
+export async function insertEdit(db: Db, row: HolidayEditTable): Promise<void> {
+  await db.insertInto('holiday_edits').values(row).execute();
+}
+
+export async function findActiveEdit(db: Db, id: string): Promise<HolidayEditTable | undefined> {
+  return db.selectFrom('holiday_edits').selectAll().where('id', '=', id).where('undone_at', 'is', null).executeTakeFirst();
+}
+
+export async function markEditUndone(db: Db, id: string, at: string, by: string): Promise<void> {
+  await db.updateTable('holiday_edits').set({ undone_at: at, undone_by: by }).where('id', '=', id).execute();
+}
