@@ -4,6 +4,7 @@ import * as m0001 from './migrations/0001-foundation.js';
 import * as m0002 from './migrations/0002-audit-chain.js';
 import * as m0003 from './migrations/0003-families.js';
 import * as m0004 from './migrations/0004-calendar.js';
+import * as m0005 from './migrations/0005-files.js';
 
 /** One migration history for both engines, listed here so it works from source and from dist. */
 const migrations: Record<string, Migration> = {
@@ -11,6 +12,7 @@ const migrations: Record<string, Migration> = {
   '0002-audit-chain': m0002,
   '0003-families': m0003,
   '0004-calendar': m0004,
+  '0005-files': m0005,
 };
 
 const provider: MigrationProvider = { getMigrations: async () => migrations };

@@ -224,6 +224,19 @@ export interface ClockEventTable {
   handled_at: string | null;
 }
 
+export interface FileTable {
+  id: string;
+  owner_type: string;
+  owner_id: string | null;
+  name: string;
+  media_type: string;
+  size: number;
+  sha256: string;
+  content: string; // encrypted
+  created_by: string | null;
+  created_at: string;
+}
+
 export interface Database {
   staff_users: StaffUserTable;
   staff_roles: StaffRoleTable;
@@ -244,6 +257,7 @@ export interface Database {
   identity_index: IdentityIndexTable;
   family_channel_changes: FamilyChannelChangeTable;
   family_imports: FamilyImportTable;
+  files: FileTable;
   holiday_edits: HolidayEditTable;
   working_clocks: WorkingClockTable;
   clock_events: ClockEventTable;

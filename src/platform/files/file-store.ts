@@ -1,0 +1,98 @@
+import { createHash } from 'node:crypto';
+import type { FastifyReply } from 'fastify';
+import type { Kysely } from 'kysely';
+import type { Keys } from '../crypto/keys.js';
+import type { Database } from '../db/schema.js';
+import { AppError } from '../http/app-error.js';
+import { uuidv7 } from '../ids.js';
+import { type AcceptedMediaType, cleanFileName, sniffMediaType } from './file-type.js';
+
+/**
+ * One file store for every module (ARCHITECTURE.md "Files"). Modules decide who may download a
+ * file (the owning record's policy); the store only keeps it encrypted and hands it back.
+ */
+export const DEFAULT_MAX_FILE_BYTES = 10 * 1024 * 1024;
+
+export interface StoredFile {
+  id: string;
+  name: string;
+  mediaType: AcceptedMediaType;
+  size: number;
+  sha256: string;
+}
+
+const aad = (id: string) => `file:${id}`;
+
+export async function storeFile(
+  db: Kysely<Database>,
+  keys: Keys,
+  {
+    ownerType,
+    ownerId,
+    fileName,
+    bytes,
+    createdBy,
+    now,
+    maxBytes = DEFAULT_MAX_FILE_BYTES,
+  }: { ownerType: string; ownerId: string | null; fileName: string; bytes: Buffer; createdBy: string | null; now: Date; maxBytes?: number },
+): Promise<StoredFile> {
+  if (bytes.length === 0) throw AppError.unprocessable('file.empty', 'The file is empty');
+  if (bytes.length > maxBytes) throw new AppError(413, 'file.too-large', `Files may be at most ${Math.floor(maxBytes / 1024 / 1024)} MB`);
+  const mediaType = sniffMediaType(bytes);
+  if (!mediaType) throw new AppError(415, 'file.type-not-accepted', 'Only JPEG, PNG, WebP images and PDF documents are accepted');
+  const id = uuidv7(now.getTime());
+  const file: StoredFile = {
+    id,
+    name: cleanFileName(fileName, mediaType),
+    mediaType,
+    size: bytes.length,
+    sha256: createHash('sha256').update(bytes).digest('hex'),
+  };
+  await db
+    .insertInto('files')
+    .values({
+      id,
+      owner_type: ownerType,
+      owner_id: ownerId,
+      name: file.name,
+      media_type: mediaType,
+      size: file.size,
+      sha256: file.sha256,
+      content: keys.encryptor.encryptBytes(bytes, aad(id)),
+      created_by: createdBy,
+      created_at: now.toISOString(),
+    })
+    .execute();
+  return file;
+}
+
+export async function readStoredFile(
+  db: Kysely<Database>,
+  keys: Keys,
+  id: string,
+): Promise<(StoredFile & { bytes: Buffer; ownerType: string; ownerId: string | null }) | null> {
+  const row = await db.selectFrom('files').selectAll().where('id', '=', id).executeTakeFirst();
+  if (!row) return null;
+  return {
+    id: row.id,
+    name: row.name,
+    mediaType: row.media_type as AcceptedMediaType,
+    size: row.size,
+    sha256: row.sha256,
+    ownerType: row.owner_type,
+    ownerId: row.owner_id,
+    bytes: keys.encryptor.decryptBytes(row.content, aad(row.id)),
+  };
+}
+
+/** Always an attachment, never rendered in our origin: nosniff and a sandboxing CSP. */
+export function sendStoredFile(reply: FastifyReply, file: { name: string; mediaType: string; bytes: Buffer }): FastifyReply {
+  const asciiName = file.name.replace(/[^\x20-\x7e]/g, '_').replaceAll('"', '_');
+  return reply
+    .type(file.mediaType)
+    .header('content-disposition', `attachment; filename="${asciiName}"; filename*=UTF-8''${encodeURIComponent(file.name)}`)
+    .header('x-content-type-options', 'nosniff')
+    .header('content-security-policy', "default-src 'none'; sandbox")
+    .header('cache-control', 'private, no-store')
+    .send(file.bytes);
+}
