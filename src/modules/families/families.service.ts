@@ -11,6 +11,7 @@ import { dayOfOrdinal, ordinalOfHijri } from '../../domain/calendar-days.js';
 import { parseCalendarDay, riyadhCalendarDay } from '../../domain/dates.js';
 import { maskNationalId } from '../../domain/national-id.js';
 import type { AppContext } from '../../platform/context.js';
+import type { DB } from '../../platform/db/database.js';
 import type { FamilyTable, HouseholdMemberTable } from '../../platform/db/schema.js';
 import { AppError, type FieldError } from '../../platform/http/app-error.js';
 import type { StaffPrincipal } from '../../platform/http/principal.js';
@@ -579,3 +580,29 @@ export async function familyAccessLog(ctx: AppContext, principal: StaffPrincipal
     fields: e.fields ? (JSON.parse(e.fields) as string[]) : [],
   }));
 }
+
+/**
+ * How to reach a family, for the outbox (issue 4 §5; C5: news on its agreed channel): decrypted
+ * contact details and what scope checks need, read in the caller's transaction. Not audited here:
+ * the outbox records what it sends.
+ */
+export async function familyContact(ctx: AppContext, familyId: string, db: DB = ctx.db) {
+  const row = await repo.findFamilyRow(db, familyId);
+  if (!row) return null;
+  const domains = (await repo.domainsOf(db, [familyId])).get(familyId) ?? [];
+  return {
+    id: row.id,
+    reference: row.reference,
+    headNameAr: row.head_name_ar,
+    headNameEn: row.head_name_en,
+    agreedChannel: row.agreed_channel as Family['agreedChannel'],
+    mobile: open(ctx, familyAad(row.id, 'mobile'), row.mobile),
+    otherPhone: open(ctx, familyAad(row.id, 'other_phone'), row.other_phone),
+    email: open(ctx, familyAad(row.id, 'email'), row.email),
+    address: open(ctx, familyAad(row.id, 'address'), row.address),
+    city: row.city,
+    scope: { category: row.category, office: row.office, domains },
+  };
+}
+
+export type FamilyContact = NonNullable<Awaited<ReturnType<typeof familyContact>>>;
