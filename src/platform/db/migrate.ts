@@ -5,6 +5,7 @@ import * as m0002 from './migrations/0002-audit-chain.js';
 import * as m0003 from './migrations/0003-families.js';
 import * as m0004 from './migrations/0004-calendar.js';
 import * as m0005 from './migrations/0005-files.js';
+import * as m0006 from './migrations/0006-outbox.js';
 
 /** One migration history for both engines, listed here so it works from source and from dist. */
 const migrations: Record<string, Migration> = {
@@ -13,6 +14,7 @@ const migrations: Record<string, Migration> = {
   '0003-families': m0003,
   '0004-calendar': m0004,
   '0005-files': m0005,
+  '0006-outbox': m0006,
 };
 
 const provider: MigrationProvider = { getMigrations: async () => migrations };

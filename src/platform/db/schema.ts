@@ -237,6 +237,58 @@ export interface FileTable {
   created_at: string;
 }
 
+/** A message in the outbox (issue 4 §5); statuses in modules/notifications/outbox.service.ts. */
+export interface OutboxMessageTable {
+  id: string;
+  event: string;
+  language: string;
+  recipient_kind: string; // 'family' | 'staff' | 'contact'
+  recipient_id: string | null;
+  channel: string;
+  address: string | null; // encrypted
+  subject: string | null; // encrypted
+  body: string | null; // encrypted; erased once a one-time code is finished
+  transport_data: string | null; // encrypted JSON
+  status: string;
+  attempts: number;
+  next_attempt_at: string | null;
+  claimed_at: string | null;
+  last_error: string | null;
+  sent_at: string | null;
+  expires_at: string | null;
+  is_sensitive: number;
+  dedupe_key: string | null;
+  about_type: string | null;
+  about_id: string | null;
+  handled_by: string | null;
+  handled_at: string | null;
+  outcome_note: string | null; // encrypted
+  read_at: string | null;
+  created_at: string;
+  updated_at: string;
+}
+
+export interface OutboxAttemptTable {
+  id: string;
+  message_id: string;
+  attempt: number;
+  at: string;
+  outcome: string; // 'sent' | 'error'
+  error_code: string | null;
+}
+
+/** An administrator's edit of a message template; absent rows use the defaults in code. */
+export interface MessageTemplateTable {
+  event: string;
+  channel: string;
+  language: string;
+  subject: string | null;
+  body: string;
+  whatsapp_template: string | null;
+  updated_at: string;
+  updated_by: string | null;
+}
+
 export interface Database {
   staff_users: StaffUserTable;
   staff_roles: StaffRoleTable;
@@ -261,6 +313,9 @@ export interface Database {
   holiday_edits: HolidayEditTable;
   working_clocks: WorkingClockTable;
   clock_events: ClockEventTable;
+  outbox_messages: OutboxMessageTable;
+  outbox_attempts: OutboxAttemptTable;
+  message_templates: MessageTemplateTable;
 }
 
 export type TaxonomyKind = 'categories' | 'domains' | 'offices';
