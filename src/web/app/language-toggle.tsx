@@ -7,12 +7,16 @@ import type { SessionResponse } from '../../contracts/auth.js';
 import type { Language } from '../../domain/dates.js';
 import { api } from '../api/client.js';
 import { sessionKey, useSession } from '../auth/session.js';
+import { startLanguageSource } from '../i18n/i18n.js';
 import { notifyError } from '../ui/notify.js';
 import { errorMessage } from '../ui/problems.js';
 import { useLanguage } from './language.js';
 
-/** A choice made on the sign-in screen is kept for the person who then signs in. */
-let isChosenWhileSignedOut = false;
+/**
+ * A choice made before signing in (the switch on the sign-in screen, or the public home's) is
+ * kept for the person who then signs in, instead of their saved one.
+ */
+let isChosenWhileSignedOut = startLanguageSource === 'public-home';
 
 function savePreference(language: Language) {
   return api.put('/me/preferences', { language });

@@ -1,4 +1,5 @@
 import {
+  Badge,
   type CSSVariablesResolver,
   createTheme,
   DEFAULT_THEME,
@@ -57,6 +58,8 @@ export function buildTheme(primaryColor: PrimaryColor): MantineThemeOverride {
     headings: { fontFamily: FONT, fontWeight: '700' },
     defaultRadius: 'md',
     cursorType: 'pointer',
+    // Arabic has no letter case; English badges read better in the same sentence case.
+    components: { Badge: Badge.extend({ styles: { label: { textTransform: 'none' } } }) },
   });
 }
 

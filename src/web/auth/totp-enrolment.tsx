@@ -3,7 +3,7 @@ import { useForm } from '@mantine/form';
 import { IconCheck, IconCopy } from '@tabler/icons-react';
 import { useMutation } from '@tanstack/react-query';
 import { useEffect, useRef } from 'react';
-import { useTranslation } from 'react-i18next';
+import { Trans, useTranslation } from 'react-i18next';
 import type { z } from 'zod';
 import { type SessionResponse, totpCodeBody, type totpEnrolmentResponse } from '../../contracts/auth.js';
 import { api } from '../api/client.js';
@@ -72,7 +72,10 @@ export function TotpEnrolment({ onEnrolled }: { onEnrolled(session: SessionRespo
   return (
     <Stack gap="md">
       <List type="ordered" spacing="xs">
-        <List.Item>{t('auth.enrolment.step1')}</List.Item>
+        <List.Item>
+          {/* App names are Latin inside Arabic text: isolated so the sentence keeps its order. */}
+          <Trans i18nKey="auth.enrolment.step1" components={{ app: <bdi dir="ltr" /> }} />
+        </List.Item>
         <List.Item>{t('auth.enrolment.step2')}</List.Item>
       </List>
       <Center>

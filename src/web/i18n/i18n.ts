@@ -15,17 +15,22 @@ export function isLanguage(value: unknown): value is Language {
   return value === 'ar' || value === 'en';
 }
 
-/** The language to start in before the session says which one the person chose. */
-export function initialLanguage(): Language {
+export type LanguageSource = 'this-device' | 'public-home' | 'default';
+
+/**
+ * The language to start in before the session says which one the person chose: the last one used
+ * in the staff app on this device, else the one picked on the public home, else Arabic.
+ */
+function initialLanguage(): { language: Language; source: LanguageSource } {
   try {
     const stored = localStorage.getItem(STORAGE_KEY);
-    if (isLanguage(stored)) return stored;
+    if (isLanguage(stored)) return { language: stored, source: 'this-device' };
   } catch {
     // Storage can be disabled; the cookie and the default still work.
   }
   const cookie = document.cookie.split('; ').find((part) => part.startsWith(`${PUBLIC_COOKIE}=`));
   const fromCookie = cookie?.slice(PUBLIC_COOKIE.length + 1);
-  return isLanguage(fromCookie) ? fromCookie : 'ar';
+  return isLanguage(fromCookie) ? { language: fromCookie, source: 'public-home' } : { language: 'ar', source: 'default' };
 }
 
 export function directionOf(language: Language): 'rtl' | 'ltr' {
@@ -44,7 +49,8 @@ export function applyLanguage(language: Language): void {
   }
 }
 
-const startLanguage = initialLanguage();
+const { language: startLanguage, source } = initialLanguage();
+export const startLanguageSource: LanguageSource = source;
 document.documentElement.lang = startLanguage;
 document.documentElement.dir = directionOf(startLanguage);
 

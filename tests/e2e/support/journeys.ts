@@ -34,21 +34,21 @@ export function field(page: Page, key: string, values: Record<string, string> = 
   return page.getByLabel(new RegExp(`^${text}( \\*)?$`));
 }
 
-export async function signIn(page: Page, username: string, password: string): Promise<void> {
+export async function signIn(page: Page, username: string, password: string, language: 'ar' | 'en' = 'ar'): Promise<void> {
   await page.goto('/staff');
-  await expect(page.getByRole('heading', { name: copy('auth.signIn.title') })).toBeVisible();
-  await field(page, 'auth.signIn.username').fill(username);
-  await field(page, 'auth.signIn.password').fill(password);
-  await page.getByRole('button', { name: copy('auth.signIn.submit') }).click();
+  await expect(page.getByRole('heading', { name: copy('auth.signIn.title', {}, language) })).toBeVisible();
+  await field(page, 'auth.signIn.username', {}, language).fill(username);
+  await field(page, 'auth.signIn.password', {}, language).fill(password);
+  await page.getByRole('button', { name: copy('auth.signIn.submit', {}, language) }).click();
 }
 
 /** The first-sign-in password change: the temporary password, then the new one twice. */
-export async function changeFirstPassword(page: Page, temporary: string, next = NEW_PASSWORD): Promise<void> {
-  await expect(page.getByRole('heading', { name: copy('auth.firstPassword.title') })).toBeVisible();
-  await field(page, 'auth.firstPassword.current').fill(temporary);
-  await field(page, 'auth.password.new').fill(next);
-  await field(page, 'auth.password.confirm').fill(next);
-  await page.getByRole('button', { name: copy('auth.password.submit') }).click();
+export async function changeFirstPassword(page: Page, temporary: string, next = NEW_PASSWORD, language: 'ar' | 'en' = 'ar'): Promise<void> {
+  await expect(page.getByRole('heading', { name: copy('auth.firstPassword.title', {}, language) })).toBeVisible();
+  await field(page, 'auth.firstPassword.current', {}, language).fill(temporary);
+  await field(page, 'auth.password.new', {}, language).fill(next);
+  await field(page, 'auth.password.confirm', {}, language).fill(next);
+  await page.getByRole('button', { name: copy('auth.password.submit', {}, language) }).click();
 }
 
 /** Reads the key shown for manual entry, as a person would type it into their app, and answers with a code. */
