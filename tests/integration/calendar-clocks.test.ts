@@ -3,7 +3,9 @@ import { calendarJobs } from '../../src/modules/calendar/calendar.jobs.js';
 import {
   checkClocks,
   getClock,
+  markClockEventHandled,
   pauseClock,
+  pendingClockEvents,
   resumeClock,
   type StartClockInput,
   startClock,
@@ -211,6 +213,14 @@ describe(`working-day clocks [${ENGINE}]`, () => {
     expect((await auditOf(clock.id, 'clock.breach')).length).toBe(1);
     expect((await auditOf(clock.id, 'clock.warning'))[0]?.actor_kind).toBe('system');
 
+    // Consumers (reminders, escalations) take pending events and mark each handled once.
+    const pending = (await pendingClockEvents(t.ctx)).filter((e) => e.clockId === clock.id);
+    expect(pending.map((e) => e.kind)).toEqual(['warning', 'breach']);
+    expect(pending[0]?.clock).toMatchObject({ ownerType: 'request', ownerId: clock.ownerId });
+    expect(await markClockEventHandled(t.ctx.db, t.ctx, pending[0]?.id as string)).toBe(true);
+    expect(await markClockEventHandled(t.ctx.db, t.ctx, pending[0]?.id as string)).toBe(false);
+    expect((await pendingClockEvents(t.ctx)).filter((e) => e.clockId === clock.id).map((e) => e.kind)).toEqual(['breach']);
+
     // A breached clock is still open: a holiday edit recomputes it, but the breach is not raised again.
     await admin.request('POST', '/api/v1/settings/holidays', {
       action: 'add',
@@ -222,6 +232,7 @@ describe(`working-day clocks [${ENGINE}]`, () => {
     expect(await getClock(t.ctx, clock.id)).toMatchObject({ state: 'breached', deadline: '2026-04-07' });
     expect(await check('2026-04-08T21:00:00.000Z')).toMatchObject({ breaches: 0 });
     expect((await eventsOf(clock.id)).length).toBe(2);
+    expect((await eventsOf(clock.id))[0]?.handled_at).toBe('2026-04-07T21:00:00.000Z'); // when it was marked
   });
 
   it('a clock found already past its deadline gets the breach, not a late warning', async () => {

@@ -66,10 +66,11 @@ export async function openClocksBehind(db: Db, revision: number, limit: number):
 }
 
 /** After an edit recomputed the clocks it moves, the rest of those on the previous calendar are current too. */
-export async function advanceRevision(db: Db, from: number, to: number, at: string): Promise<void> {
+export async function advanceRevision(db: Db, from: number, to: number): Promise<void> {
+  // updated_at stays: nothing a person sees changed.
   await db
     .updateTable('working_clocks')
-    .set({ calendar_revision: to, updated_at: at })
+    .set({ calendar_revision: to })
     .where('state', 'in', OPEN_STATES)
     .where('calendar_revision', '=', from)
     .execute();

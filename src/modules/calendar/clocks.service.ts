@@ -304,7 +304,7 @@ export async function recomputeClocksForEdit(
       if (await recomputeClock(trx, ctx, view, row, { actor, reason: 'holiday-edit' })) moved++;
     }
   }
-  await repo.advanceRevision(trx, previousRevision, view.revision, ctx.clock.now().toISOString());
+  await repo.advanceRevision(trx, previousRevision, view.revision);
   return moved;
 }
 
@@ -324,6 +324,37 @@ export async function reconcileClocks(ctx: AppContext): Promise<number> {
     });
     if (batch.length < BATCH) return moved;
   }
+}
+
+export interface ClockEvent {
+  id: string;
+  clockId: string;
+  kind: 'warning' | 'breach';
+  at: string;
+  clock: WorkingClock;
+}
+
+/** Events not yet handled, oldest first: what reminders and escalations (later issues) consume. */
+export async function pendingClockEvents(ctx: AppContext, limit = BATCH, db: Db = ctx.db): Promise<ClockEvent[]> {
+  const events = await repo.pendingClockEvents(db, limit);
+  const result: ClockEvent[] = [];
+  for (const event of events) {
+    const clock = await repo.findClock(db, event.clock_id);
+    if (clock)
+      result.push({
+        id: event.id,
+        clockId: event.clock_id,
+        kind: event.kind as ClockEvent['kind'],
+        at: event.at,
+        clock: presentClock(clock),
+      });
+  }
+  return result;
+}
+
+/** Marks an event handled, in the consumer's transaction; false when another consumer already did. */
+export async function markClockEventHandled(db: Db, ctx: AppContext, eventId: string): Promise<boolean> {
+  return repo.markClockEventHandled(db, eventId, ctx.clock.now().toISOString());
 }
 
 export interface ClockCheck {
