@@ -9,6 +9,7 @@ import { authRoutes } from './modules/auth/auth.routes.js';
 import { calendarRoutes } from './modules/calendar/calendar.routes.js';
 import { familyRoutes } from './modules/families/families.routes.js';
 import { healthRoutes } from './modules/health/health.routes.js';
+import { notificationRoutes } from './modules/notifications/notifications.routes.js';
 import { settingsRoutes } from './modules/settings/settings.routes.js';
 import { staffRoutes } from './modules/staff/staff.routes.js';
 import { loadStaffPrincipal } from './modules/staff/staff.service.js';
@@ -132,6 +133,7 @@ export async function buildApp({ ctx, webDir, logger, loggerInstance }: BuildApp
   settingsRoutes(app, ctx);
   familyRoutes(app, ctx);
   calendarRoutes(app, ctx);
+  notificationRoutes(app, ctx);
   await webRoutes(app, ctx, { webDir });
 
   await app.ready();

@@ -3,6 +3,7 @@ import { auditJobs } from '../modules/audit/audit.jobs.js';
 import { verifyAuditChain } from '../modules/audit/audit-chain.js';
 import { calendarJobs } from '../modules/calendar/calendar.jobs.js';
 import { rotateKeys } from '../modules/keys/keys.service.js';
+import { notificationJobs } from '../modules/notifications/notifications.jobs.js';
 import { createOrRecoverAdministrator, ensureFirstAdministrator } from '../modules/staff/staff.service.js';
 import { startRuntime } from '../platform/bootstrap.js';
 import { ConfigError, loadConfig } from '../platform/config.js';
@@ -43,7 +44,7 @@ async function serve(): Promise<void> {
   const scheduler = startScheduler({
     db: runtime.ctx.db,
     clock: runtime.ctx.clock,
-    jobs: [...auditJobs(runtime.ctx), ...calendarJobs(runtime.ctx)],
+    jobs: [...auditJobs(runtime.ctx), ...calendarJobs(runtime.ctx), ...notificationJobs(runtime.ctx)],
     onError: (job, error) => app.log.error({ job, err: error }, 'background job failed'),
   });
   const shutdown = async (signal: string) => {

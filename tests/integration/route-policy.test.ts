@@ -58,6 +58,21 @@ const EXPECTED: Record<string, Expected> = {
   'GET /api/v1/settings/holidays': ADMIN,
   'POST /api/v1/settings/holidays': ADMIN,
   'DELETE /api/v1/settings/holidays/edits/:id': ADMIN,
+  'GET /api/v1/notifications/outbox': ADMIN,
+  'GET /api/v1/notifications/outbox/:id': ['administrator', 'reception'],
+  'POST /api/v1/notifications/outbox/:id/retry': ADMIN,
+  'POST /api/v1/notifications/outbox/:id/cancel': ADMIN,
+  'GET /api/v1/notifications/tasks': ['administrator', 'reception'],
+  'POST /api/v1/notifications/outbox/:id/sent': ['administrator', 'reception'],
+  'POST /api/v1/notifications/outbox/:id/call': ['administrator', 'reception'],
+  'GET /api/v1/me/notifications': 'any-staff',
+  'POST /api/v1/me/notifications/:id/read': 'any-staff',
+  'GET /api/v1/notifications/templates': ADMIN,
+  'GET /api/v1/notifications/templates/:event/:channel/:language': ADMIN,
+  'PUT /api/v1/notifications/templates/:event/:channel/:language': ADMIN,
+  'DELETE /api/v1/notifications/templates/:event/:channel/:language': ADMIN,
+  'GET /api/v1/notifications/settings': ADMIN,
+  'PUT /api/v1/notifications/settings': ADMIN,
 };
 
 let t: TestApp;

@@ -1,0 +1,213 @@
+import { z } from 'zod';
+import { language, longText, text } from './common.js';
+
+/**
+ * The notification outbox's API (issue 4 §5–§7): the administrator's outbox page, the staff's print
+ * queue and call tasks, the staff app's own messages, templates and the SMS gateway's format.
+ */
+
+/** How a message travels: a family's agreed channels (C5) and the staff app. */
+export const DELIVERY_CHANNELS = ['sms', 'email', 'whatsapp', 'letter', 'fax', 'phone-call', 'staff-app'] as const;
+export const deliveryChannel = z.enum(DELIVERY_CHANNELS);
+export type DeliveryChannel = (typeof DELIVERY_CHANNELS)[number];
+
+/** Templates: a fax is the printed letter; staff read the staff-app text (also their e-mail). */
+export const TEMPLATE_CHANNELS = ['sms', 'email', 'whatsapp', 'letter', 'phone-call', 'staff-app'] as const;
+export const templateChannel = z.enum(TEMPLATE_CHANNELS);
+export type TemplateChannel = (typeof TEMPLATE_CHANNELS)[number];
+
+/**
+ * - `pending`: waiting for its transport (due now or at `nextAttemptAt`; or no transport configured);
+ * - `sending`: claimed by a dispatcher right now;
+ * - `sent`: handed to the gateway / mail server, a letter or fax sent by staff, or shown in the staff app;
+ * - `failed`: refused for good, out of attempts, or without an address: an administrator may retry;
+ * - `waiting-staff`: a letter or fax to print, or a call to make;
+ * - `done`: a call made (its outcome recorded);
+ * - `expired`: a one-time code past its expiry, never sent late;
+ * - `cancelled`: withdrawn by an administrator.
+ */
+export const MESSAGE_STATUSES = ['pending', 'sending', 'sent', 'failed', 'waiting-staff', 'done', 'expired', 'cancelled'] as const;
+export const messageStatus = z.enum(MESSAGE_STATUSES);
+export type MessageStatus = (typeof MESSAGE_STATUSES)[number];
+
+export const NOTIFICATION_EVENTS = ['family.registered', 'auth.one-time-code', 'request.status-changed'] as const;
+export const notificationEvent = z.enum(NOTIFICATION_EVENTS);
+export type NotificationEvent = (typeof NOTIFICATION_EVENTS)[number];
+
+export const recipientKind = z.enum(['family', 'staff', 'contact']);
+
+// ---- outbox ----
+
+export const outboxListQuery = z.strictObject({
+  status: messageStatus.optional(),
+  channel: deliveryChannel.optional(),
+  event: notificationEvent.optional(),
+  cursor: z.string().max(200).optional(),
+  limit: z.coerce.number().int().min(1).max(200).default(50),
+});
+
+export const outboxItem = z.object({
+  id: z.string(),
+  event: z.string(),
+  language,
+  channel: deliveryChannel,
+  status: messageStatus,
+  recipient: z.object({
+    kind: recipientKind,
+    id: z.string().nullable(),
+    /** A family's reference (FAM-…), when the recipient is a family. */
+    reference: z.string().nullable(),
+    name: z.string().nullable(),
+  }),
+  /** Masked (+9665•••••567, f•••@example.org); the full address only in a message opened by reception. */
+  address: z.string().nullable(),
+  attempts: z.number(),
+  nextAttemptAt: z.string().nullable(),
+  /** A code (e.g. `sms.http-503`, `recipient.no-address`), never personal data. */
+  lastError: z.string().nullable(),
+  sentAt: z.string().nullable(),
+  expiresAt: z.string().nullable(),
+  about: z.object({ type: z.string(), id: z.string() }).nullable(),
+  handledAt: z.string().nullable(),
+  handledBy: z.string().nullable(),
+  createdAt: z.string(),
+  updatedAt: z.string(),
+});
+
+export const outboxList = z.object({
+  items: z.array(outboxItem),
+  nextCursor: z.string().nullable(),
+  /** Which automatic channels have a transport; messages on the others wait, visible. */
+  transports: z.object({ sms: z.boolean(), email: z.boolean(), whatsapp: z.boolean() }),
+});
+
+export const outboxAttempt = z.object({
+  attempt: z.number(),
+  at: z.string(),
+  outcome: z.string(),
+  errorCode: z.string().nullable(),
+});
+
+export const outboxMessage = outboxItem.extend({
+  subject: z.string().nullable(),
+  body: z.string().nullable(),
+  outcomeNote: z.string().nullable(),
+  attemptLog: z.array(outboxAttempt),
+});
+
+/** A letter or fax printed and sent by staff. */
+export const markSentBody = z.strictObject({ note: longText(1000).optional() });
+
+export const CALL_OUTCOMES = ['reached', 'no-answer', 'wrong-number', 'other'] as const;
+
+/**
+ * A call made by staff: `reached` and `other` close the task (done); `no-answer` keeps it open for
+ * another try; `wrong-number` fails it (the family's number needs correcting, then a retry).
+ */
+export const callOutcomeBody = z.strictObject({ outcome: z.enum(CALL_OUTCOMES), note: longText(1000).optional() });
+
+export const tasksQuery = z.strictObject({
+  channel: z.enum(['letter', 'fax', 'phone-call']).optional(),
+  cursor: z.string().max(200).optional(),
+  limit: z.coerce.number().int().min(1).max(200).default(50),
+});
+
+// ---- the staff app's own messages ----
+
+export const staffNotification = z.object({
+  id: z.string(),
+  event: z.string(),
+  subject: z.string().nullable(),
+  body: z.string(),
+  about: z.object({ type: z.string(), id: z.string() }).nullable(),
+  createdAt: z.string(),
+  readAt: z.string().nullable(),
+});
+
+export const staffNotificationsQuery = z.strictObject({
+  isUnreadOnly: z.enum(['true', 'false']).default('false'),
+  cursor: z.string().max(200).optional(),
+  limit: z.coerce.number().int().min(1).max(100).default(25),
+});
+
+export const staffNotificationList = z.object({ items: z.array(staffNotification), nextCursor: z.string().nullable(), unread: z.number() });
+
+// ---- templates ----
+
+export const templateParams = z.strictObject({ event: notificationEvent, channel: templateChannel, language });
+
+export const template = z.object({
+  event: notificationEvent,
+  channel: templateChannel,
+  language,
+  /** E-mail subject, letter title, staff-app title; null on the other channels. */
+  subject: z.string().nullable(),
+  body: z.string(),
+  /** WhatsApp only: the template's name as approved in WhatsApp Manager. */
+  whatsappTemplate: z.string().nullable(),
+  /** False while the shipped default is in use. */
+  isEdited: z.boolean(),
+  updatedAt: z.string().nullable(),
+});
+
+export const eventCatalogEntry = z.object({
+  event: notificationEvent,
+  /** Placeholders a template of this event may use, as {{name}}. */
+  placeholders: z.array(z.string()),
+  /** Placeholders every template of this event must use (a code without {{code}} is useless). */
+  requiredPlaceholders: z.array(z.string()),
+  channels: z.array(templateChannel),
+  isSensitive: z.boolean(),
+  templates: z.array(template),
+});
+
+export const templateCatalog = z.array(eventCatalogEntry);
+
+export const updateTemplateBody = z.strictObject({
+  subject: text(300).nullable().optional(),
+  body: longText(5000).pipe(z.string().min(1, 'field.required')),
+  whatsappTemplate: z
+    .string()
+    .regex(/^[a-z0-9_]{1,512}$/, 'template.whatsapp-name')
+    .nullable()
+    .optional(),
+});
+
+// ---- settings ----
+
+export const smsFormat = z.discriminatedUnion('preset', [
+  z.strictObject({
+    preset: z.literal('json').describe('POST {"to":"+9665…","text":"…","sender":"…"} with Authorization: Bearer SMS_GATEWAY_TOKEN'),
+    sender: text(11, 0),
+  }),
+  z.strictObject({
+    preset: z
+      .literal('taqnyat')
+      .describe('POST {"recipients":["9665…"],"body":"…","sender":"…"} with Authorization: Bearer SMS_GATEWAY_TOKEN'),
+    sender: text(11, 0),
+  }),
+  z.strictObject({
+    preset: z
+      .literal('custom')
+      .describe('The body below with {{to}} {{toDigits}} {{text}} {{sender}} {{id}} {{token}}, each escaped for the content type'),
+    sender: text(11, 0),
+    contentType: z.enum(['application/json', 'application/x-www-form-urlencoded']),
+    body: longText(2000).pipe(z.string().min(1, 'field.required')),
+    auth: z.enum(['bearer', 'none']),
+  }),
+]);
+
+export const notificationSettings = z.strictObject({
+  /** How requests to SMS_GATEWAY_URL look; a blank sender uses the association's short English name. */
+  sms: smsFormat,
+});
+
+export type OutboxItem = z.infer<typeof outboxItem>;
+export type OutboxMessage = z.infer<typeof outboxMessage>;
+export type OutboxListQuery = z.infer<typeof outboxListQuery>;
+export type TasksQuery = z.infer<typeof tasksQuery>;
+export type Template = z.infer<typeof template>;
+export type UpdateTemplateBody = z.infer<typeof updateTemplateBody>;
+export type NotificationSettings = z.infer<typeof notificationSettings>;
+export type StaffNotification = z.infer<typeof staffNotification>;
+export type CallOutcomeBody = z.infer<typeof callOutcomeBody>;

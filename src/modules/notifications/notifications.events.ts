@@ -1,0 +1,57 @@
+import type { DeliveryChannel, NotificationEvent, TemplateChannel } from '../../contracts/notifications.js';
+
+/**
+ * The events Sila sends messages about. Each declares the placeholders its templates may use (an
+ * administrator's template using any other is refused when saved), the ones every template must
+ * use, and the channels it has templates for. Later issues add their events here.
+ */
+export interface EventDefinition {
+  placeholders: readonly string[];
+  requiredPlaceholders: readonly string[];
+  channels: readonly TemplateChannel[];
+  /** Always this channel, whatever the family agreed (one-time codes go by SMS to the registered mobile). */
+  fixedChannel?: DeliveryChannel;
+  /** Never shown in the outbox page, erased once finished, never sent after `expiresAt`. */
+  isSensitive: boolean;
+  /** Default lifetime of a sensitive message. */
+  ttlMinutes?: number;
+}
+
+const FAMILY_CHANNELS: readonly TemplateChannel[] = ['sms', 'email', 'whatsapp', 'letter', 'phone-call'];
+
+/** Filled by the outbox itself; callers may override them. */
+export const AUTOMATIC_PLACEHOLDERS = ['associationName', 'familyName', 'reference'] as const;
+
+export const EVENTS: Record<NotificationEvent, EventDefinition> = {
+  // A family's registration (a demonstration of the whole path; the registry may send it later).
+  'family.registered': {
+    placeholders: ['associationName', 'familyName', 'reference'],
+    requiredPlaceholders: [],
+    channels: FAMILY_CHANNELS,
+    isSensitive: false,
+  },
+  // The beneficiary portal's sign-in code: SMS to the registered mobile only (issue 4 §5).
+  'auth.one-time-code': {
+    placeholders: ['associationName', 'code', 'minutes'],
+    requiredPlaceholders: ['code'],
+    channels: ['sms'],
+    fixedChannel: 'sms',
+    isSensitive: true,
+    ttlMinutes: 10,
+  },
+  // C5: news of a service request on the family's agreed channel; staff get it in the app.
+  'request.status-changed': {
+    placeholders: ['associationName', 'familyName', 'reference', 'status', 'deadline', 'link'],
+    requiredPlaceholders: ['reference'],
+    channels: [...FAMILY_CHANNELS, 'staff-app'],
+    isSensitive: false,
+  },
+};
+
+/** Letters and faxes are the same printed letter. */
+export function templateChannelOf(channel: DeliveryChannel): TemplateChannel {
+  return channel === 'fax' ? 'letter' : channel;
+}
+
+/** Channels whose templates have a subject (e-mail subject, letter title, staff-app title). */
+export const CHANNELS_WITH_SUBJECT: readonly TemplateChannel[] = ['email', 'letter', 'staff-app'];

@@ -1,0 +1,16 @@
+import type { StaffRole } from '../../domain/roles.js';
+import type { StaffPrincipal } from '../../platform/http/principal.js';
+
+/**
+ * Who may do what with messages (issue 4 §5, §9). The outbox page, retries and templates are the
+ * administrator's; printing letters and faxes and making calls are reception's desk work too.
+ * Messages to families follow the caller's scope like the registry does (out of scope: 404).
+ */
+export const OUTBOX_ADMINS: StaffRole[] = ['administrator'];
+export const STAFF_TASK_ROLES: StaffRole[] = ['administrator', 'reception'];
+export const TEMPLATE_EDITORS: StaffRole[] = ['administrator'];
+
+/** Reception prints the letter and dials the number: it sees the address in full; others masked. */
+export function canSeeFullAddress(principal: StaffPrincipal): boolean {
+  return principal.roles.includes('reception');
+}

@@ -1,0 +1,130 @@
+import { z } from 'zod';
+import { idParams } from '../../contracts/common.js';
+import {
+  callOutcomeBody,
+  markSentBody,
+  notificationSettings,
+  outboxList,
+  outboxListQuery,
+  outboxMessage,
+  staffNotification,
+  staffNotificationList,
+  staffNotificationsQuery,
+  tasksQuery,
+  template,
+  templateCatalog,
+  templateParams,
+  updateTemplateBody,
+} from '../../contracts/notifications.js';
+import type { AppContext } from '../../platform/context.js';
+import { staffOnly } from '../../platform/http/route-policy.js';
+import { type App, staffOf } from '../../platform/http/types.js';
+import { OUTBOX_ADMINS, STAFF_TASK_ROLES, TEMPLATE_EDITORS } from './notifications.policy.js';
+import { getNotificationSettings, updateNotificationSettings } from './notifications.settings.js';
+import * as outbox from './outbox.service.js';
+import * as templates from './templates.service.js';
+
+const ADMIN = staffOnly(OUTBOX_ADMINS, 'families');
+const TASKS = staffOnly(STAFF_TASK_ROLES, 'families');
+
+export function notificationRoutes(app: App, ctx: AppContext): void {
+  // ---- the outbox page (administrators) ----
+  app.get('/api/v1/notifications/outbox', {
+    config: { policy: ADMIN },
+    schema: { tags: ['notifications'], querystring: outboxListQuery, response: { 200: outboxList } },
+    handler: (request) => outbox.listOutbox(ctx, staffOf(request), request.query),
+  });
+
+  app.get('/api/v1/notifications/outbox/:id', {
+    config: { policy: TASKS },
+    schema: { tags: ['notifications'], params: idParams, response: { 200: outboxMessage } },
+    handler: (request) => outbox.getMessage(ctx, staffOf(request), request.params.id),
+  });
+
+  app.post('/api/v1/notifications/outbox/:id/retry', {
+    config: { policy: ADMIN },
+    schema: { tags: ['notifications'], params: idParams, response: { 200: outboxMessage } },
+    handler: (request) => outbox.retryMessage(ctx, staffOf(request), request.params.id),
+  });
+
+  app.post('/api/v1/notifications/outbox/:id/cancel', {
+    config: { policy: ADMIN },
+    schema: { tags: ['notifications'], params: idParams, response: { 200: outboxMessage } },
+    handler: (request) => outbox.cancelMessage(ctx, staffOf(request), request.params.id),
+  });
+
+  // ---- letters, faxes and calls: staff tasks ----
+  app.get('/api/v1/notifications/tasks', {
+    config: { policy: TASKS },
+    schema: {
+      tags: ['notifications'],
+      querystring: tasksQuery,
+      response: { 200: z.object({ items: outboxList.shape.items, nextCursor: z.string().nullable() }) },
+    },
+    handler: (request) => outbox.listStaffTasks(ctx, staffOf(request), request.query),
+  });
+
+  app.post('/api/v1/notifications/outbox/:id/sent', {
+    config: { policy: TASKS },
+    schema: { tags: ['notifications'], params: idParams, body: markSentBody, response: { 200: outboxMessage } },
+    handler: (request) => outbox.markLetterSent(ctx, staffOf(request), request.params.id, request.body),
+  });
+
+  app.post('/api/v1/notifications/outbox/:id/call', {
+    config: { policy: TASKS },
+    schema: { tags: ['notifications'], params: idParams, body: callOutcomeBody, response: { 200: outboxMessage } },
+    handler: (request) => outbox.recordCall(ctx, staffOf(request), request.params.id, request.body),
+  });
+
+  // ---- the staff app's own messages ----
+  app.get('/api/v1/me/notifications', {
+    config: { policy: staffOnly('any-role', 'self') },
+    schema: { tags: ['notifications'], querystring: staffNotificationsQuery, response: { 200: staffNotificationList } },
+    handler: (request) => outbox.listMyNotifications(ctx, staffOf(request), request.query),
+  });
+
+  app.post('/api/v1/me/notifications/:id/read', {
+    config: { policy: staffOnly('any-role', 'self') },
+    schema: { tags: ['notifications'], params: idParams, response: { 200: staffNotification } },
+    handler: (request) => outbox.markNotificationRead(ctx, staffOf(request), request.params.id),
+  });
+
+  // ---- templates and settings (administrators) ----
+  const EDITORS = staffOnly(TEMPLATE_EDITORS);
+
+  app.get('/api/v1/notifications/templates', {
+    config: { policy: EDITORS },
+    schema: { tags: ['notifications'], response: { 200: templateCatalog } },
+    handler: () => templates.listTemplateCatalog(ctx),
+  });
+
+  app.get('/api/v1/notifications/templates/:event/:channel/:language', {
+    config: { policy: EDITORS },
+    schema: { tags: ['notifications'], params: templateParams, response: { 200: template } },
+    handler: (request) => templates.getTemplate(ctx, request.params.event, request.params.channel, request.params.language),
+  });
+
+  app.put('/api/v1/notifications/templates/:event/:channel/:language', {
+    config: { policy: EDITORS },
+    schema: { tags: ['notifications'], params: templateParams, body: updateTemplateBody, response: { 200: template } },
+    handler: (request) => templates.updateTemplate(ctx, { id: staffOf(request).userId }, request.params, request.body),
+  });
+
+  app.delete('/api/v1/notifications/templates/:event/:channel/:language', {
+    config: { policy: EDITORS },
+    schema: { tags: ['notifications'], params: templateParams, response: { 200: template } },
+    handler: (request) => templates.resetTemplate(ctx, { id: staffOf(request).userId }, request.params),
+  });
+
+  app.get('/api/v1/notifications/settings', {
+    config: { policy: EDITORS },
+    schema: { tags: ['notifications'], response: { 200: notificationSettings } },
+    handler: () => getNotificationSettings(ctx),
+  });
+
+  app.put('/api/v1/notifications/settings', {
+    config: { policy: EDITORS },
+    schema: { tags: ['notifications'], body: notificationSettings, response: { 200: notificationSettings } },
+    handler: (request) => updateNotificationSettings(ctx, { id: staffOf(request).userId }, request.body),
+  });
+}
