@@ -7,6 +7,8 @@ import { defineConfig } from '@playwright/test';
  */
 export default defineConfig({
   testDir: 'tests/e2e',
+  // Screenshots for people to look at run only when asked: SILA_SHOTS=/tmp/sila-shots npx playwright test screenshots
+  testIgnore: process.env.SILA_SHOTS ? [] : ['**/screenshots.spec.ts'],
   outputDir: 'test-results/e2e-artifacts',
   fullyParallel: false,
   workers: 2,

@@ -3,6 +3,8 @@ import { useCallback, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { asProblem, fieldErrorMessage, fieldPathOf, problemMessage } from './problems.js';
 
+const NO_CODE_FIELDS: Record<string, string> = {};
+
 /**
  * Places a failed request's field errors under the matching inputs and keeps the rest as one
  * sentence for an Alert. `codeFields` sends whole-request codes to a field (a taken username
@@ -10,7 +12,7 @@ import { asProblem, fieldErrorMessage, fieldPathOf, problemMessage } from './pro
  */
 export function useFormProblem<Values>(
   form: UseFormReturnType<Values, any>,
-  { codeFields = {} }: { codeFields?: Record<string, string> } = {},
+  { codeFields = NO_CODE_FIELDS }: { codeFields?: Record<string, string> } = {},
 ) {
   const { t } = useTranslation();
   const [message, setMessage] = useState<string | null>(null);

@@ -1,4 +1,4 @@
-import { mkdtempSync, rmSync } from 'node:fs';
+import { cpSync, existsSync, mkdtempSync, rmSync } from 'node:fs';
 import type { AddressInfo } from 'node:net';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
@@ -25,10 +25,15 @@ export async function startSila(): Promise<SilaServer> {
     SILA_ENCRYPTION_KEY: generateKey(),
     SILA_INDEX_KEY: generateKey(),
   });
+  // A private copy of the built app: a rebuild while the journeys run must not pull chunks from under the pages.
+  const builtDir = path.resolve('dist/web');
+  if (!existsSync(path.join(builtDir, 'staff.html'))) throw new Error('Build the browser app first: npm run build:web');
+  const webDir = path.join(dataDir, 'web');
+  cpSync(builtDir, webDir, { recursive: true });
   const runtime = await startRuntime(config, { log: () => {} });
   const admin = await ensureFirstAdministrator(runtime.ctx);
   if (!admin) throw new Error('A fresh database should have no administrator yet');
-  const app = await buildApp({ ctx: runtime.ctx, webDir: path.resolve('dist/web'), logger: false });
+  const app = await buildApp({ ctx: runtime.ctx, webDir, logger: false });
   await app.listen({ port: 0, host: '127.0.0.1' });
   const { port } = app.server.address() as AddressInfo;
   return {
