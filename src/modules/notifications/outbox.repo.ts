@@ -61,7 +61,14 @@ export async function countUnread(db: Db, recipient: { kind: string; id: string 
 }
 
 export async function attemptsOf(db: Db, messageId: string) {
-  return db.selectFrom('outbox_attempts').selectAll().where('message_id', '=', messageId).orderBy('at').orderBy('id').execute();
+  return db
+    .selectFrom('outbox_attempts')
+    .selectAll()
+    .where('message_id', '=', messageId)
+    .orderBy('at')
+    .orderBy('attempt')
+    .orderBy('id')
+    .execute();
 }
 
 export async function staffNames(db: Db, ids: string[]): Promise<Map<string, string>> {
