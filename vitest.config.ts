@@ -24,6 +24,8 @@ export default defineConfig({
           hookTimeout: 60_000,
           // Each file gets its own database; two at a time keeps a small machine responsive.
           maxWorkers: 2,
+          // Its own group: Vitest runs projects with different worker counts one group at a time.
+          sequence: { groupOrder: 1 },
         },
       },
     ],

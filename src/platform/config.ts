@@ -84,7 +84,8 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
   let database: DatabaseConfig;
   if (!e.DATABASE_URL) database = { engine: 'sqlite', file: path.join(dataDir, 'sila.db') };
   else if (e.DATABASE_URL.startsWith('sqlite:')) {
-    database = { engine: 'sqlite', file: path.resolve(e.DATABASE_URL.slice('sqlite:'.length)) };
+    const file = e.DATABASE_URL.slice('sqlite:'.length);
+    database = { engine: 'sqlite', file: file === ':memory:' ? file : path.resolve(file) };
   } else database = { engine: 'postgres', url: e.DATABASE_URL };
 
   const problems: string[] = [];

@@ -282,6 +282,8 @@ async function restoreFrom(handle: DatabaseHandle, next: () => Promise<any>, for
         );
       }
     }
+    // Sessions that were live when the backup was taken must not open the restored copy.
+    await trx.deleteFrom('sessions').execute();
     return { tables: tableCount, rows };
   });
 }
