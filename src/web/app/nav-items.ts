@@ -1,5 +1,7 @@
-import { type Icon, IconHome, IconSettings, IconUserCircle, IconUsers } from '@tabler/icons-react';
+import { type Icon, IconHome, IconSettings, IconUserCircle, IconUsers, IconUsersGroup } from '@tabler/icons-react';
 import type { StaffRole } from '../../domain/roles.js';
+// The registry's texts (namespace `families`), so its menu item has a label before its pages load.
+import '../families/i18n.js';
 
 export interface NavItem {
   to: string;
@@ -11,6 +13,12 @@ export interface NavItem {
 
 export const NAV_ITEMS: NavItem[] = [
   { to: '/', labelKey: 'shell.home', icon: IconHome },
+  {
+    to: '/families',
+    labelKey: 'families:nav',
+    icon: IconUsersGroup,
+    roles: ['reception', 'contact-officer', 'volunteer', 'administrator', 'management'],
+  },
   { to: '/users', labelKey: 'shell.users', icon: IconUsers, roles: ['administrator', 'hr'] },
   { to: '/settings', labelKey: 'shell.settings', icon: IconSettings, roles: ['administrator'] },
   { to: '/account', labelKey: 'shell.account', icon: IconUserCircle },
