@@ -167,6 +167,18 @@ describe(`letters, faxes and calls: staff tasks [${ENGINE}]`, () => {
     expect((await khobar.request('POST', `/api/v1/notifications/outbox/${id}/sent`, {})).statusCode).toBe(404);
     expect((await khobar.request('GET', '/api/v1/notifications/tasks')).json().items.map((i: { id: string }) => i.id)).not.toContain(id);
 
+    const printed = await reception.request('GET', `/api/v1/notifications/outbox/${id}/letter`);
+    expect(printed.statusCode).toBe(200);
+    expect(printed.headers['content-type']).toBe('text/html; charset=utf-8');
+    expect(printed.body).toContain('<html lang="ar" dir="rtl">');
+    expect(printed.body).toContain('@page { size: A4;');
+    expect(printed.body).toContain('جمعية حارف للأسر المنتجة بالمنطقة الشرقية');
+    expect(printed.body).toContain('<h1>إشعار بحالة طلب</h1>');
+    expect(printed.body).toContain('طلبكم رقم <bdi dir="ltr">REQ-2026-000042</bdi> أصبحت: قيد الدراسة');
+    expect(printed.body).toContain(`<bdi dir="ltr">${family.reference}</bdi>`);
+    expect(printed.body).toContain('هـ');
+    expect((await khobar.request('GET', `/api/v1/notifications/outbox/${id}/letter`)).statusCode).toBe(404);
+
     const sent = await reception.request('POST', `/api/v1/notifications/outbox/${id}/sent`, { note: 'سُلّم باليد في الفرع' });
     expect(sent.statusCode).toBe(200);
     expect(sent.json()).toMatchObject({ status: 'sent', handledBy: receptionist.id, outcomeNote: 'سُلّم باليد في الفرع', attempts: 1 });

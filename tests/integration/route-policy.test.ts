@@ -63,6 +63,7 @@ const EXPECTED: Record<string, Expected> = {
   'POST /api/v1/notifications/outbox/:id/retry': ADMIN,
   'POST /api/v1/notifications/outbox/:id/cancel': ADMIN,
   'GET /api/v1/notifications/tasks': ['administrator', 'reception'],
+  'GET /api/v1/notifications/outbox/:id/letter': ['administrator', 'reception'],
   'POST /api/v1/notifications/outbox/:id/sent': ['administrator', 'reception'],
   'POST /api/v1/notifications/outbox/:id/call': ['administrator', 'reception'],
   'GET /api/v1/me/notifications': 'any-staff',

@@ -21,6 +21,7 @@ import { staffOnly } from '../../platform/http/route-policy.js';
 import { type App, staffOf } from '../../platform/http/types.js';
 import { OUTBOX_ADMINS, STAFF_TASK_ROLES, TEMPLATE_EDITORS } from './notifications.policy.js';
 import { getNotificationSettings, updateNotificationSettings } from './notifications.settings.js';
+import { renderLetter } from './outbox.letter.js';
 import * as outbox from './outbox.service.js';
 import * as templates from './templates.service.js';
 
@@ -62,6 +63,14 @@ export function notificationRoutes(app: App, ctx: AppContext): void {
       response: { 200: z.object({ items: outboxList.shape.items, nextCursor: z.string().nullable() }) },
     },
     handler: (request) => outbox.listStaffTasks(ctx, staffOf(request), request.query),
+  });
+
+  // The printable letter (A4, letterhead); the staff app opens it in a window and prints it.
+  app.get('/api/v1/notifications/outbox/:id/letter', {
+    config: { policy: TASKS },
+    schema: { tags: ['notifications'], params: idParams, produces: ['text/html'] },
+    handler: async (request, reply) =>
+      reply.type('text/html; charset=utf-8').send(await renderLetter(ctx, staffOf(request), request.params.id)),
   });
 
   app.post('/api/v1/notifications/outbox/:id/sent', {
