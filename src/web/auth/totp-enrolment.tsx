@@ -74,7 +74,7 @@ export function TotpEnrolment({ onEnrolled }: { onEnrolled(session: SessionRespo
       <List type="ordered" spacing="xs">
         <List.Item>
           {/* App names are Latin inside Arabic text: isolated so the sentence keeps its order. */}
-          <Trans i18nKey="auth.enrolment.step1" components={{ app: <bdi dir="ltr" /> }} />
+          <Trans i18nKey="auth.enrolment.step1" components={{ app: <bdi dir="ltr" style={{ whiteSpace: 'nowrap' }} /> }} />
         </List.Item>
         <List.Item>{t('auth.enrolment.step2')}</List.Item>
       </List>

@@ -34,11 +34,13 @@ export function AssociationForm({ association }: { association: AssociationSetti
     onError: problem.handle,
   });
 
+  // Arabic fields are written right to left and the rest left to right, whatever the interface's language.
   const text = (field: Field, { isLtr = false, isRequired = true } = {}) => (
     <TextInput
       label={isRequired ? t(`settings.${field}`) : `${t(`settings.${field}`)} (${t('common.optional')})`}
       required={isRequired}
-      dir={isLtr ? 'ltr' : undefined}
+      dir={isLtr ? 'ltr' : 'rtl'}
+      lang={isLtr ? undefined : 'ar'}
       {...form.getInputProps(field)}
     />
   );

@@ -84,7 +84,7 @@ export function TaxonomyItemForm({
               {...form.getInputProps('code')}
             />
           )}
-          <TextInput label={t('settings.itemNameAr')} required {...form.getInputProps('nameAr')} />
+          <TextInput label={t('settings.itemNameAr')} required dir="rtl" lang="ar" {...form.getInputProps('nameAr')} />
           <TextInput label={t('settings.itemNameEn')} required dir="ltr" {...form.getInputProps('nameEn')} />
           <NumberInput
             label={`${t('settings.sortOrder')} (${t('common.optional')})`}

@@ -58,6 +58,7 @@ export function UserFormFields({
           description={t('users.displayNameHint')}
           required
           disabled={isReadOnly}
+          dir="auto"
           {...form.getInputProps('displayName')}
         />
         <TextInput
