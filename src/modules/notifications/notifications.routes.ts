@@ -23,6 +23,8 @@ import { OUTBOX_ADMINS, STAFF_TASK_ROLES, TEMPLATE_EDITORS } from './notificatio
 import { getNotificationSettings, updateNotificationSettings } from './notifications.settings.js';
 import { renderLetter } from './outbox.letter.js';
 import * as outbox from './outbox.service.js';
+import * as inbox from './staff-inbox.service.js';
+import * as tasks from './staff-tasks.service.js';
 import * as templates from './templates.service.js';
 
 const ADMIN = staffOnly(OUTBOX_ADMINS, 'families');
@@ -62,7 +64,7 @@ export function notificationRoutes(app: App, ctx: AppContext): void {
       querystring: tasksQuery,
       response: { 200: z.object({ items: outboxList.shape.items, nextCursor: z.string().nullable() }) },
     },
-    handler: (request) => outbox.listStaffTasks(ctx, staffOf(request), request.query),
+    handler: (request) => tasks.listStaffTasks(ctx, staffOf(request), request.query),
   });
 
   // The printable letter (A4, letterhead); the staff app opens it in a window and prints it.
@@ -76,26 +78,26 @@ export function notificationRoutes(app: App, ctx: AppContext): void {
   app.post('/api/v1/notifications/outbox/:id/sent', {
     config: { policy: TASKS },
     schema: { tags: ['notifications'], params: idParams, body: markSentBody, response: { 200: outboxMessage } },
-    handler: (request) => outbox.markLetterSent(ctx, staffOf(request), request.params.id, request.body),
+    handler: (request) => tasks.markLetterSent(ctx, staffOf(request), request.params.id, request.body),
   });
 
   app.post('/api/v1/notifications/outbox/:id/call', {
     config: { policy: TASKS },
     schema: { tags: ['notifications'], params: idParams, body: callOutcomeBody, response: { 200: outboxMessage } },
-    handler: (request) => outbox.recordCall(ctx, staffOf(request), request.params.id, request.body),
+    handler: (request) => tasks.recordCall(ctx, staffOf(request), request.params.id, request.body),
   });
 
   // ---- the staff app's own messages ----
   app.get('/api/v1/me/notifications', {
     config: { policy: staffOnly('any-role', 'self') },
     schema: { tags: ['notifications'], querystring: staffNotificationsQuery, response: { 200: staffNotificationList } },
-    handler: (request) => outbox.listMyNotifications(ctx, staffOf(request), request.query),
+    handler: (request) => inbox.listMyNotifications(ctx, staffOf(request), request.query),
   });
 
   app.post('/api/v1/me/notifications/:id/read', {
     config: { policy: staffOnly('any-role', 'self') },
     schema: { tags: ['notifications'], params: idParams, response: { 200: staffNotification } },
-    handler: (request) => outbox.markNotificationRead(ctx, staffOf(request), request.params.id),
+    handler: (request) => inbox.markNotificationRead(ctx, staffOf(request), request.params.id),
   });
 
   // ---- templates and settings (administrators) ----

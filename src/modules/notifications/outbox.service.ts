@@ -1,13 +1,4 @@
-import type {
-  CallOutcomeBody,
-  DeliveryChannel,
-  MessageStatus,
-  OutboxItem,
-  OutboxListQuery,
-  OutboxMessage,
-  StaffNotification,
-  TasksQuery,
-} from '../../contracts/notifications.js';
+import type { DeliveryChannel, MessageStatus, OutboxItem, OutboxListQuery, OutboxMessage } from '../../contracts/notifications.js';
 import { isInScope, isUnrestricted } from '../../domain/scope.js';
 import type { AppContext } from '../../platform/context.js';
 import type { OutboxMessageTable } from '../../platform/db/schema.js';
@@ -23,14 +14,14 @@ import * as repo from './outbox.repo.js';
 
 /**
  * The outbox seen by people (issue 4 §5, §9): the administrator's page (filter, retry, cancel),
- * the print queue and call tasks staff work through, and each staff member's in-app messages.
+ * and what the staff tasks and the staff inbox share: presenting, scope, guarded transitions.
  * One-time codes are never shown to anyone (404, and absent from every list).
  */
 type Sealed = 'address' | 'subject' | 'body' | 'outcome_note';
 
-const actorOf = (principal: StaffPrincipal) => ({ kind: 'staff' as const, id: principal.userId });
+export const actorOf = (principal: StaffPrincipal) => ({ kind: 'staff' as const, id: principal.userId });
 
-function open(ctx: AppContext, row: OutboxMessageTable, column: Sealed): string | null {
+export function openSealed(ctx: AppContext, row: OutboxMessageTable, column: Sealed): string | null {
   const value = row[column];
   return value === null ? null : ctx.keys.encryptor.decrypt(value, outboxAad(row.id, column));
 }
@@ -44,7 +35,7 @@ export function maskAddress(address: string | null): string | null {
   return '•••';
 }
 
-function decodeCursor(cursor: string | undefined): string | undefined {
+export function decodeCursor(cursor: string | undefined): string | undefined {
   if (cursor === undefined) return undefined;
   if (!/^[0-9a-f-]{36}$/.test(cursor))
     throw AppError.badRequest('request.invalid', 'Bad cursor', [{ pointer: '/cursor', code: 'field.invalid', detail: 'Bad cursor' }]);
@@ -74,7 +65,7 @@ function isVisible(principal: StaffPrincipal, row: OutboxMessageTable, directory
 
 function presentItem(ctx: AppContext, row: OutboxMessageTable, directory: Directory, isAddressShown: boolean): OutboxItem {
   const family = row.recipient_kind === 'family' ? directory.families.get(row.recipient_id as string) : undefined;
-  const address = open(ctx, row, 'address');
+  const address = openSealed(ctx, row, 'address');
   return {
     id: row.id,
     event: row.event,
@@ -101,7 +92,7 @@ function presentItem(ctx: AppContext, row: OutboxMessageTable, directory: Direct
   };
 }
 
-async function listPage(
+export async function listPage(
   ctx: AppContext,
   principal: StaffPrincipal,
   filter: repo.MessageFilter,
@@ -141,23 +132,7 @@ export async function listOutbox(ctx: AppContext, principal: StaffPrincipal, que
   return { ...page, transports: configuredChannels(ctx.config.transports) };
 }
 
-/** The print queue (letters, faxes) and call tasks, oldest first. */
-export async function listStaffTasks(ctx: AppContext, principal: StaffPrincipal, query: TasksQuery) {
-  return listPage(
-    ctx,
-    principal,
-    {
-      statuses: ['waiting-staff'],
-      channels: query.channel ? [query.channel] : ['letter', 'fax', 'phone-call'],
-      cursor: decodeCursor(query.cursor),
-      order: 'oldest',
-      limit: query.limit,
-    },
-    { action: 'message.tasks', query: { channel: query.channel ?? null } },
-  );
-}
-
-async function loadVisible(ctx: AppContext, principal: StaffPrincipal, id: string) {
+export async function loadVisible(ctx: AppContext, principal: StaffPrincipal, id: string) {
   const row = await repo.findMessage(ctx.db, id);
   if (!row) throw AppError.notFound('message.not-found', 'No such message');
   const directory = await directoryFor(ctx, [row]);
@@ -174,9 +149,9 @@ async function presentMessage(
   const attempts = await repo.attemptsOf(ctx.db, row.id);
   return {
     ...presentItem(ctx, row, directory, canSeeFullAddress(principal)),
-    subject: open(ctx, row, 'subject'),
-    body: open(ctx, row, 'body'),
-    outcomeNote: open(ctx, row, 'outcome_note'),
+    subject: openSealed(ctx, row, 'subject'),
+    body: openSealed(ctx, row, 'body'),
+    outcomeNote: openSealed(ctx, row, 'outcome_note'),
     attemptLog: attempts.map((a) => ({ attempt: a.attempt, at: a.at, outcome: a.outcome, errorCode: a.error_code })),
   };
 }
@@ -198,7 +173,7 @@ export async function getMessage(ctx: AppContext, principal: StaffPrincipal, id:
  * Applies a change to a message only if it is still in one of `from` (two people acting at once:
  * the second gets 409), audits it, and answers with the message as it now is.
  */
-async function transition(
+export async function transition(
   ctx: AppContext,
   principal: StaffPrincipal,
   row: OutboxMessageTable,
@@ -245,7 +220,7 @@ async function transition(
   return presentMessage(ctx, principal, updated, directory);
 }
 
-function assertStatus(row: OutboxMessageTable, allowed: readonly MessageStatus[]): void {
+export function assertStatus(row: OutboxMessageTable, allowed: readonly MessageStatus[]): void {
   if (!allowed.includes(row.status as MessageStatus)) throw AppError.conflict('message.wrong-status', `The message is ${row.status}`);
 }
 
@@ -284,123 +259,4 @@ export async function cancelMessage(ctx: AppContext, principal: StaffPrincipal, 
     patch: { status: 'cancelled', next_attempt_at: null },
     action: 'message.cancel',
   });
-}
-
-const sealNote = (ctx: AppContext, id: string, note: string | undefined) =>
-  note ? ctx.keys.encryptor.encrypt(note, outboxAad(id, 'outcome_note')) : null;
-
-/** A letter or fax printed and sent (issue 4 §6): staff mark it so. */
-export async function markLetterSent(
-  ctx: AppContext,
-  principal: StaffPrincipal,
-  id: string,
-  body: { note?: string },
-): Promise<OutboxMessage> {
-  const { row, directory } = await loadVisible(ctx, principal, id);
-  if (row.channel !== 'letter' && row.channel !== 'fax')
-    throw AppError.conflict('message.not-a-letter', 'Only letters and faxes are marked sent');
-  assertStatus(row, ['waiting-staff']);
-  const now = ctx.clock.now().toISOString();
-  return transition(ctx, principal, row, directory, {
-    from: ['waiting-staff'],
-    patch: {
-      status: 'sent',
-      sent_at: now,
-      handled_by: principal.userId,
-      handled_at: now,
-      attempts: row.attempts + 1,
-      outcome_note: sealNote(ctx, row.id, body.note),
-    },
-    action: 'message.mark-sent',
-    attempt: { outcome: 'sent', errorCode: null },
-  });
-}
-
-/**
- * A call made by staff (issue 4 §6): reached (or otherwise settled) closes the task; no answer
- * keeps it open for another try; a wrong number fails it until the family's number is corrected.
- */
-export async function recordCall(ctx: AppContext, principal: StaffPrincipal, id: string, body: CallOutcomeBody): Promise<OutboxMessage> {
-  const { row, directory } = await loadVisible(ctx, principal, id);
-  if (row.channel !== 'phone-call') throw AppError.conflict('message.not-a-call', 'Only calls have an outcome');
-  assertStatus(row, ['waiting-staff']);
-  const now = ctx.clock.now().toISOString();
-  const status: MessageStatus = body.outcome === 'no-answer' ? 'waiting-staff' : body.outcome === 'wrong-number' ? 'failed' : 'done';
-  return transition(ctx, principal, row, directory, {
-    from: ['waiting-staff'],
-    patch: {
-      status,
-      handled_by: principal.userId,
-      handled_at: now,
-      attempts: row.attempts + 1,
-      last_error: body.outcome === 'wrong-number' ? 'call.wrong-number' : body.outcome === 'no-answer' ? 'call.no-answer' : null,
-      outcome_note: sealNote(ctx, row.id, body.note) ?? row.outcome_note,
-      ...(status === 'done' ? { sent_at: now } : {}),
-    },
-    action: 'message.call',
-    attempt: { outcome: `call-${body.outcome}`, errorCode: null },
-    details: { outcome: body.outcome },
-  });
-}
-
-// ---- the staff app's own messages ----
-
-function presentStaffNotification(ctx: AppContext, row: OutboxMessageTable): StaffNotification {
-  return {
-    id: row.id,
-    event: row.event,
-    subject: open(ctx, row, 'subject'),
-    body: open(ctx, row, 'body') ?? '',
-    about: row.about_type && row.about_id ? { type: row.about_type, id: row.about_id } : null,
-    createdAt: row.created_at,
-    readAt: row.read_at,
-  };
-}
-
-export async function listMyNotifications(
-  ctx: AppContext,
-  principal: StaffPrincipal,
-  query: { isUnreadOnly: 'true' | 'false'; cursor?: string; limit: number },
-) {
-  const me = { kind: 'staff', id: principal.userId };
-  const rows = await repo.listMessages(ctx.db, {
-    recipient: me,
-    channels: ['staff-app'],
-    isUnreadOnly: query.isUnreadOnly === 'true',
-    cursor: decodeCursor(query.cursor),
-    order: 'newest',
-    limit: query.limit + 1,
-  });
-  const page = rows.slice(0, query.limit);
-  return {
-    items: page.map((row) => presentStaffNotification(ctx, row)),
-    nextCursor: rows.length > query.limit ? (page.at(-1)?.id ?? null) : null,
-    unread: await repo.countUnread(ctx.db, me),
-  };
-}
-
-export async function markNotificationRead(ctx: AppContext, principal: StaffPrincipal, id: string): Promise<StaffNotification> {
-  const row = await repo.findMessage(ctx.db, id);
-  // Someone else's message does not exist, as far as this caller knows.
-  if (row?.channel !== 'staff-app' || row.recipient_kind !== 'staff' || row.recipient_id !== principal.userId) {
-    throw AppError.notFound('message.not-found', 'No such message');
-  }
-  if (row.read_at) return presentStaffNotification(ctx, row);
-  const now = ctx.clock.now().toISOString();
-  await ctx.db.transaction().execute(async (trx) => {
-    await trx
-      .updateTable('outbox_messages')
-      .set({ read_at: now, updated_at: now })
-      .where('id', '=', id)
-      .where('read_at', 'is', null)
-      .execute();
-    await recordAudit(trx, {
-      at: ctx.clock.now(),
-      actor: actorOf(principal),
-      action: 'message.read',
-      entity: 'outbox_message',
-      entityId: id,
-    });
-  });
-  return presentStaffNotification(ctx, { ...row, read_at: now });
 }
