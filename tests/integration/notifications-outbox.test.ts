@@ -485,6 +485,29 @@ describe(`the outbox and its dispatcher [${ENGINE}]`, () => {
     }
   });
 
+  it('never resends a message a crashed dispatcher left sending: it fails for an administrator to decide', async () => {
+    const family = await registerFamily();
+    const [plain] = await enqueue({ event: 'family.registered', recipient: { kind: 'family', familyId: family.id } });
+    const [code] = await enqueue({
+      event: 'auth.one-time-code',
+      recipient: { kind: 'family', familyId: family.id },
+      params: { code: '135790', minutes: '10' },
+    });
+    const ids = [plain?.id as string, code?.id as string];
+    const claimedAt = t.clock.now().toISOString();
+    await t.ctx.db
+      .updateTable('outbox_messages')
+      .set({ status: 'sending', claimed_at: claimedAt, attempts: 1 })
+      .where('id', 'in', ids)
+      .execute();
+    expect(await dispatchDue(t.ctx)).toMatchObject({ interrupted: 0 });
+    t.clock.advance(11 * 60_000);
+    expect(await dispatchDue(t.ctx)).toMatchObject({ interrupted: 2 });
+    expect(await message(ids[0] as string)).toMatchObject({ status: 'failed', last_error: 'dispatch.interrupted' });
+    expect((await message(ids[0] as string)).body).not.toBeNull();
+    expect(await message(ids[1] as string)).toMatchObject({ status: 'failed', body: null, address: null });
+  });
+
   it('re-encrypts addresses and texts under the newest key', async () => {
     const family = await registerFamily();
     const [queued] = await enqueue({ event: 'family.registered', recipient: { kind: 'family', familyId: family.id } });

@@ -1,6 +1,7 @@
 import { performance } from 'node:perf_hooks';
+import type { UpdateQueryBuilder, UpdateResult } from 'kysely';
 import type { AppContext } from '../../platform/context.js';
-import type { OutboxMessageTable } from '../../platform/db/schema.js';
+import type { Database, OutboxMessageTable } from '../../platform/db/schema.js';
 import { uuidv7 } from '../../platform/ids.js';
 import {
   configuredChannels,
@@ -28,6 +29,7 @@ import { outboxAad } from './outbox.enqueue.js';
  * - A channel without a transport is skipped: its messages stay pending and visible.
  */
 export const MAX_ATTEMPTS = 8;
+type UpdateQuery = UpdateQueryBuilder<Database, 'outbox_messages', 'outbox_messages', UpdateResult>;
 const BACKOFF_CAP_MINUTES = 360;
 /** A claim older than this was interrupted (longer than any transport's timeouts). */
 const STALE_CLAIM_MS = 10 * 60_000;
@@ -68,28 +70,45 @@ async function buildTransports(ctx: AppContext, options: DispatchOptions): Promi
 
 /** Sensitive messages keep nothing readable once finished. */
 function erasure(row: OutboxMessageTable) {
-  return row.is_sensitive ? { body: null, subject: null, transport_data: null, address: null } : {};
+  return row.is_sensitive ? ERASED : {};
 }
 
-async function expireDue(ctx: AppContext, now: string): Promise<number> {
-  const result = await ctx.db
-    .updateTable('outbox_messages')
-    .set({ status: 'expired', next_attempt_at: null, last_error: 'message.expired', updated_at: now, body: null, transport_data: null })
-    .where('status', '=', 'pending')
-    .where('expires_at', 'is not', null)
-    .where('expires_at', '<=', now)
-    .executeTakeFirst();
-  return Number(result.numUpdatedRows);
+const ERASED = { body: null, subject: null, transport_data: null, address: null } as const;
+
+/**
+ * Runs a status change twice, so one-time codes are erased as they finish (each pass stays on the
+ * status index) while other messages keep their text for the outbox page.
+ */
+async function finishWhere(
+  ctx: AppContext,
+  patch: Record<string, string | null>,
+  where: (query: UpdateQuery) => UpdateQuery,
+): Promise<number> {
+  let count = 0;
+  for (const isSensitive of [0, 1]) {
+    const query = ctx.db
+      .updateTable('outbox_messages')
+      .set({ ...patch, ...(isSensitive ? ERASED : {}) })
+      .where('is_sensitive', '=', isSensitive);
+    count += Number((await where(query).executeTakeFirst()).numUpdatedRows);
+  }
+  return count;
 }
 
-async function failInterrupted(ctx: AppContext, now: Date): Promise<number> {
-  const result = await ctx.db
-    .updateTable('outbox_messages')
-    .set({ status: 'failed', last_error: 'dispatch.interrupted', next_attempt_at: null, updated_at: now.toISOString() })
-    .where('status', '=', 'sending')
-    .where('claimed_at', '<', new Date(now.getTime() - STALE_CLAIM_MS).toISOString())
-    .executeTakeFirst();
-  return Number(result.numUpdatedRows);
+/** Pending messages past their expiry are never sent late. */
+function expireDue(ctx: AppContext, now: string): Promise<number> {
+  return finishWhere(ctx, { status: 'expired', next_attempt_at: null, last_error: 'message.expired', updated_at: now }, (q) =>
+    q.where('status', '=', 'pending').where('expires_at', 'is not', null).where('expires_at', '<=', now),
+  );
+}
+
+function failInterrupted(ctx: AppContext, now: Date): Promise<number> {
+  const staleBefore = new Date(now.getTime() - STALE_CLAIM_MS).toISOString();
+  return finishWhere(
+    ctx,
+    { status: 'failed', last_error: 'dispatch.interrupted', next_attempt_at: null, updated_at: now.toISOString() },
+    (q) => q.where('status', '=', 'sending').where('claimed_at', '<', staleBefore),
+  );
 }
 
 /** Pending → sending, only if nobody else has; the attempt is counted with the claim. */
