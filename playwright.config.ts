@@ -15,7 +15,8 @@ export default defineConfig({
   retries: 0,
   // TOTP journeys may wait for the next 30-second step.
   timeout: 120_000,
-  expect: { timeout: 10_000 },
+  // Generous: the journeys share a machine with builds and other suites.
+  expect: { timeout: 15_000 },
   reporter: [['list'], ['json', { outputFile: 'test-results/e2e.json' }]],
   use: {
     browserName: 'chromium',
