@@ -306,6 +306,39 @@ describe(`the outbox and its dispatcher [${ENGINE}]`, () => {
     }
   });
 
+  it('shapes gateway requests as the administrator set: the Taqnyat preset and a custom form body', async () => {
+    const gateway = await fakeGateway(() => ({ status: 201, body: { messageId: 42 } }));
+    const admin = as(administrator);
+    try {
+      const ctx = withTransports({ smsGatewayUrl: gateway.url, smsGatewayToken: 'tok&en' });
+      const family = await registerFamily();
+      await admin.request('PUT', '/api/v1/notifications/settings', { sms: { preset: 'taqnyat', sender: 'Harif' } });
+      await enqueue({ event: 'family.registered', recipient: { kind: 'family', familyId: family.id } });
+      expect(await dispatchDue(ctx)).toMatchObject({ sent: 1 });
+      const taqnyat = gateway.received[0] as Received;
+      expect(taqnyat.headers.authorization).toBe('Bearer tok&en');
+      expect(JSON.parse(taqnyat.body)).toMatchObject({ recipients: [family.mobile.slice(1)], sender: 'Harif' });
+      expect(JSON.parse(taqnyat.body).body).toContain(family.reference);
+
+      const custom = { preset: 'custom', sender: 'Harif', contentType: 'application/x-www-form-urlencoded', auth: 'none' };
+      const body = 'user=harif&pass={{token}}&numbers={{toDigits}}&msg={{text}}&ref={{id}}';
+      expect((await admin.request('PUT', '/api/v1/notifications/settings', { sms: { ...custom, body } })).statusCode).toBe(200);
+      const [queued] = await enqueue({ event: 'family.registered', recipient: { kind: 'family', familyId: family.id } });
+      expect(await dispatchDue(ctx)).toMatchObject({ sent: 1 });
+      const form = gateway.received[1] as Received;
+      expect(form.headers['content-type']).toBe('application/x-www-form-urlencoded; charset=utf-8');
+      expect(form.headers.authorization).toBeUndefined();
+      const fields = new URLSearchParams(form.body);
+      expect(fields.get('pass')).toBe('tok&en');
+      expect(fields.get('numbers')).toBe(family.mobile.slice(1));
+      expect(fields.get('ref')).toBe(queued?.id);
+      expect(fields.get('msg')).toContain('أهلاً فاطمة أحمد الزهراني');
+    } finally {
+      await admin.request('PUT', '/api/v1/notifications/settings', { sms: { preset: 'json', sender: '' } });
+      await gateway.close();
+    }
+  });
+
   it('never sends a message twice when two dispatchers run at once', async () => {
     const deliveries = new Map<string, number>();
     const gateway = await fakeGateway((request) => {
