@@ -87,7 +87,7 @@ export function renderPublicHome({
 <meta name="description" content="${t.tagline}">
 ${assets.css.map((href) => html`<link rel="stylesheet" href="${href}">`)}
 </head>
-<body class="public">
+<body class="public" data-primary="${association.primaryColor}">
 <header class="masthead">
   <div class="wrap">
     <p class="brand">صلة <span>Sila</span></p>
