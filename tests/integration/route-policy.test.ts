@@ -151,7 +151,7 @@ describe(`route policies [${ENGINE}]`, () => {
       }
     }
     expect(failures).toEqual([]);
-  });
+  }, 180_000); // ~40 routes × 9 principals: minutes on a loaded two-core machine
 
   it('a session that has not finished signing in opens nothing but the sign-in steps', async () => {
     const staff = staffByRole.get('administrator') as StaffFixture;

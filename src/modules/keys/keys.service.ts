@@ -2,6 +2,7 @@ import type { Kysely } from 'kysely';
 import type { AppContext } from '../../platform/context.js';
 import { Encryptor } from '../../platform/crypto/keyring.js';
 import type { Database } from '../../platform/db/schema.js';
+import { rotateOutboxKeys } from '../notifications/outbox.keys.js';
 
 /**
  * `sila keys rotate` (issue 3 §2): every ciphertext is re-encrypted under the newest encryption key
@@ -120,10 +121,35 @@ async function rotateImports(ctx: AppContext): Promise<number> {
   return changed;
 }
 
+async function rotateFiles(ctx: AppContext): Promise<number> {
+  const { encryptor } = ctx.keys;
+  let changed = 0;
+  let after = '';
+  for (;;) {
+    // Only the key id is needed to decide; contents are read one file at a time.
+    const rows = await ctx.db.selectFrom('files').select(['id']).where('id', '>', after).orderBy('id').limit(BATCH).execute();
+    if (!rows.length) return changed;
+    for (const { id } of rows) {
+      const row = await ctx.db.selectFrom('files').select(['content']).where('id', '=', id).executeTakeFirstOrThrow();
+      if (Encryptor.keyIdOf(row.content) === encryptor.currentKeyId) continue;
+      const aad = `file:${id}`;
+      await ctx.db
+        .updateTable('files')
+        .set({ content: encryptor.encryptBytes(encryptor.decryptBytes(row.content, aad), aad) })
+        .where('id', '=', id)
+        .execute();
+      changed += 1;
+    }
+    after = rows[rows.length - 1]?.id as string;
+  }
+}
+
 export async function rotateKeys(ctx: AppContext): Promise<RotationReport[]> {
   return [
     { table: 'staff_users', rows: await rotateStaff(ctx) },
     { table: 'families', rows: await rotateFamilies(ctx) },
     { table: 'family_imports', rows: await rotateImports(ctx) },
+    { table: 'outbox_messages', rows: await rotateOutboxKeys(ctx) },
+    { table: 'files', rows: await rotateFiles(ctx) },
   ];
 }
