@@ -373,7 +373,7 @@ export function FamilyFormFields({
             </Text>
             <Text size="sm">{t('privacyNotice')}</Text>
             <Checkbox
-              label={t('consent', { version: PRIVACY_NOTICE_VERSION })}
+              label={t('consent', { version: `\u2066${PRIVACY_NOTICE_VERSION}\u2069` })}
               {...form.getInputProps('consent', { type: 'checkbox' })}
               key={form.key('consent')}
             />

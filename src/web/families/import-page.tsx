@@ -139,7 +139,7 @@ function MappingStep({ preview, onStarted, onCancel }: { preview: ImportPreview;
             {IMPORT_FIELDS.map((field) => (
               <Select
                 key={field}
-                label={t(FIELD_LABEL[field])}
+                label={t('columnFor', { field: t(FIELD_LABEL[field]) })}
                 data={columns}
                 value={mapping[field] ?? ''}
                 allowDeselect={false}
