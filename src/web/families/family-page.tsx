@@ -208,8 +208,8 @@ function AccessLog({ id }: { id: string }) {
   const actionLabel = (action: string) => (i18n.exists(`actions.${action}`, { ns: FAMILIES_NS }) ? t(`actions.${action}`) : action);
   return (
     <Paper withBorder radius="md">
-      <Table.ScrollContainer minWidth={600}>
-        <Table striped verticalSpacing="sm">
+      <Table.ScrollContainer minWidth={760}>
+        <Table striped verticalSpacing="sm" style={{ wordBreak: 'normal' }}>
           <Table.Thead>
             <Table.Tr>
               <Table.Th scope="col">{t('colWhen')}</Table.Th>
@@ -232,7 +232,11 @@ function AccessLog({ id }: { id: string }) {
                   </Table.Td>
                   <Table.Td>{entry.actorName ?? t('unknownActor')}</Table.Td>
                   <Table.Td>{actionLabel(entry.action)}</Table.Td>
-                  <Table.Td>{entry.fields.length ? <Ltr>{entry.fields.join(', ')}</Ltr> : t('none')}</Table.Td>
+                  <Table.Td>
+                    {entry.fields.length
+                      ? entry.fields.map((field) => (i18n.exists(field, { ns: FAMILIES_NS }) ? t(field) : field)).join('، ')
+                      : t('none')}
+                  </Table.Td>
                 </Table.Tr>
               );
             })}
