@@ -4,6 +4,7 @@ import path from 'node:path';
 import type { BrowserContext, Page } from '@playwright/test';
 import { nationalIdCheckDigit } from '../../src/domain/national-id.js';
 import { expectNoSeriousViolations } from './support/axe.js';
+import { copy } from './support/copy.js';
 import { expect, serveSilaForThisFile, test } from './support/fixtures.js';
 import { changeFirstPassword, expectHome, firstAdministratorSignIn, signIn } from './support/journeys.js';
 
@@ -206,6 +207,9 @@ test('an administrator sees the family read-only with its access log', async ({ 
   await expect(log.getByText(/هـ/).first()).toBeVisible();
   await expectNoSeriousViolations(admin, 'the access log');
   await admin.setViewportSize({ width: 360, height: 800 });
+  // Let the shell's side bar finish sliding away before the picture.
+  await expect(admin.getByRole('button', { name: copy('shell.openMenu') })).toBeVisible();
+  await admin.waitForTimeout(600);
   await admin.screenshot({ path: '/tmp/sila-shots/families-file-360.png', fullPage: true });
   await receptionContext.close();
   await adminContext.close();
