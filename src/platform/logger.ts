@@ -20,6 +20,10 @@ export const REDACTED_PATHS = [
   '*.name',
   '*.code',
   '*.token',
+  // PostgreSQL errors repeat the offending row's values in `detail` and `where`.
+  'err.detail',
+  'err.where',
+  '*.detail',
 ];
 
 export function loggerOptions(level: string): FastifyServerOptions['logger'] {

@@ -64,5 +64,11 @@ describe(`logs [${ENGINE}]`, () => {
     );
     const entry = JSON.parse(lines[0] as string);
     expect(entry.body).toEqual({ nationalId: '[redacted]', mobile: '[redacted]', password: '[redacted]', name: '[redacted]' });
+    const dbError = Object.assign(new Error('insert or update violates foreign key constraint'), {
+      detail: 'Key (head_name_ar)=(فاطمة) is not present',
+    });
+    logger.error({ err: dbError }, 'request failed');
+    expect(lines[1]).not.toContain('فاطمة');
+    expect(JSON.parse(lines[1] as string).err.message).toContain('foreign key');
   });
 });

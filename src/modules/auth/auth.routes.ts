@@ -10,6 +10,7 @@ import { okSchema } from '../../contracts/common.js';
 import type { AppContext } from '../../platform/context.js';
 import { clearSessionCookie, setSessionCookie } from '../../platform/http/auth-plugin.js';
 import { PUBLIC, type RoutePolicy, type SessionStage } from '../../platform/http/route-policy.js';
+import type { SessionRow } from '../../platform/http/sessions.js';
 import { type App, staffOf } from '../../platform/http/types.js';
 import { loadStaffPrincipal } from '../staff/staff.service.js';
 import * as auth from './auth.service.js';
@@ -28,9 +29,9 @@ export function authRoutes(app: App, ctx: AppContext): void {
     config: { policy: PUBLIC, rateLimit: SIGN_IN_RATE },
     schema: { tags: ['auth'], body: signInBody, response: { 200: sessionResponse } },
     handler: async (request, reply) => {
-      const { token } = await auth.signIn(ctx, { ...request.body, address: request.ip });
+      const { token, session } = await auth.signIn(ctx, { ...request.body, address: request.ip });
       setSessionCookie(request, reply, token, isHttps);
-      return reply.send(await describeToken(ctx, token));
+      return reply.send(await describeNewSession(ctx, session));
     },
   });
 
@@ -54,9 +55,9 @@ export function authRoutes(app: App, ctx: AppContext): void {
     config: { policy: stage('password-change', 'active'), rateLimit: SIGN_IN_RATE },
     schema: { tags: ['auth'], body: changePasswordBody, response: { 200: sessionResponse } },
     handler: async (request, reply) => {
-      const { token } = await auth.changePassword(ctx, staffOf(request), request.body);
+      const { token, row } = await auth.changePassword(ctx, staffOf(request), request.body);
       setSessionCookie(request, reply, token, isHttps);
-      return describeToken(ctx, token);
+      return describeNewSession(ctx, row);
     },
   });
 
@@ -70,9 +71,9 @@ export function authRoutes(app: App, ctx: AppContext): void {
     config: { policy: stage('mfa-enroll', 'active'), rateLimit: SIGN_IN_RATE },
     schema: { tags: ['auth'], body: totpCodeBody, response: { 200: sessionResponse } },
     handler: async (request, reply) => {
-      const { token } = await auth.confirmTotpEnrolment(ctx, staffOf(request), request.body.code);
+      const { token, row } = await auth.confirmTotpEnrolment(ctx, staffOf(request), request.body.code);
       setSessionCookie(request, reply, token, isHttps);
-      return describeToken(ctx, token);
+      return describeNewSession(ctx, row);
     },
   });
 
@@ -80,9 +81,9 @@ export function authRoutes(app: App, ctx: AppContext): void {
     config: { policy: stage('mfa'), rateLimit: SIGN_IN_RATE },
     schema: { tags: ['auth'], body: totpCodeBody, response: { 200: sessionResponse } },
     handler: async (request, reply) => {
-      const { token } = await auth.verifySecondFactor(ctx, staffOf(request), request.body.code);
+      const { token, row } = await auth.verifySecondFactor(ctx, staffOf(request), request.body.code);
       setSessionCookie(request, reply, token, isHttps);
-      return describeToken(ctx, token);
+      return describeNewSession(ctx, row);
     },
   });
 
@@ -96,11 +97,10 @@ export function authRoutes(app: App, ctx: AppContext): void {
   });
 }
 
-/** The session a freshly issued cookie opens, described as GET /auth/session would. */
-async function describeToken(ctx: AppContext, token: string) {
-  const row = await ctx.sessions.resolve(token);
-  const staff = row ? await loadStaffPrincipal(ctx, row.principal_id) : null;
-  if (!row || !staff) throw new Error('Session vanished right after it was created');
+/** A session just issued (its row is at hand), described as GET /auth/session would. */
+async function describeNewSession(ctx: AppContext, row: SessionRow) {
+  const staff = await loadStaffPrincipal(ctx, row.principal_id);
+  if (!staff) throw new Error('The account was deactivated while signing in');
   return auth.describeSession(ctx, {
     kind: 'staff',
     ...staff,

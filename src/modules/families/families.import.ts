@@ -5,6 +5,7 @@ import type { AppContext } from '../../platform/context.js';
 import type { FamilyImportTable } from '../../platform/db/schema.js';
 import { AppError } from '../../platform/http/app-error.js';
 import type { StaffPrincipal } from '../../platform/http/principal.js';
+import { fieldErrorsFromZodIssues } from '../../platform/http/problem.js';
 import { uuidv7 } from '../../platform/ids.js';
 import { recordAudit } from '../audit/audit.service.js';
 import { listTaxonomy } from '../settings/settings.repo.js';
@@ -224,21 +225,7 @@ export async function runImport(ctx: AppContext, principal: StaffPrincipal, row:
       };
       const parsed = createFamilyBody.safeParse(JSON.parse(JSON.stringify(candidate)));
       if (!parsed.success) {
-        const seen = new Set<string>();
-        for (const issue of parsed.error.issues) {
-          const pointer = `/${issue.path.join('/')}`;
-          if (seen.has(pointer)) continue;
-          seen.add(pointer);
-          errors.push({
-            row: sheetRow,
-            pointer,
-            code: /^[a-z][a-zA-Z-]*(\.[a-zA-Z-]+)+$/.test(issue.message)
-              ? issue.message
-              : issue.code === 'invalid_type'
-                ? 'field.required'
-                : 'field.invalid',
-          });
-        }
+        for (const { pointer, code } of fieldErrorsFromZodIssues(parsed.error.issues)) errors.push({ row: sheetRow, pointer, code });
       } else {
         try {
           await registerFamily(ctx, principal, parsed.data);

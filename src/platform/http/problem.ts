@@ -93,6 +93,23 @@ function fieldErrorsFromZod(issues: ZodLikeIssue[]): FieldError[] {
   });
 }
 
+/**
+ * The same field errors for a zod result checked outside a route (e.g. each row of an imported
+ * sheet), so rows and requests speak the same codes.
+ */
+export function fieldErrorsFromZodIssues(
+  issues: ReadonlyArray<{ code: string; path: PropertyKey[]; message: string; keys?: string[] }>,
+): FieldError[] {
+  return fieldErrorsFromZod(
+    issues.map((issue) => ({
+      keyword: issue.code,
+      instancePath: `/${issue.path.map(String).join('/')}`,
+      message: issue.message,
+      params: { keys: issue.keys },
+    })),
+  );
+}
+
 /** Maps Fastify's own error codes to ours. */
 const FASTIFY_CODES: Record<string, [number, string, string]> = {
   FST_ERR_CTP_BODY_TOO_LARGE: [413, 'request.too-large', 'The request body is larger than allowed'],
