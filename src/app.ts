@@ -7,9 +7,12 @@ import Fastify, { type FastifyBaseLogger, type FastifyServerOptions, LogControll
 import { jsonSchemaTransform, serializerCompiler, validatorCompiler, type ZodTypeProvider } from 'fastify-type-provider-zod';
 import { authRoutes } from './modules/auth/auth.routes.js';
 import { calendarRoutes } from './modules/calendar/calendar.routes.js';
+import { committeeRoutes } from './modules/committees/committees.routes.js';
 import { familyRoutes } from './modules/families/families.routes.js';
 import { healthRoutes } from './modules/health/health.routes.js';
 import { notificationRoutes } from './modules/notifications/notifications.routes.js';
+import { portalRoutes } from './modules/portal/portal.routes.js';
+import { requestRoutes } from './modules/requests/requests.routes.js';
 import { settingsRoutes } from './modules/settings/settings.routes.js';
 import { staffRoutes } from './modules/staff/staff.routes.js';
 import { loadStaffPrincipal } from './modules/staff/staff.service.js';
@@ -134,6 +137,9 @@ export async function buildApp({ ctx, webDir, logger, loggerInstance }: BuildApp
   familyRoutes(app, ctx);
   calendarRoutes(app, ctx);
   notificationRoutes(app, ctx);
+  requestRoutes(app, ctx);
+  committeeRoutes(app, ctx);
+  portalRoutes(app, ctx);
   await webRoutes(app, ctx, { webDir });
 
   await app.ready();

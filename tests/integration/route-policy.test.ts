@@ -74,6 +74,9 @@ const EXPECTED: Record<string, Expected> = {
   'DELETE /api/v1/notifications/templates/:event/:channel/:language': ADMIN,
   'GET /api/v1/notifications/settings': ADMIN,
   'PUT /api/v1/notifications/settings': ADMIN,
+  // -- service requests and request types (issue 5) --
+  // -- committees, meetings, minutes (issue 5 §7) --
+  // -- beneficiary portal (issue 5 §2, §9) --
 };
 
 let t: TestApp;

@@ -6,6 +6,9 @@ import * as m0003 from './migrations/0003-families.js';
 import * as m0004 from './migrations/0004-calendar.js';
 import * as m0005 from './migrations/0005-files.js';
 import * as m0006 from './migrations/0006-outbox.js';
+import * as m0007 from './migrations/0007-requests.js';
+import * as m0008 from './migrations/0008-committees.js';
+import * as m0009 from './migrations/0009-portal.js';
 
 /** One migration history for both engines, listed here so it works from source and from dist. */
 const migrations: Record<string, Migration> = {
@@ -15,6 +18,9 @@ const migrations: Record<string, Migration> = {
   '0004-calendar': m0004,
   '0005-files': m0005,
   '0006-outbox': m0006,
+  '0007-requests': m0007,
+  '0008-committees': m0008,
+  '0009-portal': m0009,
 };
 
 const provider: MigrationProvider = { getMigrations: async () => migrations };

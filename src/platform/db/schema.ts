@@ -1,4 +1,7 @@
 import type { Generated } from 'kysely';
+import type { CommitteeSchema } from './schema-committees.js';
+import type { PortalSchema } from './schema-portal.js';
+import type { RequestSchema } from './schema-requests.js';
 
 /**
  * Table types shared by both engines. Conventions that keep one query code for SQLite and
@@ -289,7 +292,7 @@ export interface MessageTemplateTable {
   updated_by: string | null;
 }
 
-export interface Database {
+export interface Database extends RequestSchema, CommitteeSchema, PortalSchema {
   staff_users: StaffUserTable;
   staff_roles: StaffRoleTable;
   staff_scopes: StaffScopeTable;

@@ -26,7 +26,8 @@ export async function startSila(): Promise<SilaServer> {
     SILA_INDEX_KEY: generateKey(),
   });
   // A private copy of the built app: a rebuild while the journeys run must not pull chunks from under the pages.
-  const builtDir = path.resolve('dist/web');
+  // SILA_E2E_WEB_DIR lets parallel work build into its own folder (vite build --outDir DIR).
+  const builtDir = path.resolve(process.env.SILA_E2E_WEB_DIR ?? 'dist/web');
   if (!existsSync(path.join(builtDir, 'staff.html'))) throw new Error('Build the browser app first: npm run build:web');
   const webDir = path.join(dataDir, 'web');
   cpSync(builtDir, webDir, { recursive: true });
