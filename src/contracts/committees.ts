@@ -1,0 +1,256 @@
+import { z } from 'zod';
+import { calendarDay } from './calendar.js';
+import { code, longText, text } from './common.js';
+
+/**
+ * Committees, meetings, votes and minutes (issue 5 §7; C5, and D2 later). Shared by the server and
+ * the staff screens. Paths:
+ * - `GET|POST /api/v1/committees`, `GET|PATCH /api/v1/committees/:id` (administrator writes; members read their own)
+ * - `GET /api/v1/committees/:id/awaiting-study` (requests this committee may put on an agenda)
+ * - `GET|POST /api/v1/committees/:id/meetings`, `GET|PATCH /api/v1/meetings/:id`
+ * - `POST /api/v1/meetings/:id/agenda`, `POST /api/v1/meetings/:id/votes`, `POST /api/v1/meetings/:id/minutes`
+ * - `GET|PATCH /api/v1/minutes/:id`, `GET /api/v1/minutes/:id/print` (HTML),
+ *   `POST /api/v1/minutes/:id/approvals`, `POST /api/v1/minutes/:id/amendments`
+ */
+
+/** `requests`: the competent committee of request types (C5); `follow-up`: handles complaints (E1); `investigation`: D2. */
+export const COMMITTEE_PURPOSES = ['requests', 'follow-up', 'investigation'] as const;
+export const committeePurpose = z.enum(COMMITTEE_PURPOSES);
+
+/** planned → held → closed (closed when the meeting's minutes are frozen). */
+export const MEETING_STATUSES = ['planned', 'held', 'closed'] as const;
+export const meetingStatus = z.enum(MEETING_STATUSES);
+
+export const VOTE_CHOICES = ['approve', 'partly-approve', 'reject', 'abstain'] as const;
+export const voteChoice = z.enum(VOTE_CHOICES);
+
+export const DECISION_OUTCOMES = ['approved', 'partly-approved', 'rejected'] as const;
+export const decisionOutcome = z.enum(DECISION_OUTCOMES);
+
+/**
+ * Where an agenda request's votes stand: `decided` (quorum met, a majority or the chair's tie-break),
+ * `quorum-not-met` (fewer votes cast than the quorum), `no-majority` (a tie the chair's vote does not break).
+ */
+export const TALLY_STATES = ['decided', 'quorum-not-met', 'no-majority'] as const;
+export const tallyState = z.enum(TALLY_STATES);
+
+export const MINUTES_STATUSES = ['draft', 'frozen'] as const;
+export const minutesStatus = z.enum(MINUTES_STATUSES);
+
+const memberIds = z.array(z.uuid('field.invalid-id')).max(50, 'committee.too-many-members');
+
+// ---- committees ----
+
+export const committeeMember = z.object({
+  userId: z.string(),
+  displayName: z.string(),
+  isChair: z.boolean(),
+  /** False when the account was deactivated or lost its committee role since. */
+  isActive: z.boolean(),
+});
+
+export const committee = z.object({
+  id: z.string(),
+  code: z.string(),
+  nameAr: z.string(),
+  nameEn: z.string(),
+  purpose: committeePurpose,
+  /** Votes needed on a request for the committee to decide it. */
+  quorum: z.number(),
+  chairId: z.string(),
+  members: z.array(committeeMember),
+  isActive: z.boolean(),
+  createdAt: z.string(),
+  updatedAt: z.string(),
+});
+
+export const committeeList = z.object({ items: z.array(committee) });
+
+/** Members must be active staff holding `committee-member` or `follow-up-committee`; the chair is one of them. */
+export const createCommitteeBody = z.strictObject({
+  code,
+  nameAr: text(120, 2),
+  nameEn: text(120, 2),
+  purpose: committeePurpose,
+  quorum: z.number().int().min(1, 'committee.quorum-range').max(50, 'committee.quorum-range'),
+  memberIds: memberIds.min(1, 'committee.members-required'),
+  chairId: z.uuid('field.invalid-id'),
+});
+
+export const updateCommitteeBody = z.strictObject({
+  nameAr: text(120, 2).optional(),
+  nameEn: text(120, 2).optional(),
+  purpose: committeePurpose.optional(),
+  quorum: z.number().int().min(1, 'committee.quorum-range').max(50, 'committee.quorum-range').optional(),
+  memberIds: memberIds.min(1, 'committee.members-required').optional(),
+  chairId: z.uuid('field.invalid-id').optional(),
+  isActive: z.boolean().optional(),
+});
+
+/** A request a committee may put on a meeting's agenda (complete, of a type naming the committee). */
+export const awaitingRequest = z.object({
+  id: z.string(),
+  reference: z.string(),
+  typeCode: z.string(),
+  typeNameAr: z.string(),
+  typeNameEn: z.string(),
+  familyName: z.string(),
+  status: z.string(),
+  /** The working-day deadline (C6), `YYYY-MM-DD` and Umm al-Qura. */
+  deadlineDay: z.string().nullable(),
+  deadlineHijri: z.string().nullable(),
+});
+
+export const awaitingStudyQuery = z.strictObject({
+  limit: z.coerce.number().int().min(1).max(100).default(50),
+  cursor: z.string().max(200).optional(),
+});
+
+export const awaitingStudyList = z.object({ items: z.array(awaitingRequest), nextCursor: z.string().nullable() });
+
+// ---- meetings ----
+
+export const personRef = z.object({ userId: z.string(), displayName: z.string() });
+
+export const vote = z.object({
+  memberId: z.string(),
+  displayName: z.string(),
+  choice: voteChoice,
+  reasons: z.string().nullable(),
+  castAt: z.string(),
+});
+
+export const tally = z.object({
+  state: tallyState,
+  /** Null unless `state` is `decided`. */
+  outcome: decisionOutcome.nullable(),
+  /** The winning side's reasons (an approval without any gets the committee's standard wording). */
+  reasons: z.string().nullable(),
+  /** The chair's vote settled a tie. */
+  isTieBroken: z.boolean(),
+  votesCast: z.number(),
+  quorum: z.number(),
+  counts: z.object({ approve: z.number(), partlyApprove: z.number(), reject: z.number(), abstain: z.number() }),
+});
+
+export const agendaItem = z.object({
+  requestId: z.string(),
+  reference: z.string(),
+  typeCode: z.string(),
+  typeNameAr: z.string(),
+  typeNameEn: z.string(),
+  familyName: z.string(),
+  /** The request's own status (under-study until the minutes are frozen, then decided/notified). */
+  requestStatus: z.string(),
+  deadlineDay: z.string().nullable(),
+  deadlineHijri: z.string().nullable(),
+  addedAt: z.string(),
+  votes: z.array(vote),
+  tally,
+});
+
+export const minutesSummary = z.object({
+  id: z.string(),
+  status: minutesStatus,
+  amendsId: z.string().nullable(),
+  createdAt: z.string(),
+  frozenAt: z.string().nullable(),
+});
+
+export const meetingSummary = z.object({
+  id: z.string(),
+  committeeId: z.string(),
+  day: z.string(),
+  dayHijri: z.string(),
+  status: meetingStatus,
+  agendaCount: z.number(),
+  createdAt: z.string(),
+});
+
+export const meetingList = z.object({ items: z.array(meetingSummary) });
+
+export const meeting = meetingSummary.extend({
+  committeeNameAr: z.string(),
+  committeeNameEn: z.string(),
+  quorum: z.number(),
+  chairId: z.string(),
+  members: z.array(committeeMember),
+  /** Members recorded present; only they vote and approve the minutes. */
+  present: z.array(personRef),
+  agenda: z.array(agendaItem),
+  minutes: z.array(minutesSummary),
+  /** What the caller may do here (the screens hide the rest; the server checks again). */
+  can: z.object({ manage: z.boolean(), vote: z.boolean(), approveMinutes: z.boolean() }),
+});
+
+export const createMeetingBody = z.strictObject({ day: calendarDay });
+
+/** The chair (or an administrator, for the day only) edits a meeting that is not closed. `status` may only go planned → held. */
+export const updateMeetingBody = z.strictObject({
+  day: calendarDay.optional(),
+  presentMemberIds: memberIds.optional(),
+  status: z.literal('held').optional(),
+});
+
+export const addAgendaBody = z.strictObject({ requestId: z.uuid('field.invalid-id') });
+
+/** One vote per present member per agenda request; cast again to change it until the minutes are frozen. Reasons are required for reject and partly-approve. */
+export const castVoteBody = z.strictObject({
+  requestId: z.uuid('field.invalid-id'),
+  choice: voteChoice,
+  reasons: longText(2000).optional(),
+});
+
+// ---- minutes ----
+
+export const minutesDecision = z.object({
+  requestId: z.string(),
+  reference: z.string(),
+  typeNameAr: z.string(),
+  outcome: decisionOutcome,
+  reasons: z.string(),
+});
+
+export const minutes = minutesSummary.extend({
+  meetingId: z.string(),
+  committeeId: z.string(),
+  /** The Arabic text of the minutes (plain text, lines); frozen text never changes. */
+  text: z.string(),
+  /** Free remarks or, on an amendment, what it corrects. */
+  notes: z.string().nullable(),
+  /** SHA-256 (hex) of `text`, set when frozen. */
+  sha256: z.string().nullable(),
+  /** Amendments made to this record, oldest first. */
+  amendedBy: z.array(z.string()),
+  decisions: z.array(minutesDecision),
+  approvals: z.array(personRef.extend({ approvedAt: z.string() })),
+  /** Present members who have not approved yet. */
+  pending: z.array(personRef),
+  can: z.object({ approve: z.boolean(), edit: z.boolean(), amend: z.boolean() }),
+});
+
+export const updateMinutesBody = z.strictObject({ notes: longText(4000) });
+
+export const amendMinutesBody = z.strictObject({ notes: longText(4000).pipe(z.string().min(1, 'field.required')) });
+
+export type CommitteePurpose = z.infer<typeof committeePurpose>;
+export type MeetingStatus = z.infer<typeof meetingStatus>;
+export type VoteChoice = z.infer<typeof voteChoice>;
+export type DecisionOutcome = z.infer<typeof decisionOutcome>;
+export type TallyState = z.infer<typeof tallyState>;
+export type Committee = z.infer<typeof committee>;
+export type CommitteeMember = z.infer<typeof committeeMember>;
+export type CreateCommitteeBody = z.infer<typeof createCommitteeBody>;
+export type UpdateCommitteeBody = z.infer<typeof updateCommitteeBody>;
+export type AwaitingRequest = z.infer<typeof awaitingRequest>;
+export type Vote = z.infer<typeof vote>;
+export type Tally = z.infer<typeof tally>;
+export type AgendaItem = z.infer<typeof agendaItem>;
+export type MeetingSummary = z.infer<typeof meetingSummary>;
+export type Meeting = z.infer<typeof meeting>;
+export type CreateMeetingBody = z.infer<typeof createMeetingBody>;
+export type UpdateMeetingBody = z.infer<typeof updateMeetingBody>;
+export type CastVoteBody = z.infer<typeof castVoteBody>;
+export type MinutesSummary = z.infer<typeof minutesSummary>;
+export type Minutes = z.infer<typeof minutes>;
+export type MinutesDecision = z.infer<typeof minutesDecision>;
