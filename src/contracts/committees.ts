@@ -13,6 +13,17 @@ import { code, longText, text } from './common.js';
  *   `POST /api/v1/minutes/:id/approvals`, `POST /api/v1/minutes/:id/amendments`
  */
 
+/**
+ * Harif's two committees, seeded by migration 0008 with these fixed ids so that seeded request types
+ * can name their competent committee; administrators add members, a chair and more committees.
+ */
+export const SEEDED_COMMITTEES = {
+  /** لجنة دراسة الطلبات — the competent committee of the demo request types (C5). */
+  requests: '01936b2a-0000-7000-8000-000000000c01',
+  /** لجنة المتابعة — handles complaints (E1). */
+  followUp: '01936b2a-0000-7000-8000-000000000c02',
+} as const;
+
 /** `requests`: the competent committee of request types (C5); `follow-up`: handles complaints (E1); `investigation`: D2. */
 export const COMMITTEE_PURPOSES = ['requests', 'follow-up', 'investigation'] as const;
 export const committeePurpose = z.enum(COMMITTEE_PURPOSES);
@@ -57,7 +68,8 @@ export const committee = z.object({
   purpose: committeePurpose,
   /** Votes needed on a request for the committee to decide it. */
   quorum: z.number(),
-  chairId: z.string(),
+  /** Null on a seeded committee until an administrator names its members and chair. */
+  chairId: z.string().nullable(),
   members: z.array(committeeMember),
   isActive: z.boolean(),
   createdAt: z.string(),
@@ -173,7 +185,7 @@ export const meeting = meetingSummary.extend({
   committeeNameAr: z.string(),
   committeeNameEn: z.string(),
   quorum: z.number(),
-  chairId: z.string(),
+  chairId: z.string().nullable(),
   members: z.array(committeeMember),
   /** Members recorded present; only they vote and approve the minutes. */
   present: z.array(personRef),
