@@ -1,0 +1,448 @@
+import { z } from 'zod';
+import { code, longText, text } from './common.js';
+import { originChannel } from './families.js';
+
+/**
+ * Service requests' API (issue 5; clauses C2–C6): request types with their criteria and checklist,
+ * requests from every channel (A1–A6), their documents, attestations (C4), status flow (C5, C6)
+ * and worklists. The staff app and the portal import these schemas.
+ */
+
+// ---- status flow (domain/request-status.ts) ----
+export const REQUEST_STATUSES = ['draft', 'complete', 'under-study', 'information-requested', 'decided', 'notified', 'closed'] as const;
+export const requestStatus = z.enum(REQUEST_STATUSES);
+export type RequestStatus = (typeof REQUEST_STATUSES)[number];
+
+/** Every move of the state machine; staff call the first four through the transitions route. */
+export const REQUEST_ACTIONS = [
+  'submit',
+  'begin-study',
+  'request-information',
+  'information-received',
+  'decide',
+  'notify',
+  'close',
+] as const;
+export type RequestAction = (typeof REQUEST_ACTIONS)[number];
+export const STAFF_ACTIONS = ['submit', 'request-information', 'information-received', 'close'] as const;
+export const staffAction = z.enum(STAFF_ACTIONS);
+export type StaffAction = (typeof STAFF_ACTIONS)[number];
+
+export const DECISION_OUTCOMES = ['approved', 'partly-approved', 'rejected'] as const;
+export const decisionOutcome = z.enum(DECISION_OUTCOMES);
+export type DecisionOutcome = (typeof DECISION_OUTCOMES)[number];
+
+/** A1–A6: how the request came in (same codes as a family's origin channel). */
+export const requestChannel = originChannel;
+export type RequestChannel = z.infer<typeof originChannel>;
+
+// ---- request types (settings; C2) ----
+export const FIELD_TYPES = ['text', 'long-text', 'number', 'date', 'yes-no', 'choice', 'multi-choice'] as const;
+export const fieldType = z.enum(FIELD_TYPES);
+export type FieldType = (typeof FIELD_TYPES)[number];
+
+export const checklistOption = z.strictObject({
+  value: code,
+  labelAr: text(120),
+  labelEn: text(120),
+});
+
+/** An item key: lower-case letters, digits and dashes (it appears in pointers: /checklist/<key>). */
+export const itemKey = code;
+
+export const checklistItem = z
+  .strictObject({
+    key: itemKey,
+    kind: z.enum(['field', 'document']),
+    labelAr: text(200),
+    labelEn: text(200),
+    /** Fields only. */
+    fieldType: fieldType.optional(),
+    /** `choice` and `multi-choice` only. */
+    options: z.array(checklistOption).max(50).optional(),
+    isRequired: z.boolean(),
+  })
+  .superRefine((item, ctx) => {
+    if (item.kind === 'field' && !item.fieldType)
+      ctx.addIssue({ code: 'custom', path: ['fieldType'], message: 'checklist.field-type-required' });
+    if (item.kind === 'document' && (item.fieldType || item.options))
+      ctx.addIssue({ code: 'custom', path: ['fieldType'], message: 'checklist.document-has-no-type' });
+    const needsOptions = item.fieldType === 'choice' || item.fieldType === 'multi-choice';
+    if (needsOptions && !item.options?.length) ctx.addIssue({ code: 'custom', path: ['options'], message: 'checklist.options-required' });
+    if (!needsOptions && item.options) ctx.addIssue({ code: 'custom', path: ['options'], message: 'checklist.options-not-allowed' });
+  });
+export type ChecklistItem = z.infer<typeof checklistItem>;
+
+const checklist = z
+  .array(checklistItem)
+  .max(60)
+  .superRefine((items, ctx) => {
+    const seen = new Set<string>();
+    items.forEach((item, i) => {
+      if (seen.has(item.key)) ctx.addIssue({ code: 'custom', path: [i, 'key'], message: 'checklist.key-repeated' });
+      seen.add(item.key);
+    });
+  });
+
+const requestTypeFields = {
+  nameAr: text(120, 2),
+  nameEn: text(120, 2),
+  /** Eligibility criteria shown to the family before and during submission (C2). */
+  criteriaAr: longText(4000),
+  criteriaEn: longText(4000),
+  checklist,
+  /** The competent committee (C5); null until one is named. */
+  committeeId: z.uuid('field.invalid-id').nullable(),
+  /** C6: 15 working days unless the association sets a shorter reply. */
+  responseWorkingDays: z.number().int().min(1, 'field.out-of-range').max(120, 'field.out-of-range'),
+  /** Working days left at which staff are warned; null: never. */
+  warningThreshold: z.number().int().min(0, 'field.out-of-range').max(120, 'field.out-of-range').nullable(),
+  isActive: z.boolean(),
+  sortOrder: z.number().int().min(0).max(10_000),
+};
+
+export const createRequestTypeBody = z.strictObject({
+  code,
+  ...requestTypeFields,
+  responseWorkingDays: requestTypeFields.responseWorkingDays.default(15),
+  warningThreshold: requestTypeFields.warningThreshold.default(3),
+  isActive: requestTypeFields.isActive.default(true),
+  sortOrder: requestTypeFields.sortOrder.default(100),
+  committeeId: requestTypeFields.committeeId.default(null),
+});
+export type CreateRequestTypeBody = z.infer<typeof createRequestTypeBody>;
+
+/** All fields optional except `version` (optimistic concurrency). */
+export const updateRequestTypeBody = z.strictObject({
+  nameAr: requestTypeFields.nameAr.optional(),
+  nameEn: requestTypeFields.nameEn.optional(),
+  criteriaAr: requestTypeFields.criteriaAr.optional(),
+  criteriaEn: requestTypeFields.criteriaEn.optional(),
+  checklist: checklist.optional(),
+  committeeId: requestTypeFields.committeeId.optional(),
+  responseWorkingDays: requestTypeFields.responseWorkingDays.optional(),
+  warningThreshold: requestTypeFields.warningThreshold.optional(),
+  isActive: requestTypeFields.isActive.optional(),
+  sortOrder: requestTypeFields.sortOrder.optional(),
+  version: z.number().int().min(1),
+});
+export type UpdateRequestTypeBody = z.infer<typeof updateRequestTypeBody>;
+
+export const requestType = z.object({
+  code: z.string(),
+  nameAr: z.string(),
+  nameEn: z.string(),
+  criteriaAr: z.string(),
+  criteriaEn: z.string(),
+  checklist: z.array(
+    z.object({
+      key: z.string(),
+      kind: z.enum(['field', 'document']),
+      labelAr: z.string(),
+      labelEn: z.string(),
+      fieldType: fieldType.optional(),
+      options: z.array(z.object({ value: z.string(), labelAr: z.string(), labelEn: z.string() })).optional(),
+      isRequired: z.boolean(),
+    }),
+  ),
+  committeeId: z.string().nullable(),
+  responseWorkingDays: z.number(),
+  warningThreshold: z.number().nullable(),
+  isActive: z.boolean(),
+  sortOrder: z.number(),
+  version: z.number(),
+  updatedAt: z.string(),
+});
+export type RequestType = z.infer<typeof requestType>;
+
+export const requestTypeParams = z.strictObject({ code });
+
+// ---- answers, checklist status ----
+/** A field's answer: text, number, yes/no, a day (`YYYY-MM-DD`), a choice or several; null clears it. */
+export const answerValue = z.union([
+  z.string().max(4000, 'field.too-long'),
+  z.number(),
+  z.boolean(),
+  z.array(z.string().max(100)).max(50),
+  z.null(),
+]);
+export type AnswerValue = z.infer<typeof answerValue>;
+export const answers = z.record(itemKey, answerValue);
+export type Answers = z.infer<typeof answers>;
+
+/** One checklist item on a request: satisfied or not, and why not (`problem` is an error code). */
+export const checklistItemStatus = z.object({
+  key: z.string(),
+  kind: z.enum(['field', 'document']),
+  labelAr: z.string(),
+  labelEn: z.string(),
+  isRequired: z.boolean(),
+  isSatisfied: z.boolean(),
+  /** 'checklist.missing' | 'field.invalid' | 'field.not-a-number' | 'field.date-invalid' | 'field.unknown-option' … */
+  problem: z.string().nullable(),
+});
+export type ChecklistItemStatus = z.infer<typeof checklistItemStatus>;
+
+export const completeness = z.object({
+  /** Every required item satisfied and no answer invalid (C3). */
+  isChecklistSatisfied: z.boolean(),
+  /** A valid attestation covers the data as it is now (C4). */
+  isAttested: z.boolean(),
+  items: z.array(checklistItemStatus),
+  /** Keys of the items still missing or invalid. */
+  missing: z.array(z.string()),
+});
+export type Completeness = z.infer<typeof completeness>;
+
+// ---- documents and attestations ----
+export const requestDocument = z.object({
+  id: z.string(),
+  itemKey: z.string(),
+  fileId: z.string(),
+  name: z.string(),
+  mediaType: z.string(),
+  size: z.number(),
+  sha256: z.string(),
+  createdAt: z.string(),
+  createdBy: z.string().nullable(),
+});
+export type RequestDocument = z.infer<typeof requestDocument>;
+
+export const requestDocumentParams = z.strictObject({ id: z.uuid('field.invalid-id'), documentId: z.uuid('field.invalid-id') });
+
+export const ATTESTATION_METHODS = ['signature-pad', 'paper', 'one-time-code'] as const;
+export const attestationMethod = z.enum(ATTESTATION_METHODS);
+export type AttestationMethod = (typeof ATTESTATION_METHODS)[number];
+
+export const attestation = z.object({
+  id: z.string(),
+  method: attestationMethod,
+  /** SHA-256 (hex) of the canonical data attested (domain/attestation.ts). */
+  dataSha256: z.string(),
+  evidenceFileId: z.string().nullable(),
+  witnessId: z.string().nullable(),
+  witnessName: z.string().nullable(),
+  attestedAt: z.string(),
+  voidedAt: z.string().nullable(),
+  voidReason: z.string().nullable(),
+});
+export type Attestation = z.infer<typeof attestation>;
+
+/** A signature drawn on the screen: a PNG data URL, and the hash of the data the screen showed. */
+export const signatureAttestationBody = z.strictObject({
+  method: z.literal('signature-pad'),
+  signaturePng: z
+    .string()
+    .max(2_000_000, 'file.too-large')
+    .regex(/^data:image\/png;base64,[A-Za-z0-9+/]+=*$/, 'attestation.signature-format'),
+  /** The `dataSha256` the family was shown; refused with 409 when the data changed meanwhile. */
+  dataSha256: z.string().regex(/^[0-9a-f]{64}$/, 'field.invalid'),
+});
+export type SignatureAttestationBody = z.infer<typeof signatureAttestationBody>;
+
+// ---- requests ----
+export const createRequestBody = z.strictObject({
+  /** The form's own key: the same form sent twice (double click, retry) makes one request. */
+  idempotencyKey: z
+    .string()
+    .min(8, 'field.too-short')
+    .max(100, 'field.too-long')
+    .regex(/^[A-Za-z0-9_-]+$/, 'field.invalid'),
+  familyId: z.uuid('field.invalid-id'),
+  typeCode: code,
+  channel: requestChannel,
+  answers: answers.default({}),
+});
+export type CreateRequestBody = z.infer<typeof createRequestBody>;
+
+/** Answers are merged key by key (null clears one); `version` guards against a concurrent edit. */
+export const updateRequestBody = z.strictObject({
+  answers,
+  version: z.number().int().min(1),
+});
+export type UpdateRequestBody = z.infer<typeof updateRequestBody>;
+
+export const transitionBody = z.strictObject({
+  action: staffAction,
+  note: longText(2000).optional(),
+});
+export type TransitionBody = z.infer<typeof transitionBody>;
+
+/** The working-day clock of a request (C6), dates in both calendars. */
+export const requestDeadline = z.object({
+  startDay: z.string(),
+  day: z.string(),
+  dayHijri: z.string(),
+  state: z.enum(['running', 'paused', 'breached', 'met', 'stopped']),
+  workingDays: z.number(),
+  warnDay: z.string().nullable(),
+  pausedSince: z.string().nullable(),
+});
+export type RequestDeadline = z.infer<typeof requestDeadline>;
+
+export const decision = z.object({
+  outcome: decisionOutcome,
+  reasons: z.string(),
+  decidedAt: z.string(),
+  meetingId: z.string().nullable(),
+  minutesId: z.string().nullable(),
+});
+export type Decision = z.infer<typeof decision>;
+
+export const historyEntry = z.object({
+  at: z.string(),
+  from: requestStatus.nullable(),
+  to: requestStatus,
+  /** 'submit' | 'begin-study' | … or an event without a move: 'attestation-voided', 'attested', 'create'. */
+  event: z.string(),
+  actorKind: z.enum(['staff', 'family', 'system']),
+  actorId: z.string().nullable(),
+  actorName: z.string().nullable(),
+  note: z.string().nullable(),
+});
+export type HistoryEntry = z.infer<typeof historyEntry>;
+
+export const SLA_STATES = ['none', 'on-time', 'due-soon', 'breached', 'met', 'late'] as const;
+export const slaState = z.enum(SLA_STATES);
+export type SlaState = (typeof SLA_STATES)[number];
+
+export const requestSummary = z.object({
+  id: z.string(),
+  reference: z.string(),
+  familyId: z.string(),
+  familyReference: z.string(),
+  familyName: z.string(),
+  typeCode: z.string(),
+  typeNameAr: z.string(),
+  typeNameEn: z.string(),
+  channel: requestChannel,
+  status: requestStatus,
+  slaState,
+  committeeId: z.string().nullable(),
+  /** Null until submitted (no clock yet). */
+  deadlineDay: z.string().nullable(),
+  deadlineHijri: z.string().nullable(),
+  /** Drafts: every required item satisfied / attested (reception's "to attest"). */
+  isChecklistSatisfied: z.boolean(),
+  isAttested: z.boolean(),
+  createdAt: z.string(),
+  updatedAt: z.string(),
+});
+export type RequestSummary = z.infer<typeof requestSummary>;
+
+export const serviceRequest = requestSummary.extend({
+  type: requestType,
+  answers,
+  completeness,
+  documents: z.array(requestDocument),
+  attestation: attestation.nullable(),
+  /** The hash of the data as it is now: what an attestation must cover. */
+  dataSha256: z.string(),
+  deadline: requestDeadline.nullable(),
+  decision: decision.nullable(),
+  history: z.array(historyEntry),
+  createdBy: z.string().nullable(),
+  submittedAt: z.string().nullable(),
+  notifiedAt: z.string().nullable(),
+  closedAt: z.string().nullable(),
+  version: z.number(),
+  /** What the caller may do now (the UI shows only these buttons). */
+  allowedActions: z.array(staffAction),
+  canEdit: z.boolean(),
+});
+export type ServiceRequest = z.infer<typeof serviceRequest>;
+
+// ---- worklists ----
+export const WORKLISTS = ['reception', 'committee', 'due-soon', 'breached', 'all'] as const;
+export const worklist = z.enum(WORKLISTS);
+export type Worklist = (typeof WORKLISTS)[number];
+
+export const requestListQuery = z.strictObject({
+  list: worklist.default('all'),
+  /** Committee worklist: one committee (members: one of theirs). */
+  committeeId: z.uuid('field.invalid-id').optional(),
+  status: requestStatus.optional(),
+  familyId: z.uuid('field.invalid-id').optional(),
+  cursor: z.string().max(200).optional(),
+  limit: z
+    .string()
+    .regex(/^\d{1,3}$/, 'field.integer')
+    .transform(Number)
+    .pipe(z.number().int().min(1, 'field.out-of-range').max(200, 'field.out-of-range'))
+    .default(50),
+});
+export type RequestListQuery = z.infer<typeof requestListQuery>;
+
+export const requestList = z.object({ items: z.array(requestSummary), nextCursor: z.string().nullable() });
+export type RequestList = z.infer<typeof requestList>;
+
+/**
+ * Worklist counts. `isCapped`: the count stopped at `cap` (a scope restricted by domain is counted
+ * row by row up to the cap; otherwise maintained counters answer exactly).
+ */
+export const requestCounts = z.object({
+  reception: z.number(),
+  committee: z.number(),
+  dueSoon: z.number(),
+  breached: z.number(),
+  all: z.number(),
+  isCapped: z.boolean(),
+  cap: z.number(),
+});
+export type RequestCounts = z.infer<typeof requestCounts>;
+
+// ---- for committees and the portal (requests.workflow.ts) ----
+/** Agenda and minutes lines: no ID numbers. */
+export const requestBrief = z.object({
+  id: z.string(),
+  reference: z.string(),
+  typeCode: z.string(),
+  typeNameAr: z.string(),
+  typeNameEn: z.string(),
+  familyId: z.string(),
+  familyName: z.string(),
+  status: requestStatus,
+  deadlineDay: z.string().nullable(),
+});
+export type RequestBrief = z.infer<typeof requestBrief>;
+
+/** The family's own view in the portal (C5: status; C3: what is missing; C6: deadline in both calendars). */
+export const familyRequestView = z.object({
+  id: z.string(),
+  reference: z.string(),
+  typeCode: z.string(),
+  typeNameAr: z.string(),
+  typeNameEn: z.string(),
+  criteriaAr: z.string(),
+  criteriaEn: z.string(),
+  channel: requestChannel,
+  status: requestStatus,
+  createdAt: z.string(),
+  missing: z.array(z.object({ key: z.string(), labelAr: z.string(), labelEn: z.string(), kind: z.enum(['field', 'document']) })),
+  isAttested: z.boolean(),
+  deadlineDay: z.string().nullable(),
+  deadlineHijri: z.string().nullable(),
+  decision: z.object({ outcome: decisionOutcome, reasons: z.string(), decidedAt: z.string() }).nullable(),
+});
+export type FamilyRequestView = z.infer<typeof familyRequestView>;
+
+/** What a family is about to confirm with a one-time code (C4): the data, labelled, and its hash. */
+export const attestationSummary = z.object({
+  requestId: z.string(),
+  reference: z.string(),
+  typeNameAr: z.string(),
+  typeNameEn: z.string(),
+  family: z.object({ headNameAr: z.string(), headNameEn: z.string().nullable(), city: z.string(), membersCount: z.number() }),
+  answers: z.array(z.object({ key: z.string(), labelAr: z.string(), labelEn: z.string(), value: z.string() })),
+  documents: z.array(z.object({ itemKey: z.string(), name: z.string(), sha256: z.string() })),
+  dataSha256: z.string(),
+});
+export type AttestationSummary = z.infer<typeof attestationSummary>;
+
+/** The portal's online application (channel `website`). */
+export const createOnlineRequestBody = z.strictObject({
+  idempotencyKey: createRequestBody.shape.idempotencyKey,
+  typeCode: code,
+  answers: answers.default({}),
+});
+export type CreateOnlineRequestBody = z.infer<typeof createOnlineRequestBody>;
