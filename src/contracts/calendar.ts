@@ -121,6 +121,24 @@ export const holidayEditResult = z.object({
 
 export const holidayUndoResult = z.object({ ok: z.literal(true), recomputedClocks: z.number() });
 
+// ---- the weekend (SAUDI-LOCALE.md: "Keep the weekend a setting") ----
+
+/** Weekend days as `getUTCDay()` numbers (0 = Sunday … 6 = Saturday): one to three distinct days. */
+export const weekendDays = z
+  .array(z.number().int('calendar.weekend-day').min(0, 'calendar.weekend-day').max(6, 'calendar.weekend-day'))
+  .min(1, 'calendar.weekend-size')
+  .max(3, 'calendar.weekend-size')
+  .refine((days) => new Set(days).size === days.length, 'calendar.weekend-duplicate');
+
+export const weekendSetting = z.strictObject({ days: weekendDays });
+
+export const weekendResult = z.object({
+  /** Sorted, Sunday first. */
+  days: z.array(z.number()),
+  /** Open working-day clocks whose deadline moved (0 when reading). */
+  recomputedClocks: z.number(),
+});
+
 // ---- working-day clocks (embedded by the requests and complaints that own them) ----
 
 export const CLOCK_STATES = ['running', 'paused', 'breached', 'met', 'stopped'] as const;
@@ -151,5 +169,7 @@ export type HolidayEditBody = z.infer<typeof holidayEditBody>;
 export type HolidayEditRecord = z.infer<typeof holidayEditRecord>;
 export type AdminHolidays = z.infer<typeof adminHolidays>;
 export type DeadlineAnswer = z.infer<typeof deadlineAnswer>;
+export type WeekendSetting = z.infer<typeof weekendSetting>;
+export type WeekendResult = z.infer<typeof weekendResult>;
 export type WorkingClock = z.infer<typeof workingClock>;
 export type ClockState = (typeof CLOCK_STATES)[number];

@@ -58,6 +58,8 @@ const EXPECTED: Record<string, Expected> = {
   'GET /api/v1/settings/holidays': ADMIN,
   'POST /api/v1/settings/holidays': ADMIN,
   'DELETE /api/v1/settings/holidays/edits/:id': ADMIN,
+  'GET /api/v1/settings/weekend': ADMIN,
+  'PUT /api/v1/settings/weekend': ADMIN,
   'GET /api/v1/notifications/outbox': ADMIN,
   'GET /api/v1/notifications/outbox/:id': ['administrator', 'reception'],
   'POST /api/v1/notifications/outbox/:id/retry': ADMIN,

@@ -1,4 +1,5 @@
 import type { Kysely } from 'kysely';
+import { SAUDI_WEEKEND } from '../../domain/calendar-days.js';
 import type { Database, HolidayEditTable } from '../../platform/db/schema.js';
 
 type Db = Kysely<Database>;
@@ -57,4 +58,24 @@ export async function findActiveEdit(db: Db, id: string): Promise<HolidayEditTab
 
 export async function markEditUndone(db: Db, id: string, at: string, by: string): Promise<void> {
   await db.updateTable('holiday_edits').set({ undone_at: at, undone_by: by }).where('id', '=', id).execute();
+}
+
+/** Where the weekend setting lives in `settings`. */
+export const WEEKEND_SETTING = 'calendar.weekend';
+
+/** The weekend days in force, Friday and Saturday unless an administrator changed them; sorted. */
+export async function readWeekend(db: Db): Promise<number[]> {
+  const row = await db.selectFrom('settings').select('value').where('key', '=', WEEKEND_SETTING).executeTakeFirst();
+  const days = row ? (JSON.parse(row.value) as { days?: unknown }).days : undefined;
+  const isValid = Array.isArray(days) && days.length > 0 && days.every((d) => Number.isInteger(d) && d >= 0 && d <= 6);
+  return isValid ? [...new Set(days as number[])].sort((a, b) => a - b) : [...SAUDI_WEEKEND];
+}
+
+export async function writeWeekend(db: Db, days: readonly number[], at: string, by: string): Promise<void> {
+  const value = JSON.stringify({ days });
+  await db
+    .insertInto('settings')
+    .values({ key: WEEKEND_SETTING, value, updated_at: at, updated_by: by })
+    .onConflict((oc) => oc.column('key').doUpdateSet({ value, updated_at: at, updated_by: by }))
+    .execute();
 }

@@ -8,12 +8,15 @@ import {
   holidayEditResult,
   holidaysQuery,
   holidayUndoResult,
+  weekendResult,
+  weekendSetting,
 } from '../../contracts/calendar.js';
 import { idParams } from '../../contracts/common.js';
 import type { AppContext } from '../../platform/context.js';
 import { PUBLIC, staffOnly } from '../../platform/http/route-policy.js';
 import { type App, staffOf } from '../../platform/http/types.js';
 import * as calendar from './calendar.service.js';
+import { getWeekend, updateWeekend } from './weekend.service.js';
 
 const ADMIN = staffOnly(['administrator']);
 
@@ -51,5 +54,17 @@ export function calendarRoutes(app: App, ctx: AppContext): void {
       ok: true as const,
       ...(await calendar.undoHolidayEdit(ctx, { id: staffOf(request).userId }, request.params.id)),
     }),
+  });
+
+  app.get('/api/v1/settings/weekend', {
+    config: { policy: ADMIN },
+    schema: { tags: ['settings'], response: { 200: weekendResult } },
+    handler: () => getWeekend(ctx),
+  });
+
+  app.put('/api/v1/settings/weekend', {
+    config: { policy: ADMIN },
+    schema: { tags: ['settings'], body: weekendSetting, response: { 200: weekendResult } },
+    handler: (request) => updateWeekend(ctx, { id: staffOf(request).userId }, request.body.days),
   });
 }

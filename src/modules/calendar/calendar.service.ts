@@ -98,7 +98,8 @@ export async function editHolidays(
     // First, so concurrent edits queue on the counter row (PostgreSQL) before reading the table.
     const revision = await repo.bumpCalendarRevision(trx);
     const before = await repo.listActiveEdits(trx);
-    const beforeView = buildCalendarView(revision - 1, before);
+    const weekend = await repo.readWeekend(trx);
+    const beforeView = buildCalendarView(revision - 1, before, weekend);
     assertEditFits(beforeView, body);
     const row: HolidayEditTable = {
       id: uuidv7(ctx.clock.now().getTime()),
@@ -116,7 +117,7 @@ export async function editHolidays(
     };
     await repo.insertEdit(trx, row);
     const stored = (await repo.listActiveEdits(trx)).find((e) => e.id === row.id) ?? { ...row, created_by_name: null };
-    const afterView = buildCalendarView(revision, [...before, stored]);
+    const afterView = buildCalendarView(revision, [...before, stored], weekend);
     const recomputedClocks = await applyToClocks(trx, ctx, actor, beforeView, afterView, [row]);
     await recordAudit(trx, {
       at: ctx.clock.now(),
@@ -141,10 +142,12 @@ export async function undoHolidayEdit(ctx: AppContext, actor: Actor, editId: str
     if (!edit) throw AppError.notFound('calendar.edit-not-found', 'No such edit in force');
     const before = await repo.listActiveEdits(trx);
     await repo.markEditUndone(trx, edit.id, now, actor.id);
-    const beforeView = buildCalendarView(revision - 1, before);
+    const weekend = await repo.readWeekend(trx);
+    const beforeView = buildCalendarView(revision - 1, before, weekend);
     const afterView = buildCalendarView(
       revision,
       before.filter((e) => e.id !== edit.id),
+      weekend,
     );
     const recomputedClocks = await applyToClocks(trx, ctx, actor, beforeView, afterView, [edit]);
     await recordAudit(trx, {

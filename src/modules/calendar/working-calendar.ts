@@ -4,10 +4,11 @@ import type { Holiday, HolidayKind } from '../../domain/holidays.js';
 import { type HolidayEdit, holidaysWithEdits } from '../../domain/holidays-edits.js';
 import type { AppContext } from '../../platform/context.js';
 import type { Database } from '../../platform/db/schema.js';
-import { listActiveEdits, readCalendarRevision, type StoredHolidayEdit } from './calendar.repo.js';
+import { listActiveEdits, readCalendarRevision, readWeekend, type StoredHolidayEdit } from './calendar.repo.js';
 
 /**
- * The working calendar as it stands: computed defaults plus the stored edits. Built once per
+ * The working calendar as it stands: computed defaults plus the stored edits, over the weekend
+ * setting (a weekend change bumps the revision like a holiday edit does). Built once per
  * calendar revision and kept per process; every use reads the revision (one indexed row), so an
  * edit made by another instance on PostgreSQL is seen at the next call, not after a restart.
  */
@@ -15,6 +16,8 @@ export interface CalendarView {
   revision: number;
   stored: readonly StoredHolidayEdit[];
   edits: readonly HolidayEdit[];
+  /** Weekend days (`getUTCDay()` numbers), sorted. */
+  weekend: readonly number[];
   calendar: WorkingCalendar;
   holidaysForYear(year: number): readonly Holiday[];
 }
@@ -35,7 +38,7 @@ export function toHolidayEdit(row: StoredHolidayEdit): HolidayEdit {
 }
 
 /** A calendar over a given list of edits (the edit transaction uses one with its own, uncommitted edit). */
-export function buildCalendarView(revision: number, stored: readonly StoredHolidayEdit[]): CalendarView {
+export function buildCalendarView(revision: number, stored: readonly StoredHolidayEdit[], weekend: readonly number[]): CalendarView {
   const edits = stored.map(toHolidayEdit);
   const years = new Map<number, readonly Holiday[]>();
   const holidaysForYear = (year: number): readonly Holiday[] => {
@@ -46,7 +49,7 @@ export function buildCalendarView(revision: number, stored: readonly StoredHolid
     }
     return table;
   };
-  return { revision, stored, edits, calendar: createWorkingCalendar({ holidaysForYear }), holidaysForYear };
+  return { revision, stored, edits, weekend, calendar: createWorkingCalendar({ weekend, holidaysForYear }), holidaysForYear };
 }
 
 /**
@@ -58,7 +61,7 @@ export async function currentCalendar(ctx: AppContext, db: Kysely<Database> = ct
   const cached = views.get(ctx);
   if (cached && cached.revision === revision) return cached;
   // The revision was read before the edits: a newer edit slipping in between only causes one more rebuild.
-  const view = buildCalendarView(revision, await listActiveEdits(db));
+  const view = buildCalendarView(revision, await listActiveEdits(db), await readWeekend(db));
   views.set(ctx, view);
   return view;
 }
