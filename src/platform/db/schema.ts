@@ -1,5 +1,6 @@
 import type { Generated } from 'kysely';
 import type { CommitteeSchema } from './schema-committees.js';
+import type { ComplaintSchema } from './schema-complaints.js';
 import type { PortalSchema } from './schema-portal.js';
 import type { RequestSchema } from './schema-requests.js';
 
@@ -39,7 +40,7 @@ export interface StaffScopeTable {
 
 export interface SessionTable {
   id_hash: string; // SHA-256 of the cookie value; the value itself is never stored
-  principal_kind: string; // 'staff' (families come with the portal)
+  principal_kind: string; // 'staff' or 'family' (the beneficiary portal)
   principal_id: string;
   stage: string;
   csrf_token: string;
@@ -292,7 +293,7 @@ export interface MessageTemplateTable {
   updated_by: string | null;
 }
 
-export interface Database extends RequestSchema, CommitteeSchema, PortalSchema {
+export interface Database extends RequestSchema, CommitteeSchema, PortalSchema, ComplaintSchema {
   staff_users: StaffUserTable;
   staff_roles: StaffRoleTable;
   staff_scopes: StaffScopeTable;

@@ -1,11 +1,13 @@
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import fp from 'fastify-plugin';
 import { AppError } from './app-error.js';
-import type { StaffPrincipal } from './principal.js';
+import type { FamilyPrincipal, StaffPrincipal } from './principal.js';
 import type { RoutePolicy } from './route-policy.js';
-import { SESSION_ABSOLUTE_MS, type SessionRow, type SessionStore } from './sessions.js';
+import { FAMILY_SESSION_ABSOLUTE_MS, SESSION_ABSOLUTE_MS, type SessionRow, type SessionStore } from './sessions.js';
 
 export const SESSION_COOKIE = 'sila_session';
+/** The beneficiary portal's own cookie: a family session never rides on the staff cookie, nor the reverse. */
+export const PORTAL_COOKIE = 'sila_portal';
 export const CSRF_HEADER = 'x-csrf-token';
 
 export type StaffLoader = (userId: string) => Promise<Omit<StaffPrincipal, 'kind' | 'sessionIdHash' | 'stage' | 'csrfToken'> | null>;
@@ -37,11 +39,45 @@ export function clearSessionCookie(reply: FastifyReply): void {
   reply.clearCookie(SESSION_COOKIE, { path: '/' });
 }
 
+export function setPortalCookie(request: FastifyRequest, reply: FastifyReply, token: string, isPublicUrlHttps: boolean): void {
+  reply.setCookie(PORTAL_COOKIE, token, {
+    path: '/',
+    httpOnly: true,
+    sameSite: 'lax',
+    secure: isSecureRequest(request, isPublicUrlHttps),
+    maxAge: FAMILY_SESSION_ABSOLUTE_MS / 1000,
+  });
+}
+
+export function clearPortalCookie(reply: FastifyReply): void {
+  reply.clearCookie(PORTAL_COOKIE, { path: '/' });
+}
+
+function familyPrincipalOf(session: SessionRow): FamilyPrincipal {
+  return { kind: 'family', familyId: session.principal_id, sessionIdHash: session.id_hash, csrfToken: session.csrf_token };
+}
+
+/**
+ * The family signed in to the portal on this request, for pages that render either way (`/portal`
+ * is public and shows the sign-in form to everyone else). Only a family session counts.
+ */
+export async function portalFamilyOf(sessions: SessionStore, request: FastifyRequest): Promise<FamilyPrincipal | null> {
+  const token = request.cookies[PORTAL_COOKIE];
+  if (!token) return null;
+  const session = await sessions.resolve(token);
+  return session?.principal_kind === 'family' ? familyPrincipalOf(session) : null;
+}
+
 /**
  * Authenticate → authorize on every request, before the body is validated, so callers without
  * the right learn nothing about a route's schema. Cookie-authenticated writes must carry the
  * session's CSRF token; unauthenticated writes must come from our own origin when a browser says
  * where it came from.
+ *
+ * Which cookie is read depends on the route: portal routes (`access: 'family'`) read only
+ * `sila_portal` and accept only family sessions; every other route reads only `sila_session` and
+ * accepts only staff sessions. So a staff cookie never opens the portal and a family's never opens
+ * the staff app.
  */
 async function authPlugin(app: FastifyInstance, options: AuthPluginOptions): Promise<void> {
   app.decorateRequest('principal', null as never);
@@ -49,12 +85,18 @@ async function authPlugin(app: FastifyInstance, options: AuthPluginOptions): Pro
   app.addHook('onRequest', async (request, reply) => {
     request.principal = { kind: 'anonymous' };
     const policy: RoutePolicy | undefined = request.routeOptions.config?.policy;
-    const token = request.cookies[SESSION_COOKIE];
+    const isFamilyRoute = policy?.access === 'family';
+    const cookieName = isFamilyRoute ? PORTAL_COOKIE : SESSION_COOKIE;
+    const token = request.cookies[cookieName];
     let session: SessionRow | null = null;
     let hadExpiredSession = false;
     if (token) {
       session = await options.sessions.resolve(token);
-      if (session?.principal_kind === 'staff') {
+      // A cookie opens only sessions of its own kind.
+      if (session && session.principal_kind !== (isFamilyRoute ? 'family' : 'staff')) session = null;
+      if (session?.principal_kind === 'family') {
+        request.principal = familyPrincipalOf(session);
+      } else if (session?.principal_kind === 'staff') {
         const staff = await options.loadStaff(session.principal_id);
         if (staff) {
           request.principal = {
@@ -72,7 +114,8 @@ async function authPlugin(app: FastifyInstance, options: AuthPluginOptions): Pro
       }
       if (!session) {
         hadExpiredSession = true;
-        clearSessionCookie(reply);
+        if (isFamilyRoute) clearPortalCookie(reply);
+        else clearSessionCookie(reply);
       }
     }
 
@@ -89,6 +132,12 @@ async function authPlugin(app: FastifyInstance, options: AuthPluginOptions): Pro
 
     if (!policy || policy.access === 'public') return;
     const principal = request.principal;
+    if (policy.access === 'family') {
+      if (principal.kind === 'family') return;
+      throw hadExpiredSession
+        ? AppError.unauthenticated('auth.session-expired', 'Your session has ended; sign in again')
+        : AppError.unauthenticated();
+    }
     if (principal.kind !== 'staff') {
       throw hadExpiredSession
         ? AppError.unauthenticated('auth.session-expired', 'Your session has ended; sign in again')

@@ -15,11 +15,19 @@ export interface StaffPrincipal {
   csrfToken: string;
 }
 
+/** A family signed in to the beneficiary portal by a one-time code (issue 5 §2): sees only its own records. */
+export interface FamilyPrincipal {
+  kind: 'family';
+  familyId: string;
+  sessionIdHash: string;
+  csrfToken: string;
+}
+
 export interface AnonymousPrincipal {
   kind: 'anonymous';
 }
 
-export type Principal = StaffPrincipal | AnonymousPrincipal;
+export type Principal = StaffPrincipal | FamilyPrincipal | AnonymousPrincipal;
 
 declare module 'fastify' {
   interface FastifyRequest {

@@ -9,11 +9,15 @@ import type { StaffRole } from '../../domain/roles.js';
  *   whose session has reached one of `stages` (default: fully signed in). `scope` says how the
  *   records the route touches are limited: 'none' (not family data), 'self' (the caller's own
  *   account), 'families' (the caller's category/domain/office scope, enforced in the service).
+ * - `family`: a family signed in to the beneficiary portal (its own `sila_portal` cookie); the
+ *   service limits every read to that family's records. Staff sessions never open these routes,
+ *   and family sessions never open staff routes.
  */
 export type SessionStage = 'password-change' | 'mfa-enroll' | 'mfa' | 'active';
 
 export type RoutePolicy =
   | { access: 'public' }
+  | { access: 'family' }
   | {
       access: 'staff';
       roles: readonly StaffRole[] | 'any-role';
@@ -25,6 +29,11 @@ export const PUBLIC: RoutePolicy = { access: 'public' };
 
 export function staffOnly(roles: readonly StaffRole[] | 'any-role', scope: 'none' | 'self' | 'families' = 'none'): RoutePolicy {
   return { access: 'staff', roles, scope };
+}
+
+/** A route of the beneficiary portal, for the signed-in family only (issue 5 §2). */
+export function familyOnly(): RoutePolicy {
+  return { access: 'family' };
 }
 
 declare module 'fastify' {

@@ -12,6 +12,8 @@ import type { SessionStage } from './route-policy.js';
  */
 export const SESSION_IDLE_MS = 30 * 60_000;
 export const SESSION_ABSOLUTE_MS = 12 * 60 * 60_000;
+/** A family's portal visit is short: the same 30 minutes idle, and at most two hours in all (issue 5 §2). */
+export const FAMILY_SESSION_ABSOLUTE_MS = 2 * 60 * 60_000;
 const TOUCH_EVERY_MS = 60_000;
 
 export type SessionRow = SessionTable;
@@ -27,7 +29,12 @@ export class SessionStore {
   ) {}
 
   /** Creates a session and returns the cookie value (shown once, never stored). */
-  async create(principalKind: string, principalId: string, stage: SessionStage): Promise<{ token: string; row: SessionRow }> {
+  async create(
+    principalKind: 'staff' | 'family',
+    principalId: string,
+    stage: SessionStage,
+    { absoluteMs = SESSION_ABSOLUTE_MS }: { absoluteMs?: number } = {},
+  ): Promise<{ token: string; row: SessionRow }> {
     const token = randomToken();
     const now = this.clock.now();
     const row: SessionRow = {
@@ -38,7 +45,7 @@ export class SessionStore {
       csrf_token: randomToken(24),
       created_at: now.toISOString(),
       last_seen_at: now.toISOString(),
-      expires_at: new Date(now.getTime() + SESSION_ABSOLUTE_MS).toISOString(),
+      expires_at: new Date(now.getTime() + absoluteMs).toISOString(),
     };
     await this.db.insertInto('sessions').values(row).execute();
     return { token, row };
@@ -84,7 +91,7 @@ export class SessionStore {
   }
 
   /** Ends every session of a principal (deactivation, password reset). */
-  async endAllFor(principalKind: string, principalId: string, exceptIdHash?: string): Promise<void> {
+  async endAllFor(principalKind: 'staff' | 'family', principalId: string, exceptIdHash?: string): Promise<void> {
     let query = this.db.deleteFrom('sessions').where('principal_kind', '=', principalKind).where('principal_id', '=', principalId);
     if (exceptIdHash) query = query.where('id_hash', '!=', exceptIdHash);
     await query.execute();

@@ -8,7 +8,7 @@ import type {
 } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { AppError } from './app-error.js';
-import type { StaffPrincipal } from './principal.js';
+import type { FamilyPrincipal, StaffPrincipal } from './principal.js';
 
 export type App = FastifyInstance<
   RawServerDefault,
@@ -22,5 +22,12 @@ export type App = FastifyInstance<
 export function staffOf(request: FastifyRequest): StaffPrincipal {
   const principal = request.principal;
   if (principal.kind !== 'staff') throw AppError.unauthenticated();
+  return principal;
+}
+
+/** The signed-in family of a portal route whose policy already required one (issue 5 §2). */
+export function familyOf(request: FastifyRequest): FamilyPrincipal {
+  const principal = request.principal;
+  if (principal.kind !== 'family') throw AppError.unauthenticated();
   return principal;
 }
