@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { DECISION_OUTCOMES, TALLY_STATES, VOTE_CHOICES } from '../domain/committee-vote.js';
 import { calendarDay } from './calendar.js';
 import { code, longText, text } from './common.js';
 
@@ -32,17 +33,15 @@ export const committeePurpose = z.enum(COMMITTEE_PURPOSES);
 export const MEETING_STATUSES = ['planned', 'held', 'closed'] as const;
 export const meetingStatus = z.enum(MEETING_STATUSES);
 
-export const VOTE_CHOICES = ['approve', 'partly-approve', 'reject', 'abstain'] as const;
+export { DECISION_OUTCOMES, TALLY_STATES, VOTE_CHOICES };
 export const voteChoice = z.enum(VOTE_CHOICES);
 
-export const DECISION_OUTCOMES = ['approved', 'partly-approved', 'rejected'] as const;
 export const decisionOutcome = z.enum(DECISION_OUTCOMES);
 
 /**
  * Where an agenda request's votes stand: `decided` (quorum met, a majority or the chair's tie-break),
  * `quorum-not-met` (fewer votes cast than the quorum), `no-majority` (a tie the chair's vote does not break).
  */
-export const TALLY_STATES = ['decided', 'quorum-not-met', 'no-majority'] as const;
 export const tallyState = z.enum(TALLY_STATES);
 
 export const MINUTES_STATUSES = ['draft', 'frozen'] as const;
@@ -230,8 +229,11 @@ export const minutes = minutesSummary.extend({
   text: z.string(),
   /** Free remarks or, on an amendment, what it corrects. */
   notes: z.string().nullable(),
-  /** SHA-256 (hex) of `text`, set when frozen. */
-  sha256: z.string().nullable(),
+  /**
+   * SHA-256 (hex) of `text`: of the draft as it stands (send it back when approving, so that an
+   * approval is of the text the member read), fixed for ever once frozen.
+   */
+  sha256: z.string(),
   /** Amendments made to this record, oldest first. */
   amendedBy: z.array(z.string()),
   decisions: z.array(minutesDecision),
@@ -240,6 +242,9 @@ export const minutes = minutesSummary.extend({
   pending: z.array(personRef),
   can: z.object({ approve: z.boolean(), edit: z.boolean(), amend: z.boolean() }),
 });
+
+/** 409 `minutes.changed` when the draft changed since the member read it (a vote changed, say). */
+export const approveMinutesBody = z.strictObject({ sha256: z.string().regex(/^[0-9a-f]{64}$/, 'field.sha256') });
 
 export const updateMinutesBody = z.strictObject({ notes: longText(4000) });
 
