@@ -1,0 +1,68 @@
+import { createHash } from 'node:crypto';
+import type { Answers } from '../contracts/requests.js';
+
+/**
+ * The data a family attests (C4) and its SHA-256: the family's core data, the request's type and
+ * answers, and the hash of each document attached. Serialised canonically — object keys sorted at
+ * every level, arrays in a fixed order, no whitespace — so the same data always gives the same hash
+ * on any engine and after any round trip through JSON. A later change to any of it gives another
+ * hash, which is how a change voids the attestation.
+ */
+export interface AttestedFamily {
+  reference: string;
+  headNameAr: string;
+  headNameEn: string | null;
+  nationalId: string;
+  mobile: string | null;
+  city: string;
+  address: string | null;
+  members: readonly { name: string; relation: string; nationalId: string | null; birthDate: string | null }[];
+}
+
+export interface AttestedData {
+  requestReference: string;
+  typeCode: string;
+  family: AttestedFamily;
+  answers: Answers;
+  documents: readonly { itemKey: string; sha256: string }[];
+}
+
+type Json = string | number | boolean | null | Json[] | { [key: string]: Json };
+
+/** JSON with object keys sorted (code-point order) at every level; `undefined` members left out. */
+export function canonicalJson(value: unknown): string {
+  return JSON.stringify(sortKeys(value as Json));
+}
+
+function sortKeys(value: Json): Json {
+  if (Array.isArray(value)) return value.map(sortKeys);
+  if (value !== null && typeof value === 'object') {
+    const out: { [key: string]: Json } = {};
+    for (const key of Object.keys(value).sort()) {
+      const member = value[key];
+      if (member !== undefined) out[key] = sortKeys(member);
+    }
+    return out;
+  }
+  return value;
+}
+
+/** The canonical form: empty answers dropped (null and "not answered" are the same), documents sorted. */
+export function canonicalAttestedData(data: AttestedData): string {
+  const answers: Answers = {};
+  for (const [key, value] of Object.entries(data.answers)) {
+    if (value === null || value === '' || (Array.isArray(value) && value.length === 0)) continue;
+    answers[key] = value;
+  }
+  const documents = [...data.documents]
+    .map((d) => ({ itemKey: d.itemKey, sha256: d.sha256 }))
+    .sort((a, b) => (a.itemKey === b.itemKey ? cmp(a.sha256, b.sha256) : cmp(a.itemKey, b.itemKey)));
+  return canonicalJson({ ...data, answers, documents, version: 1 });
+}
+
+const cmp = (a: string, b: string) => (a < b ? -1 : a > b ? 1 : 0);
+
+/** SHA-256 (hex) of the canonical attested data. */
+export function attestedDataSha256(data: AttestedData): string {
+  return createHash('sha256').update(canonicalAttestedData(data), 'utf8').digest('hex');
+}

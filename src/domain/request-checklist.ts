@@ -1,0 +1,120 @@
+import type { Answers, AnswerValue, ChecklistItem, ChecklistItemStatus } from '../contracts/requests.js';
+import { parseCalendarDay } from './dates.js';
+import { removeInvisibleMarks, toLatinDigits } from './digits.js';
+
+/**
+ * Completeness of a request (C2, C3): each checklist item of its type is satisfied or not, and a
+ * field's answer must fit the field's type. A request whose required items are not all satisfied, or
+ * with an invalid answer, cannot be submitted (422 `request.incomplete` listing the `missing` keys).
+ */
+
+export const MAX_TEXT = 500;
+export const MAX_LONG_TEXT = 4000;
+
+/** Why an answer does not fit its field, or null. `null`/empty answers are "missing", not invalid. */
+export function answerProblem(item: ChecklistItem, value: AnswerValue | undefined): string | null {
+  if (isEmpty(value)) return null;
+  switch (item.fieldType) {
+    case 'text':
+    case 'long-text': {
+      if (typeof value !== 'string') return 'field.invalid-type';
+      return value.length > (item.fieldType === 'text' ? MAX_TEXT : MAX_LONG_TEXT) ? 'field.too-long' : null;
+    }
+    case 'number':
+      return typeof value === 'number' && Number.isFinite(value) ? null : 'field.not-a-number';
+    case 'date':
+      return typeof value === 'string' && parseCalendarDay(value) ? null : 'field.date-invalid';
+    case 'yes-no':
+      return typeof value === 'boolean' ? null : 'field.invalid-type';
+    case 'choice':
+      if (typeof value !== 'string') return 'field.invalid-type';
+      return item.options?.some((o) => o.value === value) ? null : 'field.unknown-option';
+    case 'multi-choice': {
+      if (!Array.isArray(value)) return 'field.invalid-type';
+      if (new Set(value).size !== value.length) return 'field.repeated-option';
+      return value.every((v) => item.options?.some((o) => o.value === v)) ? null : 'field.unknown-option';
+    }
+    default:
+      return 'field.invalid-type';
+  }
+}
+
+function isEmpty(value: AnswerValue | undefined): boolean {
+  return (
+    value === undefined ||
+    value === null ||
+    (typeof value === 'string' && value.trim() === '') ||
+    (Array.isArray(value) && value.length === 0)
+  );
+}
+
+/**
+ * Tidies an answer as typed before it is checked and stored: text trimmed and invisible marks
+ * removed; a number typed as text (Arabic-Indic digits too) becomes a number.
+ * @example normaliseAnswer({ fieldType: 'number', … }, '١٢٠٠') // 1200
+ */
+export function normaliseAnswer(item: ChecklistItem, value: AnswerValue): AnswerValue {
+  if (typeof value === 'string') {
+    const tidy = removeInvisibleMarks(value).trim();
+    if (item.fieldType === 'number' && /^-?[\d\u0660-\u0669\u06f0-\u06f9]+([.٫][\d\u0660-\u0669\u06f0-\u06f9]+)?$/.test(tidy))
+      return Number(toLatinDigits(tidy).replace('٫', '.'));
+    if (item.fieldType === 'date') return toLatinDigits(tidy);
+    return tidy === '' ? null : tidy;
+  }
+  return value;
+}
+
+/**
+ * What an edit of answers may contain: keys of field items only; document items come as files.
+ * Returns `{ pointer, code }` per refused answer (pointers `/answers/<key>`).
+ */
+export function answerErrors(checklist: readonly ChecklistItem[], answers: Answers): { pointer: string; code: string }[] {
+  const errors: { pointer: string; code: string }[] = [];
+  for (const [key, value] of Object.entries(answers)) {
+    const item = checklist.find((i) => i.key === key);
+    if (!item) errors.push({ pointer: `/answers/${key}`, code: 'checklist.unknown-item' });
+    else if (item.kind !== 'field') errors.push({ pointer: `/answers/${key}`, code: 'checklist.document-not-an-answer' });
+    else {
+      const problem = answerProblem(item, value);
+      if (problem) errors.push({ pointer: `/answers/${key}`, code: problem });
+    }
+  }
+  return errors;
+}
+
+export interface ChecklistEvaluation {
+  items: ChecklistItemStatus[];
+  /** Required items not satisfied, and any item with an invalid answer. */
+  missing: string[];
+  isSatisfied: boolean;
+}
+
+/** Evaluates every item against the answers and the documents attached (removed ones excluded by the caller). */
+export function evaluateChecklist(
+  checklist: readonly ChecklistItem[],
+  answers: Answers,
+  documents: readonly { itemKey: string }[],
+): ChecklistEvaluation {
+  const items = checklist.map((item): ChecklistItemStatus => {
+    let problem: string | null = null;
+    let isPresent: boolean;
+    if (item.kind === 'document') isPresent = documents.some((d) => d.itemKey === item.key);
+    else {
+      const value = answers[item.key];
+      problem = answerProblem(item, value);
+      isPresent = !isEmpty(value) && problem === null;
+    }
+    if (!problem && !isPresent && item.isRequired) problem = 'checklist.missing';
+    return {
+      key: item.key,
+      kind: item.kind,
+      labelAr: item.labelAr,
+      labelEn: item.labelEn,
+      isRequired: item.isRequired,
+      isSatisfied: isPresent,
+      problem,
+    };
+  });
+  const missing = items.filter((i) => i.problem !== null).map((i) => i.key);
+  return { items, missing, isSatisfied: missing.length === 0 };
+}
