@@ -1,7 +1,8 @@
-import { type Icon, IconHome, IconSettings, IconUserCircle, IconUsers, IconUsersGroup } from '@tabler/icons-react';
+import { type Icon, IconCalendarEvent, IconHome, IconSettings, IconUserCircle, IconUsers, IconUsersGroup } from '@tabler/icons-react';
 import type { StaffRole } from '../../domain/roles.js';
 // The registry's texts (namespace `families`), so its menu item has a label before its pages load.
 import '../families/i18n.js';
+import '../calendar/i18n.js';
 
 export interface NavItem {
   to: string;
@@ -21,6 +22,7 @@ export const NAV_ITEMS: NavItem[] = [
   },
   { to: '/users', labelKey: 'shell.users', icon: IconUsers, roles: ['administrator', 'hr'] },
   { to: '/settings', labelKey: 'shell.settings', icon: IconSettings, roles: ['administrator'] },
+  { to: '/holidays', labelKey: 'calendar:nav', icon: IconCalendarEvent, roles: ['administrator'] },
   { to: '/account', labelKey: 'shell.account', icon: IconUserCircle },
 ];
 

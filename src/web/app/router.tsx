@@ -22,6 +22,7 @@ export const router = createBrowserRouter(
         { path: 'families/:id', lazy: async () => ({ Component: (await import('../families/family-page.js')).FamilyPage }) },
         { path: 'families/:id/edit', lazy: async () => ({ Component: (await import('../families/family-edit-page.js')).FamilyEditPage }) },
         { path: 'settings', lazy: async () => ({ Component: (await import('../settings/settings-page.js')).SettingsPage }) },
+        { path: 'holidays', lazy: async () => ({ Component: (await import('../calendar/holidays-page.js')).HolidaysPage }) },
         { path: 'account', lazy: async () => ({ Component: (await import('../account/account-page.js')).AccountPage }) },
         { path: '*', Component: NotFoundPage },
       ],

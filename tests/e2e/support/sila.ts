@@ -6,12 +6,15 @@ import { buildApp } from '../../../src/app.js';
 import { ensureFirstAdministrator } from '../../../src/modules/staff/staff.service.js';
 import { startRuntime } from '../../../src/platform/bootstrap.js';
 import { loadConfig } from '../../../src/platform/config.js';
+import type { AppContext } from '../../../src/platform/context.js';
 import { generateKey } from '../../../src/platform/crypto/keyring.js';
 
 export interface SilaServer {
   url: string;
   /** The first administrator, created as on a fresh installation. */
   admin: { username: string; oneTimePassword: string };
+  /** The server's context, for journeys that need server-side state (e.g. a message in the outbox). */
+  ctx: AppContext;
   close(): Promise<void>;
 }
 
@@ -40,6 +43,7 @@ export async function startSila(): Promise<SilaServer> {
   return {
     url: `http://127.0.0.1:${port}`,
     admin,
+    ctx: runtime.ctx,
     close: async () => {
       await app.close();
       await runtime.close();
