@@ -3,12 +3,13 @@ import type { RegisteredRoute } from '../../src/app.js';
 import { STAFF_ROLES, type StaffRole } from '../../src/domain/roles.js';
 import type { SessionStage } from '../../src/platform/http/route-policy.js';
 import { agentFor, buildStaff, createTestApp, ENGINE, type StaffFixture, type TestApp } from './harness.js';
+import { portalAgentFor, type RegisteredFamily, registerFamily } from './portal-support.js';
 
 /**
  * Issue 2 §4: every route declares a policy, and a matrix calls each route as each role and as an
  * anonymous visitor. The table below is what we mean; a route added without a line here fails.
  */
-type Expected = 'public' | 'any-staff' | StaffRole[];
+type Expected = 'public' | 'any-staff' | 'family' | StaffRole[];
 const ADMIN: StaffRole[] = ['administrator'];
 const FAMILY_READERS: StaffRole[] = ['reception', 'contact-officer', 'volunteer', 'administrator', 'management'];
 const FAMILY_REGISTRARS: StaffRole[] = ['reception', 'contact-officer', 'volunteer'];
@@ -79,6 +80,10 @@ const EXPECTED: Record<string, Expected> = {
   // -- service requests and request types (issue 5) --
   // -- committees, meetings, minutes (issue 5 §7) --
   // -- beneficiary portal (issue 5 §2, §9) --
+  'POST /api/v1/portal/sign-in/start': 'public',
+  'POST /api/v1/portal/sign-in/verify': 'public',
+  'POST /api/v1/portal/sign-out': 'family',
+  'GET /api/v1/portal/me': 'family',
 };
 
 let t: TestApp;
@@ -91,6 +96,12 @@ beforeAll(async () => {
 afterAll(async () => {
   await t.close();
 });
+
+let registeredFamily: RegisteredFamily | undefined;
+async function portalFamily(): Promise<RegisteredFamily> {
+  registeredFamily ??= await registerFamily(t, staffByRole.get('reception') as StaffFixture);
+  return registeredFamily;
+}
 
 function appRoutes(): RegisteredRoute[] {
   // HEAD twins of GET routes, the docs' own files and the built assets are covered by their prefix.
@@ -122,6 +133,7 @@ describe(`route policies [${ENGINE}]`, () => {
       const expected = EXPECTED[`${route.method} ${route.url}`];
       const policy = route.policy;
       if (expected === 'public') expect(policy, route.url).toEqual({ access: 'public' });
+      else if (expected === 'family') expect(policy, route.url).toEqual({ access: 'family' });
       else if (expected === 'any-staff') expect(policy, route.url).toMatchObject({ access: 'staff', roles: 'any-role' });
       else
         expect(policy && policy.access === 'staff' && [...(policy.roles as StaffRole[])].sort(), route.url).toEqual(
@@ -149,11 +161,19 @@ describe(`route policies [${ENGINE}]`, () => {
         const staff = staffByRole.get(role) as StaffFixture;
         const { token, row } = await t.ctx.sessions.create('staff', staff.id, stage);
         const response = await agentFor(t, token, row.csrf_token).request(route.method, url, hasBody ? {} : undefined);
-        const isAllowed = expected === 'any-staff' || (expected ?? []).includes(role);
+        const isAllowed = expected === 'any-staff' || (Array.isArray(expected) && expected.includes(role));
         const isRefused = response.statusCode === 401 || response.statusCode === 403;
         if (isAllowed && isRefused) failures.push(`${key} as ${role} → ${response.statusCode} ${response.json().code}, expected access`);
-        if (!isAllowed && response.statusCode !== 403) failures.push(`${key} as ${role} → ${response.statusCode}, expected 403`);
+        // A staff session does not open the portal at all (401); a role short of the right, 403.
+        if (!isAllowed && response.statusCode !== (expected === 'family' ? 401 : 403))
+          failures.push(`${key} as ${role} → ${response.statusCode}, expected ${expected === 'family' ? 401 : 403}`);
       }
+      // A family signed in to the portal opens the portal's routes and nothing of the staff app.
+      const family = await t.ctx.sessions.create('family', (await portalFamily()).id, 'active');
+      const asFamily = await portalAgentFor(t, family.token, family.row.csrf_token).request(route.method, url, hasBody ? {} : undefined);
+      const isFamilyRefused = asFamily.statusCode === 401 || asFamily.statusCode === 403;
+      if (expected === 'family' && isFamilyRefused) failures.push(`${key} as a family → ${asFamily.statusCode}, expected access`);
+      if (expected !== 'family' && !isFamilyRefused) failures.push(`${key} as a family → ${asFamily.statusCode}, expected 401`);
     }
     expect(failures).toEqual([]);
   }, 180_000); // ~40 routes × 9 principals: minutes on a loaded two-core machine

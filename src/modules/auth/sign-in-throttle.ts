@@ -25,8 +25,13 @@ export async function lockedFor(db: Kysely<Database>, keys: string[], now: Date)
   return Math.max(0, ...rows.map((r) => (r.locked_until ? Date.parse(r.locked_until) - now.getTime() : 0)));
 }
 
-export async function recordFailure(db: Kysely<Database>, key: string, now: Date): Promise<void> {
-  const limit = key.startsWith('account:') ? LIMITS.account : LIMITS.address;
+/** Counts one failure (or, for the portal, one code sent); `limit` in the window locks the key. */
+export async function recordFailure(
+  db: Kysely<Database>,
+  key: string,
+  now: Date,
+  limit: number = key.startsWith('account:') ? LIMITS.account : LIMITS.address,
+): Promise<void> {
   const row = await db.selectFrom('sign_in_throttle').selectAll().where('key', '=', key).executeTakeFirst();
   const isFreshWindow = !row || now.getTime() - Date.parse(row.window_started_at) >= THROTTLE_WINDOW_MS;
   const failures = isFreshWindow ? 1 : row.failures + 1;

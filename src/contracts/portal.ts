@@ -1,0 +1,54 @@
+import { z } from 'zod';
+import { removeInvisibleMarks, toLatinDigits } from '../domain/digits.js';
+import { language } from './common.js';
+import { nationalId } from './families.js';
+
+/**
+ * The beneficiary portal's API (issue 5 §2, §9). Shared by the server and the portal page; every
+ * answer about signing in is the same whether the ID number is registered or not.
+ */
+export const PORTAL_CODE_LENGTH = 6;
+export const PORTAL_CODE_MINUTES = 10;
+
+/** A one-time code as typed: six digits, Arabic-Indic ones and spaces accepted. */
+export const oneTimeCode = z
+  .string()
+  .max(40, 'field.too-long')
+  .transform((value, ctx) => {
+    const digits = toLatinDigits(removeInvisibleMarks(value)).replace(/[\s-]/g, '');
+    if (!/^\d{6}$/.test(digits)) {
+      ctx.addIssue({ code: 'custom', message: 'code.format' });
+      return z.NEVER;
+    }
+    return digits;
+  });
+
+/** `language`: of the SMS (the page's language). */
+export const portalSignInStartBody = z.strictObject({ nationalId, language: language.optional() });
+export type PortalSignInStartBody = z.infer<typeof portalSignInStartBody>;
+
+/**
+ * 202 for every valid ID number (C: the answer never tells whether it is registered).
+ * `delivery: 'sms'`: when this ID number is registered with a mobile, a code was sent to it;
+ * otherwise the family applies at reception. `delivery: 'unavailable'`: no SMS gateway is
+ * configured, so nobody can sign in online for now; the family applies at reception.
+ */
+export const portalSignInStartResponse = z.object({
+  delivery: z.enum(['sms', 'unavailable']),
+  codeLength: z.literal(PORTAL_CODE_LENGTH),
+  expiresInMinutes: z.literal(PORTAL_CODE_MINUTES),
+});
+export type PortalSignInStartResponse = z.infer<typeof portalSignInStartResponse>;
+
+export const portalSignInVerifyBody = z.strictObject({ nationalId, code: oneTimeCode });
+export type PortalSignInVerifyBody = z.infer<typeof portalSignInVerifyBody>;
+
+/** The signed-in family as the portal shows it: never its ID number nor its phones. */
+export const portalMeResponse = z.object({
+  reference: z.string(),
+  headName: z.string(),
+  csrfToken: z.string(),
+});
+export type PortalMeResponse = z.infer<typeof portalMeResponse>;
+
+export const portalCodeBody = z.strictObject({ code: oneTimeCode });
