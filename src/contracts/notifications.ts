@@ -30,7 +30,17 @@ export const MESSAGE_STATUSES = ['pending', 'sending', 'sent', 'failed', 'waitin
 export const messageStatus = z.enum(MESSAGE_STATUSES);
 export type MessageStatus = (typeof MESSAGE_STATUSES)[number];
 
-export const NOTIFICATION_EVENTS = ['family.registered', 'auth.one-time-code', 'request.status-changed'] as const;
+export const NOTIFICATION_EVENTS = [
+  'family.registered',
+  'auth.one-time-code',
+  'request.status-changed',
+  // Service requests (issue 5, C5/C6): to the family on its agreed channel; deadlines to staff.
+  'request.received',
+  'request.information-requested',
+  'request.decided',
+  'request.deadline-warning',
+  'request.deadline-breached',
+] as const;
 export const notificationEvent = z.enum(NOTIFICATION_EVENTS);
 export type NotificationEvent = (typeof NOTIFICATION_EVENTS)[number];
 

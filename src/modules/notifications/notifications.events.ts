@@ -46,6 +46,40 @@ export const EVENTS: Record<NotificationEvent, EventDefinition> = {
     channels: [...FAMILY_CHANNELS, 'staff-app'],
     isSensitive: false,
   },
+  // C5, C6: the request reached the competent committee; the reply is due by {{deadline}} (both calendars).
+  'request.received': {
+    placeholders: ['associationName', 'familyName', 'reference', 'typeName', 'deadline'],
+    requiredPlaceholders: ['reference', 'deadline'],
+    channels: FAMILY_CHANNELS,
+    isSensitive: false,
+  },
+  // C5: the committee needs more from the family; the clock waits meanwhile (C6).
+  'request.information-requested': {
+    placeholders: ['associationName', 'familyName', 'reference', 'typeName', 'note'],
+    requiredPlaceholders: ['reference'],
+    channels: FAMILY_CHANNELS,
+    isSensitive: false,
+  },
+  // C5, C6: the committee's decision with its reasons — the reply the policy asks for.
+  'request.decided': {
+    placeholders: ['associationName', 'familyName', 'reference', 'typeName', 'outcome', 'reasons'],
+    requiredPlaceholders: ['reference', 'outcome'],
+    channels: FAMILY_CHANNELS,
+    isSensitive: false,
+  },
+  // C6: to the responsible staff and management when a request's reply is due soon or overdue.
+  'request.deadline-warning': {
+    placeholders: ['associationName', 'reference', 'typeName', 'deadline', 'familyName'],
+    requiredPlaceholders: ['reference', 'deadline'],
+    channels: ['staff-app'],
+    isSensitive: false,
+  },
+  'request.deadline-breached': {
+    placeholders: ['associationName', 'reference', 'typeName', 'deadline', 'familyName'],
+    requiredPlaceholders: ['reference', 'deadline'],
+    channels: ['staff-app'],
+    isSensitive: false,
+  },
 };
 
 /** Letters and faxes are the same printed letter. */

@@ -106,6 +106,156 @@ export const DEFAULT_TEMPLATES: Defaults = {
       en: t('Request {{reference}} is now: {{status}}. Answer due: {{deadline}}', 'Request {{reference}}: {{status}}'),
     },
   },
+  'request.received': {
+    sms: {
+      ar: t(
+        '{{associationName}}: استلمنا طلبكم ({{typeName}}) برقم {{reference}} مكتملاً، وأُحيل إلى اللجنة المختصة لدراسته. موعد الرد: {{deadline}}.',
+      ),
+      en: t(
+        '{{associationName}}: your request ({{typeName}}) {{reference}} is complete and has gone to the competent committee. Reply due by {{deadline}}.',
+      ),
+    },
+    email: {
+      ar: t(
+        'السلام عليكم {{familyName}}،\n\nنفيدكم باستلام طلبكم ({{typeName}}) برقم المرجع {{reference}} مكتملاً، وقد أُحيل إلى اللجنة المختصة لدراسته.\nسنوافيكم بالرد عبر وسيلة التواصل المتفق عليها في موعد أقصاه: {{deadline}}.\n\nمع خالص التحية،\n{{associationName}}',
+        'استلام طلبكم — {{reference}}',
+      ),
+      en: t(
+        'Dear {{familyName}},\n\nYour request ({{typeName}}) under reference {{reference}} has been received complete and passed to the competent committee for study.\nWe will reply through the channel agreed with you by: {{deadline}}.\n\nKind regards,\n{{associationName}}',
+        'Your request is received — {{reference}}',
+      ),
+    },
+    whatsapp: {
+      ar: t(
+        'استلمنا طلبكم رقم {{reference}} لدى {{associationName}} وأُحيل إلى اللجنة المختصة. موعد الرد: {{deadline}}.',
+        null,
+        'sila_request_received',
+      ),
+      en: t(
+        'Your request {{reference}} with {{associationName}} has gone to the competent committee. Reply due by {{deadline}}.',
+        null,
+        'sila_request_received',
+      ),
+    },
+    letter: {
+      ar: t(
+        'المكرمون أسرة {{familyName}}          المحترمين\n\nالسلام عليكم ورحمة الله وبركاته،\n\nنفيدكم باستلام طلبكم ({{typeName}}) برقم المرجع {{reference}} مكتملاً، وقد أُحيل إلى اللجنة المختصة لدراسته، وسنوافيكم بالرد في موعد أقصاه {{deadline}}.\n\nوتقبلوا خالص التحية والتقدير،\n{{associationName}}',
+        'إشعار باستلام طلب',
+      ),
+      en: t(
+        'To the family of {{familyName}},\n\nYour request ({{typeName}}) under reference {{reference}} has been received complete and passed to the competent committee. We will reply by {{deadline}}.\n\nYours sincerely,\n{{associationName}}',
+        'Your request is received',
+      ),
+    },
+    'phone-call': {
+      ar: t(
+        'أبلغ {{familyName}} باستلام الطلب {{reference}} ({{typeName}}) مكتملاً وإحالته إلى اللجنة المختصة، وأن موعد الرد {{deadline}}.',
+      ),
+      en: t(
+        'Tell {{familyName}} that request {{reference}} ({{typeName}}) is complete and with the competent committee; reply due {{deadline}}.',
+      ),
+    },
+  },
+  'request.information-requested': {
+    sms: {
+      ar: t('{{associationName}}: تحتاج اللجنة إلى معلومات إضافية لطلبكم رقم {{reference}}: {{note}}. يُرجى مراجعتنا.'),
+      en: t('{{associationName}}: the committee needs more information for your request {{reference}}: {{note}}. Please contact us.'),
+    },
+    email: {
+      ar: t(
+        'السلام عليكم {{familyName}}،\n\nتحتاج اللجنة المختصة إلى معلومات إضافية لاستكمال دراسة طلبكم ({{typeName}}) رقم {{reference}}:\n{{note}}\n\nيُرجى تزويدنا بها في أقرب وقت، ويُستأنف احتساب مدة الرد عند استلامها.\n\nمع خالص التحية،\n{{associationName}}',
+        'مطلوب معلومات إضافية — {{reference}}',
+      ),
+      en: t(
+        'Dear {{familyName}},\n\nThe competent committee needs more information to study your request ({{typeName}}) {{reference}}:\n{{note}}\n\nPlease send it to us soon; the reply period resumes once we receive it.\n\nKind regards,\n{{associationName}}',
+        'More information needed — {{reference}}',
+      ),
+    },
+    whatsapp: {
+      ar: t('تحتاج اللجنة إلى معلومات إضافية لطلبكم رقم {{reference}} لدى {{associationName}}: {{note}}', null, 'sila_request_information'),
+      en: t(
+        'The committee needs more information for your request {{reference}} with {{associationName}}: {{note}}',
+        null,
+        'sila_request_information',
+      ),
+    },
+    letter: {
+      ar: t(
+        'المكرمون أسرة {{familyName}}          المحترمين\n\nالسلام عليكم ورحمة الله وبركاته،\n\nتحتاج اللجنة المختصة إلى معلومات إضافية لاستكمال دراسة طلبكم رقم {{reference}}، وهي:\n{{note}}\n\nنأمل تزويدنا بها في أقرب وقت.\n\nوتقبلوا خالص التحية والتقدير،\n{{associationName}}',
+        'طلب معلومات إضافية',
+      ),
+      en: t(
+        'To the family of {{familyName}},\n\nThe competent committee needs more information to study your request {{reference}}:\n{{note}}\n\nPlease send it to us soon.\n\nYours sincerely,\n{{associationName}}',
+        'More information needed',
+      ),
+    },
+    'phone-call': {
+      ar: t('أبلغ {{familyName}} بأن اللجنة تحتاج إلى معلومات إضافية للطلب {{reference}}: {{note}}'),
+      en: t('Tell {{familyName}} the committee needs more information for request {{reference}}: {{note}}'),
+    },
+  },
+  'request.decided': {
+    sms: {
+      ar: t('{{associationName}}: صدر قرار اللجنة في طلبكم رقم {{reference}}: {{outcome}}. {{reasons}}'),
+      en: t('{{associationName}}: the committee has decided on your request {{reference}}: {{outcome}}. {{reasons}}'),
+    },
+    email: {
+      ar: t(
+        'السلام عليكم {{familyName}}،\n\nنفيدكم بأن اللجنة المختصة درست طلبكم ({{typeName}}) رقم {{reference}}، وقررت: {{outcome}}.\nالأسباب: {{reasons}}\n\nمع خالص التحية،\n{{associationName}}',
+        'قرار اللجنة في طلبكم — {{reference}}',
+      ),
+      en: t(
+        'Dear {{familyName}},\n\nThe competent committee has studied your request ({{typeName}}) {{reference}} and decided: {{outcome}}.\nReasons: {{reasons}}\n\nKind regards,\n{{associationName}}',
+        'The committee’s decision — {{reference}}',
+      ),
+    },
+    whatsapp: {
+      ar: t('قرار اللجنة في طلبكم رقم {{reference}} لدى {{associationName}}: {{outcome}}. {{reasons}}', null, 'sila_request_decided'),
+      en: t(
+        'The committee’s decision on your request {{reference}} with {{associationName}}: {{outcome}}. {{reasons}}',
+        null,
+        'sila_request_decided',
+      ),
+    },
+    letter: {
+      ar: t(
+        'المكرمون أسرة {{familyName}}          المحترمين\n\nالسلام عليكم ورحمة الله وبركاته،\n\nنفيدكم بأن اللجنة المختصة درست طلبكم ({{typeName}}) رقم {{reference}}، وقررت: {{outcome}}.\nالأسباب: {{reasons}}\n\nوتقبلوا خالص التحية والتقدير،\n{{associationName}}',
+        'إشعار بقرار اللجنة',
+      ),
+      en: t(
+        'To the family of {{familyName}},\n\nThe competent committee has studied your request ({{typeName}}) {{reference}} and decided: {{outcome}}.\nReasons: {{reasons}}\n\nYours sincerely,\n{{associationName}}',
+        'The committee’s decision',
+      ),
+    },
+    'phone-call': {
+      ar: t('أبلغ {{familyName}} بقرار اللجنة في الطلب {{reference}}: {{outcome}}، مع الأسباب: {{reasons}}'),
+      en: t('Tell {{familyName}} the committee’s decision on request {{reference}}: {{outcome}}, with the reasons: {{reasons}}'),
+    },
+  },
+  'request.deadline-warning': {
+    'staff-app': {
+      ar: t(
+        'اقترب موعد الرد على الطلب {{reference}} ({{typeName}}) لأسرة {{familyName}}: {{deadline}}.',
+        'اقترب موعد الرد — {{reference}}',
+      ),
+      en: t(
+        'The reply to request {{reference}} ({{typeName}}) for {{familyName}} is due soon: {{deadline}}.',
+        'Reply due soon — {{reference}}',
+      ),
+    },
+  },
+  'request.deadline-breached': {
+    'staff-app': {
+      ar: t(
+        'تجاوز الطلب {{reference}} ({{typeName}}) لأسرة {{familyName}} موعد الرد المحدد {{deadline}}.',
+        'تجاوز موعد الرد — {{reference}}',
+      ),
+      en: t(
+        'Request {{reference}} ({{typeName}}) for {{familyName}} passed its reply deadline {{deadline}}.',
+        'Reply overdue — {{reference}}',
+      ),
+    },
+  },
 };
 
 export function defaultTemplate(event: NotificationEvent, channel: TemplateChannel, language: 'ar' | 'en'): TemplateText | null {
