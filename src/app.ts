@@ -8,6 +8,8 @@ import { jsonSchemaTransform, serializerCompiler, validatorCompiler, type ZodTyp
 import { authRoutes } from './modules/auth/auth.routes.js';
 import { calendarRoutes } from './modules/calendar/calendar.routes.js';
 import { committeeRoutes } from './modules/committees/committees.routes.js';
+import { complaintPageRoutes } from './modules/complaints/complaints.pages.js';
+import { complaintRoutes } from './modules/complaints/complaints.routes.js';
 import { familyRoutes } from './modules/families/families.routes.js';
 import { healthRoutes } from './modules/health/health.routes.js';
 import { notificationRoutes } from './modules/notifications/notifications.routes.js';
@@ -140,6 +142,8 @@ export async function buildApp({ ctx, webDir, logger, loggerInstance }: BuildApp
   requestRoutes(app, ctx);
   committeeRoutes(app, ctx);
   portalRoutes(app, ctx);
+  complaintRoutes(app, ctx);
+  complaintPageRoutes(app, ctx, { webDir });
   await webRoutes(app, ctx, { webDir });
 
   await app.ready();

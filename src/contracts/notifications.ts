@@ -40,6 +40,8 @@ export const NOTIFICATION_EVENTS = [
   'request.decided',
   'request.deadline-warning',
   'request.deadline-breached',
+  'complaint.received',
+  'inquiry.received',
 ] as const;
 export const notificationEvent = z.enum(NOTIFICATION_EVENTS);
 export type NotificationEvent = (typeof NOTIFICATION_EVENTS)[number];

@@ -84,6 +84,17 @@ const EXPECTED: Record<string, Expected> = {
   'POST /api/v1/portal/sign-in/verify': 'public',
   'POST /api/v1/portal/sign-out': 'family',
   'GET /api/v1/portal/me': 'family',
+  // -- complaints and inquiries (issue 6) --
+  'GET /complaints/new': 'public',
+  'GET /complaints/track': 'public',
+  'GET /api/v1/public/form-options': 'public',
+  'POST /api/v1/public/uploads': 'public',
+  'POST /api/v1/public/complaints': 'public',
+  'POST /api/v1/public/complaints/lookup': 'public',
+  'POST /api/v1/public/inquiries': 'public',
+  'POST /api/v1/public/inquiries/lookup': 'public',
+  'GET /api/v1/settings/complaints': ADMIN,
+  'PUT /api/v1/settings/complaints': ADMIN,
 };
 
 let t: TestApp;

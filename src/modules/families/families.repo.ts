@@ -133,22 +133,8 @@ export async function membersOf(db: Db, familyId: string): Promise<HouseholdMemb
   return db.selectFrom('household_members').selectAll().where('family_id', '=', familyId).orderBy('position').execute();
 }
 
-/** The next reference of a series (e.g. FAM-2026-000123), inside the caller's transaction. */
-export async function nextReference(db: Db, series: string, year: number): Promise<string> {
-  const name = `${series}-${year}`;
-  await db
-    .insertInto('counters')
-    .values({ name, value: 0 })
-    .onConflict((oc) => oc.column('name').doNothing())
-    .execute();
-  const row = await db
-    .updateTable('counters')
-    .set((eb) => ({ value: eb('value', '+', 1) }))
-    .where('name', '=', name)
-    .returning('value')
-    .executeTakeFirstOrThrow();
-  return `${series}-${year}-${String(row.value).padStart(6, '0')}`;
-}
+/** Moved to platform/db/references.ts so complaints and requests number their records the same way. */
+export { nextReference } from '../../platform/db/references.js';
 
 export async function findIdentity(db: Db, indexes: string[]) {
   if (!indexes.length) return undefined;

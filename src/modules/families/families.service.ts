@@ -606,3 +606,13 @@ export async function familyContact(ctx: AppContext, familyId: string, db: DB = 
 }
 
 export type FamilyContact = NonNullable<Awaited<ReturnType<typeof familyContact>>>;
+
+/**
+ * The registered family an ID number belongs to (head or member) through the keyed-hash identity
+ * index, for linking a public complaint to its family (issue 6 §1). Never reveals anything to the
+ * caller's caller: the complaints module stores the link and echoes nothing back.
+ */
+export async function familyIdByNationalId(ctx: AppContext, nationalId: string, db: DB = ctx.db): Promise<string | null> {
+  const hit = await repo.findIdentity(db, ctx.keys.indexer.candidates(nationalId));
+  return hit?.family_id ?? null;
+}

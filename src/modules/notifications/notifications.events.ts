@@ -80,6 +80,20 @@ export const EVENTS: Record<NotificationEvent, EventDefinition> = {
     channels: ['staff-app'],
     isSensitive: false,
   },
+  // E1, C1: the acknowledgement of a complaint or inquiry from the public link, on the channel the
+  // writer gave. Sensitive: the link carries the tracking code, which staff pages never show.
+  'complaint.received': {
+    placeholders: ['associationName', 'familyName', 'reference', 'trackingCode', 'link'],
+    requiredPlaceholders: ['reference', 'link'],
+    channels: ['sms', 'email'],
+    isSensitive: true,
+  },
+  'inquiry.received': {
+    placeholders: ['associationName', 'familyName', 'reference', 'trackingCode', 'link'],
+    requiredPlaceholders: ['reference', 'link'],
+    channels: ['sms', 'email'],
+    isSensitive: true,
+  },
 };
 
 /** Letters and faxes are the same printed letter. */

@@ -106,6 +106,38 @@ export const DEFAULT_TEMPLATES: Defaults = {
       en: t('Request {{reference}} is now: {{status}}. Answer due: {{deadline}}', 'Request {{reference}}: {{status}}'),
     },
   },
+  'complaint.received': {
+    sms: {
+      ar: t('{{associationName}}: استلمنا شكواك برقم {{reference}}. تابع حالتها عبر: {{link}}'),
+      en: t('{{associationName}}: we received your complaint {{reference}}. Follow it at: {{link}}'),
+    },
+    email: {
+      ar: t(
+        'السلام عليكم ورحمة الله،\n\nاستلمنا شكواك برقم المرجع {{reference}}، وستتولى لجنة المتابعة دراستها.\nتابع حالتها في أي وقت عبر الرابط التالي (يحمل رمز التتبع الخاص بك، فلا تشاركه):\n{{link}}\n\nمع خالص التحية،\n{{associationName}}',
+        'استلمنا شكواك — {{reference}}',
+      ),
+      en: t(
+        'Hello,\n\nWe received your complaint under reference {{reference}}; the follow-up committee will study it.\nFollow its progress at any time through this link (it carries your private tracking code, so do not share it):\n{{link}}\n\nKind regards,\n{{associationName}}',
+        'We received your complaint — {{reference}}',
+      ),
+    },
+  },
+  'inquiry.received': {
+    sms: {
+      ar: t('{{associationName}}: استلمنا استفسارك برقم {{reference}}. تابع الرد عبر: {{link}}'),
+      en: t('{{associationName}}: we received your inquiry {{reference}}. Follow the answer at: {{link}}'),
+    },
+    email: {
+      ar: t(
+        'السلام عليكم ورحمة الله،\n\nاستلمنا استفسارك برقم المرجع {{reference}}، وسيصلك الرد من ضابط الاتصال المختص.\nتابع حالته في أي وقت عبر الرابط التالي (يحمل رمز التتبع الخاص بك، فلا تشاركه):\n{{link}}\n\nمع خالص التحية،\n{{associationName}}',
+        'استلمنا استفسارك — {{reference}}',
+      ),
+      en: t(
+        'Hello,\n\nWe received your inquiry under reference {{reference}}; the contact officer concerned will answer it.\nFollow its progress at any time through this link (it carries your private tracking code, so do not share it):\n{{link}}\n\nKind regards,\n{{associationName}}',
+        'We received your inquiry — {{reference}}',
+      ),
+    },
+  },
   'request.received': {
     sms: {
       ar: t(

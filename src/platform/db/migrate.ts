@@ -9,6 +9,7 @@ import * as m0006 from './migrations/0006-outbox.js';
 import * as m0007 from './migrations/0007-requests.js';
 import * as m0008 from './migrations/0008-committees.js';
 import * as m0009 from './migrations/0009-portal.js';
+import * as m0010 from './migrations/0010-complaints.js';
 
 /** One migration history for both engines, listed here so it works from source and from dist. */
 const migrations: Record<string, Migration> = {
@@ -21,6 +22,7 @@ const migrations: Record<string, Migration> = {
   '0007-requests': m0007,
   '0008-committees': m0008,
   '0009-portal': m0009,
+  '0010-complaints': m0010,
 };
 
 const provider: MigrationProvider = { getMigrations: async () => migrations };

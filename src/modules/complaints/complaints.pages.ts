@@ -1,0 +1,308 @@
+import { existsSync, readFileSync } from 'node:fs';
+import path from 'node:path';
+import type { FastifyReply, FastifyRequest } from 'fastify';
+import { z } from 'zod';
+import type { AssociationSettings } from '../../contracts/settings.js';
+import type { AppContext } from '../../platform/context.js';
+import { PUBLIC } from '../../platform/http/route-policy.js';
+import type { App } from '../../platform/http/types.js';
+import { getAssociation } from '../settings/settings.service.js';
+import { html, SafeHtml } from '../web/html.js';
+import { PAGE_COPY, SCRIPT_COPY } from './complaints.copy.js';
+import * as complaints from './complaints.service.js';
+
+/**
+ * The public pages `/complaints/new` and `/complaints/track` (issue 6 §1, §3): rendered on the
+ * server in the visitor's language (Arabic by default, `?lang=en` to switch, remembered in the same
+ * cookie as the public home), with one light script (src/web/complaints-public) and no inline
+ * script (the CSP forbids it). The tracking page reads the code from `location.hash`.
+ */
+type Language = 'ar' | 'en';
+const LANGUAGE_COOKIE = 'sila_lang';
+const ONE_YEAR_S = 365 * 24 * 3600;
+const ENTRY = 'complaints-public/main.ts';
+
+interface Assets {
+  css: string[];
+  scripts: string[];
+}
+
+function readAssets(webDir: string | undefined): Assets {
+  const manifestPath = webDir ? path.join(webDir, '.vite', 'manifest.json') : undefined;
+  if (!manifestPath || !existsSync(manifestPath)) return { css: [], scripts: [] };
+  const manifest = JSON.parse(readFileSync(manifestPath, 'utf8')) as Record<string, { file: string; css?: string[] }>;
+  const entry = manifest[ENTRY];
+  return entry ? { css: (entry.css ?? []).map((f) => `/${f}`), scripts: [`/${entry.file}`] } : { css: [], scripts: [] };
+}
+
+/** JSON for a data block: `<` escaped so no text can close the element. */
+function dataBlock(value: unknown): SafeHtml {
+  return html`<script type="application/json" id="sila-copy">${new SafeHtml(JSON.stringify(value).replace(/</g, '\\u003c'))}</script>`;
+}
+
+function layout({
+  language,
+  association,
+  assets,
+  title,
+  page,
+  path: pagePath,
+  body,
+  copy,
+}: {
+  language: Language;
+  association: AssociationSettings;
+  assets: Assets;
+  title: string;
+  page: 'new' | 'track';
+  path: string;
+  body: SafeHtml;
+  copy: unknown;
+}): string {
+  const t = PAGE_COPY[language];
+  const name = language === 'ar' ? association.nameAr : association.nameEn;
+  return html`<!doctype html>
+<html lang="${language}" dir="${language === 'ar' ? 'rtl' : 'ltr'}">
+<head>
+<meta charset="utf-8">
+<meta name="viewport" content="width=device-width, initial-scale=1">
+<meta name="referrer" content="same-origin">
+<title>${title} · ${name}</title>
+${assets.css.map((href) => html`<link rel="stylesheet" href="${href}">`)}
+</head>
+<body class="public cases" data-page="${page}" data-primary="${association.primaryColor}">
+<header class="masthead">
+  <div class="wrap">
+    <a class="brand" href="/">صلة <span>Sila</span></a>
+    <a class="switch" id="language-switch" href="${pagePath}?lang=${t.switchLang}" lang="${t.switchLang}" hreflang="${t.switchLang}">${t.switchLabel}</a>
+  </div>
+</header>
+<main class="wrap" id="main">
+${body}
+</main>
+<footer class="wrap footer"><p><a href="/">${t.home}</a> · ${name}</p></footer>
+${dataBlock(copy)}
+${assets.scripts.map((src) => html`<script type="module" src="${src}"></script>`)}
+</body>
+</html>`.value;
+}
+
+const field = (id: string, label: string, control: SafeHtml, hint?: string): SafeHtml =>
+  html`<div class="field" id="field-${id}">
+  <label for="${id}">${label}</label>
+  ${hint ? html`<p class="hint" id="${id}-hint">${hint}</p>` : ''}
+  ${control}
+  <p class="error" id="${id}-error" hidden></p>
+</div>`;
+
+function newPageBody(language: Language, options: Awaited<ReturnType<typeof complaints.formOptions>>): SafeHtml {
+  const t = PAGE_COPY[language];
+  const isAr = language === 'ar';
+  const nameOf = (o: { nameAr: string; nameEn: string }) => (isAr ? o.nameAr : o.nameEn);
+  const topicSelect = (kind: 'complaint' | 'inquiry') =>
+    html`<select id="topic-${kind}" name="topic" data-kind="${kind}" required aria-describedby="topic-${kind}-error"${kind === 'inquiry' ? html` disabled` : ''}>
+    <option value="">${t.choose}</option>
+    ${options.topics.filter((o) => o.kind === kind).map((o) => html`<option value="${o.code}">${nameOf(o)}</option>`)}
+  </select>`;
+  const mb = Math.floor(options.attachments.maxBytes / 1024 / 1024);
+  const attachmentsHint = t.attachmentsHint.replace('{count}', String(options.attachments.maxCount)).replace('{mb}', String(mb));
+  return html`<h1>${t.newTitle}</h1>
+<p class="intro">${t.newIntro}</p>
+<p class="track-nav"><a href="/complaints/track">${t.trackNav}</a></p>
+<noscript><p class="card notice">${t.noscript}</p></noscript>
+<form id="case-form" class="card" novalidate data-privacy-version="${options.privacyNoticeVersion}" data-max-attachments="${options.attachments.maxCount}" data-max-bytes="${options.attachments.maxBytes}">
+  <div class="error-summary" id="error-summary" role="alert" tabindex="-1" hidden>
+    <p>${t.errorSummary}</p>
+    <ul></ul>
+  </div>
+  <fieldset class="choices">
+    <legend>${t.kindLegend}</legend>
+    <label class="choice"><input type="radio" name="kind" value="complaint" checked> ${t.complaint}</label>
+    <label class="choice"><input type="radio" name="kind" value="inquiry"> ${t.inquiry}</label>
+  </fieldset>
+  <div class="field check" id="field-anonymous" data-only="complaint">
+    <label class="choice"><input type="checkbox" id="anonymous" name="anonymous" aria-describedby="anonymous-hint"> ${t.anonymous}</label>
+    <p class="hint" id="anonymous-hint">${t.anonymousHint}</p>
+  </div>
+  <fieldset>
+    <legend>${t.writerLegend}</legend>
+    <div data-identity>
+    ${field('name', t.name, html`<input id="name" name="name" autocomplete="name" maxlength="120" aria-describedby="name-error">`)}
+    </div>
+    <p class="hint" id="contact-hint">${t.contactHint}</p>
+    ${field(
+      'mobile',
+      t.mobile,
+      html`<input id="mobile" name="mobile" type="tel" inputmode="tel" autocomplete="tel" dir="ltr" maxlength="40" aria-describedby="mobile-hint mobile-error">`,
+      t.mobileHint,
+    )}
+    ${field(
+      'email',
+      t.email,
+      html`<input id="email" name="email" type="email" autocomplete="email" dir="ltr" maxlength="254" aria-describedby="email-error">`,
+    )}
+    <div data-identity>
+      <fieldset class="choices compact" id="field-isFamily">
+        <legend>${t.isFamily}</legend>
+        <label class="choice"><input type="radio" name="isFamily" value="yes"> ${t.yes}</label>
+        <label class="choice"><input type="radio" name="isFamily" value="no" checked> ${t.no}</label>
+      </fieldset>
+      <div id="national-id-block" hidden>
+      ${field(
+        'nationalId',
+        t.nationalId,
+        html`<input id="nationalId" name="nationalId" inputmode="numeric" autocomplete="off" dir="ltr" maxlength="20" aria-describedby="nationalId-hint nationalId-error">`,
+        t.nationalIdHint,
+      )}
+      </div>
+    </div>
+  </fieldset>
+  <fieldset>
+    <legend>${t.aboutLegend}</legend>
+    <div class="field" id="field-topic">
+      <label for="topic-complaint" data-only="complaint">${t.topic}</label>
+      <label for="topic-inquiry" data-only="inquiry" hidden>${t.topic}</label>
+      <div data-only="complaint">${topicSelect('complaint')}</div>
+      <div data-only="inquiry" hidden>${topicSelect('inquiry')}</div>
+      <p class="error" id="topic-error" hidden></p>
+    </div>
+    ${field(
+      'domain',
+      t.domain,
+      html`<select id="domain" name="domain" aria-describedby="domain-error"><option value="">${t.anyDomain}</option>${options.domains.map(
+        (d) => html`<option value="${d.code}">${nameOf(d)}</option>`,
+      )}</select>`,
+    )}
+    <div class="field" id="field-description">
+      <label for="description"><span data-only="complaint">${t.description}</span><span data-only="inquiry" hidden>${t.descriptionInquiry}</span></label>
+      <p class="hint" id="description-hint">${t.descriptionHint}</p>
+      <textarea id="description" name="description" rows="6" maxlength="5000" required aria-describedby="description-hint description-error"></textarea>
+      <p class="error" id="description-error" hidden></p>
+    </div>
+    <div data-only="complaint">
+    ${field('remedy', t.remedy, html`<textarea id="remedy" name="remedy" rows="3" maxlength="2000" aria-describedby="remedy-error"></textarea>`)}
+    </div>
+  </fieldset>
+  <div class="field" id="field-attachments">
+    <label for="attachment-input">${t.attachments}</label>
+    <p class="hint" id="attachments-hint">${attachmentsHint}</p>
+    <input id="attachment-input" type="file" accept="image/jpeg,image/png,image/webp,application/pdf" multiple aria-describedby="attachments-hint attachments-error">
+    <ul class="files" id="attachment-list" aria-live="polite"></ul>
+    <p class="error" id="attachments-error" hidden></p>
+  </div>
+  <div class="trap" aria-hidden="true">
+    <label for="website">${t.honeypot}</label>
+    <input id="website" name="website" tabindex="-1" autocomplete="off">
+  </div>
+  <section class="privacy" aria-labelledby="privacy-heading">
+    <h2 id="privacy-heading">${t.privacyTitle}</h2>
+    <p>${isAr ? options.privacyNotice.ar : options.privacyNotice.en}</p>
+    <p class="hint">${t.privacyVersion}: <bdi dir="ltr">${options.privacyNoticeVersion}</bdi></p>
+    <div class="field check" id="field-consent">
+      <label class="choice"><input type="checkbox" id="consent" name="consent" required aria-describedby="consent-error"> ${t.consent}</label>
+      <p class="error" id="consent-error" hidden></p>
+    </div>
+  </section>
+  <button type="submit" class="button primary" id="submit">${t.submit}</button>
+  <p class="error form-error" id="form-error" role="alert" hidden></p>
+</form>
+<section id="receipt" class="card receipt" hidden tabindex="-1" aria-labelledby="receipt-heading">
+  <h2 id="receipt-heading"><span data-only="complaint">${t.doneComplaint}</span><span data-only="inquiry" hidden>${t.doneInquiry}</span></h2>
+  <p>${t.doneIntro}</p>
+  <dl>
+    <div class="row"><dt>${t.reference}</dt><dd><bdi dir="ltr" id="receipt-reference"></bdi></dd></div>
+    <div class="row"><dt>${t.trackingCode}</dt><dd><bdi dir="ltr" class="code" id="receipt-code"></bdi></dd></div>
+  </dl>
+  <p class="actions">
+    <button type="button" class="button" id="copy-code">${t.copy}</button>
+    <a class="button secondary" id="receipt-track" href="/complaints/track">${t.trackLink}</a>
+  </p>
+  <p class="status-line" id="copy-status" role="status"></p>
+  <p><a href="/complaints/new">${t.another}</a></p>
+</section>`;
+}
+
+function trackPageBody(language: Language): SafeHtml {
+  const t = PAGE_COPY[language];
+  return html`<h1>${t.trackTitle}</h1>
+<p class="intro">${t.trackIntro}</p>
+<noscript><p class="card notice">${t.noscript}</p></noscript>
+<form id="track-form" class="card" novalidate>
+  ${field(
+    'trackingCode',
+    t.codeLabel,
+    html`<input id="trackingCode" name="trackingCode" dir="ltr" autocomplete="off" autocapitalize="characters" spellcheck="false" maxlength="64" required aria-describedby="trackingCode-hint trackingCode-error">`,
+    t.codeHint,
+  )}
+  <button type="submit" class="button primary" id="check">${t.check}</button>
+</form>
+<section id="result" class="card" hidden tabindex="-1" aria-labelledby="result-heading">
+  <h2 id="result-heading"><bdi dir="ltr" id="result-reference"></bdi></h2>
+  <dl>
+    <div class="row"><dt>${t.status}</dt><dd><span class="badge" id="result-status"></span></dd></div>
+  </dl>
+  <h3>${t.timeline}</h3>
+  <ol class="timeline" id="result-timeline"></ol>
+  <h3>${t.response}</h3>
+  <p id="result-response" class="response"></p>
+</section>
+<p><a href="/complaints/new">${t.newLink}</a></p>`;
+}
+
+/** Registers the two pages; the language comes from `?lang=`, else the cookie, else Arabic. */
+export function complaintPageRoutes(app: App, ctx: AppContext, { webDir }: { webDir: string | undefined }): void {
+  const assets = readAssets(webDir);
+  const languageOf = (request: FastifyRequest<{ Querystring: { lang?: Language } }>, reply: FastifyReply): Language => {
+    const chosen = request.query.lang;
+    if (chosen) reply.setCookie(LANGUAGE_COOKIE, chosen, { path: '/', sameSite: 'lax', maxAge: ONE_YEAR_S, httpOnly: false });
+    return chosen ?? (request.cookies[LANGUAGE_COOKIE] === 'en' ? 'en' : 'ar');
+  };
+  const querystring = z.object({ lang: z.enum(['ar', 'en']).optional() });
+  const send = (reply: FastifyReply, page: string) => reply.type('text/html; charset=utf-8').header('cache-control', 'no-cache').send(page);
+
+  app.get('/complaints/new', {
+    config: { policy: PUBLIC },
+    schema: { hide: true, querystring },
+    handler: async (request, reply) => {
+      const language = languageOf(request, reply);
+      const [association, options] = await Promise.all([getAssociation(ctx), complaints.formOptions(ctx)]);
+      const t = PAGE_COPY[language];
+      return send(
+        reply,
+        layout({
+          language,
+          association,
+          assets,
+          title: t.newTitle,
+          page: 'new',
+          path: '/complaints/new',
+          body: newPageBody(language, options),
+          copy: { language, ...SCRIPT_COPY[language], ui: t },
+        }),
+      );
+    },
+  });
+
+  app.get('/complaints/track', {
+    config: { policy: PUBLIC },
+    schema: { hide: true, querystring },
+    handler: async (request, reply) => {
+      const language = languageOf(request, reply);
+      const association = await getAssociation(ctx);
+      const t = PAGE_COPY[language];
+      return send(
+        reply,
+        layout({
+          language,
+          association,
+          assets,
+          title: t.trackTitle,
+          page: 'track',
+          path: '/complaints/track',
+          body: trackPageBody(language),
+          copy: { language, ...SCRIPT_COPY[language], ui: t },
+        }),
+      );
+    },
+  });
+}

@@ -1,0 +1,53 @@
+import type { Kysely } from 'kysely';
+import type { Database } from '../../platform/db/schema.js';
+import type { ComplaintStepTable, ComplaintTable, PublicIdempotencyTable } from '../../platform/db/schema-complaints.js';
+
+type Db = Kysely<Database>;
+
+export async function findByTrackingIndex(db: Db, kind: string, indexes: string[]): Promise<ComplaintTable | undefined> {
+  if (!indexes.length) return undefined;
+  return db.selectFrom('complaints').selectAll().where('kind', '=', kind).where('tracking_index', 'in', indexes).executeTakeFirst();
+}
+
+export async function isTrackingIndexTaken(db: Db, indexes: string[]): Promise<boolean> {
+  const row = await db.selectFrom('complaints').select('id').where('tracking_index', 'in', indexes).executeTakeFirst();
+  return Boolean(row);
+}
+
+export async function stepsOf(db: Db, complaintId: string): Promise<ComplaintStepTable[]> {
+  return db.selectFrom('complaint_steps').selectAll().where('complaint_id', '=', complaintId).orderBy('at').orderBy('id').execute();
+}
+
+export async function findIdempotency(db: Db, keyHash: string): Promise<PublicIdempotencyTable | undefined> {
+  return db.selectFrom('public_idempotency').selectAll().where('key_hash', '=', keyHash).executeTakeFirst();
+}
+
+/** Old replays and unused uploads are dropped as new ones arrive (no job needed for a light table). */
+export async function purgeExpired(db: Db, now: string): Promise<void> {
+  await db.deleteFrom('public_idempotency').where('expires_at', '<', now).execute();
+  const stale = await db
+    .selectFrom('public_uploads')
+    .select(['token_hash', 'file_id'])
+    .where('used_at', 'is', null)
+    .where('expires_at', '<', now)
+    .limit(100)
+    .execute();
+  if (!stale.length) return;
+  await db
+    .deleteFrom('public_uploads')
+    .where(
+      'token_hash',
+      'in',
+      stale.map((s) => s.token_hash),
+    )
+    .execute();
+  await db
+    .deleteFrom('files')
+    .where('owner_type', '=', 'public-upload')
+    .where(
+      'id',
+      'in',
+      stale.map((s) => s.file_id),
+    )
+    .execute();
+}
