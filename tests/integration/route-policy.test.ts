@@ -79,6 +79,23 @@ const EXPECTED: Record<string, Expected> = {
   'PUT /api/v1/notifications/settings': ADMIN,
   // -- service requests and request types (issue 5) --
   // -- committees, meetings, minutes (issue 5 §7) --
+  'GET /api/v1/committees': ['administrator', 'management', 'committee-member', 'follow-up-committee'],
+  'POST /api/v1/committees': ADMIN,
+  'GET /api/v1/committees/:id': ['administrator', 'management', 'committee-member', 'follow-up-committee'],
+  'PATCH /api/v1/committees/:id': ADMIN,
+  'GET /api/v1/committees/:id/awaiting-study': ['committee-member', 'follow-up-committee'],
+  'GET /api/v1/committees/:id/meetings': ['administrator', 'committee-member', 'follow-up-committee'],
+  'POST /api/v1/committees/:id/meetings': ['administrator', 'committee-member', 'follow-up-committee'],
+  'GET /api/v1/meetings/:id': ['committee-member', 'follow-up-committee'],
+  'PATCH /api/v1/meetings/:id': ['administrator', 'committee-member', 'follow-up-committee'],
+  'POST /api/v1/meetings/:id/agenda': ['committee-member', 'follow-up-committee'],
+  'POST /api/v1/meetings/:id/votes': ['committee-member', 'follow-up-committee'],
+  'POST /api/v1/meetings/:id/minutes': ['committee-member', 'follow-up-committee'],
+  'GET /api/v1/minutes/:id': ['committee-member', 'follow-up-committee'],
+  'GET /api/v1/minutes/:id/print': ['committee-member', 'follow-up-committee'],
+  'PATCH /api/v1/minutes/:id': ['committee-member', 'follow-up-committee'],
+  'POST /api/v1/minutes/:id/approvals': ['committee-member', 'follow-up-committee'],
+  'POST /api/v1/minutes/:id/amendments': ['committee-member', 'follow-up-committee'],
   // -- beneficiary portal (issue 5 §2, §9) --
   'POST /api/v1/portal/sign-in/start': 'public',
   'POST /api/v1/portal/sign-in/verify': 'public',

@@ -2,4 +2,88 @@
  * Tables of the committees module (issue 5), kept in their own file so that each module owns its part of
  * the schema; `Database` in schema.ts extends this. Same conventions as schema.ts.
  */
-export type CommitteeSchema = Record<never, never>;
+export interface CommitteeTable {
+  id: string;
+  code: string;
+  name_ar: string;
+  name_en: string;
+  purpose: string; // 'requests' | 'follow-up' | 'investigation'
+  quorum: number;
+  chair_id: string | null;
+  is_active: number;
+  created_at: string;
+  updated_at: string;
+}
+
+export interface CommitteeMemberTable {
+  committee_id: string;
+  user_id: string;
+  added_at: string;
+}
+
+export interface CommitteeMeetingTable {
+  id: string;
+  committee_id: string;
+  day: string; // YYYY-MM-DD, Asia/Riyadh
+  status: string; // 'planned' | 'held' | 'closed'
+  created_by: string;
+  created_at: string;
+  updated_at: string;
+  held_at: string | null;
+  closed_at: string | null;
+}
+
+export interface MeetingAttendanceTable {
+  meeting_id: string;
+  user_id: string;
+}
+
+export interface MeetingAgendaTable {
+  meeting_id: string;
+  request_id: string;
+  position: number;
+  added_by: string;
+  added_at: string;
+}
+
+export interface CommitteeVoteTable {
+  meeting_id: string;
+  request_id: string;
+  member_id: string;
+  choice: string; // 'approve' | 'partly-approve' | 'reject' | 'abstain'
+  reasons: string | null; // encrypted (may describe a family's circumstances)
+  cast_at: string;
+}
+
+export interface MinutesTable {
+  id: string;
+  meeting_id: string;
+  committee_id: string;
+  amends_id: string | null;
+  status: string; // 'draft' | 'frozen'
+  text: string; // encrypted; its SHA-256 below is of the plain text
+  notes: string | null; // encrypted
+  decisions: string; // encrypted JSON: [{requestId, reference, typeNameAr, outcome, reasons}]
+  sha256: string;
+  created_by: string;
+  created_at: string;
+  updated_at: string;
+  frozen_at: string | null;
+}
+
+export interface MinutesApprovalTable {
+  minutes_id: string;
+  member_id: string;
+  approved_at: string;
+}
+
+export interface CommitteeSchema {
+  committees: CommitteeTable;
+  committee_members: CommitteeMemberTable;
+  committee_meetings: CommitteeMeetingTable;
+  meeting_attendance: MeetingAttendanceTable;
+  meeting_agenda: MeetingAgendaTable;
+  committee_votes: CommitteeVoteTable;
+  minutes: MinutesTable;
+  minutes_approvals: MinutesApprovalTable;
+}

@@ -1,0 +1,188 @@
+import type { Kysely } from 'kysely';
+import type { Database } from '../../platform/db/schema.js';
+import type {
+  CommitteeMeetingTable,
+  CommitteeTable,
+  CommitteeVoteTable,
+  MeetingAgendaTable,
+  MinutesTable,
+} from '../../platform/db/schema-committees.js';
+import { COMMITTEE_ROLES } from './committees.policy.js';
+
+/** Queries of the committees module's own tables (staff names are read alongside, never written). */
+type Db = Kysely<Database>;
+
+export interface MemberRow {
+  committeeId: string;
+  userId: string;
+  displayName: string;
+  /** Active account still holding a committee role. */
+  isActive: boolean;
+}
+
+export async function findCommittee(db: Db, id: string): Promise<CommitteeTable | undefined> {
+  return db.selectFrom('committees').selectAll().where('id', '=', id).executeTakeFirst();
+}
+
+export async function listCommitteeRows(db: Db, onlyIds?: readonly string[]): Promise<CommitteeTable[]> {
+  if (onlyIds && onlyIds.length === 0) return [];
+  let query = db.selectFrom('committees').selectAll().orderBy('name_ar').orderBy('id');
+  if (onlyIds) query = query.where('id', 'in', onlyIds);
+  return query.execute();
+}
+
+/** Members of the given committees with their names, and whether each can still do committee work. */
+export async function membersOf(db: Db, committeeIds: readonly string[]): Promise<MemberRow[]> {
+  if (committeeIds.length === 0) return [];
+  const rows = await db
+    .selectFrom('committee_members as m')
+    .innerJoin('staff_users as s', 's.id', 'm.user_id')
+    .select(['m.committee_id', 'm.user_id', 's.display_name', 's.is_active'])
+    .where('m.committee_id', 'in', committeeIds)
+    .orderBy('s.display_name')
+    .orderBy('m.user_id')
+    .execute();
+  const holders = await committeeRoleHolders(
+    db,
+    rows.map((r) => r.user_id),
+  );
+  return rows.map((r) => ({
+    committeeId: r.committee_id,
+    userId: r.user_id,
+    displayName: r.display_name,
+    isActive: r.is_active === 1 && holders.has(r.user_id),
+  }));
+}
+
+/** Which of `userIds` hold `committee-member` or `follow-up-committee`. */
+export async function committeeRoleHolders(db: Db, userIds: readonly string[]): Promise<Set<string>> {
+  if (userIds.length === 0) return new Set();
+  const rows = await db
+    .selectFrom('staff_roles')
+    .select('user_id')
+    .where('user_id', 'in', [...new Set(userIds)])
+    .where('role', 'in', [...COMMITTEE_ROLES])
+    .execute();
+  return new Set(rows.map((r) => r.user_id));
+}
+
+export async function activeStaff(db: Db, userIds: readonly string[]): Promise<Map<string, string>> {
+  if (userIds.length === 0) return new Map();
+  const rows = await db
+    .selectFrom('staff_users')
+    .select(['id', 'display_name'])
+    .where('id', 'in', [...new Set(userIds)])
+    .where('is_active', '=', 1)
+    .execute();
+  return new Map(rows.map((r) => [r.id, r.display_name]));
+}
+
+export async function staffNames(db: Db, userIds: readonly string[]): Promise<Map<string, string>> {
+  if (userIds.length === 0) return new Map();
+  const rows = await db
+    .selectFrom('staff_users')
+    .select(['id', 'display_name'])
+    .where('id', 'in', [...new Set(userIds)])
+    .execute();
+  return new Map(rows.map((r) => [r.id, r.display_name]));
+}
+
+export async function committeeIdsOfUser(db: Db, userId: string): Promise<string[]> {
+  const rows = await db.selectFrom('committee_members').select('committee_id').where('user_id', '=', userId).execute();
+  return rows.map((r) => r.committee_id);
+}
+
+export async function isMember(db: Db, committeeId: string, userId: string): Promise<boolean> {
+  const row = await db
+    .selectFrom('committee_members')
+    .select('user_id')
+    .where('committee_id', '=', committeeId)
+    .where('user_id', '=', userId)
+    .executeTakeFirst();
+  return Boolean(row);
+}
+
+export async function replaceMembers(db: Db, committeeId: string, userIds: readonly string[], now: string): Promise<void> {
+  await db.deleteFrom('committee_members').where('committee_id', '=', committeeId).execute();
+  if (userIds.length)
+    await db
+      .insertInto('committee_members')
+      .values([...new Set(userIds)].map((userId) => ({ committee_id: committeeId, user_id: userId, added_at: now })))
+      .execute();
+}
+
+// ---- meetings ----
+
+export async function findMeeting(db: Db, id: string): Promise<CommitteeMeetingTable | undefined> {
+  return db.selectFrom('committee_meetings').selectAll().where('id', '=', id).executeTakeFirst();
+}
+
+export async function meetingsOf(db: Db, committeeId: string): Promise<Array<CommitteeMeetingTable & { agenda_count: number }>> {
+  const rows = await db
+    .selectFrom('committee_meetings as m')
+    .selectAll('m')
+    .select((eb) =>
+      eb
+        .selectFrom('meeting_agenda as a')
+        .select((e) => e.fn.countAll<number>().as('n'))
+        .whereRef('a.meeting_id', '=', 'm.id')
+        .as('agenda_count'),
+    )
+    .where('m.committee_id', '=', committeeId)
+    .orderBy('m.day', 'desc')
+    .orderBy('m.id', 'desc')
+    .limit(200)
+    .execute();
+  return rows.map((r) => ({ ...r, agenda_count: Number(r.agenda_count ?? 0) }));
+}
+
+export async function attendanceOf(db: Db, meetingId: string): Promise<string[]> {
+  const rows = await db.selectFrom('meeting_attendance').select('user_id').where('meeting_id', '=', meetingId).execute();
+  return rows.map((r) => r.user_id);
+}
+
+export async function replaceAttendance(db: Db, meetingId: string, userIds: readonly string[]): Promise<void> {
+  await db.deleteFrom('meeting_attendance').where('meeting_id', '=', meetingId).execute();
+  if (userIds.length)
+    await db
+      .insertInto('meeting_attendance')
+      .values([...new Set(userIds)].map((userId) => ({ meeting_id: meetingId, user_id: userId })))
+      .execute();
+}
+
+export async function agendaOf(db: Db, meetingId: string): Promise<MeetingAgendaTable[]> {
+  return db.selectFrom('meeting_agenda').selectAll().where('meeting_id', '=', meetingId).orderBy('position').execute();
+}
+
+export async function votesOf(db: Db, meetingId: string): Promise<CommitteeVoteTable[]> {
+  return db.selectFrom('committee_votes').selectAll().where('meeting_id', '=', meetingId).orderBy('cast_at').execute();
+}
+
+export async function findVote(db: Db, meetingId: string, requestId: string, memberId: string): Promise<CommitteeVoteTable | undefined> {
+  return db
+    .selectFrom('committee_votes')
+    .selectAll()
+    .where('meeting_id', '=', meetingId)
+    .where('request_id', '=', requestId)
+    .where('member_id', '=', memberId)
+    .executeTakeFirst();
+}
+
+// ---- minutes ----
+
+export async function findMinutes(db: Db, id: string): Promise<MinutesTable | undefined> {
+  return db.selectFrom('minutes').selectAll().where('id', '=', id).executeTakeFirst();
+}
+
+export async function minutesOfMeeting(db: Db, meetingId: string): Promise<MinutesTable[]> {
+  return db.selectFrom('minutes').selectAll().where('meeting_id', '=', meetingId).orderBy('id').execute();
+}
+
+export async function approvalsOf(db: Db, minutesId: string): Promise<Array<{ member_id: string; approved_at: string }>> {
+  return db
+    .selectFrom('minutes_approvals')
+    .select(['member_id', 'approved_at'])
+    .where('minutes_id', '=', minutesId)
+    .orderBy('approved_at')
+    .execute();
+}

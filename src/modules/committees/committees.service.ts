@@ -1,0 +1,242 @@
+import type { AwaitingRequest, Committee, CommitteePurpose, CreateCommitteeBody, UpdateCommitteeBody } from '../../contracts/committees.js';
+import { toHijriString } from '../../domain/dates.js';
+import type { AppContext } from '../../platform/context.js';
+import type { CommitteeTable } from '../../platform/db/schema-committees.js';
+import { AppError, type FieldError } from '../../platform/http/app-error.js';
+import type { StaffPrincipal } from '../../platform/http/principal.js';
+import { uuidv7 } from '../../platform/ids.js';
+import { recordAudit } from '../audit/audit.service.js';
+import { requestsAwaitingStudy } from '../requests/requests.workflow.js';
+import { holdsCommitteeRole, seesAllCommittees } from './committees.policy.js';
+import type { MemberRow } from './committees.repo.js';
+import * as repo from './committees.repo.js';
+
+/**
+ * Committees (issue 5 §7; C5, E1, D2 later): members, a chair and a quorum. Administrators manage
+ * them; members see their own. Also the functions other modules call (design note, "Cross-module
+ * functions"): `committeesOf`, `isOnAgendaOf`, `committeeMembers`.
+ */
+const actorOf = (principal: StaffPrincipal) => ({ kind: 'staff' as const, id: principal.userId });
+
+export function presentCommittee(row: CommitteeTable, members: readonly MemberRow[]): Committee {
+  return {
+    id: row.id,
+    code: row.code,
+    nameAr: row.name_ar,
+    nameEn: row.name_en,
+    purpose: row.purpose as CommitteePurpose,
+    quorum: row.quorum,
+    chairId: row.chair_id,
+    members: members
+      .filter((m) => m.committeeId === row.id)
+      .map((m) => ({ userId: m.userId, displayName: m.displayName, isChair: m.userId === row.chair_id, isActive: m.isActive })),
+    isActive: row.is_active === 1,
+    createdAt: row.created_at,
+    updatedAt: row.updated_at,
+  };
+}
+
+/** The committee if the caller may see it; 404 otherwise (existence is not revealed). */
+export async function visibleCommittee(ctx: AppContext, principal: StaffPrincipal, id: string): Promise<CommitteeTable> {
+  const row = await repo.findCommittee(ctx.db, id);
+  if (!row) throw AppError.notFound('committee.not-found', 'No such committee');
+  if (seesAllCommittees(principal)) return row;
+  if (holdsCommitteeRole(principal) && (await repo.isMember(ctx.db, id, principal.userId))) return row;
+  throw AppError.notFound('committee.not-found', 'No such committee');
+}
+
+export async function listCommittees(ctx: AppContext, principal: StaffPrincipal): Promise<{ items: Committee[] }> {
+  const rows = seesAllCommittees(principal)
+    ? await repo.listCommitteeRows(ctx.db)
+    : await repo.listCommitteeRows(ctx.db, await repo.committeeIdsOfUser(ctx.db, principal.userId));
+  const members = await repo.membersOf(
+    ctx.db,
+    rows.map((r) => r.id),
+  );
+  return { items: rows.map((row) => presentCommittee(row, members)) };
+}
+
+export async function getCommittee(ctx: AppContext, principal: StaffPrincipal, id: string): Promise<Committee> {
+  const row = await visibleCommittee(ctx, principal, id);
+  return presentCommittee(row, await repo.membersOf(ctx.db, [id]));
+}
+
+/** Members are active staff holding a committee role; the chair is one of them; the quorum cannot exceed the members. */
+async function assertComposition(
+  ctx: AppContext,
+  {
+    memberIds,
+    chairId,
+    quorum,
+    isMembersChange = true,
+  }: { memberIds: string[]; chairId: string | null; quorum: number; isMembersChange?: boolean },
+) {
+  const errors: FieldError[] = [];
+  const [active, holders] = await Promise.all([repo.activeStaff(ctx.db, memberIds), repo.committeeRoleHolders(ctx.db, memberIds)]);
+  if (isMembersChange)
+    memberIds.forEach((id, i) => {
+      if (!active.has(id))
+        errors.push({ pointer: `/memberIds/${i}`, code: 'committee.unknown-member', detail: 'No active staff member with this id' });
+      else if (!holders.has(id))
+        errors.push({ pointer: `/memberIds/${i}`, code: 'committee.member-role', detail: 'Members must hold a committee role' });
+    });
+  if (chairId !== null && !memberIds.includes(chairId))
+    errors.push({ pointer: '/chairId', code: 'committee.chair-not-member', detail: 'The chair must be one of the members' });
+  if (memberIds.length > 0 && quorum > memberIds.length)
+    errors.push({ pointer: '/quorum', code: 'committee.quorum-above-members', detail: 'The quorum cannot exceed the number of members' });
+  if (errors.length) throw AppError.unprocessable('committee.invalid', 'The committee’s members, chair or quorum are not valid', errors);
+}
+
+function isUniqueViolation(error: unknown): boolean {
+  const e = error as { code?: string; message?: string };
+  return e?.code === '23505' || e?.code === 'SQLITE_CONSTRAINT_UNIQUE' || /UNIQUE constraint failed/.test(e?.message ?? '');
+}
+
+export async function createCommittee(ctx: AppContext, principal: StaffPrincipal, body: CreateCommitteeBody): Promise<Committee> {
+  const memberIds = [...new Set(body.memberIds)];
+  await assertComposition(ctx, { memberIds, chairId: body.chairId, quorum: body.quorum });
+  const now = ctx.clock.now();
+  const id = uuidv7(now.getTime());
+  try {
+    await ctx.db.transaction().execute(async (trx) => {
+      await trx
+        .insertInto('committees')
+        .values({
+          id,
+          code: body.code,
+          name_ar: body.nameAr,
+          name_en: body.nameEn,
+          purpose: body.purpose,
+          quorum: body.quorum,
+          chair_id: body.chairId,
+          is_active: 1,
+          created_at: now.toISOString(),
+          updated_at: now.toISOString(),
+        })
+        .execute();
+      await repo.replaceMembers(trx, id, memberIds, now.toISOString());
+      await recordAudit(trx, {
+        at: now,
+        actor: actorOf(principal),
+        action: 'committee.create',
+        entity: 'committee',
+        entityId: id,
+        fields: Object.keys(body),
+        details: { purpose: body.purpose, quorum: body.quorum, members: memberIds, chairId: body.chairId },
+      });
+    });
+  } catch (error) {
+    if (isUniqueViolation(error)) throw AppError.conflict('committee.code-taken', 'Another committee has this code');
+    throw error;
+  }
+  return getCommittee(ctx, principal, id);
+}
+
+export async function updateCommittee(
+  ctx: AppContext,
+  principal: StaffPrincipal,
+  id: string,
+  body: UpdateCommitteeBody,
+): Promise<Committee> {
+  const row = await visibleCommittee(ctx, principal, id);
+  const currentMembers = (await repo.membersOf(ctx.db, [id])).map((m) => m.userId);
+  const memberIds = body.memberIds ? [...new Set(body.memberIds)] : currentMembers;
+  const chairId = body.chairId !== undefined ? body.chairId : row.chair_id;
+  const quorum = body.quorum ?? row.quorum;
+  // A committee whose chair left the members keeps no chair until one is named.
+  const keptChair = chairId !== null && !memberIds.includes(chairId) && body.chairId === undefined ? null : chairId;
+  // Members are checked when they change; a rename never fails because a member left since.
+  await assertComposition(ctx, { memberIds, chairId: keptChair, quorum, isMembersChange: Boolean(body.memberIds) });
+  const now = ctx.clock.now();
+  await ctx.db.transaction().execute(async (trx) => {
+    await trx
+      .updateTable('committees')
+      .set({
+        ...(body.nameAr !== undefined ? { name_ar: body.nameAr } : {}),
+        ...(body.nameEn !== undefined ? { name_en: body.nameEn } : {}),
+        ...(body.purpose !== undefined ? { purpose: body.purpose } : {}),
+        ...(body.isActive !== undefined ? { is_active: body.isActive ? 1 : 0 } : {}),
+        quorum,
+        chair_id: keptChair,
+        updated_at: now.toISOString(),
+      })
+      .where('id', '=', id)
+      .execute();
+    if (body.memberIds) await repo.replaceMembers(trx, id, memberIds, now.toISOString());
+    await recordAudit(trx, {
+      at: now,
+      actor: actorOf(principal),
+      action: 'committee.update',
+      entity: 'committee',
+      entityId: id,
+      fields: Object.keys(body),
+      details: body.memberIds ? { members: memberIds, chairId: keptChair } : { chairId: keptChair },
+    });
+  });
+  return getCommittee(ctx, principal, id);
+}
+
+/** C5: requests the committee may put on an agenda (complete, of a type naming it), oldest deadline first. Members only. */
+export async function awaitingStudy(
+  ctx: AppContext,
+  principal: StaffPrincipal,
+  committeeId: string,
+  query: { limit: number; cursor?: string | undefined },
+): Promise<{ items: AwaitingRequest[]; nextCursor: string | null }> {
+  if (!(await repo.isMember(ctx.db, committeeId, principal.userId))) throw AppError.notFound('committee.not-found', 'No such committee');
+  const page = await requestsAwaitingStudy(ctx, { committeeId, limit: query.limit, cursor: query.cursor ?? null });
+  await recordAudit(ctx.db, {
+    at: ctx.clock.now(),
+    actor: actorOf(principal),
+    action: 'committee.awaiting-study.list',
+    entity: 'committee',
+    entityId: committeeId,
+    details: { ids: page.items.map((r) => r.id) },
+  });
+  return {
+    items: page.items.map((r) => ({
+      id: r.id,
+      reference: r.reference,
+      typeCode: r.typeCode,
+      typeNameAr: r.typeNameAr,
+      typeNameEn: r.typeNameEn,
+      familyName: r.familyName,
+      status: r.status,
+      deadlineDay: r.deadlineDay,
+      deadlineHijri: r.deadlineDay ? toHijriString(r.deadlineDay) : null,
+    })),
+    nextCursor: page.nextCursor,
+  };
+}
+
+// ---- for other modules ----
+
+/** Committee ids the user is a member of (committee members see requests and families only through their agendas). */
+export async function committeesOf(ctx: AppContext, userId: string): Promise<string[]> {
+  return repo.committeeIdsOfUser(ctx.db, userId);
+}
+
+/** Whether the request is on the agenda of a meeting of a committee the user belongs to. */
+export async function isOnAgendaOf(ctx: AppContext, userId: string, requestId: string): Promise<boolean> {
+  const row = await ctx.db
+    .selectFrom('meeting_agenda as a')
+    .innerJoin('committee_meetings as m', 'm.id', 'a.meeting_id')
+    .innerJoin('committee_members as cm', 'cm.committee_id', 'm.committee_id')
+    .select('a.request_id')
+    .where('a.request_id', '=', requestId)
+    .where('cm.user_id', '=', userId)
+    .executeTakeFirst();
+  return Boolean(row);
+}
+
+/** A committee's members who can still do committee work (e.g. to notify them of a request's warning). */
+export async function committeeMembers(
+  ctx: AppContext,
+  committeeId: string,
+): Promise<Array<{ userId: string; displayName: string; isChair: boolean }>> {
+  const row = await repo.findCommittee(ctx.db, committeeId);
+  if (!row) return [];
+  return (await repo.membersOf(ctx.db, [committeeId]))
+    .filter((m) => m.isActive)
+    .map((m) => ({ userId: m.userId, displayName: m.displayName, isChair: m.userId === row.chair_id }));
+}

@@ -1,0 +1,102 @@
+import type { Kysely } from 'kysely';
+import type { RequestBrief } from '../../contracts/requests.js';
+import { type CastVote, type TallyResult, tallyVotes, type VoteChoice } from '../../domain/committee-vote.js';
+import type { AppContext } from '../../platform/context.js';
+import { engineOf } from '../../platform/db/dialect.js';
+import type { Database } from '../../platform/db/schema.js';
+import type { CommitteeMeetingTable, CommitteeTable, MeetingAgendaTable, MinutesTable } from '../../platform/db/schema-committees.js';
+import { AppError } from '../../platform/http/app-error.js';
+import type { StaffPrincipal } from '../../platform/http/principal.js';
+import { requestBriefs } from '../requests/requests.workflow.js';
+import type { MemberRow } from './committees.repo.js';
+import * as repo from './committees.repo.js';
+
+/**
+ * Everything known about one meeting, loaded in the caller's transaction: the committee and its
+ * members, who is present, the agenda with the requests' briefs, the votes (reasons decrypted) and
+ * the minutes. Meetings, votes and minutes all work from this one picture.
+ */
+type Db = Kysely<Database>;
+
+export interface VoteRow extends CastVote {
+  requestId: string;
+  castAt: string;
+}
+
+export interface MeetingState {
+  meeting: CommitteeMeetingTable;
+  committee: CommitteeTable;
+  members: MemberRow[];
+  present: string[];
+  agenda: MeetingAgendaTable[];
+  briefs: Map<string, RequestBrief>;
+  votes: VoteRow[];
+  minutes: MinutesTable[];
+}
+
+/** Encrypted columns, each bound to its row and column so ciphertexts cannot be swapped. */
+export const voteAad = (meetingId: string, requestId: string, memberId: string) => `vote:${meetingId}:${requestId}:${memberId}:reasons`;
+export const minutesAad = (id: string, column: 'text' | 'notes' | 'decisions') => `minutes:${id}:${column}`;
+
+export const seal = (ctx: AppContext, aad: string, value: string | null | undefined) =>
+  value ? ctx.keys.encryptor.encrypt(value, aad) : null;
+export const open = (ctx: AppContext, aad: string, value: string | null) => (value ? ctx.keys.encryptor.decrypt(value, aad) : null);
+
+/** Takes the meeting's row lock on PostgreSQL so that concurrent votes and approvals see each other (SQLite writes one at a time). */
+export async function lockMeeting(db: Db, meetingId: string): Promise<void> {
+  if (engineOf(db) !== 'postgres') return;
+  await db.selectFrom('committee_meetings').select('id').where('id', '=', meetingId).forUpdate().execute();
+}
+
+export async function loadMeetingState(db: Db, ctx: AppContext, meetingId: string): Promise<MeetingState | undefined> {
+  const meeting = await repo.findMeeting(db, meetingId);
+  if (!meeting) return undefined;
+  const [committee, members, present, agenda, voteRows, minutes] = await Promise.all([
+    repo.findCommittee(db, meeting.committee_id),
+    repo.membersOf(db, [meeting.committee_id]),
+    repo.attendanceOf(db, meetingId),
+    repo.agendaOf(db, meetingId),
+    repo.votesOf(db, meetingId),
+    repo.minutesOfMeeting(db, meetingId),
+  ]);
+  const ids = agenda.map((a) => a.request_id);
+  const briefs = new Map((ids.length ? await requestBriefs(db, ctx, ids) : []).map((b) => [b.id, b]));
+  const votes = voteRows.map((v) => ({
+    requestId: v.request_id,
+    memberId: v.member_id,
+    choice: v.choice as VoteChoice,
+    reasons: open(ctx, voteAad(v.meeting_id, v.request_id, v.member_id), v.reasons),
+    castAt: v.cast_at,
+  }));
+  return { meeting, committee: committee as CommitteeTable, members, present, agenda, briefs, votes, minutes };
+}
+
+/** The meeting if the caller is a member of its committee; 404 otherwise (existence is not revealed). */
+export async function memberMeetingState(db: Db, ctx: AppContext, principal: StaffPrincipal, meetingId: string): Promise<MeetingState> {
+  const meeting = await repo.findMeeting(db, meetingId);
+  if (!meeting || !(await repo.isMember(db, meeting.committee_id, principal.userId)))
+    throw AppError.notFound('meeting.not-found', 'No such meeting');
+  return (await loadMeetingState(db, ctx, meetingId)) as MeetingState;
+}
+
+/** C5: one request's decision from the votes of the members present. */
+export function tallyOf(state: MeetingState, requestId: string): TallyResult {
+  return tallyVotes({
+    votes: state.votes.filter((v) => v.requestId === requestId && state.present.includes(v.memberId)),
+    quorum: state.committee.quorum,
+    chairId: state.committee.chair_id,
+  });
+}
+
+export function isChair(state: MeetingState, principal: StaffPrincipal): boolean {
+  return state.committee.chair_id === principal.userId;
+}
+
+/** The meeting's original (not amending) minutes that are frozen, if any: then nothing of the meeting changes (C5). */
+export function frozenOriginal(state: MeetingState): MinutesTable | undefined {
+  return state.minutes.find((m) => m.amends_id === null && m.status === 'frozen');
+}
+
+export function draftOriginal(state: MeetingState): MinutesTable | undefined {
+  return state.minutes.find((m) => m.amends_id === null && m.status === 'draft');
+}

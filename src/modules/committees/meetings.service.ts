@@ -1,0 +1,334 @@
+import type { Kysely } from 'kysely';
+import type { CastVoteBody, Meeting, MeetingStatus, MeetingSummary, UpdateMeetingBody } from '../../contracts/committees.js';
+import { isReasonRequired } from '../../domain/committee-vote.js';
+import { riyadhCalendarDay, toHijriString } from '../../domain/dates.js';
+import type { AppContext } from '../../platform/context.js';
+import type { Database } from '../../platform/db/schema.js';
+import type { CommitteeMeetingTable } from '../../platform/db/schema-committees.js';
+import { AppError, type FieldError } from '../../platform/http/app-error.js';
+import type { StaffPrincipal } from '../../platform/http/principal.js';
+import { uuidv7 } from '../../platform/ids.js';
+import { recordAudit } from '../audit/audit.service.js';
+import { beginStudy, requestsAwaitingStudy } from '../requests/requests.workflow.js';
+import { holdsCommitteeRole, isAdministrator } from './committees.policy.js';
+import * as repo from './committees.repo.js';
+import { presentCommittee, visibleCommittee } from './committees.service.js';
+import {
+  frozenOriginal,
+  isChair,
+  loadMeetingState,
+  lockMeeting,
+  type MeetingState,
+  memberMeetingState,
+  seal,
+  tallyOf,
+  voteAad,
+} from './meeting-state.js';
+import { minutesLetterhead, presentMinutesSummary, refreshDraftMinutes } from './minutes.service.js';
+
+/**
+ * Committee meetings (C5): a day (Hijri and Gregorian), the members present, an agenda of requests
+ * (adding one moves it complete → under-study in the same transaction) and one vote per present
+ * member per request, changeable until the minutes are frozen. planned → held → closed (closed by
+ * freezing the minutes). Only members see a meeting; the chair runs it; administrators set the day.
+ */
+type Db = Kysely<Database>;
+
+const actorOf = (principal: StaffPrincipal) => ({ kind: 'staff' as const, id: principal.userId });
+
+function summaryOf(row: CommitteeMeetingTable, agendaCount: number): MeetingSummary {
+  return {
+    id: row.id,
+    committeeId: row.committee_id,
+    day: row.day,
+    dayHijri: toHijriString(row.day),
+    status: row.status as MeetingStatus,
+    agendaCount,
+    createdAt: row.created_at,
+  };
+}
+
+export function presentMeeting(state: MeetingState, principal: StaffPrincipal): Meeting {
+  const names = new Map(state.members.map((m) => [m.userId, m.displayName]));
+  const isPresent = state.present.includes(principal.userId);
+  const isOpen = state.meeting.status !== 'closed' && !frozenOriginal(state);
+  return {
+    ...summaryOf(state.meeting, state.agenda.length),
+    committeeNameAr: state.committee.name_ar,
+    committeeNameEn: state.committee.name_en,
+    quorum: state.committee.quorum,
+    chairId: state.committee.chair_id,
+    members: presentCommittee(state.committee, state.members).members,
+    present: state.present.map((userId) => ({ userId, displayName: names.get(userId) ?? '' })),
+    agenda: state.agenda.map((item) => {
+      const brief = state.briefs.get(item.request_id);
+      const tally = tallyOf(state, item.request_id);
+      return {
+        requestId: item.request_id,
+        reference: brief?.reference ?? '',
+        typeCode: brief?.typeCode ?? '',
+        typeNameAr: brief?.typeNameAr ?? '',
+        typeNameEn: brief?.typeNameEn ?? '',
+        familyName: brief?.familyName ?? '',
+        requestStatus: brief?.status ?? '',
+        deadlineDay: brief?.deadlineDay ?? null,
+        deadlineHijri: brief?.deadlineDay ? toHijriString(brief.deadlineDay) : null,
+        addedAt: item.added_at,
+        votes: state.votes
+          .filter((v) => v.requestId === item.request_id)
+          .map((v) => ({
+            memberId: v.memberId,
+            displayName: names.get(v.memberId) ?? '',
+            choice: v.choice,
+            reasons: v.reasons,
+            castAt: v.castAt,
+          })),
+        tally,
+      };
+    }),
+    minutes: state.minutes.map(presentMinutesSummary),
+    can: {
+      manage: isOpen && isChair(state, principal),
+      vote: isOpen && state.meeting.status === 'held' && isPresent,
+      approveMinutes: isPresent && state.minutes.some((m) => m.status === 'draft'),
+    },
+  };
+}
+
+/** Administrators and the committee's members list its meetings (no agenda details here). */
+export async function listMeetings(ctx: AppContext, principal: StaffPrincipal, committeeId: string): Promise<{ items: MeetingSummary[] }> {
+  const committee = await visibleCommittee(ctx, principal, committeeId);
+  const isMember = await repo.isMember(ctx.db, committee.id, principal.userId);
+  if (!isAdministrator(principal) && !isMember) throw AppError.notFound('committee.not-found', 'No such committee');
+  const rows = await repo.meetingsOf(ctx.db, committeeId);
+  return { items: rows.map((row) => summaryOf(row, row.agenda_count)) };
+}
+
+export async function createMeeting(ctx: AppContext, principal: StaffPrincipal, committeeId: string, day: string): Promise<MeetingSummary> {
+  const committee = await visibleCommittee(ctx, principal, committeeId);
+  const isMember = await repo.isMember(ctx.db, committeeId, principal.userId);
+  if (!isAdministrator(principal) && !isMember) throw AppError.notFound('committee.not-found', 'No such committee');
+  if (!isAdministrator(principal) && committee.chair_id !== principal.userId)
+    throw AppError.forbidden('meeting.chair-only', 'Only the committee’s chair or an administrator schedules meetings');
+  if (committee.is_active !== 1) throw AppError.conflict('committee.inactive', 'This committee is inactive');
+  const now = ctx.clock.now();
+  const row: CommitteeMeetingTable = {
+    id: uuidv7(now.getTime()),
+    committee_id: committeeId,
+    day,
+    status: 'planned',
+    created_by: principal.userId,
+    created_at: now.toISOString(),
+    updated_at: now.toISOString(),
+    held_at: null,
+    closed_at: null,
+  };
+  await ctx.db.transaction().execute(async (trx) => {
+    await trx.insertInto('committee_meetings').values(row).execute();
+    await recordAudit(trx, {
+      at: now,
+      actor: actorOf(principal),
+      action: 'meeting.create',
+      entity: 'meeting',
+      entityId: row.id,
+      details: { committeeId, day },
+    });
+  });
+  return summaryOf(row, 0);
+}
+
+export async function getMeeting(ctx: AppContext, principal: StaffPrincipal, meetingId: string): Promise<Meeting> {
+  const state = await memberMeetingState(ctx.db, ctx, principal, meetingId);
+  // Agendas name families: each view is audited with the requests shown.
+  await recordAudit(ctx.db, {
+    at: ctx.clock.now(),
+    actor: actorOf(principal),
+    action: 'meeting.view',
+    entity: 'meeting',
+    entityId: meetingId,
+    details: { requests: state.agenda.map((a) => a.request_id) },
+  });
+  return presentMeeting(state, principal);
+}
+
+/** Loads the meeting for a change: members see it; an administrator who is not a member may only reschedule it. */
+async function stateForChange(trx: Db, ctx: AppContext, principal: StaffPrincipal, meetingId: string): Promise<MeetingState> {
+  await lockMeeting(trx, meetingId);
+  const meeting = await repo.findMeeting(trx, meetingId);
+  if (!meeting) throw AppError.notFound('meeting.not-found', 'No such meeting');
+  const isMember = await repo.isMember(trx, meeting.committee_id, principal.userId);
+  if (!isMember && !isAdministrator(principal)) throw AppError.notFound('meeting.not-found', 'No such meeting');
+  return (await loadMeetingState(trx, ctx, meetingId)) as MeetingState;
+}
+
+function assertOpen(state: MeetingState): void {
+  if (frozenOriginal(state)) throw AppError.conflict('minutes.frozen', 'The minutes of this meeting are frozen');
+  if (state.meeting.status === 'closed') throw AppError.conflict('meeting.closed', 'This meeting is closed');
+}
+
+export async function updateMeeting(
+  ctx: AppContext,
+  principal: StaffPrincipal,
+  meetingId: string,
+  body: UpdateMeetingBody,
+): Promise<Meeting> {
+  const association = await minutesLetterhead(ctx);
+  return ctx.db.transaction().execute(async (trx) => {
+    const state = await stateForChange(trx, ctx, principal, meetingId);
+    assertOpen(state);
+    const isOnlyDay = body.presentMemberIds === undefined && body.status === undefined;
+    if (!isChair(state, principal) && !(isAdministrator(principal) && isOnlyDay))
+      throw AppError.forbidden('meeting.chair-only', 'Only the committee’s chair runs the meeting; administrators may change its day');
+    const now = ctx.clock.now();
+    const patch: Partial<CommitteeMeetingTable> = { updated_at: now.toISOString() };
+    if (body.day !== undefined) patch.day = body.day;
+    if (body.status === 'held') {
+      if (state.meeting.status !== 'planned') throw AppError.conflict('meeting.illegal-status', 'Only a planned meeting can be held');
+      if ((body.day ?? state.meeting.day) > riyadhCalendarDay(now))
+        throw AppError.conflict('meeting.not-yet', 'A meeting is held on or after its day');
+      patch.status = 'held';
+      patch.held_at = now.toISOString();
+    }
+    if (body.presentMemberIds !== undefined) {
+      const present = [...new Set(body.presentMemberIds)];
+      const memberIds = new Set(state.members.map((m) => m.userId));
+      const errors: FieldError[] = [];
+      present.forEach((id, i) => {
+        if (!memberIds.has(id))
+          errors.push({ pointer: `/presentMemberIds/${i}`, code: 'meeting.not-a-member', detail: 'Not a member of this committee' });
+      });
+      if (errors.length) throw AppError.unprocessable('meeting.invalid-attendance', 'Only the committee’s members attend', errors);
+      const leaving = state.present.filter((id) => !present.includes(id));
+      if (state.votes.some((v) => leaving.includes(v.memberId)))
+        throw AppError.conflict('meeting.member-has-voted', 'A member who has voted cannot be marked absent');
+      await repo.replaceAttendance(trx, meetingId, present);
+    }
+    await trx.updateTable('committee_meetings').set(patch).where('id', '=', meetingId).execute();
+    await recordAudit(trx, {
+      at: now,
+      actor: actorOf(principal),
+      action: 'meeting.update',
+      entity: 'meeting',
+      entityId: meetingId,
+      fields: Object.keys(body),
+      details: { day: body.day, status: body.status, present: body.presentMemberIds },
+    });
+    const after = (await loadMeetingState(trx, ctx, meetingId)) as MeetingState;
+    await refreshDraftMinutes(trx, ctx, association, principal, meetingId, after);
+    const final = (await loadMeetingState(trx, ctx, meetingId)) as MeetingState;
+    // An administrator who is not a member reschedules without seeing the agenda (it names families).
+    const isMember = state.members.some((m) => m.userId === principal.userId);
+    return isMember ? presentMeeting(final, principal) : { ...presentMeeting(final, principal), agenda: [], present: [] };
+  });
+}
+
+/** Whether the request is complete and of a type naming this committee (C5), from the committee's own queue. */
+async function isAwaitingStudy(ctx: AppContext, committeeId: string, requestId: string): Promise<boolean> {
+  let cursor: string | null = null;
+  for (let page = 0; page < 100; page += 1) {
+    const result = await requestsAwaitingStudy(ctx, { committeeId, limit: 100, cursor });
+    if (result.items.some((r) => r.id === requestId)) return true;
+    if (!result.nextCursor) return false;
+    cursor = result.nextCursor;
+  }
+  return false;
+}
+
+/** C5: the chair puts a request awaiting this committee's study on the agenda; the request moves to under-study in the same transaction. */
+export async function addToAgenda(ctx: AppContext, principal: StaffPrincipal, meetingId: string, requestId: string): Promise<Meeting> {
+  const meeting = await repo.findMeeting(ctx.db, meetingId);
+  if (!meeting || !(await repo.isMember(ctx.db, meeting.committee_id, principal.userId)))
+    throw AppError.notFound('meeting.not-found', 'No such meeting');
+  const isAwaiting = await isAwaitingStudy(ctx, meeting.committee_id, requestId);
+  const association = await minutesLetterhead(ctx);
+  return ctx.db.transaction().execute(async (trx) => {
+    const state = await stateForChange(trx, ctx, principal, meetingId);
+    if (!isChair(state, principal)) throw AppError.forbidden('meeting.chair-only', 'Only the committee’s chair sets the agenda');
+    assertOpen(state);
+    if (state.agenda.some((a) => a.request_id === requestId))
+      throw AppError.conflict('meeting.already-on-agenda', 'This request is already on the agenda');
+    if (!isAwaiting)
+      throw AppError.unprocessable('meeting.request-not-awaiting', 'Only requests awaiting this committee’s study go on its agenda', [
+        { pointer: '/requestId', code: 'meeting.request-not-awaiting', detail: 'Not a complete request of this committee' },
+      ]);
+    const now = ctx.clock.now();
+    await trx
+      .insertInto('meeting_agenda')
+      .values({
+        meeting_id: meetingId,
+        request_id: requestId,
+        position: state.agenda.reduce((max, a) => Math.max(max, a.position), 0) + 1,
+        added_by: principal.userId,
+        added_at: now.toISOString(),
+      })
+      .execute();
+    // complete → under-study, in this transaction (409 request.illegal-transition if it moved meanwhile).
+    await beginStudy(trx, ctx, actorOf(principal), requestId, { meetingId });
+    await recordAudit(trx, {
+      at: now,
+      actor: actorOf(principal),
+      action: 'meeting.agenda-add',
+      entity: 'meeting',
+      entityId: meetingId,
+      details: { requestId },
+    });
+    const after = (await loadMeetingState(trx, ctx, meetingId)) as MeetingState;
+    // A new request has no decision yet: a draft of the minutes no longer covers the agenda.
+    await refreshDraftMinutes(trx, ctx, association, principal, meetingId, after);
+    return presentMeeting((await loadMeetingState(trx, ctx, meetingId)) as MeetingState, principal);
+  });
+}
+
+/** C5: a present member's vote on an agenda request, with reasons (required for reject and partly-approve); cast again to change it. */
+export async function castVote(ctx: AppContext, principal: StaffPrincipal, meetingId: string, body: CastVoteBody): Promise<Meeting> {
+  const association = await minutesLetterhead(ctx);
+  return ctx.db.transaction().execute(async (trx) => {
+    await lockMeeting(trx, meetingId);
+    const state = await memberMeetingState(trx, ctx, principal, meetingId);
+    assertOpen(state);
+    if (state.meeting.status !== 'held') throw AppError.conflict('meeting.not-held', 'Votes are cast once the meeting is held');
+    if (!holdsCommitteeRole(principal) || !state.present.includes(principal.userId))
+      throw AppError.forbidden('meeting.not-present', 'Only members recorded present vote');
+    if (!state.agenda.some((a) => a.request_id === body.requestId))
+      throw AppError.unprocessable('meeting.not-on-agenda', 'This request is not on the meeting’s agenda', [
+        { pointer: '/requestId', code: 'meeting.not-on-agenda', detail: 'Not on the agenda' },
+      ]);
+    const reasons = body.reasons?.trim() || null;
+    if (isReasonRequired(body.choice) && !reasons)
+      throw AppError.unprocessable('vote.reasons-required', 'Say why', [
+        { pointer: '/reasons', code: 'vote.reasons-required', detail: 'Reasons are required to reject or partly approve' },
+      ]);
+    const now = ctx.clock.now();
+    const previous = await repo.findVote(trx, meetingId, body.requestId, principal.userId);
+    await trx
+      .deleteFrom('committee_votes')
+      .where('meeting_id', '=', meetingId)
+      .where('request_id', '=', body.requestId)
+      .where('member_id', '=', principal.userId)
+      .execute();
+    await trx
+      .insertInto('committee_votes')
+      .values({
+        meeting_id: meetingId,
+        request_id: body.requestId,
+        member_id: principal.userId,
+        choice: body.choice,
+        reasons: seal(ctx, voteAad(meetingId, body.requestId, principal.userId), reasons),
+        cast_at: now.toISOString(),
+      })
+      .execute();
+    // The reasons are not copied into the audit (they may describe the family's circumstances).
+    await recordAudit(trx, {
+      at: now,
+      actor: actorOf(principal),
+      action: previous ? 'committee.vote-change' : 'committee.vote',
+      entity: 'meeting',
+      entityId: meetingId,
+      fields: reasons ? ['choice', 'reasons'] : ['choice'],
+      details: { requestId: body.requestId, choice: body.choice, previous: previous?.choice ?? null },
+    });
+    const after = (await loadMeetingState(trx, ctx, meetingId)) as MeetingState;
+    await refreshDraftMinutes(trx, ctx, association, principal, meetingId, after);
+    return presentMeeting((await loadMeetingState(trx, ctx, meetingId)) as MeetingState, principal);
+  });
+}
