@@ -5,7 +5,8 @@ import { defineConfig } from 'vite';
 const root = path.resolve('src/web');
 
 /**
- * The browser side: the staff app (staff.html) and the public home's CSS entry (public/public.ts).
+ * The browser side: the staff app (staff.html), the public home's CSS entry (public/public.ts) and
+ * the beneficiary portal's small script and styles (portal/portal.ts).
  * The server reads dist/web/.vite/manifest.json for the public entry and sends dist/web/staff.html
  * for /staff; every asset lives under /assets/.
  */
@@ -29,6 +30,8 @@ export default defineConfig({
       input: {
         staff: path.join(root, 'staff.html'),
         public: path.join(root, 'public/public.ts'),
+        complaints: path.join(root, 'complaints-public/main.ts'),
+        portal: path.join(root, 'portal/portal.ts'),
       },
     },
   },

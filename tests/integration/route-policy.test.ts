@@ -101,6 +101,7 @@ const EXPECTED: Record<string, Expected> = {
   'POST /api/v1/portal/sign-in/verify': 'public',
   'POST /api/v1/portal/sign-out': 'family',
   'GET /api/v1/portal/me': 'family',
+  'GET /portal': 'public',
   // -- complaints and inquiries (issue 6) --
   'GET /complaints/new': 'public',
   'GET /complaints/track': 'public',

@@ -16,6 +16,9 @@ const COPY = {
     website: 'الموقع الإلكتروني',
     links: 'روابط',
     staff: 'دخول الموظفين',
+    portal: 'بوابة الأسر: متابعة طلباتكم',
+    complaints: 'الشكاوى والاستفسارات',
+    track: 'متابعة شكوى أو استفسار',
     registered: 'مسجلة لدى',
     number: 'برقم',
     today: 'اليوم',
@@ -34,6 +37,9 @@ const COPY = {
     website: 'Website',
     links: 'Links',
     staff: 'Staff sign-in',
+    portal: 'Families’ portal: follow your requests',
+    complaints: 'Complaints and inquiries',
+    track: 'Follow a complaint or inquiry',
     registered: 'Registered with the',
     number: 'under number',
     today: 'Today',
@@ -106,6 +112,9 @@ ${assets.css.map((href) => html`<link rel="stylesheet" href="${href}">`)}
   <nav aria-labelledby="links-heading" class="card">
     <h2 id="links-heading">${t.links}</h2>
     <ul class="links">
+      <li><a class="button" href="/complaints/new">${t.complaints}</a></li>
+      <li><a class="button" href="/complaints/track">${t.track}</a></li>
+      <li><a class="button" href="/portal">${t.portal}</a></li>
       <li><a class="button" href="/staff">${t.staff}</a></li>
     </ul>
   </nav>

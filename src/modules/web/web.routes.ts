@@ -1,10 +1,12 @@
 import { existsSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import fastifyStatic from '@fastify/static';
+import type { FastifyReply, FastifyRequest } from 'fastify';
 import { z } from 'zod';
 import type { AppContext } from '../../platform/context.js';
 import { PUBLIC } from '../../platform/http/route-policy.js';
 import type { App } from '../../platform/http/types.js';
+import { portalPageFor } from '../portal/portal.view.js';
 import { getAssociation } from '../settings/settings.service.js';
 import { type PublicLanguage, type PublicPageAssets, renderPublicHome } from './public-home.js';
 
@@ -14,16 +16,30 @@ const ONE_YEAR_S = 365 * 24 * 3600;
 interface ManifestChunk {
   file: string;
   css?: string[];
+  imports?: string[];
   isEntry?: boolean;
 }
 
-function readPublicAssets(webDir: string | undefined): PublicPageAssets {
+/** The built files of a light entry (`public/public.ts`, `portal/portal.ts`), CSS of shared chunks included. */
+function readEntryAssets(webDir: string | undefined, entryName: string): PublicPageAssets {
   const manifestPath = webDir ? path.join(webDir, '.vite', 'manifest.json') : undefined;
   if (!manifestPath || !existsSync(manifestPath)) return { css: [], scripts: [] };
   const manifest = JSON.parse(readFileSync(manifestPath, 'utf8')) as Record<string, ManifestChunk>;
-  const entry = manifest['public/public.ts'];
+  const entry = manifest[entryName];
   if (!entry) return { css: [], scripts: [] };
-  return { css: (entry.css ?? []).map((f) => `/${f}`), scripts: [`/${entry.file}`] };
+  const css = new Set<string>();
+  const collect = (chunk: ManifestChunk | undefined) => {
+    for (const name of chunk?.imports ?? []) collect(manifest[name]);
+    for (const file of chunk?.css ?? []) css.add(`/${file}`);
+  };
+  collect(entry);
+  return { css: [...css], scripts: [`/${entry.file}`] };
+}
+
+function pageLanguage(request: FastifyRequest<{ Querystring: { lang?: 'ar' | 'en' } }>, reply: FastifyReply): PublicLanguage {
+  const chosen = request.query.lang;
+  if (chosen) reply.setCookie(LANGUAGE_COOKIE, chosen, { path: '/', sameSite: 'lax', maxAge: ONE_YEAR_S, httpOnly: false });
+  return chosen ?? (request.cookies[LANGUAGE_COOKIE] === 'en' ? 'en' : 'ar');
 }
 
 const NOT_BUILT = `<!doctype html><html lang="ar" dir="rtl"><head><meta charset="utf-8"><title>صلة</title></head>
@@ -34,7 +50,8 @@ const NOT_BUILT = `<!doctype html><html lang="ar" dir="rtl"><head><meta charset=
  * the staff app. The HTML already carries lang="ar" dir="rtl" (the default language).
  */
 export async function webRoutes(app: App, ctx: AppContext, { webDir }: { webDir: string | undefined }): Promise<void> {
-  const publicAssets = readPublicAssets(webDir);
+  const publicAssets = readEntryAssets(webDir, 'public/public.ts');
+  const portalAssets = readEntryAssets(webDir, 'portal/portal.ts');
   const staffHtmlPath = webDir ? path.join(webDir, 'staff.html') : undefined;
   const staffHtml = staffHtmlPath && existsSync(staffHtmlPath) ? readFileSync(staffHtmlPath, 'utf8') : NOT_BUILT;
 
@@ -53,14 +70,23 @@ export async function webRoutes(app: App, ctx: AppContext, { webDir }: { webDir:
     config: { policy: PUBLIC },
     schema: { hide: true, querystring: z.object({ lang: z.enum(['ar', 'en']).optional() }) },
     handler: async (request, reply) => {
-      const chosen = request.query.lang;
-      const language: PublicLanguage = chosen ?? (request.cookies[LANGUAGE_COOKIE] === 'en' ? 'en' : 'ar');
-      if (chosen) reply.setCookie(LANGUAGE_COOKIE, chosen, { path: '/', sameSite: 'lax', maxAge: ONE_YEAR_S, httpOnly: false });
+      const language = pageLanguage(request, reply);
       const association = await getAssociation(ctx);
       return reply
         .type('text/html; charset=utf-8')
         .header('cache-control', 'no-cache')
         .send(renderPublicHome({ association, language, assets: publicAssets, now: ctx.clock.now() }));
+    },
+  });
+
+  // The beneficiary portal (issue 5 §2, §9): its own light entry; personal data, so never cached.
+  app.get('/portal', {
+    config: { policy: PUBLIC },
+    schema: { hide: true, querystring: z.object({ lang: z.enum(['ar', 'en']).optional() }) },
+    handler: async (request, reply) => {
+      const language = pageLanguage(request, reply);
+      const page = await portalPageFor(ctx, request, { language, assets: portalAssets });
+      return reply.type('text/html; charset=utf-8').header('cache-control', 'no-store').send(page);
     },
   });
 
