@@ -2,6 +2,8 @@ import { createHash } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { SEEDED_COMMITTEES } from '../../src/contracts/committees.js';
 import { committeeMembers, committeesOf, isOnAgendaOf } from '../../src/modules/committees/committees.service.js';
+import { rotateKeys } from '../../src/modules/keys/keys.service.js';
+import { Encryptor, generateKey, parseKeyList } from '../../src/platform/crypto/keyring.js';
 import { type Agent, buildStaff, createTestApp, ENGINE, type StaffFixture, sessionFor, type TestApp } from './harness.js';
 
 /**
@@ -333,5 +335,23 @@ describe(`minutes [${ENGINE}]`, () => {
     expect((await (await as(outsider)).request('GET', `/api/v1/minutes/${minutes.id}/print`)).statusCode).toBe(404);
     expect((await (await as(outsider)).request('GET', `/api/v1/minutes/${minutes.id}`)).statusCode).toBe(404);
     expect(await isOnAgendaOf(t.ctx, second.id, '01936b2e-0000-7000-8000-000000000000')).toBe(false);
+  });
+});
+
+describe(`committees and key rotation [${ENGINE}]`, () => {
+  it('sila keys rotate re-encrypts the minutes under the newest key; they still read the same', async () => {
+    const committee = await createCommittee();
+    const meeting = await heldMeeting(committee.id);
+    const minutes = (await (await as(chair)).request('POST', `/api/v1/meetings/${meeting.id}/minutes`)).json();
+    const oldEncryption = t.env.SILA_ENCRYPTION_KEY as string;
+    const newEncryption = generateKey();
+    t.ctx.keys.encryptor = new Encryptor(parseKeyList(`${newEncryption},${oldEncryption}`, 'enc'));
+    const report = await rotateKeys(t.ctx);
+    expect(report.find((r) => r.table === 'committee_votes, minutes')?.rows).toBeGreaterThan(0);
+    const row = await t.ctx.db.selectFrom('minutes').selectAll().where('id', '=', minutes.id).executeTakeFirstOrThrow();
+    expect(Encryptor.keyIdOf(row.text)).toBe(newEncryption.split(':')[0]);
+    t.ctx.keys.encryptor = new Encryptor(parseKeyList(newEncryption, 'enc'));
+    const read = (await (await as(second)).request('GET', `/api/v1/minutes/${minutes.id}`)).json();
+    expect(read).toMatchObject({ text: minutes.text, sha256: minutes.sha256 });
   });
 });

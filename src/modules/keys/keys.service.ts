@@ -2,6 +2,7 @@ import type { Kysely } from 'kysely';
 import type { AppContext } from '../../platform/context.js';
 import { Encryptor } from '../../platform/crypto/keyring.js';
 import type { Database } from '../../platform/db/schema.js';
+import { rotateCommitteeKeys } from '../committees/committees.keys.js';
 import { rotateOutboxKeys } from '../notifications/outbox.keys.js';
 
 /**
@@ -151,5 +152,6 @@ export async function rotateKeys(ctx: AppContext): Promise<RotationReport[]> {
     { table: 'family_imports', rows: await rotateImports(ctx) },
     { table: 'outbox_messages', rows: await rotateOutboxKeys(ctx) },
     { table: 'files', rows: await rotateFiles(ctx) },
+    { table: 'committee_votes, minutes', rows: await rotateCommitteeKeys(ctx) },
   ];
 }
