@@ -1,8 +1,20 @@
-import { type Icon, IconCalendarEvent, IconHome, IconSettings, IconUserCircle, IconUsers, IconUsersGroup } from '@tabler/icons-react';
+import {
+  type Icon,
+  IconCalendarEvent,
+  IconHome,
+  IconMailForward,
+  IconPrinter,
+  IconSettings,
+  IconTemplate,
+  IconUserCircle,
+  IconUsers,
+  IconUsersGroup,
+} from '@tabler/icons-react';
 import type { StaffRole } from '../../domain/roles.js';
 // The registry's texts (namespace `families`), so its menu item has a label before its pages load.
 import '../families/i18n.js';
 import '../calendar/i18n.js';
+import '../notifications/i18n.js';
 
 export interface NavItem {
   to: string;
@@ -22,7 +34,10 @@ export const NAV_ITEMS: NavItem[] = [
   },
   { to: '/users', labelKey: 'shell.users', icon: IconUsers, roles: ['administrator', 'hr'] },
   { to: '/settings', labelKey: 'shell.settings', icon: IconSettings, roles: ['administrator'] },
+  { to: '/tasks', labelKey: 'notifications:navTasks', icon: IconPrinter, roles: ['reception', 'administrator'] },
   { to: '/holidays', labelKey: 'calendar:nav', icon: IconCalendarEvent, roles: ['administrator'] },
+  { to: '/outbox', labelKey: 'notifications:navOutbox', icon: IconMailForward, roles: ['administrator'] },
+  { to: '/templates', labelKey: 'notifications:navTemplates', icon: IconTemplate, roles: ['administrator'] },
   { to: '/account', labelKey: 'shell.account', icon: IconUserCircle },
 ];
 

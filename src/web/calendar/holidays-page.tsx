@@ -216,11 +216,11 @@ function HolidayList({
                       <Table.Td>{dual.gregorian}</Table.Td>
                       <Table.Td>{dual.hijri}</Table.Td>
                       <Table.Td>
-                        <Text size="sm" fw={500} dir="rtl">
-                          {holiday.nameAr}
+                        <Text size="sm" fw={500}>
+                          <bdi dir="rtl">{holiday.nameAr}</bdi>
                         </Text>
-                        <Text size="xs" c="dimmed" dir="ltr" ta="start">
-                          {holiday.nameEn}
+                        <Text size="xs" c="dimmed">
+                          <bdi dir="ltr">{holiday.nameEn}</bdi>
                         </Text>
                       </Table.Td>
                       <Table.Td>

@@ -19,7 +19,7 @@ export function YearGlance({ year, holidays, weekend }: { year: number; holidays
   const days = useDayFormat();
   const byDate = new Map(holidays.map((h) => [h.date, h]));
   return (
-    <SimpleGrid cols={{ base: 1, xs: 2, md: 3, lg: 4 }} spacing="md" verticalSpacing="md">
+    <SimpleGrid cols={{ base: 2, md: 3, lg: 4 }} spacing="md" verticalSpacing="md">
       {MONTHS.map((month) => {
         const first = new Date(Date.UTC(year, month, 1));
         const length = new Date(Date.UTC(year, month + 1, 0)).getUTCDate();
