@@ -100,7 +100,7 @@ function newPageBody(language: Language, options: Awaited<ReturnType<typeof comp
   const isAr = language === 'ar';
   const nameOf = (o: { nameAr: string; nameEn: string }) => (isAr ? o.nameAr : o.nameEn);
   const topicSelect = (kind: 'complaint' | 'inquiry') =>
-    html`<select id="topic-${kind}" name="topic" data-kind="${kind}" required aria-describedby="topic-${kind}-error"${kind === 'inquiry' ? html` disabled` : ''}>
+    html`<select id="topic-${kind}" name="topic" data-kind="${kind}" required aria-describedby="topic-error"${kind === 'inquiry' ? html` disabled` : ''}>
     <option value="">${t.choose}</option>
     ${options.topics.filter((o) => o.kind === kind).map((o) => html`<option value="${o.code}">${nameOf(o)}</option>`)}
   </select>`;
