@@ -1,7 +1,7 @@
 import { createHash } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { SEEDED_COMMITTEES } from '../../src/contracts/committees.js';
-import { committeeMembers, committeesOf, isOnAgendaOf } from '../../src/modules/committees/committees.service.js';
+import { committeeForPurpose, committeeMembers, committeesOf, isOnAgendaOf } from '../../src/modules/committees/committees.service.js';
 import { rotateKeys } from '../../src/modules/keys/keys.service.js';
 import { Encryptor, generateKey, parseKeyList } from '../../src/platform/crypto/keyring.js';
 import { type Agent, buildStaff, createTestApp, ENGINE, type StaffFixture, sessionFor, type TestApp } from './harness.js';
@@ -65,6 +65,7 @@ describe(`committees [${ENGINE}]`, () => {
     const list = await admin.request('GET', '/api/v1/committees');
     expect(list.statusCode).toBe(200);
     const seeded = list.json().items.filter((c: { id: string }) => Object.values(SEEDED_COMMITTEES).includes(c.id as never));
+    expect((await committeeForPurpose(t.ctx, 'follow-up'))?.id).toBe(SEEDED_COMMITTEES.followUp);
     expect(seeded.map((c: { purpose: string; nameAr: string; chairId: null }) => [c.purpose, c.nameAr, c.chairId]).sort()).toEqual([
       ['follow-up', 'لجنة المتابعة', null],
       ['requests', 'لجنة دراسة الطلبات', null],

@@ -240,3 +240,19 @@ export async function committeeMembers(
     .filter((m) => m.isActive)
     .map((m) => ({ userId: m.userId, displayName: m.displayName, isChair: m.userId === row.chair_id }));
 }
+
+/** The active committee flagged for a purpose (the follow-up committee handles complaints, E1), oldest first; null when none. */
+export async function committeeForPurpose(
+  ctx: AppContext,
+  purpose: CommitteePurpose,
+): Promise<{ id: string; nameAr: string; nameEn: string } | null> {
+  const row = await ctx.db
+    .selectFrom('committees')
+    .select(['id', 'name_ar', 'name_en'])
+    .where('purpose', '=', purpose)
+    .where('is_active', '=', 1)
+    .orderBy('created_at')
+    .orderBy('id')
+    .executeTakeFirst();
+  return row ? { id: row.id, nameAr: row.name_ar, nameEn: row.name_en } : null;
+}
