@@ -51,4 +51,21 @@ export const portalMeResponse = z.object({
 });
 export type PortalMeResponse = z.infer<typeof portalMeResponse>;
 
-export const portalCodeBody = z.strictObject({ code: oneTimeCode });
+/** Confirming a request's data online (C4): the code, and the `dataSha256` of the summary the family read. */
+export const portalAttestationBody = z.strictObject({
+  code: oneTimeCode,
+  dataSha256: z
+    .string()
+    .regex(/^[0-9a-f]{64}$/, 'field.invalid')
+    .optional(),
+});
+export type PortalAttestationBody = z.infer<typeof portalAttestationBody>;
+
+/** A code was sent to the family's registered mobile. */
+export const portalCodeSentResponse = z.object({
+  delivery: z.literal('sms'),
+  codeLength: z.literal(PORTAL_CODE_LENGTH),
+  expiresInMinutes: z.literal(PORTAL_CODE_MINUTES),
+});
+
+export const portalLanguageBody = z.strictObject({ language: language.optional() });

@@ -1,9 +1,34 @@
-import { okSchema } from '../../contracts/common.js';
-import { portalMeResponse, portalSignInStartBody, portalSignInStartResponse, portalSignInVerifyBody } from '../../contracts/portal.js';
+import { z } from 'zod';
+import { idParams, okSchema } from '../../contracts/common.js';
+import {
+  portalAttestationBody,
+  portalCodeSentResponse,
+  portalLanguageBody,
+  portalMeResponse,
+  portalSignInStartBody,
+  portalSignInStartResponse,
+  portalSignInVerifyBody,
+} from '../../contracts/portal.js';
+import {
+  attestation,
+  attestationSummary as attestationSummarySchema,
+  createOnlineRequestBody,
+  familyRequestView,
+  updateRequestBody,
+} from '../../contracts/requests.js';
 import type { AppContext } from '../../platform/context.js';
 import { clearPortalCookie, PORTAL_COOKIE, setPortalCookie } from '../../platform/http/auth-plugin.js';
 import { familyOnly, PUBLIC } from '../../platform/http/route-policy.js';
 import { type App, familyOf } from '../../platform/http/types.js';
+import {
+  attestationSummary,
+  createOnlineRequest,
+  familyRequest,
+  familyRequests,
+  submitOnlineRequest,
+  updateOnlineRequest,
+} from '../requests/requests.workflow.js';
+import { startAttestation, verifyAttestation } from './portal.requests.js';
 import * as portal from './portal.service.js';
 
 /** Per-address limits on top of the database throttle (ARCHITECTURE.md "Throttling"). */
@@ -51,5 +76,63 @@ export function portalRoutes(app: App, ctx: AppContext): void {
     config: { policy: FAMILY },
     schema: { tags: ['portal'], response: { 200: portalMeResponse } },
     handler: (request) => portal.describeFamily(ctx, familyOf(request)),
+  });
+
+  // -- the family's own requests (§9): only its records; another family's request → 404 --
+  app.get('/api/v1/portal/requests', {
+    config: { policy: FAMILY },
+    schema: { tags: ['portal'], response: { 200: z.object({ items: z.array(familyRequestView) }) } },
+    handler: async (request) => ({ items: await familyRequests(ctx, familyOf(request).familyId) }),
+  });
+
+  app.get('/api/v1/portal/requests/:id', {
+    config: { policy: FAMILY },
+    schema: { tags: ['portal'], params: idParams, response: { 200: familyRequestView } },
+    handler: (request) => familyRequest(ctx, familyOf(request).familyId, request.params.id),
+  });
+
+  // Online application (A: channel `website`); the idempotency key makes one request of a double submit.
+  app.post('/api/v1/portal/requests', {
+    config: { policy: FAMILY },
+    schema: { tags: ['portal'], body: createOnlineRequestBody, response: { 201: familyRequestView } },
+    handler: async (request, reply) => reply.code(201).send(await createOnlineRequest(ctx, familyOf(request).familyId, request.body)),
+  });
+
+  app.patch('/api/v1/portal/requests/:id', {
+    config: { policy: FAMILY },
+    schema: { tags: ['portal'], params: idParams, body: updateRequestBody, response: { 200: familyRequestView } },
+    handler: (request) => updateOnlineRequest(ctx, familyOf(request).familyId, request.params.id, request.body),
+  });
+
+  // C2, C3: refused with 422 and the missing items until complete and attested.
+  app.post('/api/v1/portal/requests/:id/submit', {
+    config: { policy: FAMILY },
+    schema: { tags: ['portal'], params: idParams, response: { 200: familyRequestView } },
+    handler: (request) => submitOnlineRequest(ctx, familyOf(request).familyId, request.params.id),
+  });
+
+  // C4 online: what the family is about to confirm, a code by SMS, the code back.
+  app.get('/api/v1/portal/requests/:id/attestation', {
+    config: { policy: FAMILY },
+    schema: { tags: ['portal'], params: idParams, response: { 200: attestationSummarySchema } },
+    handler: (request) => attestationSummary(ctx, familyOf(request).familyId, request.params.id),
+  });
+
+  app.post('/api/v1/portal/requests/:id/attestation/start', {
+    config: { policy: FAMILY, rateLimit: SIGN_IN_RATE },
+    schema: { tags: ['portal'], params: idParams, body: portalLanguageBody.optional(), response: { 202: portalCodeSentResponse } },
+    handler: async (request, reply) => {
+      const answer = await startAttestation(ctx, familyOf(request), request.params.id, {
+        address: request.ip,
+        language: request.body?.language,
+      });
+      return reply.code(202).send(answer);
+    },
+  });
+
+  app.post('/api/v1/portal/requests/:id/attestation/verify', {
+    config: { policy: FAMILY, rateLimit: SIGN_IN_RATE },
+    schema: { tags: ['portal'], params: idParams, body: portalAttestationBody, response: { 200: attestation } },
+    handler: (request) => verifyAttestation(ctx, familyOf(request), request.params.id, { ...request.body, address: request.ip }),
   });
 }
