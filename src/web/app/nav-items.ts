@@ -1,7 +1,10 @@
 import {
   type Icon,
   IconCalendarEvent,
+  IconFileText,
+  IconGavel,
   IconHome,
+  IconListCheck,
   IconMailForward,
   IconPrinter,
   IconSettings,
@@ -13,6 +16,9 @@ import {
 import type { StaffRole } from '../../domain/roles.js';
 // The registry's texts (namespace `families`), so its menu item has a label before its pages load.
 import '../families/i18n.js';
+// Service requests and committees (namespaces `requests`, `committees`), for the same reason.
+import '../requests/i18n.js';
+import '../committees/i18n.js';
 import '../calendar/i18n.js';
 import '../notifications/i18n.js';
 
@@ -32,6 +38,19 @@ export const NAV_ITEMS: NavItem[] = [
     icon: IconUsersGroup,
     roles: ['reception', 'contact-officer', 'volunteer', 'administrator', 'management'],
   },
+  {
+    to: '/requests',
+    labelKey: 'requests:nav',
+    icon: IconFileText,
+    roles: ['reception', 'contact-officer', 'volunteer', 'committee-member', 'management'],
+  },
+  {
+    to: '/committees',
+    labelKey: 'committees:nav',
+    icon: IconGavel,
+    roles: ['administrator', 'committee-member', 'follow-up-committee', 'management'],
+  },
+  { to: '/settings/request-types', labelKey: 'requests:typesNav', icon: IconListCheck, roles: ['administrator'] },
   { to: '/users', labelKey: 'shell.users', icon: IconUsers, roles: ['administrator', 'hr'] },
   { to: '/settings', labelKey: 'shell.settings', icon: IconSettings, roles: ['administrator'] },
   { to: '/tasks', labelKey: 'notifications:navTasks', icon: IconPrinter, roles: ['reception', 'administrator'] },

@@ -1,5 +1,5 @@
 import { Badge, Button, EmptyState, Group, Paper, SimpleGrid, Stack, Table, Tabs, Text } from '@mantine/core';
-import { IconEdit, IconHistory, IconUsers } from '@tabler/icons-react';
+import { IconEdit, IconFilePlus, IconHistory, IconUsers } from '@tabler/icons-react';
 import type { ReactNode } from 'react';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
@@ -48,6 +48,16 @@ export function FamilyPage() {
       {data.canEdit && (
         <Button component={Link} to={`/families/${data.id}/edit`} leftSection={<IconEdit size={16} aria-hidden />}>
           {t('edit')}
+        </Button>
+      )}
+      {hasRole(me.roles, 'reception', 'contact-officer', 'volunteer') && (
+        <Button
+          component={Link}
+          to={`/requests/new?familyId=${data.id}`}
+          variant="light"
+          leftSection={<IconFilePlus size={16} aria-hidden />}
+        >
+          {t('requests:list.new')}
         </Button>
       )}
     </Group>

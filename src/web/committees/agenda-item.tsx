@@ -1,0 +1,201 @@
+import { Alert, Anchor, Badge, Button, Group, Paper, Radio, Stack, Table, Text, Textarea, Title } from '@mantine/core';
+import { useForm } from '@mantine/form';
+import { IconCheck } from '@tabler/icons-react';
+import { useMutation, useQueryClient } from '@tanstack/react-query';
+import { useTranslation } from 'react-i18next';
+import { Link } from 'react-router';
+import { type AgendaItem, castVoteBody, type Tally, VOTE_CHOICES, type VoteChoice } from '../../contracts/committees.js';
+import { api } from '../api/client.js';
+import { useFormat } from '../app/format.js';
+import { useLanguage } from '../app/language.js';
+import { useCurrentUser } from '../auth/session.js';
+import { DualDay } from '../requests/dual-day.js';
+import { Ltr } from '../ui/ltr.js';
+import { notifySuccess } from '../ui/notify.js';
+import { ProblemAlert } from '../ui/problem-alert.js';
+import { useFormProblem } from '../ui/use-form-problem.js';
+import { schemaErrors } from '../ui/validate.js';
+import { committeeKeys } from './committees-api.js';
+import { COMMITTEES_NS } from './i18n.js';
+
+export const OUTCOME_COLOURS = { approved: 'green', 'partly-approved': 'yellow', rejected: 'red' } as const;
+
+/** One request on a meeting's agenda: its votes, the decision they make (C5), and the caller's own vote. */
+export function AgendaItemCard({ meetingId, item, canVote }: { meetingId: string; item: AgendaItem; canVote: boolean }) {
+  const { t } = useTranslation(COMMITTEES_NS);
+  const { language } = useLanguage();
+  const me = useCurrentUser();
+  const mine = item.votes.find((vote) => vote.memberId === me.id) ?? null;
+  const typeName = language === 'ar' ? item.typeNameAr : item.typeNameEn;
+  return (
+    <Paper withBorder radius="md" p={{ base: 'md', sm: 'lg' }} component="article" aria-labelledby={`agenda-${item.requestId}`}>
+      <Stack gap="sm">
+        <Group justify="space-between" align="flex-start" gap="xs">
+          <Stack gap={2}>
+            <Title order={3} fz="md" id={`agenda-${item.requestId}`}>
+              <Anchor component={Link} to={`/requests/${item.requestId}`}>
+                <Ltr>{item.reference}</Ltr>
+              </Anchor>{' '}
+              — {typeName}
+            </Title>
+            <Text size="sm">{item.familyName}</Text>
+          </Stack>
+          {item.deadlineDay && (
+            <Stack gap={0} align="flex-end">
+              <Text size="xs" c="dimmed">
+                {t('deadline')}
+              </Text>
+              <DualDay value={item.deadlineDay} />
+            </Stack>
+          )}
+        </Group>
+        <TallyLine tally={item.tally} />
+        {item.votes.length > 0 && <VotesTable item={item} />}
+        {canVote && <VoteForm meetingId={meetingId} requestId={item.requestId} current={mine} reference={item.reference} />}
+      </Stack>
+    </Paper>
+  );
+}
+
+function TallyLine({ tally }: { tally: Tally }) {
+  const { t } = useTranslation(COMMITTEES_NS);
+  const { number } = useFormat();
+  const counts = t('tallyCounts', {
+    cast: number(tally.votesCast),
+    quorum: number(tally.quorum),
+    approve: number(tally.counts.approve),
+    partly: number(tally.counts.partlyApprove),
+    reject: number(tally.counts.reject),
+    abstain: number(tally.counts.abstain),
+  });
+  if (tally.state === 'decided' && tally.outcome) {
+    return (
+      <Alert variant="light" color={OUTCOME_COLOURS[tally.outcome]} title={t(`outcomes.${tally.outcome}`)} role="status">
+        <Stack gap={4}>
+          <Text size="sm">{counts}</Text>
+          {tally.isTieBroken && <Text size="sm">{t('tieBroken')}</Text>}
+          {tally.reasons && (
+            <Text size="sm" style={{ whiteSpace: 'pre-wrap' }}>
+              {t('reasons')}: {tally.reasons}
+            </Text>
+          )}
+        </Stack>
+      </Alert>
+    );
+  }
+  return (
+    <Alert variant="light" color="gray" title={t(`tallyStates.${tally.state}`)} role="status">
+      <Text size="sm">{counts}</Text>
+    </Alert>
+  );
+}
+
+function VotesTable({ item }: { item: AgendaItem }) {
+  const { t } = useTranslation(COMMITTEES_NS);
+  return (
+    <Table.ScrollContainer minWidth={480}>
+      <Table verticalSpacing="xs" striped>
+        <Table.Thead>
+          <Table.Tr>
+            <Table.Th scope="col">{t('member')}</Table.Th>
+            <Table.Th scope="col">{t('vote')}</Table.Th>
+            <Table.Th scope="col">{t('reasons')}</Table.Th>
+          </Table.Tr>
+        </Table.Thead>
+        <Table.Tbody>
+          {item.votes.map((vote) => (
+            <Table.Tr key={vote.memberId}>
+              <Table.Td>{vote.displayName}</Table.Td>
+              <Table.Td>
+                <Badge variant="light" color={vote.choice === 'reject' ? 'red' : vote.choice === 'abstain' ? 'gray' : 'green'}>
+                  {t(`choices.${vote.choice}`)}
+                </Badge>
+              </Table.Td>
+              <Table.Td style={{ whiteSpace: 'pre-wrap' }}>{vote.reasons ?? t('none')}</Table.Td>
+            </Table.Tr>
+          ))}
+        </Table.Tbody>
+      </Table>
+    </Table.ScrollContainer>
+  );
+}
+
+interface VoteValues {
+  choice: VoteChoice | '';
+  reasons: string;
+}
+
+function VoteForm({
+  meetingId,
+  requestId,
+  reference,
+  current,
+}: {
+  meetingId: string;
+  requestId: string;
+  reference: string;
+  current: AgendaItem['votes'][number] | null;
+}) {
+  const { t } = useTranslation(COMMITTEES_NS);
+  const { t: tc } = useTranslation();
+  const queryClient = useQueryClient();
+  const form = useForm<VoteValues>({
+    initialValues: { choice: current?.choice ?? '', reasons: current?.reasons ?? '' },
+    validate: (values) => {
+      if (!values.choice) return { choice: t('chooseVote') };
+      const errors = schemaErrors(tc, castVoteBody, toVoteBody(requestId, values));
+      // Reasons are required for a rejection or a partial approval (C5: the decision carries its reasons).
+      if ((values.choice === 'reject' || values.choice === 'partly-approve') && !values.reasons.trim()) {
+        errors.reasons = t('reasonsRequired');
+      }
+      return errors;
+    },
+  });
+  const problem = useFormProblem(form);
+  const cast = useMutation({
+    mutationFn: (values: VoteValues) => api.post(`/meetings/${encodeURIComponent(meetingId)}/votes`, toVoteBody(requestId, values)),
+    onSuccess: () => {
+      void queryClient.invalidateQueries({ queryKey: committeeKeys.meeting(meetingId) });
+      notifySuccess(t('voteRecorded'));
+    },
+    onError: problem.handle,
+  });
+  return (
+    <form
+      noValidate
+      onSubmit={form.onSubmit((values) => {
+        problem.clear();
+        cast.mutate(values);
+      })}
+    >
+      <Stack gap="xs">
+        <ProblemAlert message={problem.message} />
+        <Radio.Group label={t('yourVoteOn', { reference: `\u2066${reference}\u2069` })} required {...form.getInputProps('choice')}>
+          <Group gap="md" mt={6}>
+            {VOTE_CHOICES.map((choice) => (
+              <Radio key={choice} value={choice} label={t(`choices.${choice}`)} />
+            ))}
+          </Group>
+        </Radio.Group>
+        <Textarea
+          label={t('reasons')}
+          description={t('reasonsHint')}
+          autosize
+          minRows={2}
+          maxLength={2000}
+          {...form.getInputProps('reasons')}
+        />
+        <Group justify="flex-end">
+          <Button type="submit" size="sm" leftSection={<IconCheck size={16} aria-hidden />} loading={cast.isPending}>
+            {current ? t('changeVote') : t('castVote')}
+          </Button>
+        </Group>
+      </Stack>
+    </form>
+  );
+}
+
+function toVoteBody(requestId: string, values: VoteValues) {
+  const reasons = values.reasons.trim();
+  return { requestId, choice: values.choice, ...(reasons ? { reasons } : {}) };
+}

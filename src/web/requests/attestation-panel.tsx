@@ -1,0 +1,266 @@
+import { Alert, Badge, Button, Code, FileInput, Group, Modal, Paper, SimpleGrid, Stack, Table, Text, Title } from '@mantine/core';
+import { useMediaQuery } from '@mantine/hooks';
+import { IconAlertTriangle, IconPrinter, IconShieldCheck, IconSignature, IconUpload } from '@tabler/icons-react';
+import { useMutation, useQueryClient } from '@tanstack/react-query';
+import { useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import type { ServiceRequest, SignatureAttestationBody } from '../../contracts/requests.js';
+import { api } from '../api/client.js';
+import { useLanguage } from '../app/language.js';
+import { useCsrfToken, useFamily } from '../families/families-api.js';
+import { Ltr } from '../ui/ltr.js';
+import { notifySuccess } from '../ui/notify.js';
+import { PageLoader } from '../ui/page.js';
+import { ProblemAlert } from '../ui/problem-alert.js';
+import { errorMessage } from '../ui/problems.js';
+import { answerText } from './answer-fields.js';
+import { DualDay } from './dual-day.js';
+import { REQUESTS_NS } from './i18n.js';
+import { attestationFormUrl, postForm, requestKeys } from './requests-api.js';
+import { SignaturePad } from './signature-pad.js';
+
+/**
+ * Attestation (C4): staff review the data with the family, who signs on the screen; or the printed
+ * form is signed on paper and its scan uploaded. A later change to the data voids it, shown plainly.
+ */
+export function AttestationPanel({ request }: { request: ServiceRequest }) {
+  const { t } = useTranslation(REQUESTS_NS);
+  const [isReviewing, setIsReviewing] = useState(false);
+  const current = request.attestation;
+  const isValid = current !== null && current.voidedAt === null && request.completeness.isAttested;
+  const canAttest = request.canEdit && request.status === 'draft' && !isValid;
+  return (
+    <Paper withBorder radius="md" p={{ base: 'md', sm: 'lg' }} component="section" aria-labelledby="attestation-title">
+      <Stack gap="sm">
+        <Title order={2} fz="lg" id="attestation-title">
+          {t('attestation.title')}
+        </Title>
+        {current?.voidedAt ? (
+          <Alert color="red" variant="light" icon={<IconAlertTriangle aria-hidden />} title={t('attestation.voidedTitle')} role="status">
+            <Text size="sm">
+              {t('attestation.voidedBody')} <DualDay value={current.voidedAt} withTime inline />
+            </Text>
+            {current.voidReason && (
+              <Text size="sm" mt={4}>
+                {t('attestation.voidReason')}: {t(`attestation.voidReasons.${current.voidReason}`, { defaultValue: current.voidReason })}
+              </Text>
+            )}
+          </Alert>
+        ) : current && isValid ? (
+          <Alert color="green" variant="light" icon={<IconShieldCheck aria-hidden />} title={t('attestation.validTitle')} role="status">
+            <Stack gap={2}>
+              <Text size="sm">
+                {t(`attestation.methods.${current.method}`)} — <DualDay value={current.attestedAt} withTime inline />
+              </Text>
+              {current.witnessName && <Text size="sm">{t('attestation.witness', { name: current.witnessName })}</Text>}
+              <Text size="xs">
+                {t('attestation.fingerprint')}: <Code style={{ wordBreak: 'break-all' }}>{current.dataSha256}</Code>
+              </Text>
+            </Stack>
+          </Alert>
+        ) : (
+          <Text c="dimmed">{t('attestation.none')}</Text>
+        )}
+        {canAttest && (
+          <Group gap="sm">
+            <Button leftSection={<IconSignature size={18} aria-hidden />} onClick={() => setIsReviewing(true)}>
+              {t('attestation.review')}
+            </Button>
+            <Button
+              component="a"
+              href={attestationFormUrl(request.id)}
+              target="_blank"
+              rel="noopener"
+              variant="default"
+              leftSection={<IconPrinter size={18} aria-hidden />}
+            >
+              {t('attestation.printForm')}
+            </Button>
+          </Group>
+        )}
+        {canAttest && <PaperScan request={request} />}
+      </Stack>
+      {isReviewing && <ReviewModal request={request} onClose={() => setIsReviewing(false)} />}
+    </Paper>
+  );
+}
+
+/** Exactly the data the family attests: the family's core data, the answers and the documents (C4). */
+function ReviewModal({ request, onClose }: { request: ServiceRequest; onClose(): void }) {
+  const { t } = useTranslation(REQUESTS_NS);
+  const { t: tc } = useTranslation();
+  const { language } = useLanguage();
+  const isPhone = useMediaQuery('(max-width: 40em)');
+  const queryClient = useQueryClient();
+  const family = useFamily(request.familyId);
+  const [signature, setSignature] = useState<string | null>(null);
+  const attest = useMutation({
+    mutationFn: (body: SignatureAttestationBody) => api.post(`/requests/${encodeURIComponent(request.id)}/attestations`, body),
+    onSuccess: () => {
+      void queryClient.invalidateQueries({ queryKey: requestKeys.all });
+      notifySuccess(t('attestation.signed'));
+      onClose();
+    },
+    onError: () => void queryClient.invalidateQueries({ queryKey: requestKeys.one(request.id) }),
+  });
+  const yesNo = { yes: t('yes'), no: t('no') };
+  const fields = request.type.checklist.filter((item) => item.kind === 'field');
+  return (
+    <Modal
+      opened
+      onClose={onClose}
+      title={t('attestation.reviewTitle')}
+      size="xl"
+      fullScreen={Boolean(isPhone)}
+      closeButtonProps={{ 'aria-label': tc('common.close') }}
+    >
+      <Stack gap="md">
+        <Text>{t('attestation.reviewIntro')}</Text>
+        {family.isPending && <PageLoader />}
+        {family.data && (
+          <Paper withBorder radius="md" p="md">
+            <Title order={3} fz="md" mb="xs">
+              {t('attestation.familyData')}
+            </Title>
+            <SimpleGrid cols={{ base: 1, sm: 2 }} spacing="xs" component="dl" m={0}>
+              <Line label={t('attestation.headName')}>{family.data.headNameAr}</Line>
+              <Line label={t('attestation.familyReference')}>
+                <Ltr>{family.data.reference}</Ltr>
+              </Line>
+              <Line label={t('attestation.nationalId')}>
+                <Ltr>{family.data.nationalId}</Ltr>
+              </Line>
+              <Line label={t('attestation.mobile')}>{family.data.mobile ? <Ltr>{family.data.mobile}</Ltr> : '—'}</Line>
+              <Line label={t('attestation.city')}>{family.data.city}</Line>
+              <Line label={t('attestation.address')}>{family.data.address ?? '—'}</Line>
+              <Line label={t('attestation.members')}>
+                {family.data.members.length ? family.data.members.map((member) => member.name).join('، ') : '—'}
+              </Line>
+            </SimpleGrid>
+          </Paper>
+        )}
+        <Paper withBorder radius="md">
+          <Table verticalSpacing="xs">
+            <Table.Caption>
+              {t('attestation.requestData', { type: language === 'ar' ? request.type.nameAr : request.type.nameEn })}
+            </Table.Caption>
+            <Table.Tbody>
+              {fields.map((item) => (
+                <Table.Tr key={item.key}>
+                  <Table.Th scope="row" w="40%">
+                    {language === 'ar' ? item.labelAr : item.labelEn}
+                  </Table.Th>
+                  <Table.Td style={{ whiteSpace: 'pre-wrap' }}>{answerText(item, request.answers[item.key], language, yesNo)}</Table.Td>
+                </Table.Tr>
+              ))}
+              {request.documents.map((document) => (
+                <Table.Tr key={document.id}>
+                  <Table.Th scope="row">{t('attestation.document')}</Table.Th>
+                  <Table.Td>
+                    <bdi>{document.name}</bdi>
+                  </Table.Td>
+                </Table.Tr>
+              ))}
+            </Table.Tbody>
+          </Table>
+        </Paper>
+        <Text size="xs" c="dimmed">
+          {t('attestation.fingerprint')}: <Code style={{ wordBreak: 'break-all' }}>{request.dataSha256}</Code>
+        </Text>
+        <SignaturePad label={t('attestation.padLabel')} onChange={setSignature} />
+        <ProblemAlert message={attest.isError ? errorMessage(tc, attest.error) : null} />
+        <Group justify="flex-end" gap="sm">
+          <Button variant="default" onClick={onClose}>
+            {tc('common.cancel')}
+          </Button>
+          <Button
+            disabled={!signature}
+            loading={attest.isPending}
+            onClick={() => signature && attest.mutate({ method: 'signature-pad', signaturePng: signature, dataSha256: request.dataSha256 })}
+          >
+            {t('attestation.confirm')}
+          </Button>
+        </Group>
+      </Stack>
+    </Modal>
+  );
+}
+
+function Line({ label, children }: { label: string; children: React.ReactNode }) {
+  return (
+    <Group gap={6} wrap="nowrap" align="baseline">
+      <Text size="sm" c="dimmed" component="dt">
+        {label}:
+      </Text>
+      <Text size="sm" component="dd" m={0}>
+        {children}
+      </Text>
+    </Group>
+  );
+}
+
+/** The printed form signed on paper, scanned and uploaded instead of the screen signature. */
+function PaperScan({ request }: { request: ServiceRequest }) {
+  const { t } = useTranslation(REQUESTS_NS);
+  const { t: tc } = useTranslation();
+  const token = useCsrfToken();
+  const queryClient = useQueryClient();
+  const [file, setFile] = useState<File | null>(null);
+  const upload = useMutation({
+    mutationFn: (scan: File) => {
+      const form = new FormData();
+      // Fields before the file: the server reads them as the upload streams.
+      form.append('method', 'paper');
+      form.append('dataSha256', request.dataSha256);
+      form.append('file', scan, scan.name);
+      return postForm(token, `/requests/${encodeURIComponent(request.id)}/attestations`, form);
+    },
+    onSuccess: () => {
+      setFile(null);
+      void queryClient.invalidateQueries({ queryKey: requestKeys.all });
+      notifySuccess(t('attestation.scanUploaded'));
+    },
+  });
+  return (
+    <Stack gap="xs">
+      <Group align="flex-end" gap="sm" wrap="wrap">
+        <FileInput
+          label={t('attestation.scanLabel')}
+          description={t('attestation.scanHint')}
+          accept="application/pdf,image/png,image/jpeg"
+          value={file}
+          onChange={setFile}
+          clearable
+          w={{ base: '100%', sm: 340 }}
+        />
+        <Button
+          variant="light"
+          leftSection={<IconUpload size={16} aria-hidden />}
+          disabled={!file}
+          loading={upload.isPending}
+          onClick={() => file && upload.mutate(file)}
+        >
+          {t('attestation.uploadScan')}
+        </Button>
+      </Group>
+      <ProblemAlert message={upload.isError ? errorMessage(tc, upload.error) : null} />
+    </Stack>
+  );
+}
+
+export function AttestationBadge({ request }: { request: ServiceRequest }) {
+  const { t } = useTranslation(REQUESTS_NS);
+  if (request.completeness.isAttested)
+    return (
+      <Badge color="green" variant="light">
+        {t('attestation.attestedShort')}
+      </Badge>
+    );
+  if (request.attestation?.voidedAt)
+    return (
+      <Badge color="red" variant="light">
+        {t('attestation.voidedShort')}
+      </Badge>
+    );
+  return null;
+}

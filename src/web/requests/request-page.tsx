@@ -1,0 +1,150 @@
+import { Alert, Anchor, Badge, Button, Group, Paper, SimpleGrid, Stack, Text } from '@mantine/core';
+import type { ReactNode } from 'react';
+import { useTranslation } from 'react-i18next';
+import { Link, useParams } from 'react-router';
+import type { RequestStatus } from '../../contracts/requests.js';
+import { useLanguage } from '../app/language.js';
+import { Ltr } from '../ui/ltr.js';
+import { LoadFailure, Page, PageLoader } from '../ui/page.js';
+import { errorMessage } from '../ui/problems.js';
+import { AnswersPanel } from './answers-panel.js';
+import { AttestationPanel } from './attestation-panel.js';
+import { ChecklistPanel } from './checklist-panel.js';
+import { DocumentsPanel } from './documents-panel.js';
+import { DualDay } from './dual-day.js';
+import { REQUESTS_NS } from './i18n.js';
+import { RequestActions } from './request-actions.js';
+import { RequestClock } from './request-clock.js';
+import { CHANNEL_CODES } from './request-create-page.js';
+import { RequestHistory } from './request-history.js';
+import { useServiceRequest } from './requests-api.js';
+
+export const STATUS_COLOURS: Record<RequestStatus, string> = {
+  draft: 'gray',
+  complete: 'blue',
+  'under-study': 'indigo',
+  'information-requested': 'orange',
+  decided: 'teal',
+  notified: 'green',
+  closed: 'dark',
+};
+
+const OUTCOME_COLOURS = { approved: 'green', 'partly-approved': 'yellow', rejected: 'red' } as const;
+
+function Fact({ label, children }: { label: string; children: ReactNode }) {
+  return (
+    <Stack gap={2}>
+      <Text size="sm" c="dimmed" component="dt">
+        {label}
+      </Text>
+      <Text component="dd" m={0}>
+        {children}
+      </Text>
+    </Stack>
+  );
+}
+
+/** One request: its data, checklist, documents, attestation, clock, decision and history. */
+export function RequestPage() {
+  const { id = '' } = useParams();
+  const { t } = useTranslation(REQUESTS_NS);
+  const { t: tc } = useTranslation();
+  const { language } = useLanguage();
+  const query = useServiceRequest(id);
+  if (query.isPending) return <PageLoader />;
+  if (query.isError) return <LoadFailure message={errorMessage(tc, query.error)} />;
+  const request = query.data;
+  const typeName = language === 'ar' ? request.typeNameAr : request.typeNameEn;
+  return (
+    <Page
+      title={t('page.title', { type: typeName })}
+      actions={
+        <Button component={Link} to="/requests" variant="default">
+          {t('page.backToList')}
+        </Button>
+      }
+    >
+      <Paper withBorder radius="md" p={{ base: 'md', sm: 'lg' }}>
+        <Stack gap="md">
+          <Group gap="xs">
+            <Badge size="lg" variant="filled" color={STATUS_COLOURS[request.status]} data-testid="request-status">
+              {t(`statuses.${request.status}`)}
+            </Badge>
+            {request.completeness.isAttested && (
+              <Badge size="lg" variant="light" color="green">
+                {t('attestation.attestedShort')}
+              </Badge>
+            )}
+            {request.attestation?.voidedAt && (
+              <Badge size="lg" variant="light" color="red">
+                {t('attestation.voidedShort')}
+              </Badge>
+            )}
+          </Group>
+          <SimpleGrid cols={{ base: 1, xs: 2, md: 3 }} spacing="md" component="dl" m={0}>
+            <Fact label={t('reference')}>
+              <Ltr>{request.reference}</Ltr>
+            </Fact>
+            <Fact label={t('family')}>
+              <Anchor component={Link} to={`/families/${request.familyId}`}>
+                {request.familyName}
+              </Anchor>{' '}
+              <Text span size="sm" c="dimmed">
+                (<Ltr>{request.familyReference}</Ltr>)
+              </Text>
+            </Fact>
+            <Fact label={t('channel')}>
+              <Ltr>{CHANNEL_CODES[request.channel]}</Ltr> — {t(`channels.${request.channel}`)}
+            </Fact>
+            <Fact label={t('createdAt')}>
+              <DualDay value={request.createdAt} withTime />
+            </Fact>
+            {request.submittedAt && (
+              <Fact label={t('submittedAt')}>
+                <DualDay value={request.submittedAt} withTime />
+              </Fact>
+            )}
+          </SimpleGrid>
+          <RequestActions request={request} />
+        </Stack>
+      </Paper>
+      {request.decision && (
+        <Alert
+          variant="light"
+          color={OUTCOME_COLOURS[request.decision.outcome]}
+          title={t(`outcomes.${request.decision.outcome}`)}
+          role="status"
+          data-testid="request-decision"
+        >
+          <Text size="sm" style={{ whiteSpace: 'pre-wrap' }}>
+            {t('decisionReasons')}: {request.decision.reasons}
+          </Text>
+          <Text size="sm" c="dimmed" mt={4}>
+            <DualDay value={request.decision.decidedAt} withTime inline />
+            {request.decision.minutesId && (
+              <>
+                {' · '}
+                <Anchor component={Link} to={`/minutes/${request.decision.minutesId}`} size="sm">
+                  {t('openMinutes')}
+                </Anchor>
+              </>
+            )}
+          </Text>
+        </Alert>
+      )}
+      <SimpleGrid cols={{ base: 1, md: 2 }} spacing="lg">
+        <ChecklistPanel completeness={request.completeness} />
+        <RequestClock deadline={request.deadline} slaState={request.slaState} history={request.history} />
+      </SimpleGrid>
+      <Alert variant="light" color="blue" title={t('criteriaTitle')}>
+        <Text size="sm" style={{ whiteSpace: 'pre-wrap' }}>
+          {language === 'ar' ? request.type.criteriaAr : request.type.criteriaEn}
+        </Text>
+      </Alert>
+      <AnswersPanel key={request.version} request={request} />
+      <DocumentsPanel request={request} />
+      <AttestationPanel request={request} />
+      <RequestHistory history={request.history} />
+    </Page>
+  );
+}

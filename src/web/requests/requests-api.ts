@@ -1,0 +1,105 @@
+import { keepPreviousData, useInfiniteQuery, useQuery } from '@tanstack/react-query';
+import type { RequestCounts, RequestList, RequestSummary, RequestType, ServiceRequest, Worklist } from '../../contracts/requests.js';
+import { ApiError, api, type Problem, queryString } from '../api/client.js';
+
+export type { RequestCounts, RequestList, RequestSummary, RequestType, ServiceRequest, Worklist };
+
+export const requestKeys = {
+  all: ['requests'] as const,
+  list: (list: Worklist, filters: { committeeId?: string; familyId?: string }) => ['requests', 'list', list, filters] as const,
+  counts: ['requests', 'counts'] as const,
+  one: (id: string) => ['requests', 'one', id] as const,
+  types: ['request-types', 'active'] as const,
+  settingsTypes: ['request-types', 'settings'] as const,
+  settingsType: (code: string) => ['request-types', 'settings', code] as const,
+};
+
+const PAGE_SIZE = 25;
+const segment = encodeURIComponent;
+
+/** A worklist, sorted by deadline on the server, one page of 25 at a time ("more" follows the cursor). */
+export function useRequestList(list: Worklist, filters: { committeeId?: string; familyId?: string } = {}, isEnabled = true) {
+  return useInfiniteQuery({
+    queryKey: requestKeys.list(list, filters),
+    enabled: isEnabled,
+    initialPageParam: undefined as string | undefined,
+    queryFn: ({ pageParam }) => api.get<RequestList>(`/requests${queryString({ list, ...filters, limit: PAGE_SIZE, cursor: pageParam })}`),
+    getNextPageParam: (last) => last.nextCursor ?? undefined,
+    placeholderData: keepPreviousData,
+  });
+}
+
+export function useRequestCounts(isEnabled = true) {
+  return useQuery({ queryKey: requestKeys.counts, enabled: isEnabled, queryFn: () => api.get<RequestCounts>('/requests/counts') });
+}
+
+export function useServiceRequest(id: string) {
+  return useQuery({ queryKey: requestKeys.one(id), queryFn: () => api.get<ServiceRequest>(`/requests/${segment(id)}`) });
+}
+
+/** Active request types with their criteria and checklist (any staff: intake). */
+export function useActiveRequestTypes() {
+  return useQuery({ queryKey: requestKeys.types, queryFn: () => api.get<{ items: RequestType[] }>('/request-types'), staleTime: 60_000 });
+}
+
+export function useSettingsRequestTypes() {
+  return useQuery({ queryKey: requestKeys.settingsTypes, queryFn: () => api.get<{ items: RequestType[] }>('/settings/request-types') });
+}
+
+export function useSettingsRequestType(code: string, isEnabled: boolean) {
+  return useQuery({
+    queryKey: requestKeys.settingsType(code),
+    enabled: isEnabled,
+    queryFn: () => api.get<RequestType>(`/settings/request-types/${segment(code)}`),
+  });
+}
+
+export function documentUrl(requestId: string, documentId: string): string {
+  return `/api/v1/requests/${segment(requestId)}/documents/${segment(documentId)}`;
+}
+
+export function attestationFormUrl(requestId: string): string {
+  return `/api/v1/requests/${segment(requestId)}/attestation-form`;
+}
+
+async function problemOf(response: Response): Promise<ApiError> {
+  try {
+    const body = (await response.json()) as Partial<Problem>;
+    if (typeof body.code === 'string') return new ApiError({ ...body, status: response.status } as Problem);
+  } catch {
+    // Not problem+json (a proxy's page): a sentence for the status instead.
+  }
+  return new ApiError({
+    type: 'about:blank',
+    title: response.statusText,
+    status: response.status,
+    code: 'http',
+    detail: response.statusText,
+  });
+}
+
+/** A multipart write (documents, a paper scan) with the session's CSRF token; the JSON client cannot send files. */
+export async function postForm<T>(token: string | null, path: string, form: FormData, method: 'POST' | 'DELETE' = 'POST'): Promise<T> {
+  const headers: Record<string, string> = { accept: 'application/json' };
+  if (token) headers['x-csrf-token'] = token;
+  let response: Response;
+  try {
+    response = await fetch(`/api/v1${path}`, { method, headers, credentials: 'same-origin', body: method === 'DELETE' ? undefined : form });
+  } catch {
+    throw new ApiError({
+      type: 'about:blank',
+      title: 'Network error',
+      status: 0,
+      code: 'network',
+      detail: 'The server could not be reached',
+    });
+  }
+  if (!response.ok) throw await problemOf(response);
+  if (response.status === 204) return undefined as T;
+  return (await response.json()) as T;
+}
+
+/** An idempotency key for one form: kept for the form's life so a double click or retry makes one request. */
+export function newIdempotencyKey(): string {
+  return crypto.randomUUID().replace(/-/g, '');
+}

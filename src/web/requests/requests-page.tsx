@@ -1,0 +1,178 @@
+import { Anchor, Badge, Button, EmptyState, Group, Paper, Stack, Table, Tabs, Text } from '@mantine/core';
+import { IconFilePlus, IconInbox } from '@tabler/icons-react';
+import { useTranslation } from 'react-i18next';
+import { Link, useSearchParams } from 'react-router';
+import type { RequestCounts, RequestSummary, Worklist } from '../../contracts/requests.js';
+import type { StaffRole } from '../../domain/roles.js';
+import { useFormat } from '../app/format.js';
+import { useLanguage } from '../app/language.js';
+import { hasRole, useCurrentUser } from '../auth/session.js';
+import { Ltr } from '../ui/ltr.js';
+import { LoadFailure, NotAllowed, Page, PageLoader } from '../ui/page.js';
+import { errorMessage } from '../ui/problems.js';
+import { DualDay } from './dual-day.js';
+import { REQUESTS_NS } from './i18n.js';
+import { SLA_COLOURS } from './request-clock.js';
+import { STATUS_COLOURS } from './request-page.js';
+import { useRequestCounts, useRequestList } from './requests-api.js';
+
+/** Which worklists each role works from (the server scopes every list again). */
+const TABS: { list: Worklist; count: keyof Omit<RequestCounts, 'isCapped' | 'cap'>; roles: StaffRole[] }[] = [
+  { list: 'reception', count: 'reception', roles: ['reception', 'contact-officer', 'volunteer'] },
+  { list: 'committee', count: 'committee', roles: ['committee-member'] },
+  { list: 'due-soon', count: 'dueSoon', roles: ['management', 'reception', 'contact-officer'] },
+  { list: 'breached', count: 'breached', roles: ['management', 'reception', 'contact-officer'] },
+  { list: 'all', count: 'all', roles: ['management', 'reception', 'contact-officer'] },
+];
+
+/** Worklists (issue 5 §10): tabs with counts, sorted by deadline, "more" pages by cursor. */
+export function RequestsPage() {
+  const { t } = useTranslation(REQUESTS_NS);
+  const { number } = useFormat();
+  const me = useCurrentUser();
+  const [params, setParams] = useSearchParams();
+  const tabs = TABS.filter((tab) => hasRole(me.roles, ...tab.roles));
+  const wanted = params.get('list');
+  const active = tabs.find((tab) => tab.list === wanted) ?? tabs[0];
+  const counts = useRequestCounts(tabs.length > 0);
+  if (!active) return <NotAllowed />;
+  const canCreate = hasRole(me.roles, 'reception', 'contact-officer', 'volunteer');
+  const countText = (value: number | undefined) => {
+    if (value === undefined) return '';
+    const capped = counts.data?.isCapped && value >= counts.data.cap;
+    return capped ? `${number(counts.data?.cap ?? value)}+` : number(value);
+  };
+  return (
+    <Page
+      title={t('list.title')}
+      actions={
+        canCreate && (
+          <Button component={Link} to="/requests/new" leftSection={<IconFilePlus size={18} aria-hidden />}>
+            {t('list.new')}
+          </Button>
+        )
+      }
+    >
+      <Tabs value={active.list} onChange={(value) => value && setParams({ list: value }, { replace: true })} keepMounted={false}>
+        <Tabs.List>
+          {tabs.map((tab) => (
+            <Tabs.Tab
+              key={tab.list}
+              value={tab.list}
+              rightSection={
+                counts.data && (
+                  <Badge size="sm" variant="light" color={tab.list === 'breached' && counts.data.breached > 0 ? 'red' : 'gray'}>
+                    <Ltr>{countText(counts.data[tab.count])}</Ltr>
+                  </Badge>
+                )
+              }
+            >
+              {t(`list.tabs.${tab.list}`)}
+            </Tabs.Tab>
+          ))}
+        </Tabs.List>
+        {tabs.map((tab) => (
+          <Tabs.Panel key={tab.list} value={tab.list} pt="md">
+            <WorklistPanel list={tab.list} />
+          </Tabs.Panel>
+        ))}
+      </Tabs>
+    </Page>
+  );
+}
+
+function WorklistPanel({ list }: { list: Worklist }) {
+  const { t } = useTranslation(REQUESTS_NS);
+  const { t: tc } = useTranslation();
+  const query = useRequestList(list);
+  if (query.isPending) return <PageLoader />;
+  if (query.isError) return <LoadFailure message={errorMessage(tc, query.error)} />;
+  const items = query.data.pages.flatMap((page) => page.items);
+  if (items.length === 0) {
+    return (
+      <Paper withBorder radius="md" p="xl">
+        <EmptyState icon={<IconInbox size={32} aria-hidden />} title={t(`list.empty.${list}`)} description={t('list.emptyHint')} />
+      </Paper>
+    );
+  }
+  return (
+    <Stack gap="sm">
+      <Text size="sm" c="dimmed">
+        {t(`list.explain.${list}`)}
+      </Text>
+      <Paper withBorder radius="md">
+        <RequestsTable items={items} />
+      </Paper>
+      {query.hasNextPage && (
+        <Group justify="center">
+          <Button variant="default" loading={query.isFetchingNextPage} onClick={() => void query.fetchNextPage()}>
+            {t('list.more')}
+          </Button>
+        </Group>
+      )}
+    </Stack>
+  );
+}
+
+export function RequestsTable({ items }: { items: RequestSummary[] }) {
+  const { t } = useTranslation(REQUESTS_NS);
+  const { language } = useLanguage();
+  return (
+    <Table.ScrollContainer minWidth={820}>
+      <Table striped highlightOnHover verticalSpacing="sm" style={{ wordBreak: 'normal' }}>
+        <Table.Thead>
+          <Table.Tr>
+            <Table.Th scope="col">{t('reference')}</Table.Th>
+            <Table.Th scope="col">{t('family')}</Table.Th>
+            <Table.Th scope="col">{t('type')}</Table.Th>
+            <Table.Th scope="col">{t('status')}</Table.Th>
+            <Table.Th scope="col">{t('clock.deadline')}</Table.Th>
+          </Table.Tr>
+        </Table.Thead>
+        <Table.Tbody>
+          {items.map((item) => (
+            <Table.Tr key={item.id}>
+              <Table.Td>
+                <Anchor component={Link} to={`/requests/${item.id}`} fw={600}>
+                  <Ltr>{item.reference}</Ltr>
+                </Anchor>
+              </Table.Td>
+              <Table.Td>{item.familyName}</Table.Td>
+              <Table.Td>{language === 'ar' ? item.typeNameAr : item.typeNameEn}</Table.Td>
+              <Table.Td>
+                <Stack gap={4} align="flex-start">
+                  <Badge variant="light" color={STATUS_COLOURS[item.status]}>
+                    {t(`statuses.${item.status}`)}
+                  </Badge>
+                  {item.status === 'draft' && (
+                    <Text size="xs" c="dimmed">
+                      {!item.isChecklistSatisfied ? t('list.incomplete') : !item.isAttested ? t('list.toAttest') : t('list.readyToSubmit')}
+                    </Text>
+                  )}
+                </Stack>
+              </Table.Td>
+              <Table.Td>
+                {item.deadlineDay ? (
+                  <Group gap="xs" wrap="nowrap">
+                    <div>
+                      <DualDay value={item.deadlineDay} />
+                    </div>
+                    {item.slaState !== 'none' && item.slaState !== 'on-time' && (
+                      <Badge size="sm" variant="light" color={SLA_COLOURS[item.slaState]}>
+                        {t(`sla.${item.slaState}`)}
+                      </Badge>
+                    )}
+                  </Group>
+                ) : (
+                  <Text size="sm" c="dimmed">
+                    {t('list.noClock')}
+                  </Text>
+                )}
+              </Table.Td>
+            </Table.Tr>
+          ))}
+        </Table.Tbody>
+      </Table>
+    </Table.ScrollContainer>
+  );
+}
