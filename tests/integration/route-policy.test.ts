@@ -13,6 +13,8 @@ type Expected = 'public' | 'any-staff' | 'family' | StaffRole[];
 const ADMIN: StaffRole[] = ['administrator'];
 const FAMILY_READERS: StaffRole[] = ['reception', 'contact-officer', 'volunteer', 'administrator', 'management'];
 const FAMILY_REGISTRARS: StaffRole[] = ['reception', 'contact-officer', 'volunteer'];
+const REQUEST_READERS: StaffRole[] = ['reception', 'contact-officer', 'volunteer', 'management', 'committee-member'];
+const REQUEST_INTAKE: StaffRole[] = ['reception', 'contact-officer', 'volunteer'];
 
 const EXPECTED: Record<string, Expected> = {
   'GET /healthz': 'public',
@@ -78,6 +80,22 @@ const EXPECTED: Record<string, Expected> = {
   'GET /api/v1/notifications/settings': ADMIN,
   'PUT /api/v1/notifications/settings': ADMIN,
   // -- service requests and request types (issue 5) --
+  'GET /api/v1/settings/request-types': ADMIN,
+  'POST /api/v1/settings/request-types': ADMIN,
+  'GET /api/v1/settings/request-types/:code': ADMIN,
+  'PUT /api/v1/settings/request-types/:code': ADMIN,
+  'GET /api/v1/request-types': 'any-staff',
+  'POST /api/v1/requests': REQUEST_INTAKE,
+  'GET /api/v1/requests': REQUEST_READERS,
+  'GET /api/v1/requests/counts': REQUEST_READERS,
+  'GET /api/v1/requests/:id': REQUEST_READERS,
+  'PATCH /api/v1/requests/:id': REQUEST_INTAKE,
+  'POST /api/v1/requests/:id/documents': REQUEST_INTAKE,
+  'GET /api/v1/requests/:id/documents/:documentId': REQUEST_READERS,
+  'DELETE /api/v1/requests/:id/documents/:documentId': REQUEST_INTAKE,
+  'GET /api/v1/requests/:id/attestation-form': REQUEST_INTAKE,
+  'POST /api/v1/requests/:id/attestations': REQUEST_INTAKE,
+  'POST /api/v1/requests/:id/transitions': REQUEST_INTAKE,
   // -- committees, meetings, minutes (issue 5 §7) --
   'GET /api/v1/committees': ['administrator', 'management', 'committee-member', 'follow-up-committee'],
   'POST /api/v1/committees': ADMIN,

@@ -17,6 +17,7 @@ import { AppError, type FieldError } from '../../platform/http/app-error.js';
 import type { StaffPrincipal } from '../../platform/http/principal.js';
 import { uuidv7 } from '../../platform/ids.js';
 import { recordAudit } from '../audit/audit.service.js';
+import { syncFamilyRequests } from '../requests/requests.service.js';
 import { activeCodes } from '../settings/settings.service.js';
 import { canEditFamily, canSeeUnmasked, familyVisibility } from './families.policy.js';
 import * as repo from './families.repo.js';
@@ -465,6 +466,8 @@ export async function updateFamily(ctx: AppContext, principal: StaffPrincipal, i
         entityId: id,
         fields: changed,
       });
+      // C4, F2: the family's requests follow its scope; an attestation of changed data is voided.
+      await syncFamilyRequests(trx, ctx, id, actorOf(principal));
     });
   } catch (error) {
     if (isUniqueViolation(error)) throw AppError.conflict('family.duplicate', 'This family is already registered');

@@ -1,5 +1,185 @@
+import { z } from 'zod';
+import { idParams } from '../../contracts/common.js';
+import {
+  createRequestBody,
+  createRequestTypeBody,
+  requestCounts,
+  requestDocumentParams,
+  requestList,
+  requestListQuery,
+  requestType,
+  requestTypeParams,
+  serviceRequest,
+  signatureAttestationBody,
+  transitionBody,
+  updateRequestBody,
+  updateRequestTypeBody,
+} from '../../contracts/requests.js';
 import type { AppContext } from '../../platform/context.js';
-import type { App } from '../../platform/http/types.js';
+import { sendStoredFile } from '../../platform/files/file-store.js';
+import { AppError } from '../../platform/http/app-error.js';
+import { fieldErrorsFromZodIssues } from '../../platform/http/problem.js';
+import { staffOnly } from '../../platform/http/route-policy.js';
+import { type App, staffOf } from '../../platform/http/types.js';
+import * as types from './request-types.service.js';
+import { REQUEST_INTAKE, REQUEST_MOVERS, REQUEST_READERS, REQUEST_TYPE_ADMINS } from './requests.policy.js';
+import { attestationForm } from './requests.print.js';
+import * as requests from './requests.service.js';
+import { countRequests, listRequests } from './requests.worklists.js';
 
-/** Service requests (issue 5): routes arrive with the requests module. */
-export function requestRoutes(_app: App, _ctx: AppContext): void {}
+/** Service requests and request types (issue 5; docs/design/service-requests.md "API"). */
+const READ = staffOnly(REQUEST_READERS, 'families');
+const INTAKE = staffOnly(REQUEST_INTAKE, 'families');
+const ADMIN = staffOnly(REQUEST_TYPE_ADMINS);
+
+/** A multipart form's file with its text fields (sent before the file). */
+async function multipartFile(request: Parameters<Parameters<App['post']>[1]['handler']>[0]) {
+  if (!request.isMultipart()) throw new AppError(415, 'request.not-multipart', 'Send the file as multipart/form-data');
+  // Keep the name as sent, so that a name with a path is refused rather than silently cut.
+  const file = await request.file({ preservePath: true });
+  if (file?.fieldname !== 'file') throw AppError.badRequest('request.no-file', 'Send the file in the form field "file"');
+  const bytes = await file.toBuffer();
+  const field = (name: string) => {
+    const value = file.fields[name];
+    return value && !Array.isArray(value) && value.type === 'field' ? String(value.value) : undefined;
+  };
+  return { fileName: file.filename, bytes, field };
+}
+
+export function requestRoutes(app: App, ctx: AppContext): void {
+  // ---- request types ----
+  app.get('/api/v1/settings/request-types', {
+    config: { policy: ADMIN },
+    schema: { tags: ['requests'], response: { 200: z.array(requestType) } },
+    handler: () => types.listRequestTypes(ctx, { activeOnly: false }),
+  });
+
+  app.post('/api/v1/settings/request-types', {
+    config: { policy: ADMIN },
+    schema: { tags: ['requests'], body: createRequestTypeBody, response: { 201: requestType } },
+    handler: async (request, reply) => reply.code(201).send(await types.createRequestType(ctx, staffOf(request), request.body)),
+  });
+
+  app.get('/api/v1/settings/request-types/:code', {
+    config: { policy: ADMIN },
+    schema: { tags: ['requests'], params: requestTypeParams, response: { 200: requestType } },
+    handler: (request) => types.getRequestType(ctx, request.params.code),
+  });
+
+  app.put('/api/v1/settings/request-types/:code', {
+    config: { policy: ADMIN },
+    schema: { tags: ['requests'], params: requestTypeParams, body: updateRequestTypeBody, response: { 200: requestType } },
+    handler: (request) => types.updateRequestType(ctx, staffOf(request), request.params.code, request.body),
+  });
+
+  // Intake shows each type's criteria and checklist (C2).
+  app.get('/api/v1/request-types', {
+    config: { policy: staffOnly('any-role') },
+    schema: { tags: ['requests'], response: { 200: z.array(requestType) } },
+    handler: () => types.listRequestTypes(ctx, { activeOnly: true }),
+  });
+
+  // ---- requests ----
+  app.post('/api/v1/requests', {
+    config: { policy: INTAKE },
+    schema: { tags: ['requests'], body: createRequestBody, response: { 200: serviceRequest, 201: serviceRequest } },
+    handler: async (request, reply) => {
+      const { request: created, isNew } = await requests.createRequest(ctx, staffOf(request), request.body);
+      return reply.code(isNew ? 201 : 200).send(created);
+    },
+  });
+
+  app.get('/api/v1/requests', {
+    config: { policy: READ },
+    schema: { tags: ['requests'], querystring: requestListQuery, response: { 200: requestList } },
+    handler: (request) => listRequests(ctx, staffOf(request), request.query),
+  });
+
+  app.get('/api/v1/requests/counts', {
+    config: { policy: READ },
+    schema: { tags: ['requests'], response: { 200: requestCounts } },
+    handler: (request) => countRequests(ctx, staffOf(request)),
+  });
+
+  app.get('/api/v1/requests/:id', {
+    config: { policy: READ },
+    schema: { tags: ['requests'], params: idParams, response: { 200: serviceRequest } },
+    handler: (request) => requests.getRequest(ctx, staffOf(request), request.params.id),
+  });
+
+  app.patch('/api/v1/requests/:id', {
+    config: { policy: INTAKE },
+    schema: { tags: ['requests'], params: idParams, body: updateRequestBody, response: { 200: serviceRequest } },
+    handler: (request) => requests.updateRequest(ctx, staffOf(request), request.params.id, request.body),
+  });
+
+  app.post('/api/v1/requests/:id/documents', {
+    config: { policy: INTAKE },
+    schema: { tags: ['requests'], params: idParams, consumes: ['multipart/form-data'], response: { 201: serviceRequest } },
+    handler: async (request, reply) => {
+      const form = await multipartFile(request);
+      const itemKey = form.field('itemKey');
+      if (!itemKey)
+        throw AppError.badRequest('request.invalid', 'Say which checklist item the file is for', [
+          { pointer: '/itemKey', code: 'field.required', detail: 'Send the itemKey field before the file' },
+        ]);
+      const result = await requests.addDocument(ctx, staffOf(request), request.params.id, {
+        itemKey,
+        fileName: form.fileName,
+        bytes: form.bytes,
+      });
+      return reply.code(201).send(result);
+    },
+  });
+
+  app.get('/api/v1/requests/:id/documents/:documentId', {
+    config: { policy: READ },
+    schema: { tags: ['requests'], params: requestDocumentParams },
+    handler: async (request, reply) =>
+      sendStoredFile(reply, await requests.readRequestFile(ctx, staffOf(request), request.params.id, request.params.documentId)),
+  });
+
+  app.delete('/api/v1/requests/:id/documents/:documentId', {
+    config: { policy: INTAKE },
+    schema: { tags: ['requests'], params: requestDocumentParams, response: { 200: serviceRequest } },
+    handler: (request) => requests.removeDocument(ctx, staffOf(request), request.params.id, request.params.documentId),
+  });
+
+  app.get('/api/v1/requests/:id/attestation-form', {
+    config: { policy: INTAKE },
+    schema: { tags: ['requests'], params: idParams },
+    handler: async (request, reply) =>
+      reply
+        .type('text/html; charset=utf-8')
+        .header('cache-control', 'private, no-store')
+        .send(await attestationForm(ctx, staffOf(request), request.params.id)),
+  });
+
+  // C4: a signature drawn on the screen (JSON), or the signed paper form's scan (multipart).
+  app.post('/api/v1/requests/:id/attestations', {
+    config: { policy: INTAKE },
+    schema: { tags: ['requests'], params: idParams, response: { 201: serviceRequest } },
+    handler: async (request, reply) => {
+      const principal = staffOf(request);
+      if (request.isMultipart()) {
+        const form = await multipartFile(request);
+        const result = await requests.attestByPaper(ctx, principal, request.params.id, {
+          fileName: form.fileName,
+          bytes: form.bytes,
+          dataSha256: form.field('dataSha256'),
+        });
+        return reply.code(201).send(result);
+      }
+      const parsed = signatureAttestationBody.safeParse(request.body);
+      if (!parsed.success)
+        throw AppError.badRequest('request.invalid', 'The attestation is not valid', fieldErrorsFromZodIssues(parsed.error.issues));
+      return reply.code(201).send(await requests.attestBySignature(ctx, principal, request.params.id, parsed.data));
+    },
+  });
+
+  app.post('/api/v1/requests/:id/transitions', {
+    config: { policy: staffOnly(REQUEST_MOVERS, 'families') },
+    schema: { tags: ['requests'], params: idParams, body: transitionBody, response: { 200: serviceRequest } },
+    handler: (request) => requests.transitionRequest(ctx, staffOf(request), request.params.id, request.body),
+  });
+}

@@ -11,6 +11,12 @@ import type {
 } from '../../contracts/requests.js';
 import type { AppContext } from '../../platform/context.js';
 import type { Database } from '../../platform/db/schema.js';
+import type { RequestTable } from '../../platform/db/schema-requests.js';
+import { AppError } from '../../platform/http/app-error.js';
+import { ensureDefaultTypes, findType, requireActiveType } from './request-types.service.js';
+import { deadlineHijri, loadState, move, openReasons, presentAttestation } from './requests.core.js';
+import { decodeCursor, encodeCursor, NO_DEADLINE, pageOf } from './requests.repo.js';
+import { applyAnswers, attachDocument, familySummaryOf, insertRequest, recordAttestation } from './requests.service.js';
 
 /**
  * The only way the committees and portal modules reach requests (docs/design/service-requests.md,
@@ -32,37 +38,77 @@ export interface Page<T> {
 
 /** C5: complete requests whose type names `committeeId`, oldest deadline first (keyset cursor). */
 export async function requestsAwaitingStudy(
-  _ctx: AppContext,
-  _query: { committeeId: string; limit?: number; cursor?: string | null },
+  ctx: AppContext,
+  query: { committeeId: string; limit?: number; cursor?: string | null },
 ): Promise<Page<RequestBrief>> {
-  throw new Error('requestsAwaitingStudy: arriving with the requests module');
+  const after = query.cursor ? decodeCursor(query.cursor) : null;
+  if (query.cursor && !after)
+    throw AppError.badRequest('request.invalid', 'Bad cursor', [{ pointer: '/cursor', code: 'field.invalid', detail: 'Bad cursor' }]);
+  const base = ctx.db
+    .selectFrom('requests')
+    .where('requests.committee_id', '=', query.committeeId)
+    .where('requests.status', '=', 'complete');
+  const { rows, next } = await pageOf(base, after, Math.min(Math.max(query.limit ?? 50, 1), 200));
+  return { items: await briefsOf(ctx.db, rows), nextCursor: next ? encodeCursor(next) : null };
+}
+
+async function briefsOf(db: Db, rows: RequestTable[]): Promise<RequestBrief[]> {
+  const families = await familySummaryOf(db, [...new Set(rows.map((r) => r.family_id))]);
+  const briefs: RequestBrief[] = [];
+  for (const row of rows) {
+    const type = await findType(db, row.type_code);
+    briefs.push({
+      id: row.id,
+      reference: row.reference,
+      typeCode: row.type_code,
+      typeNameAr: type?.nameAr ?? row.type_code,
+      typeNameEn: type?.nameEn ?? row.type_code,
+      familyId: row.family_id,
+      familyName: families.get(row.family_id)?.name ?? '',
+      status: row.status as RequestStatus,
+      deadlineDay: row.deadline_day === NO_DEADLINE ? null : row.deadline_day,
+    });
+  }
+  return briefs;
 }
 
 /** Lines for agendas and minutes, in the order of `requestIds`; unknown ids are left out. No ID numbers. */
-export async function requestBriefs(_db: Db, _ctx: AppContext, _requestIds: readonly string[]): Promise<RequestBrief[]> {
-  throw new Error('requestBriefs: arriving with the requests module');
+export async function requestBriefs(db: Db, _ctx: AppContext, requestIds: readonly string[]): Promise<RequestBrief[]> {
+  if (!requestIds.length) return [];
+  const rows = await db
+    .selectFrom('requests')
+    .selectAll()
+    .where('id', 'in', [...requestIds])
+    .execute();
+  const byId = new Map(rows.map((r) => [r.id, r]));
+  return briefsOf(
+    db,
+    requestIds.flatMap((id) => byId.get(id) ?? []),
+  );
 }
 
 /** complete → under-study (a meeting puts it on its agenda). 409 `request.illegal-transition` otherwise. */
 export async function beginStudy(
-  _trx: Db,
-  _ctx: AppContext,
-  _actor: WorkflowActor,
-  _requestId: string,
-  _input: { meetingId: string | null },
+  trx: Db,
+  ctx: AppContext,
+  actor: WorkflowActor,
+  requestId: string,
+  input: { meetingId: string | null },
 ): Promise<{ status: RequestStatus }> {
-  throw new Error('beginStudy: arriving with the requests module');
+  const row = await move(trx, ctx, actor, requestId, 'begin-study', { meetingId: input.meetingId });
+  return { status: row.status as RequestStatus };
 }
 
 /** under-study → information-requested (the chair asks the family for more); the clock pauses (C6). */
 export async function requestInformation(
-  _trx: Db,
-  _ctx: AppContext,
-  _actor: WorkflowActor,
-  _requestId: string,
-  _input: { note: string },
+  trx: Db,
+  ctx: AppContext,
+  actor: WorkflowActor,
+  requestId: string,
+  input: { note: string },
 ): Promise<{ status: RequestStatus }> {
-  throw new Error('requestInformation: arriving with the requests module');
+  const row = await move(trx, ctx, actor, requestId, 'request-information', { note: input.note });
+  return { status: row.status as RequestStatus };
 }
 
 /**
@@ -70,53 +116,136 @@ export async function requestInformation(
  * message to the family goes to the outbox, and the clock stops `done` (C5, C6).
  */
 export async function applyDecision(
-  _trx: Db,
-  _ctx: AppContext,
-  _actor: WorkflowActor,
-  _requestId: string,
-  _input: { outcome: DecisionOutcome; reasons: string; meetingId: string | null; minutesId: string | null },
+  trx: Db,
+  ctx: AppContext,
+  actor: WorkflowActor,
+  requestId: string,
+  input: { outcome: DecisionOutcome; reasons: string; meetingId: string | null; minutesId: string | null },
 ): Promise<{ status: RequestStatus }> {
-  throw new Error('applyDecision: arriving with the requests module');
+  await move(trx, ctx, actor, requestId, 'decide', input);
+  const row = await move(trx, ctx, actor, requestId, 'notify', { meetingId: input.meetingId });
+  return { status: row.status as RequestStatus };
 }
 
+async function familyRow(db: Db, familyId: string, requestId: string): Promise<RequestTable> {
+  const row = await db.selectFrom('requests').selectAll().where('id', '=', requestId).where('family_id', '=', familyId).executeTakeFirst();
+  if (!row) throw AppError.notFound('request.not-found', 'No such request');
+  return row;
+}
+
+async function viewOf(ctx: AppContext, row: RequestTable): Promise<FamilyRequestView> {
+  const state = await loadState(ctx.db, ctx, row);
+  const reasons = openReasons(ctx, row);
+  const isDecisionTold = row.status === 'notified' || row.status === 'closed';
+  return {
+    id: row.id,
+    reference: row.reference,
+    typeCode: row.type_code,
+    typeNameAr: state.type.nameAr,
+    typeNameEn: state.type.nameEn,
+    criteriaAr: state.type.criteriaAr,
+    criteriaEn: state.type.criteriaEn,
+    channel: row.channel as FamilyRequestView['channel'],
+    status: row.status as RequestStatus,
+    createdAt: row.created_at,
+    missing: state.completeness.items
+      .filter((i) => i.problem)
+      .map((i) => ({ key: i.key, labelAr: i.labelAr, labelEn: i.labelEn, kind: i.kind })),
+    isAttested: state.completeness.isAttested,
+    deadlineDay: row.deadline_day === NO_DEADLINE ? null : row.deadline_day,
+    deadlineHijri: deadlineHijri(row.deadline_day),
+    decision:
+      isDecisionTold && row.decision_outcome && row.decided_at
+        ? { outcome: row.decision_outcome as DecisionOutcome, reasons: reasons ?? '', decidedAt: row.decided_at }
+        : null,
+  };
+}
+
+const familyActor = (familyId: string): WorkflowActor => ({ kind: 'family', id: familyId });
+
 /** The portal: the family's own requests, newest first. */
-export async function familyRequests(_ctx: AppContext, _familyId: string): Promise<FamilyRequestView[]> {
-  throw new Error('familyRequests: arriving with the requests module');
+export async function familyRequests(ctx: AppContext, familyId: string): Promise<FamilyRequestView[]> {
+  const rows = await ctx.db.selectFrom('requests').selectAll().where('family_id', '=', familyId).orderBy('id', 'desc').limit(200).execute();
+  const views: FamilyRequestView[] = [];
+  for (const row of rows) views.push(await viewOf(ctx, row));
+  return views;
 }
 
 /** The portal: one request of the family; 404 `request.not-found` when not the family's. */
-export async function familyRequest(_ctx: AppContext, _familyId: string, _requestId: string): Promise<FamilyRequestView> {
-  throw new Error('familyRequest: arriving with the requests module');
+export async function familyRequest(ctx: AppContext, familyId: string, requestId: string): Promise<FamilyRequestView> {
+  return viewOf(ctx, await familyRow(ctx.db, familyId, requestId));
 }
 
 /** The portal's online application (channel `website`); the idempotency key makes one request. */
-export async function createOnlineRequest(_ctx: AppContext, _familyId: string, _body: CreateOnlineRequestBody): Promise<FamilyRequestView> {
-  throw new Error('createOnlineRequest: arriving with the requests module');
+export async function createOnlineRequest(ctx: AppContext, familyId: string, body: CreateOnlineRequestBody): Promise<FamilyRequestView> {
+  const family = await ctx.db.selectFrom('families').select(['id', 'category', 'office']).where('id', '=', familyId).executeTakeFirst();
+  if (!family) throw AppError.notFound('family.not-found', 'No such family');
+  await ensureDefaultTypes(ctx);
+  await requireActiveType(ctx.db, body.typeCode);
+  const { id } = await insertRequest(ctx, familyActor(familyId), {
+    familyId,
+    typeCode: body.typeCode,
+    channel: 'website',
+    answers: body.answers,
+    idempotencyKey: `family:${familyId}:${body.idempotencyKey}`,
+    createdBy: null,
+    category: family.category,
+    office: family.office,
+  });
+  return familyRequest(ctx, familyId, id);
 }
 
 /** The portal: answers of a draft (or information-requested) request of the family; voids an attestation. */
 export async function updateOnlineRequest(
-  _ctx: AppContext,
-  _familyId: string,
-  _requestId: string,
-  _body: UpdateRequestBody,
+  ctx: AppContext,
+  familyId: string,
+  requestId: string,
+  body: UpdateRequestBody,
 ): Promise<FamilyRequestView> {
-  throw new Error('updateOnlineRequest: arriving with the requests module');
+  const row = await familyRow(ctx.db, familyId, requestId);
+  await applyAnswers(ctx, familyActor(familyId), row, body);
+  return familyRequest(ctx, familyId, requestId);
 }
 
 /** The portal: a document for a checklist item (through the file store: refusals as for staff). */
 export async function addOnlineDocument(
-  _ctx: AppContext,
-  _familyId: string,
-  _requestId: string,
-  _file: { itemKey: string; fileName: string; bytes: Buffer },
+  ctx: AppContext,
+  familyId: string,
+  requestId: string,
+  file: { itemKey: string; fileName: string; bytes: Buffer },
 ): Promise<FamilyRequestView> {
-  throw new Error('addOnlineDocument: arriving with the requests module');
+  const row = await familyRow(ctx.db, familyId, requestId);
+  await attachDocument(ctx, familyActor(familyId), row, file);
+  return familyRequest(ctx, familyId, requestId);
+}
+
+function answerText(value: unknown, options: { value: string; labelAr: string }[] | undefined): string {
+  if (typeof value === 'boolean') return value ? 'نعم' : 'لا';
+  if (Array.isArray(value)) return value.map((v) => options?.find((o) => o.value === v)?.labelAr ?? String(v)).join('، ');
+  return options?.find((o) => o.value === value)?.labelAr ?? String(value);
 }
 
 /** What the family is about to confirm (C4); its `dataSha256` goes back to `attestByCode`. */
-export async function attestationSummary(_ctx: AppContext, _familyId: string, _requestId: string): Promise<AttestationSummary> {
-  throw new Error('attestationSummary: arriving with the requests module');
+export async function attestationSummary(ctx: AppContext, familyId: string, requestId: string): Promise<AttestationSummary> {
+  const row = await familyRow(ctx.db, familyId, requestId);
+  const state = await loadState(ctx.db, ctx, row);
+  return {
+    requestId: row.id,
+    reference: row.reference,
+    typeNameAr: state.type.nameAr,
+    typeNameEn: state.type.nameEn,
+    family: {
+      headNameAr: state.family.headNameAr,
+      headNameEn: state.family.headNameEn,
+      city: state.family.city,
+      membersCount: state.family.members.length,
+    },
+    answers: state.type.checklist
+      .filter((i) => i.kind === 'field' && state.answers[i.key] !== undefined && state.answers[i.key] !== null)
+      .map((i) => ({ key: i.key, labelAr: i.labelAr, labelEn: i.labelEn, value: answerText(state.answers[i.key], i.options) })),
+    documents: state.documents.map((d) => ({ itemKey: d.itemKey, name: d.name, sha256: d.sha256 })),
+    dataSha256: state.dataSha256,
+  };
 }
 
 /**
@@ -125,16 +254,25 @@ export async function attestationSummary(_ctx: AppContext, _familyId: string, _r
  * changed since the family read it.
  */
 export async function attestByCode(
-  _trx: Db,
-  _ctx: AppContext,
-  _familyId: string,
-  _requestId: string,
-  _expectedSha256?: string,
+  trx: Db,
+  ctx: AppContext,
+  familyId: string,
+  requestId: string,
+  expectedSha256?: string,
 ): Promise<Attestation> {
-  throw new Error('attestByCode: arriving with the requests module');
+  await familyRow(trx, familyId, requestId);
+  const row = await recordAttestation(trx, ctx, familyActor(familyId), requestId, {
+    method: 'one-time-code',
+    ...(expectedSha256 !== undefined ? { expectedSha256 } : {}),
+    witnessId: null,
+  });
+  return presentAttestation(row, null);
 }
 
 /** The family submits online (draft → complete; or information-requested → under-study). 422 `request.incomplete` with the missing items. */
-export async function submitOnlineRequest(_ctx: AppContext, _familyId: string, _requestId: string): Promise<FamilyRequestView> {
-  throw new Error('submitOnlineRequest: arriving with the requests module');
+export async function submitOnlineRequest(ctx: AppContext, familyId: string, requestId: string): Promise<FamilyRequestView> {
+  const row = await familyRow(ctx.db, familyId, requestId);
+  const action = row.status === 'information-requested' ? 'information-received' : 'submit';
+  await ctx.db.transaction().execute((trx) => move(trx, ctx, familyActor(familyId), requestId, action));
+  return familyRequest(ctx, familyId, requestId);
 }

@@ -78,6 +78,7 @@ export interface RequestAttestationTable {
 export interface RequestHistoryTable {
   id: string;
   request_id: string;
+  seq: number;
   event: string;
   from_status: string | null;
   to_status: string;

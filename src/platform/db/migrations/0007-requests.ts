@@ -111,6 +111,7 @@ export async function up(db: Kysely<any>): Promise<void> {
     .createTable('request_history')
     .addColumn('id', 'text', (c) => c.primaryKey())
     .addColumn('request_id', 'text', (c) => c.notNull().references('requests.id'))
+    .addColumn('seq', 'integer', (c) => c.notNull()) // 1, 2, 3… per request: the order of events in one instant too
     .addColumn('event', 'text', (c) => c.notNull()) // an action of the state machine, or 'create', 'attested', 'attestation-voided'
     .addColumn('from_status', 'text')
     .addColumn('to_status', 'text', (c) => c.notNull())
@@ -119,7 +120,7 @@ export async function up(db: Kysely<any>): Promise<void> {
     .addColumn('actor_id', 'text')
     .addColumn('note', 'text') // encrypted
     .execute();
-  await db.schema.createIndex('request_history_request').on('request_history').columns(['request_id', 'at']).execute();
+  await db.schema.createIndex('request_history_request').on('request_history').columns(['request_id', 'seq']).unique().execute();
 }
 
 export async function down(db: Kysely<any>): Promise<void> {

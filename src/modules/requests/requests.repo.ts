@@ -1,0 +1,117 @@
+import { type Kysely, type SelectQueryBuilder, sql } from 'kysely';
+import type { Database } from '../../platform/db/schema.js';
+import type { RequestTable } from '../../platform/db/schema-requests.js';
+import type { RequestVisibility } from './requests.policy.js';
+
+type Db = Kysely<Database>;
+export type RequestQuery = SelectQueryBuilder<Database, 'requests', object>;
+
+/** `deadline_day` of a request without a clock yet: sorts after every real day. */
+export const NO_DEADLINE = '9999-12-31';
+
+/**
+ * Every staff read of requests goes through this base query (F2): the family's scope on the
+ * denormalised category and office, its domains through family_domains; volunteers their own drafts;
+ * committee members their committees' submitted requests. Out of scope: not there (404).
+ */
+export function visibleRequests(db: Db, visibility: RequestVisibility): RequestQuery {
+  let query = db.selectFrom('requests');
+  if (visibility.isNone) return query.where(sql<boolean>`1 = 0`);
+  if (visibility.createdBy) query = query.where('requests.created_by', '=', visibility.createdBy).where('requests.status', '=', 'draft');
+  if (visibility.committeeIds)
+    query = query.where('requests.committee_id', 'in', visibility.committeeIds).where('requests.status', '!=', 'draft');
+  const { categories, domains, offices } = visibility.scope;
+  if (categories.length) query = query.where('requests.category', 'in', categories);
+  if (offices.length) query = query.where('requests.office', 'in', offices);
+  if (domains.length) {
+    query = query.where((eb) =>
+      eb.exists(
+        eb
+          .selectFrom('family_domains')
+          .select('family_domains.family_id')
+          .whereRef('family_domains.family_id', '=', 'requests.family_id')
+          .where('family_domains.domain', 'in', domains),
+      ),
+    );
+  }
+  return query;
+}
+
+export async function findRequest(db: Db, id: string): Promise<RequestTable | undefined> {
+  return db.selectFrom('requests').selectAll().where('id', '=', id).executeTakeFirst();
+}
+
+export async function findVisibleRequest(db: Db, visibility: RequestVisibility, id: string): Promise<RequestTable | undefined> {
+  return visibleRequests(db, visibility).selectAll('requests').where('requests.id', '=', id).executeTakeFirst();
+}
+
+export function encodeCursor(values: [string, string]): string {
+  return Buffer.from(JSON.stringify(values)).toString('base64url');
+}
+
+export function decodeCursor(cursor: string): [string, string] | null {
+  try {
+    const value = JSON.parse(Buffer.from(cursor, 'base64url').toString('utf8'));
+    return Array.isArray(value) && value.length === 2 && value.every((v) => typeof v === 'string') ? (value as [string, string]) : null;
+  } catch {
+    return null;
+  }
+}
+
+/** Keyset page on (deadline_day, id): the nearest deadline first; drafts (no deadline) oldest first. */
+export async function pageOf(query: RequestQuery, after: [string, string] | null, limit: number) {
+  let q = query;
+  if (after) q = q.where(sql<boolean>`(requests.deadline_day, requests.id) > (${after[0]}, ${after[1]})`);
+  const rows = await q
+    .selectAll('requests')
+    .orderBy('requests.deadline_day')
+    .orderBy('requests.id')
+    .limit(limit + 1)
+    .execute();
+  const page = rows.slice(0, limit);
+  const last = page.at(-1);
+  return { rows: page, next: rows.length > limit && last ? ([last.deadline_day, last.id] as [string, string]) : null };
+}
+
+// ---- maintained worklist counters (in `counters`, same transaction as each change) ----
+
+/**
+ * Counters per (status | SLA state) × category × office, e.g. `req:status:draft:productive-family:dammam`.
+ * A change moves a request from its old keys to its new ones in the transaction that changes it, so
+ * counts never drift and reading them is a scan of a few hundred small rows, whatever the number of
+ * requests. A scope restricted by domain cannot be answered from them: those counts are capped
+ * (requests.worklists.ts).
+ */
+export const COUNTER_PREFIX = 'req:';
+
+export function counterKeys(row: Pick<RequestTable, 'status' | 'sla_state' | 'category' | 'office'>): string[] {
+  return [`req:status:${row.status}:${row.category}:${row.office}`, `req:sla:${row.sla_state}:${row.category}:${row.office}`];
+}
+
+async function addTo(db: Db, name: string, delta: number): Promise<void> {
+  await db
+    .insertInto('counters')
+    .values({ name, value: 0 })
+    .onConflict((oc) => oc.column('name').doNothing())
+    .execute();
+  await db
+    .updateTable('counters')
+    .set((eb) => ({ value: eb('value', '+', delta) }))
+    .where('name', '=', name)
+    .execute();
+}
+
+export async function moveCounters(
+  db: Db,
+  before: Pick<RequestTable, 'status' | 'sla_state' | 'category' | 'office'> | null,
+  after: Pick<RequestTable, 'status' | 'sla_state' | 'category' | 'office'> | null,
+): Promise<void> {
+  const old = before ? counterKeys(before) : [];
+  const next = after ? counterKeys(after) : [];
+  for (const key of old) if (!next.includes(key)) await addTo(db, key, -1);
+  for (const key of next) if (!old.includes(key)) await addTo(db, key, 1);
+}
+
+export async function readCounters(db: Db): Promise<{ name: string; value: number }[]> {
+  return db.selectFrom('counters').select(['name', 'value']).where('name', 'like', `${COUNTER_PREFIX}%`).execute();
+}

@@ -1,0 +1,136 @@
+import { sql } from 'kysely';
+import type { RequestCounts, RequestList, RequestListQuery } from '../../contracts/requests.js';
+import { isUnrestricted } from '../../domain/scope.js';
+import type { AppContext } from '../../platform/context.js';
+import { AppError } from '../../platform/http/app-error.js';
+import type { StaffPrincipal } from '../../platform/http/principal.js';
+import { recordAudit } from '../audit/audit.service.js';
+import { findType } from './request-types.service.js';
+import type { RequestVisibility } from './requests.policy.js';
+import { decodeCursor, encodeCursor, pageOf, type RequestQuery, readCounters, visibleRequests } from './requests.repo.js';
+import { draftFlags, familySummaryOf, summaryOf, visibilityOf } from './requests.service.js';
+
+/**
+ * Worklists (issue 5 §10), each one index range in (…, deadline_day, id) order, keyset-paged:
+ * - reception: drafts (to complete, to attest);
+ * - committee: complete requests awaiting study (per committee);
+ * - due-soon / breached: the SLA state raised by the clock's warning and breach events (C6);
+ * - all: everything in scope.
+ */
+function listQuery(query: RequestQuery, list: RequestListQuery): RequestQuery {
+  let q = query;
+  if (list.list === 'reception') q = q.where('requests.status', '=', 'draft');
+  if (list.list === 'committee') q = q.where('requests.status', '=', 'complete');
+  if (list.list === 'due-soon') q = q.where('requests.sla_state', '=', 'due-soon');
+  if (list.list === 'breached') q = q.where('requests.sla_state', '=', 'breached');
+  if (list.committeeId) q = q.where('requests.committee_id', '=', list.committeeId);
+  if (list.status) q = q.where('requests.status', '=', list.status);
+  if (list.familyId) q = q.where('requests.family_id', '=', list.familyId);
+  return q;
+}
+
+export async function listRequests(ctx: AppContext, principal: StaffPrincipal, query: RequestListQuery): Promise<RequestList> {
+  const after = query.cursor ? decodeCursor(query.cursor) : null;
+  if (query.cursor && !after)
+    throw AppError.badRequest('request.invalid', 'Bad cursor', [{ pointer: '/cursor', code: 'field.invalid', detail: 'Bad cursor' }]);
+  const visibility = await visibilityOf(ctx, principal);
+  const { rows, next } = await pageOf(listQuery(visibleRequests(ctx.db, visibility), query), after, query.limit);
+  const families = await familySummaryOf(ctx.db, [...new Set(rows.map((r) => r.family_id))]);
+  const flags = await draftFlags(ctx, rows);
+  const types = new Map<string, { nameAr: string; nameEn: string }>();
+  for (const code of new Set(rows.map((r) => r.type_code))) {
+    const type = await findType(ctx.db, code);
+    types.set(code, { nameAr: type?.nameAr ?? code, nameEn: type?.nameEn ?? code });
+  }
+  const { cursor: _cursor, ...filters } = query;
+  await recordAudit(ctx.db, {
+    at: ctx.clock.now(),
+    actor: { kind: 'staff', id: principal.userId },
+    action: 'request.list',
+    entity: 'request',
+    details: { query: filters, ids: rows.map((r) => r.id) },
+  });
+  return {
+    items: rows.map((row) =>
+      summaryOf(
+        row,
+        types.get(row.type_code) as { nameAr: string; nameEn: string },
+        families.get(row.family_id),
+        flags.get(row.id) as { isChecklistSatisfied: boolean; isAttested: boolean },
+      ),
+    ),
+    nextCursor: next ? encodeCursor(next) : null,
+  };
+}
+
+/** Counted row by row past this, a count says "more than": a domain-restricted scope or a committee member. */
+export const COUNT_CAP = 10_000;
+
+async function cappedCount(query: RequestQuery): Promise<{ n: number; isCapped: boolean }> {
+  const rows = await query
+    .select(sql<number>`1`.as('one'))
+    .limit(COUNT_CAP + 1)
+    .execute();
+  return { n: Math.min(rows.length, COUNT_CAP), isCapped: rows.length > COUNT_CAP };
+}
+
+function inSet(set: readonly string[], value: string): boolean {
+  return set.length === 0 || set.includes(value);
+}
+
+/**
+ * Worklist counts. Scopes by category and office (and unrestricted ones) are answered exactly from
+ * the counters maintained with every change (requests.repo.ts), however many requests there are;
+ * volunteers, committee members and domain-restricted scopes are counted row by row, capped.
+ */
+export async function countRequests(ctx: AppContext, principal: StaffPrincipal): Promise<RequestCounts> {
+  const visibility: RequestVisibility = await visibilityOf(ctx, principal);
+  let counts: RequestCounts;
+  const { scope } = visibility;
+  const isCounterable = !visibility.isNone && !visibility.createdBy && !visibility.committeeIds && scope.domains.length === 0;
+  if (isCounterable) {
+    const totals = { status: new Map<string, number>(), sla: new Map<string, number>() };
+    for (const { name, value } of await readCounters(ctx.db)) {
+      const [, dimension, key, category, office] = name.split(':') as [string, 'status' | 'sla', string, string, string];
+      if (!isUnrestricted(scope) && !(inSet(scope.categories, category) && inSet(scope.offices, office))) continue;
+      const map = totals[dimension];
+      if (map) map.set(key, (map.get(key) ?? 0) + Number(value));
+    }
+    const status = (s: string) => totals.status.get(s) ?? 0;
+    counts = {
+      reception: status('draft'),
+      committee: status('complete'),
+      dueSoon: totals.sla.get('due-soon') ?? 0,
+      breached: totals.sla.get('breached') ?? 0,
+      all: [...totals.status.values()].reduce((a, b) => a + b, 0),
+      isCapped: false,
+      cap: COUNT_CAP,
+    };
+  } else {
+    const base = () => visibleRequests(ctx.db, visibility);
+    const [reception, committee, dueSoon, breached, all] = await Promise.all([
+      cappedCount(base().where('requests.status', '=', 'draft')),
+      cappedCount(base().where('requests.status', '=', 'complete')),
+      cappedCount(base().where('requests.sla_state', '=', 'due-soon')),
+      cappedCount(base().where('requests.sla_state', '=', 'breached')),
+      cappedCount(base()),
+    ]);
+    counts = {
+      reception: reception.n,
+      committee: committee.n,
+      dueSoon: dueSoon.n,
+      breached: breached.n,
+      all: all.n,
+      isCapped: [reception, committee, dueSoon, breached, all].some((c) => c.isCapped),
+      cap: COUNT_CAP,
+    };
+  }
+  await recordAudit(ctx.db, {
+    at: ctx.clock.now(),
+    actor: { kind: 'staff', id: principal.userId },
+    action: 'request.count',
+    entity: 'request',
+    details: { ...counts },
+  });
+  return counts;
+}
