@@ -10,6 +10,7 @@ import { code, longText, text } from './common.js';
  * - `GET /api/v1/committees/:id/awaiting-study` (requests this committee may put on an agenda)
  * - `GET|POST /api/v1/committees/:id/meetings`, `GET|PATCH /api/v1/meetings/:id`
  * - `POST /api/v1/meetings/:id/agenda`, `POST /api/v1/meetings/:id/votes`, `POST /api/v1/meetings/:id/minutes`
+ * - `POST /api/v1/meetings/:id/information-requests` (the chair asks the family for more; the clock pauses, C6)
  * - `GET|PATCH /api/v1/minutes/:id`, `GET /api/v1/minutes/:id/print` (HTML),
  *   `POST /api/v1/minutes/:id/approvals`, `POST /api/v1/minutes/:id/amendments`
  */
@@ -151,7 +152,10 @@ export const agendaItem = z.object({
   typeNameAr: z.string(),
   typeNameEn: z.string(),
   familyName: z.string(),
-  /** The request's own status (under-study until the minutes are frozen, then decided/notified). */
+  /**
+   * The request's own status: under-study until the minutes are frozen, then decided/notified;
+   * information-requested while the family is asked for more (deferred in these minutes).
+   */
   requestStatus: z.string(),
   deadlineDay: z.string().nullable(),
   deadlineHijri: z.string().nullable(),
@@ -205,6 +209,12 @@ export const updateMeetingBody = z.strictObject({
 
 export const addAgendaBody = z.strictObject({ requestId: z.uuid('field.invalid-id') });
 
+/** The chair asks the family for more about an agenda request: under-study → information-requested, the clock pauses (C6). */
+export const requestInformationBody = z.strictObject({
+  requestId: z.uuid('field.invalid-id'),
+  note: longText(2000).pipe(z.string().min(1, 'field.required')),
+});
+
 /** One vote per present member per agenda request; cast again to change it until the minutes are frozen. Reasons are required for reject and partly-approve. */
 export const castVoteBody = z.strictObject({
   requestId: z.uuid('field.invalid-id'),
@@ -237,6 +247,8 @@ export const minutes = minutesSummary.extend({
   /** Amendments made to this record, oldest first. */
   amendedBy: z.array(z.string()),
   decisions: z.array(minutesDecision),
+  /** Agenda requests waiting for information from the family: no decision in these minutes (C6). */
+  deferred: z.array(z.object({ requestId: z.string(), reference: z.string(), typeNameAr: z.string() })),
   approvals: z.array(personRef.extend({ approvedAt: z.string() })),
   /** Present members who have not approved yet. */
   pending: z.array(personRef),
@@ -268,6 +280,7 @@ export type Meeting = z.infer<typeof meeting>;
 export type CreateMeetingBody = z.infer<typeof createMeetingBody>;
 export type UpdateMeetingBody = z.infer<typeof updateMeetingBody>;
 export type CastVoteBody = z.infer<typeof castVoteBody>;
+export type RequestInformationBody = z.infer<typeof requestInformationBody>;
 export type MinutesSummary = z.infer<typeof minutesSummary>;
 export type Minutes = z.infer<typeof minutes>;
 export type MinutesDecision = z.infer<typeof minutesDecision>;

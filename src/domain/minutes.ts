@@ -25,6 +25,8 @@ export interface MinutesFacts {
   /** Members present, chair included, in the order to list them. */
   present: readonly string[];
   items: readonly MinutesItem[];
+  /** Requests on the agenda whose study waits for information asked of the family (C6: the clock is paused). */
+  deferred?: readonly { reference: string; typeNameAr: string }[];
   notes: string | null;
   /** An amendment names the frozen minutes it corrects. */
   amends: { day: string; sha256: string } | null;
@@ -70,7 +72,8 @@ export function composeMinutesText(facts: MinutesFacts): string {
     lines.push(`${n(i + 1)}. ${name}${name === facts.chairName ? ' (رئيس اللجنة)' : ''}`);
   });
   lines.push('');
-  if (facts.items.length === 0) lines.push('ولم يُدرج على جدول أعمال الاجتماع أي طلب.');
+  const deferred = facts.deferred ?? [];
+  if (facts.items.length === 0 && deferred.length === 0) lines.push('ولم يُدرج على جدول أعمال الاجتماع أي طلب.');
   else lines.push('ونظرت اللجنة في الطلبات المدرجة على جدول أعمالها، وقررت ما يلي:');
   facts.items.forEach((item, i) => {
     const c = item.counts;
@@ -82,6 +85,11 @@ export function composeMinutesText(facts: MinutesFacts): string {
         (item.isTieBroken ? '، ورُجِّح الجانب الذي صوّت معه رئيس اللجنة عند تساوي الأصوات.' : '.'),
     );
     lines.push(`الأسباب: ${item.reasons.replace(/\s*\n\s*/g, '؛ ')}`);
+  });
+  deferred.forEach((item, i) => {
+    lines.push('');
+    lines.push(`${ordinal(facts.items.length + i, digits)}: الطلب رقم ${item.reference} (${item.typeNameAr})`);
+    lines.push('القرار: تأجيل البت في الطلب لحين ورود المعلومات المطلوبة من الأسرة.');
   });
   if (facts.notes) {
     lines.push('');

@@ -19,7 +19,13 @@ let outsider: StaffFixture;
 let committeeId: string;
 let otherCommitteeId: string;
 let meetingId: string;
-const requests: Record<'majority' | 'tie' | 'other' | 'draft', string> = { majority: '', tie: '', other: '', draft: '' };
+const requests: Record<'majority' | 'tie' | 'deferred' | 'other' | 'draft', string> = {
+  majority: '',
+  tie: '',
+  deferred: '',
+  other: '',
+  draft: '',
+};
 const as = async (staff: StaffFixture) => sessionFor(t, staff);
 
 // 1×1 transparent PNG: the family's signature drawn on the screen.
@@ -128,6 +134,7 @@ beforeAll(async () => {
   await createRequestType('other-aid', otherCommitteeId);
   requests.majority = await completeRequest('equipment-aid');
   requests.tie = await completeRequest('equipment-aid');
+  requests.deferred = await completeRequest('equipment-aid');
   requests.other = await completeRequest('other-aid');
   requests.draft = await completeRequest('equipment-aid', { isDraft: true });
   const meeting = await (await as(chair)).request('POST', `/api/v1/committees/${committeeId}/meetings`, { day: '2026-03-10' });
@@ -151,7 +158,7 @@ describe(`committee decisions on requests [${ENGINE}]`, () => {
         .json()
         .items.map((r: { id: string }) => r.id)
         .sort(),
-    ).toEqual([requests.majority, requests.tie].sort());
+    ).toEqual([requests.majority, requests.tie, requests.deferred].sort());
     expect(queue.json().items[0].deadlineHijri).toMatch(/^1447-/);
     expect((await (await as(outsider)).request('GET', `/api/v1/committees/${committeeId}/awaiting-study`)).statusCode).toBe(404);
   });
@@ -164,7 +171,7 @@ describe(`committee decisions on requests [${ENGINE}]`, () => {
     }
     const notChair = await (await as(m2)).request('POST', `/api/v1/meetings/${meetingId}/agenda`, { requestId: requests.majority });
     expect(notChair.statusCode).toBe(403);
-    for (const requestId of [requests.majority, requests.tie]) {
+    for (const requestId of [requests.majority, requests.tie, requests.deferred]) {
       const added = await (await as(chair)).request('POST', `/api/v1/meetings/${meetingId}/agenda`, { requestId });
       expect(added.statusCode, added.body).toBe(200);
     }
@@ -172,12 +179,31 @@ describe(`committee decisions on requests [${ENGINE}]`, () => {
     expect(meeting.agenda.map((a: { requestId: string; requestStatus: string }) => [a.requestId, a.requestStatus])).toEqual([
       [requests.majority, 'under-study'],
       [requests.tie, 'under-study'],
+      [requests.deferred, 'under-study'],
     ]);
     expect(meeting.agenda[0].reference).toMatch(/^REQ-2026-/);
     const twice = await (await as(chair)).request('POST', `/api/v1/meetings/${meetingId}/agenda`, { requestId: requests.majority });
     expect(twice.statusCode).toBe(409);
     expect(await isOnAgendaOf(t.ctx, m4.id, requests.majority)).toBe(true);
     expect(await isOnAgendaOf(t.ctx, outsider.id, requests.majority)).toBe(false);
+  });
+
+  it('C6: the chair asks the family for more; the request leaves the decisions and its clock pauses', async () => {
+    const notChair = await (await as(m2)).request('POST', `/api/v1/meetings/${meetingId}/information-requests`, {
+      requestId: requests.deferred,
+      note: 'نرجو إرفاق عرض سعر للتجهيزات',
+    });
+    expect(notChair.statusCode).toBe(403);
+    const asked = await (await as(chair)).request('POST', `/api/v1/meetings/${meetingId}/information-requests`, {
+      requestId: requests.deferred,
+      note: 'نرجو إرفاق عرض سعر للتجهيزات',
+    });
+    expect(asked.statusCode, asked.body).toBe(200);
+    const item = asked.json().agenda.find((a: { requestId: string }) => a.requestId === requests.deferred);
+    expect(item.requestStatus).toBe('information-requested');
+    const request = (await reception.request('GET', `/api/v1/requests/${requests.deferred}`)).json();
+    expect(request.status).toBe('information-requested');
+    expect(request.deadline.state).toBe('paused');
   });
 
   it('C5: reject and partly-approve need reasons; one vote per member, changeable', async () => {
@@ -247,6 +273,8 @@ describe(`committee decisions on requests [${ENGINE}]`, () => {
     ]);
     expect(draft.text).toContain('القرار: الموافقة على الطلب.');
     expect(draft.text).toContain('القرار: رفض الطلب.');
+    expect(draft.deferred.map((d: { requestId: string }) => d.requestId)).toEqual([requests.deferred]);
+    expect(draft.text).toContain('القرار: تأجيل البت في الطلب لحين ورود المعلومات المطلوبة من الأسرة.');
     expect(draft.text).not.toContain('أسرة الاختبار'); // references and types only, no family details
     const approved = await (await as(m2)).request('POST', `/api/v1/minutes/${draft.id}/approvals`, { sha256: draft.sha256 });
     expect(approved.json().approvals).toHaveLength(1);
@@ -289,5 +317,27 @@ describe(`committee decisions on requests [${ENGINE}]`, () => {
     expect(late.json().code).toBe('minutes.frozen');
     const meeting = (await (await as(chair)).request('GET', `/api/v1/meetings/${meetingId}`)).json();
     expect(meeting.status).toBe('closed');
+    // The deferred request was not decided: it still waits for the family.
+    expect((await reception.request('GET', `/api/v1/requests/${requests.deferred}`)).json().status).toBe('information-requested');
+  });
+
+  it('C6: once the information arrives the deferred request goes on the committee’s next agenda', async () => {
+    const received = await reception.request('POST', `/api/v1/requests/${requests.deferred}/transitions`, {
+      action: 'information-received',
+    });
+    expect(received.statusCode, received.body).toBe(200);
+    expect(received.json().status).toBe('under-study');
+    const next = await (await as(chair)).request('POST', `/api/v1/committees/${committeeId}/meetings`, { day: '2026-03-10' });
+    const added = await (await as(chair)).request('POST', `/api/v1/meetings/${next.json().id}/agenda`, { requestId: requests.deferred });
+    expect(added.statusCode, added.body).toBe(200);
+    expect(added.json().agenda.map((a: { requestId: string; requestStatus: string }) => [a.requestId, a.requestStatus])).toEqual([
+      [requests.deferred, 'under-study'],
+    ]);
+    // Another committee cannot take it.
+    const elsewhere = await (await as(outsider)).request('POST', `/api/v1/committees/${otherCommitteeId}/meetings`, { day: '2026-03-10' });
+    const refused = await (await as(outsider)).request('POST', `/api/v1/meetings/${elsewhere.json().id}/agenda`, {
+      requestId: requests.deferred,
+    });
+    expect(refused.statusCode).toBe(422);
   });
 });

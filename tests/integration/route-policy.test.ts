@@ -108,6 +108,7 @@ const EXPECTED: Record<string, Expected> = {
   'PATCH /api/v1/meetings/:id': ['administrator', 'committee-member', 'follow-up-committee'],
   'POST /api/v1/meetings/:id/agenda': ['committee-member', 'follow-up-committee'],
   'POST /api/v1/meetings/:id/votes': ['committee-member', 'follow-up-committee'],
+  'POST /api/v1/meetings/:id/information-requests': ['committee-member', 'follow-up-committee'],
   'POST /api/v1/meetings/:id/minutes': ['committee-member', 'follow-up-committee'],
   'GET /api/v1/minutes/:id': ['committee-member', 'follow-up-committee'],
   'GET /api/v1/minutes/:id/print': ['committee-member', 'follow-up-committee'],

@@ -60,6 +60,12 @@ describe('minutes text (C5)', () => {
     expect(text).toContain(`ذي البصمة ${'ab'.repeat(8)}`);
   });
 
+  it('C6: a request waiting for the family’s information is listed as deferred, after the decisions', () => {
+    const text = composeMinutesText({ ...facts, deferred: [{ reference: 'REQ-2026-000003', typeNameAr: 'التدريب والتأهيل' }] });
+    expect(text).toContain('ثالثاً: الطلب رقم REQ-2026-000003 (التدريب والتأهيل)');
+    expect(text).toContain('القرار: تأجيل البت في الطلب لحين ورود المعلومات المطلوبة من الأسرة.');
+  });
+
   it('a meeting with nothing on its agenda says so', () => {
     expect(composeMinutesText({ ...facts, items: [] })).toContain('ولم يُدرج على جدول أعمال الاجتماع أي طلب.');
   });

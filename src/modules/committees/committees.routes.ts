@@ -13,6 +13,7 @@ import {
   meetingList,
   meetingSummary,
   minutes,
+  requestInformationBody,
   updateCommitteeBody,
   updateMeetingBody,
   updateMinutesBody,
@@ -101,6 +102,12 @@ export function committeeRoutes(app: App, ctx: AppContext): void {
     config: { policy: WORKERS },
     schema: { tags: ['committees'], params: idParams, body: castVoteBody, response: { 200: meeting } },
     handler: (request) => meetings.castVote(ctx, staffOf(request), request.params.id, request.body),
+  });
+
+  app.post('/api/v1/meetings/:id/information-requests', {
+    config: { policy: WORKERS },
+    schema: { tags: ['committees'], params: idParams, body: requestInformationBody, response: { 200: meeting } },
+    handler: (request) => meetings.requestInformationAtMeeting(ctx, staffOf(request), request.params.id, request.body),
   });
 
   // ---- minutes ----

@@ -9,7 +9,7 @@ import { AppError, type FieldError } from '../../platform/http/app-error.js';
 import type { StaffPrincipal } from '../../platform/http/principal.js';
 import { uuidv7 } from '../../platform/ids.js';
 import { recordAudit } from '../audit/audit.service.js';
-import { beginStudy, requestsAwaitingStudy } from '../requests/requests.workflow.js';
+import { beginStudy, requestBriefs, requestInformation, requestsAwaitingStudy } from '../requests/requests.workflow.js';
 import { holdsCommitteeRole, isAdministrator } from './committees.policy.js';
 import * as repo from './committees.repo.js';
 import { presentCommittee, visibleCommittee } from './committees.service.js';
@@ -234,12 +234,30 @@ async function isAwaitingStudy(ctx: AppContext, committeeId: string, requestId: 
   return false;
 }
 
+/**
+ * A request this committee deferred at a closed meeting while the family was asked for more, now
+ * back under study (the information arrived, C6) and on no other open agenda: it goes on a new
+ * agenda without beginning its study again.
+ */
+async function isDeferredBackUnderStudy(ctx: AppContext, committeeId: string, requestId: string): Promise<boolean> {
+  const [brief] = await requestBriefs(ctx.db, ctx, [requestId]);
+  if (brief?.status !== 'under-study') return false;
+  const meetings = await ctx.db
+    .selectFrom('meeting_agenda as a')
+    .innerJoin('committee_meetings as m', 'm.id', 'a.meeting_id')
+    .select(['m.committee_id', 'm.status'])
+    .where('a.request_id', '=', requestId)
+    .execute();
+  return meetings.length > 0 && meetings.every((m) => m.committee_id === committeeId && m.status === 'closed');
+}
+
 /** C5: the chair puts a request awaiting this committee's study on the agenda; the request moves to under-study in the same transaction. */
 export async function addToAgenda(ctx: AppContext, principal: StaffPrincipal, meetingId: string, requestId: string): Promise<Meeting> {
   const meeting = await repo.findMeeting(ctx.db, meetingId);
   if (!meeting || !(await repo.isMember(ctx.db, meeting.committee_id, principal.userId)))
     throw AppError.notFound('meeting.not-found', 'No such meeting');
   const isAwaiting = await isAwaitingStudy(ctx, meeting.committee_id, requestId);
+  const isDeferred = !isAwaiting && (await isDeferredBackUnderStudy(ctx, meeting.committee_id, requestId));
   const association = await minutesLetterhead(ctx);
   return ctx.db.transaction().execute(async (trx) => {
     const state = await stateForChange(trx, ctx, principal, meetingId);
@@ -247,7 +265,7 @@ export async function addToAgenda(ctx: AppContext, principal: StaffPrincipal, me
     assertOpen(state);
     if (state.agenda.some((a) => a.request_id === requestId))
       throw AppError.conflict('meeting.already-on-agenda', 'This request is already on the agenda');
-    if (!isAwaiting)
+    if (!isAwaiting && !isDeferred)
       throw AppError.unprocessable('meeting.request-not-awaiting', 'Only requests awaiting this committee’s study go on its agenda', [
         { pointer: '/requestId', code: 'meeting.request-not-awaiting', detail: 'Not a complete request of this committee' },
       ]);
@@ -263,14 +281,14 @@ export async function addToAgenda(ctx: AppContext, principal: StaffPrincipal, me
       })
       .execute();
     // complete → under-study, in this transaction (409 request.illegal-transition if it moved meanwhile).
-    await beginStudy(trx, ctx, actorOf(principal), requestId, { meetingId });
+    if (isAwaiting) await beginStudy(trx, ctx, actorOf(principal), requestId, { meetingId });
     await recordAudit(trx, {
       at: now,
       actor: actorOf(principal),
       action: 'meeting.agenda-add',
       entity: 'meeting',
       entityId: meetingId,
-      details: { requestId },
+      details: { requestId, isDeferred },
     });
     const after = (await loadMeetingState(trx, ctx, meetingId)) as MeetingState;
     // A new request has no decision yet: a draft of the minutes no longer covers the agenda.
@@ -326,6 +344,44 @@ export async function castVote(ctx: AppContext, principal: StaffPrincipal, meeti
       entityId: meetingId,
       fields: reasons ? ['choice', 'reasons'] : ['choice'],
       details: { requestId: body.requestId, choice: body.choice, previous: previous?.choice ?? null },
+    });
+    const after = (await loadMeetingState(trx, ctx, meetingId)) as MeetingState;
+    await refreshDraftMinutes(trx, ctx, association, principal, meetingId, after);
+    return presentMeeting((await loadMeetingState(trx, ctx, meetingId)) as MeetingState, principal);
+  });
+}
+
+/**
+ * C6: the chair asks the family for more about an agenda request (under-study → information-requested,
+ * the request's clock pauses); the minutes list it as deferred, and once the information arrives it
+ * goes back under study and on a later agenda.
+ */
+export async function requestInformationAtMeeting(
+  ctx: AppContext,
+  principal: StaffPrincipal,
+  meetingId: string,
+  body: { requestId: string; note: string },
+): Promise<Meeting> {
+  const association = await minutesLetterhead(ctx);
+  return ctx.db.transaction().execute(async (trx) => {
+    await lockMeeting(trx, meetingId);
+    const state = await memberMeetingState(trx, ctx, principal, meetingId);
+    assertOpen(state);
+    if (!isChair(state, principal))
+      throw AppError.forbidden('meeting.chair-only', 'Only the committee’s chair asks the family for information');
+    if (!state.agenda.some((a) => a.request_id === body.requestId))
+      throw AppError.unprocessable('meeting.not-on-agenda', 'This request is not on the meeting’s agenda', [
+        { pointer: '/requestId', code: 'meeting.not-on-agenda', detail: 'Not on the agenda' },
+      ]);
+    // 409 request.illegal-transition unless the request is under study.
+    await requestInformation(trx, ctx, actorOf(principal), body.requestId, { note: body.note });
+    await recordAudit(trx, {
+      at: ctx.clock.now(),
+      actor: actorOf(principal),
+      action: 'meeting.information-request',
+      entity: 'meeting',
+      entityId: meetingId,
+      details: { requestId: body.requestId },
     });
     const after = (await loadMeetingState(trx, ctx, meetingId)) as MeetingState;
     await refreshDraftMinutes(trx, ctx, association, principal, meetingId, after);

@@ -76,7 +76,9 @@ export function renderMinutesPage(
   </header>
   <h1>${title}</h1>
   <div class="status">${
-    isFrozen ? html`اعتُمد هذا المحضر نهائياً بتاريخ ${when(minutes.frozenAt as string)}` : html`<span class="draft">مسودة — غير معتمدة</span>`
+    isFrozen
+      ? html`اعتُمد هذا المحضر نهائياً بتاريخ ${when(minutes.frozenAt as string)}`
+      : html`<span class="draft">مسودة — غير معتمدة</span>`
   }</div>
   <div class="text">${body}</div>
   <table>

@@ -61,13 +61,32 @@ async function presentNames(db: Db, state: MeetingState): Promise<string[]> {
     .map((id) => names.get(id) ?? '');
 }
 
-/** The meeting's decisions, or the field errors of the requests still undecided (C5: quorum, majority). */
-function decisionsOf(state: MeetingState): { decisions: StoredDecision[]; errors: FieldError[] } {
+interface StoredDeferral {
+  requestId: string;
+  reference: string;
+  typeNameAr: string;
+}
+
+interface StoredOutcomes {
+  decisions: StoredDecision[];
+  deferred: StoredDeferral[];
+}
+
+/**
+ * The meeting's decisions and the requests deferred while the family is asked for more (C6), or the
+ * field errors of the requests still undecided (C5: quorum, majority).
+ */
+function decisionsOf(state: MeetingState): StoredOutcomes & { errors: FieldError[] } {
   const decisions: StoredDecision[] = [];
+  const deferred: StoredDeferral[] = [];
   const errors: FieldError[] = [];
   for (const item of state.agenda) {
     const tally = tallyOf(state, item.request_id);
     const brief = state.briefs.get(item.request_id);
+    if (brief?.status === 'information-requested') {
+      deferred.push({ requestId: item.request_id, reference: brief.reference, typeNameAr: brief.typeNameAr });
+      continue;
+    }
     if (tally.state !== 'decided' || !tally.outcome) {
       errors.push({
         pointer: `/agenda/${item.request_id}`,
@@ -89,7 +108,7 @@ function decisionsOf(state: MeetingState): { decisions: StoredDecision[]; errors
       isTieBroken: tally.isTieBroken,
     });
   }
-  return { decisions, errors };
+  return { decisions, deferred, errors };
 }
 
 /** The association's name and digit style, read before a transaction opens (SQLite has one connection). */
@@ -104,7 +123,7 @@ async function composeText(
   association: MinutesLetterhead,
   db: Db,
   state: MeetingState,
-  { decisions, notes, amends }: { decisions: StoredDecision[]; notes: string | null; amends: MinutesTable | null },
+  { decisions, deferred, notes, amends }: StoredOutcomes & { notes: string | null; amends: MinutesTable | null },
 ): Promise<string> {
   return composeMinutesText({
     associationNameAr: association.nameAr,
@@ -116,14 +135,19 @@ async function composeText(
       : null,
     present: await presentNames(db, state),
     items: decisions,
+    deferred,
     notes,
     amends: amends ? { day: riyadhCalendarDay(new Date(amends.frozen_at as string)), sha256: amends.sha256 } : null,
   });
 }
 
-function storedDecisions(ctx: AppContext, row: MinutesTable): StoredDecision[] {
-  return JSON.parse(open(ctx, minutesAad(row.id, 'decisions'), row.decisions) ?? '[]') as StoredDecision[];
+function storedOutcomes(ctx: AppContext, row: MinutesTable): StoredOutcomes {
+  const parsed = JSON.parse(open(ctx, minutesAad(row.id, 'decisions'), row.decisions) ?? '{}') as Partial<StoredOutcomes>;
+  return { decisions: parsed.decisions ?? [], deferred: parsed.deferred ?? [] };
 }
+
+const sealOutcomes = (ctx: AppContext, id: string, { decisions, deferred }: StoredOutcomes) =>
+  seal(ctx, minutesAad(id, 'decisions'), JSON.stringify({ decisions, deferred })) as string;
 
 export function presentMinutesSummary(row: MinutesTable): MinutesSummary {
   return {
@@ -148,7 +172,8 @@ async function presentMinutes(
   const isDraft = row.status === 'draft';
   const amendedBy = state.minutes.filter((m) => m.amends_id === row.id).map((m) => m.id);
   const hasOpenAmendment = state.minutes.some((m) => m.amends_id === row.id && m.status === 'draft');
-  const decisions: MinutesDecision[] = storedDecisions(ctx, row).map((d) => ({
+  const outcomes = storedOutcomes(ctx, row);
+  const decisions: MinutesDecision[] = outcomes.decisions.map((d) => ({
     requestId: d.requestId,
     reference: d.reference,
     typeNameAr: d.typeNameAr,
@@ -164,6 +189,7 @@ async function presentMinutes(
     sha256: row.sha256,
     amendedBy,
     decisions,
+    deferred: outcomes.deferred,
     approvals: approvals.map((a) => ({ userId: a.member_id, displayName: names.get(a.member_id) ?? '', approvedAt: a.approved_at })),
     pending: state.present.filter((id) => !approved.has(id)).map((id) => ({ userId: id, displayName: names.get(id) ?? '' })),
     can: {
@@ -198,12 +224,12 @@ export async function getMinutes(ctx: AppContext, principal: StaffPrincipal, id:
   return presentMinutes(ctx, ctx.db, principal, state, row);
 }
 
-async function writeText(trx: Db, ctx: AppContext, id: string, text: string, decisions: StoredDecision[], now: Date) {
+async function writeText(trx: Db, ctx: AppContext, id: string, text: string, outcomes: StoredOutcomes, now: Date) {
   await trx
     .updateTable('minutes')
     .set({
       text: seal(ctx, minutesAad(id, 'text'), text) as string,
-      decisions: seal(ctx, minutesAad(id, 'decisions'), JSON.stringify(decisions)) as string,
+      decisions: sealOutcomes(ctx, id, outcomes),
       sha256: sha256Of(text),
       updated_at: now.toISOString(),
     })
@@ -227,14 +253,14 @@ export async function generateMinutes(
     if (frozenOriginal(state)) throw frozenError();
     if (state.meeting.status !== 'held') throw AppError.conflict('meeting.not-held', 'Minutes are written for a meeting that was held');
     if (state.present.length === 0) throw AppError.unprocessable('meeting.no-one-present', 'Record the members present first');
-    const { decisions, errors } = decisionsOf(state);
+    const { decisions, deferred, errors } = decisionsOf(state);
     if (errors.length) throw AppError.unprocessable('minutes.undecided', 'Some requests on the agenda have no decision yet', errors);
     const now = ctx.clock.now();
     const draft = draftOriginal(state);
     const notes = draft ? open(ctx, minutesAad(draft.id, 'notes'), draft.notes) : null;
-    const text = await composeText(association, trx, state, { decisions, notes, amends: null });
+    const text = await composeText(association, trx, state, { decisions, deferred, notes, amends: null });
     const id = draft?.id ?? uuidv7(now.getTime());
-    if (draft) await writeText(trx, ctx, id, text, decisions, now);
+    if (draft) await writeText(trx, ctx, id, text, { decisions, deferred }, now);
     else
       await trx
         .insertInto('minutes')
@@ -246,7 +272,7 @@ export async function generateMinutes(
           status: 'draft',
           text: seal(ctx, minutesAad(id, 'text'), text) as string,
           notes: null,
-          decisions: seal(ctx, minutesAad(id, 'decisions'), JSON.stringify(decisions)) as string,
+          decisions: sealOutcomes(ctx, id, { decisions, deferred }),
           sha256: sha256Of(text),
           created_by: principal.userId,
           created_at: now.toISOString(),
@@ -260,7 +286,12 @@ export async function generateMinutes(
       action: draft ? 'minutes.regenerate' : 'minutes.generate',
       entity: 'minutes',
       entityId: id,
-      details: { meetingId, sha256: sha256Of(text), requests: decisions.map((d) => d.requestId) },
+      details: {
+        meetingId,
+        sha256: sha256Of(text),
+        requests: decisions.map((d) => d.requestId),
+        deferred: deferred.map((d) => d.requestId),
+      },
     });
     const fresh = await repo.findMinutes(trx, id);
     const after = { ...state, minutes: await repo.minutesOfMeeting(trx, meetingId) };
@@ -284,7 +315,7 @@ export async function refreshDraftMinutes(
   const draft = draftOriginal(state);
   if (!draft) return;
   const now = ctx.clock.now();
-  const { decisions, errors } = decisionsOf(state);
+  const { decisions, deferred, errors } = decisionsOf(state);
   if (errors.length || state.present.length === 0) {
     await trx.deleteFrom('minutes_approvals').where('minutes_id', '=', draft.id).execute();
     await trx.deleteFrom('minutes').where('id', '=', draft.id).execute();
@@ -299,9 +330,9 @@ export async function refreshDraftMinutes(
     return;
   }
   const notes = open(ctx, minutesAad(draft.id, 'notes'), draft.notes);
-  const text = await composeText(association, trx, state, { decisions, notes, amends: null });
+  const text = await composeText(association, trx, state, { decisions, deferred, notes, amends: null });
   if (sha256Of(text) === draft.sha256) return;
-  await writeText(trx, ctx, draft.id, text, decisions, now);
+  await writeText(trx, ctx, draft.id, text, { decisions, deferred }, now);
   await recordAudit(trx, {
     at: now,
     actor: actorOf(principal),
@@ -323,17 +354,17 @@ export async function updateMinutesNotes(ctx: AppContext, principal: StaffPrinci
     if (row.status === 'frozen') throw frozenError();
     if (!isChair(state, principal)) throw AppError.forbidden('meeting.chair-only', 'Only the committee’s chair edits the minutes');
     const amends = row.amends_id ? ((await repo.findMinutes(trx, row.amends_id)) ?? null) : null;
-    const decisions = storedDecisions(ctx, row);
+    const outcomes = storedOutcomes(ctx, row);
     const cleanNotes = notes.trim() || null;
     if (amends && !cleanNotes) throw AppError.unprocessable('minutes.amendment-notes-required', 'Say what the amendment corrects');
-    const text = await composeText(association, trx, state, { decisions, notes: cleanNotes, amends });
+    const text = await composeText(association, trx, state, { ...outcomes, notes: cleanNotes, amends });
     const now = ctx.clock.now();
     await trx
       .updateTable('minutes')
       .set({ notes: seal(ctx, minutesAad(id, 'notes'), cleanNotes) })
       .where('id', '=', id)
       .execute();
-    await writeText(trx, ctx, id, text, decisions, now);
+    await writeText(trx, ctx, id, text, outcomes, now);
     await recordAudit(trx, {
       at: now,
       actor: actorOf(principal),
@@ -394,7 +425,8 @@ async function freeze(trx: Db, ctx: AppContext, principal: StaffPrincipal, state
     .where('id', '=', row.id)
     .where('status', '=', 'draft')
     .execute();
-  const decisions = storedDecisions(ctx, row);
+  // Deferred requests stay under the committee's study (information-requested); only decisions move on.
+  const { decisions } = storedOutcomes(ctx, row);
   if (row.amends_id === null) {
     // C5/C6: each decision reaches its request, whose message to the family goes to the outbox.
     for (const decision of decisions)
@@ -437,8 +469,8 @@ export async function amendMinutes(ctx: AppContext, principal: StaffPrincipal, i
     if (row.status !== 'frozen') throw AppError.conflict('minutes.not-frozen', 'Draft minutes are edited, not amended');
     if (state.minutes.some((m) => m.amends_id === id && m.status === 'draft'))
       throw AppError.conflict('minutes.amendment-open', 'An amendment of these minutes is awaiting approval');
-    const decisions = storedDecisions(ctx, row);
-    const text = await composeText(association, trx, state, { decisions, notes, amends: row });
+    const outcomes = storedOutcomes(ctx, row);
+    const text = await composeText(association, trx, state, { ...outcomes, notes, amends: row });
     const now = ctx.clock.now();
     const newId = uuidv7(now.getTime());
     await trx
@@ -451,7 +483,7 @@ export async function amendMinutes(ctx: AppContext, principal: StaffPrincipal, i
         status: 'draft',
         text: seal(ctx, minutesAad(newId, 'text'), text) as string,
         notes: seal(ctx, minutesAad(newId, 'notes'), notes),
-        decisions: seal(ctx, minutesAad(newId, 'decisions'), JSON.stringify(decisions)) as string,
+        decisions: sealOutcomes(ctx, newId, outcomes),
         sha256: sha256Of(text),
         created_by: principal.userId,
         created_at: now.toISOString(),
