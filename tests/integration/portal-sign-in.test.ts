@@ -245,6 +245,19 @@ describe(`portal sign-in by one-time code (issue 5 §2) [${ENGINE}]`, () => {
     expect(again.statusCode).toBe(200);
     expect(again.cookies.find((c) => c.name === PORTAL_COOKIE)?.value).not.toBe(first.token);
     expect((await first.request('GET', '/api/v1/portal/me')).statusCode).toBe(401);
+
+    // A staff token in the portal cookie is not ended by a family's sign-in.
+    const staff = await sessionFor(t, receptionist);
+    await start(family.nationalId, address);
+    const withStaffToken = await t.app.inject({
+      method: 'POST',
+      url: '/api/v1/portal/sign-in/verify',
+      payload: { nationalId: family.nationalId, code: await lastCodeSentTo(t, family.id) },
+      cookies: { [PORTAL_COOKIE]: staff.cookie },
+      remoteAddress: address,
+    });
+    expect(withStaffToken.statusCode).toBe(200);
+    expect((await staff.request('GET', '/api/v1/auth/session')).statusCode).toBe(200);
   });
 
   it('a staff cookie never opens the portal, and a family cookie never opens the staff app', async () => {

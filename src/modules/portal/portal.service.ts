@@ -3,7 +3,7 @@ import { PORTAL_CODE_LENGTH, PORTAL_CODE_MINUTES } from '../../contracts/portal.
 import type { AppContext } from '../../platform/context.js';
 import { AppError } from '../../platform/http/app-error.js';
 import type { FamilyPrincipal } from '../../platform/http/principal.js';
-import { FAMILY_SESSION_ABSOLUTE_MS, hashSessionToken, type SessionRow } from '../../platform/http/sessions.js';
+import { FAMILY_SESSION_ABSOLUTE_MS, type SessionRow } from '../../platform/http/sessions.js';
 import { configuredChannels } from '../../platform/transports/index.js';
 import { recordAudit } from '../audit/audit.service.js';
 import { findIdentity } from '../families/families.repo.js';
@@ -107,7 +107,9 @@ export async function verifySignIn(
     throw codeInvalid();
   }
   await clearPortalFailures(ctx, keys);
-  if (previousToken) await ctx.sessions.end(hashSessionToken(previousToken));
+  // The family session this browser held ends (never a staff one whose token was put in the portal cookie).
+  const previous = previousToken ? await ctx.sessions.resolve(previousToken) : null;
+  if (previous?.principal_kind === 'family') await ctx.sessions.end(previous.id_hash);
   const { token, row: session } = await ctx.sessions.create('family', row.family_id, 'active', {
     absoluteMs: FAMILY_SESSION_ABSOLUTE_MS,
   });
