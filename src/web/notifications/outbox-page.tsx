@@ -125,15 +125,17 @@ export function OutboxTable({ items, onOpen }: { items: OutboxItem[]; onOpen(id:
                 <Table.Td>{labels.event(item.event)}</Table.Td>
                 <Table.Td>
                   <Text size="sm">{recipient}</Text>
-                  <Text size="xs" c="dimmed">
-                    {labels.recipientKind(item.recipient.kind)}
-                    {item.recipient.reference && (
-                      <>
-                        {' · '}
-                        <Ltr>{item.recipient.reference}</Ltr>
-                      </>
-                    )}
-                  </Text>
+                  {item.recipient.name && (
+                    <Text size="xs" c="dimmed">
+                      {labels.recipientKind(item.recipient.kind)}
+                      {item.recipient.reference && (
+                        <>
+                          {' · '}
+                          <Ltr>{item.recipient.reference}</Ltr>
+                        </>
+                      )}
+                    </Text>
+                  )}
                 </Table.Td>
                 <Table.Td>{labels.channel(item.channel)}</Table.Td>
                 <Table.Td>{item.address ? <Ltr>{item.address}</Ltr> : '—'}</Table.Td>
