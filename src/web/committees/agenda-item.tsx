@@ -2,6 +2,7 @@ import { Alert, Anchor, Badge, Button, Group, Paper, Radio, Stack, Table, Text, 
 import { useForm } from '@mantine/form';
 import { IconCheck } from '@tabler/icons-react';
 import { useMutation, useQueryClient } from '@tanstack/react-query';
+import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
 import { type AgendaItem, castVoteBody, type Tally, VOTE_CHOICES, type VoteChoice } from '../../contracts/committees.js';
@@ -13,6 +14,7 @@ import { DualDay } from '../requests/dual-day.js';
 import { Ltr } from '../ui/ltr.js';
 import { notifySuccess } from '../ui/notify.js';
 import { ProblemAlert } from '../ui/problem-alert.js';
+import { errorMessage } from '../ui/problems.js';
 import { useFormProblem } from '../ui/use-form-problem.js';
 import { schemaErrors } from '../ui/validate.js';
 import { committeeKeys } from './committees-api.js';
@@ -21,7 +23,17 @@ import { COMMITTEES_NS } from './i18n.js';
 export const OUTCOME_COLOURS = { approved: 'green', 'partly-approved': 'yellow', rejected: 'red' } as const;
 
 /** One request on a meeting's agenda: its votes, the decision they make (C5), and the caller's own vote. */
-export function AgendaItemCard({ meetingId, item, canVote }: { meetingId: string; item: AgendaItem; canVote: boolean }) {
+export function AgendaItemCard({
+  meetingId,
+  item,
+  canVote,
+  canManage,
+}: {
+  meetingId: string;
+  item: AgendaItem;
+  canVote: boolean;
+  canManage: boolean;
+}) {
   const { t } = useTranslation(COMMITTEES_NS);
   const { language } = useLanguage();
   const me = useCurrentUser();
@@ -51,7 +63,15 @@ export function AgendaItemCard({ meetingId, item, canVote }: { meetingId: string
         </Group>
         <TallyLine tally={item.tally} />
         {item.votes.length > 0 && <VotesTable item={item} />}
-        {canVote && <VoteForm meetingId={meetingId} requestId={item.requestId} current={mine} reference={item.reference} />}
+        {item.requestStatus === 'information-requested' && (
+          <Text size="sm" c="orange.9">
+            {t('waitingForFamily')}
+          </Text>
+        )}
+        {canManage && item.requestStatus === 'under-study' && <AskInformation meetingId={meetingId} requestId={item.requestId} />}
+        {canVote && item.requestStatus === 'under-study' && (
+          <VoteForm meetingId={meetingId} requestId={item.requestId} current={mine} reference={item.reference} />
+        )}
       </Stack>
     </Paper>
   );
@@ -198,4 +218,52 @@ function VoteForm({
 function toVoteBody(requestId: string, values: VoteValues) {
   const reasons = values.reasons.trim();
   return { requestId, choice: values.choice, ...(reasons ? { reasons } : {}) };
+}
+
+/** The chair asks the family for more (C6: the request's clock pauses until it arrives). */
+function AskInformation({ meetingId, requestId }: { meetingId: string; requestId: string }) {
+  const { t } = useTranslation(COMMITTEES_NS);
+  const { t: tc } = useTranslation();
+  const queryClient = useQueryClient();
+  const [isOpen, setIsOpen] = useState(false);
+  const [note, setNote] = useState('');
+  const ask = useMutation({
+    mutationFn: () => api.post(`/meetings/${encodeURIComponent(meetingId)}/information-requests`, { requestId, note: note.trim() }),
+    onSuccess: () => {
+      void queryClient.invalidateQueries({ queryKey: committeeKeys.meeting(meetingId) });
+      notifySuccess(t('informationRequested'));
+      setIsOpen(false);
+    },
+  });
+  if (!isOpen) {
+    return (
+      <Group>
+        <Button size="xs" variant="default" onClick={() => setIsOpen(true)}>
+          {t('askInformation')}
+        </Button>
+      </Group>
+    );
+  }
+  return (
+    <Stack gap="xs">
+      <Textarea
+        label={t('informationNote')}
+        required
+        autosize
+        minRows={2}
+        maxLength={2000}
+        value={note}
+        onChange={(event) => setNote(event.currentTarget.value)}
+      />
+      <ProblemAlert message={ask.isError ? errorMessage(tc, ask.error) : null} />
+      <Group justify="flex-end" gap="xs">
+        <Button size="xs" variant="default" onClick={() => setIsOpen(false)}>
+          {tc('common.cancel')}
+        </Button>
+        <Button size="xs" disabled={!note.trim()} loading={ask.isPending} onClick={() => ask.mutate()}>
+          {t('sendInformationRequest')}
+        </Button>
+      </Group>
+    </Stack>
+  );
 }

@@ -74,7 +74,13 @@ export function MeetingPage() {
           </Paper>
         ) : (
           data.agenda.map((item) => (
-            <AgendaItemCard key={item.requestId} meetingId={data.id} item={item} canVote={data.can.vote && isOpen} />
+            <AgendaItemCard
+              key={item.requestId}
+              meetingId={data.id}
+              item={item}
+              canVote={data.can.vote && isOpen}
+              canManage={data.can.manage && isOpen}
+            />
           ))
         )}
         {data.can.manage && isOpen && <AwaitingStudy meeting={data} />}
