@@ -4,6 +4,7 @@ import { verifyAuditChain } from '../modules/audit/audit-chain.js';
 import { calendarJobs } from '../modules/calendar/calendar.jobs.js';
 import { rotateKeys } from '../modules/keys/keys.service.js';
 import { notificationJobs } from '../modules/notifications/notifications.jobs.js';
+import { requestJobs } from '../modules/requests/requests.jobs.js';
 import { createOrRecoverAdministrator, ensureFirstAdministrator } from '../modules/staff/staff.service.js';
 import { startRuntime } from '../platform/bootstrap.js';
 import { ConfigError, loadConfig } from '../platform/config.js';
@@ -44,7 +45,7 @@ async function serve(): Promise<void> {
   const scheduler = startScheduler({
     db: runtime.ctx.db,
     clock: runtime.ctx.clock,
-    jobs: [...auditJobs(runtime.ctx), ...calendarJobs(runtime.ctx), ...notificationJobs(runtime.ctx)],
+    jobs: [...auditJobs(runtime.ctx), ...calendarJobs(runtime.ctx), ...notificationJobs(runtime.ctx), ...requestJobs(runtime.ctx)],
     onError: (job, error) => app.log.error({ job, err: error }, 'background job failed'),
   });
   const shutdown = async (signal: string) => {

@@ -23,6 +23,7 @@ import type { StaffPrincipal } from '../../platform/http/principal.js';
 import { uuidv7 } from '../../platform/ids.js';
 import { recordAudit } from '../audit/audit.service.js';
 import { getClock } from '../calendar/clocks.service.js';
+import { committeesOf } from '../committees/committees.service.js';
 import { familyVisibility } from '../families/families.policy.js';
 import { findVisibleFamily, nextReference } from '../families/families.repo.js';
 import { ensureDefaultTypes, findType } from './request-types.service.js';
@@ -52,9 +53,8 @@ export function isUniqueViolation(error: unknown): boolean {
 }
 
 /** Committees the user sits on (C5): committee members see only their committees' requests. */
-export async function committeeIdsOf(_ctx: AppContext, _userId: string): Promise<string[]> {
-  // Wired to committees.service `committeesOf` once that module lands (docs/design/service-requests.md).
-  return [];
+export async function committeeIdsOf(ctx: AppContext, userId: string): Promise<string[]> {
+  return committeesOf(ctx, userId);
 }
 
 export async function visibilityOf(ctx: AppContext, principal: StaffPrincipal) {

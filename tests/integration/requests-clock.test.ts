@@ -1,0 +1,198 @@
+import { randomUUID } from 'node:crypto';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { nationalIdCheckDigit } from '../../src/domain/national-id.js';
+import { checkClocks } from '../../src/modules/calendar/clocks.service.js';
+import { processRequestClocks } from '../../src/modules/requests/requests.jobs.js';
+import { applyDecision, beginStudy, familyRequest, requestBriefs } from '../../src/modules/requests/requests.workflow.js';
+import { type Agent, buildStaff, createTestApp, type StaffFixture, sessionFor, type TestApp } from './harness.js';
+
+/** The request's working-day clock from completion, its pause, events and the decision (C5, C6), on both engines. */
+let t: TestApp;
+let reception: Agent;
+let management: Agent;
+let receptionist: StaffFixture;
+let manager: StaffFixture;
+let serial = 700;
+
+const PNG = Buffer.from('89504e470d0a1a0a0000000d4948445200000001000000010806000000', 'hex');
+const SYSTEM = { kind: 'system' as const, id: null };
+
+async function at(instant: string) {
+  t.clock.set(instant);
+  reception = await sessionFor(t, receptionist);
+  management = await sessionFor(t, manager);
+}
+
+/** A financial-aid request, complete and signed (documents inserted as files directly, answers through the API). */
+async function submittedRequest(): Promise<{ id: string; familyId: string; deadlineDay: string }> {
+  serial += 1;
+  const idBody = `1${String(serial).padStart(8, '0')}`;
+  const family = await reception.request('POST', '/api/v1/families', {
+    headNameAr: 'هيلة محمد الشمري',
+    nationalId: `${idBody}${nationalIdCheckDigit(idBody)}`,
+    mobile: `0556${String(100000 + serial).slice(-6)}`,
+    city: 'الدمام',
+    office: 'dammam',
+    category: 'productive-family',
+    domains: ['training'],
+    agreedChannel: 'sms',
+    originChannel: 'interview',
+    consent: { isGiven: true, privacyNoticeVersion: '2026-1' },
+  });
+  expect(family.statusCode, family.body).toBe(201);
+  const created = await reception.request('POST', '/api/v1/requests', {
+    idempotencyKey: randomUUID(),
+    familyId: family.json().id,
+    typeCode: 'training-enrolment',
+    channel: 'interview',
+    answers: { 'trainee-name': 'سارة', programme: 'sewing', 'can-attend-mornings': true },
+  });
+  expect(created.statusCode, created.body).toBe(201);
+  const id = created.json().id;
+  const boundary = '----b';
+  const pdf = '%PDF-1.4\n%%EOF\n';
+  const upload = await t.app.inject({
+    method: 'POST',
+    url: `/api/v1/requests/${id}/documents`,
+    cookies: { sila_session: reception.cookie },
+    headers: { 'x-csrf-token': reception.csrf, 'content-type': `multipart/form-data; boundary=${boundary}` },
+    payload: `--${boundary}\r\nContent-Disposition: form-data; name="itemKey"\r\n\r\nid-copy\r\n--${boundary}\r\nContent-Disposition: form-data; name="file"; filename="id.pdf"\r\nContent-Type: application/pdf\r\n\r\n${pdf}\r\n--${boundary}--\r\n`,
+  });
+  expect(upload.statusCode, upload.body).toBe(201);
+  const signed = await reception.request('POST', `/api/v1/requests/${id}/attestations`, {
+    method: 'signature-pad',
+    signaturePng: `data:image/png;base64,${PNG.toString('base64')}`,
+    dataSha256: upload.json().dataSha256,
+  });
+  expect(signed.statusCode, signed.body).toBe(201);
+  const submitted = await reception.request('POST', `/api/v1/requests/${id}/transitions`, { action: 'submit' });
+  expect(submitted.statusCode, submitted.body).toBe(200);
+  return { id, familyId: family.json().id, deadlineDay: submitted.json().deadlineDay };
+}
+
+async function messages(requestId: string) {
+  return t.ctx.db
+    .selectFrom('outbox_messages')
+    .select(['event', 'recipient_kind', 'recipient_id'])
+    .where('about_id', '=', requestId)
+    .orderBy('created_at')
+    .orderBy('id')
+    .execute();
+}
+
+beforeAll(async () => {
+  t = await createTestApp();
+  receptionist = await buildStaff(t, { roles: ['reception'] });
+  manager = await buildStaff(t, { roles: ['management'] });
+  await at('2026-11-25T09:00:00.000Z');
+});
+
+afterAll(async () => {
+  await t.close();
+});
+
+describe('request clock (C6)', () => {
+  it('C6: pausing while information is requested moves the deadline on by the days paused; the count continues, not restarts', async () => {
+    await at('2026-11-25T09:00:00.000Z'); // Wednesday: day 0
+    const request = await submittedRequest();
+    await t.ctx.db.transaction().execute((trx) => beginStudy(trx, t.ctx, SYSTEM, request.id, { meetingId: null }));
+
+    await at('2026-11-29T09:00:00.000Z'); // Sunday
+    const asked = await reception.request('POST', `/api/v1/requests/${request.id}/transitions`, {
+      action: 'request-information',
+      note: 'صورة عقد الإيجار',
+    });
+    expect(asked.statusCode, asked.body).toBe(200);
+    expect(asked.json().deadline).toMatchObject({ state: 'paused', pausedSince: '2026-11-29' });
+
+    await at('2026-12-06T09:00:00.000Z'); // a week later, Sunday
+    const received = await reception.request('POST', `/api/v1/requests/${request.id}/transitions`, { action: 'information-received' });
+    expect(received.statusCode, received.body).toBe(200);
+    const after = received.json();
+    expect(after.status).toBe('under-study');
+    expect(after.deadline).toMatchObject({ state: 'running', startDay: '2026-11-25', workingDays: 15, pausedSince: null });
+    // Five working days (Sun 29 Nov – Thu 3 Dec) did not count: the deadline moved on by them.
+    expect(after.deadlineDay > request.deadlineDay).toBe(true);
+    expect(after.history.map((h: { event: string }) => h.event)).toEqual([
+      'create',
+      'attested',
+      'submit',
+      'begin-study',
+      'request-information',
+      'information-received',
+    ]);
+    expect((await messages(request.id)).map((m) => m.event)).toEqual(['request.received', 'request.information-requested']);
+
+    // C5, C6: the decision reaches the family in the same transaction and stops the clock, met in time.
+    await t.ctx.db
+      .transaction()
+      .execute((trx) =>
+        applyDecision(trx, t.ctx, SYSTEM, request.id, { outcome: 'approved', reasons: 'استوفت الشروط', meetingId: null, minutesId: null }),
+      );
+    const decided = (await reception.request('GET', `/api/v1/requests/${request.id}`)).json();
+    expect(decided).toMatchObject({ status: 'notified', slaState: 'met', decision: { outcome: 'approved', reasons: 'استوفت الشروط' } });
+    expect(decided.deadline.state).toBe('met');
+    expect((await messages(request.id)).map((m) => m.event)).toEqual([
+      'request.received',
+      'request.information-requested',
+      'request.decided',
+    ]);
+    const portal = await familyRequest(t.ctx, request.familyId, request.id);
+    expect(portal).toMatchObject({ status: 'notified', decision: { outcome: 'approved' }, missing: [] });
+    expect(portal.deadlineHijri).toMatch(/^14\d\d-/);
+  });
+
+  it('C5: a decision whose transaction rolls back leaves no message and no move', async () => {
+    await at('2026-12-07T09:00:00.000Z');
+    const request = await submittedRequest();
+    await t.ctx.db.transaction().execute((trx) => beginStudy(trx, t.ctx, SYSTEM, request.id, { meetingId: null }));
+    await expect(
+      t.ctx.db.transaction().execute(async (trx) => {
+        await applyDecision(trx, t.ctx, SYSTEM, request.id, {
+          outcome: 'rejected',
+          reasons: 'لا تنطبق الشروط',
+          meetingId: null,
+          minutesId: null,
+        });
+        throw new Error('minutes could not be frozen');
+      }),
+    ).rejects.toThrow('minutes could not be frozen');
+    expect((await messages(request.id)).map((m) => m.event)).toEqual(['request.received']);
+    const [brief] = await requestBriefs(t.ctx.db, t.ctx, [request.id]);
+    expect(brief).toMatchObject({ status: 'under-study', familyName: 'هيلة محمد الشمري' });
+    // C5: deciding without reasons is refused.
+    await expect(
+      t.ctx.db
+        .transaction()
+        .execute((trx) =>
+          applyDecision(trx, t.ctx, SYSTEM, request.id, { outcome: 'rejected', reasons: ' ', meetingId: null, minutesId: null }),
+        ),
+    ).rejects.toMatchObject({ code: 'request.invalid' });
+  });
+
+  it('C6: warning and breach set the worklists and tell the submitter and management once', async () => {
+    await at('2026-12-08T09:00:00.000Z');
+    const request = await submittedRequest();
+    await at('2026-12-27T09:00:00.000Z'); // near the deadline: warning day passed
+    await checkClocks(t.ctx, t.clock.now());
+    await processRequestClocks(t.ctx);
+    const dueSoon = (await management.request('GET', '/api/v1/requests?list=due-soon')).json();
+    expect(dueSoon.items.map((r: { id: string }) => r.id)).toContain(request.id);
+
+    await at('2027-01-20T09:00:00.000Z'); // well past the deadline
+    await checkClocks(t.ctx, t.clock.now());
+    await processRequestClocks(t.ctx);
+    await processRequestClocks(t.ctx); // twice: nothing more
+    const breached = (await management.request('GET', '/api/v1/requests?list=breached')).json();
+    expect(breached.items.map((r: { id: string }) => r.id)).toContain(request.id);
+    const staffMessages = (await messages(request.id)).filter((m) => m.recipient_kind === 'staff');
+    const warningTo = staffMessages.filter((m) => m.event === 'request.deadline-warning').map((m) => m.recipient_id);
+    const breachTo = staffMessages.filter((m) => m.event === 'request.deadline-breached').map((m) => m.recipient_id);
+    expect(new Set(warningTo)).toEqual(new Set([receptionist.id, manager.id]));
+    expect(new Set(breachTo)).toEqual(new Set([receptionist.id, manager.id]));
+    expect(breachTo).toHaveLength(2);
+    const counts = (await management.request('GET', '/api/v1/requests/counts')).json();
+    expect(counts.breached).toBeGreaterThanOrEqual(1);
+    expect(counts.dueSoon).toBe(0);
+  });
+});
