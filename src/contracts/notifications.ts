@@ -33,6 +33,8 @@ export type MessageStatus = (typeof MESSAGE_STATUSES)[number];
 export const NOTIFICATION_EVENTS = [
   'family.registered',
   'auth.one-time-code',
+  // The portal's code that confirms a request's data online (C4): SMS only, like the sign-in code.
+  'request.attestation-code',
   'request.status-changed',
   // Service requests (issue 5, C5/C6): to the family on its agreed channel; deadlines to staff.
   'request.received',

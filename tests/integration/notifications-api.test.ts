@@ -60,7 +60,19 @@ describe(`message templates [${ENGINE}]`, () => {
     const response = await as(administrator).request('GET', url);
     expect(response.statusCode).toBe(200);
     const catalog = response.json() as Array<{ event: string; placeholders: string[]; templates: Array<Record<string, unknown>> }>;
-    expect(catalog.map((e) => e.event)).toEqual(['family.registered', 'auth.one-time-code', 'request.status-changed']);
+    expect(catalog.map((e) => e.event)).toEqual([
+      'family.registered',
+      'auth.one-time-code',
+      'request.attestation-code',
+      'request.status-changed',
+      'request.received',
+      'request.information-requested',
+      'request.decided',
+      'request.deadline-warning',
+      'request.deadline-breached',
+      'complaint.received',
+      'inquiry.received',
+    ]);
     const code = catalog.find((e) => e.event === 'auth.one-time-code');
     expect(code).toMatchObject({ channels: ['sms'], isSensitive: true, requiredPlaceholders: ['code'] });
     expect(code?.templates).toHaveLength(2);

@@ -1,4 +1,5 @@
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import { outboxAad } from '../../src/modules/notifications/outbox.enqueue.js';
 import { buildStaff, createTestApp, ENGINE, type StaffFixture, type TestApp } from './harness.js';
 import { lastCodeSentTo, type PortalAgent, type RegisteredFamily, registerFamily, setSmsGateway, signInFamily } from './portal-support.js';
 
@@ -131,10 +132,14 @@ describe(`the family's view in the portal (issue 5 §9) [${ENGINE}]`, () => {
     // The message is an SMS to the registered mobile about this request, never listed.
     const message = await t.ctx.db
       .selectFrom('outbox_messages')
-      .select(['channel', 'is_sensitive', 'about_type', 'about_id'])
+      .select(['id', 'event', 'channel', 'is_sensitive', 'about_type', 'about_id', 'body'])
       .where('about_id', '=', draft.id)
+      .where('event', '=', 'request.attestation-code')
       .executeTakeFirstOrThrow();
-    expect(message).toEqual({ channel: 'sms', is_sensitive: 1, about_type: 'request', about_id: draft.id });
+    expect(message).toMatchObject({ channel: 'sms', is_sensitive: 1, about_type: 'request', about_id: draft.id });
+    // The SMS says what the code is for: this request's data, not a sign-in.
+    const text = t.ctx.keys.encryptor.decrypt(message.body as string, outboxAad(message.id, 'body'));
+    expect(text).toContain(`رمز تأكيد بيانات طلبكم رقم ${draft.reference}`);
   });
 
   it('a code for one request does not confirm another', async () => {

@@ -39,6 +39,15 @@ export const EVENTS: Record<NotificationEvent, EventDefinition> = {
     isSensitive: true,
     ttlMinutes: 10,
   },
+  // C4 online: the code a family types in the portal to confirm its request's data (issue 5 §4).
+  'request.attestation-code': {
+    placeholders: ['associationName', 'code', 'minutes', 'reference'],
+    requiredPlaceholders: ['code', 'reference'],
+    channels: ['sms'],
+    fixedChannel: 'sms',
+    isSensitive: true,
+    ttlMinutes: 10,
+  },
   // C5: news of a service request on the family's agreed channel; staff get it in the app.
   'request.status-changed': {
     placeholders: ['associationName', 'familyName', 'reference', 'status', 'deadline', 'link'],

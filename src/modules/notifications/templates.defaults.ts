@@ -68,6 +68,14 @@ export const DEFAULT_TEMPLATES: Defaults = {
       en: t('{{associationName}} portal sign-in code: {{code}}\nValid for {{minutes}} minutes. Do not share it.'),
     },
   },
+  'request.attestation-code': {
+    sms: {
+      ar: t('رمز تأكيد بيانات طلبكم رقم {{reference}} لدى {{associationName}}: {{code}}\nصالح {{minutes}} دقائق. لا تشاركه مع أحد.'),
+      en: t(
+        'Code to confirm the data of your request {{reference}} with {{associationName}}: {{code}}\nValid for {{minutes}} minutes. Do not share it.',
+      ),
+    },
+  },
   'request.status-changed': {
     sms: {
       ar: t('{{associationName}}: طلبكم رقم {{reference}} أصبح: {{status}}. {{link}}'),

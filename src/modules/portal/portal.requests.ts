@@ -42,9 +42,9 @@ export async function startAttestation(
       requestId,
     });
     await enqueueMessage(trx, ctx, {
-      event: 'auth.one-time-code',
+      event: 'request.attestation-code',
       recipient: { kind: 'family', familyId: family.familyId },
-      params: { code, minutes: String(PORTAL_CODE_MINUTES) },
+      params: { code, minutes: String(PORTAL_CODE_MINUTES), reference: view.reference },
       language,
       expiresAt: new Date(row.expires_at),
       about: { type: 'request', id: requestId },
