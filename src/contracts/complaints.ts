@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { calendarDay } from './calendar.js';
 import { code, longText, text } from './common.js';
 import { mobile, nationalId } from './families.js';
 
@@ -44,6 +45,22 @@ export const complaintsSettings = z.strictObject({
   resolveWorkingDays: z.number().int().min(1).max(120),
   inquiryAnswerWorkingDays: z.number().int().min(1).max(120),
   warningWorkingDays: z.number().int().min(0).max(30),
+  /** Inquiry topics that go to the technical-support queue rather than a contact officer (issue 6 §7). */
+  supportTopics: z.array(code).max(50).default(['technical-support']),
+  /** Approved answer templates for inquiries (G2): staff pick one and may adapt it. */
+  answerTemplates: z
+    .array(
+      z.strictObject({
+        code,
+        nameAr: text(120),
+        nameEn: text(120),
+        bodyAr: longText(3000).min(1, 'field.required'),
+        bodyEn: longText(3000).min(1, 'field.required'),
+        isActive: z.boolean(),
+      }),
+    )
+    .max(100)
+    .default([]),
 });
 export type ComplaintsSettings = z.infer<typeof complaintsSettings>;
 export type ComplaintTopic = z.infer<typeof complaintTopic>;
@@ -117,3 +134,358 @@ export const lookupResult = z.object({
   response: z.string().nullable(),
 });
 export type LookupResult = z.infer<typeof lookupResult>;
+
+// =====================================================================================
+// Staff side (issue 6 §4–§9): intake, handling steps, conflict of interest, inquiries, the
+// contact-officer register, worklists and oversight. Paths in src/modules/complaints/complaints.staff-routes.ts.
+// =====================================================================================
+
+/** A1–A5: how a complaint or inquiry reached the association. `website` only comes from the public link. */
+export const caseChannel = z.enum(['website', 'fax', 'letter', 'phone', 'interview']);
+export const staffChannel = z.enum(['fax', 'letter', 'phone', 'interview']);
+export const severity = z.enum(['low', 'medium', 'high', 'critical']);
+export const complaintStep = z.enum([
+  'received',
+  'acknowledged',
+  'assessed',
+  'assigned',
+  'investigating',
+  'response-decided',
+  'response-communicated',
+  'closed',
+  'satisfaction-followed-up',
+]);
+export const inquiryStep = z.enum(['received', 'acknowledged', 'routed', 'answered', 'closed']);
+export const slaState = z.enum(['on-time', 'due-soon', 'breached', 'met', 'late']);
+export const inquiryQueue = z.enum(['officer', 'general', 'support']);
+
+/**
+ * `POST /api/v1/complaints/intake` — reception registers a complaint or inquiry that came by fax,
+ * letter, phone or in person (A1–A5). JSON, or multipart/form-data with this JSON in the field `data`
+ * first and then the scanned page(s) in fields named `file` (at most 5, through the file store).
+ * `familyId`: a family the staff member may see (scope rules); its agreed channel then receives the
+ * acknowledgement at once. Otherwise the case waits at `received` for the acknowledge step.
+ */
+export const intakeBody = z
+  .strictObject({
+    kind: caseKind,
+    channel: staffChannel,
+    anonymous: z.boolean().default(false),
+    name: text(120).optional(),
+    mobile: mobile.optional(),
+    email: z.email('field.email').max(254, 'field.too-long').optional(),
+    /** For a reply by letter when there is no mobile or e-mail. */
+    postalAddress: longText(500).optional(),
+    familyId: z.uuid('field.invalid-id').optional(),
+    topic: code,
+    domain: code.optional(),
+    description: longText(5000).min(10, 'field.too-short'),
+    remedy: longText(2000).optional(),
+    language: z.enum(['ar', 'en']).default('ar'),
+  })
+  .superRefine((value, ctx) => {
+    const add = (pointer: string, message: string) => ctx.addIssue({ code: 'custom', path: [pointer], message });
+    if (value.kind === 'inquiry' && value.anonymous) add('anonymous', 'inquiry.not-anonymous');
+    if (value.kind === 'inquiry' && value.remedy) add('remedy', 'inquiry.no-remedy');
+    if (value.anonymous && (value.name || value.familyId)) add('name', 'complaint.anonymous-with-identity');
+  });
+export type IntakeBody = z.infer<typeof intakeBody>;
+
+const staffRef = z.object({ id: z.string(), displayName: z.string() });
+export type StaffRef = z.infer<typeof staffRef>;
+
+export const caseDeadline = z
+  .object({
+    day: z.string(),
+    dayHijri: z.string(),
+    state: z.string(),
+    workingDays: z.number(),
+    warnDay: z.string().nullable(),
+  })
+  .nullable();
+
+/** One line of a worklist: no writer's contact details, no free text. */
+export const caseSummary = z.object({
+  id: z.string(),
+  kind: caseKind,
+  reference: z.string(),
+  channel: caseChannel,
+  step: z.string(),
+  topic: z.string(),
+  domain: z.string().nullable(),
+  severity: severity.nullable(),
+  needsImmediateAction: z.boolean(),
+  isAnonymous: z.boolean(),
+  familyId: z.string().nullable(),
+  assignedCommitteeId: z.string().nullable(),
+  assignedTo: staffRef.nullable(),
+  officer: staffRef.nullable(),
+  queue: inquiryQueue.nullable(),
+  slaState: slaState,
+  deadline: caseDeadline,
+  receivedAt: z.string(),
+});
+export type CaseSummary = z.infer<typeof caseSummary>;
+
+export const caseEntry = z.object({
+  id: z.string(),
+  kind: z.enum(['note', 'task', 'evidence']),
+  text: z.string().nullable(),
+  fileId: z.string().nullable(),
+  assignee: staffRef.nullable(),
+  dueDay: z.string().nullable(),
+  doneAt: z.string().nullable(),
+  by: staffRef,
+  at: z.string(),
+});
+
+/** The full staff view (`GET /api/v1/complaints/:id`, `GET /api/v1/inquiries/:id`): viewing it is audited. */
+export const caseDetail = caseSummary.extend({
+  writer: z.object({
+    name: z.string().nullable(),
+    mobile: z.string().nullable(),
+    email: z.string().nullable(),
+    postalAddress: z.string().nullable(),
+  }),
+  description: z.string(),
+  remedy: z.string().nullable(),
+  language: z.enum(['ar', 'en']),
+  concernedStaff: z.array(staffRef),
+  routeRule: z.string().nullable(),
+  steps: z.array(
+    z.object({ step: z.string(), at: z.string(), by: staffRef.nullable(), actorKind: z.string(), note: z.string().nullable() }),
+  ),
+  entries: z.array(caseEntry),
+  attachments: z.array(z.object({ fileId: z.string(), name: z.string(), mediaType: z.string(), size: z.number() })),
+  decidedResponse: z.string().nullable(),
+  decidedEscalation: z.string().nullable(),
+  response: z.string().nullable(),
+  respondedAt: z.string().nullable(),
+  closedOutcome: z.enum(['accepted', 'not-accepted']).nullable(),
+  closedAt: z.string().nullable(),
+  satisfaction: z.enum(['satisfied', 'partly-satisfied', 'not-satisfied', 'unreachable']).nullable(),
+  satisfactionNote: z.string().nullable(),
+  settlement: z.object({ terms: z.string(), at: z.string() }).nullable(),
+  compensation: z.object({ reason: z.string(), link: z.string().nullable(), at: z.string() }).nullable(),
+  escalatedAt: z.string().nullable(),
+  answerTemplate: z.string().nullable(),
+  version: z.number(),
+});
+export type CaseDetail = z.infer<typeof caseDetail>;
+
+/** Intake answers the case and, once, its tracking code (to hand to the writer; never shown again). */
+export const intakeResult = z.object({ case: caseDetail, trackingCode: z.string() });
+
+const note = longText(2000).optional();
+/** `POST /api/v1/complaints/:id/steps` — one ISO 10002 step (E1); illegal moves answer 409 `complaint.illegal-transition`. */
+export const complaintStepBody = z.discriminatedUnion('action', [
+  /** Paper channels: the acknowledgement sent by staff (`via`), or handed over in person. */
+  z.strictObject({
+    action: z.literal('acknowledge'),
+    via: z.enum(['sms', 'email', 'letter', 'phone-call', 'in-person', 'family']),
+    note,
+  }),
+  z.strictObject({
+    action: z.literal('assess'),
+    severity,
+    topic: code.optional(),
+    domain: code.optional(),
+    needsImmediateAction: z.boolean(),
+    /** Staff concerned by the complaint (§6): never assigned, never shown it. Replaces the list. */
+    concernedStaffIds: z.array(z.uuid('field.invalid-id')).max(20).default([]),
+    note,
+  }),
+  /** The follow-up committee (E1), or one of its members (`assigneeId`). */
+  z.strictObject({ action: z.literal('assign'), assigneeId: z.uuid('field.invalid-id').nullable().default(null), note }),
+  z.strictObject({ action: z.literal('investigate'), note }),
+  z.strictObject({
+    action: z.literal('decide-response'),
+    /** The decision and its reasons, as the writer will read it. */
+    response: longText(4000).min(10, 'field.too-short'),
+    /** How to escalate if not satisfied. */
+    escalation: longText(1000).min(1, 'field.required'),
+    note,
+  }),
+  /** Sends the decided response through the outbox to the writer's channel; the tracking page shows it. */
+  z.strictObject({ action: z.literal('communicate-response'), note }),
+  z.strictObject({ action: z.literal('close'), outcome: z.enum(['accepted', 'not-accepted']), note }),
+  z.strictObject({
+    action: z.literal('record-satisfaction'),
+    satisfaction: z.enum(['satisfied', 'partly-satisfied', 'not-satisfied', 'unreachable']),
+    note,
+  }),
+]);
+export type ComplaintStepBody = z.infer<typeof complaintStepBody>;
+
+/** `POST /api/v1/complaints/:id/entries` — an investigation note or task (evidence files: `/evidence`, multipart). */
+export const entryBody = z.discriminatedUnion('kind', [
+  z.strictObject({ kind: z.literal('note'), text: longText(4000).min(1, 'field.required') }),
+  z.strictObject({
+    kind: z.literal('task'),
+    text: longText(1000).min(1, 'field.required'),
+    assigneeId: z.uuid('field.invalid-id').optional(),
+    dueDay: calendarDay.optional(),
+  }),
+]);
+export const entryParams = z.strictObject({ id: z.uuid('field.invalid-id'), entryId: z.uuid('field.invalid-id') });
+export const attachmentParams = z.strictObject({ id: z.uuid('field.invalid-id'), fileId: z.uuid('field.invalid-id') });
+
+/** E3: an amicable settlement recorded with its terms. */
+export const settlementBody = z.strictObject({ terms: longText(4000).min(10, 'field.too-short') });
+/** Escalation to a compensation case: the reason now, the case's link when it exists (a later issue). */
+export const compensationBody = z.strictObject({
+  reason: longText(2000).min(10, 'field.too-short'),
+  link: text(200).optional(),
+});
+
+/** `POST /api/v1/inquiries/:id/steps`; illegal moves answer 409 `inquiry.illegal-transition`. */
+export const inquiryStepBody = z.discriminatedUnion('action', [
+  z.strictObject({
+    action: z.literal('acknowledge'),
+    via: z.enum(['sms', 'email', 'letter', 'phone-call', 'in-person', 'family']),
+    note,
+  }),
+  /** Re-route to another contact officer (`officerId`), or take it from the general or support queue (`officerId` = me). */
+  z.strictObject({ action: z.literal('route'), officerId: z.uuid('field.invalid-id'), note }),
+  /** The answer, optionally from an approved template (G2); sent through the outbox; the tracking page shows it. */
+  z.strictObject({
+    action: z.literal('answer'),
+    answer: longText(4000).min(10, 'field.too-short'),
+    templateCode: code.optional(),
+    note,
+  }),
+  z.strictObject({ action: z.literal('close'), note }),
+]);
+export type InquiryStepBody = z.infer<typeof inquiryStepBody>;
+
+export const complaintListQuery = z.strictObject({
+  /** mine: assigned to me; committee: my committee's (assigned or waiting); registered: those I registered; all: management. */
+  list: z.enum(['mine', 'committee', 'registered', 'all']).default('committee'),
+  step: complaintStep.optional(),
+  slaState: slaState.optional(),
+  isOpen: z.enum(['true', 'false']).optional(),
+  cursor: z.string().max(300).optional(),
+  limit: z.coerce.number().int().min(1).max(200).default(50),
+});
+export const inquiryListQuery = z.strictObject({
+  /** mine: routed to me; general / support: the queues any contact officer may take from; registered; all: management. */
+  list: z.enum(['mine', 'general', 'support', 'registered', 'all']).default('mine'),
+  step: inquiryStep.optional(),
+  slaState: slaState.optional(),
+  officerId: z.uuid('field.invalid-id').optional(),
+  isOpen: z.enum(['true', 'false']).optional(),
+  cursor: z.string().max(300).optional(),
+  limit: z.coerce.number().int().min(1).max(200).default(50),
+});
+export type ComplaintListQuery = z.infer<typeof complaintListQuery>;
+export type InquiryListQuery = z.infer<typeof inquiryListQuery>;
+
+/** Sorted by the clock's deadline, then id; `nextCursor` for the next page (keyset). */
+export const caseList = z.object({ items: z.array(caseSummary), nextCursor: z.string().nullable() });
+
+export const answerTemplateList = z.array(
+  z.object({ code: z.string(), nameAr: z.string(), nameEn: z.string(), bodyAr: z.string(), bodyEn: z.string() }),
+);
+
+// ---- contact-officer register (§8, G1) ----
+
+export const officerChannel = z.enum(['phone', 'email', 'whatsapp', 'office']);
+export const contactOfficerBody = z.strictObject({
+  /** null: any category (the entry for a domain); both null is not allowed — that is the general queue. */
+  category: code.nullable(),
+  domain: code.nullable(),
+  officerId: z.uuid('field.invalid-id'),
+  backupId: z.uuid('field.invalid-id').nullable().default(null),
+  roleTitleAr: text(120),
+  roleTitleEn: text(120),
+  /** How the public reaches this role: the association's line or extension, a shared mailbox, an office — never a personal phone. */
+  channel: officerChannel,
+  address: text(200),
+  isActive: z.boolean().default(true),
+});
+export const contactOfficerPatch = z.strictObject({
+  officerId: z.uuid('field.invalid-id').optional(),
+  backupId: z.uuid('field.invalid-id').nullable().optional(),
+  roleTitleAr: text(120).optional(),
+  roleTitleEn: text(120).optional(),
+  channel: officerChannel.optional(),
+  address: text(200).optional(),
+  isActive: z.boolean().optional(),
+  version: z.number().int().min(1),
+});
+export const contactOfficer = z.object({
+  id: z.string(),
+  category: z.string().nullable(),
+  domain: z.string().nullable(),
+  officer: staffRef.extend({ isAbsent: z.boolean() }),
+  backup: staffRef.extend({ isAbsent: z.boolean() }).nullable(),
+  roleTitleAr: z.string(),
+  roleTitleEn: z.string(),
+  channel: officerChannel,
+  address: z.string(),
+  isActive: z.boolean(),
+  version: z.number(),
+});
+export type ContactOfficer = z.infer<typeof contactOfficer>;
+export type ContactOfficerBody = z.infer<typeof contactOfficerBody>;
+export type ContactOfficerPatch = z.infer<typeof contactOfficerPatch>;
+
+/** `PUT /api/v1/officer-absences/:id` (:id = the staff member): absent until a day (included), or until unmarked. */
+export const absenceBody = z.strictObject({ isAbsent: z.boolean(), untilDay: calendarDay.nullable().default(null) });
+export const absence = z.object({ staffId: z.string(), isAbsent: z.boolean(), untilDay: z.string().nullable() });
+
+/** `GET /api/v1/public/contact-officers` — for `/contact`: roles and channels, never a name or personal phone. */
+export const publicContactOfficers = z.object({
+  entries: z.array(
+    z.object({
+      category: z.object({ code: z.string(), nameAr: z.string(), nameEn: z.string() }).nullable(),
+      domain: z.object({ code: z.string(), nameAr: z.string(), nameEn: z.string() }).nullable(),
+      roleTitleAr: z.string(),
+      roleTitleEn: z.string(),
+      channel: officerChannel,
+      address: z.string(),
+    }),
+  ),
+});
+export type PublicContactOfficers = z.infer<typeof publicContactOfficers>;
+
+// ---- oversight (§9, H5, H6) ----
+
+/** Each figure names the list behind it (`list` query of `GET /api/v1/complaints` or `/inquiries`). */
+export const oversight = z.object({
+  asOf: z.string(),
+  open: z.array(
+    z.object({
+      kind: caseKind,
+      step: z.string(),
+      /** Calendar days since received: 0-2, 3-5, 6-10, 11+. */
+      age: z.enum(['0-2', '3-5', '6-10', '11+']),
+      count: z.number(),
+    }),
+  ),
+  overdue: z.object({ complaints: z.number(), inquiries: z.number() }),
+  dueSoon: z.object({ complaints: z.number(), inquiries: z.number() }),
+  queues: z.object({ general: z.number(), support: z.number() }),
+  officers: z.array(
+    z.object({
+      officer: staffRef,
+      isAbsent: z.boolean(),
+      open: z.number(),
+      overdue: z.number(),
+      answered: z.number(),
+      /** Hours from receipt to answer, over the inquiries this officer answered in the last 90 days. */
+      medianResponseHours: z.number().nullable(),
+    }),
+  ),
+  /** The last 12 weeks (starting Sunday, Riyadh), oldest first. */
+  weekly: z.array(
+    z.object({
+      weekStart: z.string(),
+      complaintsReceived: z.number(),
+      inquiriesReceived: z.number(),
+      complaintsClosed: z.number(),
+      inquiriesAnswered: z.number(),
+    }),
+  ),
+});
+export type Oversight = z.infer<typeof oversight>;

@@ -68,3 +68,152 @@ export function publicTimeline(steps: ReadonlyArray<{ step: CaseStep; at: string
 export function referenceSeries(kind: CaseKind): 'CMP' | 'INQ' {
   return kind === 'complaint' ? 'CMP' : 'INQ';
 }
+
+// ---- handling (issue 6 §5, §7): the steps as a pure state machine ----
+
+/** What staff do to a complaint (ISO 10002 steps, E1). */
+export const COMPLAINT_ACTIONS = [
+  'acknowledge',
+  'assess',
+  'assign',
+  'investigate',
+  'decide-response',
+  'communicate-response',
+  'close',
+  'record-satisfaction',
+] as const;
+export type ComplaintAction = (typeof COMPLAINT_ACTIONS)[number];
+
+/** What staff do to an inquiry (C1, G2). Routing happens on receipt; `route` records it once acknowledged. */
+export const INQUIRY_ACTIONS = ['acknowledge', 'route', 'answer', 'close'] as const;
+export type InquiryAction = (typeof INQUIRY_ACTIONS)[number];
+
+/**
+ * Allowed moves: from these steps, the action leads to that step. A re-assessment, a re-assignment
+ * and a revised response keep the case where it is (the new values are recorded as a step again).
+ */
+const COMPLAINT_MOVES: Record<ComplaintAction, { from: readonly ComplaintStep[]; to: ComplaintStep | 'same' }> = {
+  acknowledge: { from: ['received'], to: 'acknowledged' },
+  assess: { from: ['acknowledged', 'assessed'], to: 'assessed' },
+  assign: { from: ['assessed', 'assigned', 'investigating'], to: 'same' },
+  investigate: { from: ['assigned'], to: 'investigating' },
+  'decide-response': { from: ['investigating', 'response-decided'], to: 'response-decided' },
+  'communicate-response': { from: ['response-decided'], to: 'response-communicated' },
+  close: { from: ['response-communicated'], to: 'closed' },
+  'record-satisfaction': { from: ['closed'], to: 'satisfaction-followed-up' },
+};
+
+const INQUIRY_MOVES: Record<InquiryAction, { from: readonly InquiryStep[]; to: InquiryStep }> = {
+  acknowledge: { from: ['received'], to: 'acknowledged' },
+  route: { from: ['acknowledged', 'routed'], to: 'routed' },
+  answer: { from: ['routed'], to: 'answered' },
+  close: { from: ['answered'], to: 'closed' },
+};
+
+export type Move<S> = { isAllowed: true; to: S } | { isAllowed: false };
+
+/**
+ * The step a complaint moves to, or not allowed (409 `complaint.illegal-transition`).
+ * @example complaintMove('assessed', 'assign') // { isAllowed: true, to: 'assigned' }
+ * @example complaintMove('investigating', 'assign') // { isAllowed: true, to: 'investigating' } (re-assigned)
+ * @example complaintMove('received', 'close') // { isAllowed: false }
+ */
+export function complaintMove(from: ComplaintStep, action: ComplaintAction): Move<ComplaintStep> {
+  const rule = COMPLAINT_MOVES[action];
+  if (!rule.from.includes(from)) return { isAllowed: false };
+  if (rule.to !== 'same') return { isAllowed: true, to: rule.to };
+  return { isAllowed: true, to: from === 'assessed' ? 'assigned' : from };
+}
+
+/** The step an inquiry moves to, or not allowed (409 `inquiry.illegal-transition`). */
+export function inquiryMove(from: InquiryStep, action: InquiryAction): Move<InquiryStep> {
+  const rule = INQUIRY_MOVES[action];
+  return rule.from.includes(from) ? { isAllowed: true, to: rule.to } : { isAllowed: false };
+}
+
+/** The step an action aims at, for the 409's `to` (what the caller tried). */
+export function complaintTarget(action: ComplaintAction): ComplaintStep {
+  const to = COMPLAINT_MOVES[action].to;
+  return to === 'same' ? 'assigned' : to;
+}
+
+/** Closed for worklists and oversight: nothing left to do but look. */
+export function isClosedStep(kind: CaseKind, step: string): boolean {
+  return kind === 'complaint' ? step === 'closed' || step === 'satisfaction-followed-up' : step === 'closed';
+}
+export const CLOSED_STEPS: Record<CaseKind, readonly string[]> = {
+  complaint: ['closed', 'satisfaction-followed-up'],
+  inquiry: ['closed'],
+};
+
+/** Investigation entries (notes, tasks, evidence) belong to a complaint being handled. */
+export function canInvestigate(step: ComplaintStep): boolean {
+  return step === 'assigned' || step === 'investigating' || step === 'response-decided';
+}
+
+/** An amicable settlement (E3) is sought while the complaint is handled, before the response is sent. */
+export function canSettle(step: ComplaintStep): boolean {
+  return step === 'assessed' || canInvestigate(step);
+}
+
+/** Escalation to a compensation case: once assessed, at any later step (the case itself comes later). */
+export function canEscalateToCompensation(step: ComplaintStep): boolean {
+  return COMPLAINT_STEPS.indexOf(step) >= COMPLAINT_STEPS.indexOf('assessed');
+}
+
+// ---- inquiry routing (C1, E2, G2) ----
+
+export interface RegisterEntry {
+  id: string;
+  category: string | null;
+  domain: string | null;
+  officerId: string;
+  backupId: string | null;
+}
+
+export type RouteRule = 'category-domain' | 'category' | 'domain' | 'general' | 'support';
+
+export interface Route {
+  queue: 'officer' | 'general' | 'support';
+  officerId: string | null;
+  rule: RouteRule;
+  entryId: string | null;
+  isBackup: boolean;
+}
+
+/**
+ * Where an inquiry goes (issue 6 §7): technical-support topics to the support queue; else the
+ * officer for (category × domain), else for the category (any domain), else for the domain (any
+ * category), else the general queue. An absent officer's inquiries go to the entry's backup; when the
+ * backup is absent too (or there is none), to the general queue.
+ * @example routeInquiry({ category: 'trainee', domain: 'training', isSupport: false }, entries, new Set())
+ */
+export function routeInquiry(
+  inquiry: { category: string | null; domain: string | null; isSupport: boolean },
+  entries: readonly RegisterEntry[],
+  absent: ReadonlySet<string>,
+): Route {
+  if (inquiry.isSupport) return { queue: 'support', officerId: null, rule: 'support', entryId: null, isBackup: false };
+  const { category, domain } = inquiry;
+  const candidates: Array<[RouteRule, RegisterEntry | undefined]> = [
+    ['category-domain', category && domain ? entries.find((e) => e.category === category && e.domain === domain) : undefined],
+    ['category', category ? entries.find((e) => e.category === category && e.domain === null) : undefined],
+    ['domain', domain ? entries.find((e) => e.category === null && e.domain === domain) : undefined],
+  ];
+  for (const [rule, entry] of candidates) {
+    if (!entry) continue;
+    if (!absent.has(entry.officerId)) return { queue: 'officer', officerId: entry.officerId, rule, entryId: entry.id, isBackup: false };
+    if (entry.backupId && !absent.has(entry.backupId))
+      return { queue: 'officer', officerId: entry.backupId, rule, entryId: entry.id, isBackup: true };
+    return { queue: 'general', officerId: null, rule: 'general', entryId: entry.id, isBackup: false };
+  }
+  return { queue: 'general', officerId: null, rule: 'general', entryId: null, isBackup: false };
+}
+
+/** The median of some numbers (oversight: an officer's response time); null when there are none. */
+export function median(values: readonly number[]): number | null {
+  if (!values.length) return null;
+  const sorted = [...values].sort((a, b) => a - b);
+  const mid = Math.floor(sorted.length / 2);
+  return sorted.length % 2 ? (sorted[mid] as number) : ((sorted[mid - 1] as number) + (sorted[mid] as number)) / 2;
+}

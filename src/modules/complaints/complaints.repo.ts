@@ -1,10 +1,10 @@
 import type { Kysely } from 'kysely';
 import type { Database } from '../../platform/db/schema.js';
-import type { ComplaintStepTable, ComplaintTable, PublicIdempotencyTable } from '../../platform/db/schema-complaints.js';
+import type { ComplaintRow, ComplaintStepTable, PublicIdempotencyTable } from '../../platform/db/schema-complaints.js';
 
 type Db = Kysely<Database>;
 
-export async function findByTrackingIndex(db: Db, kind: string, indexes: string[]): Promise<ComplaintTable | undefined> {
+export async function findByTrackingIndex(db: Db, kind: string, indexes: string[]): Promise<ComplaintRow | undefined> {
   if (!indexes.length) return undefined;
   return db.selectFrom('complaints').selectAll().where('kind', '=', kind).where('tracking_index', 'in', indexes).executeTakeFirst();
 }

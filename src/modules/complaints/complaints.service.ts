@@ -1,5 +1,5 @@
 import { createHash } from 'node:crypto';
-import type { Kysely } from 'kysely';
+import type { Insertable, Kysely } from 'kysely';
 import type {
   ComplaintBody,
   ComplaintsSettings,
@@ -164,7 +164,7 @@ export async function submitCase(
       const tracking = await freshTrackingCode(trx, ctx);
       const reference = await nextReference(trx, referenceSeries(kind), now.getUTCFullYear());
       const contact = isAnonymous && !body.mobile && !body.email ? null : { mobile: body.mobile ?? null, email: body.email ?? null };
-      const row: ComplaintTable = {
+      const row: Insertable<ComplaintTable> = {
         id,
         kind,
         reference,

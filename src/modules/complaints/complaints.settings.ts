@@ -50,6 +50,28 @@ export const DEFAULT_COMPLAINTS_SETTINGS: ComplaintsSettings = {
   resolveWorkingDays: 10,
   inquiryAnswerWorkingDays: 5,
   warningWorkingDays: 2,
+  supportTopics: ['technical-support'],
+  answerTemplates: [
+    {
+      code: 'eligibility-conditions',
+      nameAr: 'شروط الاستفادة',
+      nameEn: 'Eligibility conditions',
+      bodyAr:
+        'شكرًا لتواصلك مع الجمعية. يشترط للاستفادة من برامج الأسر المنتجة أن تكون الأسرة مسجلة لدينا وأن تستوفي شروط الفئة المستهدفة، ويمكنك التسجيل بزيارة مقر الجمعية مع الهوية الوطنية وما يثبت الدخل.',
+      bodyEn:
+        'Thank you for contacting the association. To benefit from the productive families programmes a family must be registered with us and meet the conditions of its category; you can register at our office with your national ID and proof of income.',
+      isActive: true,
+    },
+    {
+      code: 'request-in-study',
+      nameAr: 'الطلب قيد الدراسة',
+      nameEn: 'Request under study',
+      bodyAr: 'شكرًا لتواصلك. طلبك لدى اللجنة المختصة وهو قيد الدراسة، وسنبلغك بالقرار عبر قناة التواصل المعتمدة لديك فور صدوره.',
+      bodyEn:
+        'Thank you for contacting us. Your request is with the competent committee and under study; we will tell you the decision on your agreed channel as soon as it is made.',
+      isActive: true,
+    },
+  ],
 };
 
 /** Stored values over the defaults, so a setting added later has a value at once. */

@@ -10,6 +10,7 @@ import * as m0007 from './migrations/0007-requests.js';
 import * as m0008 from './migrations/0008-committees.js';
 import * as m0009 from './migrations/0009-portal.js';
 import * as m0010 from './migrations/0010-complaints.js';
+import * as m0011 from './migrations/0011-complaints-handling.js';
 
 /** One migration history for both engines, listed here so it works from source and from dist. */
 const migrations: Record<string, Migration> = {
@@ -23,6 +24,7 @@ const migrations: Record<string, Migration> = {
   '0008-committees': m0008,
   '0009-portal': m0009,
   '0010-complaints': m0010,
+  '0011-complaints-handling': m0011,
 };
 
 const provider: MigrationProvider = { getMigrations: async () => migrations };
