@@ -56,4 +56,11 @@ describe(`the portal page (issue 5 §2) [${ENGINE}]`, () => {
     const unknown = await t.app.inject({ method: 'GET', url: '/portal', cookies: { [PORTAL_COOKIE]: 'no-such-session' } });
     expect(unknown.body).toContain('id="start-form"');
   });
+
+  it('the portal API is in the OpenAPI document', async () => {
+    const doc = (await t.app.inject({ method: 'GET', url: '/api/openapi.json' })).json();
+    for (const path of ['/api/v1/portal/sign-in/start', '/api/v1/portal/sign-in/verify', '/api/v1/portal/requests/{id}/attestation/verify'])
+      expect(Object.keys(doc.paths), path).toContain(path);
+    expect(doc.paths['/api/v1/portal/sign-in/start'].post.responses['202']).toBeDefined();
+  });
 });
