@@ -2,6 +2,8 @@ import { mkdirSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import type { APIRequestContext, Page } from '@playwright/test';
 import { riyadhCalendarDay } from '../../src/domain/dates.js';
+import { getClock, startClock } from '../../src/modules/calendar/clocks.service.js';
+import { uuidv7 } from '../../src/platform/ids.js';
 import { expectNoSeriousViolations } from './support/axe.js';
 import { expect, serveSilaForThisFile, test } from './support/fixtures.js';
 import { firstAdministratorSignIn } from './support/journeys.js';
@@ -57,6 +59,16 @@ test('an administrator edits a holiday and sees the deadline answer move, on the
   await page.getByLabel(exactly(c('workingDays'))).fill('15');
   await expect.poll(() => calculatorAnswer(page)).toBe(before);
 
+  // An open working-day clock over the same window (a service request's, C6): edits move it too.
+  const clock = await startClock(sila.ctx.db, sila.ctx, {
+    ownerType: 'request',
+    ownerId: uuidv7(),
+    startDay: FROM,
+    workingDays: 15,
+    warningThreshold: null,
+  });
+  expect(clock.deadline).toBe(before);
+
   // Add a one-off day off on the first working day of the window: the deadline moves one working day later.
   const firstWorkingDay = await publicDeadline(request, FROM, 1);
   const oneLater = await publicDeadline(request, before, 1);
@@ -68,8 +80,9 @@ test('an administrator edits a holiday and sees the deadline answer move, on the
   await dialog.getByLabel(exactly(c('nameEn'))).fill('National occasion');
   await page.screenshot({ path: `${SHOTS}/holidays-add-ar-desktop.png` });
   await dialog.getByRole('button', { name: 'إضافة' }).click();
-  await expect(page.getByRole('status').getByText(c('saved', { n: '0' }))).toBeVisible();
+  await expect(page.getByRole('status').getByText(c('saved', { n: '1' }))).toBeVisible();
   await expect.poll(() => publicDeadline(request, FROM, 15)).toBe(oneLater);
+  expect((await getClock(sila.ctx, clock.id))?.deadline).toBe(oneLater);
   await expect.poll(() => calculatorAnswer(page)).toBe(oneLater);
 
   // The day is listed under next year, marked edited.
@@ -94,7 +107,7 @@ test('an administrator edits a holiday and sees the deadline answer move, on the
     .locator(`tr[data-date="${afterWindow}"]`)
     .getByRole('button', { name: c('undo') })
     .click();
-  await expect(page.getByRole('status').getByText(c('undone', { n: '0' }))).toBeVisible();
+  await expect(page.getByRole('status').getByText(c('undone', { n: '1' }))).toBeVisible();
   await expect.poll(() => publicDeadline(request, FROM, 15)).toBe(oneLater);
   await expect.poll(() => calculatorAnswer(page)).toBe(oneLater);
 
@@ -109,13 +122,14 @@ test('an administrator edits a holiday and sees the deadline answer move, on the
   // The weekend: Thursday too makes the same 15 working days end later.
   await page.getByRole('checkbox', { name: c('weekdays.4') }).check();
   await page.getByRole('button', { name: c('weekendSave') }).click();
-  await expect(page.getByRole('status').getByText(c('weekendSaved', { n: '0' }))).toBeVisible();
+  await expect(page.getByRole('status').getByText(c('weekendSaved', { n: '1' }))).toBeVisible();
   const longWeekend = await publicDeadline(request, FROM, 15);
   expect(longWeekend > before).toBe(true);
   await expect.poll(() => calculatorAnswer(page)).toBe(longWeekend);
   await page.getByRole('checkbox', { name: c('weekdays.4') }).uncheck();
   await page.getByRole('button', { name: c('weekendSave') }).click();
   await expect.poll(() => publicDeadline(request, FROM, 15)).toBe(before);
+  expect((await getClock(sila.ctx, clock.id))?.deadline).toBe(before);
 
   await page.evaluate(() => document.fonts.ready);
   await page.screenshot({ path: `${SHOTS}/holidays-ar-desktop.png`, fullPage: true });

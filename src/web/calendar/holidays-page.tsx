@@ -25,6 +25,7 @@ import { CALENDAR_NS } from './i18n.js';
 import { WeekendForm } from './weekend-form.js';
 import { GlanceLegend, YearGlance } from './year-glance.js';
 
+const NO_WRAP = { whiteSpace: 'nowrap' } as const;
 type Holiday = AdminHolidays['holidays'][number];
 type Dialog = { kind: 'add' } | { kind: 'move'; holiday: Holiday } | { kind: 'remove'; holiday: Holiday } | null;
 
@@ -53,10 +54,12 @@ export function HolidaysPage() {
     setDialog(null);
     setLastChange(message);
   };
-  const onEdited = (n: number) => saved(t('saved', { n: days.number(n) }));
+  /** "N open deadlines moved", or a plain sentence when none did. */
+  const result = (key: 'saved' | 'undone' | 'weekendSaved', n: number) => (n === 0 ? t(`${key}None`) : t(key, { n: days.number(n) }));
+  const onEdited = (n: number) => saved(result('saved', n));
   const onUndo = (id: string) =>
     undo.mutate(id, {
-      onSuccess: (result) => saved(t('undone', { n: days.number(result.recomputedClocks) })),
+      onSuccess: (answer) => saved(result('undone', answer.recomputedClocks)),
       onError: (error) => notifyError(errorMessage(tc, error)),
     });
   const years = [thisYear, thisYear + 1].map((y) => ({ value: String(y), label: days.year(y) }));
@@ -89,7 +92,7 @@ export function HolidaysPage() {
           <DeadlineCalculator today={today} />
         </Paper>
         <Paper withBorder radius="md" p={{ base: 'md', sm: 'lg' }}>
-          {weekend.data && <WeekendForm weekend={weekend.data.days} onSaved={(n) => saved(t('weekendSaved', { n: days.number(n) }))} />}
+          {weekend.data && <WeekendForm weekend={weekend.data.days} onSaved={(n) => saved(result('weekendSaved', n))} />}
           {weekend.isError && <LoadFailure message={errorMessage(tc, weekend.error)} />}
         </Paper>
       </SimpleGrid>
@@ -212,9 +215,9 @@ function HolidayList({
                   const label = { name: name(holiday), date: dual.gregorian };
                   return (
                     <Table.Tr key={holiday.date} data-date={holiday.date}>
-                      <Table.Td>{days.weekday(holiday.date)}</Table.Td>
-                      <Table.Td>{dual.gregorian}</Table.Td>
-                      <Table.Td>{dual.hijri}</Table.Td>
+                      <Table.Td style={NO_WRAP}>{days.weekday(holiday.date)}</Table.Td>
+                      <Table.Td style={NO_WRAP}>{dual.gregorian}</Table.Td>
+                      <Table.Td style={NO_WRAP}>{dual.hijri}</Table.Td>
                       <Table.Td>
                         <Text size="sm" fw={500}>
                           <bdi dir="rtl">{holiday.nameAr}</bdi>

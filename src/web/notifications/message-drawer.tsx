@@ -71,7 +71,8 @@ function MessageDetails({ message }: { message: OutboxMessage }) {
         <Text size="sm">{labels.event(message.event)}</Text>
       </Group>
       <Text size="sm">
-        {labels.recipientKind(message.recipient.kind)}: {message.recipient.name ?? '—'}
+        {labels.recipientKind(message.recipient.kind)}
+        {message.recipient.name && `: ${message.recipient.name}`}
         {message.recipient.reference && (
           <>
             {' '}
@@ -80,7 +81,7 @@ function MessageDetails({ message }: { message: OutboxMessage }) {
         )}
         {message.address && (
           <>
-            {' — '}
+            {' · '}
             <Ltr>{message.address}</Ltr>
           </>
         )}
