@@ -44,6 +44,14 @@ export const NOTIFICATION_EVENTS = [
   'request.deadline-breached',
   'complaint.received',
   'inquiry.received',
+  // Issue 6 §4–§7: acknowledgement sent by staff for paper channels, the response or answer, staff notices.
+  'complaint.acknowledged',
+  'inquiry.acknowledged',
+  'complaint.responded',
+  'inquiry.answered',
+  'complaint.assigned',
+  'complaint.deadline-warning',
+  'complaint.deadline-breached',
 ] as const;
 export const notificationEvent = z.enum(NOTIFICATION_EVENTS);
 export type NotificationEvent = (typeof NOTIFICATION_EVENTS)[number];

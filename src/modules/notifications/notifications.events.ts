@@ -103,6 +103,54 @@ export const EVENTS: Record<NotificationEvent, EventDefinition> = {
     channels: ['sms', 'email'],
     isSensitive: true,
   },
+  // Issue 6 §4: a paper complaint's or inquiry's acknowledgement, sent by staff or on a linked
+  // family's agreed channel (WhatsApp falls back to SMS). Sensitive: it carries the tracking code.
+  'complaint.acknowledged': {
+    placeholders: ['associationName', 'familyName', 'reference', 'trackingCode', 'link'],
+    requiredPlaceholders: ['reference', 'trackingCode'],
+    channels: ['sms', 'email', 'letter', 'phone-call'],
+    isSensitive: true,
+  },
+  'inquiry.acknowledged': {
+    placeholders: ['associationName', 'familyName', 'reference', 'trackingCode', 'link'],
+    requiredPlaceholders: ['reference', 'trackingCode'],
+    channels: ['sms', 'email', 'letter', 'phone-call'],
+    isSensitive: true,
+  },
+  // E1 (ISO 10002 "communicate the decision"): the response with its reasons and how to escalate.
+  'complaint.responded': {
+    placeholders: ['associationName', 'familyName', 'reference', 'response', 'escalation'],
+    requiredPlaceholders: ['reference', 'response'],
+    channels: ['sms', 'email', 'letter', 'phone-call'],
+    isSensitive: false,
+  },
+  // C1, G2: the contact officer's answer.
+  'inquiry.answered': {
+    placeholders: ['associationName', 'familyName', 'reference', 'answer'],
+    requiredPlaceholders: ['reference', 'answer'],
+    channels: ['sms', 'email', 'letter', 'phone-call'],
+    isSensitive: false,
+  },
+  // To the member or contact officer a complaint or inquiry is assigned or routed to.
+  'complaint.assigned': {
+    placeholders: ['associationName', 'reference', 'deadline'],
+    requiredPlaceholders: ['reference'],
+    channels: ['staff-app'],
+    isSensitive: false,
+  },
+  // E1: warnings to the handler; breaches escalated to management too (both kinds; the reference says which).
+  'complaint.deadline-warning': {
+    placeholders: ['associationName', 'reference', 'deadline'],
+    requiredPlaceholders: ['reference', 'deadline'],
+    channels: ['staff-app'],
+    isSensitive: false,
+  },
+  'complaint.deadline-breached': {
+    placeholders: ['associationName', 'reference', 'deadline'],
+    requiredPlaceholders: ['reference', 'deadline'],
+    channels: ['staff-app'],
+    isSensitive: false,
+  },
 };
 
 /** Letters and faxes are the same printed letter. */

@@ -146,6 +146,158 @@ export const DEFAULT_TEMPLATES: Defaults = {
       ),
     },
   },
+  'complaint.acknowledged': {
+    sms: {
+      ar: t('{{associationName}}: استلمنا شكواك برقم {{reference}}. رمز التتبع الخاص بك: {{trackingCode}} — تابعها عبر: {{link}}'),
+      en: t('{{associationName}}: we received your complaint {{reference}}. Your tracking code: {{trackingCode}} — follow it at: {{link}}'),
+    },
+    email: {
+      ar: t(
+        'السلام عليكم ورحمة الله،\n\nاستلمنا شكواك برقم المرجع {{reference}}، وستتولى لجنة المتابعة دراستها.\nرمز التتبع الخاص بك: {{trackingCode}} (لا تشاركه مع أحد)\nتابع حالتها في أي وقت عبر: {{link}}\n\nمع خالص التحية،\n{{associationName}}',
+        'استلمنا شكواك — {{reference}}',
+      ),
+      en: t(
+        'Hello,\n\nWe received your complaint under reference {{reference}}; the follow-up committee will study it.\nYour private tracking code: {{trackingCode}} (do not share it)\nFollow its progress at any time at: {{link}}\n\nKind regards,\n{{associationName}}',
+        'We received your complaint — {{reference}}',
+      ),
+    },
+    letter: {
+      ar: t(
+        'السلام عليكم ورحمة الله وبركاته،\n\nنفيدكم باستلام شكواكم وقيدها برقم المرجع {{reference}}، وستتولى لجنة المتابعة دراستها والرد عليكم.\nرمز التتبع الخاص بكم: {{trackingCode}}\nيمكنكم متابعة حالتها عبر الرابط: {{link}}\nنرجو عدم إطلاع أحد على رمز التتبع.\n\nوتقبلوا خالص التحية والتقدير،\n{{associationName}}',
+        'إشعار استلام شكوى',
+      ),
+      en: t(
+        'Dear Sir or Madam,\n\nWe confirm receipt of your complaint, registered under reference {{reference}}; the follow-up committee will study it and reply to you.\nYour private tracking code: {{trackingCode}}\nYou may follow its progress at: {{link}}\nPlease do not share the tracking code.\n\nYours sincerely,\n{{associationName}}',
+        'Acknowledgement of your complaint',
+      ),
+    },
+    'phone-call': {
+      ar: t(
+        'عرّف بنفسك من {{associationName}}، وأبلغ مقدّم الشكوى باستلامها برقم {{reference}}، وأملِ عليه رمز التتبع {{trackingCode}} حرفًا حرفًا.',
+      ),
+      en: t(
+        'Introduce yourself from {{associationName}}; confirm the complaint was received as {{reference}} and read out the tracking code {{trackingCode}} character by character.',
+      ),
+    },
+  },
+  'inquiry.acknowledged': {
+    sms: {
+      ar: t('{{associationName}}: استلمنا استفسارك برقم {{reference}}. رمز التتبع الخاص بك: {{trackingCode}} — تابع الرد عبر: {{link}}'),
+      en: t(
+        '{{associationName}}: we received your inquiry {{reference}}. Your tracking code: {{trackingCode}} — follow the answer at: {{link}}',
+      ),
+    },
+    email: {
+      ar: t(
+        'السلام عليكم ورحمة الله،\n\nاستلمنا استفسارك برقم المرجع {{reference}}، وسيصلك الرد من ضابط الاتصال المختص.\nرمز التتبع الخاص بك: {{trackingCode}} (لا تشاركه مع أحد)\nتابع حالته في أي وقت عبر: {{link}}\n\nمع خالص التحية،\n{{associationName}}',
+        'استلمنا استفسارك — {{reference}}',
+      ),
+      en: t(
+        'Hello,\n\nWe received your inquiry under reference {{reference}}; the contact officer concerned will answer it.\nYour private tracking code: {{trackingCode}} (do not share it)\nFollow its progress at any time at: {{link}}\n\nKind regards,\n{{associationName}}',
+        'We received your inquiry — {{reference}}',
+      ),
+    },
+    letter: {
+      ar: t(
+        'السلام عليكم ورحمة الله وبركاته،\n\nنفيدكم باستلام استفساركم وقيده برقم المرجع {{reference}}، وسيتولى ضابط الاتصال المختص الرد عليكم.\nرمز التتبع الخاص بكم: {{trackingCode}}\nيمكنكم متابعة الرد عبر الرابط: {{link}}\n\nوتقبلوا خالص التحية والتقدير،\n{{associationName}}',
+        'إشعار استلام استفسار',
+      ),
+      en: t(
+        'Dear Sir or Madam,\n\nWe confirm receipt of your inquiry, registered under reference {{reference}}; the contact officer concerned will answer you.\nYour private tracking code: {{trackingCode}}\nYou may follow the answer at: {{link}}\n\nYours sincerely,\n{{associationName}}',
+        'Acknowledgement of your inquiry',
+      ),
+    },
+    'phone-call': {
+      ar: t(
+        'عرّف بنفسك من {{associationName}}، وأبلغ السائل باستلام استفساره برقم {{reference}}، وأملِ عليه رمز التتبع {{trackingCode}} حرفًا حرفًا.',
+      ),
+      en: t(
+        'Introduce yourself from {{associationName}}; confirm the inquiry was received as {{reference}} and read out the tracking code {{trackingCode}} character by character.',
+      ),
+    },
+  },
+  'complaint.responded': {
+    sms: {
+      ar: t('{{associationName}}: صدر الرد على شكواك {{reference}}: {{response}}\n{{escalation}}'),
+      en: t('{{associationName}}: the response to your complaint {{reference}}: {{response}}\n{{escalation}}'),
+    },
+    email: {
+      ar: t(
+        'السلام عليكم ورحمة الله،\n\nدرست لجنة المتابعة شكواك رقم {{reference}}، وهذا ردها:\n\n{{response}}\n\nإن لم يرضك الرد: {{escalation}}\n\nمع خالص التحية،\n{{associationName}}',
+        'الرد على شكواك — {{reference}}',
+      ),
+      en: t(
+        'Hello,\n\nThe follow-up committee has studied your complaint {{reference}}. Its response:\n\n{{response}}\n\nIf you are not satisfied: {{escalation}}\n\nKind regards,\n{{associationName}}',
+        'Response to your complaint — {{reference}}',
+      ),
+    },
+    letter: {
+      ar: t(
+        'السلام عليكم ورحمة الله وبركاته،\n\nإشارة إلى شكواكم رقم {{reference}}، نفيدكم بأن لجنة المتابعة درستها، وهذا ردها:\n\n{{response}}\n\nوفي حال عدم رضاكم عن الرد: {{escalation}}\n\nوتقبلوا خالص التحية والتقدير،\n{{associationName}}',
+        'الرد على شكوى',
+      ),
+      en: t(
+        'Dear Sir or Madam,\n\nFurther to your complaint {{reference}}, the follow-up committee has studied it. Its response:\n\n{{response}}\n\nIf you are not satisfied: {{escalation}}\n\nYours sincerely,\n{{associationName}}',
+        'Response to your complaint',
+      ),
+    },
+    'phone-call': {
+      ar: t(
+        'عرّف بنفسك من {{associationName}}، واقرأ على مقدّم الشكوى {{reference}} الرد: {{response}}، ثم بيّن له طريق التصعيد: {{escalation}}',
+      ),
+      en: t(
+        'Introduce yourself from {{associationName}}; read the response to complaint {{reference}}: {{response}}, then explain how to escalate: {{escalation}}',
+      ),
+    },
+  },
+  'inquiry.answered': {
+    sms: {
+      ar: t('{{associationName}}: الرد على استفسارك {{reference}}: {{answer}}'),
+      en: t('{{associationName}}: the answer to your inquiry {{reference}}: {{answer}}'),
+    },
+    email: {
+      ar: t(
+        'السلام عليكم ورحمة الله،\n\nردًا على استفسارك رقم {{reference}}:\n\n{{answer}}\n\nمع خالص التحية،\n{{associationName}}',
+        'الرد على استفسارك — {{reference}}',
+      ),
+      en: t(
+        'Hello,\n\nIn answer to your inquiry {{reference}}:\n\n{{answer}}\n\nKind regards,\n{{associationName}}',
+        'Answer to your inquiry — {{reference}}',
+      ),
+    },
+    letter: {
+      ar: t(
+        'السلام عليكم ورحمة الله وبركاته،\n\nإشارة إلى استفساركم رقم {{reference}}، نفيدكم بما يلي:\n\n{{answer}}\n\nوتقبلوا خالص التحية والتقدير،\n{{associationName}}',
+        'الرد على استفسار',
+      ),
+      en: t(
+        'Dear Sir or Madam,\n\nFurther to your inquiry {{reference}}:\n\n{{answer}}\n\nYours sincerely,\n{{associationName}}',
+        'Answer to your inquiry',
+      ),
+    },
+    'phone-call': {
+      ar: t('عرّف بنفسك من {{associationName}}، واقرأ على السائل الرد على استفساره {{reference}}: {{answer}}'),
+      en: t('Introduce yourself from {{associationName}}; read the answer to inquiry {{reference}}: {{answer}}'),
+    },
+  },
+  'complaint.assigned': {
+    'staff-app': {
+      ar: t('أُسند إليك {{reference}}. موعد الرد: {{deadline}}', 'أُسند إليك {{reference}}'),
+      en: t('{{reference}} is assigned to you. Reply due: {{deadline}}', '{{reference}} assigned to you'),
+    },
+  },
+  'complaint.deadline-warning': {
+    'staff-app': {
+      ar: t('اقترب موعد الرد على {{reference}}: {{deadline}}.', 'اقترب موعد الرد — {{reference}}'),
+      en: t('The reply to {{reference}} is due soon: {{deadline}}.', 'Reply due soon — {{reference}}'),
+    },
+  },
+  'complaint.deadline-breached': {
+    'staff-app': {
+      ar: t('تجاوز {{reference}} موعد الرد ({{deadline}}) ورُفع إلى الإدارة.', 'تأخر الرد — {{reference}}'),
+      en: t('{{reference}} passed its reply date ({{deadline}}) and was escalated to management.', 'Reply overdue — {{reference}}'),
+    },
+  },
   'request.received': {
     sms: {
       ar: t(
