@@ -72,6 +72,13 @@ describe(`message templates [${ENGINE}]`, () => {
       'request.deadline-breached',
       'complaint.received',
       'inquiry.received',
+      'complaint.acknowledged',
+      'inquiry.acknowledged',
+      'complaint.responded',
+      'inquiry.answered',
+      'complaint.assigned',
+      'complaint.deadline-warning',
+      'complaint.deadline-breached',
     ]);
     const code = catalog.find((e) => e.event === 'auth.one-time-code');
     expect(code).toMatchObject({ channels: ['sms'], isSensitive: true, requiredPlaceholders: ['code'] });
