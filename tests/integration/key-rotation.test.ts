@@ -31,6 +31,15 @@ describe(`key rotation (issue 3 §2) [${ENGINE}]`, () => {
     });
     expect(created.statusCode).toBe(201);
     const family = created.json();
+    const request = await reception.request('POST', '/api/v1/requests', {
+      idempotencyKey: 'rotation-request-1',
+      familyId: family.id,
+      typeCode: 'training-enrolment',
+      channel: 'phone',
+      answers: { 'trainee-name': 'ريم', programme: 'sewing' },
+    });
+    expect(request.statusCode).toBe(201);
+    const requestId = request.json().id as string;
     const oldEncryption = t.env.SILA_ENCRYPTION_KEY as string;
     const oldIndex = t.env.SILA_INDEX_KEY as string;
     const newEncryption = generateKey();
@@ -46,6 +55,7 @@ describe(`key rotation (issue 3 §2) [${ENGINE}]`, () => {
     const report = await rotateKeys(t.ctx);
     expect(report.find((r) => r.table === 'families')?.rows).toBe(1);
     expect(report.find((r) => r.table === 'staff_users')?.rows).toBe(0);
+    expect(report.find((r) => r.table === 'requests, request_history')?.rows).toBeGreaterThanOrEqual(1);
 
     const newId = newEncryption.split(':')[0] as string;
     const newIndexId = newIndex.split(':')[0] as string;
@@ -62,6 +72,8 @@ describe(`key rotation (issue 3 §2) [${ENGINE}]`, () => {
     const read = (await reception.request('GET', `/api/v1/families/${family.id}`)).json();
     expect(read).toMatchObject({ nationalId: '1000000008', mobile: '+966551239876' });
     expect(read.members[0].nationalId).toBe('2345678904');
+    const answers = (await reception.request('GET', `/api/v1/requests/${requestId}`)).json().answers;
+    expect(answers).toMatchObject({ 'trainee-name': 'ريم', programme: 'sewing' });
     expect((await reception.request('POST', '/api/v1/families/lookup', { nationalId: '2345678904' })).json().items).toHaveLength(1);
     expect((await reception.request('POST', '/api/v1/families/lookup', { mobile: '0551239876' })).json().items).toHaveLength(1);
     // A duplicate is still caught under the new index.

@@ -1,5 +1,6 @@
 import type { AppContext } from '../../platform/context.js';
 import { Encryptor } from '../../platform/crypto/keyring.js';
+import { rotateSealedColumns } from '../keys/rotate-columns.js';
 import { minutesAad, voteAad } from './meeting-state.js';
 
 /**
@@ -56,33 +57,10 @@ async function rotateVotes(ctx: AppContext): Promise<number> {
   }
 }
 
-async function rotateMinutes(ctx: AppContext): Promise<number> {
-  const { encryptor } = ctx.keys;
-  let changed = 0;
-  let after = '';
-  for (;;) {
-    const rows = await ctx.db
-      .selectFrom('minutes')
-      .select(['id', ...MINUTES_SEALED])
-      .where('id', '>', after)
-      .orderBy('id')
-      .limit(BATCH)
-      .execute();
-    if (!rows.length) return changed;
-    await ctx.db.transaction().execute(async (trx) => {
-      for (const row of rows) {
-        const patch: Partial<Record<(typeof MINUTES_SEALED)[number], string>> = {};
-        for (const column of MINUTES_SEALED) {
-          const sealed = row[column];
-          if (!sealed || Encryptor.keyIdOf(sealed) === encryptor.currentKeyId) continue;
-          const aad = minutesAad(row.id, column);
-          patch[column] = encryptor.encrypt(encryptor.decrypt(sealed, aad), aad);
-        }
-        if (!Object.keys(patch).length) continue;
-        await trx.updateTable('minutes').set(patch).where('id', '=', row.id).execute();
-        changed += 1;
-      }
-    });
-    after = rows[rows.length - 1]?.id as string;
-  }
+function rotateMinutes(ctx: AppContext): Promise<number> {
+  return rotateSealedColumns(ctx, {
+    table: 'minutes',
+    columns: MINUTES_SEALED,
+    aad: (id, column) => minutesAad(id, column as (typeof MINUTES_SEALED)[number]),
+  });
 }

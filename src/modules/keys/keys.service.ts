@@ -4,6 +4,7 @@ import { Encryptor } from '../../platform/crypto/keyring.js';
 import type { Database } from '../../platform/db/schema.js';
 import { rotateCommitteeKeys } from '../committees/committees.keys.js';
 import { rotateOutboxKeys } from '../notifications/outbox.keys.js';
+import { rotateRequestKeys } from '../requests/requests.keys.js';
 
 /**
  * `sila keys rotate` (issue 3 §2): every ciphertext is re-encrypted under the newest encryption key
@@ -153,5 +154,6 @@ export async function rotateKeys(ctx: AppContext): Promise<RotationReport[]> {
     { table: 'outbox_messages', rows: await rotateOutboxKeys(ctx) },
     { table: 'files', rows: await rotateFiles(ctx) },
     { table: 'committee_votes, minutes', rows: await rotateCommitteeKeys(ctx) },
+    { table: 'requests, request_history', rows: await rotateRequestKeys(ctx) },
   ];
 }
