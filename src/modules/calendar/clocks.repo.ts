@@ -138,8 +138,16 @@ export async function listClockEvents(db: Db, clockId: string): Promise<ClockEve
   return db.selectFrom('clock_events').selectAll().where('clock_id', '=', clockId).orderBy('at').orderBy('id').execute();
 }
 
-export async function pendingClockEvents(db: Db, limit: number): Promise<ClockEventTable[]> {
-  return db.selectFrom('clock_events').selectAll().where('handled_at', 'is', null).orderBy('at').orderBy('id').limit(limit).execute();
+/** Unhandled events with their clocks, oldest first; `ownerType` keeps each consumer to its own. */
+export async function pendingClockEvents(db: Db, limit: number, ownerType?: string) {
+  let query = db
+    .selectFrom('clock_events as e')
+    .innerJoin('working_clocks as c', 'c.id', 'e.clock_id')
+    .selectAll('c')
+    .select(['e.id as event_id', 'e.kind as event_kind', 'e.at as event_at'])
+    .where('e.handled_at', 'is', null);
+  if (ownerType) query = query.where('c.owner_type', '=', ownerType);
+  return query.orderBy('e.at').orderBy('e.id').limit(limit).execute();
 }
 
 export async function markClockEventHandled(db: Db, id: string, at: string): Promise<boolean> {

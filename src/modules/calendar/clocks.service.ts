@@ -334,22 +334,19 @@ export interface ClockEvent {
   clock: WorkingClock;
 }
 
-/** Events not yet handled, oldest first: what reminders and escalations (later issues) consume. */
-export async function pendingClockEvents(ctx: AppContext, limit = BATCH, db: Db = ctx.db): Promise<ClockEvent[]> {
-  const events = await repo.pendingClockEvents(db, limit);
-  const result: ClockEvent[] = [];
-  for (const event of events) {
-    const clock = await repo.findClock(db, event.clock_id);
-    if (clock)
-      result.push({
-        id: event.id,
-        clockId: event.clock_id,
-        kind: event.kind as ClockEvent['kind'],
-        at: event.at,
-        clock: presentClock(clock),
-      });
-  }
-  return result;
+/**
+ * Events not yet handled, oldest first: what reminders and escalations consume. Each consumer asks
+ * for its own `ownerType`, so one module's backlog never holds up another's.
+ */
+export async function pendingClockEvents(ctx: AppContext, limit = BATCH, db: Db = ctx.db, ownerType?: string): Promise<ClockEvent[]> {
+  const rows = await repo.pendingClockEvents(db, limit, ownerType);
+  return rows.map(({ event_id, event_kind, event_at, ...clock }) => ({
+    id: event_id,
+    clockId: clock.id,
+    kind: event_kind as ClockEvent['kind'],
+    at: event_at,
+    clock: presentClock(clock),
+  }));
 }
 
 /** Marks an event handled, in the consumer's transaction; false when another consumer already did. */

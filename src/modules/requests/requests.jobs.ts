@@ -104,7 +104,7 @@ export async function syncDeadlines(ctx: AppContext): Promise<number> {
 
 export async function processRequestClocks(ctx: AppContext): Promise<{ handled: number; synced: number }> {
   let handled = 0;
-  const events = (await pendingClockEvents(ctx, BATCH)).filter((e) => e.clock.ownerType === 'request');
+  const events = await pendingClockEvents(ctx, BATCH, ctx.db, 'request');
   for (const event of events) if (await handleClockEvent(ctx, event)) handled++;
   return { handled, synced: await syncDeadlines(ctx) };
 }
