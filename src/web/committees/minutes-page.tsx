@@ -137,7 +137,7 @@ function Decisions({ minutes }: { minutes: Minutes }) {
   return (
     <Paper withBorder radius="md">
       <Table.ScrollContainer minWidth={560}>
-        <Table verticalSpacing="sm" striped>
+        <Table verticalSpacing="sm" striped captionSide="top">
           <Table.Caption>{t('decisions')}</Table.Caption>
           <Table.Thead>
             <Table.Tr>

@@ -140,7 +140,7 @@ function ReviewModal({ request, onClose }: { request: ServiceRequest; onClose():
           </Paper>
         )}
         <Paper withBorder radius="md">
-          <Table verticalSpacing="xs">
+          <Table verticalSpacing="xs" captionSide="top">
             <Table.Caption>
               {t('attestation.requestData', { type: language === 'ar' ? request.type.nameAr : request.type.nameEn })}
             </Table.Caption>

@@ -118,7 +118,7 @@ function RequestForm({ familyId, onChangeFamily }: { familyId: string; onChangeF
   const [answers, setAnswers] = useState<Answers>({});
   const [errors, setErrors] = useState<Record<string, string | undefined>>({});
   const [message, setMessage] = useState<string | null>(null);
-  const type = types.data?.items.find((candidate) => candidate.code === typeCode) ?? null;
+  const type = types.data?.find((candidate) => candidate.code === typeCode) ?? null;
   const preview = useMemo(() => (type ? evaluateChecklist(type.checklist, cleanAnswers(answers), []) : null), [type, answers]);
 
   const create = useMutation({
@@ -153,7 +153,7 @@ function RequestForm({ familyId, onChangeFamily }: { familyId: string; onChangeF
   };
 
   if (family.isPending || types.isPending) return <PageLoader />;
-  const typeChoices = (types.data?.items ?? []).map((item) => ({ value: item.code, label: language === 'ar' ? item.nameAr : item.nameEn }));
+  const typeChoices = (types.data ?? []).map((item) => ({ value: item.code, label: language === 'ar' ? item.nameAr : item.nameEn }));
   const channels = ORIGIN_CHANNELS.map((value) => ({ value, label: `${CHANNEL_CODES[value]} — ${t(`channels.${value}`)}` }));
   const criteria = type ? (language === 'ar' ? type.criteriaAr : type.criteriaEn) : '';
   const documents = type?.checklist.filter((item) => item.kind === 'document') ?? [];

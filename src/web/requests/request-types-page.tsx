@@ -39,7 +39,7 @@ export function RequestTypesPage() {
       {types.isPending && <PageLoader />}
       {types.isError && <LoadFailure message={errorMessage(tc, types.error)} />}
       {types.data &&
-        (types.data.items.length === 0 ? (
+        (types.data.length === 0 ? (
           <Paper withBorder radius="md" p="xl">
             <EmptyState icon={<IconListCheck size={32} aria-hidden />} title={t('types.empty')} description={t('types.emptyHint')} />
           </Paper>
@@ -57,7 +57,7 @@ export function RequestTypesPage() {
                   </Table.Tr>
                 </Table.Thead>
                 <Table.Tbody>
-                  {types.data.items.map((type) => (
+                  {types.data.map((type) => (
                     <Table.Tr key={type.code}>
                       <Table.Td>
                         <Anchor component={Link} to={`/settings/request-types/${type.code}`} fw={600}>
