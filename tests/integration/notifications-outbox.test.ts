@@ -418,6 +418,39 @@ describe(`the outbox and its dispatcher [${ENGINE}]`, () => {
     }
   });
 
+  it('lists a sensitive acknowledgement with its status but never its text; once failed it cannot be retried from the outbox', async () => {
+    const gateway = await fakeGateway(() => ({ status: 503 }));
+    try {
+      const ctx = withTransports({ smsGatewayUrl: gateway.url, smsGatewayToken: 'gateway-secret' });
+      const [queued] = await enqueue({
+        event: 'complaint.received',
+        recipient: { kind: 'contact', channel: 'sms', address: '+966551230000' },
+        params: {
+          reference: 'CMP-2026-000001',
+          trackingCode: 'ABCD2345EFGH6789',
+          link: 'https://example.test/complaints/track#ABCD2345EFGH6789',
+        },
+      });
+      const id = queued?.id as string;
+      for (let attempt = 0; attempt < 12 && (await message(id)).status !== 'failed'; attempt++) {
+        await dispatchDue(ctx);
+        t.clock.advance(24 * 60 * 60_000);
+      }
+      expect(await message(id)).toMatchObject({ status: 'failed', body: null });
+      const admin = as(administrator);
+      const listed = (await admin.request('GET', '/api/v1/notifications/outbox?status=failed&limit=200')).json().items;
+      expect(listed.map((i: { id: string }) => i.id)).toContain(id);
+      const opened = (await admin.request('GET', `/api/v1/notifications/outbox/${id}`)).json();
+      expect(opened).toMatchObject({ event: 'complaint.received', status: 'failed', body: null, subject: null });
+      expect(JSON.stringify(opened)).not.toContain('ABCD2345EFGH6789');
+      const retry = await admin.request('POST', `/api/v1/notifications/outbox/${id}/retry`);
+      expect(retry.statusCode).toBe(409);
+      expect(retry.json().code).toBe('message.erased');
+    } finally {
+      await gateway.close();
+    }
+  });
+
   it('expires a one-time code that waited past its expiry without ever sending it', async () => {
     const gateway = await fakeGateway(() => ({ status: 200 }));
     try {

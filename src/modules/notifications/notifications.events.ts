@@ -160,3 +160,12 @@ export function templateChannelOf(channel: DeliveryChannel): TemplateChannel {
 
 /** Channels whose templates have a subject (e-mail subject, letter title, staff-app title). */
 export const CHANNELS_WITH_SUBJECT: readonly TemplateChannel[] = ['email', 'letter', 'staff-app'];
+
+/**
+ * One-time codes (events with a lifetime) are never listed or opened in the outbox page, whoever
+ * asks. Other sensitive messages (acknowledgements carrying a tracking code) are listed with their
+ * status so a failure is seen, but their text is never shown and is erased once finished.
+ */
+export const UNLISTED_EVENTS: readonly string[] = Object.entries(EVENTS)
+  .filter(([, definition]) => definition.ttlMinutes !== undefined)
+  .map(([event]) => event);

@@ -1,6 +1,7 @@
 import type { Kysely } from 'kysely';
 import type { DeliveryChannel, MessageStatus } from '../../contracts/notifications.js';
 import type { Database, OutboxMessageTable } from '../../platform/db/schema.js';
+import { UNLISTED_EVENTS } from './notifications.events.js';
 
 type Db = Kysely<Database>;
 
@@ -33,9 +34,12 @@ export interface MessageFilter {
   limit: number;
 }
 
-/** Sensitive messages (one-time codes) are never listed, whoever asks. */
+/** One-time codes are never listed, whoever asks (UNLISTED_EVENTS). */
 export async function listMessages(db: Db, filter: MessageFilter): Promise<OutboxMessageTable[]> {
-  let query = db.selectFrom('outbox_messages').selectAll().where('is_sensitive', '=', 0);
+  let query = db
+    .selectFrom('outbox_messages')
+    .selectAll()
+    .where((eb) => eb.or([eb('is_sensitive', '=', 0), eb('event', 'not in', UNLISTED_EVENTS)]));
   if (filter.statuses?.length) query = query.where('status', 'in', filter.statuses);
   if (filter.channels?.length) query = query.where('channel', 'in', filter.channels);
   if (filter.event) query = query.where('event', '=', filter.event);

@@ -8,6 +8,7 @@ import { uuidv7 } from '../../platform/ids.js';
 import { configuredChannels } from '../../platform/transports/index.js';
 import { recordAudit } from '../audit/audit.service.js';
 import { type FamilyContact, familyContact } from '../families/families.service.js';
+import { UNLISTED_EVENTS } from './notifications.events.js';
 import { canSeeFullAddress } from './notifications.policy.js';
 import { type ContactChannel, familyAddress, initialStatus, outboxAad } from './outbox.enqueue.js';
 import * as repo from './outbox.repo.js';
@@ -57,7 +58,7 @@ async function directoryFor(ctx: AppContext, rows: OutboxMessageTable[]): Promis
 
 /** Messages to families follow the caller's scope, like the registry (F2). */
 function isVisible(principal: StaffPrincipal, row: OutboxMessageTable, directory: Directory): boolean {
-  if (row.is_sensitive) return false;
+  if (row.is_sensitive && UNLISTED_EVENTS.includes(row.event)) return false;
   if (row.recipient_kind !== 'family' || isUnrestricted(principal.scope)) return true;
   const contact = directory.families.get(row.recipient_id as string);
   return Boolean(contact && isInScope(principal.scope, contact.scope));
@@ -149,8 +150,9 @@ async function presentMessage(
   const attempts = await repo.attemptsOf(ctx.db, row.id);
   return {
     ...presentItem(ctx, row, directory, canSeeFullAddress(principal)),
-    subject: openSealed(ctx, row, 'subject'),
-    body: openSealed(ctx, row, 'body'),
+    // A sensitive message's text (it carries a tracking code) is never shown.
+    subject: row.is_sensitive ? null : openSealed(ctx, row, 'subject'),
+    body: row.is_sensitive ? null : openSealed(ctx, row, 'body'),
     outcomeNote: openSealed(ctx, row, 'outcome_note'),
     attemptLog: attempts.map((a) => ({ attempt: a.attempt, at: a.at, outcome: a.outcome, errorCode: a.error_code })),
   };
@@ -231,6 +233,10 @@ export function assertStatus(row: OutboxMessageTable, allowed: readonly MessageS
 export async function retryMessage(ctx: AppContext, principal: StaffPrincipal, id: string): Promise<OutboxMessage> {
   const { row, directory } = await loadVisible(ctx, principal, id);
   assertStatus(row, ['failed']);
+  if (row.body === null) {
+    // Erased when it failed (sensitive): the module that sent it sends a new one instead.
+    throw AppError.conflict('message.erased', 'This message’s text was erased when it failed; send a new one from its record');
+  }
   const channel = row.channel as DeliveryChannel;
   const patch: Partial<OutboxMessageTable> = {
     status: initialStatus(channel),
