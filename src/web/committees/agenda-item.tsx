@@ -45,7 +45,7 @@ export function AgendaItemCard({
         <Group justify="space-between" align="flex-start" gap="xs">
           <Stack gap={2}>
             <Title order={3} fz="md" id={`agenda-${item.requestId}`}>
-              <Anchor component={Link} to={`/requests/${item.requestId}`}>
+              <Anchor component={Link} to={`/requests/${item.requestId}`} underline="always">
                 <Ltr>{item.reference}</Ltr>
               </Anchor>{' '}
               — {typeName}

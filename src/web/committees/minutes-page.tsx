@@ -114,7 +114,7 @@ function Links({ minutes }: { minutes: Minutes }) {
       {minutes.amendsId && (
         <Text size="sm">
           {t('amends')}{' '}
-          <Anchor component={Link} to={`/minutes/${minutes.amendsId}`}>
+          <Anchor component={Link} to={`/minutes/${minutes.amendsId}`} underline="always">
             {t('originalMinutes')}
           </Anchor>
         </Text>
@@ -122,7 +122,7 @@ function Links({ minutes }: { minutes: Minutes }) {
       {minutes.amendedBy.map((amendmentId, index) => (
         <Text size="sm" key={amendmentId}>
           {t('amendedBy')}{' '}
-          <Anchor component={Link} to={`/minutes/${amendmentId}`}>
+          <Anchor component={Link} to={`/minutes/${amendmentId}`} underline="always">
             {t('amendmentN', { n: index + 1 })}
           </Anchor>
         </Text>

@@ -166,7 +166,7 @@ function RequestForm({ familyId, onChangeFamily }: { familyId: string; onChangeF
               {t('family')}
             </Text>
             {family.data ? (
-              <Anchor component={Link} to={`/families/${familyId}`} fw={600}>
+              <Anchor component={Link} to={`/families/${familyId}`} fw={600} underline="always">
                 {family.data.headNameAr} — <Ltr>{family.data.reference}</Ltr>
               </Anchor>
             ) : (

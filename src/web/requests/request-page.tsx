@@ -86,7 +86,7 @@ export function RequestPage() {
               <Ltr>{request.reference}</Ltr>
             </Fact>
             <Fact label={t('family')}>
-              <Anchor component={Link} to={`/families/${request.familyId}`}>
+              <Anchor component={Link} to={`/families/${request.familyId}`} underline="always">
                 {request.familyName}
               </Anchor>{' '}
               <Text span size="sm" c="dimmed">
@@ -124,7 +124,7 @@ export function RequestPage() {
             {request.decision.minutesId && (
               <>
                 {' · '}
-                <Anchor component={Link} to={`/minutes/${request.decision.minutesId}`} size="sm">
+                <Anchor component={Link} to={`/minutes/${request.decision.minutesId}`} size="sm" underline="always">
                   {t('openMinutes')}
                 </Anchor>
               </>
