@@ -10,6 +10,7 @@ import { calendarRoutes } from './modules/calendar/calendar.routes.js';
 import { committeeRoutes } from './modules/committees/committees.routes.js';
 import { complaintPageRoutes } from './modules/complaints/complaints.pages.js';
 import { complaintRoutes } from './modules/complaints/complaints.routes.js';
+import { complaintStaffRoutes } from './modules/complaints/complaints.staff-routes.js';
 import { familyRoutes } from './modules/families/families.routes.js';
 import { healthRoutes } from './modules/health/health.routes.js';
 import { notificationRoutes } from './modules/notifications/notifications.routes.js';
@@ -143,6 +144,7 @@ export async function buildApp({ ctx, webDir, logger, loggerInstance }: BuildApp
   committeeRoutes(app, ctx);
   portalRoutes(app, ctx);
   complaintRoutes(app, ctx);
+  complaintStaffRoutes(app, ctx);
   complaintPageRoutes(app, ctx, { webDir });
   await webRoutes(app, ctx, { webDir });
 

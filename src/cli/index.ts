@@ -2,6 +2,7 @@ import { buildApp } from '../app.js';
 import { auditJobs } from '../modules/audit/audit.jobs.js';
 import { verifyAuditChain } from '../modules/audit/audit-chain.js';
 import { calendarJobs } from '../modules/calendar/calendar.jobs.js';
+import { complaintJobs } from '../modules/complaints/complaints.jobs.js';
 import { rotateKeys } from '../modules/keys/keys.service.js';
 import { notificationJobs } from '../modules/notifications/notifications.jobs.js';
 import { requestJobs } from '../modules/requests/requests.jobs.js';
@@ -45,7 +46,13 @@ async function serve(): Promise<void> {
   const scheduler = startScheduler({
     db: runtime.ctx.db,
     clock: runtime.ctx.clock,
-    jobs: [...auditJobs(runtime.ctx), ...calendarJobs(runtime.ctx), ...notificationJobs(runtime.ctx), ...requestJobs(runtime.ctx)],
+    jobs: [
+      ...auditJobs(runtime.ctx),
+      ...calendarJobs(runtime.ctx),
+      ...notificationJobs(runtime.ctx),
+      ...requestJobs(runtime.ctx),
+      ...complaintJobs(runtime.ctx),
+    ],
     onError: (job, error) => app.log.error({ job, err: error }, 'background job failed'),
   });
   const shutdown = async (signal: string) => {

@@ -360,7 +360,8 @@ export type InquiryStepBody = z.infer<typeof inquiryStepBody>;
 
 export const complaintListQuery = z.strictObject({
   /** mine: assigned to me; committee: my committee's (assigned or waiting); registered: those I registered; all: management. */
-  list: z.enum(['mine', 'committee', 'registered', 'all']).default('committee'),
+  /** Without one: the follow-up committee's list, management's all, else those I registered. */
+  list: z.enum(['mine', 'committee', 'registered', 'all']).optional(),
   step: complaintStep.optional(),
   slaState: slaState.optional(),
   isOpen: z.enum(['true', 'false']).optional(),
@@ -369,7 +370,8 @@ export const complaintListQuery = z.strictObject({
 });
 export const inquiryListQuery = z.strictObject({
   /** mine: routed to me; general / support: the queues any contact officer may take from; registered; all: management. */
-  list: z.enum(['mine', 'general', 'support', 'registered', 'all']).default('mine'),
+  /** Without one: a contact officer's own, management's all, else those I logged. */
+  list: z.enum(['mine', 'general', 'support', 'registered', 'all']).optional(),
   step: inquiryStep.optional(),
   slaState: slaState.optional(),
   officerId: z.uuid('field.invalid-id').optional(),

@@ -9,6 +9,7 @@ import type { App } from '../../platform/http/types.js';
 import { getAssociation } from '../settings/settings.service.js';
 import { html, SafeHtml } from '../web/html.js';
 import { PAGE_COPY, SCRIPT_COPY } from './complaints.copy.js';
+import { publicContactOfficers } from './complaints.officers.js';
 import * as complaints from './complaints.service.js';
 
 /**
@@ -54,7 +55,7 @@ function layout({
   association: AssociationSettings;
   assets: Assets;
   title: string;
-  page: 'new' | 'track';
+  page: 'new' | 'track' | 'contact';
   path: string;
   body: SafeHtml;
   copy: unknown;
@@ -81,7 +82,7 @@ ${assets.css.map((href) => html`<link rel="stylesheet" href="${href}">`)}
 ${body}
 </main>
 <footer class="wrap footer"><p><a href="/">${t.home}</a> · ${name}</p></footer>
-${dataBlock(copy)}
+${copy === null ? '' : dataBlock(copy)}
 ${assets.scripts.map((src) => html`<script type="module" src="${src}"></script>`)}
 </body>
 </html>`.value;
@@ -249,6 +250,62 @@ function trackPageBody(language: Language): SafeHtml {
 <p><a href="/complaints/new">${t.newLink}</a></p>`;
 }
 
+const CONTACT_COPY = {
+  ar: {
+    title: 'التواصل مع ضباط الاتصال',
+    intro:
+      'لكل فئة من المستفيدين ومجال من مجالات الجمعية ضابط اتصال يجيب عن استفساراتكم. تواصلوا عبر القناة المذكورة، أو أرسلوا استفساركم من نموذج الشكاوى والاستفسارات فيصل إليه مباشرة.',
+    category: 'الفئة',
+    domain: 'المجال',
+    any: 'الكل',
+    role: 'الجهة',
+    channel: 'قناة التواصل',
+    channels: { phone: 'الهاتف', email: 'البريد الإلكتروني', whatsapp: 'واتساب', office: 'مقر الجمعية' },
+    none: 'لم تُحدَّد ضباط اتصال بعد. تواصلوا عبر قنوات الجمعية في الصفحة الرئيسية.',
+    ask: 'أرسل استفسارًا',
+  },
+  en: {
+    title: 'Contact officers',
+    intro:
+      'Each beneficiary category and association domain has a contact officer who answers your inquiries. Use the channel shown, or send your inquiry through the complaints and inquiries form and it reaches them directly.',
+    category: 'Category',
+    domain: 'Domain',
+    any: 'All',
+    role: 'Role',
+    channel: 'How to reach',
+    channels: { phone: 'Phone', email: 'E-mail', whatsapp: 'WhatsApp', office: 'Our office' },
+    none: 'No contact officers are listed yet. Please use the association’s channels on the home page.',
+    ask: 'Send an inquiry',
+  },
+} as const;
+
+function contactPageBody(language: Language, data: Awaited<ReturnType<typeof publicContactOfficers>>): SafeHtml {
+  const t = CONTACT_COPY[language];
+  const isAr = language === 'ar';
+  const name = (item: { nameAr: string; nameEn: string } | null) => (item ? (isAr ? item.nameAr : item.nameEn) : t.any);
+  const reach = (entry: (typeof data.entries)[number]) => {
+    const address = html`<bdi dir="ltr">${entry.address}</bdi>`;
+    if (entry.channel === 'phone') return html`<a href="tel:${entry.address.replace(/[^\d+]/g, '')}">${address}</a>`;
+    if (entry.channel === 'email') return html`<a href="mailto:${entry.address}">${address}</a>`;
+    if (entry.channel === 'office') return html`${entry.address}`;
+    return address;
+  };
+  const rows = data.entries.map(
+    (entry) => html`<section class="card">
+  <h2>${isAr ? entry.roleTitleAr : entry.roleTitleEn}</h2>
+  <dl>
+    <div class="row"><dt>${t.category}</dt><dd>${name(entry.category)}</dd></div>
+    <div class="row"><dt>${t.domain}</dt><dd>${name(entry.domain)}</dd></div>
+    <div class="row"><dt>${t.channels[entry.channel]}</dt><dd>${reach(entry)}</dd></div>
+  </dl>
+</section>`,
+  );
+  return html`<h1>${t.title}</h1>
+<p class="intro">${t.intro}</p>
+${rows.length ? rows : html`<p class="card">${t.none}</p>`}
+<p><a class="button primary" href="/complaints/new">${t.ask}</a></p>`;
+}
+
 /** Registers the two pages; the language comes from `?lang=`, else the cookie, else Arabic. */
 export function complaintPageRoutes(app: App, ctx: AppContext, { webDir }: { webDir: string | undefined }): void {
   const assets = readAssets(webDir);
@@ -278,6 +335,30 @@ export function complaintPageRoutes(app: App, ctx: AppContext, { webDir }: { web
           path: '/complaints/new',
           body: newPageBody(language, options),
           copy: { language, ...SCRIPT_COPY[language], ui: t },
+        }),
+      );
+    },
+  });
+
+  // §8 (G1): how to reach each category's and domain's contact officer — roles and the association's
+  // channels only. Server-rendered, no script.
+  app.get('/contact', {
+    config: { policy: PUBLIC },
+    schema: { hide: true, querystring },
+    handler: async (request, reply) => {
+      const language = languageOf(request, reply);
+      const [association, data] = await Promise.all([getAssociation(ctx), publicContactOfficers(ctx)]);
+      return send(
+        reply,
+        layout({
+          language,
+          association,
+          assets: { css: assets.css, scripts: [] },
+          title: CONTACT_COPY[language].title,
+          page: 'contact',
+          path: '/contact',
+          body: contactPageBody(language, data),
+          copy: null,
         }),
       );
     },

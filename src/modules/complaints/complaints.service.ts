@@ -24,6 +24,7 @@ import { enqueueMessage } from '../notifications/outbox.enqueue.js';
 import { getAllSettings } from '../settings/settings.service.js';
 import * as repo from './complaints.repo.js';
 import { getComplaintsSettings } from './complaints.settings.js';
+import { routeNewInquiry } from './complaints.staff.js';
 import { consumeUploads } from './complaints.uploads.js';
 
 /**
@@ -39,9 +40,9 @@ const ANONYMOUS = { kind: 'anonymous' as const, id: null };
 
 /** Columns encrypted at rest (F2), each bound to its row and column so ciphertexts cannot be swapped. */
 export const complaintAad = (id: string, column: string) => `complaint:${id}:${column}`;
-const seal = (ctx: AppContext, id: string, column: string, value: string | null | undefined) =>
+export const seal = (ctx: AppContext, id: string, column: string, value: string | null | undefined) =>
   value ? ctx.keys.encryptor.encrypt(value, complaintAad(id, column)) : null;
-const open = (ctx: AppContext, id: string, column: string, value: string | null) =>
+export const open = (ctx: AppContext, id: string, column: string, value: string | null) =>
   value ? ctx.keys.encryptor.decrypt(value, complaintAad(id, column)) : null;
 
 /** How long an Idempotency-Key is remembered. */
@@ -98,7 +99,7 @@ async function replay(ctx: AppContext, keyHash: string, requestHash: string): Pr
   return { status: 201, body: JSON.parse(ctx.keys.encryptor.decrypt(row.response, idempotencyAad(keyHash))) };
 }
 
-async function assertChoices(ctx: AppContext, kind: CaseKind, body: ComplaintBody | InquiryBody, settings: ComplaintsSettings) {
+export async function assertChoices(ctx: AppContext, kind: CaseKind, body: ComplaintBody | InquiryBody, settings: ComplaintsSettings) {
   const errors: FieldError[] = [];
   const topic = settings.topics.find((t) => t.code === body.topic && t.isActive);
   if (!topic) errors.push({ pointer: '/topic', code: 'settings.unknown-code', detail: 'Unknown topic' });
@@ -116,14 +117,14 @@ async function assertChoices(ctx: AppContext, kind: CaseKind, body: ComplaintBod
 }
 
 /** A tracking code no record holds yet (80 random bits: a clash is practically impossible, but checked). */
-async function freshTrackingCode(trx: Db, ctx: AppContext): Promise<{ code: string; index: string }> {
+export async function freshTrackingCode(trx: Db, ctx: AppContext): Promise<{ code: string; index: string }> {
   for (;;) {
     const code = newTrackingCode();
     if (!(await repo.isTrackingIndexTaken(trx, ctx.keys.indexer.candidates(code)))) return { code, index: ctx.keys.indexer.index(code) };
   }
 }
 
-function trackingLink(ctx: AppContext, code: string): string {
+export function trackingLink(ctx: AppContext, code: string): string {
   // The code after '#' never reaches a server log (issue 6 §3).
   return `${(ctx.config.publicUrl ?? '').replace(/\/$/, '')}/complaints/track#${code}`;
 }
@@ -169,6 +170,7 @@ export async function submitCase(
         kind,
         reference,
         tracking_index: tracking.index,
+        tracking_code: seal(ctx, id, 'tracking_code', tracking.code),
         channel: 'website',
         is_anonymous: isAnonymous ? 1 : 0,
         writer_name: seal(ctx, id, 'writer_name', isAnonymous ? null : body.name),
@@ -229,6 +231,8 @@ export async function submitCase(
           })),
         )
         .execute();
+      // §7: an inquiry goes at once to its contact officer (or a queue).
+      if (kind === 'inquiry') await routeNewInquiry(trx, ctx, id, familyId);
       if (fileIds.length)
         await trx
           .insertInto('complaint_attachments')

@@ -3,6 +3,7 @@ import type { AppContext } from '../../platform/context.js';
 import { Encryptor } from '../../platform/crypto/keyring.js';
 import type { Database } from '../../platform/db/schema.js';
 import { rotateCommitteeKeys } from '../committees/committees.keys.js';
+import { rotateComplaintKeys } from '../complaints/complaints.keys.js';
 import { rotateOutboxKeys } from '../notifications/outbox.keys.js';
 import { rotateRequestKeys } from '../requests/requests.keys.js';
 
@@ -155,5 +156,6 @@ export async function rotateKeys(ctx: AppContext): Promise<RotationReport[]> {
     { table: 'files', rows: await rotateFiles(ctx) },
     { table: 'committee_votes, minutes', rows: await rotateCommitteeKeys(ctx) },
     { table: 'requests, request_history', rows: await rotateRequestKeys(ctx) },
+    { table: 'complaints, complaint_steps, complaint_entries', rows: (await rotateComplaintKeys(ctx)).rows },
   ];
 }

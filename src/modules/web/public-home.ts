@@ -19,6 +19,7 @@ const COPY = {
     portal: 'بوابة الأسر: متابعة طلباتكم',
     complaints: 'الشكاوى والاستفسارات',
     track: 'متابعة شكوى أو استفسار',
+    officers: 'ضباط الاتصال',
     registered: 'مسجلة لدى',
     number: 'برقم',
     today: 'اليوم',
@@ -40,6 +41,7 @@ const COPY = {
     portal: 'Families’ portal: follow your requests',
     complaints: 'Complaints and inquiries',
     track: 'Follow a complaint or inquiry',
+    officers: 'Contact officers',
     registered: 'Registered with the',
     number: 'under number',
     today: 'Today',
@@ -114,6 +116,7 @@ ${assets.css.map((href) => html`<link rel="stylesheet" href="${href}">`)}
     <ul class="links">
       <li><a class="button" href="/complaints/new">${t.complaints}</a></li>
       <li><a class="button" href="/complaints/track">${t.track}</a></li>
+      <li><a class="button" href="/contact">${t.officers}</a></li>
       <li><a class="button" href="/portal">${t.portal}</a></li>
       <li><a class="button" href="/staff">${t.staff}</a></li>
     </ul>

@@ -58,6 +58,7 @@ export interface ComplaintTable {
   compensation_at: string | null;
   answered_by: string | null;
   answer_template: string | null;
+  tracking_code: string | null;
 }
 
 export interface ComplaintConcernedStaffTable {

@@ -33,6 +33,9 @@ export async function up(db: Kysely<any>): Promise<void> {
     ['compensation_at', 'text', false],
     ['answered_by', 'text', false],
     ['answer_template', 'text', false],
+    // encrypted: the tracking code itself, so a staff acknowledgement can carry it and `sila keys
+    // rotate` can re-index it (the lookup still goes through the keyed hash, never this column)
+    ['tracking_code', 'text', false],
   ];
   for (const [name, type, isRequired] of columns) {
     await db.schema

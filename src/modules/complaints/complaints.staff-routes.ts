@@ -1,0 +1,214 @@
+import type { FastifyRequest } from 'fastify';
+import { z } from 'zod';
+import { idParams } from '../../contracts/common.js';
+import {
+  absence,
+  absenceBody,
+  answerTemplateList,
+  attachmentParams,
+  caseDetail,
+  caseList,
+  compensationBody,
+  complaintListQuery,
+  complaintStepBody,
+  contactOfficer,
+  contactOfficerBody,
+  contactOfficerPatch,
+  entryBody,
+  entryParams,
+  inquiryListQuery,
+  inquiryStepBody,
+  intakeBody,
+  intakeResult,
+  oversight,
+  publicContactOfficers,
+  settlementBody,
+} from '../../contracts/complaints.js';
+import type { StaffRole } from '../../domain/roles.js';
+import type { AppContext } from '../../platform/context.js';
+import { DEFAULT_MAX_FILE_BYTES, sendStoredFile } from '../../platform/files/file-store.js';
+import { AppError } from '../../platform/http/app-error.js';
+import { fieldErrorsFromZodIssues } from '../../platform/http/problem.js';
+import { PUBLIC, staffOnly } from '../../platform/http/route-policy.js';
+import { type App, staffOf } from '../../platform/http/types.js';
+import * as officers from './complaints.officers.js';
+import * as staff from './complaints.staff.js';
+import { listComplaints, listInquiries, oversight as oversightFigures } from './complaints.worklists.js';
+
+/**
+ * Staff routes of complaints and inquiries (issue 6 §4–§9). Roles: reception (and contact officers,
+ * for inquiries from any channel) register; the follow-up committee handles complaints; contact
+ * officers handle inquiries routed to them; management reads all and the oversight figures;
+ * administrators manage the contact-officer register. Finer rules (conflict of interest, whose
+ * inquiry) are the service's.
+ */
+const INTAKE: StaffRole[] = ['reception', 'contact-officer'];
+const COMPLAINT_READERS: StaffRole[] = ['follow-up-committee', 'management', 'reception', 'contact-officer'];
+const COMPLAINT_STEPPERS: StaffRole[] = ['follow-up-committee', 'reception', 'contact-officer'];
+const COMPLAINT_HANDLERS: StaffRole[] = ['follow-up-committee'];
+const INQUIRY_READERS: StaffRole[] = ['contact-officer', 'management', 'reception'];
+const INQUIRY_STEPPERS: StaffRole[] = ['contact-officer', 'reception'];
+const MAX_SCANS = 5;
+
+const invalid = (issues: z.core.$ZodIssue[]) =>
+  AppError.badRequest('request.invalid', 'The request is not valid', fieldErrorsFromZodIssues(issues));
+
+/** JSON, or multipart with the JSON in `data` and the files in `file` fields. */
+async function readIntake(request: FastifyRequest) {
+  if (!request.isMultipart()) {
+    const parsed = intakeBody.safeParse(request.body);
+    if (!parsed.success) throw invalid(parsed.error.issues);
+    return { body: parsed.data, files: [] };
+  }
+  let data: unknown;
+  const files: Array<{ fileName: string; bytes: Buffer }> = [];
+  for await (const part of request.parts({ limits: { fileSize: DEFAULT_MAX_FILE_BYTES, files: MAX_SCANS } })) {
+    if (part.type === 'file') {
+      if (part.fieldname !== 'file') throw AppError.badRequest('request.no-file', 'Send the scans in fields named "file"');
+      files.push({ fileName: part.filename, bytes: await part.toBuffer() });
+    } else if (part.fieldname === 'data') {
+      try {
+        data = JSON.parse(String(part.value));
+      } catch {
+        throw AppError.badRequest('request.invalid', 'The data field is not JSON', [
+          { pointer: '/data', code: 'field.invalid', detail: 'Not JSON' },
+        ]);
+      }
+    }
+  }
+  const parsed = intakeBody.safeParse(data);
+  if (!parsed.success) throw invalid(parsed.error.issues);
+  return { body: parsed.data, files };
+}
+
+async function readOneFile(request: FastifyRequest) {
+  if (!request.isMultipart()) throw new AppError(415, 'request.not-multipart', 'Send the file as multipart/form-data');
+  const file = await request.file({ limits: { fileSize: DEFAULT_MAX_FILE_BYTES, files: 1 } });
+  if (file?.fieldname !== 'file') throw AppError.badRequest('request.no-file', 'Send the file in the form field "file"');
+  const bytes = await file.toBuffer();
+  const note = file.fields.note;
+  const text = note && !Array.isArray(note) && note.type === 'field' ? String(note.value).trim() : undefined;
+  return { fileName: file.filename, bytes, note: text ? text.slice(0, 2000) : undefined };
+}
+
+export function complaintStaffRoutes(app: App, ctx: AppContext): void {
+  // ---- intake (§4) ----
+  app.post('/api/v1/complaints/intake', {
+    config: { policy: staffOnly(INTAKE, 'families') },
+    schema: { tags: ['complaints'], consumes: ['application/json', 'multipart/form-data'], response: { 201: intakeResult } },
+    handler: async (request, reply) => {
+      const { body, files } = await readIntake(request);
+      return reply.code(201).send(await staff.intakeCase(ctx, staffOf(request), body, files));
+    },
+  });
+
+  // ---- complaints (§5, §6) ----
+  app.get('/api/v1/complaints', {
+    config: { policy: staffOnly(COMPLAINT_READERS) },
+    schema: { tags: ['complaints'], querystring: complaintListQuery, response: { 200: caseList } },
+    handler: (request) => listComplaints(ctx, staffOf(request), request.query),
+  });
+  app.get('/api/v1/complaints/oversight', {
+    config: { policy: staffOnly(['management']) },
+    schema: { tags: ['complaints'], response: { 200: oversight } },
+    handler: (request) => oversightFigures(ctx, staffOf(request)),
+  });
+  app.get('/api/v1/complaints/:id', {
+    config: { policy: staffOnly(COMPLAINT_READERS) },
+    schema: { tags: ['complaints'], params: idParams, response: { 200: caseDetail } },
+    handler: (request) => staff.getCase(ctx, staffOf(request), 'complaint', request.params.id),
+  });
+  app.post('/api/v1/complaints/:id/steps', {
+    config: { policy: staffOnly(COMPLAINT_STEPPERS) },
+    schema: { tags: ['complaints'], params: idParams, body: complaintStepBody, response: { 200: caseDetail } },
+    handler: (request) => staff.complaintStep(ctx, staffOf(request), request.params.id, request.body),
+  });
+  app.post('/api/v1/complaints/:id/entries', {
+    config: { policy: staffOnly(COMPLAINT_HANDLERS) },
+    schema: { tags: ['complaints'], params: idParams, body: entryBody, response: { 201: caseDetail } },
+    handler: async (request, reply) => reply.code(201).send(await staff.addEntry(ctx, staffOf(request), request.params.id, request.body)),
+  });
+  app.post('/api/v1/complaints/:id/entries/:entryId/done', {
+    config: { policy: staffOnly(COMPLAINT_HANDLERS) },
+    schema: { tags: ['complaints'], params: entryParams, response: { 200: caseDetail } },
+    handler: (request) => staff.completeTask(ctx, staffOf(request), request.params.id, request.params.entryId),
+  });
+  app.post('/api/v1/complaints/:id/evidence', {
+    config: { policy: staffOnly(COMPLAINT_HANDLERS) },
+    schema: { tags: ['complaints'], params: idParams, consumes: ['multipart/form-data'], response: { 201: caseDetail } },
+    handler: async (request, reply) =>
+      reply.code(201).send(await staff.addEvidence(ctx, staffOf(request), request.params.id, await readOneFile(request))),
+  });
+  app.post('/api/v1/complaints/:id/settlement', {
+    config: { policy: staffOnly(COMPLAINT_HANDLERS) },
+    schema: { tags: ['complaints'], params: idParams, body: settlementBody, response: { 200: caseDetail } },
+    handler: (request) => staff.recordSettlement(ctx, staffOf(request), request.params.id, request.body.terms),
+  });
+  app.post('/api/v1/complaints/:id/compensation', {
+    config: { policy: staffOnly(COMPLAINT_HANDLERS) },
+    schema: { tags: ['complaints'], params: idParams, body: compensationBody, response: { 200: caseDetail } },
+    handler: (request) => staff.escalateToCompensation(ctx, staffOf(request), request.params.id, request.body),
+  });
+  app.get('/api/v1/complaints/:id/files/:fileId', {
+    config: { policy: staffOnly(COMPLAINT_READERS) },
+    schema: { tags: ['complaints'], params: attachmentParams },
+    handler: async (request, reply) =>
+      sendStoredFile(reply, await staff.readCaseFile(ctx, staffOf(request), 'complaint', request.params.id, request.params.fileId)),
+  });
+
+  // ---- inquiries (§7) ----
+  app.get('/api/v1/inquiries', {
+    config: { policy: staffOnly(INQUIRY_READERS) },
+    schema: { tags: ['complaints'], querystring: inquiryListQuery, response: { 200: caseList } },
+    handler: (request) => listInquiries(ctx, staffOf(request), request.query),
+  });
+  app.get('/api/v1/inquiries/answer-templates', {
+    config: { policy: staffOnly(['contact-officer']) },
+    schema: { tags: ['complaints'], response: { 200: answerTemplateList } },
+    handler: () => staff.answerTemplates(ctx),
+  });
+  app.get('/api/v1/inquiries/:id', {
+    config: { policy: staffOnly(INQUIRY_READERS) },
+    schema: { tags: ['complaints'], params: idParams, response: { 200: caseDetail } },
+    handler: (request) => staff.getCase(ctx, staffOf(request), 'inquiry', request.params.id),
+  });
+  app.post('/api/v1/inquiries/:id/steps', {
+    config: { policy: staffOnly(INQUIRY_STEPPERS) },
+    schema: { tags: ['complaints'], params: idParams, body: inquiryStepBody, response: { 200: caseDetail } },
+    handler: (request) => staff.inquiryStep(ctx, staffOf(request), request.params.id, request.body),
+  });
+  app.get('/api/v1/inquiries/:id/files/:fileId', {
+    config: { policy: staffOnly(INQUIRY_READERS) },
+    schema: { tags: ['complaints'], params: attachmentParams },
+    handler: async (request, reply) =>
+      sendStoredFile(reply, await staff.readCaseFile(ctx, staffOf(request), 'inquiry', request.params.id, request.params.fileId)),
+  });
+
+  // ---- the contact-officer register (§8, G1) ----
+  app.get('/api/v1/contact-officers', {
+    config: { policy: staffOnly(['administrator', 'management']) },
+    schema: { tags: ['complaints'], response: { 200: z.object({ items: z.array(contactOfficer) }) } },
+    handler: () => officers.listContactOfficers(ctx),
+  });
+  app.post('/api/v1/contact-officers', {
+    config: { policy: staffOnly(['administrator']) },
+    schema: { tags: ['complaints'], body: contactOfficerBody, response: { 201: contactOfficer } },
+    handler: async (request, reply) => reply.code(201).send(await officers.createContactOfficer(ctx, staffOf(request), request.body)),
+  });
+  app.patch('/api/v1/contact-officers/:id', {
+    config: { policy: staffOnly(['administrator']) },
+    schema: { tags: ['complaints'], params: idParams, body: contactOfficerPatch, response: { 200: contactOfficer } },
+    handler: (request) => officers.updateContactOfficer(ctx, staffOf(request), request.params.id, request.body),
+  });
+  // :id is the staff member (an administrator for anyone, a contact officer for themself).
+  app.put('/api/v1/officer-absences/:id', {
+    config: { policy: staffOnly(['administrator', 'contact-officer']) },
+    schema: { tags: ['complaints'], params: idParams, body: absenceBody, response: { 200: absence } },
+    handler: (request) => officers.setAbsence(ctx, staffOf(request), request.params.id, request.body),
+  });
+  app.get('/api/v1/public/contact-officers', {
+    config: { policy: PUBLIC },
+    schema: { tags: ['public'], response: { 200: publicContactOfficers } },
+    handler: () => officers.publicContactOfficers(ctx),
+  });
+}

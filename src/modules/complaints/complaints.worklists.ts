@@ -1,0 +1,328 @@
+import { type Kysely, sql } from 'kysely';
+import type { ComplaintListQuery, InquiryListQuery, Oversight } from '../../contracts/complaints.js';
+import { type CaseKind, CLOSED_STEPS, median } from '../../domain/complaint-steps.js';
+import { riyadhCalendarDay, toHijriString } from '../../domain/dates.js';
+import type { AppContext } from '../../platform/context.js';
+import type { Database } from '../../platform/db/schema.js';
+import type { ComplaintRow } from '../../platform/db/schema-complaints.js';
+import { AppError } from '../../platform/http/app-error.js';
+import type { StaffPrincipal } from '../../platform/http/principal.js';
+import { recordAudit } from '../audit/audit.service.js';
+import { absentOn, staffRefs } from './complaints.officers.js';
+import { summaryOf } from './complaints.staff.js';
+
+/**
+ * Worklists (issue 6 §5–§7) and oversight (§9; H5, H6). Each list is one index range (kind + assignee,
+ * officer, queue or creator), ordered by the clock's deadline then id and keyset-paged; staff
+ * concerned by a complaint never see it (§6). Listing is audited with the ids shown.
+ */
+type Db = Kysely<Database>;
+const NO_DEADLINE = '9999-12-31';
+
+interface Cursor {
+  d: string;
+  id: string;
+}
+const encodeCursor = (c: Cursor) => Buffer.from(JSON.stringify(c)).toString('base64url');
+function decodeCursor(value: string): Cursor | null {
+  try {
+    const c = JSON.parse(Buffer.from(value, 'base64url').toString('utf8')) as Cursor;
+    return typeof c.d === 'string' && typeof c.id === 'string' ? c : null;
+  } catch {
+    return null;
+  }
+}
+
+const has = (principal: StaffPrincipal, ...roles: string[]) => principal.roles.some((r) => roles.includes(r));
+
+function forbidden(list: string): AppError {
+  return AppError.forbidden('worklist.forbidden', `The ${list} list is not yours to open`);
+}
+
+function baseQuery(db: Db, kind: CaseKind) {
+  return db
+    .selectFrom('complaints as c')
+    .leftJoin('working_clocks as wc', 'wc.id', 'c.clock_id')
+    .selectAll('c')
+    .select([
+      sql<string>`coalesce(wc.deadline_day, ${NO_DEADLINE})`.as('sort_day'),
+      'wc.deadline_day as wc_deadline_day',
+      'wc.state as wc_state',
+      'wc.working_days as wc_working_days',
+      'wc.warn_day as wc_warn_day',
+    ])
+    .where('c.kind', '=', kind);
+}
+type Query = ReturnType<typeof baseQuery>;
+
+async function page(
+  ctx: AppContext,
+  principal: StaffPrincipal,
+  kind: CaseKind,
+  query: Query,
+  q: { cursor?: string | undefined; limit: number; list: string },
+) {
+  const after = q.cursor ? decodeCursor(q.cursor) : null;
+  if (q.cursor && !after)
+    throw AppError.badRequest('request.invalid', 'Bad cursor', [{ pointer: '/cursor', code: 'field.invalid', detail: 'Bad cursor' }]);
+  let paged = query;
+  if (after)
+    paged = paged.where((eb) =>
+      eb.or([
+        eb(sql`coalesce(wc.deadline_day, ${NO_DEADLINE})`, '>', after.d),
+        eb.and([eb(sql`coalesce(wc.deadline_day, ${NO_DEADLINE})`, '=', after.d), eb('c.id', '>', after.id)]),
+      ]),
+    );
+  const rows = await paged
+    .orderBy(sql`coalesce(wc.deadline_day, ${NO_DEADLINE})`)
+    .orderBy('c.id')
+    .limit(q.limit + 1)
+    .execute();
+  const shown = rows.slice(0, q.limit);
+  const names = await staffRefs(
+    ctx.db,
+    shown.flatMap((r) => [r.assigned_to, r.officer_id]),
+  );
+  const items = shown.map((r) =>
+    summaryOf(
+      r as unknown as ComplaintRow,
+      names,
+      r.wc_deadline_day
+        ? {
+            day: r.wc_deadline_day,
+            dayHijri: toHijriString(r.wc_deadline_day),
+            state: r.wc_state as string,
+            workingDays: r.wc_working_days as number,
+            warnDay: r.wc_warn_day as string | null,
+          }
+        : null,
+    ),
+  );
+  const last = shown.at(-1);
+  await recordAudit(ctx.db, {
+    at: ctx.clock.now(),
+    actor: { kind: 'staff', id: principal.userId },
+    action: `${kind}.list`,
+    entity: kind,
+    details: { list: q.list, ids: items.map((i) => i.id) },
+  });
+  return { items, nextCursor: rows.length > q.limit && last ? encodeCursor({ d: last.sort_day, id: last.id }) : null };
+}
+
+function common(
+  query: Query,
+  kind: CaseKind,
+  q: { step?: string | undefined; slaState?: string | undefined; isOpen?: 'true' | 'false' | undefined },
+): Query {
+  let out = query;
+  if (q.step) out = out.where('c.step', '=', q.step);
+  if (q.slaState) out = out.where('c.sla_state', '=', q.slaState);
+  if (q.isOpen === 'true') out = out.where('c.step', 'not in', CLOSED_STEPS[kind]);
+  if (q.isOpen === 'false') out = out.where('c.step', 'in', CLOSED_STEPS[kind]);
+  return out;
+}
+
+/**
+ * Complaints: `mine` (assigned to me), `committee` (the follow-up committee's: unassigned or
+ * assigned to it), `registered` (those I registered), `all` (management). Never those I am concerned by.
+ */
+export async function listComplaints(ctx: AppContext, principal: StaffPrincipal, asked: ComplaintListQuery) {
+  const list = asked.list ?? (has(principal, 'follow-up-committee') ? 'committee' : has(principal, 'management') ? 'all' : 'registered');
+  const q = { ...asked, list };
+  let query = baseQuery(ctx.db, 'complaint').where(({ not, exists, selectFrom }) =>
+    not(
+      exists(
+        selectFrom('complaint_concerned_staff as cs')
+          .select('cs.staff_id')
+          .whereRef('cs.complaint_id', '=', 'c.id')
+          .where('cs.staff_id', '=', principal.userId),
+      ),
+    ),
+  );
+  if (q.list === 'mine') {
+    if (!has(principal, 'follow-up-committee')) throw forbidden(q.list);
+    query = query.where('c.assigned_to', '=', principal.userId);
+  } else if (q.list === 'committee') {
+    if (!has(principal, 'follow-up-committee', 'management')) throw forbidden(q.list);
+  } else if (q.list === 'registered') {
+    query = query.where('c.created_by', '=', principal.userId);
+  } else if (!has(principal, 'management', 'follow-up-committee')) throw forbidden(q.list);
+  return page(ctx, principal, 'complaint', common(query, 'complaint', q), q);
+}
+
+/**
+ * Inquiries: `mine` (routed to me), `general` and `support` (queues any contact officer may take
+ * from), `registered` (those I logged), `all` (management; `officerId` narrows to one officer's).
+ */
+export async function listInquiries(ctx: AppContext, principal: StaffPrincipal, asked: InquiryListQuery) {
+  const list = asked.list ?? (has(principal, 'contact-officer') ? 'mine' : has(principal, 'management') ? 'all' : 'registered');
+  const q = { ...asked, list };
+  let query = baseQuery(ctx.db, 'inquiry');
+  if (q.list === 'mine') {
+    if (!has(principal, 'contact-officer')) throw forbidden(q.list);
+    query = query.where('c.officer_id', '=', principal.userId);
+  } else if (q.list === 'general' || q.list === 'support') {
+    if (!has(principal, 'contact-officer', 'management')) throw forbidden(q.list);
+    query = query.where('c.queue', '=', q.list).where('c.officer_id', 'is', null);
+  } else if (q.list === 'registered') {
+    query = query.where('c.created_by', '=', principal.userId);
+  } else {
+    if (!has(principal, 'management')) throw forbidden(q.list);
+    if (q.officerId) query = query.where('c.officer_id', '=', q.officerId);
+  }
+  return page(ctx, principal, 'inquiry', common(query, 'inquiry', q), q);
+}
+
+// ---- oversight (§9) ----
+
+const DAY_MS = 24 * 3600_000;
+
+/** The Sunday (Riyadh) that starts the week of `day` (the Saudi week starts on Sunday). */
+function weekStart(day: string): string {
+  const date = new Date(`${day}T00:00:00Z`);
+  return new Date(date.getTime() - date.getUTCDay() * DAY_MS).toISOString().slice(0, 10);
+}
+
+/**
+ * One call for the oversight page (H5, H6): open complaints and inquiries by age and step, overdue
+ * and due-soon counts, the queues, each contact officer's workload and median response time, and
+ * twelve weeks of counts. Every figure is an indexed aggregate; nothing personal is returned.
+ */
+export async function oversight(ctx: AppContext, principal: StaffPrincipal): Promise<Oversight> {
+  const now = ctx.clock.now();
+  const iso = (days: number) => new Date(now.getTime() - days * DAY_MS).toISOString();
+  const [t3, t6, t11] = [iso(3), iso(6), iso(11)];
+  const db = ctx.db;
+  const openRows = await db
+    .selectFrom('complaints')
+    .select([
+      'kind',
+      'step',
+      sql<string>`case when created_at > ${t3} then '0-2' when created_at > ${t6} then '3-5' when created_at > ${t11} then '6-10' else '11+' end`.as(
+        'age',
+      ),
+      sql<number>`count(*)`.as('n'),
+    ])
+    .where((eb) =>
+      eb.or([
+        eb.and([eb('kind', '=', 'complaint'), eb('step', 'not in', CLOSED_STEPS.complaint)]),
+        eb.and([eb('kind', '=', 'inquiry'), eb('step', 'not in', CLOSED_STEPS.inquiry)]),
+      ]),
+    )
+    .groupBy(['kind', 'step', 'age'])
+    .execute();
+  const slaRows = await db
+    .selectFrom('complaints')
+    .select(['kind', 'sla_state', sql<number>`count(*)`.as('n')])
+    .where('sla_state', 'in', ['due-soon', 'breached'])
+    .groupBy(['kind', 'sla_state'])
+    .execute();
+  const sla = (kind: string, state: string) => Number(slaRows.find((r) => r.kind === kind && r.sla_state === state)?.n ?? 0);
+  const queueRows = await db
+    .selectFrom('complaints')
+    .select(['queue', sql<number>`count(*)`.as('n')])
+    .where('kind', '=', 'inquiry')
+    .where('officer_id', 'is', null)
+    .where('step', 'not in', CLOSED_STEPS.inquiry)
+    .groupBy('queue')
+    .execute();
+  const queue = (name: string) => Number(queueRows.find((r) => r.queue === name)?.n ?? 0);
+
+  // Contact officers: those in the register and those holding inquiries.
+  const workload = await db
+    .selectFrom('complaints')
+    .select([
+      'officer_id',
+      sql<number>`count(*)`.as('open'),
+      sql<number>`sum(case when sla_state = 'breached' then 1 else 0 end)`.as('overdue'),
+    ])
+    .where('kind', '=', 'inquiry')
+    .where('officer_id', 'is not', null)
+    .where('step', 'not in', ['answered', 'closed'])
+    .groupBy('officer_id')
+    .execute();
+  const answered = await db
+    .selectFrom('complaints')
+    .select(['answered_by', 'created_at', 'responded_at'])
+    .where('kind', '=', 'inquiry')
+    .where('answered_by', 'is not', null)
+    .where('responded_at', '>=', iso(90))
+    .execute();
+  const registered = await db.selectFrom('contact_officers').select(['officer_id', 'backup_id']).where('is_active', '=', 1).execute();
+  const officerIds = [
+    ...new Set([
+      ...registered.flatMap((r) => [r.officer_id, r.backup_id]),
+      ...workload.map((w) => w.officer_id),
+      ...answered.map((a) => a.answered_by),
+    ]),
+  ].filter((id): id is string => Boolean(id));
+  const names = await staffRefs(db, officerIds);
+  const absent = await absentOn(db, riyadhCalendarDay(now));
+  const officers = officerIds
+    .map((id) => {
+      const load = workload.find((w) => w.officer_id === id);
+      const hours = answered
+        .filter((a) => a.answered_by === id && a.responded_at)
+        .map((a) => (new Date(a.responded_at as string).getTime() - new Date(a.created_at).getTime()) / 3600_000);
+      const m = median(hours);
+      return {
+        officer: names.get(id) ?? { id, displayName: id },
+        isAbsent: absent.has(id),
+        open: Number(load?.open ?? 0),
+        overdue: Number(load?.overdue ?? 0),
+        answered: hours.length,
+        medianResponseHours: m === null ? null : Math.round(m * 10) / 10,
+      };
+    })
+    .sort((a, b) => b.open - a.open || a.officer.displayName.localeCompare(b.officer.displayName));
+
+  // Twelve weeks, Sunday to Saturday in Riyadh.
+  const firstWeek = weekStart(riyadhCalendarDay(new Date(now.getTime() - 11 * 7 * DAY_MS)));
+  const since = new Date(`${firstWeek}T00:00:00+03:00`).toISOString();
+  const received = await db.selectFrom('complaints').select(['kind', 'created_at']).where('created_at', '>=', since).execute();
+  const closedRows = await db
+    .selectFrom('complaints')
+    .select(['kind', 'closed_at', 'responded_at'])
+    .where((eb) => eb.or([eb('closed_at', '>=', since), eb('responded_at', '>=', since)]))
+    .execute();
+  const weeks = Array.from({ length: 12 }, (_, i) =>
+    new Date(new Date(`${firstWeek}T00:00:00Z`).getTime() + i * 7 * DAY_MS).toISOString().slice(0, 10),
+  );
+  const weekly = weeks.map((w) => ({
+    weekStart: w,
+    complaintsReceived: 0,
+    inquiriesReceived: 0,
+    complaintsClosed: 0,
+    inquiriesAnswered: 0,
+  }));
+  const bucket = (instant: string) => weekly.find((w) => w.weekStart === weekStart(riyadhCalendarDay(new Date(instant))));
+  for (const r of received) {
+    const b = bucket(r.created_at);
+    if (b) b[r.kind === 'complaint' ? 'complaintsReceived' : 'inquiriesReceived'] += 1;
+  }
+  for (const r of closedRows) {
+    if (r.kind === 'complaint' && r.closed_at) {
+      const b = bucket(r.closed_at);
+      if (b) b.complaintsClosed += 1;
+    }
+    if (r.kind === 'inquiry' && r.responded_at) {
+      const b = bucket(r.responded_at);
+      if (b) b.inquiriesAnswered += 1;
+    }
+  }
+  await recordAudit(db, { at: now, actor: { kind: 'staff', id: principal.userId }, action: 'complaint.oversight', entity: 'complaint' });
+  return {
+    asOf: now.toISOString(),
+    open: openRows.map((r) => ({
+      kind: r.kind as CaseKind,
+      step: r.step,
+      age: r.age as Oversight['open'][number]['age'],
+      count: Number(r.n),
+    })),
+    overdue: { complaints: sla('complaint', 'breached'), inquiries: sla('inquiry', 'breached') },
+    dueSoon: { complaints: sla('complaint', 'due-soon'), inquiries: sla('inquiry', 'due-soon') },
+    queues: { general: queue('general'), support: queue('support') },
+    officers,
+    weekly,
+  };
+}
