@@ -41,6 +41,7 @@ async function choose(page: Page, label: string, option: string): Promise<void> 
 
 /** A picture at 1280 px and one at 360 px, once the shell's side bar has settled. */
 async function pictures(page: Page, name: string): Promise<void> {
+  await page.evaluate(() => window.scrollTo(0, 0));
   await page.screenshot({ path: `${shots}/requests-${name}-1280.png`, fullPage: true });
   await page.setViewportSize({ width: 360, height: 800 });
   await page.waitForTimeout(600);

@@ -158,7 +158,7 @@ function Decisions({ minutes }: { minutes: Minutes }) {
                 <Table.Td>{decision.typeNameAr}</Table.Td>
                 <Table.Td>
                   <Badge variant="light" color={OUTCOME_COLOURS[decision.outcome]}>
-                    {t(`outcomes.${decision.outcome}`)}
+                    {t(`outcomeLabels.${decision.outcome}`)}
                   </Badge>
                 </Table.Td>
                 <Table.Td style={{ whiteSpace: 'pre-wrap' }}>{decision.reasons}</Table.Td>

@@ -43,7 +43,9 @@ export function RequestHistory({ history }: { history: HistoryEntry[] }) {
               </Text>
               {entry.note && (
                 <Text size="sm" mt={2} style={{ whiteSpace: 'pre-wrap' }}>
-                  {entry.note}
+                  {entry.event === 'attested' && i18n.exists(`attestation.methods.${entry.note}`, { ns: REQUESTS_NS })
+                    ? t(`attestation.methods.${entry.note}`)
+                    : entry.note}
                 </Text>
               )}
             </Timeline.Item>
