@@ -54,8 +54,10 @@ export function publicTimeline(steps: ReadonlyArray<{ step: CaseStep; at: string
   const seen = new Set<PublicStep>();
   const out: Array<{ step: PublicStep; at: string }> = [];
   // Steps recorded in the same instant (received and acknowledged on the web) keep the flow's order.
+  // Records that are not steps (a re-assignment `assigned:assign`, a settlement, a compensation link) never show.
+  const known = steps.filter((s) => s.step in PUBLIC_OF);
   const rank = (step: CaseStep) => PUBLIC_STEPS.indexOf(publicStepOf(step));
-  const ordered = [...steps].sort((a, b) => a.at.localeCompare(b.at) || rank(a.step) - rank(b.step));
+  const ordered = known.sort((a, b) => a.at.localeCompare(b.at) || rank(a.step) - rank(b.step));
   for (const { step, at } of ordered) {
     const shown = publicStepOf(step);
     if (seen.has(shown)) continue;
