@@ -277,6 +277,8 @@ export const requestDeadline = z.object({
   workingDays: z.number(),
   warnDay: z.string().nullable(),
   pausedSince: z.string().nullable(),
+  /** Working days after today up to the deadline day (0 on it, negative once overdue); null once stopped. */
+  workingDaysLeft: z.number().int().nullable(),
 });
 export type RequestDeadline = z.infer<typeof requestDeadline>;
 

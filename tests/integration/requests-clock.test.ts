@@ -111,6 +111,12 @@ describe('request clock (C6)', () => {
     const after = received.json();
     expect(after.status).toBe('under-study');
     expect(after.deadline).toMatchObject({ state: 'running', startDay: '2026-11-25', workingDays: 15, pausedSince: null });
+    // Working days left, counted on the server's calendar: from today, that many working days is the deadline.
+    const left = after.deadline.workingDaysLeft as number;
+    expect(left).toBeGreaterThan(0);
+    expect(left).toBeLessThan(15);
+    const check = await reception.request('GET', `/api/v1/calendar/deadline?from=2026-12-06&workingDays=${left}`);
+    expect(check.json().deadline).toBe(after.deadline.day);
     // Five working days (Sun 29 Nov – Thu 3 Dec) did not count: the deadline moved on by them.
     expect(after.deadlineDay > request.deadlineDay).toBe(true);
     expect(after.history.map((h: { event: string }) => h.event)).toEqual([
@@ -131,7 +137,7 @@ describe('request clock (C6)', () => {
       );
     const decided = (await reception.request('GET', `/api/v1/requests/${request.id}`)).json();
     expect(decided).toMatchObject({ status: 'notified', slaState: 'met', decision: { outcome: 'approved', reasons: 'استوفت الشروط' } });
-    expect(decided.deadline.state).toBe('met');
+    expect(decided.deadline).toMatchObject({ state: 'met', workingDaysLeft: null });
     expect((await messages(request.id)).map((m) => m.event)).toEqual([
       'request.received',
       'request.information-requested',

@@ -22,7 +22,7 @@ import { AppError, type FieldError } from '../../platform/http/app-error.js';
 import type { StaffPrincipal } from '../../platform/http/principal.js';
 import { uuidv7 } from '../../platform/ids.js';
 import { recordAudit } from '../audit/audit.service.js';
-import { getClock } from '../calendar/clocks.service.js';
+import { getClock, workingDaysLeftOn } from '../calendar/clocks.service.js';
 import { committeesOf } from '../committees/committees.service.js';
 import { familyVisibility } from '../families/families.policy.js';
 import { findVisibleFamily, nextReference } from '../families/families.repo.js';
@@ -42,6 +42,9 @@ import {
 } from './requests.core.js';
 import { canMove, canWorkOn, requestVisibility } from './requests.policy.js';
 import { findVisibleRequest, moveCounters, NO_DEADLINE } from './requests.repo.js';
+
+/** Clock states in which the reply is still owed (C6). */
+const OPEN_CLOCK_STATES: ReadonlySet<string> = new Set(['running', 'paused', 'breached']);
 
 /** Staff's service requests (issue 5 §2–§5): intake from every channel, documents, attestation, moves. */
 
@@ -326,6 +329,10 @@ export async function present(ctx: AppContext, principal: StaffPrincipal, row: R
           workingDays: clock.workingDays,
           warnDay: clock.warnDay,
           pausedSince: clock.state === 'paused' ? (clock.pauses.at(-1)?.from ?? null) : null,
+          // Counted here, where the calendar carries the administrator's holidays and weekend.
+          workingDaysLeft: OPEN_CLOCK_STATES.has(clock.state)
+            ? await workingDaysLeftOn(ctx, clock, riyadhCalendarDay(ctx.clock.now()))
+            : null,
         }
       : null,
     decision:

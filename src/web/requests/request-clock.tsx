@@ -1,12 +1,7 @@
 import { Alert, Badge, Group, List, Paper, SimpleGrid, Stack, Text, Title } from '@mantine/core';
 import { IconClockPause } from '@tabler/icons-react';
-import { useQueries } from '@tanstack/react-query';
 import { useTranslation } from 'react-i18next';
 import type { HistoryEntry, RequestDeadline, SlaState } from '../../contracts/requests.js';
-import { createWorkingCalendar } from '../../domain/calendar.js';
-import { riyadhCalendarDay } from '../../domain/dates.js';
-import type { Holiday } from '../../domain/holidays.js';
-import { api } from '../api/client.js';
 import { useFormat } from '../app/format.js';
 import { pausedSpans } from './clock-spans.js';
 import { DualDay } from './dual-day.js';
@@ -21,33 +16,6 @@ export const SLA_COLOURS: Record<SlaState, string> = {
   late: 'red',
 };
 
-/**
- * "Working days left" (C6) counted in the browser from the association's public holiday table:
- * 0 on the deadline day, negative once overdue; while paused, counted from the day the pause began.
- */
-function useWorkingDaysLeft(deadline: RequestDeadline | null): number | null {
-  const today = riyadhCalendarDay(new Date());
-  const from = deadline?.pausedSince ?? today;
-  const years = deadline ? [...new Set([Number(from.slice(0, 4)), Number(deadline.day.slice(0, 4))])].sort() : [];
-  const range = years.length ? Array.from({ length: (years.at(-1) ?? 0) - (years[0] ?? 0) + 1 }, (_, i) => (years[0] ?? 0) + i) : [];
-  const tables = useQueries({
-    queries: range.map((year) => ({
-      queryKey: ['calendar', 'holidays', year],
-      queryFn: () => api.get<Holiday[]>(`/calendar/holidays?year=${year}`),
-      staleTime: 5 * 60_000,
-    })),
-  });
-  if (!deadline || !tables.every((table) => table.data)) return null;
-  // A year's table is small: building the calendar on each render costs less than keeping it in step.
-  const byYear = new Map(range.map((year, index) => [year, tables[index]?.data ?? []]));
-  const calendar = createWorkingCalendar({ holidaysForYear: (year) => byYear.get(year) ?? [] });
-  try {
-    return calendar.workingDaysLeft(from, deadline.day);
-  } catch {
-    return null;
-  }
-}
-
 /** The request's clock (C6): day 0, the deadline in Hijri and Gregorian, working days left, pauses. */
 export function RequestClock({
   deadline,
@@ -60,7 +28,6 @@ export function RequestClock({
 }) {
   const { t } = useTranslation(REQUESTS_NS);
   const { number } = useFormat();
-  const left = useWorkingDaysLeft(deadline);
   const spans = pausedSpans(history);
   if (!deadline) {
     return (
@@ -70,6 +37,7 @@ export function RequestClock({
     );
   }
   const isRunning = deadline.state === 'running' || deadline.state === 'paused' || deadline.state === 'breached';
+  const left = deadline.workingDaysLeft;
   return (
     <Paper withBorder radius="md" p={{ base: 'md', sm: 'lg' }} component="section" aria-labelledby="request-clock-title">
       <Stack gap="sm">
