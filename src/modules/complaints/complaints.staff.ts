@@ -227,27 +227,28 @@ export async function getCase(ctx: AppContext, principal: StaffPrincipal, kind: 
 
 // ---- messages to the writer ----
 
-/** The writer's channel: a linked family's agreed channel (WhatsApp as SMS), else SMS and/or e-mail, else a letter. */
+/**
+ * The writer's channel: the mobile and/or e-mail they gave for news (as the public form promises);
+ * else a linked family's agreed channel (WhatsApp as SMS); else a letter to the postal address given.
+ * None of these (an anonymous complaint without contact): the tracking page alone carries the news.
+ */
 async function writerRecipients(trx: Db, ctx: AppContext, row: ComplaintRow): Promise<Recipient[]> {
   const language = row.language === 'en' ? 'en' : 'ar';
   const name = open(ctx, row.id, 'writer_name', row.writer_name) ?? undefined;
-  if (row.family_id) {
-    const contact = await familyContact(ctx, row.family_id, trx);
-    if (contact) {
-      const agreed = contact.agreedChannel as ContactChannel;
-      const channel: ContactChannel = agreed === 'whatsapp' ? 'sms' : agreed;
-      return [{ kind: 'family', familyId: row.family_id, channel }];
-    }
-  }
   const recipients: Recipient[] = [];
   const mobile = open(ctx, row.id, 'mobile', row.mobile);
   const email = open(ctx, row.id, 'email', row.email);
-  const postal = open(ctx, row.id, 'reply_address', row.reply_address);
   const base = { kind: 'contact' as const, language: language as 'ar' | 'en', ...(name ? { name } : {}) };
   if (mobile) recipients.push({ ...base, channel: 'sms', address: mobile });
   if (email) recipients.push({ ...base, channel: 'email', address: email });
-  if (!recipients.length && postal) recipients.push({ ...base, channel: 'letter', address: postal });
-  return recipients;
+  if (recipients.length) return recipients;
+  const contact = row.family_id ? await familyContact(ctx, row.family_id, trx) : null;
+  if (contact) {
+    const agreed = contact.agreedChannel as ContactChannel;
+    return [{ kind: 'family', familyId: contact.id, channel: agreed === 'whatsapp' ? 'sms' : agreed }];
+  }
+  const postal = open(ctx, row.id, 'reply_address', row.reply_address);
+  return postal ? [{ ...base, channel: 'letter', address: postal }] : [];
 }
 
 type AckVia = 'sms' | 'email' | 'letter' | 'phone-call' | 'in-person' | 'family';
@@ -260,9 +261,10 @@ async function sendAcknowledgement(trx: Db, ctx: AppContext, row: ComplaintRow, 
   const name = open(ctx, row.id, 'writer_name', row.writer_name) ?? undefined;
   let recipient: Recipient;
   if (via === 'family') {
-    if (!row.family_id) throw AppError.unprocessable(`${row.kind}.no-family`, 'No family is linked to this case');
-    const [first] = await writerRecipients(trx, ctx, row);
-    recipient = first as Recipient;
+    const contact = row.family_id ? await familyContact(ctx, row.family_id, trx) : null;
+    if (!contact) throw AppError.unprocessable(`${row.kind}.no-family`, 'No family is linked to this case');
+    const agreed = contact.agreedChannel as ContactChannel;
+    recipient = { kind: 'family', familyId: contact.id, channel: agreed === 'whatsapp' ? 'sms' : agreed };
   } else {
     const column = via === 'email' ? 'email' : via === 'letter' ? 'reply_address' : 'mobile';
     const address = open(ctx, row.id, column, row[column as 'email' | 'mobile' | 'reply_address']);
