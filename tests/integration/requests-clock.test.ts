@@ -1,6 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { nationalIdCheckDigit } from '../../src/domain/national-id.js';
+import { editHolidays } from '../../src/modules/calendar/calendar.service.js';
 import { checkClocks } from '../../src/modules/calendar/clocks.service.js';
 import { processRequestClocks } from '../../src/modules/requests/requests.jobs.js';
 import { applyDecision, beginStudy, familyRequest, requestBriefs } from '../../src/modules/requests/requests.workflow.js';
@@ -200,5 +201,31 @@ describe('request clock (C6)', () => {
     const counts = (await management.request('GET', '/api/v1/requests/counts')).json();
     expect(counts.breached).toBeGreaterThanOrEqual(1);
     expect(counts.dueSoon).toBe(0);
+  });
+
+  it("C6: a day off added by an administrator moves an open request's deadline on its worklist row, synced once per calendar change", async () => {
+    await at('2026-12-08T09:00:00.000Z');
+    const request = await submittedRequest();
+    await processRequestClocks(t.ctx); // settles the sync on the current calendar
+    const before = (await reception.request('GET', `/api/v1/requests/${request.id}`)).json();
+    expect(before.deadlineDay).toBe(before.deadline.day);
+
+    const admin = { kind: 'staff' as const, id: manager.id };
+    const edit = await editHolidays(t.ctx, admin, {
+      action: 'add',
+      date: '2026-12-10',
+      kind: 'custom',
+      nameAr: 'عطلة طارئة',
+      nameEn: 'Emergency day off',
+    });
+    expect(edit.recomputedClocks).toBeGreaterThanOrEqual(1);
+    expect(await processRequestClocks(t.ctx)).toMatchObject({ synced: expect.any(Number) });
+    const after = (await reception.request('GET', `/api/v1/requests/${request.id}`)).json();
+    expect(after.deadline.day > before.deadline.day).toBe(true);
+    expect(after.deadlineDay).toBe(after.deadline.day);
+    const listed = (await management.request('GET', '/api/v1/requests?list=all&limit=100')).json();
+    expect(listed.items.find((r: { id: string }) => r.id === request.id)?.deadlineDay).toBe(after.deadline.day);
+    // No calendar change since: the next run does no work.
+    expect(await processRequestClocks(t.ctx)).toMatchObject({ synced: 0 });
   });
 });

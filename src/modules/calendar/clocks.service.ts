@@ -326,6 +326,16 @@ export async function reconcileClocks(ctx: AppContext): Promise<number> {
   }
 }
 
+/**
+ * The calendar revision every open clock has been computed on, or null while some are still behind
+ * (the reconcile job is catching up). Owners that copy deadlines elsewhere sync only when it changes.
+ */
+export async function settledCalendarRevision(ctx: AppContext): Promise<number | null> {
+  const view = await currentCalendar(ctx);
+  const behind = await repo.openClocksBehind(ctx.db, view.revision, 1);
+  return behind.length ? null : view.revision;
+}
+
 export interface ClockEvent {
   id: string;
   clockId: string;

@@ -2,7 +2,7 @@ import { sql } from 'kysely';
 import type { AppContext } from '../../platform/context.js';
 import type { Job } from '../../platform/scheduler.js';
 import { recordAudit } from '../audit/audit.service.js';
-import { type ClockEvent, markClockEventHandled, pendingClockEvents } from '../calendar/clocks.service.js';
+import { type ClockEvent, markClockEventHandled, pendingClockEvents, settledCalendarRevision } from '../calendar/clocks.service.js';
 import { committeeMembers } from '../committees/committees.service.js';
 import { enqueueMessage } from '../notifications/outbox.enqueue.js';
 import { type Db, dualDay, requireType } from './requests.core.js';
@@ -88,18 +88,39 @@ export async function handleClockEvent(ctx: AppContext, event: ClockEvent): Prom
   });
 }
 
-/** Copies deadlines moved by holiday edits onto their requests (worklists sort by them). */
+/** The calendar revision whose deadlines the requests carry (a row in `counters`). */
+const SYNCED_REVISION = 'requests.deadline-revision';
+
+/**
+ * Copies deadlines moved by holiday or weekend edits onto their requests (worklists sort by them).
+ * Deadlines only drift when the calendar changes, so the join runs only when its revision moved
+ * since the last sync — not every minute over millions of requests.
+ */
 export async function syncDeadlines(ctx: AppContext): Promise<number> {
-  const drifted = await ctx.db
-    .selectFrom('requests')
-    .innerJoin('working_clocks', 'working_clocks.id', 'requests.clock_id')
-    .select(['requests.id', 'working_clocks.deadline_day'])
-    .where(sql<boolean>`requests.deadline_day <> working_clocks.deadline_day`)
-    .limit(BATCH)
+  const revision = await settledCalendarRevision(ctx);
+  if (revision === null) return 0; // clocks still being recomputed: next run
+  const synced = await ctx.db.selectFrom('counters').select('value').where('name', '=', SYNCED_REVISION).executeTakeFirst();
+  if (synced && Number(synced.value) === revision) return 0;
+  let moved = 0;
+  for (;;) {
+    const drifted = await ctx.db
+      .selectFrom('requests')
+      .innerJoin('working_clocks', 'working_clocks.id', 'requests.clock_id')
+      .select(['requests.id', 'working_clocks.deadline_day'])
+      .where(sql<boolean>`requests.deadline_day <> working_clocks.deadline_day`)
+      .limit(BATCH)
+      .execute();
+    for (const row of drifted)
+      await ctx.db.updateTable('requests').set({ deadline_day: row.deadline_day }).where('id', '=', row.id).execute();
+    moved += drifted.length;
+    if (drifted.length < BATCH) break;
+  }
+  await ctx.db
+    .insertInto('counters')
+    .values({ name: SYNCED_REVISION, value: revision })
+    .onConflict((oc) => oc.column('name').doUpdateSet({ value: revision }))
     .execute();
-  for (const row of drifted)
-    await ctx.db.updateTable('requests').set({ deadline_day: row.deadline_day }).where('id', '=', row.id).execute();
-  return drifted.length;
+  return moved;
 }
 
 export async function processRequestClocks(ctx: AppContext): Promise<{ handled: number; synced: number }> {
