@@ -611,14 +611,7 @@ export async function complaintStep(ctx: AppContext, principal: StaffPrincipal, 
       changes.satisfaction = body.satisfaction;
       changes.satisfaction_note = seal(ctx, id, 'satisfaction_note', body.note);
     }
-    await trx
-      .updateTable('complaints')
-      .set({ ...changes, step: move.to, updated_at: at, version: row.version + 1 })
-      .where('id', '=', id)
-      .execute();
-    await recordStep(trx, ctx, id, move.to === from ? `${from}:${body.action}` : move.to, actor, body.note);
-    const next = (await reload(trx, id)) as ComplaintRow;
-    if (notify) await notifyStaff(trx, ctx, notify, next, actor);
+    const next = await commitStep(trx, ctx, { row, changes, from, to: move.to, action: body.action, actor, note: body.note, notify, at });
     await audit(trx, ctx, actor, row, body.action, {
       from,
       to: move.to,
@@ -629,6 +622,37 @@ export async function complaintStep(ctx: AppContext, principal: StaffPrincipal, 
     });
     return presentDetail(ctx, trx, next);
   });
+}
+
+/**
+ * Applies one handling step (E1, C1): the row's changes and new step, the step's record with who
+ * and when, and the notice to the staff member it now concerns; answers with the row as it now is.
+ */
+async function commitStep(
+  trx: Db,
+  ctx: AppContext,
+  step: {
+    row: ComplaintRow;
+    changes: Partial<ComplaintRow>;
+    from: string;
+    to: string;
+    action: string;
+    actor: Actor;
+    note: string | undefined;
+    notify: string | null;
+    at: string;
+  },
+): Promise<ComplaintRow> {
+  const { row, from, to, action } = step;
+  await trx
+    .updateTable('complaints')
+    .set({ ...step.changes, step: to, updated_at: step.at, version: row.version + 1 })
+    .where('id', '=', row.id)
+    .execute();
+  await recordStep(trx, ctx, row.id, to === from ? `${from}:${action}` : to, step.actor, step.note);
+  const next = (await reload(trx, row.id)) as ComplaintRow;
+  if (step.notify) await notifyStaff(trx, ctx, step.notify, next, step.actor);
+  return next;
 }
 
 async function reload(db: Db, id: string) {
@@ -901,14 +925,7 @@ export async function inquiryStep(ctx: AppContext, principal: StaffPrincipal, id
       changes.sla_state = await stopMainClock(trx, ctx, row, actor);
     }
     if (body.action === 'close') changes.closed_at = at;
-    await trx
-      .updateTable('complaints')
-      .set({ ...changes, step: move.to, updated_at: at, version: row.version + 1 })
-      .where('id', '=', id)
-      .execute();
-    await recordStep(trx, ctx, id, move.to === from ? `${from}:${body.action}` : move.to, actor, body.note);
-    const next = (await reload(trx, id)) as ComplaintRow;
-    if (notify) await notifyStaff(trx, ctx, notify, next, actor);
+    const next = await commitStep(trx, ctx, { row, changes, from, to: move.to, action: body.action, actor, note: body.note, notify, at });
     await audit(trx, ctx, actor, row, body.action, {
       from,
       to: move.to,
