@@ -425,6 +425,16 @@ export const familyRequestView = z.object({
   deadlineDay: z.string().nullable(),
   deadlineHijri: z.string().nullable(),
   decision: z.object({ outcome: decisionOutcome, reasons: z.string(), decidedAt: z.string() }).nullable(),
+  /** The type's checklist, so the portal shows the fields to fill and the documents to upload (C2). */
+  checklist: requestType.shape.checklist,
+  /** The answers given so far: a draft is continued later with them (portal, issue 5 §2). */
+  answers,
+  documents: z.array(z.object({ id: z.string(), itemKey: z.string(), name: z.string(), size: z.number(), createdAt: z.string() })),
+  /** The committee's latest question while information is requested (C5); null otherwise. */
+  question: z.string().nullable(),
+  /** C6: the type's reply time in working days. */
+  responseWorkingDays: z.number(),
+  version: z.number(),
 });
 export type FamilyRequestView = z.infer<typeof familyRequestView>;
 

@@ -30,6 +30,12 @@ function request(extra: Partial<FamilyRequestView> = {}): FamilyRequestView {
     deadlineDay: null,
     deadlineHijri: null,
     decision: null,
+    checklist: [],
+    answers: {},
+    documents: [],
+    question: null,
+    responseWorkingDays: 15,
+    version: 1,
     ...extra,
   };
 }

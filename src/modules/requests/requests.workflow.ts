@@ -7,14 +7,15 @@ import type {
   FamilyRequestView,
   RequestBrief,
   RequestStatus,
+  RequestType,
   UpdateRequestBody,
 } from '../../contracts/requests.js';
 import type { AppContext } from '../../platform/context.js';
 import type { Database } from '../../platform/db/schema.js';
 import type { RequestTable } from '../../platform/db/schema-requests.js';
 import { AppError } from '../../platform/http/app-error.js';
-import { ensureDefaultTypes, findType, requireActiveType } from './request-types.service.js';
-import { deadlineHijri, loadState, move, openReasons, presentAttestation } from './requests.core.js';
+import { ensureDefaultTypes, findType, listRequestTypes, requireActiveType } from './request-types.service.js';
+import { deadlineHijri, loadState, move, noteAad, openReasons, presentAttestation } from './requests.core.js';
 import { decodeCursor, encodeCursor, NO_DEADLINE, pageOf } from './requests.repo.js';
 import { applyAnswers, attachDocument, familySummaryOf, insertRequest, recordAttestation } from './requests.service.js';
 
@@ -158,7 +159,30 @@ async function viewOf(ctx: AppContext, row: RequestTable): Promise<FamilyRequest
       isDecisionTold && row.decision_outcome && row.decided_at
         ? { outcome: row.decision_outcome as DecisionOutcome, reasons: reasons ?? '', decidedAt: row.decided_at }
         : null,
+    checklist: state.type.checklist,
+    answers: state.answers,
+    documents: state.documents.map((d) => ({ id: d.id, itemKey: d.itemKey, name: d.name, size: d.size, createdAt: d.createdAt })),
+    question: row.status === 'information-requested' ? await latestQuestion(ctx, row.id) : null,
+    responseWorkingDays: state.type.responseWorkingDays,
+    version: row.version,
   };
+}
+
+/** The note of the committee's latest request for information (C5), as the family was told it. */
+async function latestQuestion(ctx: AppContext, requestId: string): Promise<string | null> {
+  const entry = await ctx.db
+    .selectFrom('request_history')
+    .select(['id', 'note'])
+    .where('request_id', '=', requestId)
+    .where('event', '=', 'request-information')
+    .orderBy('seq', 'desc')
+    .executeTakeFirst();
+  return entry?.note ? ctx.keys.encryptor.decrypt(entry.note, noteAad(entry.id)) : null;
+}
+
+/** The portal: the request types a family can apply for online, with their criteria and checklist (C2). */
+export async function onlineRequestTypes(ctx: AppContext): Promise<RequestType[]> {
+  return listRequestTypes(ctx, { activeOnly: true });
 }
 
 const familyActor = (familyId: string): WorkflowActor => ({ kind: 'family', id: familyId });
