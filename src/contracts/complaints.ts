@@ -158,6 +158,9 @@ export const complaintStep = z.enum([
 export const inquiryStep = z.enum(['received', 'acknowledged', 'routed', 'answered', 'closed']);
 export const slaState = z.enum(['on-time', 'due-soon', 'breached', 'met', 'late']);
 export const inquiryQueue = z.enum(['officer', 'general', 'support']);
+/** Calendar days since received, as the oversight page groups open cases (H5): 0-2, 3-5, 6-10, 11+. */
+export const caseAge = z.enum(['0-2', '3-5', '6-10', '11+']);
+export type CaseAge = z.infer<typeof caseAge>;
 
 /**
  * `POST /api/v1/complaints/intake` — reception registers a complaint or inquiry that came by fax,
@@ -269,6 +272,11 @@ export const caseDetail = caseSummary.extend({
   compensation: z.object({ reason: z.string(), link: z.string().nullable(), at: z.string() }).nullable(),
   escalatedAt: z.string().nullable(),
   answerTemplate: z.string().nullable(),
+  /** E1: working days left on the resolve clock (0 on the deadline day, negative once overdue); null once stopped. */
+  workingDaysLeft: z.number().int().nullable(),
+  /** E1: the acknowledgement clock (paper channels wait for staff to acknowledge), with its working days left. */
+  acknowledgeDeadline: caseDeadline,
+  acknowledgeDaysLeft: z.number().int().nullable(),
   version: z.number(),
 });
 export type CaseDetail = z.infer<typeof caseDetail>;
@@ -365,6 +373,8 @@ export const complaintListQuery = z.strictObject({
   step: complaintStep.optional(),
   slaState: slaState.optional(),
   isOpen: z.enum(['true', 'false']).optional(),
+  /** The oversight page's age group (H5), so each of its figures opens the list behind it. */
+  age: caseAge.optional(),
   cursor: z.string().max(300).optional(),
   limit: z.coerce.number().int().min(1).max(200).default(50),
 });
@@ -376,11 +386,26 @@ export const inquiryListQuery = z.strictObject({
   slaState: slaState.optional(),
   officerId: z.uuid('field.invalid-id').optional(),
   isOpen: z.enum(['true', 'false']).optional(),
+  age: caseAge.optional(),
   cursor: z.string().max(300).optional(),
   limit: z.coerce.number().int().min(1).max(200).default(50),
 });
 export type ComplaintListQuery = z.infer<typeof complaintListQuery>;
 export type InquiryListQuery = z.infer<typeof inquiryListQuery>;
+
+/**
+ * `GET /api/v1/complaints/counts` — how many open complaints each worklist tab holds for the caller
+ * (null: a list the caller's roles do not open). Never counts complaints the caller is concerned by (§6).
+ */
+export const complaintCounts = z.object({
+  mine: z.number().nullable(),
+  committee: z.number().nullable(),
+  registered: z.number().nullable(),
+  all: z.number().nullable(),
+  awaitingAcknowledgement: z.number(),
+  breached: z.number(),
+});
+export type ComplaintCounts = z.infer<typeof complaintCounts>;
 
 /** Sorted by the clock's deadline, then id; `nextCursor` for the next page (keyset). */
 export const caseList = z.object({ items: z.array(caseSummary), nextCursor: z.string().nullable() });
@@ -435,6 +460,14 @@ export type ContactOfficerPatch = z.infer<typeof contactOfficerPatch>;
 /** `PUT /api/v1/officer-absences/:id` (:id = the staff member): absent until a day (included), or until unmarked. */
 export const absenceBody = z.strictObject({ isAbsent: z.boolean(), untilDay: calendarDay.nullable().default(null) });
 export const absence = z.object({ staffId: z.string(), isAbsent: z.boolean(), untilDay: z.string().nullable() });
+/**
+ * `GET /api/v1/officer-absences` — every active contact officer with their absence, for the register's
+ * pickers and absence marking, and for passing an inquiry to a colleague. Names only, no contact details.
+ */
+export const officerRoster = z.object({
+  items: z.array(z.object({ staffId: z.string(), displayName: z.string(), isAbsent: z.boolean(), untilDay: z.string().nullable() })),
+});
+export type OfficerRoster = z.infer<typeof officerRoster>;
 
 /** `GET /api/v1/public/contact-officers` — for `/contact`: roles and channels, never a name or personal phone. */
 export const publicContactOfficers = z.object({
@@ -461,7 +494,7 @@ export const oversight = z.object({
       kind: caseKind,
       step: z.string(),
       /** Calendar days since received: 0-2, 3-5, 6-10, 11+. */
-      age: z.enum(['0-2', '3-5', '6-10', '11+']),
+      age: caseAge,
       count: z.number(),
     }),
   ),

@@ -144,6 +144,7 @@ const EXPECTED: Record<string, Expected> = {
   'GET /api/v1/public/contact-officers': 'public',
   'POST /api/v1/complaints/intake': ['reception', 'contact-officer'],
   'GET /api/v1/complaints': ['follow-up-committee', 'management', 'reception', 'contact-officer'],
+  'GET /api/v1/complaints/counts': ['follow-up-committee', 'management', 'reception', 'contact-officer'],
   'GET /api/v1/complaints/oversight': ['management'],
   'GET /api/v1/complaints/:id': ['follow-up-committee', 'management', 'reception', 'contact-officer'],
   'POST /api/v1/complaints/:id/steps': ['follow-up-committee', 'reception', 'contact-officer'],
@@ -161,6 +162,7 @@ const EXPECTED: Record<string, Expected> = {
   'GET /api/v1/contact-officers': ['administrator', 'management'],
   'POST /api/v1/contact-officers': ADMIN,
   'PATCH /api/v1/contact-officers/:id': ADMIN,
+  'GET /api/v1/officer-absences': ['administrator', 'management', 'contact-officer'],
   'PUT /api/v1/officer-absences/:id': ['administrator', 'contact-officer'],
 };
 

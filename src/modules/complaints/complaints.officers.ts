@@ -3,6 +3,7 @@ import type {
   ContactOfficer,
   ContactOfficerBody,
   ContactOfficerPatch,
+  OfficerRoster,
   PublicContactOfficers,
   StaffRef,
 } from '../../contracts/complaints.js';
@@ -270,6 +271,29 @@ export async function setAbsence(
     });
   });
   return { staffId, isAbsent: body.isAbsent, untilDay: body.isAbsent ? body.untilDay : null };
+}
+
+/** Every active contact officer with their absence today (the register's pickers, passing an inquiry on). */
+export async function officerRoster(ctx: AppContext): Promise<OfficerRoster> {
+  const today = riyadhCalendarDay(ctx.clock.now());
+  const [rows, absences] = await Promise.all([
+    ctx.db
+      .selectFrom('staff_users')
+      .innerJoin('staff_roles', 'staff_roles.user_id', 'staff_users.id')
+      .select(['staff_users.id', 'staff_users.display_name'])
+      .where('staff_roles.role', '=', 'contact-officer')
+      .where('staff_users.is_active', '=', 1)
+      .orderBy('staff_users.display_name')
+      .orderBy('staff_users.id')
+      .execute(),
+    ctx.db.selectFrom('contact_officer_absences').select(['staff_id', 'until_day']).execute(),
+  ]);
+  return {
+    items: rows.map((row) => {
+      const away = absences.find((a) => a.staff_id === row.id && (a.until_day === null || a.until_day >= today));
+      return { staffId: row.id, displayName: row.display_name, isAbsent: Boolean(away), untilDay: away?.until_day ?? null };
+    }),
+  };
 }
 
 /** `/contact` (G1): for each active entry, the role and the association's channel — no names, no personal phones. */

@@ -93,6 +93,21 @@ export async function updateComplaintsSettings(
     throw AppError.badRequest('request.invalid', 'Two topics share a code', [
       { pointer: `/topics/${repeated}/code`, code: 'settings.code-taken', detail: 'This code is already used' },
     ]);
+  // E2: the support queue takes inquiries by topic, so each support topic must be an inquiry topic.
+  const inquiryTopics = new Set(value.topics.filter((t) => t.kind === 'inquiry').map((t) => t.code));
+  const strays = value.supportTopics.flatMap((c, i) => (inquiryTopics.has(c) ? [] : [i]));
+  if (strays.length)
+    throw AppError.badRequest(
+      'request.invalid',
+      'A support topic is not an inquiry topic',
+      strays.map((i) => ({ pointer: `/supportTopics/${i}`, code: 'complaints.support-topic-unknown', detail: 'Not an inquiry topic' })),
+    );
+  const templateCodes = value.answerTemplates.map((t) => t.code);
+  const repeatedTemplate = templateCodes.findIndex((c, i) => templateCodes.indexOf(c) !== i);
+  if (repeatedTemplate >= 0)
+    throw AppError.badRequest('request.invalid', 'Two answer templates share a code', [
+      { pointer: `/answerTemplates/${repeatedTemplate}/code`, code: 'settings.code-taken', detail: 'This code is already used' },
+    ]);
   for (const kind of ['complaint', 'inquiry'] as const) {
     if (!value.topics.some((t) => t.kind === kind && t.isActive))
       throw AppError.badRequest('request.invalid', `At least one active ${kind} topic is needed`, [

@@ -9,6 +9,7 @@ import {
   caseDetail,
   caseList,
   compensationBody,
+  complaintCounts,
   complaintListQuery,
   complaintStepBody,
   contactOfficer,
@@ -20,6 +21,7 @@ import {
   inquiryStepBody,
   intakeBody,
   intakeResult,
+  officerRoster,
   oversight,
   publicContactOfficers,
   settlementBody,
@@ -31,6 +33,7 @@ import { AppError } from '../../platform/http/app-error.js';
 import { fieldErrorsFromZodIssues } from '../../platform/http/problem.js';
 import { PUBLIC, staffOnly } from '../../platform/http/route-policy.js';
 import { type App, staffOf } from '../../platform/http/types.js';
+import { complaintCounts as complaintCountsOf } from './complaints.counts.js';
 import * as officers from './complaints.officers.js';
 import * as staff from './complaints.staff.js';
 import { listComplaints, listInquiries, oversight as oversightFigures } from './complaints.worklists.js';
@@ -107,6 +110,11 @@ export function complaintStaffRoutes(app: App, ctx: AppContext): void {
     config: { policy: staffOnly(COMPLAINT_READERS) },
     schema: { tags: ['complaints'], querystring: complaintListQuery, response: { 200: caseList } },
     handler: (request) => listComplaints(ctx, staffOf(request), request.query),
+  });
+  app.get('/api/v1/complaints/counts', {
+    config: { policy: staffOnly(COMPLAINT_READERS) },
+    schema: { tags: ['complaints'], response: { 200: complaintCounts } },
+    handler: (request) => complaintCountsOf(ctx, staffOf(request)),
   });
   app.get('/api/v1/complaints/oversight', {
     config: { policy: staffOnly(['management']) },
@@ -199,6 +207,11 @@ export function complaintStaffRoutes(app: App, ctx: AppContext): void {
     config: { policy: staffOnly(['administrator']) },
     schema: { tags: ['complaints'], params: idParams, body: contactOfficerPatch, response: { 200: contactOfficer } },
     handler: (request) => officers.updateContactOfficer(ctx, staffOf(request), request.params.id, request.body),
+  });
+  app.get('/api/v1/officer-absences', {
+    config: { policy: staffOnly(['administrator', 'management', 'contact-officer']) },
+    schema: { tags: ['complaints'], response: { 200: officerRoster } },
+    handler: () => officers.officerRoster(ctx),
   });
   // :id is the staff member (an administrator for anyone, a contact officer for themself).
   app.put('/api/v1/officer-absences/:id', {

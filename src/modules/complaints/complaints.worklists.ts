@@ -1,5 +1,5 @@
 import { type Kysely, sql } from 'kysely';
-import type { ComplaintListQuery, InquiryListQuery, Oversight } from '../../contracts/complaints.js';
+import type { CaseAge, ComplaintListQuery, InquiryListQuery, Oversight } from '../../contracts/complaints.js';
 import { type CaseKind, CLOSED_STEPS, median } from '../../domain/complaint-steps.js';
 import { riyadhCalendarDay, toHijriString } from '../../domain/dates.js';
 import type { AppContext } from '../../platform/context.js';
@@ -109,16 +109,32 @@ async function page(
   return { items, nextCursor: rows.length > q.limit && last ? encodeCursor({ d: last.sort_day, id: last.id }) : null };
 }
 
+const DAY_MS = 24 * 3600_000;
+/** The oversight page's age groups (H5): received less than `newerThan` days ago and at least `olderThan` days ago. */
+const AGE_BOUNDS: Record<CaseAge, { newerThan: number | null; olderThan: number | null }> = {
+  '0-2': { newerThan: 3, olderThan: null },
+  '3-5': { newerThan: 6, olderThan: 3 },
+  '6-10': { newerThan: 11, olderThan: 6 },
+  '11+': { newerThan: null, olderThan: 11 },
+};
+
 function common(
   query: Query,
   kind: CaseKind,
-  q: { step?: string | undefined; slaState?: string | undefined; isOpen?: 'true' | 'false' | undefined },
+  q: { step?: string | undefined; slaState?: string | undefined; isOpen?: 'true' | 'false' | undefined; age?: CaseAge | undefined },
+  now: Date,
 ): Query {
   let out = query;
   if (q.step) out = out.where('c.step', '=', q.step);
   if (q.slaState) out = out.where('c.sla_state', '=', q.slaState);
   if (q.isOpen === 'true') out = out.where('c.step', 'not in', CLOSED_STEPS[kind]);
   if (q.isOpen === 'false') out = out.where('c.step', 'in', CLOSED_STEPS[kind]);
+  if (q.age) {
+    const bounds = AGE_BOUNDS[q.age];
+    const iso = (days: number) => new Date(now.getTime() - days * DAY_MS).toISOString();
+    if (bounds.newerThan !== null) out = out.where('c.created_at', '>', iso(bounds.newerThan));
+    if (bounds.olderThan !== null) out = out.where('c.created_at', '<=', iso(bounds.olderThan));
+  }
   return out;
 }
 
@@ -147,7 +163,7 @@ export async function listComplaints(ctx: AppContext, principal: StaffPrincipal,
   } else if (q.list === 'registered') {
     query = query.where('c.created_by', '=', principal.userId);
   } else if (!has(principal, 'management', 'follow-up-committee')) throw forbidden(q.list);
-  return page(ctx, principal, 'complaint', common(query, 'complaint', q), q);
+  return page(ctx, principal, 'complaint', common(query, 'complaint', q, ctx.clock.now()), q);
 }
 
 /**
@@ -170,12 +186,10 @@ export async function listInquiries(ctx: AppContext, principal: StaffPrincipal, 
     if (!has(principal, 'management')) throw forbidden(q.list);
     if (q.officerId) query = query.where('c.officer_id', '=', q.officerId);
   }
-  return page(ctx, principal, 'inquiry', common(query, 'inquiry', q), q);
+  return page(ctx, principal, 'inquiry', common(query, 'inquiry', q, ctx.clock.now()), q);
 }
 
 // ---- oversight (§9) ----
-
-const DAY_MS = 24 * 3600_000;
 
 /** The Sunday (Riyadh) that starts the week of `day` (the Saudi week starts on Sunday). */
 function weekStart(day: string): string {
