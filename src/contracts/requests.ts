@@ -355,7 +355,12 @@ export const serviceRequest = requestSummary.extend({
 export type ServiceRequest = z.infer<typeof serviceRequest>;
 
 // ---- worklists ----
-export const WORKLISTS = ['reception', 'committee', 'due-soon', 'breached', 'all'] as const;
+/**
+ * `committee`: complete requests awaiting a committee's study; `under-study` and
+ * `information-requested`: requests on a committee's agendas, being studied or waiting for the
+ * family (C5, C6). Committee members see only their committees' requests in each.
+ */
+export const WORKLISTS = ['reception', 'committee', 'under-study', 'information-requested', 'due-soon', 'breached', 'all'] as const;
 export const worklist = z.enum(WORKLISTS);
 export type Worklist = (typeof WORKLISTS)[number];
 
@@ -385,6 +390,8 @@ export type RequestList = z.infer<typeof requestList>;
 export const requestCounts = z.object({
   reception: z.number(),
   committee: z.number(),
+  underStudy: z.number(),
+  informationRequested: z.number(),
   dueSoon: z.number(),
   breached: z.number(),
   all: z.number(),
@@ -404,6 +411,8 @@ export const requestBrief = z.object({
   familyId: z.string(),
   familyName: z.string(),
   status: requestStatus,
+  /** The committee competent for it (set from its type when submitted); null when none is named. */
+  committeeId: z.string().nullable(),
   deadlineDay: z.string().nullable(),
 });
 export type RequestBrief = z.infer<typeof requestBrief>;

@@ -9,7 +9,7 @@ import { AppError, type FieldError } from '../../platform/http/app-error.js';
 import type { StaffPrincipal } from '../../platform/http/principal.js';
 import { uuidv7 } from '../../platform/ids.js';
 import { recordAudit } from '../audit/audit.service.js';
-import { beginStudy, requestBriefs, requestInformation, requestsAwaitingStudy } from '../requests/requests.workflow.js';
+import { beginStudy, requestBriefs, requestInformation } from '../requests/requests.workflow.js';
 import { holdsCommitteeRole, isAdministrator } from './committees.policy.js';
 import * as repo from './committees.repo.js';
 import { presentCommittee, visibleCommittee } from './committees.service.js';
@@ -222,16 +222,10 @@ export async function updateMeeting(
   });
 }
 
-/** Whether the request is complete and of a type naming this committee (C5), from the committee's own queue. */
+/** Whether the request is complete and this committee is competent for it (C5): its brief names the committee. */
 async function isAwaitingStudy(ctx: AppContext, committeeId: string, requestId: string): Promise<boolean> {
-  let cursor: string | null = null;
-  for (let page = 0; page < 100; page += 1) {
-    const result = await requestsAwaitingStudy(ctx, { committeeId, limit: 100, cursor });
-    if (result.items.some((r) => r.id === requestId)) return true;
-    if (!result.nextCursor) return false;
-    cursor = result.nextCursor;
-  }
-  return false;
+  const [brief] = await requestBriefs(ctx.db, ctx, [requestId]);
+  return brief?.status === 'complete' && brief.committeeId === committeeId;
 }
 
 /**
@@ -241,7 +235,7 @@ async function isAwaitingStudy(ctx: AppContext, committeeId: string, requestId: 
  */
 async function isDeferredBackUnderStudy(ctx: AppContext, committeeId: string, requestId: string): Promise<boolean> {
   const [brief] = await requestBriefs(ctx.db, ctx, [requestId]);
-  if (brief?.status !== 'under-study') return false;
+  if (brief?.status !== 'under-study' || brief.committeeId !== committeeId) return false;
   const meetings = await ctx.db
     .selectFrom('meeting_agenda as a')
     .innerJoin('committee_meetings as m', 'm.id', 'a.meeting_id')

@@ -1,4 +1,5 @@
 import { type Kysely, type SelectQueryBuilder, sql } from 'kysely';
+import { REQUEST_STATUSES, SLA_STATES } from '../../contracts/requests.js';
 import type { Database } from '../../platform/db/schema.js';
 import type { RequestTable } from '../../platform/db/schema-requests.js';
 import type { RequestVisibility } from './requests.policy.js';
@@ -84,8 +85,17 @@ export async function pageOf(query: RequestQuery, after: [string, string] | null
  */
 export const COUNTER_PREFIX = 'req:';
 
-export function counterKeys(row: Pick<RequestTable, 'status' | 'sla_state' | 'category' | 'office'>): string[] {
-  return [`req:status:${row.status}:${row.category}:${row.office}`, `req:sla:${row.sla_state}:${row.category}:${row.office}`];
+export type CountedRow = Pick<RequestTable, 'status' | 'sla_state' | 'category' | 'office' | 'committee_id'>;
+
+/**
+ * Besides the scope keys, each request with a competent committee is counted per committee
+ * (`req:cstatus:<status>:<committeeId>`, `req:csla:<sla>:<committeeId>`): a committee member's
+ * worklist counts (awaiting study, under study, information requested…) are read from these.
+ */
+export function counterKeys(row: CountedRow): string[] {
+  const keys = [`req:status:${row.status}:${row.category}:${row.office}`, `req:sla:${row.sla_state}:${row.category}:${row.office}`];
+  if (row.committee_id) keys.push(`req:cstatus:${row.status}:${row.committee_id}`, `req:csla:${row.sla_state}:${row.committee_id}`);
+  return keys;
 }
 
 async function addTo(db: Db, name: string, delta: number): Promise<void> {
@@ -101,11 +111,7 @@ async function addTo(db: Db, name: string, delta: number): Promise<void> {
     .execute();
 }
 
-export async function moveCounters(
-  db: Db,
-  before: Pick<RequestTable, 'status' | 'sla_state' | 'category' | 'office'> | null,
-  after: Pick<RequestTable, 'status' | 'sla_state' | 'category' | 'office'> | null,
-): Promise<void> {
+export async function moveCounters(db: Db, before: CountedRow | null, after: CountedRow | null): Promise<void> {
   const old = before ? counterKeys(before) : [];
   const next = after ? counterKeys(after) : [];
   for (const key of old) if (!next.includes(key)) await addTo(db, key, -1);
@@ -113,5 +119,23 @@ export async function moveCounters(
 }
 
 export async function readCounters(db: Db): Promise<{ name: string; value: number }[]> {
-  return db.selectFrom('counters').select(['name', 'value']).where('name', 'like', `${COUNTER_PREFIX}%`).execute();
+  return db
+    .selectFrom('counters')
+    .select(['name', 'value'])
+    .where('name', 'like', `${COUNTER_PREFIX}%`)
+    .where('name', 'not like', 'req:c%')
+    .execute();
 }
+
+/** The per-committee counters of these committees (a committee member's counts). */
+export async function readCommitteeCounters(db: Db, committeeIds: readonly string[]): Promise<{ name: string; value: number }[]> {
+  if (!committeeIds.length) return [];
+  const names = committeeIds.flatMap((id) => [
+    ...REQUEST_STATUS_KEYS.map((s) => `req:cstatus:${s}:${id}`),
+    ...SLA_KEYS.map((s) => `req:csla:${s}:${id}`),
+  ]);
+  return db.selectFrom('counters').select(['name', 'value']).where('name', 'in', names).execute();
+}
+
+const REQUEST_STATUS_KEYS = REQUEST_STATUSES;
+const SLA_KEYS = SLA_STATES;

@@ -67,6 +67,7 @@ async function briefsOf(db: Db, rows: RequestTable[]): Promise<RequestBrief[]> {
       familyId: row.family_id,
       familyName: families.get(row.family_id)?.name ?? '',
       status: row.status as RequestStatus,
+      committeeId: row.committee_id,
       deadlineDay: row.deadline_day === NO_DEADLINE ? null : row.deadline_day,
     });
   }

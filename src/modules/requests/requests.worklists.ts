@@ -7,20 +7,32 @@ import type { StaffPrincipal } from '../../platform/http/principal.js';
 import { recordAudit } from '../audit/audit.service.js';
 import { findType } from './request-types.service.js';
 import type { RequestVisibility } from './requests.policy.js';
-import { decodeCursor, encodeCursor, pageOf, type RequestQuery, readCounters, visibleRequests } from './requests.repo.js';
+import {
+  decodeCursor,
+  encodeCursor,
+  pageOf,
+  type RequestQuery,
+  readCommitteeCounters,
+  readCounters,
+  visibleRequests,
+} from './requests.repo.js';
 import { draftFlags, familySummaryOf, summaryOf, visibilityOf } from './requests.service.js';
 
 /**
  * Worklists (issue 5 §10), each one index range in (…, deadline_day, id) order, keyset-paged:
  * - reception: drafts (to complete, to attest);
  * - committee: complete requests awaiting study (per committee);
+ * - under-study, information-requested: requests on a committee's agendas, studied or waiting for the
+ *   family (C5, C6; the clock pauses in the latter, so its deadline is the one it will have on resuming);
  * - due-soon / breached: the SLA state raised by the clock's warning and breach events (C6);
  * - all: everything in scope.
  */
-function listQuery(query: RequestQuery, list: RequestListQuery): RequestQuery {
+export function listQuery(query: RequestQuery, list: Pick<RequestListQuery, 'list' | 'committeeId' | 'status' | 'familyId'>): RequestQuery {
   let q = query;
   if (list.list === 'reception') q = q.where('requests.status', '=', 'draft');
   if (list.list === 'committee') q = q.where('requests.status', '=', 'complete');
+  if (list.list === 'under-study') q = q.where('requests.status', '=', 'under-study');
+  if (list.list === 'information-requested') q = q.where('requests.status', '=', 'information-requested');
   if (list.list === 'due-soon') q = q.where('requests.sla_state', '=', 'due-soon');
   if (list.list === 'breached') q = q.where('requests.sla_state', '=', 'breached');
   if (list.committeeId) q = q.where('requests.committee_id', '=', list.committeeId);
@@ -80,15 +92,35 @@ function inSet(set: readonly string[], value: string): boolean {
 
 /**
  * Worklist counts. Scopes by category and office (and unrestricted ones) are answered exactly from
- * the counters maintained with every change (requests.repo.ts), however many requests there are;
- * volunteers, committee members and domain-restricted scopes are counted row by row, capped.
+ * the counters maintained with every change (requests.repo.ts), however many requests there are, and
+ * committee members from their committees' counters; volunteers and domain-restricted scopes are
+ * counted row by row, capped.
  */
 export async function countRequests(ctx: AppContext, principal: StaffPrincipal): Promise<RequestCounts> {
   const visibility: RequestVisibility = await visibilityOf(ctx, principal);
   let counts: RequestCounts;
   const { scope } = visibility;
   const isCounterable = !visibility.isNone && !visibility.createdBy && !visibility.committeeIds && scope.domains.length === 0;
-  if (isCounterable) {
+  if (visibility.committeeIds && !visibility.isNone) {
+    // Committee members: their committees' submitted requests, from the per-committee counters.
+    const totals = { cstatus: new Map<string, number>(), csla: new Map<string, number>() };
+    for (const { name, value } of await readCommitteeCounters(ctx.db, visibility.committeeIds)) {
+      const [, dimension, key] = name.split(':') as [string, 'cstatus' | 'csla', string];
+      totals[dimension].set(key, (totals[dimension].get(key) ?? 0) + Number(value));
+    }
+    const status = (s: string) => totals.cstatus.get(s) ?? 0;
+    counts = {
+      reception: 0,
+      committee: status('complete'),
+      underStudy: status('under-study'),
+      informationRequested: status('information-requested'),
+      dueSoon: totals.csla.get('due-soon') ?? 0,
+      breached: totals.csla.get('breached') ?? 0,
+      all: [...totals.cstatus.entries()].filter(([s]) => s !== 'draft').reduce((a, [, n]) => a + n, 0),
+      isCapped: false,
+      cap: COUNT_CAP,
+    };
+  } else if (isCounterable) {
     const totals = { status: new Map<string, number>(), sla: new Map<string, number>() };
     for (const { name, value } of await readCounters(ctx.db)) {
       const [, dimension, key, category, office] = name.split(':') as [string, 'status' | 'sla', string, string, string];
@@ -100,6 +132,8 @@ export async function countRequests(ctx: AppContext, principal: StaffPrincipal):
     counts = {
       reception: status('draft'),
       committee: status('complete'),
+      underStudy: status('under-study'),
+      informationRequested: status('information-requested'),
       dueSoon: totals.sla.get('due-soon') ?? 0,
       breached: totals.sla.get('breached') ?? 0,
       all: [...totals.status.values()].reduce((a, b) => a + b, 0),
@@ -108,9 +142,11 @@ export async function countRequests(ctx: AppContext, principal: StaffPrincipal):
     };
   } else {
     const base = () => visibleRequests(ctx.db, visibility);
-    const [reception, committee, dueSoon, breached, all] = await Promise.all([
+    const [reception, committee, underStudy, informationRequested, dueSoon, breached, all] = await Promise.all([
       cappedCount(base().where('requests.status', '=', 'draft')),
       cappedCount(base().where('requests.status', '=', 'complete')),
+      cappedCount(base().where('requests.status', '=', 'under-study')),
+      cappedCount(base().where('requests.status', '=', 'information-requested')),
       cappedCount(base().where('requests.sla_state', '=', 'due-soon')),
       cappedCount(base().where('requests.sla_state', '=', 'breached')),
       cappedCount(base()),
@@ -118,10 +154,12 @@ export async function countRequests(ctx: AppContext, principal: StaffPrincipal):
     counts = {
       reception: reception.n,
       committee: committee.n,
+      underStudy: underStudy.n,
+      informationRequested: informationRequested.n,
       dueSoon: dueSoon.n,
       breached: breached.n,
       all: all.n,
-      isCapped: [reception, committee, dueSoon, breached, all].some((c) => c.isCapped),
+      isCapped: [reception, committee, underStudy, informationRequested, dueSoon, breached, all].some((c) => c.isCapped),
       cap: COUNT_CAP,
     };
   }

@@ -11,6 +11,7 @@ import * as m0008 from './migrations/0008-committees.js';
 import * as m0009 from './migrations/0009-portal.js';
 import * as m0010 from './migrations/0010-complaints.js';
 import * as m0011 from './migrations/0011-complaints-handling.js';
+import * as m0012 from './migrations/0012-requests-gaps.js';
 
 /** One migration history for both engines, listed here so it works from source and from dist. */
 const migrations: Record<string, Migration> = {
@@ -25,6 +26,7 @@ const migrations: Record<string, Migration> = {
   '0009-portal': m0009,
   '0010-complaints': m0010,
   '0011-complaints-handling': m0011,
+  '0012-requests-gaps': m0012,
 };
 
 const provider: MigrationProvider = { getMigrations: async () => migrations };

@@ -77,6 +77,15 @@ export interface MinutesApprovalTable {
   approved_at: string;
 }
 
+/** 0012: a member present who can no longer approve (account deactivated, left the committee), recorded by the chair. */
+export interface MinutesExcusalTable {
+  minutes_id: string;
+  member_id: string;
+  reason: string; // 'inactive'
+  excused_by: string;
+  excused_at: string;
+}
+
 export interface CommitteeSchema {
   committees: CommitteeTable;
   committee_members: CommitteeMemberTable;
@@ -86,4 +95,5 @@ export interface CommitteeSchema {
   committee_votes: CommitteeVoteTable;
   minutes: MinutesTable;
   minutes_approvals: MinutesApprovalTable;
+  minutes_excusals: MinutesExcusalTable;
 }

@@ -20,6 +20,8 @@ import { useRequestCounts, useRequestList } from './requests-api.js';
 const TABS: { list: Worklist; count: keyof Omit<RequestCounts, 'isCapped' | 'cap'>; roles: StaffRole[] }[] = [
   { list: 'reception', count: 'reception', roles: ['reception', 'contact-officer', 'volunteer'] },
   { list: 'committee', count: 'committee', roles: ['committee-member'] },
+  { list: 'under-study', count: 'underStudy', roles: ['committee-member'] },
+  { list: 'information-requested', count: 'informationRequested', roles: ['committee-member'] },
   { list: 'due-soon', count: 'dueSoon', roles: ['management', 'reception', 'contact-officer'] },
   { list: 'breached', count: 'breached', roles: ['management', 'reception', 'contact-officer'] },
   { list: 'all', count: 'all', roles: ['management', 'reception', 'contact-officer'] },
