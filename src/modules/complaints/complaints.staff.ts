@@ -24,7 +24,8 @@ import { AppError } from '../../platform/http/app-error.js';
 import type { StaffPrincipal } from '../../platform/http/principal.js';
 import { uuidv7 } from '../../platform/ids.js';
 import { type AuditEntry, recordAudit } from '../audit/audit.service.js';
-import { startClock, stopClock } from '../calendar/clocks.service.js';
+import { getClock, startClock, stopClock } from '../calendar/clocks.service.js';
+import { currentCalendar } from '../calendar/working-calendar.js';
 import { committeeForPurpose, committeeMembers } from '../committees/committees.service.js';
 import { familyContact } from '../families/families.service.js';
 import { type ContactChannel, enqueueMessage, type Recipient } from '../notifications/outbox.enqueue.js';
@@ -187,8 +188,23 @@ async function presentDetail(ctx: AppContext, db: Db, row: ComplaintRow): Promis
       : null,
     escalatedAt: row.escalated_at,
     answerTemplate: row.answer_template,
+    workingDaysLeft: await daysLeft(ctx, db, row.clock_id),
+    acknowledgeDeadline: await deadlineOf(db, row.acknowledge_clock_id),
+    acknowledgeDaysLeft: await daysLeft(ctx, db, row.acknowledge_clock_id),
     version: row.version,
   };
+}
+
+const OPEN_CLOCK_STATES: ReadonlySet<string> = new Set(['running', 'paused', 'breached']);
+
+/** E1: working days left on an open clock, counted with the administrator's holidays and weekend; null once stopped. */
+async function daysLeft(ctx: AppContext, db: Db, clockId: string | null): Promise<number | null> {
+  const clock = clockId ? await getClock(ctx, clockId, db) : undefined;
+  if (!clock || !OPEN_CLOCK_STATES.has(clock.state)) return null;
+  // Read through `db`: inside a step's transaction a second connection would wait on it (SQLite).
+  const today = riyadhCalendarDay(ctx.clock.now());
+  const pauses = clock.pauses.map((p) => ({ from: p.from, to: p.to ?? today }));
+  return (await currentCalendar(ctx, db)).calendar.workingDaysLeft(today, clock.deadline, pauses);
 }
 
 export const stepNoteAad = (stepId: string) => `complaint-step:${stepId}:note`;

@@ -1,0 +1,58 @@
+import type { ComplaintCounts } from '../../contracts/complaints.js';
+import { CLOSED_STEPS } from '../../domain/complaint-steps.js';
+import type { AppContext } from '../../platform/context.js';
+import type { StaffPrincipal } from '../../platform/http/principal.js';
+
+/**
+ * Counts for the staff worklist's tabs (issue 6 §5, E1): open complaints assigned to me, the follow-up
+ * committee's, those I registered, all (management), those still awaiting an acknowledgement and those
+ * past their deadline, each within what the caller may list. Staff concerned by a complaint (§6) never
+ * count it. One grouped query; nothing personal is read.
+ */
+const has = (principal: StaffPrincipal, ...roles: string[]) => principal.roles.some((r) => roles.includes(r));
+
+export async function complaintCounts(ctx: AppContext, principal: StaffPrincipal): Promise<ComplaintCounts> {
+  const isCommittee = has(principal, 'follow-up-committee');
+  const seesAll = isCommittee || has(principal, 'management');
+  const registers = has(principal, 'reception', 'contact-officer');
+  const me = principal.userId;
+  let query = ctx.db
+    .selectFrom('complaints as c')
+    .select(['c.step', 'c.sla_state', 'c.assigned_to', 'c.created_by'])
+    .select((eb) => eb.fn.countAll<string | number>().as('n'))
+    .where('c.kind', '=', 'complaint')
+    .where('c.step', 'not in', CLOSED_STEPS.complaint)
+    .where(({ not, exists, selectFrom }) =>
+      not(
+        exists(
+          selectFrom('complaint_concerned_staff as cs')
+            .select('cs.staff_id')
+            .whereRef('cs.complaint_id', '=', 'c.id')
+            .where('cs.staff_id', '=', me),
+        ),
+      ),
+    );
+  if (!seesAll) query = query.where('c.created_by', '=', me);
+  const groups = await query.groupBy(['c.step', 'c.sla_state', 'c.assigned_to', 'c.created_by']).execute();
+  let total = 0;
+  let mine = 0;
+  let registered = 0;
+  let awaiting = 0;
+  let breached = 0;
+  for (const g of groups) {
+    const n = Number(g.n);
+    total += n;
+    if (g.assigned_to === me) mine += n;
+    if (g.created_by === me) registered += n;
+    if (g.step === 'received') awaiting += n;
+    if (g.sla_state === 'breached') breached += n;
+  }
+  return {
+    mine: isCommittee ? mine : null,
+    committee: seesAll ? total : null,
+    registered: registers ? registered : null,
+    all: has(principal, 'management') ? total : null,
+    awaitingAcknowledgement: awaiting,
+    breached,
+  };
+}
