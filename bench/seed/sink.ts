@@ -1,0 +1,227 @@
+import type SQLite from 'better-sqlite3';
+import pg from 'pg';
+
+/**
+ * Where generated rows go, in big transactions: better-sqlite3 prepared statements on SQLite,
+ * multi-row INSERT … VALUES batches on PostgreSQL. Rows are written as they are made (nothing is
+ * held beyond one batch). Secondary indexes and the name-search triggers of the tables being
+ * filled are dropped for the load and recreated from their own definitions afterwards (so they are
+ * exactly the migration's), which is much faster than maintaining them row by row.
+ */
+export type Value = string | number | null;
+export type Row = Value[];
+
+export interface Sink {
+  readonly engine: 'sqlite' | 'postgres';
+  /** Registers a table's column order; returns a writer taking rows in that order. */
+  table(name: string, columns: readonly string[]): (row: Row) => void;
+  /** Lets buffered rows reach the database when a batch is full (call between records). */
+  drain(): Promise<void>;
+  /** Writes everything still buffered and commits. */
+  flush(): Promise<void>;
+  exec(sql: string): Promise<void>;
+  /** Drops the secondary indexes (and triggers) of `tables`; `restore` recreates them. */
+  dropIndexes(tables: readonly string[]): Promise<void>;
+  restoreIndexes(onEach?: (name: string, ms: number) => void): Promise<void>;
+  close(): Promise<void>;
+}
+
+const COMMIT_EVERY = 250_000;
+
+export class SqliteSink implements Sink {
+  readonly engine = 'sqlite' as const;
+  private pending = 0;
+  private inTransaction = false;
+  private dropped: Array<{ type: string; name: string; sql: string }> = [];
+  private readonly saved: Record<string, unknown> = {};
+
+  constructor(private readonly db: SQLite.Database) {}
+
+  /** Load-time settings (journal off, no fsync, big cache, no foreign-key checks); `close` restores the app's. */
+  begin(): void {
+    for (const name of ['journal_mode', 'synchronous', 'foreign_keys', 'cache_size', 'temp_store'])
+      this.saved[name] = this.db.pragma(name, { simple: true });
+    this.db.pragma('journal_mode = OFF');
+    this.db.pragma('synchronous = OFF');
+    this.db.pragma('foreign_keys = OFF');
+    this.db.pragma('cache_size = -1000000'); // ~1 GB
+    this.db.pragma('temp_store = MEMORY');
+  }
+
+  table(name: string, columns: readonly string[]): (row: Row) => void {
+    const statement = this.db.prepare(`insert into ${name} (${columns.join(', ')}) values (${columns.map(() => '?').join(', ')})`);
+    return (row) => {
+      if (!this.inTransaction) {
+        this.db.exec('begin');
+        this.inTransaction = true;
+      }
+      statement.run(row);
+      if (++this.pending >= COMMIT_EVERY) this.commit();
+    };
+  }
+
+  private commit(): void {
+    if (this.inTransaction) this.db.exec('commit');
+    this.inTransaction = false;
+    this.pending = 0;
+  }
+
+  async drain(): Promise<void> {}
+
+  async flush(): Promise<void> {
+    this.commit();
+  }
+
+  async exec(sql: string): Promise<void> {
+    this.commit();
+    this.db.exec(sql);
+  }
+
+  async dropIndexes(tables: readonly string[]): Promise<void> {
+    this.commit();
+    const list = tables.map((t) => `'${t}'`).join(', ');
+    this.dropped = this.db
+      .prepare(`select type, name, sql from sqlite_master where type in ('index', 'trigger') and sql is not null and tbl_name in (${list})`)
+      .all() as Array<{ type: string; name: string; sql: string }>;
+    for (const item of this.dropped) this.db.exec(`drop ${item.type} ${item.name}`);
+  }
+
+  async restoreIndexes(onEach?: (name: string, ms: number) => void): Promise<void> {
+    this.commit();
+    // Indexes first, then the triggers; the trigram index of names is rebuilt from the table at once.
+    for (const item of [...this.dropped.filter((d) => d.type === 'index'), ...this.dropped.filter((d) => d.type === 'trigger')]) {
+      const started = Date.now();
+      this.db.exec(item.sql);
+      onEach?.(item.name, Date.now() - started);
+    }
+    const started = Date.now();
+    this.db.exec(`insert into families_fts(families_fts) values ('rebuild')`);
+    onEach?.('families_fts (rebuild)', Date.now() - started);
+    this.dropped = [];
+  }
+
+  async close(): Promise<void> {
+    this.commit();
+    this.db.pragma(`cache_size = ${this.saved.cache_size}`);
+    this.db.pragma(`temp_store = ${this.saved.temp_store}`);
+    this.db.pragma(`journal_mode = ${this.saved.journal_mode}`);
+    this.db.pragma(`synchronous = ${this.saved.synchronous}`);
+    this.db.pragma(`foreign_keys = ${this.saved.foreign_keys}`);
+  }
+}
+
+const MAX_PARAMS = 30_000;
+
+export class PostgresSink implements Sink {
+  readonly engine = 'postgres' as const;
+  private readonly client: pg.Client;
+  private readonly buffers = new Map<string, { columns: readonly string[]; rows: Row[]; limit: number }>();
+  private readonly placeholders = new Map<string, string>();
+  private dropped: Array<{ name: string; sql: string }> = [];
+  private pendingRows = 0;
+  private isOpen = false;
+
+  constructor(url: string) {
+    this.client = new pg.Client({ connectionString: url });
+  }
+
+  async begin(): Promise<void> {
+    await this.client.connect();
+    await this.client.query('set synchronous_commit = off');
+    await this.client.query('begin');
+    this.isOpen = true;
+  }
+
+  table(name: string, columns: readonly string[]): (row: Row) => void {
+    const buffer = { columns, rows: [] as Row[], limit: Math.max(1, Math.floor(MAX_PARAMS / columns.length)) };
+    this.buffers.set(name, buffer);
+    return (row) => {
+      buffer.rows.push(row);
+      this.pendingRows++;
+    };
+  }
+
+  private placeholdersFor(columns: number, rows: number): string {
+    const key = `${columns}x${rows}`;
+    let text = this.placeholders.get(key);
+    if (!text) {
+      const parts: string[] = [];
+      for (let r = 0; r < rows; r++) {
+        const row: string[] = [];
+        for (let c = 1; c <= columns; c++) row.push(`$${r * columns + c}`);
+        parts.push(`(${row.join(',')})`);
+      }
+      text = parts.join(',');
+      this.placeholders.set(key, text);
+    }
+    return text;
+  }
+
+  private async write(name: string, all: boolean): Promise<void> {
+    const buffer = this.buffers.get(name);
+    if (!buffer) return;
+    while (buffer.rows.length >= buffer.limit || (all && buffer.rows.length > 0)) {
+      const rows = buffer.rows.splice(0, buffer.limit);
+      const params: Value[] = [];
+      for (const row of rows) for (const v of row) params.push(v);
+      await this.client.query(
+        `insert into ${name} (${buffer.columns.join(', ')}) values ${this.placeholdersFor(buffer.columns.length, rows.length)}`,
+        params,
+      );
+      this.pendingRows -= rows.length;
+    }
+  }
+
+  async drain(): Promise<void> {
+    if (this.pendingRows < 5_000) return;
+    for (const name of this.buffers.keys()) await this.write(name, false);
+    if (this.pendingRows > 200_000) for (const name of this.buffers.keys()) await this.write(name, true);
+  }
+
+  async flush(): Promise<void> {
+    for (const name of this.buffers.keys()) await this.write(name, true);
+    if (this.isOpen) {
+      await this.client.query('commit');
+      await this.client.query('begin');
+    }
+  }
+
+  async exec(sql: string): Promise<void> {
+    await this.flush();
+    await this.client.query(sql);
+  }
+
+  async query<T>(sql: string, params: unknown[] = []): Promise<T[]> {
+    return (await this.client.query(sql, params)).rows as T[];
+  }
+
+  async dropIndexes(tables: readonly string[]): Promise<void> {
+    await this.flush();
+    const rows = await this.query<{ indexname: string; indexdef: string }>(
+      `select indexname, indexdef from pg_indexes where schemaname = current_schema() and tablename = any($1)
+         and indexname not in (select conname from pg_constraint)`,
+      [tables],
+    );
+    this.dropped = rows.map((r) => ({ name: r.indexname, sql: r.indexdef }));
+    for (const item of this.dropped) await this.client.query(`drop index ${item.name}`);
+  }
+
+  async restoreIndexes(onEach?: (name: string, ms: number) => void): Promise<void> {
+    await this.flush();
+    await this.client.query(`set maintenance_work_mem = '512MB'`);
+    for (const item of this.dropped) {
+      const started = Date.now();
+      await this.client.query(item.sql);
+      onEach?.(item.name, Date.now() - started);
+    }
+    this.dropped = [];
+    await this.flush();
+  }
+
+  async close(): Promise<void> {
+    await this.flush();
+    await this.client.query('commit');
+    this.isOpen = false;
+    await this.client.end();
+  }
+}
