@@ -1,7 +1,9 @@
 /**
  * Calls per second of the table-backed working-day calendar against a naive day-by-day loop over
- * the same holidays. Run: `npx tsx bench/calendar.bench.ts`.
+ * the same holidays (issue 7 §5: at least 20× the naive loop). Run alone: `npx tsx
+ * bench/calendar.bench.ts`; `npm run bench` calls `runCalendarBench` and records the figures.
  */
+import { pathToFileURL } from 'node:url';
 import { createWorkingCalendar } from '../src/domain/calendar.js';
 import { computeDefaultHolidays } from '../src/domain/holidays.js';
 
@@ -28,7 +30,7 @@ function naiveAddWorkingDays(from: string, n: number): string {
   return day.toISOString().slice(0, 10);
 }
 
-function measure(name: string, call: (i: number) => unknown, budgetMs = 1000): void {
+function measure(call: (i: number) => unknown, budgetMs: number): number {
   for (let i = 0; i < 50_000; i++) call(i & 4095); // warm up the JIT and the year tables
   let calls = 0;
   let sink = 0; // consumed below so the engine cannot drop the calls as dead code
@@ -39,18 +41,38 @@ function measure(name: string, call: (i: number) => unknown, budgetMs = 1000): v
   }
   const perSecond = calls / ((performance.now() - started) / 1000);
   if (sink === 0) throw new Error('no answers');
-  console.log(`${name.padEnd(44)} ${Math.round(perSecond).toLocaleString('en').padStart(12)} calls/s`);
+  return Math.round(perSecond);
 }
 
-for (let i = 0; i < starts.length; i++) {
-  if (naiveAddWorkingDays(starts[i]!, spans[i]!) !== deadlines[i]) throw new Error(`Disagreement from ${starts[i]}`);
+export interface CalendarBench {
+  /** Calls per second of each measured call. */
+  callsPerSecond: Record<string, number>;
+  /** addWorkingDays (1–30 days) ÷ the naive loop over the same spans. */
+  speedup: number;
 }
 
-const pauses = [{ from: '2030-01-05', to: '2030-02-10' }];
+/** Measures each call for `budgetMs` after checking that the table and the naive loop agree. */
+export function runCalendarBench({ budgetMs = 1000, print = false }: { budgetMs?: number; print?: boolean } = {}): CalendarBench {
+  for (let i = 0; i < starts.length; i++) {
+    if (naiveAddWorkingDays(starts[i]!, spans[i]!) !== deadlines[i]) throw new Error(`Disagreement from ${starts[i]}`);
+  }
+  const pauses = [{ from: '2030-01-05', to: '2030-02-10' }];
+  const calls: [string, (i: number) => unknown][] = [
+    ['addWorkingDays (1–30 days)', (i) => calendar.addWorkingDays(starts[i]!, spans[i]!)],
+    ['addWorkingDays, 15 days (C6)', (i) => calendar.addWorkingDays(starts[i]!, 15)],
+    ['workingDaysBetween', (i) => calendar.workingDaysBetween(starts[i]!, deadlines[i]!)],
+    ['isWorkingDay', (i) => calendar.isWorkingDay(starts[i]!)],
+    ['addWorkingDays with one pause', (i) => calendar.addWorkingDays(starts[i]!, spans[i]!, pauses)],
+    ['naive day loop (1–30 days)', (i) => naiveAddWorkingDays(starts[i]!, spans[i]!)],
+  ];
+  const callsPerSecond: Record<string, number> = {};
+  for (const [name, call] of calls) {
+    callsPerSecond[name] = measure(call, budgetMs);
+    if (print) console.log(`${name.padEnd(44)} ${callsPerSecond[name]!.toLocaleString('en').padStart(12)} calls/s`);
+  }
+  const speedup = callsPerSecond['addWorkingDays (1–30 days)']! / callsPerSecond['naive day loop (1–30 days)']!;
+  if (print) console.log(`${'table ÷ naive loop'.padEnd(44)} ${speedup.toFixed(1).padStart(12)}×`);
+  return { callsPerSecond, speedup: Math.round(speedup * 10) / 10 };
+}
 
-measure('addWorkingDays (1–30 days)', (i) => calendar.addWorkingDays(starts[i]!, spans[i]!));
-measure('addWorkingDays, 15 days (C6)', (i) => calendar.addWorkingDays(starts[i]!, 15));
-measure('workingDaysBetween', (i) => calendar.workingDaysBetween(starts[i]!, deadlines[i]!));
-measure('isWorkingDay', (i) => calendar.isWorkingDay(starts[i]!));
-measure('addWorkingDays with one pause', (i) => calendar.addWorkingDays(starts[i]!, spans[i]!, pauses));
-measure('naive day loop (1–30 days)', (i) => naiveAddWorkingDays(starts[i]!, spans[i]!));
+if (import.meta.url === pathToFileURL(process.argv[1] ?? '').href) runCalendarBench({ print: true });

@@ -1,0 +1,263 @@
+import {
+  DummyDriver,
+  Kysely,
+  PostgresAdapter,
+  PostgresIntrospector,
+  PostgresQueryCompiler,
+  SqliteAdapter,
+  SqliteIntrospector,
+  SqliteQueryCompiler,
+  sql,
+} from 'kysely';
+import { CLOSED_STEPS } from '../../src/domain/complaint-steps.js';
+import { applyFilters, visibleFamilies } from '../../src/modules/families/families.repo.js';
+import { visibleRequests } from '../../src/modules/requests/requests.repo.js';
+import type { Engine } from '../../src/platform/db/dialect.js';
+import type { Database } from '../../src/platform/db/schema.js';
+import { type BenchPrincipalKey, RECEPTION_SCOPE } from '../seed/principals.js';
+import type { PathName } from './options.js';
+
+/** One SQL statement as the driver receives it (placeholders `?` on SQLite, `$n` on PostgreSQL). */
+export interface Statement {
+  sql: string;
+  parameters: readonly unknown[];
+}
+
+/** A URL Sila answers and what the ceiling runs for it. */
+export interface Variant {
+  url: string;
+  /** The ceiling's work for this URL: only these statements, then the same bytes as Sila's answer. */
+  statements: Statement[];
+}
+
+export interface BenchPath {
+  name: PathName;
+  description: string;
+  method: 'GET' | 'POST';
+  /** The bench account it runs as; null for the public link. */
+  as: BenchPrincipalKey | null;
+  variants: Variant[];
+  /** For POST: a fresh body for each request. */
+  body?: (i: number) => string;
+  /** A unique Idempotency-Key per request (public intake). */
+  isIdempotent?: boolean;
+  /** Also measured at 10 connections (issue 7 §5). */
+  isAlsoFew: boolean;
+  /** Issue 7 §5 targets, checked in results.ts. */
+  target: { ratio?: number; p99Ms?: number; p50Ms?: number };
+}
+
+/** Compiles Kysely queries to SQL text without a database: the ceiling runs exactly these. */
+export function compiler(engine: Engine): Kysely<Database> {
+  return new Kysely<Database>({
+    dialect:
+      engine === 'sqlite'
+        ? {
+            createAdapter: () => new SqliteAdapter(),
+            createDriver: () => new DummyDriver(),
+            createIntrospector: (db) => new SqliteIntrospector(db),
+            createQueryCompiler: () => new SqliteQueryCompiler(),
+          }
+        : {
+            createAdapter: () => new PostgresAdapter(),
+            createDriver: () => new DummyDriver(),
+            createIntrospector: (db) => new PostgresIntrospector(db),
+            createQueryCompiler: () => new PostgresQueryCompiler(),
+          },
+  });
+}
+
+function statement(query: { compile(): { sql: string; parameters: readonly unknown[] } }): Statement {
+  const { sql: text, parameters } = query.compile();
+  return { sql: text, parameters };
+}
+
+/**
+ * The worklist as the reception user opens its "due soon" tab: open requests nearest their deadline,
+ * 50 of them (the contract's default page; the UI asks 25 at a time and "more" pages on).
+ */
+export const WORKLIST_URL = '/api/v1/requests?list=due-soon&limit=50';
+
+/** Given names and family names typed the other way round from how they are stored (أ/ا, ة/ه, ى/ي). */
+export const SEARCH_NAMES = ['فاطمه', 'احمد', 'عائشه', 'مصطفي', 'ابراهيم', 'الغامدى', 'اسماء', 'موسي'];
+
+export function searchUrl(name: string): string {
+  // As the families page sends it (queryString order: filters, q, sort, order, limit).
+  return `/api/v1/families?${new URLSearchParams({ q: name, sort: 'createdAt', order: 'desc', limit: '25' })}`;
+}
+
+/** Worklist: Sila's base query for the scoped user, the list's filter and keyset order, with the families' names joined. */
+export function worklistStatement(engine: Engine, withNames = true): Statement {
+  const db = compiler(engine);
+  let q = visibleRequests(db, { scope: RECEPTION_SCOPE, createdBy: null, committeeIds: null, isNone: false }).where(
+    'requests.sla_state',
+    '=',
+    'due-soon',
+  );
+  if (withNames) {
+    return statement(
+      q
+        .innerJoin('families', 'families.id', 'requests.family_id')
+        .selectAll('requests')
+        .select(['families.reference as family_reference', 'families.head_name_ar as family_name'])
+        .orderBy('requests.deadline_day')
+        .orderBy('requests.id')
+        .limit(51),
+    );
+  }
+  q = q.orderBy('requests.deadline_day').orderBy('requests.id');
+  return statement(q.selectAll('requests').limit(51));
+}
+
+/** Search: Sila's family query for the scoped user with the name condition, newest first, 25 + 1. */
+export function searchStatement(engine: Engine, name: string): Statement {
+  const db = compiler(engine);
+  const q = applyFilters(visibleFamilies(db, { scope: RECEPTION_SCOPE, registeredBy: null, isNone: false }), engine, { q: name });
+  return statement(q.selectAll('families').orderBy('families.created_at', 'desc').orderBy('families.id', 'desc').limit(26));
+}
+
+/** Worklist counts of management (unrestricted scope): the maintained counters. */
+function countsStatements(engine: Engine): Statement[] {
+  const db = compiler(engine);
+  return [statement(db.selectFrom('counters').select(['name', 'value']).where('name', 'like', 'req:%'))];
+}
+
+/** Oversight figures (issue 6 §9): the same reads as complaints.worklists.ts `oversight`, raw. */
+function oversightStatements(engine: Engine, now: Date): Statement[] {
+  const db = compiler(engine);
+  const DAY = 86_400_000;
+  const iso = (days: number) => new Date(now.getTime() - days * DAY).toISOString();
+  const [t3, t6, t11] = [iso(3), iso(6), iso(11)];
+  const since = iso(7 * 12);
+  return [
+    statement(
+      db
+        .selectFrom('complaints')
+        .select([
+          'kind',
+          'step',
+          sql<string>`case when created_at > ${t3} then '0-2' when created_at > ${t6} then '3-5' when created_at > ${t11} then '6-10' else '11+' end`.as(
+            'age',
+          ),
+          sql<number>`count(*)`.as('n'),
+        ])
+        .where((eb) =>
+          eb.or([
+            eb.and([eb('kind', '=', 'complaint'), eb('step', 'not in', CLOSED_STEPS.complaint)]),
+            eb.and([eb('kind', '=', 'inquiry'), eb('step', 'not in', CLOSED_STEPS.inquiry)]),
+          ]),
+        )
+        .groupBy(['kind', 'step', 'age']),
+    ),
+    statement(
+      db
+        .selectFrom('complaints')
+        .select(['kind', 'sla_state', sql<number>`count(*)`.as('n')])
+        .where('sla_state', 'in', ['due-soon', 'breached'])
+        .groupBy(['kind', 'sla_state']),
+    ),
+    statement(
+      db
+        .selectFrom('complaints')
+        .select(['queue', sql<number>`count(*)`.as('n')])
+        .where('kind', '=', 'inquiry')
+        .where('officer_id', 'is', null)
+        .where('step', 'not in', CLOSED_STEPS.inquiry)
+        .groupBy('queue'),
+    ),
+    statement(
+      db
+        .selectFrom('complaints')
+        .select([
+          'officer_id',
+          sql<number>`count(*)`.as('open'),
+          sql<number>`sum(case when sla_state = 'breached' then 1 else 0 end)`.as('overdue'),
+        ])
+        .where('kind', '=', 'inquiry')
+        .where('officer_id', 'is not', null)
+        .where('step', 'not in', ['answered', 'closed'])
+        .groupBy('officer_id'),
+    ),
+    statement(
+      db
+        .selectFrom('complaints')
+        .select(['answered_by', 'created_at', 'responded_at'])
+        .where('kind', '=', 'inquiry')
+        .where('answered_by', 'is not', null)
+        .where('responded_at', '>=', iso(90)),
+    ),
+    statement(db.selectFrom('contact_officers').select(['officer_id', 'backup_id']).where('is_active', '=', 1)),
+    statement(db.selectFrom('complaints').select(['kind', 'created_at']).where('created_at', '>=', since)),
+    statement(
+      db
+        .selectFrom('complaints')
+        .select(['kind', 'closed_at', 'responded_at'])
+        .where((eb) => eb.or([eb('closed_at', '>=', since), eb('responded_at', '>=', since)])),
+    ),
+  ];
+}
+
+/** A complaint as a person sends it from the public form (named, with a mobile: an SMS acknowledgement). */
+export function complaintBody(i: number, privacyNoticeVersion: string): string {
+  return JSON.stringify({
+    anonymous: false,
+    name: 'نورة عبدالله القحطاني',
+    mobile: `05${String(50_000_000 + (i % 49_999_999)).padStart(8, '0')}`,
+    topic: 'service-delay',
+    description: `تأخر الرد على طلب الدعم المقدم منذ أسبوعين، ولم يتواصل معي أحد حتى الآن. رقم المحاولة ${i}.`,
+    privacyNoticeVersion,
+  });
+}
+
+export function benchPaths(engine: Engine, now: Date, privacyNoticeVersion: string): BenchPath[] {
+  return [
+    {
+      name: 'worklist',
+      description: 'requests worklist, due soon, 50 by deadline, scoped reception user',
+      method: 'GET',
+      as: 'reception',
+      variants: [{ url: WORKLIST_URL, statements: [worklistStatement(engine)] }],
+      isAlsoFew: true,
+      target: { ratio: 0.5, p99Ms: 100 },
+    },
+    {
+      name: 'search',
+      description: 'family search by an Arabic name in a variant spelling, scoped reception user',
+      method: 'GET',
+      as: 'reception',
+      variants: SEARCH_NAMES.map((name) => ({ url: searchUrl(name), statements: [searchStatement(engine, name)] })),
+      isAlsoFew: true,
+      target: { ratio: 0.5, p99Ms: 100 },
+    },
+    {
+      name: 'intake',
+      description: 'public complaint intake, committed before the answer, unique Idempotency-Key',
+      method: 'POST',
+      as: null,
+      // The ceiling inserts one row of the same size in one transaction (ceiling.ts).
+      variants: [{ url: '/api/v1/public/complaints', statements: [] }],
+      body: (i) => complaintBody(i, privacyNoticeVersion),
+      isIdempotent: true,
+      isAlsoFew: false,
+      target: { ratio: 0.5 },
+    },
+    {
+      name: 'oversight',
+      description: 'management oversight figures (complaints and inquiries)',
+      method: 'GET',
+      as: 'management',
+      variants: [{ url: '/api/v1/complaints/oversight', statements: oversightStatements(engine, now) }],
+      isAlsoFew: false,
+      target: { p50Ms: 200 },
+    },
+    {
+      name: 'counts',
+      description: 'request worklist counts, management',
+      method: 'GET',
+      as: 'management',
+      variants: [{ url: '/api/v1/requests/counts', statements: countsStatements(engine) }],
+      isAlsoFew: false,
+      target: { p50Ms: 200 },
+    },
+  ];
+}
