@@ -1,6 +1,7 @@
 import path from 'node:path';
 import react from '@vitejs/plugin-react';
 import { defineConfig } from 'vite';
+import { bundleBudgets } from './scripts/bench-bundle-sizes.js';
 
 const root = path.resolve('src/web');
 
@@ -15,7 +16,8 @@ export default defineConfig({
   base: '/',
   // src/web/public holds the public entry's sources, not files to copy verbatim.
   publicDir: false,
-  plugins: [react()],
+  // bundleBudgets: gzipped first-load JS per entry, and a failed build over the public budget (issue 7 §5).
+  plugins: [react(), bundleBudgets()],
   resolve: {
     alias: { '~plex-arabic': path.resolve('node_modules/@fontsource/ibm-plex-sans-arabic/files') },
   },
