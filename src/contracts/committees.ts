@@ -250,10 +250,25 @@ export const minutes = minutesSummary.extend({
   /** Agenda requests waiting for information from the family: no decision in these minutes (C6). */
   deferred: z.array(z.object({ requestId: z.string(), reference: z.string(), typeNameAr: z.string() })),
   approvals: z.array(personRef.extend({ approvedAt: z.string() })),
-  /** Present members who have not approved yet. */
-  pending: z.array(personRef),
-  can: z.object({ approve: z.boolean(), edit: z.boolean(), amend: z.boolean() }),
+  /**
+   * Present members who have not approved yet. `isActive` false: their account was deactivated or
+   * they left the committee, so they cannot approve; freezing answers 409 `minutes.approver-inactive`
+   * until the chair records them as unable to approve (`excusals`).
+   */
+  pending: z.array(personRef.extend({ isActive: z.boolean() })),
+  /** Present members the chair recorded as unable to approve (deactivated, left the committee). */
+  excused: z.array(personRef.extend({ excusedAt: z.string(), excusedBy: z.string() })),
+  /**
+   * Decided requests of a draft that are no longer under this committee's study (information asked
+   * outside the meeting, decided elsewhere…): freezing answers 409 `minutes.requests-moved` until the
+   * chair generates the minutes again.
+   */
+  moved: z.array(z.object({ requestId: z.string(), reference: z.string(), status: z.string() })),
+  can: z.object({ approve: z.boolean(), edit: z.boolean(), amend: z.boolean(), excuse: z.boolean() }),
 });
+
+/** The chair records a present member who can no longer approve (account deactivated, left the committee). */
+export const excuseMemberBody = z.strictObject({ memberId: z.uuid('field.invalid-id') });
 
 /** 409 `minutes.changed` when the draft changed since the member read it (a vote changed, say). */
 export const approveMinutesBody = z.strictObject({ sha256: z.string().regex(/^[0-9a-f]{64}$/, 'field.sha256') });

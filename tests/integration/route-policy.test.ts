@@ -115,6 +115,7 @@ const EXPECTED: Record<string, Expected> = {
   'PATCH /api/v1/minutes/:id': ['committee-member', 'follow-up-committee'],
   'POST /api/v1/minutes/:id/approvals': ['committee-member', 'follow-up-committee'],
   'POST /api/v1/minutes/:id/amendments': ['committee-member', 'follow-up-committee'],
+  'POST /api/v1/minutes/:id/excusals': ['committee-member', 'follow-up-committee'],
   // -- beneficiary portal (issue 5 §2, §9) --
   'POST /api/v1/portal/sign-in/start': 'public',
   'POST /api/v1/portal/sign-in/verify': 'public',

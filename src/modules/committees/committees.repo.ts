@@ -186,3 +186,13 @@ export async function approvalsOf(db: Db, minutesId: string): Promise<Array<{ me
     .orderBy('approved_at')
     .execute();
 }
+
+/** Members present the chair recorded as unable to approve these minutes (0012). */
+export async function excusalsOf(db: Db, minutesId: string): Promise<Array<{ member_id: string; excused_by: string; excused_at: string }>> {
+  return db
+    .selectFrom('minutes_excusals')
+    .select(['member_id', 'excused_by', 'excused_at'])
+    .where('minutes_id', '=', minutesId)
+    .orderBy('excused_at')
+    .execute();
+}

@@ -9,6 +9,7 @@ import {
   committeeList,
   createCommitteeBody,
   createMeetingBody,
+  excuseMemberBody,
   meeting,
   meetingList,
   meetingSummary,
@@ -144,6 +145,13 @@ export function committeeRoutes(app: App, ctx: AppContext): void {
     config: { policy: WORKERS },
     schema: { tags: ['committees'], params: idParams, body: approveMinutesBody, response: { 200: minutes } },
     handler: (request) => minutesService.approveMinutes(ctx, staffOf(request), request.params.id, request.body.sha256),
+  });
+
+  // C5: a member present who can no longer approve (deactivated, left the committee), recorded by the chair.
+  app.post('/api/v1/minutes/:id/excusals', {
+    config: { policy: WORKERS },
+    schema: { tags: ['committees'], params: idParams, body: excuseMemberBody, response: { 200: minutes } },
+    handler: (request) => minutesService.excuseMember(ctx, staffOf(request), request.params.id, request.body.memberId),
   });
 
   app.post('/api/v1/minutes/:id/amendments', {

@@ -87,6 +87,8 @@ function decisionsOf(state: MeetingState): StoredOutcomes & { errors: FieldError
       deferred.push({ requestId: item.request_id, reference: brief.reference, typeNameAr: brief.typeNameAr });
       continue;
     }
+    // Decided elsewhere (or otherwise moved on): these minutes do not decide it again.
+    if (brief && brief.status !== 'under-study') continue;
     if (tally.state !== 'decided' || !tally.outcome) {
       errors.push({
         pointer: `/agenda/${item.request_id}`,
@@ -109,6 +111,24 @@ function decisionsOf(state: MeetingState): StoredOutcomes & { errors: FieldError
     });
   }
   return { decisions, deferred, errors };
+}
+
+/** Present members who can no longer approve (deactivated, no committee role, left the committee). */
+function inactivePresent(state: MeetingState): string[] {
+  const active = new Set(state.members.filter((m) => m.isActive).map((m) => m.userId));
+  return state.present.filter((id) => !active.has(id));
+}
+
+/**
+ * Decisions of these minutes whose request is no longer under this committee's study (C5): asked
+ * for information outside the meeting, its attestation voided meanwhile, decided elsewhere…
+ */
+function movedDecisions(state: MeetingState, outcomes: StoredOutcomes) {
+  return outcomes.decisions.flatMap((d) => {
+    const brief = state.briefs.get(d.requestId);
+    const isStill = brief?.status === 'under-study' && brief.committeeId === state.committee.id;
+    return isStill ? [] : [{ requestId: d.requestId, reference: d.reference, status: brief?.status ?? 'unknown' }];
+  });
 }
 
 /** The association's name and digit style, read before a transaction opens (SQLite has one connection). */
@@ -167,8 +187,11 @@ async function presentMinutes(
   row: MinutesTable,
 ): Promise<Minutes> {
   const approvals = await repo.approvalsOf(db, row.id);
+  const excusals = await repo.excusalsOf(db, row.id);
   const names = await repo.staffNames(db, [...state.present, ...approvals.map((a) => a.member_id)]);
   const approved = new Set(approvals.map((a) => a.member_id));
+  const excused = new Set(excusals.map((e) => e.member_id));
+  const inactive = new Set(inactivePresent(state));
   const isDraft = row.status === 'draft';
   const amendedBy = state.minutes.filter((m) => m.amends_id === row.id).map((m) => m.id);
   const hasOpenAmendment = state.minutes.some((m) => m.amends_id === row.id && m.status === 'draft');
@@ -191,11 +214,21 @@ async function presentMinutes(
     decisions,
     deferred: outcomes.deferred,
     approvals: approvals.map((a) => ({ userId: a.member_id, displayName: names.get(a.member_id) ?? '', approvedAt: a.approved_at })),
-    pending: state.present.filter((id) => !approved.has(id)).map((id) => ({ userId: id, displayName: names.get(id) ?? '' })),
+    pending: state.present
+      .filter((id) => !approved.has(id) && !excused.has(id))
+      .map((id) => ({ userId: id, displayName: names.get(id) ?? '', isActive: !inactive.has(id) })),
+    excused: excusals.map((e) => ({
+      userId: e.member_id,
+      displayName: names.get(e.member_id) ?? '',
+      excusedAt: e.excused_at,
+      excusedBy: e.excused_by,
+    })),
+    moved: isDraft && row.amends_id === null ? movedDecisions(state, outcomes) : [],
     can: {
       approve: isDraft && state.present.includes(principal.userId) && !approved.has(principal.userId),
       edit: isDraft && isChair(state, principal),
       amend: !isDraft && isChair(state, principal) && !hasOpenAmendment,
+      excuse: isDraft && isChair(state, principal) && [...inactive].some((id) => !approved.has(id) && !excused.has(id)),
     },
   };
 }
@@ -411,7 +444,96 @@ export async function approveMinutes(ctx: AppContext, principal: StaffPrincipal,
       });
     }
     const approved = new Set([...approvals.map((a) => a.member_id), principal.userId]);
-    if (state.present.every((memberId) => approved.has(memberId))) await freeze(trx, ctx, principal, state, row, now);
+    await freezeIfDone(trx, ctx, principal, state, row, approved, now);
+    const fresh = (await repo.findMinutes(trx, id)) as MinutesTable;
+    const after = { ...state, minutes: await repo.minutesOfMeeting(trx, row.meeting_id) };
+    return presentMinutes(ctx, trx, principal, after, fresh);
+  });
+}
+
+/**
+ * Freezes the minutes once every member present has approved them or been recorded by the chair as
+ * unable to (C5). Refused with 409, nothing applied (the caller's transaction rolls back):
+ * - `minutes.approver-inactive` when everyone else has approved but a member present can no longer
+ *   approve (deactivated, left the committee): the chair records them (`excusals`), naming who;
+ * - `minutes.requests-moved` when a decided request is no longer under this committee's study: the
+ *   chair generates the minutes again (it is then deferred or left out).
+ */
+async function freezeIfDone(
+  trx: Db,
+  ctx: AppContext,
+  principal: StaffPrincipal,
+  state: MeetingState,
+  row: MinutesTable,
+  approved: Set<string>,
+  now: Date,
+) {
+  const excused = new Set((await repo.excusalsOf(trx, row.id)).map((e) => e.member_id));
+  const waiting = state.present.filter((id) => !approved.has(id) && !excused.has(id));
+  if (waiting.length > 0) {
+    const inactive = new Set(inactivePresent(state));
+    if (!waiting.every((id) => inactive.has(id))) return; // active members still to approve
+    const names = await repo.staffNames(trx, waiting);
+    throw new AppError(
+      409,
+      'minutes.approver-inactive',
+      'A member recorded present can no longer approve (account deactivated or left the committee); the chair records them as unable to approve',
+      waiting.map((id) => ({
+        pointer: `/pending/${id}`,
+        code: 'minutes.member-inactive',
+        detail: names.get(id) ?? id,
+      })),
+    );
+  }
+  if (approved.size === 0) return;
+  if (row.amends_id === null) {
+    const moved = movedDecisions(state, storedOutcomes(ctx, row));
+    if (moved.length > 0)
+      throw new AppError(
+        409,
+        'minutes.requests-moved',
+        'A request decided in these minutes is no longer under this committee’s study; generate the minutes again',
+        moved.map((m) => ({ pointer: `/decisions/${m.requestId}`, code: 'request.moved', detail: `${m.reference}: ${m.status}` })),
+      );
+  }
+  await freeze(trx, ctx, principal, state, row, now);
+}
+
+/**
+ * C5: the chair records a member present who can no longer approve (account deactivated, committee
+ * role removed, left the committee). The minutes' text is unchanged; the record, who made it and when
+ * are kept beside the approvals. If everyone else has approved, the minutes freeze now.
+ */
+export async function excuseMember(ctx: AppContext, principal: StaffPrincipal, id: string, memberId: string): Promise<Minutes> {
+  return ctx.db.transaction().execute(async (trx) => {
+    const found = await repo.findMinutes(trx, id);
+    if (!found) throw notFound();
+    await lockMeeting(trx, found.meeting_id);
+    const { row, state } = await memberMinutes(trx, ctx, principal, id);
+    if (row.status === 'frozen') throw frozenError();
+    if (!isChair(state, principal)) throw AppError.forbidden('meeting.chair-only', 'Only the committee’s chair records who cannot approve');
+    const invalid = (code: string, detail: string) =>
+      AppError.unprocessable('minutes.cannot-excuse', detail, [{ pointer: '/memberId', code, detail }]);
+    if (!state.present.includes(memberId)) throw invalid('minutes.not-present', 'Not a member recorded present');
+    if (!inactivePresent(state).includes(memberId))
+      throw invalid('minutes.member-active', 'This member can still approve the minutes themselves');
+    const approvals = await repo.approvalsOf(trx, id);
+    if (approvals.some((a) => a.member_id === memberId)) throw invalid('minutes.already-approved', 'This member has approved');
+    const now = ctx.clock.now();
+    await trx
+      .insertInto('minutes_excusals')
+      .values({ minutes_id: id, member_id: memberId, reason: 'inactive', excused_by: principal.userId, excused_at: now.toISOString() })
+      .onConflict((oc) => oc.columns(['minutes_id', 'member_id']).doNothing())
+      .execute();
+    await recordAudit(trx, {
+      at: now,
+      actor: actorOf(principal),
+      action: 'minutes.excuse',
+      entity: 'minutes',
+      entityId: id,
+      details: { memberId, reason: 'inactive' },
+    });
+    await freezeIfDone(trx, ctx, principal, state, row, new Set(approvals.map((a) => a.member_id)), now);
     const fresh = (await repo.findMinutes(trx, id)) as MinutesTable;
     const after = { ...state, minutes: await repo.minutesOfMeeting(trx, row.meeting_id) };
     return presentMinutes(ctx, trx, principal, after, fresh);

@@ -1,12 +1,13 @@
 import { Alert, Anchor, Badge, Button, Code, Group, List, Paper, Stack, Table, Text, Textarea, Title } from '@mantine/core';
 import { useForm } from '@mantine/form';
-import { IconLock, IconPrinter, IconSignature } from '@tabler/icons-react';
+import { IconAlertTriangle, IconLock, IconPrinter, IconSignature, IconUserOff } from '@tabler/icons-react';
 import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { useTranslation } from 'react-i18next';
 import { Link, useNavigate, useParams } from 'react-router';
 import { amendMinutesBody, type Minutes, updateMinutesBody } from '../../contracts/committees.js';
 import { api } from '../api/client.js';
 import { DualDay } from '../requests/dual-day.js';
+import { REQUESTS_NS } from '../requests/i18n.js';
 import { Ltr } from '../ui/ltr.js';
 import { notifyError, notifySuccess } from '../ui/notify.js';
 import { LoadFailure, Page, PageLoader } from '../ui/page.js';
@@ -82,6 +83,7 @@ export function MinutesPage() {
           {t('draftBody')}
         </Alert>
       )}
+      {!isFrozen && <Blockers minutes={data} />}
       <Links minutes={data} />
       <Paper withBorder radius="md" p={{ base: 'md', sm: 'lg' }}>
         <Stack gap="sm">
@@ -103,6 +105,39 @@ export function MinutesPage() {
       {data.can.edit && !isFrozen && <NotesForm minutes={data} />}
       {data.can.amend && isFrozen && <AmendForm minutes={data} />}
     </Page>
+  );
+}
+
+/** Why a draft cannot freeze yet (C5): members present who can no longer approve; decided requests that moved on. */
+function Blockers({ minutes }: { minutes: Minutes }) {
+  const { t } = useTranslation(COMMITTEES_NS);
+  const { t: tr } = useTranslation(REQUESTS_NS);
+  const inactive = minutes.pending.filter((p) => !p.isActive);
+  return (
+    <>
+      {inactive.length > 0 && (
+        <Alert color="orange" variant="light" icon={<IconUserOff aria-hidden />} title={t('inactiveTitle')} role="status">
+          {t('inactiveBody', { names: inactive.map((p) => p.displayName).join('، ') })}
+        </Alert>
+      )}
+      {minutes.moved.length > 0 && (
+        <Alert color="red" variant="light" icon={<IconAlertTriangle aria-hidden />} title={t('movedTitle')} role="status">
+          <Stack gap={4}>
+            <Text size="sm">{t('movedBody')}</Text>
+            <List size="sm">
+              {minutes.moved.map((m) => (
+                <List.Item key={m.requestId}>
+                  <Anchor component={Link} to={`/requests/${m.requestId}`}>
+                    <Ltr>{m.reference}</Ltr>
+                  </Anchor>{' '}
+                  — {tr(`statuses.${m.status}`, { defaultValue: m.status })}
+                </List.Item>
+              ))}
+            </List>
+          </Stack>
+        </Alert>
+      )}
+    </>
   );
 }
 
@@ -173,6 +208,21 @@ function Decisions({ minutes }: { minutes: Minutes }) {
 
 function Approvals({ minutes, onApprove, isApproving }: { minutes: Minutes; onApprove(): void; isApproving: boolean }) {
   const { t } = useTranslation(COMMITTEES_NS);
+  const { t: tc } = useTranslation();
+  const queryClient = useQueryClient();
+  // C5: the chair records a member present who can no longer approve (deactivated, left the committee).
+  const excuse = useMutation({
+    mutationFn: (memberId: string) => api.post<Minutes>(`/minutes/${encodeURIComponent(minutes.id)}/excusals`, { memberId }),
+    onSuccess: (updated) => {
+      queryClient.setQueryData(committeeKeys.minutes(minutes.id), updated);
+      void queryClient.invalidateQueries({ queryKey: committeeKeys.all });
+      notifySuccess(updated.status === 'frozen' ? t('minutesFrozenNow') : t('memberExcused'));
+    },
+    onError: (error) => {
+      notifyError(errorMessage(tc, error));
+      void queryClient.invalidateQueries({ queryKey: committeeKeys.minutes(minutes.id) });
+    },
+  });
   return (
     <Paper withBorder radius="md" p={{ base: 'md', sm: 'lg' }}>
       <Stack gap="sm">
@@ -185,12 +235,37 @@ function Approvals({ minutes, onApprove, isApproving }: { minutes: Minutes; onAp
               {approval.displayName} — <DualDay value={approval.approvedAt} withTime inline />
             </List.Item>
           ))}
-          {minutes.pending.map((person) => (
+          {minutes.excused.map((person) => (
             <List.Item key={person.userId}>
               {person.displayName} —{' '}
               <Text span c="dimmed">
-                {t('awaitingApproval')}
+                {t('excusedLine')} <DualDay value={person.excusedAt} withTime inline />
               </Text>
+            </List.Item>
+          ))}
+          {minutes.pending.map((person) => (
+            <List.Item key={person.userId}>
+              <Group gap="xs" wrap="wrap">
+                <span>
+                  {person.displayName} —{' '}
+                  <Text span c="dimmed">
+                    {person.isActive ? t('awaitingApproval') : t('memberInactive')}
+                  </Text>
+                </span>
+                {!person.isActive && minutes.can.excuse && (
+                  <Button
+                    size="compact-sm"
+                    variant="light"
+                    color="orange"
+                    leftSection={<IconUserOff size={14} aria-hidden />}
+                    aria-label={t('excuseNamed', { name: person.displayName })}
+                    loading={excuse.isPending && excuse.variables === person.userId}
+                    onClick={() => excuse.mutate(person.userId)}
+                  >
+                    {t('excuseMember')}
+                  </Button>
+                )}
+              </Group>
             </List.Item>
           ))}
         </List>
