@@ -6,6 +6,7 @@ import {
   IconHome,
   IconListCheck,
   IconMailForward,
+  IconMessageReport,
   IconPrinter,
   IconSettings,
   IconTemplate,
@@ -21,6 +22,7 @@ import '../requests/i18n.js';
 import '../committees/i18n.js';
 import '../calendar/i18n.js';
 import '../notifications/i18n.js';
+import '../complaints/i18n.js';
 
 export interface NavItem {
   to: string;
@@ -43,6 +45,12 @@ export const NAV_ITEMS: NavItem[] = [
     labelKey: 'requests:nav',
     icon: IconFileText,
     roles: ['reception', 'contact-officer', 'volunteer', 'committee-member', 'management'],
+  },
+  {
+    to: '/complaints',
+    labelKey: 'complaints:nav',
+    icon: IconMessageReport,
+    roles: ['follow-up-committee', 'management', 'reception', 'contact-officer'],
   },
   {
     to: '/committees',

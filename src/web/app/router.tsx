@@ -36,6 +36,12 @@ export const router = createBrowserRouter(
           path: 'settings/request-types/:code',
           lazy: async () => ({ Component: (await import('../requests/request-type-edit-page.js')).RequestTypeEditPage }),
         },
+        { path: 'complaints', lazy: async () => ({ Component: (await import('../complaints/complaints-page.js')).ComplaintsPage }) },
+        {
+          path: 'complaints/new',
+          lazy: async () => ({ Component: (await import('../complaints/complaint-intake-page.js')).ComplaintIntakePage }),
+        },
+        { path: 'complaints/:id', lazy: async () => ({ Component: (await import('../complaints/complaint-page.js')).ComplaintPage }) },
         { path: 'committees', lazy: async () => ({ Component: (await import('../committees/committees-page.js')).CommitteesPage }) },
         { path: 'committees/:id', lazy: async () => ({ Component: (await import('../committees/committee-page.js')).CommitteePage }) },
         { path: 'meetings/:id', lazy: async () => ({ Component: (await import('../committees/meeting-page.js')).MeetingPage }) },

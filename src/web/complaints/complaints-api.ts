@@ -1,0 +1,87 @@
+import { keepPreviousData, useInfiniteQuery, useQuery } from '@tanstack/react-query';
+import type { Committee } from '../../contracts/committees.js';
+import type {
+  CaseDetail,
+  CaseSummary,
+  ComplaintCounts,
+  ComplaintListQuery,
+  ComplaintStepBody,
+  IntakeBody,
+} from '../../contracts/complaints.js';
+import { api, queryString } from '../api/client.js';
+
+export type { CaseDetail, CaseSummary, ComplaintCounts, ComplaintStepBody, IntakeBody };
+
+/** The worklists' server filters (issue 6 §5): `list` plus a step, a clock state, or open/closed. */
+export type ComplaintFilters = Pick<ComplaintListQuery, 'list' | 'step' | 'slaState' | 'isOpen'>;
+
+export interface FormOptions {
+  topics: { code: string; kind: 'complaint' | 'inquiry'; nameAr: string; nameEn: string }[];
+  domains: { code: string; nameAr: string; nameEn: string }[];
+  attachments: { maxCount: number; maxBytes: number; mediaTypes: string[] };
+}
+
+export const complaintKeys = {
+  all: ['complaints'] as const,
+  list: (filters: ComplaintFilters) => ['complaints', 'list', filters] as const,
+  counts: ['complaints', 'counts'] as const,
+  one: (id: string) => ['complaints', 'one', id] as const,
+  options: ['complaints', 'form-options'] as const,
+  followUp: ['complaints', 'follow-up-committee'] as const,
+};
+
+const PAGE_SIZE = 25;
+const segment = encodeURIComponent;
+
+/** One worklist, sorted by the clock's deadline on the server, 25 at a time ("more" follows the cursor). */
+export function useComplaintList(filters: ComplaintFilters) {
+  return useInfiniteQuery({
+    queryKey: complaintKeys.list(filters),
+    initialPageParam: undefined as string | undefined,
+    queryFn: ({ pageParam }) =>
+      api.get<{ items: CaseSummary[]; nextCursor: string | null }>(
+        `/complaints${queryString({ ...filters, limit: PAGE_SIZE, cursor: pageParam })}`,
+      ),
+    getNextPageParam: (last) => last.nextCursor ?? undefined,
+    placeholderData: keepPreviousData,
+  });
+}
+
+export function useComplaintCounts() {
+  return useQuery({ queryKey: complaintKeys.counts, queryFn: () => api.get<ComplaintCounts>('/complaints/counts') });
+}
+
+export function useComplaint(id: string) {
+  return useQuery({ queryKey: complaintKeys.one(id), queryFn: () => api.get<CaseDetail>(`/complaints/${segment(id)}`), retry: false });
+}
+
+/** Topics and domains as the administrator set them (the public form's own list). */
+export function useFormOptions() {
+  return useQuery({ queryKey: complaintKeys.options, queryFn: () => api.get<FormOptions>('/public/form-options'), staleTime: 300_000 });
+}
+
+/** The follow-up committee (E1) and its members: whom a complaint may be assigned to. */
+export function useFollowUpCommittee(isEnabled: boolean) {
+  return useQuery({
+    queryKey: complaintKeys.followUp,
+    enabled: isEnabled,
+    queryFn: async () => (await api.get<{ items: Committee[] }>('/committees')).items.find((c) => c.purpose === 'follow-up') ?? null,
+    staleTime: 60_000,
+  });
+}
+
+export function postStep(id: string, body: ComplaintStepBody) {
+  return api.post<CaseDetail>(`/complaints/${segment(id)}/steps`, body);
+}
+
+export function caseFileUrl(kind: 'complaint' | 'inquiry', id: string, fileId: string): string {
+  return `/api/v1/${kind === 'complaint' ? 'complaints' : 'inquiries'}/${segment(id)}/files/${segment(fileId)}`;
+}
+
+/** The 16-character tracking code in groups of four, as the writer reads it. */
+export function groupedCode(code: string): string {
+  return code.replace(/(.{4})(?=.)/g, '$1-');
+}
+
+/** A1–A5 as staff know them: the policy's code for each channel. */
+export const CHANNEL_CODES = { interview: 'A1', letter: 'A2', phone: 'A3', fax: 'A4', website: 'A5' } as const;
