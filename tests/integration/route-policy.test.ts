@@ -122,6 +122,9 @@ const EXPECTED: Record<string, Expected> = {
   'POST /api/v1/portal/sign-out': 'family',
   'GET /api/v1/portal/me': 'family',
   'GET /portal': 'public',
+  'GET /portal/apply': 'public',
+  'GET /portal/apply/:type': 'public',
+  'GET /portal/requests/:id': 'public',
   'GET /api/v1/portal/requests': 'family',
   'GET /api/v1/portal/requests/:id': 'family',
   'POST /api/v1/portal/requests': 'family',
@@ -130,6 +133,8 @@ const EXPECTED: Record<string, Expected> = {
   'GET /api/v1/portal/requests/:id/attestation': 'family',
   'POST /api/v1/portal/requests/:id/attestation/start': 'family',
   'POST /api/v1/portal/requests/:id/attestation/verify': 'family',
+  'GET /api/v1/portal/request-types': 'family',
+  'POST /api/v1/portal/requests/:id/documents': 'family',
   // -- complaints and inquiries (issue 6) --
   'GET /complaints/new': 'public',
   'GET /complaints/track': 'public',

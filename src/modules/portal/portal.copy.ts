@@ -1,4 +1,5 @@
-import type { DecisionOutcome, RequestStatus } from '../../contracts/requests.js';
+import type { CONTACT_CHANNELS } from '../../contracts/families.js';
+import type { DecisionOutcome, FieldType, RequestStatus } from '../../contracts/requests.js';
 
 /** The portal page's words, Arabic first (issue 5 §2, §9). */
 export interface PortalCopy {
@@ -41,12 +42,100 @@ export interface PortalCopy {
   reasons: string;
   statuses: Record<RequestStatus, string>;
   outcomes: Record<DecisionOutcome, string>;
+  apply: ApplyCopy;
+}
+
+/** The online application's words (issue 5 §2: C2–C6 as the family meets them). */
+export interface ApplyCopy {
+  newRequest: string;
+  open: string;
+  continueDraft: string;
+  answerCommittee: string;
+  backToRequests: string;
+  chooseTitle: string;
+  chooseIntro: string;
+  noTypes: string;
+  seeCriteria: string;
+  criteriaTitle: string;
+  criteriaIntro: string;
+  checklistTitle: string;
+  checklistIntro: string;
+  fieldsToFill: string;
+  documentsToUpload: string;
+  required: string;
+  optional: string;
+  replyWithin: (days: number) => string;
+  start: string;
+  startHint: string;
+  otherType: string;
+  notFoundTitle: string;
+  notFound: string;
+  questionTitle: string;
+  questionHint: string;
+  answersTitle: string;
+  answersHint: string;
+  save: string;
+  saved: string;
+  yes: string;
+  no: string;
+  chooseOne: string;
+  fieldKinds: Partial<Record<FieldType, string>>;
+  documentsTitle: string;
+  documentsHint: string;
+  uploaded: string;
+  noFileYet: string;
+  chooseFile: string;
+  upload: string;
+  missingTitle: string;
+  nothingMissing: string;
+  missingIntro: string;
+  confirmTitle: string;
+  confirmLocked: string;
+  confirmIntro: string;
+  confirmFamily: string;
+  headName: string;
+  city: string;
+  membersCount: string;
+  confirmAnswers: string;
+  confirmDocuments: string;
+  sendConfirmCode: string;
+  confirmCodeSent: string;
+  confirmCodeLabel: string;
+  confirm: string;
+  confirmed: string;
+  confirmAtReception: string;
+  submitTitle: string;
+  submitIntro: string;
+  submit: string;
+  sendBack: string;
+  sendBackIntro: string;
+  submittedTitle: string;
+  receivedOn: string;
+  deadlineIntro: (days: number) => string;
+  pausedNote: string;
+  newsBy: string;
+  channels: Record<(typeof CONTACT_CHANNELS)[number], string>;
+  errors: {
+    fieldInvalid: string;
+    fieldNumber: string;
+    fieldDate: string;
+    fieldTooLong: string;
+    versionConflict: string;
+    fileTooLarge: string;
+    fileType: string;
+    fileName: string;
+    fileEmpty: string;
+    fileMissing: string;
+    dataChanged: string;
+    incomplete: string;
+    notEditable: string;
+  };
 }
 
 export const PORTAL_COPY: Record<'ar' | 'en', PortalCopy> = {
   ar: {
     title: 'بوابة الأسر',
-    intro: 'تابعوا طلباتكم لدينا: حالة كل طلب، وما ينقصه، وموعد الرد عليه، والقرار وأسبابه.',
+    intro: 'قدّموا طلباتكم لدينا وتابعوها: حالة كل طلب، وما ينقصه، وموعد الرد عليه، والقرار وأسبابه.',
     today: 'اليوم',
     switchLabel: 'English',
     switchLang: 'en',
@@ -73,7 +162,7 @@ export const PORTAL_COPY: Record<'ar' | 'en', PortalCopy> = {
     familyNumber: 'رقم ملف الأسرة',
     signOut: 'خروج',
     myRequests: 'طلباتي',
-    noRequests: 'لا توجد لكم طلبات بعد. لتقديم طلب تفضلوا بزيارة الاستقبال أو الاتصال بنا على',
+    noRequests: 'لا توجد لكم طلبات بعد. يمكنكم تقديم طلب من زر «تقديم طلب جديد» أعلاه، أو لدى الاستقبال، أو بالاتصال بنا على',
     requestNumber: 'رقم الطلب',
     submittedOn: 'تاريخ الطلب',
     deadline: 'موعد الرد',
@@ -97,10 +186,104 @@ export const PORTAL_COPY: Record<'ar' | 'en', PortalCopy> = {
       'partly-approved': 'الموافقة الجزئية',
       rejected: 'الاعتذار عن الطلب',
     },
+    apply: {
+      newRequest: 'تقديم طلب جديد',
+      open: 'عرض الطلب',
+      continueDraft: 'متابعة تعبئة الطلب',
+      answerCommittee: 'الرد على اللجنة',
+      backToRequests: 'العودة إلى طلباتي',
+      chooseTitle: 'اختاروا نوع الطلب',
+      chooseIntro: 'نعرض لكم شروط كل نوع وما يلزمه من معلومات ومستندات قبل أن تبدؤوا التعبئة.',
+      noTypes: 'لا يمكن تقديم طلبات عبر البوابة الآن. تفضلوا بزيارة الاستقبال أو الاتصال بنا على',
+      seeCriteria: 'الشروط وما يلزم',
+      criteriaTitle: 'شروط الاستحقاق',
+      criteriaIntro: 'يُقبل الطلب إذا انطبقت هذه الشروط على أسرتكم:',
+      checklistTitle: 'ما يلزم الطلب',
+      checklistIntro: 'جهّزوا ما يلي قبل البدء؛ ويمكنكم حفظ الطلب وإكماله لاحقاً.',
+      fieldsToFill: 'معلومات تكتبونها',
+      documentsToUpload: 'مستندات ترفعونها',
+      required: 'مطلوب',
+      optional: 'اختياري',
+      replyWithin: (days) => `نرد على الطلب خلال ${days} يوم عمل من اكتماله وتأكيد بياناته.`,
+      start: 'ابدأ الطلب',
+      startHint: 'يُحفظ الطلب مسودةً باسم أسرتكم، ولا يصل إلى اللجنة حتى تؤكدوا بياناتكم وترسلوه.',
+      otherType: 'نوع آخر',
+      notFoundTitle: 'لم نجد هذا الطلب',
+      notFound: 'ربما انتهت صلاحية الرابط أو أن الطلب ليس لأسرتكم.',
+      questionTitle: 'سؤال اللجنة',
+      questionHint: 'أضيفوا المعلومة أو المستند المطلوب، ثم أكدوا بياناتكم وأرسلوا الرد.',
+      answersTitle: 'معلومات الطلب',
+      answersHint: 'احفظوا ما كتبتم في أي وقت، وأكملوا الطلب لاحقاً من صفحة طلباتي.',
+      save: 'حفظ المعلومات',
+      saved: 'حُفظت المعلومات.',
+      yes: 'نعم',
+      no: 'لا',
+      chooseOne: 'اختاروا',
+      fieldKinds: { number: 'أرقام فقط', date: 'التاريخ الميلادي' },
+      documentsTitle: 'المستندات',
+      documentsHint: 'صورة واضحة (JPG أو PNG) أو ملف PDF، حتى 5 ميجابايت لكل ملف.',
+      uploaded: 'مرفوع:',
+      noFileYet: 'لم يُرفع بعد.',
+      chooseFile: 'اختاروا الملف',
+      upload: 'رفع المستند',
+      missingTitle: 'ما ينقص الطلب',
+      nothingMissing: 'لا ينقص الطلب شيء. الخطوة التالية: تأكيد بياناتكم.',
+      missingIntro: 'لا يمكن إرسال الطلب قبل استكمال ما يلي:',
+      confirmTitle: 'تأكيد البيانات',
+      confirmLocked: 'يصبح تأكيد البيانات متاحاً بعد استكمال ما ينقص الطلب.',
+      confirmIntro: 'راجعوا البيانات التالية جيداً. بإدخال الرمز الذي يصل إلى جوالكم تقرّون بأنها صحيحة وكاملة.',
+      confirmFamily: 'بيانات الأسرة',
+      headName: 'رب الأسرة',
+      city: 'المدينة',
+      membersCount: 'عدد أفراد الأسرة المسجلين',
+      confirmAnswers: 'معلومات الطلب',
+      confirmDocuments: 'المستندات المرفوعة',
+      sendConfirmCode: 'أرسلوا لي رمز التأكيد',
+      confirmCodeSent: 'أرسلنا إلى جوالكم المسجل رسالة نصية فيها رمز من 6 أرقام صالح لمدة 10 دقائق.',
+      confirmCodeLabel: 'رمز التأكيد (6 أرقام)',
+      confirm: 'أؤكد صحة بياناتي',
+      confirmed: 'أكدتم صحة بيانات الطلب كما هي الآن.',
+      confirmAtReception:
+        'لا نستطيع إرسال رمز التأكيد إلى جوالكم الآن. لتأكيد البيانات وإرسال الطلب تفضلوا بزيارة الاستقبال أو الاتصال بنا على',
+      submitTitle: 'إرسال الطلب',
+      submitIntro: 'اكتمل الطلب وأكدتم بياناته. بعد الإرسال يبدأ احتساب مدة الرد.',
+      submit: 'إرسال الطلب',
+      sendBack: 'إرسال الرد إلى اللجنة',
+      sendBackIntro: 'بعد الإرسال تعود اللجنة إلى دراسة طلبكم، ويستأنف احتساب مدة الرد من حيث توقف.',
+      submittedTitle: 'وصل طلبكم',
+      receivedOn: 'تاريخ الاكتمال',
+      deadlineIntro: (days) => `نرد عليكم خلال ${days} يوم عمل، في موعد أقصاه:`,
+      pausedNote: 'يتوقف احتساب المدة إلى أن تصلنا المعلومات المطلوبة منكم.',
+      newsBy: 'نبلغكم بكل جديد عن الطلب عبر وسيلة التواصل المتفق عليها:',
+      channels: {
+        sms: 'رسالة نصية إلى جوالكم',
+        'phone-call': 'اتصال هاتفي',
+        email: 'البريد الإلكتروني',
+        whatsapp: 'واتساب',
+        letter: 'خطاب بريدي',
+        fax: 'الفاكس',
+      },
+      errors: {
+        fieldInvalid: 'هذه الإجابة غير صالحة.',
+        fieldNumber: 'اكتبوا رقماً فقط، دون حروف أو رموز.',
+        fieldDate: 'التاريخ غير صحيح.',
+        fieldTooLong: 'النص أطول من المسموح.',
+        versionConflict: 'تغيّر الطلب في نافذة أخرى. أعيدوا تحميل الصفحة ثم أعيدوا المحاولة.',
+        fileTooLarge: 'الملف أكبر من 5 ميجابايت. صغّروا حجمه أو صوّروا المستند من جديد.',
+        fileType: 'نقبل صور JPG وPNG وWebP وملفات PDF فقط.',
+        fileName: 'اسم الملف غير مقبول. أعيدوا تسميته ثم ارفعوه.',
+        fileEmpty: 'الملف فارغ.',
+        fileMissing: 'اختاروا ملفاً أولاً.',
+        dataChanged: 'تغيّرت بيانات الطلب بعد عرضها. راجعوها من جديد ثم اطلبوا رمزاً جديداً.',
+        incomplete: 'لا يمكن إرسال الطلب بعد. راجعوا ما ينقصه.',
+        notEditable: 'لم يعد هذا الطلب قابلاً للتعديل.',
+      },
+    },
   },
   en: {
     title: 'Families’ portal',
-    intro: 'Follow your requests with us: the status of each, what it still needs, when we will answer, and the decision with its reasons.',
+    intro:
+      'Make and follow your requests with us: the status of each, what it still needs, when we will answer, and the decision with its reasons.',
     today: 'Today',
     switchLabel: 'العربية',
     switchLang: 'ar',
@@ -127,7 +310,7 @@ export const PORTAL_COPY: Record<'ar' | 'en', PortalCopy> = {
     familyNumber: 'Family file number',
     signOut: 'Sign out',
     myRequests: 'My requests',
-    noRequests: 'You have no requests yet. To make a request, please visit reception or call us on',
+    noRequests: 'You have no requests yet. You can make one with “Make a new request” above, at reception, or by calling us on',
     requestNumber: 'Request number',
     submittedOn: 'Requested on',
     deadline: 'Answer due by',
@@ -150,6 +333,100 @@ export const PORTAL_COPY: Record<'ar' | 'en', PortalCopy> = {
       approved: 'Approved',
       'partly-approved': 'Partly approved',
       rejected: 'Not approved',
+    },
+    apply: {
+      newRequest: 'Make a new request',
+      open: 'View the request',
+      continueDraft: 'Continue filling in',
+      answerCommittee: 'Answer the committee',
+      backToRequests: 'Back to my requests',
+      chooseTitle: 'Choose the kind of request',
+      chooseIntro: 'We show you each kind’s conditions and what it needs before you start filling anything in.',
+      noTypes: 'Requests cannot be made through the portal right now. Please visit reception or call us on',
+      seeCriteria: 'Conditions and what is needed',
+      criteriaTitle: 'Eligibility conditions',
+      criteriaIntro: 'The request is accepted when these conditions apply to your family:',
+      checklistTitle: 'What the request needs',
+      checklistIntro: 'Have these ready before you start; you can save the request and finish it later.',
+      fieldsToFill: 'Information you type in',
+      documentsToUpload: 'Documents you upload',
+      required: 'required',
+      optional: 'optional',
+      replyWithin: (days) => `We answer within ${days} working days of the request being complete and its data confirmed.`,
+      start: 'Start the request',
+      startHint:
+        'The request is saved as a draft in your family’s name; it does not reach the committee until you confirm your data and send it.',
+      otherType: 'Another kind',
+      notFoundTitle: 'We could not find this request',
+      notFound: 'The link may have expired, or the request is not your family’s.',
+      questionTitle: 'The committee’s question',
+      questionHint: 'Add the information or document asked for, then confirm your data and send your answer.',
+      answersTitle: 'Request information',
+      answersHint: 'Save what you typed at any time and finish the request later from My requests.',
+      save: 'Save the information',
+      saved: 'The information is saved.',
+      yes: 'Yes',
+      no: 'No',
+      chooseOne: 'Choose',
+      fieldKinds: { number: 'digits only', date: 'Gregorian date' },
+      documentsTitle: 'Documents',
+      documentsHint: 'A clear photo (JPG or PNG) or a PDF file, up to 5 MB each.',
+      uploaded: 'Uploaded:',
+      noFileYet: 'Not uploaded yet.',
+      chooseFile: 'Choose the file',
+      upload: 'Upload the document',
+      missingTitle: 'What the request still needs',
+      nothingMissing: 'Nothing is missing. Next step: confirm your data.',
+      missingIntro: 'The request cannot be sent until these are completed:',
+      confirmTitle: 'Confirm your data',
+      confirmLocked: 'You can confirm your data once nothing is missing.',
+      confirmIntro: 'Check the data below carefully. By typing the code sent to your mobile you confirm that it is correct and complete.',
+      confirmFamily: 'Family details',
+      headName: 'Head of the family',
+      city: 'City',
+      membersCount: 'Registered family members',
+      confirmAnswers: 'Request information',
+      confirmDocuments: 'Documents uploaded',
+      sendConfirmCode: 'Send me a confirmation code',
+      confirmCodeSent: 'We have sent a text message with a 6-digit code, valid for 10 minutes, to your registered mobile.',
+      confirmCodeLabel: 'Confirmation code (6 digits)',
+      confirm: 'I confirm my data is correct',
+      confirmed: 'You have confirmed the request’s data as it is now.',
+      confirmAtReception:
+        'We cannot send a confirmation code to your mobile now. To confirm your data and send the request, please visit reception or call us on',
+      submitTitle: 'Send the request',
+      submitIntro: 'The request is complete and its data confirmed. Once you send it, the time to answer starts.',
+      submit: 'Send the request',
+      sendBack: 'Send the answer to the committee',
+      sendBackIntro: 'Once sent, the committee studies your request again, and the time to answer resumes where it stopped.',
+      submittedTitle: 'Your request has arrived',
+      receivedOn: 'Complete on',
+      deadlineIntro: (days) => `We will answer you within ${days} working days, at the latest by:`,
+      pausedNote: 'The time to answer stands still until the information asked of you arrives.',
+      newsBy: 'We will tell you of every step through the contact you agreed with us:',
+      channels: {
+        sms: 'a text message to your mobile',
+        'phone-call': 'a phone call',
+        email: 'email',
+        whatsapp: 'WhatsApp',
+        letter: 'a letter by post',
+        fax: 'fax',
+      },
+      errors: {
+        fieldInvalid: 'This answer is not valid.',
+        fieldNumber: 'Type a number only, without letters or symbols.',
+        fieldDate: 'This date is not valid.',
+        fieldTooLong: 'The text is longer than allowed.',
+        versionConflict: 'The request changed in another window. Reload the page and try again.',
+        fileTooLarge: 'The file is larger than 5 MB. Make it smaller or photograph the document again.',
+        fileType: 'We accept JPG, PNG and WebP images and PDF files only.',
+        fileName: 'This file name is not accepted. Rename the file and upload it again.',
+        fileEmpty: 'The file is empty.',
+        fileMissing: 'Choose a file first.',
+        dataChanged: 'The request’s data changed after it was shown. Check it again, then ask for a new code.',
+        incomplete: 'The request cannot be sent yet. Check what it still needs.',
+        notEditable: 'This request can no longer be changed.',
+      },
     },
   },
 };

@@ -2,6 +2,7 @@ import type { FamilyRequestView, RequestStatus } from '../../contracts/requests.
 import type { AssociationSettings } from '../../contracts/settings.js';
 import { formatDualDate, riyadhCalendarDay } from '../../domain/dates.js';
 import { html, type SafeHtml } from '../web/html.js';
+import { applyChooseView, applyTypeView, type PortalView, requestLink, requestView } from './portal.apply.js';
 import { PORTAL_COPY, type PortalCopy } from './portal.copy.js';
 
 /**
@@ -33,6 +34,10 @@ export interface PortalPageInput {
   /** An SMS gateway is configured: codes can be sent. */
   canSignIn: boolean;
   family: SignedInFamily | null;
+  /** What the signed-in family opened: its requests (default), the application, or one request. */
+  view?: PortalView;
+  /** The page's own path, so that switching the language stays on it (default `/portal`). */
+  selfPath?: string;
 }
 
 const ltr = (value: string) => html`<bdi dir="ltr">${value}</bdi>`;
@@ -111,15 +116,22 @@ function requestCard(t: PortalCopy, language: PortalLanguage, digits: Associatio
     <p class="status status-${request.status}">${statusLabel(t, request.status)}</p>
   </header>
   <dl>${rows}</dl>
+  ${requestLink(t, request)}
 </article>`;
 }
 
 function familySection(t: PortalCopy, input: PortalPageInput, family: SignedInFamily): SafeHtml {
   const { language, association } = input;
-  return html`<div class="family-bar">
+  const view = input.view ?? { kind: 'home' };
+  const bar = html`<div class="family-bar">
   <p>${t.welcome} <strong>${family.headName}</strong><br><span class="muted">${t.familyNumber} ${ltr(family.reference)}</span></p>
   <form id="sign-out-form" data-msg-generic="${t.errorGeneric}"><button type="submit" class="button secondary">${t.signOut}</button></form>
-</div>
+</div>`;
+  if (view.kind === 'apply') return html`${bar}${applyChooseView(t, language, association, view.types)}`;
+  if (view.kind === 'apply-type') return html`${bar}${applyTypeView(t, language, view.type, view.idempotencyKey)}`;
+  if (view.kind === 'request') return html`${bar}${requestView(t, { language, association }, view)}`;
+  return html`${bar}
+<p class="new-request"><a class="button" href="/portal/apply">${t.apply.newRequest}</a></p>
 <h2 class="section-title">${t.myRequests}</h2>
 ${
   family.requests.length
@@ -148,7 +160,7 @@ ${assets.css.map((href) => html`<link rel="stylesheet" href="${href}">`)}
 <header class="masthead">
   <div class="wrap">
     <p class="brand"><a href="/">صلة <span>Sila</span></a></p>
-    <a class="switch" href="/portal?lang=${t.switchLang}" lang="${t.switchLang}" hreflang="${t.switchLang}">${t.switchLabel}</a>
+    <a class="switch" href="${input.selfPath ?? '/portal'}?lang=${t.switchLang}" lang="${t.switchLang}" hreflang="${t.switchLang}">${t.switchLabel}</a>
   </div>
 </header>
 <main class="wrap">

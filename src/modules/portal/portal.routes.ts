@@ -14,17 +14,21 @@ import {
   attestationSummary as attestationSummarySchema,
   createOnlineRequestBody,
   familyRequestView,
+  requestType,
   updateRequestBody,
 } from '../../contracts/requests.js';
 import type { AppContext } from '../../platform/context.js';
+import { AppError } from '../../platform/http/app-error.js';
 import { clearPortalCookie, PORTAL_COOKIE, setPortalCookie } from '../../platform/http/auth-plugin.js';
 import { familyOnly, PUBLIC } from '../../platform/http/route-policy.js';
 import { type App, familyOf } from '../../platform/http/types.js';
 import {
+  addOnlineDocument,
   attestationSummary,
   createOnlineRequest,
   familyRequest,
   familyRequests,
+  onlineRequestTypes,
   submitOnlineRequest,
   updateOnlineRequest,
 } from '../requests/requests.workflow.js';
@@ -91,6 +95,13 @@ export function portalRoutes(app: App, ctx: AppContext): void {
     handler: (request) => familyRequest(ctx, familyOf(request).familyId, request.params.id),
   });
 
+  // C2: the types a family can apply for online, their criteria and checklist shown before anything is filled.
+  app.get('/api/v1/portal/request-types', {
+    config: { policy: FAMILY },
+    schema: { tags: ['portal'], response: { 200: z.object({ items: z.array(requestType) }) } },
+    handler: async () => ({ items: await onlineRequestTypes(ctx) }),
+  });
+
   // Online application (A: channel `website`); the idempotency key makes one request of a double submit.
   app.post('/api/v1/portal/requests', {
     config: { policy: FAMILY },
@@ -102,6 +113,28 @@ export function portalRoutes(app: App, ctx: AppContext): void {
     config: { policy: FAMILY },
     schema: { tags: ['portal'], params: idParams, body: updateRequestBody, response: { 200: familyRequestView } },
     handler: (request) => updateOnlineRequest(ctx, familyOf(request).familyId, request.params.id, request.body),
+  });
+
+  // C3: a document for a checklist item, multipart (`itemKey` before `file`), through the file store with
+  // the staff uploads' refusals (type read from the bytes, SVG, a path in the name, size): nothing stored.
+  app.post('/api/v1/portal/requests/:id/documents', {
+    config: { policy: FAMILY },
+    schema: { tags: ['portal'], params: idParams, consumes: ['multipart/form-data'], response: { 201: familyRequestView } },
+    handler: async (request, reply) => {
+      if (!request.isMultipart()) throw new AppError(415, 'request.not-multipart', 'Send the file as multipart/form-data');
+      // The name as sent, so that a name with a path is refused rather than silently cut.
+      const file = await request.file({ preservePath: true });
+      if (file?.fieldname !== 'file') throw AppError.badRequest('request.no-file', 'Send the file in the form field "file"');
+      const bytes = await file.toBuffer();
+      const field = file.fields.itemKey;
+      const itemKey = field && !Array.isArray(field) && field.type === 'field' ? String(field.value) : '';
+      if (!itemKey)
+        throw AppError.badRequest('request.invalid', 'Say which checklist item the file is for', [
+          { pointer: '/itemKey', code: 'field.required', detail: 'Send the itemKey field before the file' },
+        ]);
+      const view = await addOnlineDocument(ctx, familyOf(request).familyId, request.params.id, { itemKey, fileName: file.filename, bytes });
+      return reply.code(201).send(view);
+    },
   });
 
   // C2, C3: refused with 422 and the missing items until complete and attested.

@@ -6,7 +6,7 @@ import { z } from 'zod';
 import type { AppContext } from '../../platform/context.js';
 import { PUBLIC } from '../../platform/http/route-policy.js';
 import type { App } from '../../platform/http/types.js';
-import { portalPageFor } from '../portal/portal.view.js';
+import { type PortalPath, portalPageFor } from '../portal/portal.view.js';
 import { getAssociation } from '../settings/settings.service.js';
 import { type PublicLanguage, type PublicPageAssets, renderPublicHome } from './public-home.js';
 
@@ -88,6 +88,29 @@ export async function webRoutes(app: App, ctx: AppContext, { webDir }: { webDir:
       const page = await portalPageFor(ctx, request, { language, assets: portalAssets });
       return reply.type('text/html; charset=utf-8').header('cache-control', 'no-store').send(page);
     },
+  });
+
+  // The online application (issue 5 §2): the types, one type's criteria and checklist, one request.
+  const portalQuery = z.object({ lang: z.enum(['ar', 'en']).optional() });
+  const portalPage = async (request: FastifyRequest<{ Querystring: { lang?: 'ar' | 'en' } }>, reply: FastifyReply, path: PortalPath) => {
+    const language = pageLanguage(request, reply);
+    const page = await portalPageFor(ctx, request, { language, assets: portalAssets, path });
+    return reply.type('text/html; charset=utf-8').header('cache-control', 'no-store').send(page);
+  };
+  app.get('/portal/apply', {
+    config: { policy: PUBLIC },
+    schema: { hide: true, querystring: portalQuery },
+    handler: (request, reply) => portalPage(request, reply, { kind: 'apply' }),
+  });
+  app.get('/portal/apply/:type', {
+    config: { policy: PUBLIC },
+    schema: { hide: true, querystring: portalQuery, params: z.object({ type: z.string().max(100) }) },
+    handler: (request, reply) => portalPage(request, reply, { kind: 'apply', typeCode: request.params.type }),
+  });
+  app.get('/portal/requests/:id', {
+    config: { policy: PUBLIC },
+    schema: { hide: true, querystring: portalQuery, params: z.object({ id: z.string().max(100) }) },
+    handler: (request, reply) => portalPage(request, reply, { kind: 'request', requestId: request.params.id }),
   });
 
   const sendStaff = async (_request: unknown, reply: import('fastify').FastifyReply) =>
