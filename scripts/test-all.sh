@@ -100,6 +100,18 @@ else
   STEPS+=("playwright:e2e:$?:$E2E_REPORT")
 fi
 
+# --- 5b. Bench smoke (issue 7): a tiny seed on SQLite and `npm run bench -- --smoke` -------------
+say 'Bench smoke (SQLite)'
+BENCH_DIR=$(mktemp -d)
+# The runner exits non-zero when a path answers anything but 2xx or the ceiling's bytes differ.
+if SILA_DATA_DIR=$BENCH_DIR DATABASE_URL= npm run bench:seed -- --families 300 --requests 1000 --complaints 100 </dev/null >/dev/null; then
+  SILA_DATA_DIR=$BENCH_DIR DATABASE_URL= npm run bench -- --smoke </dev/null
+  STEPS+=("step:bench-smoke:$?")
+else
+  STEPS+=('step:bench-smoke:1')
+fi
+rm -rf "$BENCH_DIR"
+
 # --- 6. Summary (its last line is `N passed, N failed`) -----------------------------------------
 cleanup
 echo

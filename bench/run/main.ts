@@ -110,13 +110,15 @@ async function runSila(
         const answer = await capture(server.url, p, v.url, session);
         if (isCaptured) run.captured.set(`${p.method} ${v.url}`, answer);
       }
-      log(`Sila ${p.name}: warming up`);
-      await load(server.url, p, session, { connections: options.connections, seconds: Math.max(1, Math.round(options.duration / 5)) });
+      if (!options.isSmoke) {
+        log(`Sila ${p.name}: warming up`);
+        await load(server.url, p, session, { connections: options.connections, seconds: Math.max(1, Math.round(options.duration / 5)) });
+      }
       resetPeakRss(server.pid);
       const sila = await load(server.url, p, session, { connections: options.connections, seconds: options.duration });
       const peak = peakRssMb(server.pid);
       const silaFew =
-        isFewMeasured && p.isAlsoFew
+        isFewMeasured && p.isAlsoFew && !options.isSmoke
           ? await load(server.url, p, session, { connections: options.fewConnections, seconds: options.duration })
           : null;
       run.results.set(p.name, { sila, silaFew, peakRssMb: peak });
@@ -163,8 +165,10 @@ async function runCeiling(target: Target, paths: BenchPath[], options: BenchOpti
     for (const p of paths) {
       const first = p.variants[0] as BenchPath['variants'][number];
       const answer = await capture(server.url, p, first.url, null);
-      log(`ceiling ${p.name}: warming up`);
-      await load(server.url, p, null, { connections: options.connections, seconds: Math.max(1, Math.round(options.duration / 5)) });
+      if (!options.isSmoke) {
+        log(`ceiling ${p.name}: warming up`);
+        await load(server.url, p, null, { connections: options.connections, seconds: Math.max(1, Math.round(options.duration / 5)) });
+      }
       const ceiling = await load(server.url, p, null, { connections: options.connections, seconds: options.duration });
       results.set(p.name, { ceiling, ceilingBytes: answer.body.length });
       log(`ceiling ${p.name}: ${ceiling.requestsPerSecond} req/s, p50 ${ceiling.p50Ms} ms, p99 ${ceiling.p99Ms} ms`);

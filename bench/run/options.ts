@@ -31,10 +31,11 @@ export interface BenchOptions {
 
 const USAGE = `Usage: npm run bench -- [flags]
 
-  --duration N        seconds of load per path (default 20; --smoke: 2)
+  --duration N        seconds of load per path (default 20; --smoke: 1)
   --connections N     concurrent connections (default 50; --smoke: 5)
   --paths a,b         some of ${PATH_NAMES.join(', ')} (default all)
-  --smoke             a few seconds in all, for CI: no growth, results to a temporary folder
+  --smoke             seconds in all, for CI: no warm-up, no growth, no 10-connection runs,
+                      results to a temporary folder; fails on any answer not 2xx
   --data-dir DIR      SQLite data directory (default SILA_DATA_DIR, else bench/data)
   --growth-data-dir DIR / --growth-url URL
                       the 10-thousand-family database to compare p50 with
@@ -96,7 +97,7 @@ export function parseOptions(argv: string[], env: NodeJS.ProcessEnv): BenchOptio
   if (values['growth-url']) growth = targetOf(values['growth-url'], '.');
   else if (values['growth-data-dir']) growth = targetOf(undefined, values['growth-data-dir']);
   return {
-    duration: positive('duration', values.duration, isSmoke ? 2 : 20),
+    duration: positive('duration', values.duration, isSmoke ? 1 : 20),
     connections: positive('connections', values.connections, isSmoke ? 5 : 50),
     fewConnections: 10,
     paths: paths as PathName[],
