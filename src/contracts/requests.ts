@@ -155,6 +155,10 @@ export const requestType = z.object({
 });
 export type RequestType = z.infer<typeof requestType>;
 
+/** Lists answer `{ items }`, like committees and every other list of the API. */
+export const requestTypeList = z.object({ items: z.array(requestType) });
+export type RequestTypeList = z.infer<typeof requestTypeList>;
+
 export const requestTypeParams = z.strictObject({ code });
 
 // ---- answers, checklist status ----

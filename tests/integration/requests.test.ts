@@ -121,9 +121,9 @@ describe('request types (C2)', () => {
   it('C2: the demo types are there with criteria and checklists, in Arabic and English', async () => {
     const response = await reception.request('GET', '/api/v1/request-types');
     expect(response.statusCode).toBe(200);
-    const codes = response.json().map((type: { code: string }) => type.code);
+    const codes = response.json().items.map((type: { code: string }) => type.code);
     expect(codes).toEqual(['training-enrolment', 'exhibition-participation', 'tools-aid', 'financial-aid', 'home-business-licence']);
-    const tools = response.json()[2];
+    const tools = response.json().items[2];
     expect(tools.criteriaAr).toContain('عرض سعر');
     expect(tools.responseWorkingDays).toBe(15);
   });
@@ -158,6 +158,11 @@ describe('request types (C2)', () => {
     expect(bad.statusCode).toBe(400);
     const updated = await admin.request('PUT', '/api/v1/settings/request-types/sewing-machine', { isActive: false, version: 1 });
     expect(updated.json()).toMatchObject({ isActive: false, version: 2 });
+    // Lists answer { items } like committees: settings list every type, intake only the active ones.
+    const settings = (await admin.request('GET', '/api/v1/settings/request-types')).json();
+    expect(settings.items.map((type: { code: string }) => type.code)).toContain('sewing-machine');
+    const intake = (await reception.request('GET', '/api/v1/request-types')).json();
+    expect(intake.items.map((type: { code: string }) => type.code)).not.toContain('sewing-machine');
     const stale = await admin.request('PUT', '/api/v1/settings/request-types/sewing-machine', { isActive: true, version: 1 });
     expect(stale.json().code).toBe('request-type.version-conflict');
   });

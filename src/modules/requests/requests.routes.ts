@@ -1,4 +1,3 @@
-import { z } from 'zod';
 import { idParams } from '../../contracts/common.js';
 import {
   createRequestBody,
@@ -8,6 +7,7 @@ import {
   requestList,
   requestListQuery,
   requestType,
+  requestTypeList,
   requestTypeParams,
   serviceRequest,
   signatureAttestationBody,
@@ -50,8 +50,8 @@ export function requestRoutes(app: App, ctx: AppContext): void {
   // ---- request types ----
   app.get('/api/v1/settings/request-types', {
     config: { policy: ADMIN },
-    schema: { tags: ['requests'], response: { 200: z.array(requestType) } },
-    handler: () => types.listRequestTypes(ctx, { activeOnly: false }),
+    schema: { tags: ['requests'], response: { 200: requestTypeList } },
+    handler: async () => ({ items: await types.listRequestTypes(ctx, { activeOnly: false }) }),
   });
 
   app.post('/api/v1/settings/request-types', {
@@ -75,8 +75,8 @@ export function requestRoutes(app: App, ctx: AppContext): void {
   // Intake shows each type's criteria and checklist (C2).
   app.get('/api/v1/request-types', {
     config: { policy: staffOnly('any-role') },
-    schema: { tags: ['requests'], response: { 200: z.array(requestType) } },
-    handler: () => types.listRequestTypes(ctx, { activeOnly: true }),
+    schema: { tags: ['requests'], response: { 200: requestTypeList } },
+    handler: async () => ({ items: await types.listRequestTypes(ctx, { activeOnly: true }) }),
   });
 
   // ---- requests ----

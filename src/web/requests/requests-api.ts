@@ -39,11 +39,18 @@ export function useServiceRequest(id: string) {
 
 /** Active request types with their criteria and checklist (any staff: intake). */
 export function useActiveRequestTypes() {
-  return useQuery({ queryKey: requestKeys.types, queryFn: () => api.get<RequestType[]>('/request-types'), staleTime: 60_000 });
+  return useQuery({
+    queryKey: requestKeys.types,
+    queryFn: async () => (await api.get<{ items: RequestType[] }>('/request-types')).items,
+    staleTime: 60_000,
+  });
 }
 
 export function useSettingsRequestTypes() {
-  return useQuery({ queryKey: requestKeys.settingsTypes, queryFn: () => api.get<RequestType[]>('/settings/request-types') });
+  return useQuery({
+    queryKey: requestKeys.settingsTypes,
+    queryFn: async () => (await api.get<{ items: RequestType[] }>('/settings/request-types')).items,
+  });
 }
 
 export function useSettingsRequestType(code: string, isEnabled: boolean) {
