@@ -1,5 +1,5 @@
-import { Badge, Button, EmptyState, Group, Paper, SimpleGrid, Stack, Table, Tabs, Text } from '@mantine/core';
-import { IconEdit, IconFilePlus, IconHistory, IconUsers } from '@tabler/icons-react';
+import { Anchor, Badge, Button, EmptyState, Group, Paper, SimpleGrid, Stack, Table, Tabs, Text } from '@mantine/core';
+import { IconEdit, IconFilePlus, IconHistory, IconInbox, IconUsers } from '@tabler/icons-react';
 import type { ReactNode } from 'react';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
@@ -8,6 +8,11 @@ import { formatDualDate } from '../../domain/dates.js';
 import { useFormat } from '../app/format.js';
 import { useLanguage } from '../app/language.js';
 import { hasRole, useCurrentUser } from '../auth/session.js';
+import { DualDay } from '../requests/dual-day.js';
+import { REQUESTS_NS } from '../requests/i18n.js';
+import { SLA_COLOURS } from '../requests/request-clock.js';
+import { STATUS_COLOURS } from '../requests/request-page.js';
+import { useRequestList } from '../requests/requests-api.js';
 import { Ltr } from '../ui/ltr.js';
 import { LoadFailure, Page, PageLoader } from '../ui/page.js';
 import { errorMessage } from '../ui/problems.js';
@@ -50,16 +55,6 @@ export function FamilyPage() {
           {t('edit')}
         </Button>
       )}
-      {hasRole(me.roles, 'reception', 'contact-officer', 'volunteer') && (
-        <Button
-          component={Link}
-          to={`/requests/new?familyId=${data.id}`}
-          variant="light"
-          leftSection={<IconFilePlus size={16} aria-hidden />}
-        >
-          {t('requests:list.new')}
-        </Button>
-      )}
     </Group>
   );
   return (
@@ -74,13 +69,17 @@ export function FamilyPage() {
           </Tabs.List>
           <Tabs.Panel value="details" pt="md">
             <FamilyDetails family={data} />
+            <FamilyRequests familyId={data.id} />
           </Tabs.Panel>
           <Tabs.Panel value="log" pt="md">
             <AccessLog id={data.id} />
           </Tabs.Panel>
         </Tabs>
       ) : (
-        <FamilyDetails family={data} />
+        <>
+          <FamilyDetails family={data} />
+          <FamilyRequests familyId={data.id} />
+        </>
       )}
     </Page>
   );
@@ -153,6 +152,112 @@ function FamilyDetails({ family }: { family: Family }) {
           </Paper>
         )}
       </Stack>
+    </Stack>
+  );
+}
+
+/**
+ * The family's requests (issue 5 §3, C5, C6): each one's reference, type, channel, status and deadline
+ * in both calendars, newest deadline order as the server sorts them, with a link to the request and,
+ * for intake roles, "new request" for this family. Shown to the roles that read requests.
+ */
+function FamilyRequests({ familyId }: { familyId: string }) {
+  const { t } = useTranslation(FAMILIES_NS);
+  const { t: tr } = useTranslation(REQUESTS_NS);
+  const { t: tc } = useTranslation();
+  const { language } = useLanguage();
+  const me = useCurrentUser();
+  const canRead = hasRole(me.roles, 'reception', 'contact-officer', 'volunteer', 'management', 'committee-member');
+  const canCreate = hasRole(me.roles, 'reception', 'contact-officer', 'volunteer');
+  const query = useRequestList('all', { familyId }, canRead);
+  if (!canRead) return null;
+  const items = query.data?.pages.flatMap((p) => p.items) ?? [];
+  return (
+    <Stack gap="xs" mt="lg" component="section" aria-labelledby="family-requests-heading">
+      <Group justify="space-between" gap="xs">
+        <Text component="h2" id="family-requests-heading" fw={700} fz="lg" m={0}>
+          {t('requests.title')}
+        </Text>
+        {canCreate && (
+          <Button
+            component={Link}
+            to={`/requests/new?familyId=${familyId}`}
+            variant="light"
+            size="sm"
+            leftSection={<IconFilePlus size={16} aria-hidden />}
+          >
+            {tr('list.new')}
+          </Button>
+        )}
+      </Group>
+      {query.isPending ? (
+        <PageLoader />
+      ) : query.isError ? (
+        <LoadFailure message={errorMessage(tc, query.error)} />
+      ) : items.length === 0 ? (
+        <Paper withBorder radius="md" p="lg">
+          <EmptyState icon={<IconInbox size={28} aria-hidden />} title={t('requests.empty')} />
+        </Paper>
+      ) : (
+        <Paper withBorder radius="md">
+          <Table.ScrollContainer minWidth={640}>
+            <Table striped verticalSpacing="sm" style={{ wordBreak: 'normal' }} aria-labelledby="family-requests-heading">
+              <Table.Thead>
+                <Table.Tr>
+                  <Table.Th scope="col">{tr('reference')}</Table.Th>
+                  <Table.Th scope="col">{tr('type')}</Table.Th>
+                  <Table.Th scope="col">{tr('channel')}</Table.Th>
+                  <Table.Th scope="col">{tr('status')}</Table.Th>
+                  <Table.Th scope="col">{tr('clock.deadline')}</Table.Th>
+                </Table.Tr>
+              </Table.Thead>
+              <Table.Tbody>
+                {items.map((item) => (
+                  <Table.Tr key={item.id}>
+                    <Table.Td>
+                      <Anchor component={Link} to={`/requests/${item.id}`} fw={600}>
+                        <Ltr>{item.reference}</Ltr>
+                      </Anchor>
+                    </Table.Td>
+                    <Table.Td>{language === 'ar' ? item.typeNameAr : item.typeNameEn}</Table.Td>
+                    <Table.Td>{tr(`channels.${item.channel}`)}</Table.Td>
+                    <Table.Td>
+                      <Badge variant="light" color={STATUS_COLOURS[item.status]}>
+                        {tr(`statuses.${item.status}`)}
+                      </Badge>
+                    </Table.Td>
+                    <Table.Td>
+                      {item.deadlineDay ? (
+                        <Group gap="xs" wrap="nowrap">
+                          <div>
+                            <DualDay value={item.deadlineDay} />
+                          </div>
+                          {item.slaState !== 'none' && item.slaState !== 'on-time' && (
+                            <Badge size="sm" variant="light" color={SLA_COLOURS[item.slaState]}>
+                              {tr(`sla.${item.slaState}`)}
+                            </Badge>
+                          )}
+                        </Group>
+                      ) : (
+                        <Text size="sm" c="dimmed">
+                          {tr('list.noClock')}
+                        </Text>
+                      )}
+                    </Table.Td>
+                  </Table.Tr>
+                ))}
+              </Table.Tbody>
+            </Table>
+          </Table.ScrollContainer>
+        </Paper>
+      )}
+      {query.hasNextPage && (
+        <Group justify="center">
+          <Button variant="default" loading={query.isFetchingNextPage} onClick={() => void query.fetchNextPage()}>
+            {tr('list.more')}
+          </Button>
+        </Group>
+      )}
     </Stack>
   );
 }
