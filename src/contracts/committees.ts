@@ -216,11 +216,18 @@ export const requestInformationBody = z.strictObject({
 });
 
 /** One vote per present member per agenda request; cast again to change it until the minutes are frozen. Reasons are required for reject and partly-approve. */
-export const castVoteBody = z.strictObject({
-  requestId: z.uuid('field.invalid-id'),
-  choice: voteChoice,
-  reasons: longText(2000).optional(),
-});
+export const castVoteBody = z
+  .strictObject({
+    requestId: z.uuid('field.invalid-id'),
+    choice: voteChoice,
+    reasons: longText(2000).optional(),
+  })
+  .meta({
+    examples: [
+      { requestId: '01964a2e-5b7d-7c3a-9f10-2b8e4d6a1c55', choice: 'approve' },
+      { requestId: '01964a2e-5b7d-7c3a-9f10-2b8e4d6a1c55', choice: 'reject', reasons: 'لا ينطبق عليها شرط التسجيل لدى الجمعية.' },
+    ],
+  });
 
 // ---- minutes ----
 

@@ -233,30 +233,53 @@ export const attestation = z.object({
 export type Attestation = z.infer<typeof attestation>;
 
 /** A signature drawn on the screen: a PNG data URL, and the hash of the data the screen showed. */
-export const signatureAttestationBody = z.strictObject({
-  method: z.literal('signature-pad'),
-  signaturePng: z
-    .string()
-    .max(2_000_000, 'file.too-large')
-    .regex(/^data:image\/png;base64,[A-Za-z0-9+/]+=*$/, 'attestation.signature-format'),
-  /** The `dataSha256` the family was shown; refused with 409 when the data changed meanwhile. */
-  dataSha256: z.string().regex(/^[0-9a-f]{64}$/, 'field.invalid'),
-});
+export const signatureAttestationBody = z
+  .strictObject({
+    method: z.literal('signature-pad'),
+    signaturePng: z
+      .string()
+      .max(2_000_000, 'file.too-large')
+      .regex(/^data:image\/png;base64,[A-Za-z0-9+/]+=*$/, 'attestation.signature-format'),
+    /** The `dataSha256` the family was shown; refused with 409 when the data changed meanwhile. */
+    dataSha256: z.string().regex(/^[0-9a-f]{64}$/, 'field.invalid'),
+  })
+  .meta({
+    examples: [
+      {
+        method: 'signature-pad',
+        signaturePng:
+          'data:image/png;base64,iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mNkYPhfDwAChwGA60e6kgAAAABJRU5ErkJggg==',
+        dataSha256: '9f86d081884c7d659a2feaa0c55ad015a3bf4f1b2b0b822cd15d6c15b0f00a08',
+      },
+    ],
+  });
 export type SignatureAttestationBody = z.infer<typeof signatureAttestationBody>;
 
 // ---- requests ----
-export const createRequestBody = z.strictObject({
-  /** The form's own key: the same form sent twice (double click, retry) makes one request. */
-  idempotencyKey: z
-    .string()
-    .min(8, 'field.too-short')
-    .max(100, 'field.too-long')
-    .regex(/^[A-Za-z0-9_-]+$/, 'field.invalid'),
-  familyId: z.uuid('field.invalid-id'),
-  typeCode: code,
-  channel: requestChannel,
-  answers: answers.default({}),
-});
+export const createRequestBody = z
+  .strictObject({
+    /** The form's own key: the same form sent twice (double click, retry) makes one request. */
+    idempotencyKey: z
+      .string()
+      .min(8, 'field.too-short')
+      .max(100, 'field.too-long')
+      .regex(/^[A-Za-z0-9_-]+$/, 'field.invalid'),
+    familyId: z.uuid('field.invalid-id'),
+    typeCode: code,
+    channel: requestChannel,
+    answers: answers.default({}),
+  })
+  .meta({
+    examples: [
+      {
+        idempotencyKey: 'form-7c1e9b2a',
+        familyId: '01964a2e-5b7d-7c3a-9f10-2b8e4d6a1c55',
+        typeCode: 'training-enrolment',
+        channel: 'interview',
+        answers: { 'trainee-name': 'سارة محمد', programme: 'sewing', 'can-attend-mornings': true },
+      },
+    ],
+  });
 export type CreateRequestBody = z.infer<typeof createRequestBody>;
 
 /** Answers are merged key by key (null clears one); `version` guards against a concurrent edit. */
@@ -266,10 +289,14 @@ export const updateRequestBody = z.strictObject({
 });
 export type UpdateRequestBody = z.infer<typeof updateRequestBody>;
 
-export const transitionBody = z.strictObject({
-  action: staffAction,
-  note: longText(2000).optional(),
-});
+export const transitionBody = z
+  .strictObject({
+    action: staffAction,
+    note: longText(2000).optional(),
+  })
+  .meta({
+    examples: [{ action: 'submit' }, { action: 'request-information', note: 'نرجو إرفاق عرض سعر للأدوات المطلوبة.' }],
+  });
 export type TransitionBody = z.infer<typeof transitionBody>;
 
 /** The working-day clock of a request (C6), dates in both calendars. */

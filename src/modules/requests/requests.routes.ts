@@ -158,7 +158,15 @@ export function requestRoutes(app: App, ctx: AppContext): void {
   // C4: a signature drawn on the screen (JSON), or the signed paper form's scan (multipart).
   app.post('/api/v1/requests/:id/attestations', {
     config: { policy: INTAKE },
-    schema: { tags: ['requests'], params: idParams, response: { 201: serviceRequest } },
+    schema: {
+      tags: ['requests'],
+      params: idParams,
+      // JSON: the signature drawn on the screen (documented with its example); a multipart body
+      // (`dataSha256`, then `file`) carries the scan of the signed paper form and has no JSON body.
+      body: signatureAttestationBody.optional(),
+      consumes: ['application/json', 'multipart/form-data'],
+      response: { 201: serviceRequest },
+    },
     handler: async (request, reply) => {
       const principal = staffOf(request);
       if (request.isMultipart()) {
