@@ -103,68 +103,73 @@ export async function seedDatabase(options: SeedOptions): Promise<SeedReport> {
       await s.begin();
       sink = s;
     }
-    log(
-      `Seeding ${handle.engine}: ${options.sizes.families} families, ${options.sizes.requests} requests, ${options.sizes.complaints} complaints (seed ${options.seed})`,
-    );
-    await sink.dropIndexes(BULK_TABLES);
-    const result = (await generate({
-      ctx,
-      sink,
-      calendar: view.calendar,
-      calendarRevision: view.revision,
-      sizes: options.sizes,
-      seed: options.seed,
-      nowMs,
-      staff,
-      audit: { seq: Number(maxSeq?.seq ?? 0), position: Number(seal.last_position), hash: seal.last_hash },
-      log,
-    })) as Awaited<ReturnType<typeof generate>> & { auditTail: { seq: number; position: number; hash: string | null } };
-
-    // Worklist counters (requests.repo.ts counterKeys) as the services would have left them.
-    let stepStarted = Date.now();
-    for (const [dimension, column, group] of [
-      ['status', 'status', `category || ':' || office`],
-      ['sla', 'sla_state', `category || ':' || office`],
-      ['cstatus', 'status', 'committee_id'],
-      ['csla', 'sla_state', 'committee_id'],
-    ] as const) {
-      await sink.exec(
-        `insert into counters (name, value) select 'req:${dimension}:' || ${column} || ':' || ${group}, count(*) from requests
-         ${dimension.startsWith('c') ? 'where committee_id is not null' : ''} group by ${column}, ${group.replaceAll(` || ':' || `, ', ')}`,
+    try {
+      log(
+        `Seeding ${handle.engine}: ${options.sizes.families} families, ${options.sizes.requests} requests, ${options.sizes.complaints} complaints (seed ${options.seed})`,
       );
-    }
-    await sink.exec(
-      `insert into counters (name, value) values ('requests.deadline-revision', ${view.revision})
-       on conflict (name) do update set value = excluded.value`,
-    );
-    const tail = result.auditTail;
-    await sink.exec(
-      `update audit_seal set last_position = ${tail.position}, last_hash = ${tail.hash ? `'${tail.hash}'` : 'null'}, sealed_at = '${new Date(nowMs).toISOString()}' where id = 1`,
-    );
-    if (handle.engine === 'postgres')
-      await sink.exec(`select setval(pg_get_serial_sequence('audit_events', 'seq'), ${Math.max(1, tail.seq)})`);
-    result.seconds.counters = (Date.now() - stepStarted) / 1000;
+      await sink.dropIndexes(BULK_TABLES);
+      const result = (await generate({
+        ctx,
+        sink,
+        calendar: view.calendar,
+        calendarRevision: view.revision,
+        sizes: options.sizes,
+        seed: options.seed,
+        nowMs,
+        staff,
+        audit: { seq: Number(maxSeq?.seq ?? 0), position: Number(seal.last_position), hash: seal.last_hash },
+        log,
+      })) as Awaited<ReturnType<typeof generate>> & { auditTail: { seq: number; position: number; hash: string | null } };
 
-    stepStarted = Date.now();
-    log('Rebuilding indexes…');
-    await sink.restoreIndexes((name, ms) => log(`  index ${name}: ${(ms / 1000).toFixed(1)} s`));
-    result.seconds.indexes = (Date.now() - stepStarted) / 1000;
-    stepStarted = Date.now();
-    await sink.exec(handle.engine === 'sqlite' ? 'pragma analysis_limit = 1000; analyze' : 'analyze');
-    result.seconds.analyze = (Date.now() - stepStarted) / 1000;
-    await sink.close();
-    const totalSeconds = (Date.now() - started) / 1000;
-    const totalRows = Object.values(result.rows).reduce((a, b) => a + b, 0) + result.auditRows;
-    log(
-      `Done in ${totalSeconds.toFixed(1)} s: ${totalRows.toLocaleString('en')} rows (${result.auditRows.toLocaleString('en')} audit rows).`,
-    );
-    return {
-      engine: handle.engine,
-      sizes: options.sizes,
-      rows: { ...result.rows },
-      seconds: result.seconds,
-      totalSeconds,
-    };
+      // Worklist counters (requests.repo.ts counterKeys) as the services would have left them.
+      let stepStarted = Date.now();
+      for (const [dimension, column, group] of [
+        ['status', 'status', `category || ':' || office`],
+        ['sla', 'sla_state', `category || ':' || office`],
+        ['cstatus', 'status', 'committee_id'],
+        ['csla', 'sla_state', 'committee_id'],
+      ] as const) {
+        await sink.exec(
+          `insert into counters (name, value) select 'req:${dimension}:' || ${column} || ':' || ${group}, count(*) from requests
+         ${dimension.startsWith('c') ? 'where committee_id is not null' : ''} group by ${column}, ${group.replaceAll(` || ':' || `, ', ')}`,
+        );
+      }
+      await sink.exec(
+        `insert into counters (name, value) values ('requests.deadline-revision', ${view.revision})
+       on conflict (name) do update set value = excluded.value`,
+      );
+      const tail = result.auditTail;
+      await sink.exec(
+        `update audit_seal set last_position = ${tail.position}, last_hash = ${tail.hash ? `'${tail.hash}'` : 'null'}, sealed_at = '${new Date(nowMs).toISOString()}' where id = 1`,
+      );
+      if (handle.engine === 'postgres')
+        await sink.exec(`select setval(pg_get_serial_sequence('audit_events', 'seq'), ${Math.max(1, tail.seq)})`);
+      result.seconds.counters = (Date.now() - stepStarted) / 1000;
+
+      stepStarted = Date.now();
+      log('Rebuilding indexes…');
+      await sink.restoreIndexes((name, ms) => log(`  index ${name}: ${(ms / 1000).toFixed(1)} s`));
+      result.seconds.indexes = (Date.now() - stepStarted) / 1000;
+      stepStarted = Date.now();
+      await sink.exec(handle.engine === 'sqlite' ? 'pragma analysis_limit = 1000; analyze' : 'analyze');
+      result.seconds.analyze = (Date.now() - stepStarted) / 1000;
+      await sink.close();
+      const totalSeconds = (Date.now() - started) / 1000;
+      const totalRows = Object.values(result.rows).reduce((a, b) => a + b, 0) + result.auditRows;
+      log(
+        `Done in ${totalSeconds.toFixed(1)} s: ${totalRows.toLocaleString('en')} rows (${result.auditRows.toLocaleString('en')} audit rows).`,
+      );
+      return {
+        engine: handle.engine,
+        sizes: options.sizes,
+        rows: { ...result.rows },
+        seconds: result.seconds,
+        totalSeconds,
+      };
+    } catch (error) {
+      await sink.abort?.();
+      throw error;
+    }
   } finally {
     await runtime.close();
   }
