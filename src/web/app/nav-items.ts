@@ -1,8 +1,12 @@
 import {
   type Icon,
+  IconAddressBook,
+  IconAdjustments,
   IconCalendarEvent,
+  IconChartBar,
   IconFileText,
   IconGavel,
+  IconHelpCircle,
   IconHome,
   IconListCheck,
   IconMailForward,
@@ -23,6 +27,11 @@ import '../committees/i18n.js';
 import '../calendar/i18n.js';
 import '../notifications/i18n.js';
 import '../complaints/i18n.js';
+// Issue 6's other screens (namespaces `inquiries`, `contactOfficers`, `oversight`, `complaintSettings`).
+import '../inquiries/i18n.js';
+import '../contact-officers/i18n.js';
+import '../oversight/i18n.js';
+import '../complaint-settings/i18n.js';
 
 export interface NavItem {
   to: string;
@@ -52,6 +61,9 @@ export const NAV_ITEMS: NavItem[] = [
     icon: IconMessageReport,
     roles: ['follow-up-committee', 'management', 'reception', 'contact-officer'],
   },
+  { to: '/inquiries', labelKey: 'inquiries:nav', icon: IconHelpCircle, roles: ['contact-officer', 'management', 'reception'] },
+  { to: '/oversight', labelKey: 'oversight:nav', icon: IconChartBar, roles: ['management'] },
+  { to: '/contact-officers', labelKey: 'contactOfficers:nav', icon: IconAddressBook, roles: ['administrator', 'management'] },
   {
     to: '/committees',
     labelKey: 'committees:nav',
@@ -61,6 +73,7 @@ export const NAV_ITEMS: NavItem[] = [
   { to: '/settings/request-types', labelKey: 'requests:typesNav', icon: IconListCheck, roles: ['administrator'] },
   { to: '/users', labelKey: 'shell.users', icon: IconUsers, roles: ['administrator', 'hr'] },
   { to: '/settings', labelKey: 'shell.settings', icon: IconSettings, roles: ['administrator'] },
+  { to: '/settings/complaints', labelKey: 'complaintSettings:nav', icon: IconAdjustments, roles: ['administrator'] },
   { to: '/tasks', labelKey: 'notifications:navTasks', icon: IconPrinter, roles: ['reception', 'administrator'] },
   { to: '/holidays', labelKey: 'calendar:nav', icon: IconCalendarEvent, roles: ['administrator'] },
   { to: '/outbox', labelKey: 'notifications:navOutbox', icon: IconMailForward, roles: ['administrator'] },

@@ -42,6 +42,17 @@ export const router = createBrowserRouter(
           lazy: async () => ({ Component: (await import('../complaints/complaint-intake-page.js')).ComplaintIntakePage }),
         },
         { path: 'complaints/:id', lazy: async () => ({ Component: (await import('../complaints/complaint-page.js')).ComplaintPage }) },
+        { path: 'inquiries', lazy: async () => ({ Component: (await import('../inquiries/inquiries-page.js')).InquiriesPage }) },
+        { path: 'inquiries/:id', lazy: async () => ({ Component: (await import('../inquiries/inquiry-page.js')).InquiryPage }) },
+        {
+          path: 'contact-officers',
+          lazy: async () => ({ Component: (await import('../contact-officers/contact-officers-page.js')).ContactOfficersPage }),
+        },
+        { path: 'oversight', lazy: async () => ({ Component: (await import('../oversight/oversight-page.js')).OversightPage }) },
+        {
+          path: 'settings/complaints',
+          lazy: async () => ({ Component: (await import('../complaint-settings/complaint-settings-page.js')).ComplaintSettingsPage }),
+        },
         { path: 'committees', lazy: async () => ({ Component: (await import('../committees/committees-page.js')).CommitteesPage }) },
         { path: 'committees/:id', lazy: async () => ({ Component: (await import('../committees/committee-page.js')).CommitteePage }) },
         { path: 'meetings/:id', lazy: async () => ({ Component: (await import('../committees/meeting-page.js')).MeetingPage }) },
