@@ -162,8 +162,8 @@ export function requestRoutes(app: App, ctx: AppContext): void {
       tags: ['requests'],
       params: idParams,
       // JSON: the signature drawn on the screen (documented with its example); a multipart body
-      // (`dataSha256`, then `file`) carries the scan of the signed paper form and has no JSON body.
-      body: signatureAttestationBody.optional(),
+      // (`dataSha256`, then `file`) carries the scan of the signed paper form: no JSON body (null).
+      body: signatureAttestationBody.nullish().meta({ examples: signatureAttestationBody.meta()?.examples }),
       consumes: ['application/json', 'multipart/form-data'],
       response: { 201: serviceRequest },
     },

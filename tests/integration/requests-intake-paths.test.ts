@@ -1,0 +1,210 @@
+import { randomUUID } from 'node:crypto';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { nationalIdCheckDigit } from '../../src/domain/national-id.js';
+import { CSRF_HEADER, SESSION_COOKIE } from '../../src/platform/http/auth-plugin.js';
+import { type Agent, buildStaff, createTestApp, ENGINE, type StaffFixture, sessionFor, type TestApp } from './harness.js';
+
+/**
+ * Two intake paths end to end (issue 5 §2, §4): a volunteer's request for a family they registered
+ * (A6: channel `volunteer`, seen until submitted, never another's), and the paper attestation (C4):
+ * the printable Arabic form, the signed scan uploaded as the attestation through the file store,
+ * then submitted.
+ */
+let t: TestApp;
+const staff: Record<'reception' | 'volunteer' | 'otherVolunteer', StaffFixture> = {} as never;
+const as = (who: keyof typeof staff) => sessionFor(t, staff[who]);
+let serial = 4100;
+const PDF = Buffer.from('%PDF-1.4\n1 0 obj\n<<>>\nendobj\n%%EOF\n');
+const SIGNATURE = 'data:image/png;base64,iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mNkYPhfDwAChwGA60e6kgAAAABJRU5ErkJggg==';
+
+function newId(): string {
+  serial += 1;
+  const body = `1${String(serial).padStart(8, '0')}`;
+  return `${body}${nationalIdCheckDigit(body)}`;
+}
+
+async function registerFamily(agent: Agent): Promise<string> {
+  const response = await agent.request('POST', '/api/v1/families', {
+    headNameAr: 'نورة سعد العتيبي',
+    nationalId: newId(),
+    mobile: `0555${String(100000 + serial).slice(-6)}`,
+    city: 'الدمام',
+    office: 'dammam',
+    category: 'productive-family',
+    domains: ['training'],
+    agreedChannel: 'sms',
+    originChannel: 'interview',
+    consent: { isGiven: true, privacyNoticeVersion: '2026-1' },
+  });
+  expect(response.statusCode, response.body).toBe(201);
+  return response.json().id;
+}
+
+function upload(agent: Agent, url: string, fields: Record<string, string>, file: { name: string; bytes: Buffer; type?: string }) {
+  const boundary = '----sila-intake-boundary';
+  const parts = Object.entries(fields).map(
+    ([name, value]) => `--${boundary}\r\nContent-Disposition: form-data; name="${name}"\r\n\r\n${value}\r\n`,
+  );
+  const payload = Buffer.concat([
+    Buffer.from(parts.join('')),
+    Buffer.from(
+      `--${boundary}\r\nContent-Disposition: form-data; name="file"; filename="${file.name}"\r\nContent-Type: ${file.type ?? 'application/pdf'}\r\n\r\n`,
+    ),
+    file.bytes,
+    Buffer.from(`\r\n--${boundary}--\r\n`),
+  ]);
+  return t.app.inject({
+    method: 'POST',
+    url,
+    cookies: { [SESSION_COOKIE]: agent.cookie },
+    headers: { [CSRF_HEADER]: agent.csrf, 'content-type': `multipart/form-data; boundary=${boundary}` },
+    payload,
+  });
+}
+
+/** A training-enrolment draft with its fields answered and the ID copy attached. */
+async function draft(agent: Agent, familyId: string, channel: string) {
+  const created = await agent.request('POST', '/api/v1/requests', {
+    idempotencyKey: randomUUID(),
+    familyId,
+    typeCode: 'training-enrolment',
+    channel,
+    answers: { 'trainee-name': 'سارة', programme: 'sewing', 'can-attend-mornings': true },
+  });
+  expect(created.statusCode, created.body).toBe(201);
+  const attached = await upload(
+    agent,
+    `/api/v1/requests/${created.json().id}/documents`,
+    { itemKey: 'id-copy' },
+    { name: 'id.pdf', bytes: PDF },
+  );
+  expect(attached.statusCode, attached.body).toBe(201);
+  return attached.json() as { id: string; dataSha256: string; channel: string; status: string };
+}
+
+beforeAll(async () => {
+  t = await createTestApp();
+  t.clock.set('2026-11-25T09:00:00.000Z');
+  staff.reception = await buildStaff(t, { roles: ['reception'] });
+  staff.volunteer = await buildStaff(t, { roles: ['volunteer'] });
+  staff.otherVolunteer = await buildStaff(t, { roles: ['volunteer'] });
+});
+
+afterAll(async () => {
+  await t.close();
+});
+
+describe(`volunteer intake (A6) [${ENGINE}]`, () => {
+  it('A6: a volunteer records a request on the volunteer channel for a family they registered; sees it until submitted, then 404; never another’s', async () => {
+    const volunteer = await as('volunteer');
+    const familyId = await registerFamily(volunteer);
+    const wrongChannel = await volunteer.request('POST', '/api/v1/requests', {
+      idempotencyKey: randomUUID(),
+      familyId,
+      typeCode: 'training-enrolment',
+      channel: 'interview',
+    });
+    expect(wrongChannel.statusCode).toBe(400);
+    expect(wrongChannel.json().errors[0]).toMatchObject({ pointer: '/channel', code: 'request.channel-not-allowed' });
+    // A family reception registered is not theirs.
+    const receptionFamily = await registerFamily(await as('reception'));
+    const notTheirs = await volunteer.request('POST', '/api/v1/requests', {
+      idempotencyKey: randomUUID(),
+      familyId: receptionFamily,
+      typeCode: 'training-enrolment',
+      channel: 'volunteer',
+    });
+    expect(notTheirs.statusCode).toBe(404);
+
+    const request = await draft(volunteer, familyId, 'volunteer');
+    expect(request).toMatchObject({ channel: 'volunteer', status: 'draft' });
+    expect((await volunteer.request('GET', `/api/v1/requests/${request.id}`)).statusCode).toBe(200);
+    expect((await volunteer.request('GET', '/api/v1/requests?list=reception')).json().items.map((r: { id: string }) => r.id)).toContain(
+      request.id,
+    );
+    // Another volunteer: not there, in the list or by id.
+    const other = await as('otherVolunteer');
+    expect((await other.request('GET', `/api/v1/requests/${request.id}`)).statusCode).toBe(404);
+    expect((await other.request('GET', '/api/v1/requests?list=all')).json().items).toEqual([]);
+    expect((await other.request('POST', `/api/v1/requests/${request.id}/transitions`, { action: 'submit' })).statusCode).toBe(404);
+
+    // The family signs on the volunteer's screen; the volunteer submits; then the request is out of their sight.
+    const signed = await volunteer.request('POST', `/api/v1/requests/${request.id}/attestations`, {
+      method: 'signature-pad',
+      signaturePng: SIGNATURE,
+      dataSha256: request.dataSha256,
+    });
+    expect(signed.statusCode, signed.body).toBe(201);
+    const submitted = await volunteer.request('POST', `/api/v1/requests/${request.id}/transitions`, { action: 'submit' });
+    expect(submitted.statusCode).toBe(404); // submitted: no longer theirs to see
+    expect((await volunteer.request('GET', `/api/v1/requests/${request.id}`)).statusCode).toBe(404);
+    expect((await volunteer.request('GET', '/api/v1/requests?list=all')).json().items).toEqual([]);
+    const seen = (await (await as('reception')).request('GET', `/api/v1/requests/${request.id}`)).json();
+    expect(seen).toMatchObject({ status: 'complete', channel: 'volunteer', createdBy: staff.volunteer.id });
+    expect(seen.deadline).not.toBeNull();
+  });
+});
+
+describe(`paper attestation (C4) [${ENGINE}]`, () => {
+  it('C4: the printable Arabic form, the signed scan uploaded as the attestation (a file in the store), then submitted', async () => {
+    const reception = await as('reception');
+    const request = await draft(reception, await registerFamily(reception), 'interview');
+
+    const form = await t.app.inject({
+      method: 'GET',
+      url: `/api/v1/requests/${request.id}/attestation-form`,
+      cookies: { [SESSION_COOKIE]: reception.cookie },
+    });
+    expect(form.statusCode).toBe(200);
+    expect(form.headers['content-type']).toContain('text/html');
+    expect(form.body).toContain('dir="rtl"');
+    expect(form.body).toContain('@media print');
+    expect(form.body).toContain(request.dataSha256);
+    expect(form.body).toContain('نورة سعد العتيبي');
+
+    // Refused, nothing stored: no hash, a hash of other data, HTML posing as a PDF, a path in the name.
+    const noHash = await upload(reception, `/api/v1/requests/${request.id}/attestations`, {}, { name: 'scan.pdf', bytes: PDF });
+    expect(noHash.statusCode).toBe(400);
+    expect(noHash.json().errors[0].pointer).toBe('/dataSha256');
+    const stale = await upload(
+      reception,
+      `/api/v1/requests/${request.id}/attestations`,
+      { dataSha256: 'a'.repeat(64) },
+      { name: 'scan.pdf', bytes: PDF },
+    );
+    expect(stale.statusCode, stale.body).toBe(409);
+    const html = await upload(
+      reception,
+      `/api/v1/requests/${request.id}/attestations`,
+      { dataSha256: request.dataSha256 },
+      { name: 'scan.pdf', bytes: Buffer.from('<html><script>alert(1)</script></html>') },
+    );
+    expect(html.statusCode).toBeGreaterThanOrEqual(400);
+    const path = await upload(
+      reception,
+      `/api/v1/requests/${request.id}/attestations`,
+      { dataSha256: request.dataSha256 },
+      { name: '../scan.pdf', bytes: PDF },
+    );
+    expect(path.statusCode).toBeGreaterThanOrEqual(400);
+    expect((await reception.request('GET', `/api/v1/requests/${request.id}`)).json().attestation).toBeNull();
+
+    const attested = await upload(
+      reception,
+      `/api/v1/requests/${request.id}/attestations`,
+      { dataSha256: request.dataSha256 },
+      { name: 'signed-form.pdf', bytes: PDF },
+    );
+    expect(attested.statusCode, attested.body).toBe(201);
+    const attestation = attested.json().attestation;
+    expect(attestation).toMatchObject({ method: 'paper', dataSha256: request.dataSha256, witnessId: staff.reception.id, voidedAt: null });
+    expect(attestation.evidenceFileId).toBeTruthy();
+    const file = await t.ctx.db.selectFrom('files').selectAll().where('id', '=', attestation.evidenceFileId).executeTakeFirst();
+    expect(file).toBeDefined();
+
+    const submitted = await reception.request('POST', `/api/v1/requests/${request.id}/transitions`, { action: 'submit' });
+    expect(submitted.statusCode, submitted.body).toBe(200);
+    expect(submitted.json().status).toBe('complete');
+    expect(submitted.json().history.map((h: { event: string }) => h.event)).toEqual(expect.arrayContaining(['attested', 'submit']));
+  });
+});
