@@ -1,6 +1,7 @@
 import { nationalIdCheckDigit } from '../../../src/domain/national-id.js';
 import { registerFamily } from '../../../src/modules/families/families.service.js';
 import { outboxAad } from '../../../src/modules/notifications/outbox.enqueue.js';
+import { isCodeOf } from '../../../src/modules/portal/portal-codes.js';
 import type { AppContext } from '../../../src/platform/context.js';
 import type { StaffPrincipal } from '../../../src/platform/http/principal.js';
 
@@ -67,4 +68,32 @@ export async function codeSentTo(ctx: AppContext, familyId: string): Promise<str
   const code = /\b(\d{6})\b/.exec(text)?.[1];
   if (!code) throw new Error('no code in the message');
   return code;
+}
+
+/**
+ * The code in the newest attestation SMS to the family (issue 5 §4 online). The message also holds
+ * the request's reference, whose digits may look like a code: the live code row says which is the code.
+ */
+export async function attestationCodeSentTo(ctx: AppContext, familyId: string): Promise<string> {
+  const live = await ctx.db
+    .selectFrom('portal_codes')
+    .select(['id', 'code_hash'])
+    .where('family_id', '=', familyId)
+    .where('purpose', '=', 'attestation')
+    .where('consumed_at', 'is', null)
+    .execute();
+  const messages = await ctx.db
+    .selectFrom('outbox_messages')
+    .select(['id', 'body'])
+    .where('event', '=', 'request.attestation-code')
+    .where('recipient_id', '=', familyId)
+    .where('body', 'is not', null)
+    .execute();
+  for (const message of messages) {
+    const text = ctx.keys.encryptor.decrypt(message.body as string, outboxAad(message.id, 'body'));
+    for (const [, code] of text.matchAll(/\b(\d{6})\b/g)) {
+      if (code && live.some((row) => isCodeOf(ctx, row, code))) return code;
+    }
+  }
+  throw new Error('no live attestation code was sent to this family');
 }
