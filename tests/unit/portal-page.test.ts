@@ -133,3 +133,77 @@ describe('the family’s requests (issue 5 §9; C3, C5, C6)', () => {
     expect(page(family([]))).toContain(PORTAL_COPY.ar.noRequests);
   });
 });
+
+describe('the online application’s request page (issue 5 §2)', () => {
+  const checklist: FamilyRequestView['checklist'] = [
+    { key: 'story', kind: 'field', fieldType: 'long-text', labelAr: 'نبذة', labelEn: 'About', isRequired: true },
+    { key: 'cost', kind: 'field', fieldType: 'number', labelAr: 'التكلفة', labelEn: 'Cost', isRequired: true },
+    { key: 'start', kind: 'field', fieldType: 'date', labelAr: 'تاريخ البدء', labelEn: 'Start date', isRequired: false },
+    { key: 'owned', kind: 'field', fieldType: 'yes-no', labelAr: 'تملكون المكان؟', labelEn: 'Own the place?', isRequired: true },
+    {
+      key: 'where',
+      kind: 'field',
+      fieldType: 'multi-choice',
+      labelAr: 'قنوات البيع',
+      labelEn: 'Sales channels',
+      isRequired: false,
+      options: [
+        { value: 'home', labelAr: 'من المنزل', labelEn: 'From home' },
+        { value: 'online', labelAr: 'عبر الإنترنت', labelEn: 'Online' },
+      ],
+    },
+    { key: 'quote', kind: 'document', labelAr: 'عرض سعر', labelEn: 'Quotation', isRequired: true },
+  ];
+  const requestPage = (extra: Partial<FamilyRequestView>, canConfirmByCode = true) =>
+    renderPortalPage({
+      association: DEFAULT_ASSOCIATION,
+      language: 'ar',
+      assets,
+      now,
+      canSignIn: true,
+      family: family([]),
+      view: { kind: 'request', request: request({ checklist, ...extra }), summary: null, canConfirmByCode, agreedChannel: 'sms' },
+    });
+
+  it('shows each field kind with the answers kept, typed text as text, and the missing items (C3)', () => {
+    const html = requestPage({
+      answers: { story: '<script>x</script>', cost: 4500, owned: false, where: ['online'] },
+      missing: [{ key: 'quote', kind: 'document', labelAr: 'عرض سعر', labelEn: 'Quotation' }],
+    });
+    expect(html).toContain('&lt;script&gt;x&lt;/script&gt;</textarea>');
+    expect(html).not.toContain('<script>x</script>');
+    expect(html).toMatch(/id="field-cost" type="text" inputmode="decimal"[^>]*value="4500"/);
+    expect(html).toContain('id="field-start" type="date"');
+    expect(html).toMatch(/name="owned" id="field-owned-1" value="no" checked>/);
+    expect(html).toMatch(/type="checkbox" name="where" id="field-where-1" value="online" checked>/);
+    expect(html).toMatch(/type="checkbox" name="where" id="field-where-0" value="home">/);
+    expect(html).toContain('data-item-key="quote"');
+    expect(html).toContain(PORTAL_COPY.ar.apply.missingIntro);
+    expect(html).toContain(PORTAL_COPY.ar.apply.confirmLocked);
+    expect(html).not.toContain('id="submit-form"');
+  });
+
+  it('information requested: the committee’s question, the paused clock, and the answer form (C5, C6)', () => {
+    const html = requestPage({ status: 'information-requested', question: 'أرفقوا <i>صورة</i> المكان', deadlineDay: '2026-12-20' });
+    expect(html).toContain(PORTAL_COPY.ar.apply.questionTitle);
+    expect(html).toContain('أرفقوا &lt;i&gt;صورة&lt;/i&gt; المكان');
+    expect(html).toContain(PORTAL_COPY.ar.apply.pausedNote);
+    expect(html).toContain(formatDualDate('2026-12-20', { language: 'ar' }).hijri);
+    expect(html).toContain('id="answers-form"');
+  });
+
+  it('once sent, no form: the status, the deadline in both calendars and the agreed channel', () => {
+    const html = requestPage({ status: 'under-study', isAttested: true, deadlineDay: '2026-12-15' });
+    const day = formatDualDate('2026-12-15', { language: 'ar' });
+    expect(html).toContain(`<p class="deadline"><time>${day.hijri}</time> · <time>${day.gregorian}</time></p>`);
+    expect(html).toContain(PORTAL_COPY.ar.apply.channels.sms);
+    expect(html).not.toContain('<form id="answers-form"');
+    expect(html).not.toContain('upload-form');
+  });
+
+  it('without a way to send codes, nothing missing: confirm at reception', () => {
+    const html = requestPage({ isAttested: false }, false);
+    expect(html).toContain(PORTAL_COPY.ar.apply.confirmAtReception);
+    expect(html).not.toContain('confirm-start-form');
+  });
+});

@@ -256,12 +256,13 @@ function confirmSection(
   const { language, association } = input;
   const heading = html`<h2 id="confirm-heading">${a.confirmTitle}</h2>`;
   if (request.isAttested) return html`<section class="card ok" aria-labelledby="confirm-heading">${heading}<p>${a.confirmed}</p></section>`;
-  if (request.missing.length || !summary)
-    return html`<section class="card" aria-labelledby="confirm-heading">${heading}<p class="muted">${a.confirmLocked}</p></section>`;
+  const locked = html`<section class="card" aria-labelledby="confirm-heading">${heading}<p class="muted">${a.confirmLocked}</p></section>`;
+  if (request.missing.length) return locked;
   if (!canConfirmByCode)
     return html`<section class="card notice" aria-labelledby="confirm-heading">${heading}<p>${a.confirmAtReception} ${ltr(
       association.phone,
     )}.</p></section>`;
+  if (!summary) return locked;
   const head = language === 'en' && summary.family.headNameEn ? summary.family.headNameEn : summary.family.headNameAr;
   const e = a.errors;
   return html`<section class="card" aria-labelledby="confirm-heading">${heading}
