@@ -83,7 +83,8 @@ async function runSila(
   const entry = silaEntry(options.isFromSource);
   const server = await startServer(
     'sila',
-    entry.args,
+    // BENCH_SERVER_NODE_ARGS (e.g. "--cpu-prof --cpu-prof-dir=/tmp/prof") profiles the server alone.
+    [...(process.env.BENCH_SERVER_NODE_ARGS?.split(' ').filter(Boolean) ?? []), ...entry.args],
     // Request logs stay at debug (app.ts), so LOG_LEVEL=warn only quiets start-up; the trusted
     // proxy lets each simulated person have their own address (load.ts).
     { ...databaseEnv(target), LOG_LEVEL: 'warn', SILA_TRUST_PROXY: '127.0.0.1' },

@@ -119,12 +119,17 @@ export async function moveCounters(db: Db, before: CountedRow | null, after: Cou
 }
 
 export async function readCounters(db: Db): Promise<{ name: string; value: number }[]> {
-  return db
-    .selectFrom('counters')
-    .select(['name', 'value'])
-    .where('name', 'like', `${COUNTER_PREFIX}%`)
-    .where('name', 'not like', 'req:c%')
-    .execute();
+  return (
+    db
+      .selectFrom('counters')
+      .select(['name', 'value'])
+      // Ranges rather than LIKE, so the primary key's index answers on both engines ('req;' and
+      // 'req:d' are the first names past each prefix); 'req:c…' are the per-committee counters.
+      .where('name', '>=', COUNTER_PREFIX)
+      .where('name', '<', 'req;')
+      .where((eb) => eb.or([eb('name', '<', 'req:c'), eb('name', '>=', 'req:d')]))
+      .execute()
+  );
 }
 
 /** The per-committee counters of these committees (a committee member's counts). */
