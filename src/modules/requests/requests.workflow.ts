@@ -10,12 +10,14 @@ import type {
   RequestType,
   UpdateRequestBody,
 } from '../../contracts/requests.js';
+import { isEditable } from '../../domain/request-status.js';
 import type { AppContext } from '../../platform/context.js';
 import type { Database } from '../../platform/db/schema.js';
 import type { RequestTable } from '../../platform/db/schema-requests.js';
 import { AppError } from '../../platform/http/app-error.js';
+import { recordAudit } from '../audit/audit.service.js';
 import { ensureDefaultTypes, findType, listRequestTypes, requireActiveType } from './request-types.service.js';
-import { deadlineHijri, loadState, move, noteAad, openReasons, presentAttestation } from './requests.core.js';
+import { deadlineHijri, loadState, move, noteAad, openReasons, presentAttestation, voidIfChanged } from './requests.core.js';
 import { decodeCursor, encodeCursor, NO_DEADLINE, pageOf } from './requests.repo.js';
 import { applyAnswers, attachDocument, familySummaryOf, insertRequest, recordAttestation } from './requests.service.js';
 
@@ -241,6 +243,50 @@ export async function addOnlineDocument(
 ): Promise<FamilyRequestView> {
   const row = await familyRow(ctx.db, familyId, requestId);
   await attachDocument(ctx, familyActor(familyId), row, file);
+  return familyRequest(ctx, familyId, requestId);
+}
+
+/**
+ * The portal: the family takes back a document it uploaded by mistake, while the request is a draft
+ * or information was requested; a change to attested data voids the attestation (C4). Audited.
+ */
+export async function removeOnlineDocument(
+  ctx: AppContext,
+  familyId: string,
+  requestId: string,
+  documentId: string,
+): Promise<FamilyRequestView> {
+  await familyRow(ctx.db, familyId, requestId);
+  const actor = familyActor(familyId);
+  const now = ctx.clock.now();
+  await ctx.db.transaction().execute(async (trx) => {
+    const current = await trx.selectFrom('requests').selectAll().where('id', '=', requestId).executeTakeFirstOrThrow();
+    if (!isEditable(current.status as RequestStatus))
+      throw AppError.conflict('request.not-editable', 'Documents change only while the request is a draft or information was requested');
+    const result = await trx
+      .updateTable('request_documents')
+      .set({ removed_at: now.toISOString(), removed_by: null })
+      .where('id', '=', documentId)
+      .where('request_id', '=', requestId)
+      .where('removed_at', 'is', null)
+      .executeTakeFirst();
+    if (Number(result.numUpdatedRows) !== 1) throw AppError.notFound('request.document-not-found', 'No such document');
+    await trx
+      .updateTable('requests')
+      .set({ updated_at: now.toISOString(), version: current.version + 1 })
+      .where('id', '=', requestId)
+      .execute();
+    const state = await loadState(trx, ctx, current);
+    await voidIfChanged(trx, ctx, current, state.dataSha256, 'documents-changed', actor);
+    await recordAudit(trx, {
+      at: now,
+      actor,
+      action: 'request.document-remove',
+      entity: 'request',
+      entityId: requestId,
+      details: { documentId },
+    });
+  });
   return familyRequest(ctx, familyId, requestId);
 }
 
