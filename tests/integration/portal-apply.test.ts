@@ -336,6 +336,41 @@ describe(`applying online in the portal (issue 5 §2) [${ENGINE}]`, () => {
     expect((await page(agent, `/portal/requests/${draft.id}`)).body).toContain('قيد دراسة اللجنة');
   });
 
+  it('a document uploaded by mistake is taken back before sending; a confirmation it covered is void (C4)', async () => {
+    const agent = await as(maryam);
+    const draft = await startDraft(agent);
+    await fillAndUpload(agent, draft.id);
+    const wrong = await upload(agent, draft.id, 'quotation', { name: 'wrong.pdf', bytes: Buffer.concat([PDF, Buffer.from('%wrong')]) });
+    const wrongId = wrong.json().documents.find((d: { name: string }) => d.name === 'wrong.pdf').id;
+    await attest(agent, maryam, draft.id);
+    const html = (await page(agent, `/portal/requests/${draft.id}`)).body;
+    expect(html).toContain(`data-document-id="${wrongId}"`);
+
+    const hudaAgent = await as(huda);
+    expect((await hudaAgent.request('DELETE', `/api/v1/portal/requests/${draft.id}/documents/${wrongId}`)).statusCode).toBe(404);
+
+    const removed = await agent.request('DELETE', `/api/v1/portal/requests/${draft.id}/documents/${wrongId}`);
+    expect(removed.statusCode).toBe(200);
+    expect(removed.json().documents.map((d: { name: string }) => d.name)).not.toContain('wrong.pdf');
+    expect(removed.json().isAttested).toBe(false);
+    const again = await agent.request('DELETE', `/api/v1/portal/requests/${draft.id}/documents/${wrongId}`);
+    expect([again.statusCode, again.json().code]).toEqual([404, 'request.document-not-found']);
+    const audit = await t.ctx.db
+      .selectFrom('audit_events')
+      .select(['actor_kind', 'actor_id'])
+      .where('entity_id', '=', draft.id)
+      .where('action', '=', 'request.document-remove')
+      .executeTakeFirst();
+    expect(audit).toMatchObject({ actor_kind: 'family', actor_id: maryam.id });
+
+    // Once sent, documents stay.
+    await attest(agent, maryam, draft.id);
+    expect((await agent.request('POST', `/api/v1/portal/requests/${draft.id}/submit`, {})).statusCode).toBe(200);
+    const kept = (await agent.request('GET', `/api/v1/portal/requests/${draft.id}`)).json().documents[0].id;
+    const late = await agent.request('DELETE', `/api/v1/portal/requests/${draft.id}/documents/${kept}`);
+    expect([late.statusCode, late.json().code]).toEqual([409, 'request.not-editable']);
+  });
+
   it('without an SMS gateway or a mobile, the family is told to confirm at reception', async () => {
     const agent = await as(maryam);
     const draft = await startDraft(agent);

@@ -135,6 +135,7 @@ const EXPECTED: Record<string, Expected> = {
   'POST /api/v1/portal/requests/:id/attestation/verify': 'family',
   'GET /api/v1/portal/request-types': 'family',
   'POST /api/v1/portal/requests/:id/documents': 'family',
+  'DELETE /api/v1/portal/requests/:id/documents/:documentId': 'family',
   // -- complaints and inquiries (issue 6) --
   'GET /complaints/new': 'public',
   'GET /complaints/track': 'public',

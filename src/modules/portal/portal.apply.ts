@@ -218,7 +218,10 @@ function documentsSection(t: PortalCopy, language: Language, request: FamilyRequ
     <h3 id="doc-${item.key}">${label(language, item)} ${requiredMark(a, item.isRequired)}</h3>
     ${
       files.length
-        ? html`<p class="uploaded">${a.uploaded}</p><ul class="files">${files.map((f) => html`<li>${ltr(f.name)}</li>`)}</ul>`
+        ? html`<p class="uploaded">${a.uploaded}</p><ul class="files">${files.map(
+            (f) =>
+              html`<li>${ltr(f.name)} <button type="button" class="link-button remove-document" data-document-id="${f.id}">${a.remove}<span class="visually-hidden">: ${f.name}</span></button></li>`,
+          )}</ul>`
         : html`<p class="muted">${a.noFileYet}</p>`
     }
     <label for="${inputId}">${a.chooseFile}</label>

@@ -86,6 +86,7 @@ export interface ApplyCopy {
   noFileYet: string;
   chooseFile: string;
   upload: string;
+  remove: string;
   missingTitle: string;
   nothingMissing: string;
   missingIntro: string;
@@ -226,6 +227,7 @@ export const PORTAL_COPY: Record<'ar' | 'en', PortalCopy> = {
       noFileYet: 'لم يُرفع بعد.',
       chooseFile: 'اختاروا الملف',
       upload: 'رفع المستند',
+      remove: 'حذف',
       missingTitle: 'ما ينقص الطلب',
       nothingMissing: 'لا ينقص الطلب شيء. الخطوة التالية: تأكيد بياناتكم.',
       missingIntro: 'لا يمكن إرسال الطلب قبل استكمال ما يلي:',
@@ -375,6 +377,7 @@ export const PORTAL_COPY: Record<'ar' | 'en', PortalCopy> = {
       noFileYet: 'Not uploaded yet.',
       chooseFile: 'Choose the file',
       upload: 'Upload the document',
+      remove: 'Remove',
       missingTitle: 'What the request still needs',
       nothingMissing: 'Nothing is missing. Next step: confirm your data.',
       missingIntro: 'The request cannot be sent until these are completed:',

@@ -14,6 +14,7 @@ import {
   attestationSummary as attestationSummarySchema,
   createOnlineRequestBody,
   familyRequestView,
+  requestDocumentParams,
   requestType,
   updateRequestBody,
 } from '../../contracts/requests.js';
@@ -29,6 +30,7 @@ import {
   familyRequest,
   familyRequests,
   onlineRequestTypes,
+  removeOnlineDocument,
   submitOnlineRequest,
   updateOnlineRequest,
 } from '../requests/requests.workflow.js';
@@ -135,6 +137,13 @@ export function portalRoutes(app: App, ctx: AppContext): void {
       const view = await addOnlineDocument(ctx, familyOf(request).familyId, request.params.id, { itemKey, fileName: file.filename, bytes });
       return reply.code(201).send(view);
     },
+  });
+
+  // A document uploaded by mistake, taken back before the request is sent (voids a confirmation, C4).
+  app.delete('/api/v1/portal/requests/:id/documents/:documentId', {
+    config: { policy: FAMILY },
+    schema: { tags: ['portal'], params: requestDocumentParams, response: { 200: familyRequestView } },
+    handler: (request) => removeOnlineDocument(ctx, familyOf(request).familyId, request.params.id, request.params.documentId),
   });
 
   // C2, C3: refused with 422 and the missing items until complete and attested.

@@ -17,8 +17,11 @@ async function post(url: string, body: unknown, csrfToken?: string, method = 'PO
     const response = await fetch(url, {
       method,
       credentials: 'same-origin',
-      headers: { ...(isForm ? {} : { 'content-type': 'application/json' }), ...(csrfToken ? { 'x-csrf-token': csrfToken } : {}) },
-      body: isForm ? body : JSON.stringify(body),
+      headers: {
+        ...(isForm || body === undefined ? {} : { 'content-type': 'application/json' }),
+        ...(csrfToken ? { 'x-csrf-token': csrfToken } : {}),
+      },
+      body: isForm ? body : body === undefined ? undefined : JSON.stringify(body),
     });
     return { status: response.status, body: await response.json().catch(() => null) };
   } catch {
@@ -249,6 +252,26 @@ for (const form of document.querySelectorAll<HTMLFormElement>('.upload-form')) {
     setBusy(form, false);
     const code = answer.status === 413 ? 'file.too-large' : answer.status === 415 ? 'file.type-not-accepted' : errorCode(answer);
     showError(form, box, input, data[UPLOAD_MESSAGES[code ?? ''] ?? 'msgGeneric']);
+  });
+}
+
+// A document taken back: the same form's messages, then the page as the server now has it.
+for (const button of document.querySelectorAll<HTMLButtonElement>('.remove-document')) {
+  button.addEventListener('click', async () => {
+    const form = button.closest<HTMLFormElement>('.upload-form');
+    if (!form) return;
+    const data = form.dataset;
+    button.disabled = true;
+    const answer = await post(
+      `/api/v1/portal/requests/${data.requestId}/documents/${button.dataset.documentId}`,
+      undefined,
+      csrf(),
+      'DELETE',
+    );
+    if (answer.status === 200) return reloadShowing();
+    button.disabled = false;
+    const code = errorCode(answer);
+    showError(form, form.querySelector<HTMLElement>('.error'), null, data[UPLOAD_MESSAGES[code ?? ''] ?? 'msgGeneric']);
   });
 }
 
