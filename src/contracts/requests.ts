@@ -385,6 +385,19 @@ export const serviceRequest = requestSummary.extend({
 });
 export type ServiceRequest = z.infer<typeof serviceRequest>;
 
+/**
+ * A move that takes the request out of the caller's sight (A6: a volunteer's request once
+ * submitted goes to reception and the committee). Answered with 202 instead of the request, so the
+ * screen can say where it went rather than fail on a 404.
+ */
+export const requestHandedOver = z.object({
+  id: z.string(),
+  reference: z.string(),
+  status: requestStatus,
+  isHandedOver: z.literal(true),
+});
+export type RequestHandedOver = z.infer<typeof requestHandedOver>;
+
 // ---- worklists ----
 /**
  * `committee`: complete requests awaiting a committee's study; `under-study` and

@@ -95,7 +95,7 @@ afterAll(async () => {
 });
 
 describe(`volunteer intake (A6) [${ENGINE}]`, () => {
-  it('A6: a volunteer records a request on the volunteer channel for a family they registered; sees it until submitted, then 404; never another’s', async () => {
+  it('A6: a volunteer records a request on the volunteer channel for a family they registered; sees it until submitted (the submit answers 202 “handed over”, then 404); never another’s', async () => {
     const volunteer = await as('volunteer');
     const familyId = await registerFamily(volunteer);
     const wrongChannel = await volunteer.request('POST', '/api/v1/requests', {
@@ -136,7 +136,9 @@ describe(`volunteer intake (A6) [${ENGINE}]`, () => {
     });
     expect(signed.statusCode, signed.body).toBe(201);
     const submitted = await volunteer.request('POST', `/api/v1/requests/${request.id}/transitions`, { action: 'submit' });
-    expect(submitted.statusCode).toBe(404); // submitted: no longer theirs to see
+    // Submitted: no longer theirs to see — the move is answered 202 with where it went, not 404 (A6).
+    expect(submitted.statusCode, submitted.body).toBe(202);
+    expect(submitted.json()).toEqual({ id: request.id, reference: expect.stringMatching(/^REQ-/), status: 'complete', isHandedOver: true });
     expect((await volunteer.request('GET', `/api/v1/requests/${request.id}`)).statusCode).toBe(404);
     expect((await volunteer.request('GET', '/api/v1/requests?list=all')).json().items).toEqual([]);
     const seen = (await (await as('reception')).request('GET', `/api/v1/requests/${request.id}`)).json();

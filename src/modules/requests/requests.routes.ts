@@ -4,6 +4,7 @@ import {
   createRequestTypeBody,
   requestCounts,
   requestDocumentParams,
+  requestHandedOver,
   requestList,
   requestListQuery,
   requestType,
@@ -187,7 +188,17 @@ export function requestRoutes(app: App, ctx: AppContext): void {
 
   app.post('/api/v1/requests/:id/transitions', {
     config: { policy: staffOnly(REQUEST_MOVERS, 'families') },
-    schema: { tags: ['requests'], params: idParams, body: transitionBody, response: { 200: serviceRequest } },
-    handler: (request) => requests.transitionRequest(ctx, staffOf(request), request.params.id, request.body),
+    // 202 (A6): the move went through but took the request out of the caller's sight (a volunteer's
+    // submitted request goes to reception and the committee): where it went, not the request.
+    schema: {
+      tags: ['requests'],
+      params: idParams,
+      body: transitionBody,
+      response: { 200: serviceRequest, 202: requestHandedOver },
+    },
+    handler: async (request, reply) => {
+      const result = await requests.transitionRequest(ctx, staffOf(request), request.params.id, request.body);
+      return 'isHandedOver' in result ? reply.code(202).send(result) : result;
+    },
   });
 }

@@ -3,6 +3,7 @@ import type {
   CreateRequestBody,
   HistoryEntry,
   RequestChannel,
+  RequestHandedOver,
   RequestStatus,
   RequestSummary,
   ServiceRequest,
@@ -677,7 +678,7 @@ export async function transitionRequest(
   principal: StaffPrincipal,
   id: string,
   body: TransitionBody,
-): Promise<ServiceRequest> {
+): Promise<ServiceRequest | RequestHandedOver> {
   const row = await loadVisible(ctx, principal, id);
   const isAllowed = body.action === 'submit' ? canWorkOn(principal, { createdBy: row.created_by, status: row.status }) : canMove(principal);
   if (!isAllowed) throw AppError.forbidden('request.read-only', 'You may not move this request');
@@ -687,8 +688,12 @@ export async function transitionRequest(
     ]);
   await ctx.db.transaction().execute((trx) => move(trx, ctx, staffActor(principal), id, body.action, { note: body.note ?? null }));
   const after = await findVisibleRequest(ctx.db, await visibilityOf(ctx, principal), id);
-  // A volunteer sees a request only until it is submitted.
-  if (!after) throw AppError.notFound('request.not-found', 'No such request');
+  // A6: a volunteer sees a request only until it is submitted; the move went through, so say where
+  // the request went (reception and the committee) instead of answering 404.
+  if (!after) {
+    const moved = await ctx.db.selectFrom('requests').select(['status']).where('id', '=', id).executeTakeFirstOrThrow();
+    return { id, reference: row.reference, status: moved.status as RequestStatus, isHandedOver: true };
+  }
   return present(ctx, principal, after);
 }
 

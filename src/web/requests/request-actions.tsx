@@ -3,7 +3,8 @@ import { IconAlertCircle, IconArrowBackUp, IconCircleCheck, IconLock, IconQuesti
 import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import type { ServiceRequest, StaffAction, TransitionBody } from '../../contracts/requests.js';
+import { useNavigate } from 'react-router';
+import type { RequestHandedOver, ServiceRequest, StaffAction, TransitionBody } from '../../contracts/requests.js';
 import { api } from '../api/client.js';
 import { useLanguage } from '../app/language.js';
 import { notifySuccess } from '../ui/notify.js';
@@ -26,6 +27,11 @@ export function missingLabels(
     const label = item ? (language === 'ar' ? item.labelAr : item.labelEn) : key;
     return { key, label, code: error.code };
   });
+}
+
+/** What the worklist is told after a move that took the request out of the caller's sight (A6). */
+export interface HandedOverState {
+  handedOver: string;
 }
 
 /** The moves this person may make now (the server lists them; it checks again on each). */
@@ -60,13 +66,24 @@ function TransitionModal({ request, action, onClose }: { request: ServiceRequest
   const { t: tc } = useTranslation();
   const { language } = useLanguage();
   const queryClient = useQueryClient();
+  const navigate = useNavigate();
   const [note, setNote] = useState('');
   const [missing, setMissing] = useState<{ key: string; label: string; code: string }[]>([]);
   const [message, setMessage] = useState<string | null>(null);
   const isNoteRequired = action === 'request-information';
   const move = useMutation({
-    mutationFn: (body: TransitionBody) => api.post<ServiceRequest>(`/requests/${encodeURIComponent(request.id)}/transitions`, body),
+    mutationFn: (body: TransitionBody) =>
+      api.post<ServiceRequest | RequestHandedOver>(`/requests/${encodeURIComponent(request.id)}/transitions`, body),
     onSuccess: (updated) => {
+      if ('isHandedOver' in updated) {
+        // A6: a volunteer's request, once sent, is reception's and the committee's: say so on the
+        // worklist instead of reloading a page they may no longer open.
+        queryClient.removeQueries({ queryKey: requestKeys.one(request.id) });
+        void queryClient.invalidateQueries({ queryKey: requestKeys.all });
+        onClose();
+        navigate('/requests', { state: { handedOver: updated.reference } satisfies HandedOverState });
+        return;
+      }
       queryClient.setQueryData(requestKeys.one(request.id), updated);
       void queryClient.invalidateQueries({ queryKey: requestKeys.all });
       notifySuccess(t(`actions.done.${action}`));

@@ -1,7 +1,7 @@
-import { Anchor, Badge, Button, EmptyState, Group, Paper, Stack, Table, Tabs, Text } from '@mantine/core';
-import { IconFilePlus, IconInbox } from '@tabler/icons-react';
+import { Alert, Anchor, Badge, Button, EmptyState, Group, Paper, Stack, Table, Tabs, Text } from '@mantine/core';
+import { IconFilePlus, IconInbox, IconSend } from '@tabler/icons-react';
 import { useTranslation } from 'react-i18next';
-import { Link, useSearchParams } from 'react-router';
+import { Link, useLocation, useSearchParams } from 'react-router';
 import type { RequestCounts, RequestSummary, Worklist } from '../../contracts/requests.js';
 import type { StaffRole } from '../../domain/roles.js';
 import { useFormat } from '../app/format.js';
@@ -12,6 +12,7 @@ import { LoadFailure, NotAllowed, Page, PageLoader } from '../ui/page.js';
 import { errorMessage } from '../ui/problems.js';
 import { DualDay } from './dual-day.js';
 import { REQUESTS_NS } from './i18n.js';
+import type { HandedOverState } from './request-actions.js';
 import { SLA_COLOURS } from './request-clock.js';
 import { STATUS_COLOURS } from './request-page.js';
 import { useRequestCounts, useRequestList } from './requests-api.js';
@@ -33,6 +34,7 @@ export function RequestsPage() {
   const { number } = useFormat();
   const me = useCurrentUser();
   const [params, setParams] = useSearchParams();
+  const handedOver = (useLocation().state as Partial<HandedOverState> | null)?.handedOver;
   const tabs = TABS.filter((tab) => hasRole(me.roles, ...tab.roles));
   const wanted = params.get('list');
   const active = tabs.find((tab) => tab.list === wanted) ?? tabs[0];
@@ -55,6 +57,20 @@ export function RequestsPage() {
         )
       }
     >
+      {handedOver && (
+        <Alert
+          variant="light"
+          color="green"
+          icon={<IconSend aria-hidden />}
+          title={t('list.handedOver.title')}
+          role="status"
+          data-testid="handed-over"
+        >
+          <Text size="sm">
+            {t('list.handedOver.body')} <Ltr>{handedOver}</Ltr>
+          </Text>
+        </Alert>
+      )}
       <Tabs value={active.list} onChange={(value) => value && setParams({ list: value }, { replace: true })} keepMounted={false}>
         <Tabs.List>
           {tabs.map((tab) => (
