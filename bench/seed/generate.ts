@@ -9,6 +9,7 @@ import { DEFAULT_COMPLAINTS_SETTINGS } from '../../src/modules/complaints/compla
 import { DEFAULT_REQUEST_TYPES } from '../../src/modules/requests/request-types.defaults.js';
 import type { AppContext } from '../../src/platform/context.js';
 import { AuditWriter } from './audit.js';
+import { BulkEncryptor } from './bulk-crypto.js';
 import { attestedFamilyOf, FamilyTimeline, familyAt, type GeneratedFamily, ORIGINS } from './families.js';
 import { Rng } from './rng.js';
 import type { Row, Sink } from './sink.js';
@@ -142,6 +143,10 @@ function answersFor(rng: Rng, typeCode: string, family: GeneratedFamily): Record
   }
 }
 
+const outcomeAr: Record<string, string> = { approved: 'الموافقة', 'partly-approved': 'الموافقة الجزئية', rejected: 'الاعتذار عن الطلب' };
+/** The vote each member cast for an outcome (minutes' stored counts; all three voted alike). */
+const VOTE_OF: Record<string, string> = { approved: 'approve', 'partly-approved': 'partlyApprove', rejected: 'reject' };
+
 interface Meeting {
   id: string;
   day: string;
@@ -157,7 +162,8 @@ export interface GenerateResult {
 
 export async function generate(input: GenerateInput): Promise<GenerateResult> {
   const { ctx, sink, calendar, sizes, seed, nowMs, staff, log } = input;
-  const { encryptor, indexer } = ctx.keys;
+  const { indexer } = ctx.keys;
+  const encryptor = BulkEncryptor.from(ctx.keys.encryptor);
   const rows: Record<string, number> = {};
   const seconds: Record<string, number> = {};
   const count = (table: string, n = 1) => {
@@ -444,7 +450,7 @@ export async function generate(input: GenerateInput): Promise<GenerateResult> {
       const text = [
         `محضر اجتماع لجنة دراسة الطلبات بتاريخ ${day}`,
         'الحضور: أعضاء اللجنة الثلاثة (النصاب مكتمل)',
-        ...m.decisions.map((d, n) => `${n + 1}. الطلب ${d.reference} (${d.typeNameAr}): ${d.outcome} — ${d.reasons}`),
+        ...m.decisions.map((d, n) => `${n + 1}. الطلب ${d.reference} (${d.typeNameAr}): ${outcomeAr[d.outcome]} — ${d.reasons}`),
       ].join('\n');
       const frozenMs = at(day, 13);
       minutesTable([
@@ -455,7 +461,18 @@ export async function generate(input: GenerateInput): Promise<GenerateResult> {
         'frozen',
         encryptor.encrypt(text, `minutes:${minutesId}:text`),
         null,
-        encryptor.encrypt(JSON.stringify(m.decisions.map(({ atMs: _a, ...d }) => d)), `minutes:${minutesId}:decisions`),
+        // minutes.service.ts sealOutcomes: { decisions, deferred } (a bare array reads as no decisions).
+        encryptor.encrypt(
+          JSON.stringify({
+            decisions: m.decisions.map(({ atMs: _a, ...d }) => ({
+              ...d,
+              counts: { approve: 0, partlyApprove: 0, reject: 0, abstain: 0, [VOTE_OF[d.outcome] as string]: 3 },
+              isTieBroken: false,
+            })),
+            deferred: [],
+          }),
+          `minutes:${minutesId}:decisions`,
+        ),
         createHash('sha256').update(text).digest('hex'),
         chair,
         iso(frozenMs - 3_600_000),
@@ -480,7 +497,6 @@ export async function generate(input: GenerateInput): Promise<GenerateResult> {
     }
     return `FAM-${year}-${String(f.index - first + 1).padStart(6, '0')}`;
   };
-  const outcomeAr: Record<string, string> = { approved: 'الموافقة', 'partly-approved': 'الموافقة الجزئية', rejected: 'الاعتذار عن الطلب' };
   progress = new Progress('requests', sizes.requests, log);
   const startRows = total();
   let lastFlushDay = '';
@@ -659,7 +675,7 @@ export async function generate(input: GenerateInput): Promise<GenerateResult> {
           requestId: id,
           reference,
           typeNameAr: type.nameAr,
-          outcome: outcomeAr[outcome] as string,
+          outcome,
           reasons,
           atMs: decideMs,
         });

@@ -24,6 +24,8 @@ export function unit(a: number, b: number): number {
   return hash2(a, b) / 4294967296;
 }
 
+const HEX = Array.from({ length: 256 }, (_, i) => i.toString(16).padStart(2, '0'));
+
 /** sfc32: small, fast, good enough for test data. */
 export class Rng {
   private a: number;
@@ -81,8 +83,11 @@ export class Rng {
 
   hex(chars: number): string {
     let out = '';
-    while (out.length < chars) out += this.next().toString(16).padStart(8, '0');
-    return out.slice(0, chars);
+    while (out.length < chars) {
+      const t = this.next();
+      out += `${HEX[t >>> 24]}${HEX[(t >>> 16) & 255]}${HEX[(t >>> 8) & 255]}${HEX[t & 255]}`;
+    }
+    return out.length === chars ? out : out.slice(0, chars);
   }
 
   /** UUIDv7 (RFC 9562) at `ms`, its random bits from this generator: time-ordered like the app's ids. */

@@ -273,6 +273,29 @@ describe('bench:seed (issue 7 §1)', () => {
     expect(identities).toBe(SIZES.families + withIds);
   });
 
+  it('C5: a seeded meeting’s frozen minutes open through the app with each decision of its requests', async () => {
+    const request = await t.ctx.db
+      .selectFrom('requests')
+      .select(['id', 'reference', 'decision_outcome', 'decision_minutes_id'])
+      .where('decision_minutes_id', 'is not', null)
+      .orderBy('id')
+      .executeTakeFirstOrThrow();
+    const agent = await signInAs('committeeMember');
+    const response = await agent.request('GET', `/api/v1/minutes/${request.decision_minutes_id}`);
+    expect(response.statusCode).toBe(200);
+    const minutes = response.json();
+    expect(minutes.status).toBe('frozen');
+    const decided = await t.ctx.db
+      .selectFrom('requests')
+      .select(['id', 'reference', 'decision_outcome'])
+      .where('decision_minutes_id', '=', request.decision_minutes_id)
+      .execute();
+    expect(minutes.decisions.map((d: { requestId: string }) => d.requestId).sort()).toEqual(decided.map((d) => d.id).sort());
+    const mine = minutes.decisions.find((d: { requestId: string }) => d.requestId === request.id);
+    expect(mine).toMatchObject({ reference: request.reference, outcome: request.decision_outcome });
+    expect(minutes.text).toContain(request.reference);
+  });
+
   it('every reference points at a row (foreign keys hold although they were off during the load)', async () => {
     if (t.engine !== 'sqlite') {
       const orphans = await sql<{
