@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { type Agent, buildStaff, createTestApp, ENGINE, type StaffFixture, sessionFor, type TestApp } from './harness.js';
+import { buildStaff, createTestApp, ENGINE, type StaffFixture, sessionFor, type TestApp } from './harness.js';
 
 /**
  * Freezing minutes when the world moved on (C5): a decided request no longer under the committee's
@@ -11,7 +11,7 @@ import { type Agent, buildStaff, createTestApp, ENGINE, type StaffFixture, sessi
 let t: TestApp;
 let administrator: StaffFixture;
 let receptionist: StaffFixture;
-const people: Record<'chair' | 'm2' | 'm3' | 'chair2' | 'd' | 'e', StaffFixture> = {} as never;
+const people: Record<'chair' | 'm2' | 'm3' | 'chair2' | 'd' | 'e' | 'chair3' | 'f' | 'g', StaffFixture> = {} as never;
 const as = (staff: StaffFixture) => sessionFor(t, staff);
 const SIGNATURE = 'data:image/png;base64,iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mNkYPhfDwAChwGA60e6kgAAAABJRU5ErkJggg==';
 const NATIONAL_IDS = ['1000000008', '2345678904', '1000000016', '1000000024'];
@@ -113,7 +113,8 @@ beforeAll(async () => {
   t.clock.set('2026-03-10T06:00:00.000Z');
   administrator = await buildStaff(t, { roles: ['administrator'] });
   receptionist = await buildStaff(t, { roles: ['reception'] });
-  for (const key of ['chair', 'm2', 'm3', 'chair2', 'd', 'e'] as const) people[key] = await buildStaff(t, { roles: ['committee-member'] });
+  for (const key of ['chair', 'm2', 'm3', 'chair2', 'd', 'e', 'chair3', 'f', 'g'] as const)
+    people[key] = await buildStaff(t, { roles: ['committee-member'] });
 }, 60_000);
 
 afterAll(async () => {
@@ -216,5 +217,59 @@ describe(`freezing minutes when things moved [${ENGINE}]`, () => {
     expect((await (await as(receptionist)).request('GET', `/api/v1/requests/${requestId}`)).json().status).toBe('notified');
     const audit = await t.ctx.db.selectFrom('audit_events').select('action').where('entity_id', '=', minutes.id).execute();
     expect(audit.map((a) => a.action)).toContain('minutes.excuse');
+  });
+
+  /*
+   * Why an administrator does not record the excusal themselves (issue 5 §7, C5): minutes carry the
+   * families' names and the committee's decisions, which administrators never see (they manage
+   * committees, not their agendas, votes or minutes), and approving minutes is the committee's own
+   * act. When the chair is the one deactivated, the administrator names a new chair in the
+   * committee's settings (audited) and that chair records the former one as unable to approve.
+   */
+  it('C5: the chair deactivated → the administrator cannot record the excusal (403) but names a new chair, who records it; the minutes freeze', async () => {
+    const { chair3, f, g } = people;
+    const committeeId = await committee('freeze-chair-gone', [chair3, f, g], chair3, 'freeze-chair-gone-aid');
+    const requestId = await completeRequest('freeze-chair-gone-aid');
+    const { minutes } = await decidedMeeting(committeeId, chair3, [chair3, f, g], [requestId]);
+    const admin = await as(administrator);
+    expect((await admin.request('POST', `/api/v1/staff/users/${chair3.id}/deactivate`, {})).statusCode).toBe(200);
+
+    expect((await approve(f, minutes)).statusCode).toBe(200);
+    const blocked = await approve(g, minutes);
+    expect(blocked.statusCode, blocked.body).toBe(409);
+    expect(blocked.json().code).toBe('minutes.approver-inactive');
+    expect(blocked.json().errors).toEqual([expect.objectContaining({ pointer: `/pending/${chair3.id}` })]);
+    // Nobody holds the chair who can act: members cannot, the administrator has no minutes.
+    expect((await (await as(f)).request('POST', `/api/v1/minutes/${minutes.id}/excusals`, { memberId: chair3.id })).statusCode).toBe(403);
+    const byAdmin = await admin.request('POST', `/api/v1/minutes/${minutes.id}/excusals`, { memberId: chair3.id });
+    expect(byAdmin.statusCode).toBe(403);
+    expect((await admin.request('GET', `/api/v1/minutes/${minutes.id}`)).statusCode).toBe(403);
+
+    const renamed = await admin.request('PATCH', `/api/v1/committees/${committeeId}`, { chairId: f.id });
+    expect(renamed.statusCode, renamed.body).toBe(200);
+    expect(renamed.json().chairId).toBe(f.id);
+    const seen = (await (await as(f)).request('GET', `/api/v1/minutes/${minutes.id}`)).json();
+    expect(seen.can.excuse).toBe(true);
+    const excused = await (await as(f)).request('POST', `/api/v1/minutes/${minutes.id}/excusals`, { memberId: chair3.id });
+    expect(excused.statusCode, excused.body).toBe(200);
+    expect(excused.json().excused).toEqual([expect.objectContaining({ userId: chair3.id, excusedBy: f.id })]);
+    // The refused approval was not kept (nothing applied on a 409): the last member approves again and they freeze.
+    expect(excused.json().pending.map((p: { userId: string }) => p.userId)).toEqual([g.id]);
+    const last = await approve(g, minutes);
+    expect(last.statusCode, last.body).toBe(200);
+    expect(last.json().status).toBe('frozen');
+    expect((await (await as(receptionist)).request('GET', `/api/v1/requests/${requestId}`)).json().status).toBe('notified');
+    // The printed minutes say the former chair could not approve, and who recorded it.
+    const printed = await (await as(g)).request('GET', `/api/v1/minutes/${minutes.id}/print`);
+    expect(printed.statusCode).toBe(200);
+    const fName = (await t.ctx.db.selectFrom('staff_users').select('display_name').where('id', '=', f.id).executeTakeFirstOrThrow())
+      .display_name;
+    expect(printed.body).toMatch(new RegExp(`<tr class="excused"><td>[^<]+</td><td>تعذّر عليه الاعتماد[^<]*سجّل ذلك ${fName}`));
+    const audit = await t.ctx.db
+      .selectFrom('audit_events')
+      .select(['action', 'actor_id'])
+      .where('entity_id', 'in', [minutes.id, committeeId])
+      .execute();
+    expect(audit).toEqual(expect.arrayContaining([expect.objectContaining({ action: 'minutes.excuse', actor_id: f.id })]));
   });
 });

@@ -4,11 +4,12 @@ import type { AppContext } from '../../platform/context.js';
 import type { StaffPrincipal } from '../../platform/http/principal.js';
 import { getAssociation } from '../settings/settings.service.js';
 import { escapeHtml, html, SafeHtml } from '../web/html.js';
+import { staffNames } from './committees.repo.js';
 import { minutesForPrint } from './minutes.service.js';
 
 /**
  * The minutes as a printable A4 page (C5): the association's letterhead, the frozen text line by
- * line, who approved and when (both calendars), and the SHA-256 that fixes the text. Drafts carry a
+ * line, who approved and when (both calendars), who could not approve and who recorded it, and the SHA-256 that fixes the text. Drafts carry a
  * visible "not approved" mark. Every value is escaped.
  */
 const STYLE = `
@@ -26,6 +27,7 @@ h1 { font-size: 15pt; text-align: center; margin: 0 0 2mm; }
 table { width: 100%; border-collapse: collapse; margin-top: 8mm; font-size: 11pt; page-break-inside: avoid; }
 th, td { border: 1px solid #555; padding: 2mm 3mm; text-align: start; vertical-align: top; }
 th { background: #f1f3f5; }
+.excused td { color: #862e9c; }
 .fingerprint { margin-top: 6mm; font-size: 9pt; color: #333; word-break: break-all; }
 bdi { unicode-bidi: isolate; }
 @media screen { body { background: #e9ecef; } .sheet { background: #fff; width: 210mm; min-height: 297mm; margin: 8mm auto; padding: 16mm 18mm; box-shadow: 0 1px 6px rgba(0,0,0,.2); } }
@@ -48,6 +50,8 @@ function isolateLatin(text: string): SafeHtml {
 export function renderMinutesPage(
   minutes: Minutes,
   association: { nameAr: string; nameEn: string; regulatorAr: string; digits: 'latn' | 'arab' },
+  /** Who recorded each member as unable to approve (staff id → name). */
+  recorderNames: ReadonlyMap<string, string> = new Map(),
 ) {
   const lines = minutes.text.split('\n');
   const title = lines[0] ?? 'محضر';
@@ -61,8 +65,16 @@ export function renderMinutesPage(
     return `${d.hijri} — ${d.gregorian}`;
   };
   const isFrozen = minutes.status === 'frozen';
+  // C5: members present who could not approve (deactivated, left the committee) are listed as such,
+  // with who recorded it and when, so the printed record shows why their approval is missing.
   const approvals = [
     ...minutes.approvals.map((a) => html`<tr><td>${a.displayName}</td><td>${when(a.approvedAt)}</td></tr>`),
+    ...minutes.excused.map((e) => {
+      const recorder = recorderNames.get(e.excusedBy);
+      return html`<tr class="excused"><td>${e.displayName}</td><td>تعذّر عليه الاعتماد (لم يعد عضواً نشطاً)، سجّل ذلك ${
+        recorder ?? 'رئيس اللجنة'
+      } بتاريخ ${when(e.excusedAt)}</td></tr>`;
+    }),
     ...minutes.pending.map((p) => html`<tr><td>${p.displayName}</td><td>لم يعتمد بعد</td></tr>`),
   ];
   return html`<!doctype html>
@@ -94,5 +106,9 @@ export function renderMinutesPage(
 export async function printMinutes(ctx: AppContext, principal: StaffPrincipal, id: string): Promise<string> {
   const association = await getAssociation(ctx);
   const { minutes } = await minutesForPrint(ctx, principal, id);
-  return renderMinutesPage(minutes, association);
+  const recorders = await staffNames(
+    ctx.db,
+    minutes.excused.map((e) => e.excusedBy),
+  );
+  return renderMinutesPage(minutes, association, recorders);
 }
