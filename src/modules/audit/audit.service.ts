@@ -1,4 +1,5 @@
 import type { Insertable, Kysely } from 'kysely';
+import { offThreadWriterFor } from '../../platform/db/database.js';
 import type { Database } from '../../platform/db/schema.js';
 import { uuidv7 } from '../../platform/ids.js';
 
@@ -65,6 +66,21 @@ interface Waiting {
 /** 12 bound values a row; well under every engine's limit on parameters. */
 const ROWS_PER_INSERT = 500;
 const committers = new WeakMap<Kysely<Database>, GroupCommitter>();
+const AUDIT_COLUMNS = [
+  'id',
+  'at',
+  'actor_kind',
+  'actor_id',
+  'action',
+  'entity',
+  'entity_id',
+  'fields',
+  'details',
+  'prev_hash',
+  'hash',
+  'chain_position',
+] as const satisfies readonly (keyof AuditRow)[];
+const INSERT_SQL = `insert into audit_events (${AUDIT_COLUMNS.join(', ')}) values (${AUDIT_COLUMNS.map(() => '?').join(', ')})`;
 
 class GroupCommitter {
   private waiting: Waiting[] = [];
@@ -86,14 +102,21 @@ class GroupCommitter {
     const batch = this.waiting;
     this.waiting = [];
     try {
-      await this.db.transaction().execute(async (trx) => {
-        for (let i = 0; i < batch.length; i += ROWS_PER_INSERT) {
-          await trx
-            .insertInto('audit_events')
-            .values(batch.slice(i, i + ROWS_PER_INSERT).map((w) => w.row))
-            .execute();
-        }
-      });
+      const writer = offThreadWriterFor(this.db);
+      if (writer)
+        await writer.append(
+          INSERT_SQL,
+          batch.map((w) => AUDIT_COLUMNS.map((column) => w.row[column] ?? null)),
+        );
+      else
+        await this.db.transaction().execute(async (trx) => {
+          for (let i = 0; i < batch.length; i += ROWS_PER_INSERT) {
+            await trx
+              .insertInto('audit_events')
+              .values(batch.slice(i, i + ROWS_PER_INSERT).map((w) => w.row))
+              .execute();
+          }
+        });
       for (const w of batch) w.resolve();
     } catch {
       // One bad row must not fail its neighbours: retry each alone, so each caller gets its own answer.

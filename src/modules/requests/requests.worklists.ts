@@ -5,7 +5,6 @@ import type { AppContext } from '../../platform/context.js';
 import { AppError } from '../../platform/http/app-error.js';
 import type { StaffPrincipal } from '../../platform/http/principal.js';
 import { recordAudit } from '../audit/audit.service.js';
-import { findType } from './request-types.service.js';
 import type { RequestVisibility } from './requests.policy.js';
 import {
   decodeCursor,
@@ -41,6 +40,15 @@ export function listQuery(query: RequestQuery, list: Pick<RequestListQuery, 'lis
   return q;
 }
 
+/** The types' names only, in one read (a page lists a handful of types; their checklists are not needed). */
+async function typeNamesOf(ctx: AppContext, codes: string[]): Promise<Map<string, { nameAr: string; nameEn: string }>> {
+  const names = new Map(codes.map((code) => [code, { nameAr: code, nameEn: code }]));
+  if (!codes.length) return names;
+  const rows = await ctx.db.selectFrom('request_types').select(['code', 'name_ar', 'name_en']).where('code', 'in', codes).execute();
+  for (const row of rows) names.set(row.code, { nameAr: row.name_ar, nameEn: row.name_en });
+  return names;
+}
+
 export async function listRequests(ctx: AppContext, principal: StaffPrincipal, query: RequestListQuery): Promise<RequestList> {
   const after = query.cursor ? decodeCursor(query.cursor) : null;
   if (query.cursor && !after)
@@ -49,11 +57,7 @@ export async function listRequests(ctx: AppContext, principal: StaffPrincipal, q
   const { rows, next } = await pageOf(listQuery(visibleRequests(ctx.db, visibility), query), after, query.limit);
   const families = await familySummaryOf(ctx.db, [...new Set(rows.map((r) => r.family_id))]);
   const flags = await draftFlags(ctx, rows);
-  const types = new Map<string, { nameAr: string; nameEn: string }>();
-  for (const code of new Set(rows.map((r) => r.type_code))) {
-    const type = await findType(ctx.db, code);
-    types.set(code, { nameAr: type?.nameAr ?? code, nameEn: type?.nameEn ?? code });
-  }
+  const types = await typeNamesOf(ctx, [...new Set(rows.map((r) => r.type_code))]);
   const { cursor: _cursor, ...filters } = query;
   await recordAudit(ctx.db, {
     at: ctx.clock.now(),

@@ -1,10 +1,11 @@
 import { mkdirSync } from 'node:fs';
 import path from 'node:path';
 import SQLite from 'better-sqlite3';
-import { Kysely, PostgresDialect, SqliteDialect } from 'kysely';
+import { CompiledQuery, type DatabaseConnection, Kysely, PostgresDialect, SqliteDialect, SqliteDriver } from 'kysely';
 import pg from 'pg';
 import type { DatabaseConfig } from '../config.js';
 import type { Engine } from './dialect.js';
+import { OffThreadWriter } from './off-thread-writer.js';
 import type { Database } from './schema.js';
 
 export type DB = Kysely<Database>;
@@ -40,8 +41,46 @@ export function openDatabase(config: DatabaseConfig): DatabaseHandle {
   sqlite.pragma('foreign_keys = ON');
   sqlite.pragma(`busy_timeout = ${SQLITE_BUSY_TIMEOUT_MS}`);
   assertSqlitePragmas(sqlite, config.file === ':memory:');
-  const db = new Kysely<Database>({ dialect: new SqliteDialect({ database: withStatementCache(sqlite) }) });
-  return { db, engine: 'sqlite', sqlite, close: () => db.destroy() };
+  const db = new Kysely<Database>({ dialect: new ImmediateSqliteDialect({ database: withStatementCache(sqlite) }) });
+  if (config.file === ':memory:') return { db, engine: 'sqlite', sqlite, close: () => db.destroy() };
+  const writer = new OffThreadWriter(config.file, SQLITE_BUSY_TIMEOUT_MS);
+  offThreadWriters.set(db, writer);
+  return {
+    db,
+    engine: 'sqlite',
+    sqlite,
+    close: async () => {
+      await writer.close();
+      await db.destroy();
+    },
+  };
+}
+
+const offThreadWriters = new WeakMap<DB, OffThreadWriter>();
+
+/** The writer thread of an embedded database (rows that need no caller's transaction), if any. */
+export function offThreadWriterFor(db: DB): OffThreadWriter | undefined {
+  return offThreadWriters.get(db);
+}
+
+/**
+ * Transactions take the write lock when they begin. With a second connection writing (the writer
+ * thread), a deferred transaction that read first could not upgrade to a write after the other
+ * connection committed (SQLITE_BUSY_SNAPSHOT, which no busy timeout retries); an immediate one
+ * waits its turn instead.
+ */
+class ImmediateSqliteDialect extends SqliteDialect {
+  constructor(private readonly settings: ConstructorParameters<typeof SqliteDialect>[0]) {
+    super(settings);
+  }
+
+  override createDriver(): SqliteDriver {
+    return new (class extends SqliteDriver {
+      override async beginTransaction(connection: DatabaseConnection): Promise<void> {
+        await connection.executeQuery(CompiledQuery.raw('begin immediate'));
+      }
+    })(this.settings);
+  }
 }
 
 const STATEMENT_CACHE_SIZE = 500;
