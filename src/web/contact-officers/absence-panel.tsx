@@ -48,7 +48,7 @@ export function AbsencePanel({ canEdit }: { canEdit: boolean }) {
         ) : roster.data.items.length === 0 ? (
           <Text>{t('absence.none')}</Text>
         ) : (
-          <Table.ScrollContainer minWidth={480}>
+          <Table.ScrollContainer minWidth={480} scrollAreaProps={{ viewportProps: { tabIndex: 0, 'aria-label': t('absence.title') } }}>
             <Table verticalSpacing="xs" data-testid="absence-table">
               <Table.Thead>
                 <Table.Tr>
@@ -138,7 +138,12 @@ function AbsenceForm({ officer, onClose }: { officer: Officer; onClose(): void }
     onError: (e) => setProblem(errorMessage(tc, e)),
   });
   return (
-    <Modal opened onClose={onClose} title={t('absence.formTitle', { name: officer.displayName })}>
+    <Modal
+      opened
+      onClose={onClose}
+      title={t('absence.formTitle', { name: officer.displayName })}
+      closeButtonProps={{ 'aria-label': tc('common.close') }}
+    >
       <form
         noValidate
         onSubmit={(event) => {

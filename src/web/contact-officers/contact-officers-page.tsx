@@ -110,7 +110,10 @@ function RegisterGrid({
     { code: null, label: t('anyDomain') },
   ];
   return (
-    <Table.ScrollContainer minWidth={200 + columns.length * 190}>
+    <Table.ScrollContainer
+      minWidth={200 + columns.length * 190}
+      scrollAreaProps={{ viewportProps: { tabIndex: 0, 'aria-label': t('grid') } }}
+    >
       <Table withTableBorder withColumnBorders verticalSpacing="sm" style={{ wordBreak: 'normal' }} data-testid="register-grid">
         <Table.Thead>
           <Table.Tr>

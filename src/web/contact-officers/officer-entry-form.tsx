@@ -49,6 +49,7 @@ export function OfficerEntryForm({
   onClose(): void;
 }) {
   const { t } = useTranslation(OFFICERS_NS);
+  const { t: tc } = useTranslation();
   const { language } = useLanguage();
   const queryClient = useQueryClient();
   const roster = useOfficerRoster();
@@ -106,7 +107,13 @@ export function OfficerEntryForm({
     label: item.isAbsent ? `${item.displayName} (${t('absent')})` : item.displayName,
   }));
   return (
-    <Modal opened onClose={onClose} title={entry ? t('editTitle') : t('addTitle')} size="lg">
+    <Modal
+      opened
+      onClose={onClose}
+      title={entry ? t('editTitle') : t('addTitle')}
+      size="lg"
+      closeButtonProps={{ 'aria-label': tc('common.close') }}
+    >
       <form
         noValidate
         onSubmit={form.onSubmit((values) => {

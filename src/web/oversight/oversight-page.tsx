@@ -160,7 +160,7 @@ function AgeTable({
       <Text size="sm" c="dimmed">
         {t('ageHint', { n: number(total) })}
       </Text>
-      <Table.ScrollContainer minWidth={560}>
+      <Table.ScrollContainer minWidth={560} scrollAreaProps={{ viewportProps: { tabIndex: 0, 'aria-label': title } }}>
         <Table withTableBorder withColumnBorders verticalSpacing="xs" data-testid={`open-${kind}`} style={{ wordBreak: 'normal' }}>
           <Table.Thead>
             <Table.Tr>
@@ -218,7 +218,7 @@ function Officers({ data }: { data: Oversight }) {
       {data.officers.length === 0 ? (
         <Text>{t('noOfficers')}</Text>
       ) : (
-        <Table.ScrollContainer minWidth={620}>
+        <Table.ScrollContainer minWidth={620} scrollAreaProps={{ viewportProps: { tabIndex: 0, 'aria-label': t('officers') } }}>
           <Table striped verticalSpacing="xs" data-testid="oversight-officers" style={{ wordBreak: 'normal' }}>
             <Table.Thead>
               <Table.Tr>
@@ -303,14 +303,14 @@ function Weekly({ data }: { data: Oversight }) {
   ] as const;
   return (
     <Section id="weekly" title={t('weekly.title')}>
-      <WeekChart weeks={data.weekly} series={[...series]} weekLabel={weekLabel} />
+      <WeekChart weeks={data.weekly} series={[...series]} weekLabel={weekLabel} label={t('weekly.title')} />
       <details>
         <summary>
           <Text span size="sm">
             {t('weekly.table')}
           </Text>
         </summary>
-        <Table.ScrollContainer minWidth={560}>
+        <Table.ScrollContainer minWidth={560} scrollAreaProps={{ viewportProps: { tabIndex: 0, 'aria-label': t('weekly.table') } }}>
           <Table verticalSpacing={4} data-testid="oversight-weekly">
             <Table.Thead>
               <Table.Tr>

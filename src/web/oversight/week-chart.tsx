@@ -16,7 +16,9 @@ export function WeekChart({
   weeks,
   series,
   weekLabel,
+  label,
 }: {
+  label: string;
   weeks: Array<Record<string, number | string>>;
   series: Series[];
   weekLabel(week: string): string;
@@ -37,7 +39,8 @@ export function WeekChart({
           </Group>
         ))}
       </Group>
-      <div style={{ overflowX: 'auto' }}>
+      {/* biome-ignore lint/a11y/noNoninteractiveTabindex: a region that scrolls sideways on phones must be reachable by keyboard */}
+      <figure style={{ overflowX: 'auto', margin: 0 }} tabIndex={0} aria-label={label}>
         <svg
           viewBox={`0 0 ${width} ${height + 28}`}
           width="100%"
@@ -69,7 +72,7 @@ export function WeekChart({
             </g>
           ))}
         </svg>
-      </div>
+      </figure>
     </Stack>
   );
 }
