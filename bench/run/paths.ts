@@ -9,7 +9,7 @@ import {
   SqliteQueryCompiler,
   sql,
 } from 'kysely';
-import { CLOSED_STEPS } from '../../src/domain/complaint-steps.js';
+import { OPEN_STEPS } from '../../src/domain/complaint-steps.js';
 import { applyFilters, visibleFamilies } from '../../src/modules/families/families.repo.js';
 import { visibleRequests } from '../../src/modules/requests/requests.repo.js';
 import type { Engine } from '../../src/platform/db/dialect.js';
@@ -143,8 +143,8 @@ function oversightStatements(engine: Engine, now: Date): Statement[] {
         ])
         .where((eb) =>
           eb.or([
-            eb.and([eb('kind', '=', 'complaint'), eb('step', 'not in', CLOSED_STEPS.complaint)]),
-            eb.and([eb('kind', '=', 'inquiry'), eb('step', 'not in', CLOSED_STEPS.inquiry)]),
+            eb.and([eb('kind', '=', 'complaint'), eb('step', 'in', OPEN_STEPS.complaint)]),
+            eb.and([eb('kind', '=', 'inquiry'), eb('step', 'in', OPEN_STEPS.inquiry)]),
           ]),
         )
         .groupBy(['kind', 'step', 'age']),
@@ -162,7 +162,7 @@ function oversightStatements(engine: Engine, now: Date): Statement[] {
         .select(['queue', sql<number>`count(*)`.as('n')])
         .where('kind', '=', 'inquiry')
         .where('officer_id', 'is', null)
-        .where('step', 'not in', CLOSED_STEPS.inquiry)
+        .where('step', 'in', OPEN_STEPS.inquiry)
         .groupBy('queue'),
     ),
     statement(

@@ -147,6 +147,11 @@ export const CLOSED_STEPS: Record<CaseKind, readonly string[]> = {
   complaint: ['closed', 'satisfaction-followed-up'],
   inquiry: ['closed'],
 };
+/** The other steps: listed rather than negated, so an index on (kind, step) is sought, not scanned. */
+export const OPEN_STEPS: Record<CaseKind, readonly string[]> = {
+  complaint: COMPLAINT_STEPS.filter((step) => !CLOSED_STEPS.complaint.includes(step)),
+  inquiry: INQUIRY_STEPS.filter((step) => !CLOSED_STEPS.inquiry.includes(step)),
+};
 
 /** Investigation entries (notes, tasks, evidence) belong to a complaint being handled. */
 export function canInvestigate(step: ComplaintStep): boolean {

@@ -1,6 +1,6 @@
 import { type Kysely, sql } from 'kysely';
 import type { CaseAge, ComplaintListQuery, InquiryListQuery, Oversight } from '../../contracts/complaints.js';
-import { type CaseKind, CLOSED_STEPS, median } from '../../domain/complaint-steps.js';
+import { type CaseKind, CLOSED_STEPS, median, OPEN_STEPS } from '../../domain/complaint-steps.js';
 import { riyadhCalendarDay, toHijriString } from '../../domain/dates.js';
 import type { AppContext } from '../../platform/context.js';
 import type { Database } from '../../platform/db/schema.js';
@@ -219,8 +219,8 @@ export async function oversight(ctx: AppContext, principal: StaffPrincipal): Pro
     ])
     .where((eb) =>
       eb.or([
-        eb.and([eb('kind', '=', 'complaint'), eb('step', 'not in', CLOSED_STEPS.complaint)]),
-        eb.and([eb('kind', '=', 'inquiry'), eb('step', 'not in', CLOSED_STEPS.inquiry)]),
+        eb.and([eb('kind', '=', 'complaint'), eb('step', 'in', OPEN_STEPS.complaint)]),
+        eb.and([eb('kind', '=', 'inquiry'), eb('step', 'in', OPEN_STEPS.inquiry)]),
       ]),
     )
     .groupBy(['kind', 'step', 'age'])
@@ -237,7 +237,7 @@ export async function oversight(ctx: AppContext, principal: StaffPrincipal): Pro
     .select(['queue', sql<number>`count(*)`.as('n')])
     .where('kind', '=', 'inquiry')
     .where('officer_id', 'is', null)
-    .where('step', 'not in', CLOSED_STEPS.inquiry)
+    .where('step', 'in', OPEN_STEPS.inquiry)
     .groupBy('queue')
     .execute();
   const queue = (name: string) => Number(queueRows.find((r) => r.queue === name)?.n ?? 0);
