@@ -49,19 +49,42 @@ export class AuditWriter {
   }
 
   add(entry: AuditInput): void {
+    this.addRaw(
+      entry.atMs,
+      entry.actorKind,
+      entry.actorId,
+      entry.action,
+      entry.entity,
+      entry.entityId,
+      entry.fields ? JSON.stringify(entry.fields) : null,
+      entry.details ? JSON.stringify(entry.details) : null,
+    );
+  }
+
+  /** `add` with fields and details already JSON (as rows made in worker threads carry them). */
+  addRaw(
+    atMs: number,
+    actorKind: AuditInput['actorKind'],
+    actorId: string | null,
+    action: string,
+    entity: string,
+    entityId: string | null,
+    fields: string | null,
+    details: string | null,
+  ): void {
     this.seq += 1;
     this.position += 1;
     const row = {
       seq: this.seq,
-      id: this.rng.uuidv7(entry.atMs),
-      at: new Date(entry.atMs).toISOString(),
-      actor_kind: entry.actorKind,
-      actor_id: entry.actorId,
-      action: entry.action,
-      entity: entry.entity,
-      entity_id: entry.entityId,
-      fields: entry.fields ? JSON.stringify(entry.fields) : null,
-      details: entry.details ? JSON.stringify(entry.details) : null,
+      id: this.rng.uuidv7(atMs),
+      at: new Date(atMs).toISOString(),
+      actor_kind: actorKind,
+      actor_id: actorId,
+      action,
+      entity,
+      entity_id: entityId,
+      fields,
+      details,
       prev_hash: this.prevHash,
       hash: null as string | null,
       chain_position: this.position,

@@ -44,3 +44,8 @@ export class BulkEncryptor {
     return `${this.prefix}${iv.toString('base64url')}.${body.toString('base64url')}`;
   }
 }
+
+/** The encryptor's keys as SILA_ENCRYPTION_KEY writes them, for a worker thread to build the same one. */
+export function keyListOf(encryptor: Encryptor): string {
+  return (encryptor as unknown as { keys: Key[] }).keys.map((k) => `${k.id}:${k.secret.toString('base64')}`).join(',');
+}

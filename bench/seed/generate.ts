@@ -1,18 +1,27 @@
 import { createHash } from 'node:crypto';
 import { SEEDED_COMMITTEES } from '../../src/contracts/committees.js';
 import { normaliseArabic } from '../../src/domain/arabic-text.js';
-import { type AttestedFamily, attestedDataSha256 } from '../../src/domain/attestation.js';
 import { deadlineEndInstant, type WorkingCalendar } from '../../src/domain/calendar.js';
-import { dayOfOrdinal, parseDayOrdinal } from '../../src/domain/calendar-days.js';
 import { encodeTrackingCode } from '../../src/domain/tracking-code.js';
 import { DEFAULT_COMPLAINTS_SETTINGS } from '../../src/modules/complaints/complaints.settings.js';
-import { DEFAULT_REQUEST_TYPES } from '../../src/modules/requests/request-types.defaults.js';
 import type { AppContext } from '../../src/platform/context.js';
-import { AuditWriter } from './audit.js';
-import { BulkEncryptor } from './bulk-crypto.js';
-import { attestedFamilyOf, FamilyTimeline, familyAt, type GeneratedFamily, ORIGINS } from './families.js';
+import { type AuditInput, AuditWriter } from './audit.js';
+import { BulkEncryptor, keyListOf } from './bulk-crypto.js';
+import { FamilyTimeline, familyAt } from './families.js';
+import {
+  AGENDA_WIDTH,
+  AUDIT_WIDTH,
+  DECISION_WIDTH,
+  firstRequestOfYear,
+  meetingIdOf,
+  minutesIdOf,
+  REQUEST_SPAN,
+  type RequestsEnv,
+} from './requests-chunk.js';
+import { requestChunks } from './requests-pool.js';
+import type { WorkerInput } from './requests-worker.js';
 import { Rng } from './rng.js';
-import type { Row, Sink } from './sink.js';
+import type { Row, Sink, Value } from './sink.js';
 
 export interface SeedSizes {
   families: number;
@@ -38,6 +47,12 @@ export interface GenerateInput {
   staff: SeedStaff;
   audit: { seq: number; position: number; hash: string | null };
   log: (line: string) => void;
+  /** The calendar as plain data, for worker threads to rebuild it (working-calendar.ts buildCalendarView). */
+  calendarData: WorkerInput['calendar'];
+  /** Worker threads making requests (0: this thread). */
+  workers?: number;
+  /** Requests per range handed to a worker. */
+  chunk?: number;
 }
 
 const DAY = 86_400_000;
@@ -46,7 +61,6 @@ const riyadhDay = (ms: number) => new Date(ms + RIYADH).toISOString().slice(0, 1
 /** `HH:MM` Riyadh on a day, as epoch ms. */
 const at = (day: string, hour: number, minute = 0) => Date.parse(`${day}T00:00:00Z`) - RIYADH + hour * 3_600_000 + minute * 60_000;
 const iso = (ms: number) => new Date(ms).toISOString();
-const addDays = (day: string, n: number) => dayOfOrdinal(parseDayOrdinal(day) + n);
 
 /** Progress on stderr: rows per second and the time left, per table group. */
 class Progress {
@@ -89,60 +103,6 @@ class ReferenceSeries {
   }
 }
 
-const REQUEST_TYPE_WEIGHTS: Record<string, number> = {
-  'training-enrolment': 30,
-  'exhibition-participation': 20,
-  'tools-aid': 20,
-  'financial-aid': 20,
-  'home-business-licence': 10,
-};
-
-const REASONS: Record<string, string[]> = {
-  approved: ['استيفاء الشروط والمستندات المطلوبة', 'الأسرة ضمن الفئة المستهدفة والمشروع قائم', 'توصية الباحثة الاجتماعية بعد الزيارة'],
-  'partly-approved': ['الموافقة على جزء من المبلغ حسب الميزانية المتاحة', 'الموافقة على الأدوات الأساسية فقط'],
-  rejected: ['عدم استيفاء شرط الدخل الشهري', 'سبق صرف دعم مماثل خلال العام', 'المستندات غير مكتملة بعد طلب الاستكمال'],
-};
-
-function answersFor(rng: Rng, typeCode: string, family: GeneratedFamily): Record<string, unknown> {
-  const activity = rng.pick(['food', 'sewing', 'handicrafts', 'perfumes', 'beauty', 'other']);
-  switch (typeCode) {
-    case 'training-enrolment':
-      return {
-        'trainee-name': family.headNameAr,
-        programme: rng.pick(['cooking', 'sewing', 'digital-marketing', 'bookkeeping']),
-        ...(rng.chance(0.5) ? { 'previous-experience': 'دورة قصيرة في إدارة المشاريع المنزلية' } : {}),
-        'can-attend-mornings': rng.chance(0.7),
-      };
-    case 'exhibition-participation':
-      return {
-        'product-description': 'منتجات غذائية منزلية مغلفة بعناية مع ملصق المكونات',
-        activity,
-        'sales-channels': rng.chance(0.5) ? ['social-media', 'bazaars'] : ['delivery-apps'],
-      };
-    case 'tools-aid':
-      return {
-        activity,
-        'tools-needed': 'ماكينة خياطة وطاولة قص',
-        'estimated-cost': rng.int(800, 9000),
-        'monthly-income': rng.int(0, 6000),
-      };
-    case 'financial-aid':
-      return {
-        purpose: 'شراء مواد خام لبدء الإنتاج',
-        'amount-requested': rng.int(500, 15000),
-        'monthly-income': rng.int(0, 6000),
-        'household-size': family.members.length + 1,
-      };
-    default:
-      return {
-        activity,
-        'business-start-date': dayOfOrdinal(parseDayOrdinal(riyadhDay(family.createdMs)) - rng.int(30, 2000)),
-        'licence-kind': rng.pick(['freelance', 'balady', 'commercial-register']),
-        'has-health-certificate': rng.chance(0.6),
-      };
-  }
-}
-
 const outcomeAr: Record<string, string> = { approved: 'الموافقة', 'partly-approved': 'الموافقة الجزئية', rejected: 'الاعتذار عن الطلب' };
 /** The vote each member cast for an outcome (minutes' stored counts; all three voted alike). */
 const VOTE_OF: Record<string, string> = { approved: 'approve', 'partly-approved': 'partlyApprove', rejected: 'reject' };
@@ -151,7 +111,7 @@ interface Meeting {
   id: string;
   day: string;
   agenda: number;
-  decisions: Array<{ requestId: string; reference: string; typeNameAr: string; outcome: string; reasons: string; atMs: number }>;
+  decisions: Array<{ requestId: string; reference: string; typeNameAr: string; outcome: string; reasons: string }>;
 }
 
 export interface GenerateResult {
@@ -171,10 +131,13 @@ export async function generate(input: GenerateInput): Promise<GenerateResult> {
   };
   const table = (name: string, columns: readonly string[]) => {
     const write = sink.table(name, columns);
-    return (row: Row) => {
-      write(row);
-      count(name);
-    };
+    return Object.assign(
+      (row: Row) => {
+        write(row);
+        count(name);
+      },
+      { width: columns.length },
+    );
   };
   const total = () => Object.values(rows).reduce((a, b) => a + b, 0);
   const audit = new AuditWriter(sink, new Rng(seed, 0x0a0d17), input.audit.seq, input.audit.position, input.audit.hash);
@@ -309,7 +272,6 @@ export async function generate(input: GenerateInput): Promise<GenerateResult> {
   seconds.families = progress.done(total());
 
   // ---------------------------------------------------------------- requests (with clocks, history, committee)
-  const requestTypes = DEFAULT_REQUEST_TYPES.map((t) => [t, REQUEST_TYPE_WEIGHTS[t.code] ?? 10] as const);
   const requests = table('requests', [
     'id',
     'reference',
@@ -414,19 +376,16 @@ export async function generate(input: GenerateInput): Promise<GenerateResult> {
   ]);
   const approvals = table('minutes_approvals', ['minutes_id', 'member_id', 'approved_at']);
 
-  const rng = new Rng(seed, 0x2e9);
-  const meetingRng = new Rng(seed, 0x3ee7);
   const meetings = new Map<string, Meeting>();
   const [chair] = staff.committeeMembers;
   const meetingOf = (day: string): Meeting => {
     let m = meetings.get(day);
     if (!m) {
-      m = { id: meetingRng.uuidv7(at(day, 8) - 3 * DAY), day, agenda: 0, decisions: [] };
+      m = { id: meetingIdOf(seed, day), day, agenda: 0, decisions: [] };
       meetings.set(day, m);
     }
     return m;
   };
-  const minutesIdOf = (m: Meeting) => createHashId(`${seed}:minutes:${m.id}`, at(m.day, 13));
   /** A meeting is written once no later request can reach it (requests are made in time order). */
   const flushMeetings = (beforeDay: string | null) => {
     for (const [day, m] of meetings) {
@@ -446,7 +405,7 @@ export async function generate(input: GenerateInput): Promise<GenerateResult> {
       ]);
       for (const member of staff.committeeMembers) attendance([m.id, member]);
       if (!m.decisions.length) continue;
-      const minutesId = minutesIdOf(m);
+      const minutesId = minutesIdOf(seed, m.id, day);
       const text = [
         `محضر اجتماع لجنة دراسة الطلبات بتاريخ ${day}`,
         'الحضور: أعضاء اللجنة الثلاثة (النصاب مكتمل)',
@@ -464,7 +423,7 @@ export async function generate(input: GenerateInput): Promise<GenerateResult> {
         // minutes.service.ts sealOutcomes: { decisions, deferred } (a bare array reads as no decisions).
         encryptor.encrypt(
           JSON.stringify({
-            decisions: m.decisions.map(({ atMs: _a, ...d }) => ({
+            decisions: m.decisions.map((d) => ({
               ...d,
               counts: { approve: 0, partlyApprove: 0, reject: 0, abstain: 0, [VOTE_OF[d.outcome] as string]: 3 },
               isTieBroken: false,
@@ -483,263 +442,73 @@ export async function generate(input: GenerateInput): Promise<GenerateResult> {
     }
   };
 
-  const requestRefs = new ReferenceSeries('REQ');
-  const requestSpan = 4 * 354.37 * DAY; // four Hijri years
-  const requestStart = nowMs - requestSpan;
-  const requestStep = requestSpan / Math.max(1, sizes.requests);
-  const familyRefCache = new Map<number, number>();
-  const familyReference = (f: GeneratedFamily) => {
-    const year = new Date(f.createdMs).getUTCFullYear();
-    let first = familyRefCache.get(year);
-    if (first === undefined) {
-      first = timeline.registeredBefore(Date.UTC(year, 0, 1));
-      familyRefCache.set(year, first);
-    }
-    return `FAM-${year}-${String(f.index - first + 1).padStart(6, '0')}`;
-  };
   progress = new Progress('requests', sizes.requests, log);
   const startRows = total();
-  let lastFlushDay = '';
-  for (let r = 0; r < sizes.requests; r++) {
-    const createdMs = Math.floor(requestStart + (r + rng.float() * 0.98) * requestStep);
-    const available = timeline.registeredBefore(createdMs - DAY);
-    if (available === 0) continue; // no family registered yet (tiny runs)
-    const f = familyAt(timeline, rng.int(0, available - 1));
-    const createdDay = riyadhDay(createdMs);
-    if (createdDay !== lastFlushDay) {
-      flushMeetings(createdDay);
-      lastFlushDay = createdDay;
+  const workerInput: WorkerInput = {
+    seed,
+    nowMs,
+    requests: sizes.requests,
+    families: sizes.families,
+    timelineEndMs: timeline.startMs + timeline.stepMs * Math.max(1, sizes.families),
+    timelineSpanMs: timeline.stepMs * Math.max(1, sizes.families),
+    calendar: input.calendarData,
+    encryptionKeys: keyListOf(ctx.keys.encryptor),
+    registrars: staff.registrars,
+    chair: chair as string,
+  };
+  const writeFlat = (write: ((row: Row) => void) & { width: number }, flat: Value[]) => {
+    for (let i = 0; i < flat.length; i += write.width) write(flat.slice(i, i + write.width));
+  };
+  let made = 0;
+  for await (const chunk of requestChunks(workerInput, input.workers ?? 0, input.chunk ?? 250)) {
+    writeFlat(requests, chunk.requests);
+    writeFlat(history, chunk.history);
+    writeFlat(attestations, chunk.attestations);
+    writeFlat(clocks, chunk.clocks);
+    writeFlat(clockEvents, chunk.clockEvents);
+    const a = chunk.audit;
+    for (let i = 0; i < a.length; i += AUDIT_WIDTH)
+      audit.addRaw(
+        a[i] as number,
+        a[i + 1] as AuditInput['actorKind'],
+        a[i + 2] as string | null,
+        a[i + 3] as string,
+        a[i + 4] as string,
+        a[i + 5] as string | null,
+        a[i + 6] as string | null,
+        a[i + 7] as string | null,
+      );
+    // Agenda positions in the order requests reached the meeting, decisions for its minutes.
+    const g = chunk.agenda;
+    for (let i = 0; i < g.length; i += AGENDA_WIDTH) {
+      const m = meetingOf(g[i] as string);
+      agenda([m.id, g[i + 1] as string, ++m.agenda, chair, g[i + 2] as string]);
     }
-    const type = rng.weighted(requestTypes);
-    const id = rng.uuidv7(createdMs);
-    const reference = requestRefs.next(Number(createdDay.slice(0, 4)));
-    const channel = rng.weighted(ORIGINS);
-    const registrar = (staff.registrars[f.office] as [string, string])[rng.int(0, 1)] as string;
-    const createdBy = channel === 'website' ? null : registrar;
-    const actor = createdBy ? { kind: 'staff' as const, id: createdBy } : { kind: 'family' as const, id: f.id };
-    const answers = answersFor(rng, type.code, f);
-    let seq = 0;
-    let version = 1;
-    const hist = (
-      event: string,
-      from: string | null,
-      to: string,
-      ms: number,
-      a: { kind: string; id: string | null },
-      note: string | null,
-    ) => {
-      const historyId = rng.uuidv7(ms);
-      seq += 1;
-      history([
-        historyId,
-        id,
-        seq,
-        event,
-        from,
-        to,
-        iso(ms),
-        a.kind,
-        a.id,
-        note ? encryptor.encrypt(note, `request-history:${historyId}:note`) : null,
-      ]);
-    };
-    const act = (
-      action: string,
-      ms: number,
-      a: { kind: 'staff' | 'family' | 'system'; id: string | null },
-      details: Record<string, unknown>,
-    ) => audit.add({ atMs: ms, actorKind: a.kind, actorId: a.id, action, entity: 'request', entityId: id, details });
-
-    // The life of the request (C2–C6) on the real calendar: attested and submitted, studied at the
-    // committee's next meetings, sometimes back to the family for information, decided with the
-    // minutes, notified at once, closed later. Its status is wherever that life is at `now`.
-    const isAbandoned = rng.chance(0.04);
-    const attestMs = createdMs + rng.int(5, 3 * 24 * 60) * 60_000;
-    const submitMs = attestMs + rng.int(1, 30) * 60_000;
-    const startDay = riyadhDay(submitMs);
-    const studyDay = calendar.addWorkingDays(startDay, rng.int(1, 5));
-    const beginMs = at(studyDay, 10, rng.int(0, 50));
-    const infoDay = rng.chance(0.12) ? calendar.addWorkingDays(studyDay, rng.int(0, 2)) : null;
-    const infoMs = infoDay ? at(infoDay, 11, rng.int(0, 50)) : Number.POSITIVE_INFINITY;
-    const receivedDay = infoDay ? addDays(infoDay, rng.int(2, 14)) : null;
-    const receivedMs = receivedDay ? at(receivedDay, 9, rng.int(0, 50)) : Number.POSITIVE_INFINITY;
-    const decideDay = calendar.addWorkingDays(receivedDay ?? studyDay, rng.chance(0.12) ? rng.int(9, 16) : rng.int(0, 6));
-    const decideMs = at(decideDay, 13, rng.int(0, 50));
-    const closeMs = rng.chance(0.8) ? decideMs + rng.int(1, 25) * DAY + rng.int(0, 480) * 60_000 : Number.POSITIVE_INFINITY;
-    const outcome = rng.weighted([
-      ['approved', 55],
-      ['partly-approved', 20],
-      ['rejected', 25],
-    ] as const);
-    const reasons = rng.pick(REASONS[outcome] as string[]);
-    const isAttested = !isAbandoned ? attestMs <= nowMs : rng.chance(0.3) && attestMs <= nowMs;
-    let status = 'draft';
-    if (!isAbandoned && submitMs <= nowMs) {
-      status = 'complete';
-      if (beginMs <= nowMs) status = 'under-study';
-      if (infoMs <= nowMs && receivedMs > nowMs) status = 'information-requested';
-      if (decideMs <= nowMs) status = 'notified';
-      if (closeMs <= nowMs) status = 'closed';
-    }
-
-    hist('create', null, 'draft', createdMs, actor, null);
-    act('request.create', createdMs, actor, { familyId: f.id, typeCode: type.code, channel });
-    let attestationId: string | null = null;
-    if (isAttested) {
-      const method = channel === 'website' ? 'one-time-code' : rng.chance(0.7) ? 'signature-pad' : 'paper';
-      attestationId = rng.uuidv7(attestMs);
-      const dataSha256 = attestedDataSha256({
-        requestReference: reference,
-        typeCode: type.code,
-        family: attestedFamilyOf(f, familyReference(f)) as AttestedFamily,
-        answers: answers as never,
-        documents: [],
+    const d = chunk.decisions;
+    for (let i = 0; i < d.length; i += DECISION_WIDTH)
+      meetingOf(d[i] as string).decisions.push({
+        requestId: d[i + 1] as string,
+        reference: d[i + 2] as string,
+        typeNameAr: d[i + 3] as string,
+        outcome: d[i + 4] as string,
+        reasons: d[i + 5] as string,
       });
-      attestations([attestationId, id, method, null, dataSha256, method === 'one-time-code' ? null : createdBy, iso(attestMs), null, null]);
-      hist('attested', 'draft', 'draft', attestMs, actor, method);
-      act('request.attest', attestMs, actor, { attestationId, method, dataSha256, evidenceFileId: null });
-      version += 1;
-    }
-
-    let clockId: string | null = null;
-    let deadlineDay = '9999-12-31';
-    let sla = 'none';
-    if (status !== 'draft') {
-      // C6: day 0 is the day it became complete; paused days (information requested) do not count.
-      const pauseOpen = status === 'information-requested';
-      const pauses = infoDay && infoMs <= nowMs ? [{ from: infoDay, to: pauseOpen ? null : (receivedDay as string) }] : [];
-      const spans = pauses.map((p) => ({ from: p.from, to: p.to ?? p.from }));
-      deadlineDay = calendar.addWorkingDays(startDay, type.responseWorkingDays, spans);
-      const warnDay =
-        type.warningThreshold === null ? null : calendar.addWorkingDays(startDay, type.responseWorkingDays - type.warningThreshold, spans);
-      const deadlineAt = deadlineEndInstant(deadlineDay);
-      const deadlineMs = Date.parse(deadlineAt);
-      const isStopped = status === 'notified' || status === 'closed';
-      // Events are raised by the minute's check while running: not after the clock stops, not while paused.
-      const until = isStopped ? decideMs : pauseOpen ? infoMs : nowMs;
-      const breachMs = deadlineMs + 60_000;
-      const warnMs = warnDay ? at(warnDay, 0, 1) : Number.POSITIVE_INFINITY;
-      const breachedAt = breachMs <= until ? breachMs : null;
-      const warnedAt = warnMs <= until && warnMs < breachMs ? warnMs : null;
-      clockId = rng.uuidv7(submitMs);
-      const state = isStopped ? (decideMs <= deadlineMs ? 'met' : 'stopped') : pauseOpen ? 'paused' : breachedAt ? 'breached' : 'running';
-      sla = isStopped ? (state === 'met' ? 'met' : 'late') : breachedAt ? 'breached' : warnedAt ? 'due-soon' : 'on-time';
-      clocks([
-        clockId,
-        'request',
-        id,
-        startDay,
-        type.responseWorkingDays,
-        type.warningThreshold,
-        JSON.stringify(pauses),
-        state,
-        deadlineDay,
-        deadlineAt,
-        warnDay,
-        warnedAt ? iso(warnedAt) : null,
-        breachedAt ? iso(breachedAt) : null,
-        isStopped ? iso(decideMs) : null,
-        isStopped ? 'done' : null,
-        input.calendarRevision,
-        iso(submitMs),
-        iso(isStopped ? decideMs : pauseOpen ? infoMs : submitMs),
-      ]);
-      if (warnedAt) clockEvents([rng.uuidv7(warnedAt), clockId, 'warning', iso(warnedAt), iso(warnedAt + 20_000)]);
-      if (breachedAt) clockEvents([rng.uuidv7(breachedAt), clockId, 'breach', iso(breachedAt), iso(breachedAt + 20_000)]);
-
-      hist('submit', 'draft', 'complete', submitMs, actor, null);
-      act('request.submit', submitMs, actor, { from: 'draft', to: 'complete' });
-      version += 1;
-      const chairActor = { kind: 'staff' as const, id: chair };
-      if (beginMs <= nowMs) {
-        const study = meetingOf(studyDay);
-        agenda([study.id, id, ++study.agenda, chair, iso(beginMs - 60_000)]);
-        hist('begin-study', 'complete', 'under-study', beginMs, chairActor, null);
-        act('request.begin-study', beginMs, chairActor, { from: 'complete', to: 'under-study', meetingId: study.id });
-        version += 1;
-      }
-      if (infoMs <= nowMs) {
-        hist('request-information', 'under-study', 'information-requested', infoMs, chairActor, 'يرجى تزويدنا بعرض سعر محدّث');
-        act('request.request-information', infoMs, chairActor, { from: 'under-study', to: 'information-requested' });
-        version += 1;
-        if (receivedMs <= nowMs) {
-          hist('information-received', 'information-requested', 'under-study', receivedMs, actor, null);
-          act('request.information-received', receivedMs, actor, { from: 'information-requested', to: 'under-study' });
-          version += 1;
-        }
-      }
-      if (decideMs <= nowMs) {
-        const meeting = meetingOf(decideDay);
-        if (decideDay !== studyDay) agenda([meeting.id, id, ++meeting.agenda, chair, iso(decideMs - 3 * 3_600_000)]);
-        meeting.decisions.push({
-          requestId: id,
-          reference,
-          typeNameAr: type.nameAr,
-          outcome,
-          reasons,
-          atMs: decideMs,
-        });
-        hist('decide', 'under-study', 'decided', decideMs, chairActor, outcome);
-        act('request.decide', decideMs, chairActor, { from: 'under-study', to: 'decided', meetingId: meeting.id, outcome });
-        hist('notify', 'decided', 'notified', decideMs, chairActor, null);
-        act('request.notify', decideMs, chairActor, { from: 'decided', to: 'notified', meetingId: meeting.id });
-        version += 2;
-      }
-      if (closeMs <= nowMs) {
-        const closer = { kind: 'staff' as const, id: registrar };
-        hist('close', 'notified', 'closed', closeMs, closer, null);
-        act('request.close', closeMs, closer, { from: 'notified', to: 'closed' });
-        version += 1;
-      }
-    }
-    const decided = status === 'notified' || status === 'closed';
-    const decisionMeeting = decided ? meetingOf(decideDay) : null;
-    const lastMs = Math.max(
-      createdMs,
-      isAttested ? attestMs : 0,
-      status !== 'draft' ? submitMs : 0,
-      beginMs <= nowMs && status !== 'draft' ? beginMs : 0,
-      infoMs <= nowMs && status !== 'draft' ? infoMs : 0,
-      receivedMs <= nowMs && status !== 'draft' ? receivedMs : 0,
-      decided ? decideMs : 0,
-      closeMs <= nowMs && status === 'closed' ? closeMs : 0,
-    );
-    requests([
-      id,
-      reference,
-      f.id,
-      type.code,
-      channel,
-      status,
-      encryptor.encrypt(JSON.stringify(answers), `request:${id}:answers`),
-      `bench-${seed}-${r}`,
-      createdBy,
-      attestationId,
-      clockId,
-      deadlineDay,
-      sla,
-      type.committeeId,
-      f.category,
-      f.office,
-      decided ? outcome : null,
-      decided ? encryptor.encrypt(reasons, `request:${id}:decision_reasons`) : null,
-      decisionMeeting?.id ?? null,
-      decisionMeeting ? minutesIdOf(decisionMeeting) : null,
-      status !== 'draft' ? iso(submitMs) : null,
-      status !== 'draft' ? iso(submitMs) : null,
-      decided ? iso(decideMs) : null,
-      decided ? iso(decideMs) : null,
-      status === 'closed' ? iso(closeMs) : null,
-      iso(createdMs),
-      iso(lastMs),
-      version,
-    ]);
-    if ((r & 255) === 0) {
-      await sink.drain();
-      progress.tick(r, total() - startRows);
-    }
+    // Later requests were made on or after lastDay and reach meetings strictly after it.
+    if (chunk.lastDay) flushMeetings(chunk.lastDay);
+    made += chunk.requests.length / requests.width;
+    await sink.drain();
+    progress.tick(made, total() - startRows);
   }
   flushMeetings(null);
+  const requestYears = new Map<number, number>();
+  {
+    const env = { ...workerInput, calendar, timeline, encryptor, chair: chair as string } as unknown as RequestsEnv;
+    const lastYear = new Date(nowMs + 3 * 3_600_000).getUTCFullYear();
+    for (let year = new Date(nowMs - REQUEST_SPAN).getUTCFullYear(); year <= lastYear; year++) {
+      const n = firstRequestOfYear(env, year + 1) - firstRequestOfYear(env, year);
+      if (n > 0) requestYears.set(year, n);
+    }
+  }
   seconds.requests = progress.done(total() - startRows);
 
   // ---------------------------------------------------------------- complaints and inquiries
@@ -1021,7 +790,7 @@ export async function generate(input: GenerateInput): Promise<GenerateResult> {
   const counters = table('counters', ['name', 'value']);
   for (const [series, refs] of [
     ['FAM', familyRefs],
-    ['REQ', requestRefs],
+    ['REQ', { counts: requestYears }],
     ['CMP', cmpRefs],
     ['INQ', inqRefs],
   ] as const)
@@ -1044,11 +813,4 @@ const ACTION_OF: Record<string, string> = {
 };
 function actionOf(step: string): string {
   return ACTION_OF[step] ?? step;
-}
-
-/** A stable UUIDv7-shaped id from a name (minutes are referenced before they are written). */
-function createHashId(name: string, ms: number): string {
-  const h = createHash('sha256').update(name).digest('hex');
-  const time = Math.floor(ms).toString(16).padStart(12, '0');
-  return `${time.slice(0, 8)}-${time.slice(8, 12)}-7${h.slice(0, 3)}-${((Number.parseInt(h.charAt(3), 16) & 3) | 8).toString(16)}${h.slice(4, 7)}-${h.slice(7, 19)}`;
 }

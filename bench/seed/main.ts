@@ -7,8 +7,9 @@ import { parseArgs } from 'node:util';
 import { loadConfig } from '../../src/platform/config.js';
 import { NotEmptyError, seedDatabase } from './seed.js';
 
-const USAGE = `usage: npm run bench:seed -- [--families N] [--requests N] [--complaints N] [--seed N] [--reset]
-  defaults: 10000 families, 50000 requests, 5000 complaints, seed 1
+const USAGE = `usage: npm run bench:seed -- [--families N] [--requests N] [--complaints N] [--seed N] [--workers N] [--reset]
+  defaults: 10000 families, 50000 requests, 5000 complaints, seed 1; requests are made in one worker
+  thread per core from 20000 requests (--workers 0: in this thread)
   engine: DATABASE_URL (postgres://… or sqlite:…), else SQLite at SILA_DATA_DIR/sila.db`;
 
 function count(value: string | undefined, name: string, fallback: number): number {
@@ -28,6 +29,7 @@ async function main(): Promise<void> {
       requests: { type: 'string' },
       complaints: { type: 'string' },
       seed: { type: 'string' },
+      workers: { type: 'string' },
       reset: { type: 'boolean', default: false },
       help: { type: 'boolean', default: false },
     },
@@ -51,6 +53,7 @@ async function main(): Promise<void> {
       sizes,
       seed: count(values.seed, 'seed', 1),
       reset: values.reset ?? false,
+      ...(values.workers !== undefined ? { workers: count(values.workers, 'workers', 0) } : {}),
       log: (line) => process.stderr.write(`${line}\n`),
     });
     process.stdout.write(`${JSON.stringify({ ...report, loadAverage: (await import('node:os')).loadavg() }, null, 2)}\n`);

@@ -1,4 +1,5 @@
 import { rmSync } from 'node:fs';
+import { availableParallelism } from 'node:os';
 import { sql } from 'kysely';
 import { SEEDED_COMMITTEES } from '../../src/contracts/committees.js';
 import type { StaffRole } from '../../src/domain/roles.js';
@@ -24,6 +25,10 @@ export interface SeedOptions {
   reset: boolean;
   clock?: Clock;
   log?: (line: string) => void;
+  /** Worker threads making requests; default one per core from 20,000 requests, none below. */
+  workers?: number;
+  /** Requests per worker range (default 250). */
+  chunk?: number;
 }
 
 export interface SeedReport {
@@ -119,6 +124,9 @@ export async function seedDatabase(options: SeedOptions): Promise<SeedReport> {
         staff,
         audit: { seq: Number(maxSeq?.seq ?? 0), position: Number(seal.last_position), hash: seal.last_hash },
         log,
+        calendarData: { revision: view.revision, stored: view.stored, weekend: view.weekend },
+        workers: options.workers ?? (options.sizes.requests >= 20_000 ? availableParallelism() : 0),
+        ...(options.chunk ? { chunk: options.chunk } : {}),
       })) as Awaited<ReturnType<typeof generate>> & { auditTail: { seq: number; position: number; hash: string | null } };
 
       // Worklist counters (requests.repo.ts counterKeys) as the services would have left them.

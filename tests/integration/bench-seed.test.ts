@@ -35,7 +35,8 @@ beforeAll(async () => {
   dropDatabase = database.drop;
   const config = loadConfig(database.env);
   const clock = new ManualClock();
-  await seedDatabase({ config, sizes: SIZES, seed: 7, reset: false, clock, log: () => {} });
+  // Requests made by two worker threads in ranges of 200, as at full size (the ranges come back in order).
+  await seedDatabase({ config, sizes: SIZES, seed: 7, reset: false, clock, log: () => {}, workers: 2, chunk: 200 });
   const runtime = await startRuntime(config, { clock, log: () => {} });
   const app = await buildApp({ ctx: runtime.ctx, logger: false });
   t = {
@@ -271,6 +272,21 @@ describe('bench:seed (issue 7 §1)', () => {
       ).n,
     );
     expect(identities).toBe(SIZES.families + withIds);
+  });
+
+  it('request references run 1…n in each year with no gap or repeat, and the counter continues from n (nextReference)', async () => {
+    const rows = await t.ctx.db.selectFrom('requests').select('reference').execute();
+    const byYear = new Map<string, number[]>();
+    for (const { reference } of rows) {
+      const [, year, n] = reference.split('-') as [string, string, string];
+      byYear.set(year, [...(byYear.get(year) ?? []), Number(n)]);
+    }
+    expect(byYear.size).toBeGreaterThanOrEqual(3);
+    for (const [year, numbers] of byYear) {
+      expect(numbers.sort((a, b) => a - b)).toEqual(numbers.map((_, i) => i + 1));
+      const counter = await t.ctx.db.selectFrom('counters').select('value').where('name', '=', `REQ-${year}`).executeTakeFirstOrThrow();
+      expect(Number(counter.value)).toBe(numbers.length);
+    }
   });
 
   it('C5: a seeded meeting’s frozen minutes open through the app with each decision of its requests', async () => {
