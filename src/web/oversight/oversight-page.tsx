@@ -6,7 +6,6 @@ import { Link } from 'react-router';
 import { type CaseAge, caseAge, complaintStep, inquiryStep, type Oversight } from '../../contracts/complaints.js';
 import { api } from '../api/client.js';
 import { useFormat } from '../app/format.js';
-import { useLanguage } from '../app/language.js';
 import { hasRole, useCurrentUser } from '../auth/session.js';
 import { INQUIRIES_NS } from '../inquiries/i18n.js';
 import { DualDay } from '../requests/dual-day.js';
@@ -291,10 +290,9 @@ function Officers({ data }: { data: Oversight }) {
 
 function Weekly({ data }: { data: Oversight }) {
   const { t } = useTranslation(OVERSIGHT_NS);
-  const { language } = useLanguage();
   const { number } = useFormat();
-  const short = new Intl.DateTimeFormat(`${language}-u-nu-latn`, { day: 'numeric', month: 'numeric', timeZone: 'UTC' });
-  const weekLabel = (day: string) => short.format(new Date(`${day}T00:00:00Z`));
+  // Day/month written out (Intl's Arabic short date carries direction marks that break inside the SVG).
+  const weekLabel = (day: string) => `${Number(day.slice(8, 10))}/${Number(day.slice(5, 7))}`;
   const series = [
     { key: 'complaintsReceived', label: t('weekly.complaintsReceived'), color: 'var(--mantine-color-red-6)' },
     { key: 'complaintsClosed', label: t('weekly.complaintsClosed'), color: 'var(--mantine-color-red-3)' },
