@@ -6,6 +6,7 @@ import { Link } from 'react-router';
 import { useFormat } from '../app/format.js';
 import { useLanguage } from '../app/language.js';
 import { hasRole, useCurrentUser } from '../auth/session.js';
+import { LIST_SEPARATOR } from '../requests/answer-fields.js';
 import { Ltr } from '../ui/ltr.js';
 import { LoadFailure, NotAllowed, Page, PageLoader } from '../ui/page.js';
 import { errorMessage } from '../ui/problems.js';
@@ -74,7 +75,7 @@ export function CommitteesPage() {
                       </Table.Td>
                       <Table.Td>{t(`purposes.${committee.purpose}`)}</Table.Td>
                       <Table.Td>{committee.members.find((member) => member.isChair)?.displayName ?? t('none')}</Table.Td>
-                      <Table.Td>{committee.members.map((member) => member.displayName).join('، ')}</Table.Td>
+                      <Table.Td>{committee.members.map((member) => member.displayName).join(LIST_SEPARATOR[language])}</Table.Td>
                       <Table.Td>
                         <Ltr>{number(committee.quorum)}</Ltr>
                       </Table.Td>

@@ -8,6 +8,7 @@ import type { Minutes, UpdateMeetingBody } from '../../contracts/committees.js';
 import { api } from '../api/client.js';
 import { useFormat } from '../app/format.js';
 import { useLanguage } from '../app/language.js';
+import { LIST_SEPARATOR } from '../requests/answer-fields.js';
 import { DualDay } from '../requests/dual-day.js';
 import { Ltr } from '../ui/ltr.js';
 import { notifyError, notifySuccess } from '../ui/notify.js';
@@ -105,6 +106,7 @@ function usePatchMeeting(meetingId: string) {
 function Presence({ meeting }: { meeting: Meeting }) {
   const { t } = useTranslation(COMMITTEES_NS);
   const { t: tc } = useTranslation();
+  const { language } = useLanguage();
   const [present, setPresent] = useState<string[]>(meeting.present.map((person) => person.userId));
   const patch = usePatchMeeting(meeting.id);
   const canEdit = meeting.can.manage && meeting.status !== 'closed';
@@ -141,7 +143,11 @@ function Presence({ meeting }: { meeting: Meeting }) {
             </Group>
           </>
         ) : (
-          <Text>{meeting.present.length ? meeting.present.map((person) => person.displayName).join('، ') : t('nobodyPresent')}</Text>
+          <Text>
+            {meeting.present.length
+              ? meeting.present.map((person) => person.displayName).join(LIST_SEPARATOR[language])
+              : t('nobodyPresent')}
+          </Text>
         )}
       </Stack>
     </Paper>

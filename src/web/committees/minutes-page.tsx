@@ -6,6 +6,8 @@ import { useTranslation } from 'react-i18next';
 import { Link, useNavigate, useParams } from 'react-router';
 import { amendMinutesBody, type Minutes, updateMinutesBody } from '../../contracts/committees.js';
 import { api } from '../api/client.js';
+import { useLanguage } from '../app/language.js';
+import { LIST_SEPARATOR } from '../requests/answer-fields.js';
 import { DualDay } from '../requests/dual-day.js';
 import { REQUESTS_NS } from '../requests/i18n.js';
 import { Ltr } from '../ui/ltr.js';
@@ -112,12 +114,13 @@ export function MinutesPage() {
 function Blockers({ minutes }: { minutes: Minutes }) {
   const { t } = useTranslation(COMMITTEES_NS);
   const { t: tr } = useTranslation(REQUESTS_NS);
+  const { language } = useLanguage();
   const inactive = minutes.pending.filter((p) => !p.isActive);
   return (
     <>
       {inactive.length > 0 && (
         <Alert color="orange" variant="light" icon={<IconUserOff aria-hidden />} title={t('inactiveTitle')} role="status">
-          {t('inactiveBody', { names: inactive.map((p) => p.displayName).join('، ') })}
+          {t('inactiveBody', { names: inactive.map((p) => p.displayName).join(LIST_SEPARATOR[language]) })}
         </Alert>
       )}
       {minutes.moved.length > 0 && (

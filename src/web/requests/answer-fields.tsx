@@ -161,6 +161,9 @@ function AnswerField({
   }
 }
 
+/** Between the items of a list: the Arabic comma in Arabic, a comma in English (X2). */
+export const LIST_SEPARATOR = { ar: '، ', en: ', ' } as const;
+
 /** An answer as text, for the review the family attests and for read-only views. */
 export function answerText(item: Item, value: AnswerValue | undefined, language: 'ar' | 'en', yesNo: { yes: string; no: string }): string {
   if (!isAnswered(value)) return '—';
@@ -169,7 +172,7 @@ export function answerText(item: Item, value: AnswerValue | undefined, language:
     return option ? (language === 'ar' ? option.labelAr : option.labelEn) : code;
   };
   if (typeof value === 'boolean') return value ? yesNo.yes : yesNo.no;
-  if (Array.isArray(value)) return value.map(optionLabel).join('، ');
+  if (Array.isArray(value)) return value.map(optionLabel).join(LIST_SEPARATOR[language]);
   if (item.fieldType === 'choice' && typeof value === 'string') return optionLabel(value);
   return String(value);
 }

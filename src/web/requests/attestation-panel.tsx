@@ -13,7 +13,7 @@ import { notifySuccess } from '../ui/notify.js';
 import { PageLoader } from '../ui/page.js';
 import { ProblemAlert } from '../ui/problem-alert.js';
 import { errorMessage } from '../ui/problems.js';
-import { answerText } from './answer-fields.js';
+import { answerText, LIST_SEPARATOR } from './answer-fields.js';
 import { DualDay } from './dual-day.js';
 import { REQUESTS_NS } from './i18n.js';
 import { attestationFormUrl, postForm, requestKeys } from './requests-api.js';
@@ -134,7 +134,7 @@ function ReviewModal({ request, onClose }: { request: ServiceRequest; onClose():
               <Line label={t('attestation.city')}>{family.data.city}</Line>
               <Line label={t('attestation.address')}>{family.data.address ?? '—'}</Line>
               <Line label={t('attestation.members')}>
-                {family.data.members.length ? family.data.members.map((member) => member.name).join('، ') : '—'}
+                {family.data.members.length ? family.data.members.map((member) => member.name).join(LIST_SEPARATOR[language]) : '—'}
               </Line>
             </SimpleGrid>
           </Paper>
