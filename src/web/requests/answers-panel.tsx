@@ -33,7 +33,8 @@ export function AnswersPanel({ request }: { request: ServiceRequest }) {
       queryClient.setQueryData(requestKeys.one(request.id), updated);
       void queryClient.invalidateQueries({ queryKey: requestKeys.all });
       setIsEditing(false);
-      notifySuccess(updated.attestation?.voidedAt && request.completeness.isAttested ? t('answers.savedVoided') : t('answers.saved'));
+      // C4: the attestation covered the data before and no longer does: say it was voided.
+      notifySuccess(request.completeness.isAttested && !updated.completeness.isAttested ? t('answers.savedVoided') : t('answers.saved'));
     },
     onError: (error) => {
       const problem = asProblem(error);

@@ -23,10 +23,23 @@ import { SignaturePad } from './signature-pad.js';
  * Attestation (C4): staff review the data with the family, who signs on the screen; or the printed
  * form is signed on paper and its scan uploaded. A later change to the data voids it, shown plainly.
  */
+/**
+ * The attestation voided last and not replaced since (C4): the server drops a voided attestation
+ * from the request (`attestation` is then null), so it is read from the history, whose
+ * `attestation-voided` entry carries the reason as its note.
+ */
+export function voidedAttestation(request: ServiceRequest): { at: string; reason: string | null } | null {
+  if (request.attestation)
+    return request.attestation.voidedAt ? { at: request.attestation.voidedAt, reason: request.attestation.voidReason } : null;
+  const last = [...request.history].reverse().find((entry) => entry.event === 'attested' || entry.event === 'attestation-voided');
+  return last?.event === 'attestation-voided' ? { at: last.at, reason: last.note } : null;
+}
+
 export function AttestationPanel({ request }: { request: ServiceRequest }) {
   const { t } = useTranslation(REQUESTS_NS);
   const [isReviewing, setIsReviewing] = useState(false);
   const current = request.attestation;
+  const voided = voidedAttestation(request);
   const isValid = current !== null && current.voidedAt === null && request.completeness.isAttested;
   const canAttest = request.canEdit && request.status === 'draft' && !isValid;
   return (
@@ -35,14 +48,14 @@ export function AttestationPanel({ request }: { request: ServiceRequest }) {
         <Title order={2} fz="lg" id="attestation-title">
           {t('attestation.title')}
         </Title>
-        {current?.voidedAt ? (
+        {voided ? (
           <Alert color="red" variant="light" icon={<IconAlertTriangle aria-hidden />} title={t('attestation.voidedTitle')} role="status">
             <Text size="sm">
-              {t('attestation.voidedBody')} <DualDay value={current.voidedAt} withTime inline />
+              {t('attestation.voidedBody')} <DualDay value={voided.at} withTime inline />
             </Text>
-            {current.voidReason && (
+            {voided.reason && (
               <Text size="sm" mt={4}>
-                {t('attestation.voidReason')}: {t(`attestation.voidReasons.${current.voidReason}`, { defaultValue: current.voidReason })}
+                {t('attestation.voidReason')}: {t(`attestation.voidReasons.${voided.reason}`, { defaultValue: voided.reason })}
               </Text>
             )}
           </Alert>
@@ -256,7 +269,7 @@ export function AttestationBadge({ request }: { request: ServiceRequest }) {
         {t('attestation.attestedShort')}
       </Badge>
     );
-  if (request.attestation?.voidedAt)
+  if (voidedAttestation(request))
     return (
       <Badge color="red" variant="light">
         {t('attestation.voidedShort')}

@@ -45,7 +45,9 @@ export function RequestHistory({ history }: { history: HistoryEntry[] }) {
                 <Text size="sm" mt={2} style={{ whiteSpace: 'pre-wrap' }}>
                   {entry.event === 'attested' && i18n.exists(`attestation.methods.${entry.note}`, { ns: REQUESTS_NS })
                     ? t(`attestation.methods.${entry.note}`)
-                    : entry.note}
+                    : entry.event === 'attestation-voided' && i18n.exists(`attestation.voidReasons.${entry.note}`, { ns: REQUESTS_NS })
+                      ? t(`attestation.voidReasons.${entry.note}`)
+                      : entry.note}
                 </Text>
               )}
             </Timeline.Item>

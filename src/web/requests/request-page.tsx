@@ -8,7 +8,7 @@ import { Ltr } from '../ui/ltr.js';
 import { LoadFailure, Page, PageLoader } from '../ui/page.js';
 import { errorMessage } from '../ui/problems.js';
 import { AnswersPanel } from './answers-panel.js';
-import { AttestationPanel } from './attestation-panel.js';
+import { AttestationPanel, voidedAttestation } from './attestation-panel.js';
 import { ChecklistPanel } from './checklist-panel.js';
 import { DocumentsPanel } from './documents-panel.js';
 import { DualDay } from './dual-day.js';
@@ -75,7 +75,7 @@ export function RequestPage() {
                 {t('attestation.attestedShort')}
               </Badge>
             )}
-            {request.attestation?.voidedAt && (
+            {voidedAttestation(request) && (
               <Badge size="lg" variant="light" color="red">
                 {t('attestation.voidedShort')}
               </Badge>
