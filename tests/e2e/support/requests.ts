@@ -1,0 +1,93 @@
+import { readFileSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { expect, type Page } from '@playwright/test';
+
+/**
+ * Shared pieces of the requests and committees journeys (issue 5): their screens' own texts in both
+ * languages, fields found by their labels, the signature drawn with the mouse, a small PDF, and staff
+ * accounts created through the API the users screen uses.
+ */
+type Texts = { [key: string]: string | Texts };
+const load = (file: string) => JSON.parse(readFileSync(path.resolve(file), 'utf8')) as Texts;
+const sources = {
+  requests: { ar: load('src/web/requests/i18n/ar.json'), en: load('src/web/requests/i18n/en.json') },
+  committees: { ar: load('src/web/committees/i18n/ar.json'), en: load('src/web/committees/i18n/en.json') },
+};
+
+function text(source: Texts, key: string, values: Record<string, string> = {}): string {
+  let node: string | Texts | undefined = source;
+  for (const part of key.split('.')) node = typeof node === 'object' ? node[part] : undefined;
+  if (typeof node !== 'string') throw new Error(`No text ${key}`);
+  return node.replace(/\{\{(\w+)\}\}/g, (_, name: string) => values[name] ?? '');
+}
+
+/** The requests screens' text (`src/web/requests/i18n/<language>.json`). */
+export const rq = (key: string, values?: Record<string, string>, language: 'ar' | 'en' = 'ar') =>
+  text(sources.requests[language], key, values);
+/** The committees screens' text. */
+export const cm = (key: string, values?: Record<string, string>, language: 'ar' | 'en' = 'ar') =>
+  text(sources.committees[language], key, values);
+
+export const escapeRegExp = (value: string) => value.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+/** The input labelled exactly so (Mantine appends " *" to required labels). */
+export const labelled = (page: Page, label: string) => page.getByLabel(new RegExp(`^${escapeRegExp(label)}( \\*)?$`));
+export const combo = (page: Page, label: string) => page.getByRole('combobox', { name: new RegExp(`^${escapeRegExp(label)}( \\*)?$`) });
+
+export async function choose(page: Page, label: string, option: string): Promise<void> {
+  await combo(page, label).click({ force: true });
+  await page.getByRole('option', { name: option, exact: true }).click();
+}
+
+/** A small valid PDF on disk (the file store checks the magic bytes). */
+export function pdfFixture(name: string): string {
+  const file = path.join(tmpdir(), `${Date.now()}-${name}`);
+  writeFileSync(file, '%PDF-1.4\n1 0 obj << /Type /Catalog >> endobj\ntrailer << /Root 1 0 R >>\n%%EOF\n');
+  return file;
+}
+
+/** The family signs on the pad with the mouse (C4). */
+export async function drawSignature(page: Page): Promise<void> {
+  const pad = page.getByTestId('signature-pad');
+  await pad.scrollIntoViewIfNeeded();
+  const box = await pad.boundingBox();
+  if (!box) throw new Error('no signature pad');
+  await page.mouse.move(box.x + 40, box.y + 120);
+  await page.mouse.down();
+  for (const [dx, dy] of [
+    [70, 60],
+    [110, 140],
+    [150, 70],
+    [200, 150],
+    [250, 90],
+  ] as const)
+    await page.mouse.move(box.x + dx, box.y + dy, { steps: 6 });
+  await page.mouse.up();
+  await expect(pad).toHaveAttribute('data-signed', 'true');
+}
+
+/** Creates a staff account from the administrator's page; answers its one-time password. */
+export async function createStaff(admin: Page, user: { username: string; displayName: string; roles: string[] }): Promise<string> {
+  const created = await admin.evaluate(async (body) => {
+    const session = (await (await fetch('/api/v1/auth/session')).json()) as { csrfToken: string };
+    const response = await fetch('/api/v1/staff/users', {
+      method: 'POST',
+      headers: { 'content-type': 'application/json', 'x-csrf-token': session.csrfToken },
+      body: JSON.stringify({ ...body, scope: { categories: [], domains: [], offices: [] } }),
+    });
+    return { status: response.status, body: (await response.json()) as { oneTimePassword?: string } };
+  }, user);
+  if (!created.body.oneTimePassword) throw new Error(`user not created: ${created.status} ${JSON.stringify(created.body)}`);
+  return created.body.oneTimePassword;
+}
+
+/** A picture at 1280 px and one at 360 px (full page), back at 1280 px afterwards. */
+export async function pictures(page: Page, file: (width: number) => string): Promise<void> {
+  await page.evaluate(() => window.scrollTo(0, 0));
+  await page.screenshot({ path: file(1280), fullPage: true });
+  await page.setViewportSize({ width: 360, height: 800 });
+  await page.waitForTimeout(600);
+  await page.screenshot({ path: file(360), fullPage: true });
+  await page.setViewportSize({ width: 1280, height: 800 });
+  await page.waitForTimeout(300);
+}
