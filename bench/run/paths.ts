@@ -129,6 +129,16 @@ function oversightStatements(engine: Engine, now: Date): Statement[] {
   const iso = (days: number) => new Date(now.getTime() - days * DAY).toISOString();
   const [t3, t6, t11] = [iso(3), iso(6), iso(11)];
   const since = iso(7 * 12);
+  // The weekly series as complaints.worklists.ts counts them: a CASE over twelve weeks' first instants.
+  const starts = Array.from({ length: 12 }, (_, i) => iso(7 * (12 - i)));
+  const weekOf = (column: 'created_at' | 'closed_at' | 'responded_at') =>
+    sql<number>`case ${sql.join(
+      starts
+        .map((start, i) => ({ start, i }))
+        .reverse()
+        .map(({ start, i }) => sql`when ${sql.ref(column)} >= ${start} then ${sql.lit(i)}`),
+      sql` `,
+    )} end`;
   return [
     statement(
       db
@@ -187,12 +197,28 @@ function oversightStatements(engine: Engine, now: Date): Statement[] {
         .where('responded_at', '>=', iso(90)),
     ),
     statement(db.selectFrom('contact_officers').select(['officer_id', 'backup_id']).where('is_active', '=', 1)),
-    statement(db.selectFrom('complaints').select(['kind', 'created_at']).where('created_at', '>=', since)),
     statement(
       db
         .selectFrom('complaints')
-        .select(['kind', 'closed_at', 'responded_at'])
-        .where((eb) => eb.or([eb('closed_at', '>=', since), eb('responded_at', '>=', since)])),
+        .select(['kind', weekOf('created_at').as('week'), sql<number>`count(*)`.as('n')])
+        .where('created_at', '>=', since)
+        .groupBy(['kind', 'week']),
+    ),
+    statement(
+      db
+        .selectFrom('complaints')
+        .select([weekOf('closed_at').as('week'), sql<number>`count(*)`.as('n')])
+        .where('kind', '=', 'complaint')
+        .where('closed_at', '>=', since)
+        .groupBy('week'),
+    ),
+    statement(
+      db
+        .selectFrom('complaints')
+        .select([weekOf('responded_at').as('week'), sql<number>`count(*)`.as('n')])
+        .where('kind', '=', 'inquiry')
+        .where('responded_at', '>=', since)
+        .groupBy('week'),
     ),
   ];
 }
