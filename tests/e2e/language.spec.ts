@@ -24,7 +24,7 @@ test('switching to English flips the direction, is remembered for the person, an
   // Remembered on the server: a reload, and a browser that never chose, both open in English.
   await page.reload();
   await expect(html).toHaveAttribute('dir', 'ltr');
-  await expect(page.getByRole('link', { name: copy('shell.settings', {}, 'en') })).toBeVisible();
+  await expect(page.getByRole('link', { name: copy('shell.settings', {}, 'en'), exact: true })).toBeVisible();
   const state = await page.context().storageState();
   const other = await browser.newContext({ baseURL: sila.url, storageState: { cookies: state.cookies, origins: [] } });
   const otherPage = await other.newPage();

@@ -7,7 +7,7 @@ test.setTimeout(240_000);
 
 test('an administrator edits the association, the lists of offices and who must use an authenticator', async ({ page, browser, sila }) => {
   await firstAdministratorSignIn(page, sila.admin);
-  await page.getByRole('link', { name: copy('shell.settings') }).click();
+  await page.getByRole('link', { name: copy('shell.settings'), exact: true }).click();
   await expect(page.getByRole('heading', { level: 1, name: copy('settings.title') })).toBeVisible();
 
   // Association details: the header follows, and so do the colour and the digits.

@@ -182,7 +182,7 @@ function FamilyRequests({ familyId }: { familyId: string }) {
           <Button
             component={Link}
             to={`/requests/new?familyId=${familyId}`}
-            variant="light"
+            variant="default"
             size="sm"
             leftSection={<IconFilePlus size={16} aria-hidden />}
           >
