@@ -386,6 +386,11 @@ export const inquiryListQuery = z.strictObject({
   slaState: slaState.optional(),
   officerId: z.uuid('field.invalid-id').optional(),
   isOpen: z.enum(['true', 'false']).optional(),
+  /** true: not yet answered (received, acknowledged or routed) — an officer's workload on the oversight page (H6). */
+  awaitingAnswer: z.enum(['true']).optional(),
+  /** Answered by this staff member (H6: an officer's answers), optionally since an instant (`answeredSince`). */
+  answeredBy: z.uuid('field.invalid-id').optional(),
+  answeredSince: z.iso.datetime({ offset: true, error: 'field.date-format' }).optional(),
   age: caseAge.optional(),
   cursor: z.string().max(300).optional(),
   limit: z.coerce.number().int().min(1).max(200).default(50),
@@ -406,6 +411,19 @@ export const complaintCounts = z.object({
   breached: z.number(),
 });
 export type ComplaintCounts = z.infer<typeof complaintCounts>;
+
+/**
+ * `GET /api/v1/inquiries/counts` — how many open (not closed) inquiries each worklist tab holds for the
+ * caller, scoped as the lists are (null: a list the caller's roles do not open).
+ */
+export const inquiryCounts = z.object({
+  mine: z.number().nullable(),
+  general: z.number().nullable(),
+  support: z.number().nullable(),
+  registered: z.number().nullable(),
+  all: z.number().nullable(),
+});
+export type InquiryCounts = z.infer<typeof inquiryCounts>;
 
 /** Sorted by the clock's deadline, then id; `nextCursor` for the next page (keyset). */
 export const caseList = z.object({ items: z.array(caseSummary), nextCursor: z.string().nullable() });

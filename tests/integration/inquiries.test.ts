@@ -1,4 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { calendarJobs } from '../../src/modules/calendar/calendar.jobs.js';
+import { handleCaseClockEvents } from '../../src/modules/complaints/complaints.jobs.js';
 import { inquiry, post } from './complaints-fixtures.js';
 import { buildStaff, createTestApp, ENGINE, type StaffFixture, sessionFor, type TestApp } from './harness.js';
 import { type RegisteredFamily, registerFamily } from './portal-support.js';
@@ -259,5 +261,115 @@ describe(`answering inquiries [${ENGINE}]`, () => {
     expect(week.inquiriesAnswered).toBe(2);
     const all = (await (await as(manager)).request('GET', `/api/v1/inquiries?list=all&officerId=${both.id}`)).json();
     expect(all.items.every((i: { officer: { id: string } | null }) => i.officer?.id === both.id)).toBe(true);
+  });
+});
+
+describe(`inquiry counts and the oversight page's lists [${ENGINE}]`, () => {
+  type Item = { id: string };
+  /** Every item of a list, paged by its cursor (the list's total). */
+  async function total(staff: StaffFixture, query: string): Promise<string[]> {
+    const agent = await as(staff);
+    const ids: string[] = [];
+    let cursor: string | null = null;
+    do {
+      const response = await agent.request(
+        'GET',
+        `/api/v1/inquiries?${query}&limit=2${cursor ? `&cursor=${encodeURIComponent(cursor)}` : ''}`,
+      );
+      expect(response.statusCode, `${query}: ${response.body}`).toBe(200);
+      ids.push(...response.json().items.map((i: Item) => i.id));
+      cursor = response.json().nextCursor;
+    } while (cursor);
+    return ids;
+  }
+  const TABS = ['mine', 'general', 'support', 'registered', 'all'] as const;
+  async function expectCountsMatchLists(staff: StaffFixture) {
+    const response = await (await as(staff)).request('GET', '/api/v1/inquiries/counts');
+    expect(response.statusCode, response.body).toBe(200);
+    const counts = response.json();
+    for (const tab of TABS) {
+      const listed = await (await as(staff)).request('GET', `/api/v1/inquiries?list=${tab}&isOpen=true&limit=1`);
+      if (counts[tab] === null) {
+        expect(listed.statusCode, `${tab} is not this role's list`).toBe(403);
+        continue;
+      }
+      expect({ tab, count: counts[tab] }).toEqual({ tab, count: (await total(staff, `list=${tab}&isOpen=true`)).length });
+    }
+    return counts;
+  }
+
+  it('C1, G1: each tab’s count equals its list’s total, scoped as the lists are, for every role', async () => {
+    // One more in the general queue and one closed, so open and closed differ in what is counted.
+    await submitInquiry({ domain: 'licensing' });
+    const counts = {
+      both: await expectCountsMatchLists(both),
+      domain: await expectCountsMatchLists(domainOfficer),
+      reception: await expectCountsMatchLists(reception),
+      manager: await expectCountsMatchLists(manager),
+    };
+    expect(counts.both.mine).toBeGreaterThan(0);
+    expect(counts.both.all).toBeNull();
+    expect(counts.reception).toMatchObject({ mine: null, general: null, support: null, all: null });
+    expect(counts.reception.registered).toBeGreaterThan(0);
+    expect(counts.manager.mine).toBeNull();
+    expect(counts.manager.general).toBeGreaterThan(0);
+    // Closed inquiries are not counted (one was closed in "answering inquiries").
+    const closed = await t.ctx.db
+      .selectFrom('complaints')
+      .select('id')
+      .where('kind', '=', 'inquiry')
+      .where('step', '=', 'closed')
+      .execute();
+    expect(closed.length).toBeGreaterThan(0);
+    expect(counts.manager.all).toBe((await total(manager, 'list=all')).length - closed.length);
+    expect((await (await as(admin)).request('GET', '/api/v1/inquiries/counts')).statusCode).toBe(403);
+  });
+
+  it('H6: each officer figure (open, overdue, answered in 90 days) equals the total of the list it links to', async () => {
+    // Past the inquiries' 5 working days: the calendar's job raises the breaches, the complaints' job marks them.
+    t.clock.advance(9 * 24 * 3600_000);
+    for (const job of calendarJobs(t.ctx)) await job.run(t.clock.now());
+    expect((await handleCaseClockEvents(t.ctx)).breaches).toBeGreaterThan(0);
+    const figures = async () => (await (await as(manager)).request('GET', '/api/v1/complaints/oversight')).json();
+    const body = await figures();
+    const since = new Date(new Date(body.asOf).getTime() - 90 * 24 * 3600_000).toISOString();
+    let overdueSeen = 0;
+    for (const row of body.officers) {
+      const id = row.officer.id;
+      expect({ id, open: row.open }).toEqual({ id, open: (await total(manager, `list=all&officerId=${id}&awaitingAnswer=true`)).length });
+      const overdue = await total(manager, `list=all&officerId=${id}&awaitingAnswer=true&slaState=breached`);
+      expect({ id, overdue: row.overdue }).toEqual({ id, overdue: overdue.length });
+      overdueSeen += overdue.length;
+      const answered = await total(manager, `list=all&answeredBy=${id}&answeredSince=${encodeURIComponent(since)}`);
+      expect({ id, answered: row.answered }).toEqual({ id, answered: answered.length });
+    }
+    expect(overdueSeen).toBeGreaterThan(0);
+    expect(body.officers.find((o: { officer: Item }) => o.officer.id === both.id).answered).toBe(1);
+    // The answered figure is the officer's answers, not every inquiry routed to them.
+    expect((await total(manager, `list=all&officerId=${both.id}`)).length).toBeGreaterThan(1);
+    expect(body.overdue.inquiries).toBe((await total(manager, 'list=all&slaState=breached')).length);
+    expect(body.queues.general).toBe((await total(manager, 'list=general')).length);
+    expect(body.queues.support).toBe((await total(manager, 'list=support')).length);
+    for (const cell of body.open.filter((c: { kind: string }) => c.kind === 'inquiry'))
+      expect({ ...cell, count: cell.count }).toEqual({
+        ...cell,
+        count: (await total(manager, `list=all&step=${cell.step}&age=${cell.age}`)).length,
+      });
+
+    // 91 days on, those answers fall out of both the figure and its list; the officer's inquiries remain.
+    t.clock.advance(91 * 24 * 3600_000);
+    const later = await figures();
+    const laterSince = new Date(new Date(later.asOf).getTime() - 90 * 24 * 3600_000).toISOString();
+    expect(later.officers.find((o: { officer: Item }) => o.officer.id === both.id)?.answered ?? 0).toBe(0);
+    expect(await total(manager, `list=all&answeredBy=${both.id}&answeredSince=${encodeURIComponent(laterSince)}`)).toEqual([]);
+    expect((await total(manager, `list=all&answeredBy=${both.id}`)).length).toBe(1);
+    const bad = await (await as(manager)).request('GET', '/api/v1/inquiries?answeredSince=yesterday&answeredBy=nobody');
+    expect(bad.statusCode).toBe(400);
+    expect(
+      bad
+        .json()
+        .errors.map((e: { pointer: string }) => e.pointer)
+        .sort(),
+    ).toEqual(['/answeredBy', '/answeredSince']);
   });
 });

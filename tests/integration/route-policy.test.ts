@@ -162,6 +162,7 @@ const EXPECTED: Record<string, Expected> = {
   'POST /api/v1/complaints/:id/compensation': ['follow-up-committee'],
   'GET /api/v1/complaints/:id/files/:fileId': ['follow-up-committee', 'management', 'reception', 'contact-officer'],
   'GET /api/v1/inquiries': ['contact-officer', 'management', 'reception'],
+  'GET /api/v1/inquiries/counts': ['contact-officer', 'management', 'reception'],
   'GET /api/v1/inquiries/answer-templates': ['contact-officer'],
   'GET /api/v1/inquiries/:id': ['contact-officer', 'management', 'reception'],
   'POST /api/v1/inquiries/:id/steps': ['contact-officer', 'reception'],

@@ -1,5 +1,5 @@
-import type { ComplaintCounts } from '../../contracts/complaints.js';
-import { CLOSED_STEPS } from '../../domain/complaint-steps.js';
+import type { ComplaintCounts, InquiryCounts } from '../../contracts/complaints.js';
+import { CLOSED_STEPS, OPEN_STEPS } from '../../domain/complaint-steps.js';
 import type { AppContext } from '../../platform/context.js';
 import type { StaffPrincipal } from '../../platform/http/principal.js';
 
@@ -54,5 +54,29 @@ export async function complaintCounts(ctx: AppContext, principal: StaffPrincipal
     all: has(principal, 'management') ? total : null,
     awaitingAcknowledgement: awaiting,
     breached,
+  };
+}
+
+/**
+ * Counts for the inquiries page's tabs (issue 6 §7; C1, G1): open (not closed) inquiries routed to me,
+ * waiting in the general and support queues, those I logged, and all (management) — each scoped as
+ * `listInquiries` scopes its list, and each one count over an index: (kind, officer_id, step),
+ * (kind, queue, step), (kind, step, created_at). Nothing personal is read.
+ */
+export async function inquiryCounts(ctx: AppContext, principal: StaffPrincipal): Promise<InquiryCounts> {
+  const isOfficer = has(principal, 'contact-officer');
+  const isManager = has(principal, 'management');
+  const me = principal.userId;
+  const open = () => ctx.db.selectFrom('complaints as c').where('c.kind', '=', 'inquiry').where('c.step', 'in', OPEN_STEPS.inquiry);
+  const count = async (query: ReturnType<typeof open>) =>
+    Number((await query.select((eb) => eb.fn.countAll<string | number>().as('n')).executeTakeFirst())?.n ?? 0);
+  const queue = (name: 'general' | 'support') => count(open().where('c.queue', '=', name).where('c.officer_id', 'is', null));
+  return {
+    mine: isOfficer ? await count(open().where('c.officer_id', '=', me)) : null,
+    general: isOfficer || isManager ? await queue('general') : null,
+    support: isOfficer || isManager ? await queue('support') : null,
+    // Anyone may list what they logged (the list's own rule); the page shows the tab to reception and officers.
+    registered: await count(open().where('c.created_by', '=', me)),
+    all: isManager ? await count(open()) : null,
   };
 }

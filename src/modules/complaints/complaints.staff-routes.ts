@@ -17,6 +17,7 @@ import {
   contactOfficerPatch,
   entryBody,
   entryParams,
+  inquiryCounts,
   inquiryListQuery,
   inquiryStepBody,
   intakeBody,
@@ -33,7 +34,7 @@ import { AppError } from '../../platform/http/app-error.js';
 import { fieldErrorsFromZodIssues } from '../../platform/http/problem.js';
 import { PUBLIC, staffOnly } from '../../platform/http/route-policy.js';
 import { type App, staffOf } from '../../platform/http/types.js';
-import { complaintCounts as complaintCountsOf } from './complaints.counts.js';
+import { complaintCounts as complaintCountsOf, inquiryCounts as inquiryCountsOf } from './complaints.counts.js';
 import * as officers from './complaints.officers.js';
 import * as staff from './complaints.staff.js';
 import { listComplaints, listInquiries, oversight as oversightFigures } from './complaints.worklists.js';
@@ -169,6 +170,11 @@ export function complaintStaffRoutes(app: App, ctx: AppContext): void {
     config: { policy: staffOnly(INQUIRY_READERS) },
     schema: { tags: ['complaints'], querystring: inquiryListQuery, response: { 200: caseList } },
     handler: (request) => listInquiries(ctx, staffOf(request), request.query),
+  });
+  app.get('/api/v1/inquiries/counts', {
+    config: { policy: staffOnly(INQUIRY_READERS) },
+    schema: { tags: ['complaints'], response: { 200: inquiryCounts } },
+    handler: (request) => inquiryCountsOf(ctx, staffOf(request)),
   });
   app.get('/api/v1/inquiries/answer-templates', {
     config: { policy: staffOnly(['contact-officer']) },

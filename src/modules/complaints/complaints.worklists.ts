@@ -186,6 +186,10 @@ export async function listInquiries(ctx: AppContext, principal: StaffPrincipal, 
     if (!has(principal, 'management')) throw forbidden(q.list);
     if (q.officerId) query = query.where('c.officer_id', '=', q.officerId);
   }
+  // The oversight page's officer figures (H6): awaiting an answer; answered by one officer since an instant.
+  if (q.awaitingAnswer === 'true') query = query.where('c.step', 'in', ['received', 'acknowledged', 'routed']);
+  if (q.answeredBy) query = query.where('c.answered_by', '=', q.answeredBy);
+  if (q.answeredSince) query = query.where('c.responded_at', '>=', new Date(q.answeredSince).toISOString());
   return page(ctx, principal, 'inquiry', common(query, 'inquiry', q, ctx.clock.now()), q);
 }
 
