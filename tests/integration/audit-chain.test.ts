@@ -37,6 +37,31 @@ describe(`audit hash chain [${ENGINE}]`, () => {
     expect(await verifyAuditChain(t.ctx.db)).toEqual({ isIntact: true, sealedRows: 8, pendingRows: 0 });
   });
 
+  it('finds the rows awaiting the sealer through an index that holds only them (F2, issue 7)', async () => {
+    await writeRows(30);
+    await sealPendingAudit(t.ctx.db, t.clock.now());
+    await writeRows(2);
+    const pending = sql`select seq from audit_events where hash is null order by seq limit 2000`;
+    if (ENGINE === 'sqlite') {
+      const plan = await sql<{ detail: string }>`explain query plan ${pending}`.execute(t.ctx.db);
+      expect(plan.rows.map((r) => r.detail).join('\n')).toMatch(/USING (COVERING )?INDEX audit_events_unsealed/);
+    } else {
+      // PostgreSQL chooses by cost; with scans off it must still be able to use the partial index.
+      const plan = await t.ctx.db.transaction().execute(async (trx) => {
+        await sql`set local enable_seqscan = off`.execute(trx);
+        return sql<{ 'QUERY PLAN': string }>`explain ${pending}`.execute(trx);
+      });
+      expect(plan.rows.map((r) => r['QUERY PLAN']).join('\n')).toContain('audit_events_unsealed');
+    }
+    expect(await sealPendingAudit(t.ctx.db, t.clock.now())).toBe(2);
+    // …and that index is partial, so sealed rows' hashes are not stored in it a second time.
+    const definition =
+      ENGINE === 'sqlite'
+        ? await sql<{ d: string }>`select sql as d from sqlite_master where name = 'audit_events_unsealed'`.execute(t.ctx.db)
+        : await sql<{ d: string }>`select indexdef as d from pg_indexes where indexname = 'audit_events_unsealed'`.execute(t.ctx.db);
+    expect(definition.rows[0]?.d).toMatch(/where\s+\(?"?hash"?\s+is\s+null/i);
+  });
+
   it('names an altered row', async () => {
     await writeRows(6);
     await sealPendingAudit(t.ctx.db, t.clock.now());

@@ -13,6 +13,7 @@ import * as m0010 from './migrations/0010-complaints.js';
 import * as m0011 from './migrations/0011-complaints-handling.js';
 import * as m0012 from './migrations/0012-requests-gaps.js';
 import * as m0013 from './migrations/0013-oversight-indexes.js';
+import * as m0014 from './migrations/0014-audit-unsealed-partial.js';
 
 /** One migration history for both engines, listed here so it works from source and from dist. */
 const migrations: Record<string, Migration> = {
@@ -29,6 +30,7 @@ const migrations: Record<string, Migration> = {
   '0011-complaints-handling': m0011,
   '0012-requests-gaps': m0012,
   '0013-oversight-indexes': m0013,
+  '0014-audit-unsealed-partial': m0014,
 };
 
 const provider: MigrationProvider = { getMigrations: async () => migrations };
