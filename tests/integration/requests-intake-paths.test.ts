@@ -148,55 +148,61 @@ describe(`volunteer intake (A6) [${ENGINE}]`, () => {
 });
 
 describe(`paper attestation (C4) [${ENGINE}]`, () => {
-  it('C4: the printable Arabic form, the signed scan uploaded as the attestation (a file in the store), then submitted', async () => {
+  const printedCode = (form: string) => /data-testid="form-code">([0-9A-F-]+)</.exec(form)?.[1] ?? '';
+  const printForm = async (agent: Agent, id: string) => {
+    const form = await t.app.inject({
+      method: 'GET',
+      url: `/api/v1/requests/${id}/attestation-form`,
+      cookies: { [SESSION_COOKIE]: agent.cookie },
+    });
+    expect(form.statusCode).toBe(200);
+    return form;
+  };
+  const attestations = (id: string) => t.ctx.db.selectFrom('request_attestations').selectAll().where('request_id', '=', id).execute();
+  const scans = (id: string) =>
+    t.ctx.db.selectFrom('files').select('id').where('owner_type', '=', 'request-attestation').where('owner_id', '=', id).execute();
+
+  it('C4: the printable Arabic form, the signed scan uploaded with the code printed on it as the attestation (a file in the store), then submitted', async () => {
     const reception = await as('reception');
     const request = await draft(reception, await registerFamily(reception), 'interview');
 
-    const form = await t.app.inject({
-      method: 'GET',
-      url: `/api/v1/requests/${request.id}/attestation-form`,
-      cookies: { [SESSION_COOKIE]: reception.cookie },
-    });
-    expect(form.statusCode).toBe(200);
+    const form = await printForm(reception, request.id);
     expect(form.headers['content-type']).toContain('text/html');
     expect(form.body).toContain('dir="rtl"');
     expect(form.body).toContain('@media print');
     expect(form.body).toContain(request.dataSha256);
     expect(form.body).toContain('نورة سعد العتيبي');
+    // The short code: the hash's first 12 hex digits, upper case, in fours.
+    const code = printedCode(form.body);
+    expect(code).toMatch(/^[0-9A-F]{4}-[0-9A-F]{4}-[0-9A-F]{4}$/);
+    expect(code.replaceAll('-', '').toLowerCase()).toBe(request.dataSha256.slice(0, 12));
 
-    // Refused, nothing stored: no hash, a hash of other data, HTML posing as a PDF, a path in the name.
-    const noHash = await upload(reception, `/api/v1/requests/${request.id}/attestations`, {}, { name: 'scan.pdf', bytes: PDF });
-    expect(noHash.statusCode).toBe(400);
-    expect(noHash.json().errors[0].pointer).toBe('/dataSha256');
-    const stale = await upload(
-      reception,
-      `/api/v1/requests/${request.id}/attestations`,
-      { dataSha256: 'a'.repeat(64) },
-      { name: 'scan.pdf', bytes: PDF },
-    );
-    expect(stale.statusCode, stale.body).toBe(409);
+    // Refused, nothing stored: no code, a code too short, a code of other data, HTML posing as a PDF, a path in the name.
+    const url = `/api/v1/requests/${request.id}/attestations`;
+    const noCode = await upload(reception, url, {}, { name: 'scan.pdf', bytes: PDF });
+    expect(noCode.statusCode).toBe(400);
+    expect(noCode.json().errors[0]).toMatchObject({ pointer: '/formCode', code: 'field.required' });
+    const short = await upload(reception, url, { formCode: code.slice(0, 9) }, { name: 'scan.pdf', bytes: PDF });
+    expect(short.statusCode).toBe(400);
+    expect(short.json().errors[0]).toMatchObject({ pointer: '/formCode', code: 'attestation.form-code-invalid' });
+    const other = await upload(reception, url, { formCode: 'aaaa-aaaa-aaaa' }, { name: 'scan.pdf', bytes: PDF });
+    expect(other.statusCode, other.body).toBe(409);
+    expect(other.json().code).toBe('attestation.stale-form');
     const html = await upload(
       reception,
-      `/api/v1/requests/${request.id}/attestations`,
-      { dataSha256: request.dataSha256 },
+      url,
+      { formCode: code },
       { name: 'scan.pdf', bytes: Buffer.from('<html><script>alert(1)</script></html>') },
     );
     expect(html.statusCode).toBeGreaterThanOrEqual(400);
-    const path = await upload(
-      reception,
-      `/api/v1/requests/${request.id}/attestations`,
-      { dataSha256: request.dataSha256 },
-      { name: '../scan.pdf', bytes: PDF },
-    );
+    const path = await upload(reception, url, { formCode: code }, { name: '../scan.pdf', bytes: PDF });
     expect(path.statusCode).toBeGreaterThanOrEqual(400);
     expect((await reception.request('GET', `/api/v1/requests/${request.id}`)).json().attestation).toBeNull();
+    expect(await scans(request.id)).toEqual([]);
 
-    const attested = await upload(
-      reception,
-      `/api/v1/requests/${request.id}/attestations`,
-      { dataSha256: request.dataSha256 },
-      { name: 'signed-form.pdf', bytes: PDF },
-    );
+    // Typed as staff read it off the paper: lower case, spaces instead of dashes.
+    const typed = ` ${code.toLowerCase().replaceAll('-', ' ')} `;
+    const attested = await upload(reception, url, { formCode: typed }, { name: 'signed-form.pdf', bytes: PDF });
     expect(attested.statusCode, attested.body).toBe(201);
     const attestation = attested.json().attestation;
     expect(attestation).toMatchObject({ method: 'paper', dataSha256: request.dataSha256, witnessId: staff.reception.id, voidedAt: null });
@@ -208,5 +214,40 @@ describe(`paper attestation (C4) [${ENGINE}]`, () => {
     expect(submitted.statusCode, submitted.body).toBe(200);
     expect(submitted.json().status).toBe('complete');
     expect(submitted.json().history.map((h: { event: string }) => h.event)).toEqual(expect.arrayContaining(['attested', 'submit']));
+  });
+
+  it('C4: a scan of a form printed before the data changed is refused with 409 attestation.stale-form, nothing stored; the form printed again is accepted', async () => {
+    const reception = await as('reception');
+    const request = await draft(reception, await registerFamily(reception), 'interview');
+    const before = printedCode((await printForm(reception, request.id)).body);
+
+    // The answers change after the form was printed (and signed on paper).
+    const current = (await reception.request('GET', `/api/v1/requests/${request.id}`)).json();
+    const changed = await reception.request('PATCH', `/api/v1/requests/${request.id}`, {
+      answers: { 'trainee-name': 'سارة سعد' },
+      version: current.version,
+    });
+    expect(changed.statusCode, changed.body).toBe(200);
+    expect(changed.json().dataSha256).not.toBe(request.dataSha256);
+
+    const url = `/api/v1/requests/${request.id}/attestations`;
+    for (const formCode of [before, request.dataSha256]) {
+      const stale = await upload(reception, url, { formCode }, { name: 'signed-form.pdf', bytes: PDF });
+      expect(stale.statusCode, stale.body).toBe(409);
+      expect(stale.headers['content-type']).toContain('application/problem+json');
+      expect(stale.json()).toMatchObject({ status: 409, code: 'attestation.stale-form' });
+    }
+    expect(await attestations(request.id)).toEqual([]);
+    expect(await scans(request.id)).toEqual([]);
+    const unchanged = (await reception.request('GET', `/api/v1/requests/${request.id}`)).json();
+    expect(unchanged.attestation).toBeNull();
+    expect(unchanged.version).toBe(changed.json().version);
+
+    const again = printedCode((await printForm(reception, request.id)).body);
+    expect(again).not.toBe(before);
+    const attested = await upload(reception, url, { formCode: again }, { name: 'signed-form.pdf', bytes: PDF });
+    expect(attested.statusCode, attested.body).toBe(201);
+    expect(attested.json().attestation).toMatchObject({ method: 'paper', dataSha256: changed.json().dataSha256 });
+    expect(await scans(request.id)).toHaveLength(1);
   });
 });

@@ -36,7 +36,7 @@ describe('printed minutes (C5)', () => {
     const rows = [...page.matchAll(/<tr[^>]*>(.*?)<\/tr>/gs)].map((m) => m[1] ?? '');
     const excused = rows.find((row) => row.includes('سعد الرئيس السابق'));
     expect(excused).toContain('تعذّر عليه الاعتماد');
-    expect(excused).toContain('سجّل ذلك فيصل الرئيس');
+    expect(excused).toContain('سجّل ذلك <bdi dir="auto">فيصل الرئيس</bdi>');
     // The date of the record in both calendars (Hijri — Gregorian).
     expect(excused).toMatch(/هـ.*2026/s);
     expect(rows.find((row) => row.includes('نورة العضو'))).not.toContain('تعذّر');
@@ -60,5 +60,26 @@ describe('printed minutes (C5)', () => {
     );
     expect(page).toContain('مسودة — غير معتمدة');
     expect(page).toContain('لم يعتمد بعد');
+  });
+
+  it('C5: Latin names, e-mails and codes in the text and the approvals keep their order inside the Arabic (bidi isolated)', () => {
+    const page = renderMinutesPage(
+      {
+        ...frozen,
+        text: 'محضر اجتماع لجنة دراسة الطلبات\n\n1. John Smith (رئيس اللجنة)\nالأسباب: شهادة من TVTC Riyadh، والتواصل على a.b@example.sa الساعة 10:30',
+        approvals: [{ userId: 'u-j', displayName: 'Mary Ann Lee', approvedAt: '2026-03-11T07:00:00.000Z' }],
+        pending: [{ userId: 'u-k', displayName: 'Omar K. Saleh', isActive: true }],
+      },
+      ASSOCIATION,
+      new Map([['u-faisal', 'Faisal Chair']]),
+    );
+    for (const run of ['John Smith', 'TVTC Riyadh', 'a.b@example.sa', '10:30', '1'])
+      expect(page, run).toContain(`<bdi dir="ltr">${run}</bdi>`);
+    expect(page).toContain('<td><bdi dir="auto">Mary Ann Lee</bdi></td>');
+    expect(page).toContain('<td><bdi dir="auto">Omar K. Saleh</bdi></td>');
+    expect(page).toContain('سجّل ذلك <bdi dir="auto">Faisal Chair</bdi>');
+    // No Latin word left outside an isolate in the body.
+    const body = page.slice(page.indexOf('<div class="text">'), page.indexOf('<p class="fingerprint">'));
+    expect(body.replace(/<bdi[^>]*>[^<]*<\/bdi>/g, '').replace(/<[^>]+>/g, '')).not.toMatch(/[A-Za-z]/);
   });
 });

@@ -34,9 +34,15 @@ bdi { unicode-bidi: isolate; }
 @media print { .sheet { padding: 0; } }
 `;
 
-const LATIN_RUN = /[A-Za-z0-9+][A-Za-z0-9+\-/.@_]*[A-Za-z0-9]|[A-Za-z0-9]/g;
+/** A Latin word or number (inner `-/.@_':+` kept: REQ-2026-000001, a.b@c.sa, 10:30). */
+const LATIN_WORD = String.raw`[A-Za-z0-9](?:[A-Za-z0-9+\-/.@_':]*[A-Za-z0-9])?`;
+/** Latin words separated only by spaces are one run: `John Smith` keeps its order in Arabic text. */
+const LATIN_RUN = new RegExp(`${LATIN_WORD}(?:[ \\t]+${LATIN_WORD})*`, 'g');
 
-/** Codes and numbers inside Arabic text, isolated left to right (REQ-2026-000001 stays whole). */
+/**
+ * Codes, numbers, e-mails and Latin names inside Arabic text, isolated left to right (bidi), so
+ * REQ-2026-000001 stays whole and "John Smith" is not read as "Smith John".
+ */
 function isolateLatin(text: string): SafeHtml {
   let out = '';
   let last = 0;
@@ -65,17 +71,19 @@ export function renderMinutesPage(
     return `${d.hijri} — ${d.gregorian}`;
   };
   const isFrozen = minutes.status === 'frozen';
+  /** A name people typed (Arabic or Latin), isolated in its own direction. */
+  const name = (value: string) => html`<bdi dir="auto">${value}</bdi>`;
   // C5: members present who could not approve (deactivated, left the committee) are listed as such,
   // with who recorded it and when, so the printed record shows why their approval is missing.
   const approvals = [
-    ...minutes.approvals.map((a) => html`<tr><td>${a.displayName}</td><td>${when(a.approvedAt)}</td></tr>`),
+    ...minutes.approvals.map((a) => html`<tr><td>${name(a.displayName)}</td><td>${when(a.approvedAt)}</td></tr>`),
     ...minutes.excused.map((e) => {
       const recorder = recorderNames.get(e.excusedBy);
-      return html`<tr class="excused"><td>${e.displayName}</td><td>تعذّر عليه الاعتماد (لم يعد عضواً نشطاً)، سجّل ذلك ${
-        recorder ?? 'رئيس اللجنة'
+      return html`<tr class="excused"><td>${name(e.displayName)}</td><td>تعذّر عليه الاعتماد (لم يعد عضواً نشطاً)، سجّل ذلك ${
+        recorder ? name(recorder) : 'رئيس اللجنة'
       } بتاريخ ${when(e.excusedAt)}</td></tr>`;
     }),
-    ...minutes.pending.map((p) => html`<tr><td>${p.displayName}</td><td>لم يعتمد بعد</td></tr>`),
+    ...minutes.pending.map((p) => html`<tr><td>${name(p.displayName)}</td><td>لم يعتمد بعد</td></tr>`),
   ];
   return html`<!doctype html>
 <html lang="ar" dir="rtl">

@@ -1,15 +1,20 @@
+import type { ServiceRequest } from '../../contracts/requests.js';
+import type { AssociationSettings } from '../../contracts/settings.js';
 import { formatDualDate } from '../../domain/dates.js';
 import type { AppContext } from '../../platform/context.js';
 import type { StaffPrincipal } from '../../platform/http/principal.js';
 import { recordAudit } from '../audit/audit.service.js';
 import { getAssociation } from '../settings/settings.service.js';
 import { html, SafeHtml } from '../web/html.js';
+import { formCode } from './attestation-form-code.js';
 import { getRequest } from './requests.service.js';
 
 /**
  * The printable Arabic attestation form (C4): the data as it is now, the declaration, lines for the
- * family's and the witness's signatures, the date in both calendars, and the SHA-256 the scan of the
- * signed page is filed against. A4 with a print stylesheet; every value escaped.
+ * family's and the witness's signatures, the date in both calendars, the SHA-256 of that data and its
+ * short code, which staff type when uploading the signed scan (refused once the data changed). A4
+ * with a print stylesheet; every value escaped; names, files and answers typed by people isolated
+ * (`<bdi>`) so a Latin name or file name keeps its order inside the Arabic text.
  */
 const STYLE = `
 @page { size: A4; margin: 14mm 16mm; }
@@ -26,13 +31,19 @@ th { background: #f1f3f5; width: 38%; font-weight: 600; }
 .signatures { display: flex; gap: 10mm; margin-top: 6mm; }
 .signatures div { flex: 1; border-top: 1px dotted #333; padding-top: 2mm; min-height: 22mm; }
 .hash { font-family: monospace; font-size: 8.5pt; word-break: break-all; }
-bdi { white-space: nowrap; }
+.code { display: inline-block; font-family: monospace; font-size: 15pt; font-weight: 700; letter-spacing: .08em; border: 1.5px solid #111; padding: 0 3mm; white-space: nowrap; }
+bdi { unicode-bidi: isolate; }
+bdi.nowrap { white-space: nowrap; }
+.file { display: block; }
 footer { margin-top: auto; font-size: 9pt; color: #333; border-top: 1px solid #999; padding-top: 2mm; }
 @media screen { body { background: #e9ecef; } .page { background: #fff; width: 210mm; margin: 8mm auto; padding: 14mm 16mm; box-shadow: 0 1px 6px rgba(0,0,0,.2); } }
 @media print { .no-print { display: none; } }
 `;
 
-const ltr = (value: string) => html`<bdi dir="ltr">${value}</bdi>`;
+/** A code or number, left to right, never broken. */
+const ltr = (value: string) => html`<bdi dir="ltr" class="nowrap">${value}</bdi>`;
+/** Text people typed (a name, an e-mail, a file name, an answer): its own direction, isolated (bidi). */
+const own = (value: string) => html`<bdi dir="auto">${value}</bdi>`;
 
 function answerText(value: unknown, options: { value: string; labelAr: string }[] | undefined): string {
   if (value === null || value === undefined || value === '') return '—';
@@ -42,16 +53,19 @@ function answerText(value: unknown, options: { value: string; labelAr: string }[
   return String(value);
 }
 
-export async function attestationForm(ctx: AppContext, principal: StaffPrincipal, id: string): Promise<string> {
-  const request = await getRequest(ctx, principal, id); // scope, and the view is audited
-  const a = await getAssociation(ctx);
-  const today = formatDualDate(ctx.clock.now(), { language: 'ar', digits: a.digits });
+/** The form's page (pure): the request as the witness sees it, the association, the day in both calendars. */
+export function renderAttestationForm(
+  request: ServiceRequest,
+  a: Pick<AssociationSettings, 'nameAr' | 'regulatorAr'>,
+  witnessName: string,
+  today: { hijri: string; gregorian: string },
+): string {
   const rows = request.type.checklist.map((item) => {
     if (item.kind === 'document') {
       const names = request.documents.filter((d) => d.itemKey === item.key).map((d) => d.name);
-      return html`<tr><th>${item.labelAr}</th><td>${names.length ? names.join('، ') : 'لم يُرفق'}</td></tr>`;
+      return html`<tr><th>${item.labelAr}</th><td>${names.length ? names.map((name) => html`<bdi dir="auto" class="file">${name}</bdi>`) : 'لم يُرفق'}</td></tr>`;
     }
-    return html`<tr><th>${item.labelAr}</th><td>${answerText(request.answers[item.key], item.options)}</td></tr>`;
+    return html`<tr><th>${item.labelAr}</th><td>${own(answerText(request.answers[item.key], item.options))}</td></tr>`;
   });
   const page = html`<!doctype html>
 <html lang="ar" dir="rtl">
@@ -64,7 +78,7 @@ export async function attestationForm(ctx: AppContext, principal: StaffPrincipal
     <tr><th>رقم الطلب</th><td>${ltr(request.reference)}</td></tr>
     <tr><th>نوع الطلب</th><td>${request.type.nameAr}</td></tr>
     <tr><th>رقم ملف الأسرة</th><td>${ltr(request.familyReference)}</td></tr>
-    <tr><th>اسم رب الأسرة</th><td>${request.familyName}</td></tr>
+    <tr><th>اسم رب الأسرة</th><td>${own(request.familyName)}</td></tr>
   </table>
   <table>${rows}</table>
   <div class="declaration">
@@ -74,13 +88,22 @@ export async function attestationForm(ctx: AppContext, principal: StaffPrincipal
   </div>
   <div class="signatures">
     <div>اسم المقرّ وتوقيعه:</div>
-    <div>الموظف الشاهد: ${principal.displayName}<br>التوقيع:</div>
+    <div>الموظف الشاهد: ${own(witnessName)}<br>التوقيع:</div>
   </div>
-  <footer>بصمة البيانات المقرّ بها (SHA-256): <span class="hash">${ltr(request.dataSha256)}</span><br>
-  تُرفع صورة هذه الصفحة بعد التوقيع في ملف الطلب؛ إن تغيّرت البيانات فاطبع إقراراً جديداً.</footer>
+  <footer><p>رمز النموذج: <bdi dir="ltr" class="code" data-testid="form-code">${formCode(request.dataSha256)}</bdi></p>
+  بصمة البيانات المقرّ بها (SHA-256): <bdi dir="ltr" class="hash">${request.dataSha256}</bdi><br>
+  تُرفع صورة هذه الصفحة بعد التوقيع في ملف الطلب مع كتابة رمز النموذج أعلاه؛ إن تغيّرت البيانات بعد الطباعة رُفض الرمز، فاطبع إقراراً جديداً.</footer>
 </article>
 </body>
 </html>`;
+  return page.value;
+}
+
+export async function attestationForm(ctx: AppContext, principal: StaffPrincipal, id: string): Promise<string> {
+  const request = await getRequest(ctx, principal, id); // scope, and the view is audited
+  const a = await getAssociation(ctx);
+  const today = formatDualDate(ctx.clock.now(), { language: 'ar', digits: a.digits });
+  const page = renderAttestationForm(request, a, principal.displayName, today);
   await recordAudit(ctx.db, {
     at: ctx.clock.now(),
     actor: { kind: 'staff', id: principal.userId },
@@ -88,5 +111,5 @@ export async function attestationForm(ctx: AppContext, principal: StaffPrincipal
     entity: 'request',
     entityId: id,
   });
-  return page.value;
+  return page;
 }

@@ -163,7 +163,7 @@ export function requestRoutes(app: App, ctx: AppContext): void {
       tags: ['requests'],
       params: idParams,
       // JSON: the signature drawn on the screen (documented with its example); a multipart body
-      // (`dataSha256`, then `file`) carries the scan of the signed paper form: no JSON body (null).
+      // (`formCode`: the code printed on the form, then `file`) carries the scan of the signed paper form: no JSON body (null).
       body: signatureAttestationBody.nullish().meta({ examples: signatureAttestationBody.meta()?.examples }),
       consumes: ['application/json', 'multipart/form-data'],
       response: { 201: serviceRequest },
@@ -175,7 +175,7 @@ export function requestRoutes(app: App, ctx: AppContext): void {
         const result = await requests.attestByPaper(ctx, principal, request.params.id, {
           fileName: form.fileName,
           bytes: form.bytes,
-          dataSha256: form.field('dataSha256'),
+          formCode: form.field('formCode'),
         });
         return reply.code(201).send(result);
       }

@@ -27,6 +27,7 @@ import { getClock, workingDaysLeftOn } from '../calendar/clocks.service.js';
 import { committeesOf } from '../committees/committees.service.js';
 import { familyVisibility } from '../families/families.policy.js';
 import { findVisibleFamily, nextReference } from '../families/families.repo.js';
+import { formCodeMatches, normaliseFormCode } from './attestation-form-code.js';
 import { ensureDefaultTypes, findType } from './request-types.service.js';
 import {
   type Actor,
@@ -560,6 +561,8 @@ export async function recordAttestation(
   input: {
     method: 'signature-pad' | 'paper' | 'one-time-code';
     expectedSha256?: string;
+    /** The paper form's code as typed (normalised hex, a prefix of the hash the form printed). */
+    printedCode?: string;
     evidence?: { fileName: string; bytes: Buffer };
     witnessId: string | null;
   },
@@ -580,6 +583,9 @@ export async function recordAttestation(
         dataSha256: state.dataSha256,
       },
     );
+  // C4: a scan of a form printed before the data changed attests data the family never saw.
+  if (input.printedCode !== undefined && !formCodeMatches(input.printedCode, state.dataSha256))
+    throw AppError.conflict('attestation.stale-form', 'This form was printed before the data changed; print it again and have it signed');
   const now = ctx.clock.now();
   const evidence = input.evidence
     ? await storeFile(trx, ctx.keys, {
@@ -650,20 +656,26 @@ export async function attestByPaper(
   ctx: AppContext,
   principal: StaffPrincipal,
   id: string,
-  input: { fileName: string; bytes: Buffer; dataSha256: string | undefined },
+  input: { fileName: string; bytes: Buffer; formCode: string | undefined },
 ) {
   const row = await loadVisible(ctx, principal, id);
   if (!canWorkOn(principal, { createdBy: row.created_by, status: row.status }))
     throw AppError.forbidden('request.read-only', 'You may read this request but not change it');
-  if (!input.dataSha256 || !/^[0-9a-f]{64}$/.test(input.dataSha256))
-    throw AppError.badRequest('request.invalid', 'Send the dataSha256 printed on the form', [
-      { pointer: '/dataSha256', code: 'field.required', detail: 'The hash printed on the attestation form' },
+  // C4: the code printed on the signed form, typed by staff: it names the data the family signed.
+  const printedCode = normaliseFormCode(input.formCode);
+  if (printedCode === null)
+    throw AppError.badRequest('request.invalid', 'Type the code printed on the signed form', [
+      {
+        pointer: '/formCode',
+        code: input.formCode?.trim() ? 'attestation.form-code-invalid' : 'field.required',
+        detail: 'The code printed on the attestation form (12 hexadecimal digits, or the whole SHA-256)',
+      },
     ]);
   assertPlainName(input.fileName);
   await ctx.db.transaction().execute((trx) =>
     recordAttestation(trx, ctx, staffActor(principal), id, {
       method: 'paper',
-      expectedSha256: input.dataSha256,
+      printedCode,
       evidence: { fileName: input.fileName, bytes: input.bytes },
       witnessId: principal.userId,
     }),

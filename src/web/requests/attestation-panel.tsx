@@ -1,4 +1,19 @@
-import { Alert, Badge, Button, Code, FileInput, Group, Modal, Paper, SimpleGrid, Stack, Table, Text, Title } from '@mantine/core';
+import {
+  Alert,
+  Badge,
+  Button,
+  Code,
+  FileInput,
+  Group,
+  Modal,
+  Paper,
+  SimpleGrid,
+  Stack,
+  Table,
+  Text,
+  TextInput,
+  Title,
+} from '@mantine/core';
 import { useMediaQuery } from '@mantine/hooks';
 import { IconAlertTriangle, IconPrinter, IconShieldCheck, IconSignature, IconUpload } from '@tabler/icons-react';
 import { useMutation, useQueryClient } from '@tanstack/react-query';
@@ -212,28 +227,48 @@ function Line({ label, children }: { label: string; children: React.ReactNode })
   );
 }
 
-/** The printed form signed on paper, scanned and uploaded instead of the screen signature. */
+/** The form's code as typed: 12 hex digits or more once spaces and dashes are dropped (C4). */
+function typedFormCode(value: string): string | null {
+  const hex = value.replace(/[\s\-\u2010-\u2015\u2212]/g, '').toLowerCase();
+  return /^[0-9a-f]{12,64}$/.test(hex) ? hex : null;
+}
+
+/**
+ * The printed form signed on paper, scanned and uploaded instead of the screen signature, with the
+ * code printed on that form typed from the paper (C4): the server refuses it when the data changed
+ * after the form was printed, so a stale form never attests data the family did not see.
+ */
 function PaperScan({ request }: { request: ServiceRequest }) {
   const { t } = useTranslation(REQUESTS_NS);
   const { t: tc } = useTranslation();
   const token = useCsrfToken();
   const queryClient = useQueryClient();
   const [file, setFile] = useState<File | null>(null);
+  const [code, setCode] = useState('');
+  const [isCodeShown, setIsCodeShown] = useState(false);
   const upload = useMutation({
-    mutationFn: (scan: File) => {
+    mutationFn: ({ scan, formCode }: { scan: File; formCode: string }) => {
       const form = new FormData();
       // Fields before the file: the server reads them as the upload streams.
       form.append('method', 'paper');
-      form.append('dataSha256', request.dataSha256);
+      form.append('formCode', formCode);
       form.append('file', scan, scan.name);
       return postForm(token, `/requests/${encodeURIComponent(request.id)}/attestations`, form);
     },
     onSuccess: () => {
       setFile(null);
+      setCode('');
+      setIsCodeShown(false);
       void queryClient.invalidateQueries({ queryKey: requestKeys.all });
       notifySuccess(t('attestation.scanUploaded'));
     },
   });
+  const formCode = typedFormCode(code);
+  const codeError = isCodeShown && !formCode ? t(code.trim() ? 'attestation.formCodeInvalid' : 'attestation.formCodeRequired') : null;
+  const send = () => {
+    setIsCodeShown(true);
+    if (file && formCode) upload.mutate({ scan: file, formCode });
+  };
   return (
     <Stack gap="xs">
       <Group align="flex-end" gap="sm" wrap="wrap">
@@ -246,12 +281,24 @@ function PaperScan({ request }: { request: ServiceRequest }) {
           clearable
           w={{ base: '100%', sm: 340 }}
         />
+        <TextInput
+          label={t('attestation.formCodeLabel')}
+          description={t('attestation.formCodeHint')}
+          placeholder="9F86-D081-884C"
+          value={code}
+          onChange={(event) => setCode(event.currentTarget.value)}
+          error={codeError}
+          dir="ltr"
+          autoComplete="off"
+          spellCheck={false}
+          w={{ base: '100%', sm: 220 }}
+        />
         <Button
           variant="light"
           leftSection={<IconUpload size={16} aria-hidden />}
           disabled={!file}
           loading={upload.isPending}
-          onClick={() => file && upload.mutate(file)}
+          onClick={send}
         >
           {t('attestation.uploadScan')}
         </Button>

@@ -1,0 +1,71 @@
+import { describe, expect, it } from 'vitest';
+import type { ServiceRequest } from '../../src/contracts/requests.js';
+import { formCode, formCodeMatches, normaliseFormCode } from '../../src/modules/requests/attestation-form-code.js';
+import { renderAttestationForm } from '../../src/modules/requests/requests.print.js';
+
+const HASH = '9f86d081884c7d659a2feaa0c55ad015a3bf4f1b2b0b822cd15d6c15b0f00a08';
+
+describe('the printed attestation form’s code (C4)', () => {
+  it('C4: the first 12 hex digits of the data’s SHA-256, upper case, in groups of four', () => {
+    expect(formCode(HASH)).toBe('9F86-D081-884C');
+  });
+
+  it('C4: typed in any case, with spaces or dashes (ASCII or typographic), or as the whole hash', () => {
+    for (const typed of ['9F86-D081-884C', '9f86 d081 884c', ' 9f86d081884c ', '9F86‐D081–884C', HASH, HASH.toUpperCase()])
+      expect(formCodeMatches(normaliseFormCode(typed) ?? 'x', HASH), typed).toBe(true);
+  });
+
+  it('C4: too short, not hex, too long or missing is no code; another form’s code does not match', () => {
+    for (const typed of [undefined, '', '9F86-D081', '9F86-D081-884G', `${HASH}0`])
+      expect(normaliseFormCode(typed), String(typed)).toBeNull();
+    expect(formCodeMatches(normaliseFormCode('9F86-D081-884D') ?? '', HASH)).toBe(false);
+  });
+});
+
+const REQUEST = {
+  reference: 'REQ-2026-000042',
+  familyReference: 'FAM-2026-000007',
+  familyName: 'Sarah Johnson',
+  dataSha256: HASH,
+  type: {
+    nameAr: 'الالتحاق ببرنامج تدريبي',
+    checklist: [
+      { key: 'email', kind: 'field', labelAr: 'البريد الإلكتروني' },
+      { key: 'trainee', kind: 'field', labelAr: 'اسم المتدرب' },
+      { key: 'id-copy', kind: 'document', labelAr: 'صورة الهوية' },
+    ],
+  },
+  answers: { email: 'sarah.j@example.sa', trainee: 'Reem Al-Shammari' },
+  documents: [
+    { id: 'd1', itemKey: 'id-copy', name: 'ID copy (front) 2.pdf' },
+    { id: 'd2', itemKey: 'id-copy', name: 'scan back.jpg' },
+  ],
+} as unknown as ServiceRequest;
+
+describe('the printed attestation form (C4)', () => {
+  const page = renderAttestationForm(REQUEST, { nameAr: 'جمعية حارف', regulatorAr: 'المركز الوطني' }, 'Huda <Reception>', {
+    hijri: '١٢ رجب ١٤٤٧ هـ',
+    gregorian: '1 يناير 2026 م',
+  });
+
+  it('C4: prints the short code and the whole SHA-256 of the data attested', () => {
+    expect(page).toContain('<bdi dir="ltr" class="code" data-testid="form-code">9F86-D081-884C</bdi>');
+    expect(page).toContain(HASH);
+  });
+
+  it('C4: Latin text people typed is isolated (bidi) inside the Arabic page: file names, e-mail, English names', () => {
+    expect(page).toContain('<bdi dir="auto" class="file">ID copy (front) 2.pdf</bdi>');
+    expect(page).toContain('<bdi dir="auto" class="file">scan back.jpg</bdi>');
+    expect(page).toContain('<bdi dir="auto">sarah.j@example.sa</bdi>');
+    expect(page).toContain('<bdi dir="auto">Reem Al-Shammari</bdi>');
+    expect(page).toContain('<bdi dir="auto">Sarah Johnson</bdi>');
+    // The witness's name too, and escaped.
+    expect(page).toContain('<bdi dir="auto">Huda &lt;Reception&gt;</bdi>');
+    expect(page).not.toContain('<Reception>');
+    // References stay whole, left to right.
+    expect(page).toContain('<bdi dir="ltr" class="nowrap">REQ-2026-000042</bdi>');
+    // No Latin file name left bare in the Arabic text.
+    const text = page.replace(/<style>[\s\S]*?<\/style>/, '').replace(/<bdi[^>]*>[^<]*<\/bdi>/g, '');
+    expect(text).not.toMatch(/\.pdf|\.jpg|@example/);
+  });
+});
