@@ -132,6 +132,30 @@ describe(`committees [${ENGINE}]`, () => {
     expect(named.json()).toMatchObject({ chairId: third.id, nameAr: 'لجنة التدريب' });
   });
 
+  it('C5: naming only a new chair refuses a member deactivated or without a committee role since (422 committee.chair-inactive), the chair unchanged', async () => {
+    const leaving = await buildStaff(t, { roles: ['committee-member'] });
+    const roleless = await buildStaff(t, { roles: ['committee-member'] });
+    const committee = await createCommittee({ memberIds: [chair.id, second.id, leaving.id, roleless.id] });
+    await t.ctx.db.updateTable('staff_users').set({ is_active: 0 }).where('id', '=', leaving.id).execute();
+    await t.ctx.db.deleteFrom('staff_roles').where('user_id', '=', roleless.id).execute();
+
+    for (const candidate of [leaving, roleless]) {
+      const refused = await admin.request('PATCH', `/api/v1/committees/${committee.id}`, { chairId: candidate.id });
+      expect(refused.statusCode, refused.body).toBe(422);
+      expect(refused.headers['content-type']).toContain('application/problem+json');
+      expect(refused.json().code).toBe('committee.invalid');
+      expect(refused.json().errors).toEqual([expect.objectContaining({ pointer: '/chairId', code: 'committee.chair-inactive' })]);
+    }
+    expect((await admin.request('GET', `/api/v1/committees/${committee.id}`)).json().chairId).toBe(chair.id);
+
+    // An active member is named; a rename leaves the (unchanged) chair alone even with inactive members.
+    const named = await admin.request('PATCH', `/api/v1/committees/${committee.id}`, { chairId: second.id });
+    expect(named.statusCode, named.body).toBe(200);
+    expect(named.json().chairId).toBe(second.id);
+    const renamed = await admin.request('PATCH', `/api/v1/committees/${committee.id}`, { chairId: second.id, nameAr: 'لجنة الطلبات' });
+    expect(renamed.statusCode, renamed.body).toBe(200);
+  });
+
   it('members see only their own committees; management sees all; a non-member gets 404', async () => {
     const committee = await createCommittee();
     const mine = await (await as(second)).request('GET', '/api/v1/committees');

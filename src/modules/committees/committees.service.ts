@@ -61,7 +61,12 @@ export async function getCommittee(ctx: AppContext, principal: StaffPrincipal, i
   return presentCommittee(row, await repo.membersOf(ctx.db, [id]));
 }
 
-/** Members are active staff holding a committee role; the chair is one of them; the quorum cannot exceed the members. */
+/**
+ * Members are active staff holding a committee role; the chair is one of them; the quorum cannot
+ * exceed the members. A chair named (alone or with the members) is checked the same way: a member
+ * deactivated or without a committee role since is not made chair (C5: the chair opens meetings and
+ * records the minutes' approvals).
+ */
 async function assertComposition(
   ctx: AppContext,
   {
@@ -69,7 +74,8 @@ async function assertComposition(
     chairId,
     quorum,
     isMembersChange = true,
-  }: { memberIds: string[]; chairId: string | null; quorum: number; isMembersChange?: boolean },
+    isChairChange = true,
+  }: { memberIds: string[]; chairId: string | null; quorum: number; isMembersChange?: boolean; isChairChange?: boolean },
 ) {
   const errors: FieldError[] = [];
   const [active, holders] = await Promise.all([repo.activeStaff(ctx.db, memberIds), repo.committeeRoleHolders(ctx.db, memberIds)]);
@@ -82,6 +88,12 @@ async function assertComposition(
     });
   if (chairId !== null && !memberIds.includes(chairId))
     errors.push({ pointer: '/chairId', code: 'committee.chair-not-member', detail: 'The chair must be one of the members' });
+  else if (chairId !== null && isChairChange && !isMembersChange && (!active.has(chairId) || !holders.has(chairId)))
+    errors.push({
+      pointer: '/chairId',
+      code: 'committee.chair-inactive',
+      detail: 'The chair must be an active member holding a committee role',
+    });
   if (memberIds.length > 0 && quorum > memberIds.length)
     errors.push({ pointer: '/quorum', code: 'committee.quorum-above-members', detail: 'The quorum cannot exceed the number of members' });
   if (errors.length) throw AppError.unprocessable('committee.invalid', 'The committee’s members, chair or quorum are not valid', errors);
@@ -146,7 +158,13 @@ export async function updateCommittee(
   // A committee whose chair left the members keeps no chair until one is named.
   const keptChair = chairId !== null && !memberIds.includes(chairId) && body.chairId === undefined ? null : chairId;
   // Members are checked when they change; a rename never fails because a member left since.
-  await assertComposition(ctx, { memberIds, chairId: keptChair, quorum, isMembersChange: Boolean(body.memberIds) });
+  await assertComposition(ctx, {
+    memberIds,
+    chairId: keptChair,
+    quorum,
+    isMembersChange: Boolean(body.memberIds),
+    isChairChange: body.chairId !== undefined && body.chairId !== row.chair_id,
+  });
   const now = ctx.clock.now();
   await ctx.db.transaction().execute(async (trx) => {
     await trx
