@@ -20,7 +20,7 @@ import { IconCircleCheck, IconSearch } from '@tabler/icons-react';
 import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { Link } from 'react-router';
+import { Link, useSearchParams } from 'react-router';
 import { useLanguage } from '../app/language.js';
 import { hasRole, useCurrentUser } from '../auth/session.js';
 import { useCsrfToken, useFamilyList } from '../families/families-api.js';
@@ -98,7 +98,9 @@ function IntakeForm({ onCreated }: { onCreated(detail: CaseDetail, trackingCode:
   const token = useCsrfToken();
   const queryClient = useQueryClient();
   const options = useFormOptions();
-  const [values, setValues] = useState<Values>(EMPTY);
+  const [params] = useSearchParams();
+  // `?kind=inquiry`: the inquiries page's "log an inquiry" opens this form on an inquiry.
+  const [values, setValues] = useState<Values>(() => ({ ...EMPTY, kind: params.get('kind') === 'inquiry' ? 'inquiry' : 'complaint' }));
   const [files, setFiles] = useState<File[]>([]);
   const [family, setFamily] = useState<{ id: string; label: string } | null>(null);
   const [errors, setErrors] = useState<Record<string, string | undefined>>({});

@@ -1,19 +1,11 @@
 import { keepPreviousData, useInfiniteQuery, useQuery } from '@tanstack/react-query';
 import type { Committee } from '../../contracts/committees.js';
-import type {
-  CaseDetail,
-  CaseSummary,
-  ComplaintCounts,
-  ComplaintListQuery,
-  ComplaintStepBody,
-  IntakeBody,
-} from '../../contracts/complaints.js';
+import type { CaseDetail, CaseSummary, ComplaintCounts, ComplaintStepBody, IntakeBody } from '../../contracts/complaints.js';
 import { api, queryString } from '../api/client.js';
 
-export type { CaseDetail, CaseSummary, ComplaintCounts, ComplaintStepBody, IntakeBody };
+import type { ComplaintFilters } from './worklist-filters.js';
 
-/** The worklists' server filters (issue 6 §5): `list` plus a step, a clock state, or open/closed. */
-export type ComplaintFilters = Pick<ComplaintListQuery, 'list' | 'step' | 'slaState' | 'isOpen'>;
+export type { CaseDetail, CaseSummary, ComplaintCounts, ComplaintFilters, ComplaintStepBody, IntakeBody };
 
 export interface FormOptions {
   topics: { code: string; kind: 'complaint' | 'inquiry'; nameAr: string; nameEn: string }[];

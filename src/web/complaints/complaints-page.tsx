@@ -1,8 +1,7 @@
-import { Anchor, Badge, Button, EmptyState, Group, Paper, Stack, Table, Tabs, Text } from '@mantine/core';
+import { Anchor, Badge, Button, EmptyState, Group, Paper, Pill, Stack, Table, Tabs, Text } from '@mantine/core';
 import { IconFilePlus, IconInbox } from '@tabler/icons-react';
 import { useTranslation } from 'react-i18next';
 import { Link, useSearchParams } from 'react-router';
-import type { StaffRole } from '../../domain/roles.js';
 import { useFormat } from '../app/format.js';
 import { useLanguage } from '../app/language.js';
 import { hasRole, useCurrentUser } from '../auth/session.js';
@@ -10,18 +9,9 @@ import { DualDay } from '../requests/dual-day.js';
 import { Ltr } from '../ui/ltr.js';
 import { LoadFailure, NotAllowed, Page, PageLoader } from '../ui/page.js';
 import { errorMessage } from '../ui/problems.js';
-import {
-  type CaseSummary,
-  CHANNEL_CODES,
-  type ComplaintCounts,
-  type ComplaintFilters,
-  useComplaintCounts,
-  useComplaintList,
-  useFormOptions,
-} from './complaints-api.js';
+import { type CaseSummary, CHANNEL_CODES, useComplaintCounts, useComplaintList, useFormOptions } from './complaints-api.js';
 import { COMPLAINTS_NS } from './i18n.js';
-
-export type TabKey = 'mine' | 'committee' | 'registered' | 'all' | 'awaiting' | 'breached' | 'closed';
+import { type ComplaintFilters, NARROWING_KEYS, type Narrowing, type TabKey, tabsFor, worklistFor } from './worklist-filters.js';
 
 export const SLA_COLOURS: Record<string, string> = {
   'on-time': 'teal',
@@ -31,31 +21,6 @@ export const SLA_COLOURS: Record<string, string> = {
   late: 'red',
 };
 export const SEVERITY_COLOURS: Record<string, string> = { low: 'gray', medium: 'yellow', high: 'orange', critical: 'red' };
-
-/** The list a role works from (the server scopes each list again): the committee's, management's all, else mine registered. */
-function baseList(roles: readonly StaffRole[]): 'committee' | 'all' | 'registered' {
-  if (hasRole(roles, 'follow-up-committee')) return 'committee';
-  if (hasRole(roles, 'management')) return 'all';
-  return 'registered';
-}
-
-/** The tabs each role sees (E1, §5): their filters on the server and the count heading each. */
-export function tabsFor(roles: readonly StaffRole[]): { key: TabKey; filters: ComplaintFilters; count?: keyof ComplaintCounts }[] {
-  const base = baseList(roles);
-  const tabs: { key: TabKey; filters: ComplaintFilters; count?: keyof ComplaintCounts }[] = [];
-  if (hasRole(roles, 'follow-up-committee')) {
-    tabs.push({ key: 'mine', filters: { list: 'mine', isOpen: 'true' }, count: 'mine' });
-    tabs.push({ key: 'committee', filters: { list: 'committee', isOpen: 'true' }, count: 'committee' });
-  } else if (hasRole(roles, 'management')) {
-    tabs.push({ key: 'all', filters: { list: 'all', isOpen: 'true' }, count: 'all' });
-  } else {
-    tabs.push({ key: 'registered', filters: { list: 'registered', isOpen: 'true' }, count: 'registered' });
-  }
-  tabs.push({ key: 'awaiting', filters: { list: base, step: 'received' }, count: 'awaitingAcknowledgement' });
-  tabs.push({ key: 'breached', filters: { list: base, slaState: 'breached', isOpen: 'true' }, count: 'breached' });
-  tabs.push({ key: 'closed', filters: { list: base, isOpen: 'false' } });
-  return tabs;
-}
 
 /** Complaints' worklists (issue 6 §5): tabs by role with counts, sorted by deadline, "more" by cursor. */
 export function ComplaintsPage() {
@@ -67,9 +32,16 @@ export function ComplaintsPage() {
   const counts = useComplaintCounts();
   if (!mayRead) return <NotAllowed />;
   const tabs = tabsFor(me.roles);
-  const active = tabs.find((tab) => tab.key === params.get('tab')) ?? tabs[0];
-  if (!active) return <NotAllowed />;
+  const worklist = worklistFor(me.roles, params);
+  if (!worklist) return <NotAllowed />;
+  const { tab: active, narrowing } = worklist;
   const canRegister = hasRole(me.roles, 'reception', 'contact-officer');
+  // Removing one chip keeps the tab and the other chips; changing tab starts from the tab's own list.
+  const without = (key: keyof Narrowing) => {
+    const next = new URLSearchParams(params);
+    next.delete(key);
+    setParams(next, { replace: true });
+  };
   return (
     <Page
       title={t('list.title')}
@@ -104,7 +76,10 @@ export function ComplaintsPage() {
         </Tabs.List>
         {tabs.map((tab) => (
           <Tabs.Panel key={tab.key} value={tab.key} pt="md">
-            <WorklistPanel tab={tab.key} filters={tab.filters} />
+            <Stack gap="sm">
+              <NarrowingChips narrowing={narrowing} onRemove={without} />
+              <WorklistPanel tab={tab.key} filters={{ ...tab.filters, ...narrowing }} isNarrowed={Object.keys(narrowing).length > 0} />
+            </Stack>
           </Tabs.Panel>
         ))}
       </Tabs>
@@ -112,7 +87,38 @@ export function ComplaintsPage() {
   );
 }
 
-function WorklistPanel({ tab, filters }: { tab: TabKey; filters: ComplaintFilters }) {
+/** The active narrowing as chips ("الخطوة: …", "العمر: …"), each removable on its own. */
+function NarrowingChips({ narrowing, onRemove }: { narrowing: Narrowing; onRemove(key: keyof Narrowing): void }) {
+  const { t } = useTranslation(COMPLAINTS_NS);
+  const chips = NARROWING_KEYS.flatMap((key) => {
+    const value = narrowing[key];
+    if (!value) return [];
+    const shown = key === 'step' ? t(`steps.${value}`) : key === 'age' ? t(`ages.${value}`) : t(`sla.${value}`);
+    return [{ key, label: t(`list.filter.${key}`, { value: shown }) }];
+  });
+  if (!chips.length) return null;
+  return (
+    <Group gap="xs" data-testid="complaint-filters" role="group" aria-label={t('list.filter.title')}>
+      <Text size="sm" fw={600}>
+        {t('list.filter.title')}
+      </Text>
+      {chips.map((chip) => (
+        <Pill
+          key={chip.key}
+          size="lg"
+          withRemoveButton
+          onRemove={() => onRemove(chip.key)}
+          removeButtonProps={{ 'aria-label': t('list.filter.remove', { filter: chip.label }) }}
+          data-testid={`complaint-filter-${chip.key}`}
+        >
+          {chip.label}
+        </Pill>
+      ))}
+    </Group>
+  );
+}
+
+function WorklistPanel({ tab, filters, isNarrowed }: { tab: TabKey; filters: ComplaintFilters; isNarrowed: boolean }) {
   const { t } = useTranslation(COMPLAINTS_NS);
   const { t: tc } = useTranslation();
   const query = useComplaintList(filters);
@@ -122,7 +128,11 @@ function WorklistPanel({ tab, filters }: { tab: TabKey; filters: ComplaintFilter
   if (items.length === 0) {
     return (
       <Paper withBorder radius="md" p="xl">
-        <EmptyState icon={<IconInbox size={32} aria-hidden />} title={t(`list.empty.${tab}`)} description={t('list.emptyHint')} />
+        <EmptyState
+          icon={<IconInbox size={32} aria-hidden />}
+          title={isNarrowed ? t('list.emptyNarrowed') : t(`list.empty.${tab}`)}
+          description={t('list.emptyHint')}
+        />
       </Paper>
     );
   }
