@@ -1,10 +1,11 @@
 import type SQLite from 'better-sqlite3';
 import pg from 'pg';
+import { from as copyFrom } from 'pg-copy-streams';
 
 /**
  * Where generated rows go, in big transactions: better-sqlite3 prepared statements on SQLite,
- * multi-row INSERT … VALUES batches on PostgreSQL. Rows are written as they are made (nothing is
- * held beyond one batch). Secondary indexes and the name-search triggers of the tables being
+ * batches sent with COPY on PostgreSQL. Rows are written as they are made (nothing is
+ * held beyond one batch); `COPY … FROM STDIN` on PostgreSQL. Secondary indexes and the name-search triggers of the tables being
  * filled are dropped for the load and recreated from their own definitions afterwards (so they are
  * exactly the migration's), which is much faster than maintaining them row by row.
  */
@@ -136,16 +137,25 @@ export class SqliteSink implements Sink {
   }
 }
 
-const MAX_PARAMS = 30_000;
+/** Rows sent in one COPY (a few MB of text): big enough that the statement's cost vanishes. */
+const COPY_ROWS = 20_000;
+
+/** A value in COPY's text format: \\N for null; backslash, tab, newline and carriage return escaped. */
+export function copyText(value: Value): string {
+  if (value === null) return '\\N';
+  if (typeof value === 'number') return String(value);
+  return /[\\\t\n\r]/.test(value) ? value.replace(/[\\\t\n\r]/g, (c) => COPY_ESCAPES[c] as string) : value;
+}
+const COPY_ESCAPES: Record<string, string> = { '\\': '\\\\', '\t': '\\t', '\n': '\\n', '\r': '\\r' };
 
 export class PostgresSink implements Sink {
   readonly engine = 'postgres' as const;
   private readonly client: pg.Client;
-  private readonly buffers = new Map<string, { columns: readonly string[]; rows: Row[]; limit: number }>();
-  private readonly placeholders = new Map<string, string>();
+  private readonly buffers = new Map<string, { columns: readonly string[]; rows: Row[] }>();
   private dropped: Array<{ name: string; sql: string }> = [];
   private pendingRows = 0;
   private isOpen = false;
+  private readonly inFlight: Promise<void>[] = [];
 
   constructor(url: string) {
     this.client = new pg.Client({ connectionString: url });
@@ -162,7 +172,7 @@ export class PostgresSink implements Sink {
   }
 
   table(name: string, columns: readonly string[]): (row: Row) => void {
-    const buffer = { columns, rows: [] as Row[], limit: Math.max(1, Math.floor(MAX_PARAMS / columns.length)) };
+    const buffer = { columns, rows: [] as Row[] };
     this.buffers.set(name, buffer);
     return (row) => {
       buffer.rows.push(row);
@@ -170,35 +180,30 @@ export class PostgresSink implements Sink {
     };
   }
 
-  private placeholdersFor(columns: number, rows: number): string {
-    const key = `${columns}x${rows}`;
-    let text = this.placeholders.get(key);
-    if (!text) {
-      const parts: string[] = [];
-      for (let r = 0; r < rows; r++) {
-        const row: string[] = [];
-        for (let c = 1; c <= columns; c++) row.push(`$${r * columns + c}`);
-        parts.push(`(${row.join(',')})`);
-      }
-      text = parts.join(',');
-      this.placeholders.set(key, text);
-    }
-    return text;
-  }
-
+  /** One COPY of the buffered rows of `name` (all of them, or only when a full batch is waiting). */
   private async write(name: string, all: boolean): Promise<void> {
     const buffer = this.buffers.get(name);
-    if (!buffer) return;
-    while (buffer.rows.length >= buffer.limit || (all && buffer.rows.length > 0)) {
-      const rows = buffer.rows.splice(0, buffer.limit);
-      const params: Value[] = [];
-      for (const row of rows) for (const v of row) params.push(v);
-      await this.client.query(
-        `insert into ${name} (${buffer.columns.join(', ')}) values ${this.placeholdersFor(buffer.columns.length, rows.length)}`,
-        params,
-      );
-      this.pendingRows -= rows.length;
-    }
+    if (!buffer || buffer.rows.length === 0 || (!all && buffer.rows.length < COPY_ROWS)) return;
+    const rows = buffer.rows;
+    buffer.rows = [];
+    const lines: string[] = new Array(rows.length);
+    for (let r = 0; r < rows.length; r++) lines[r] = (rows[r] as Row).map(copyText).join('\t');
+    const stream = this.client.query(copyFrom(`copy ${name} (${buffer.columns.join(', ')}) from stdin`));
+    const done = new Promise<void>((resolve, reject) => {
+      stream.on('error', reject);
+      stream.on('finish', resolve);
+    });
+    done.catch(() => {}); // awaited below or by `settle`; this only keeps an early failure from being "unhandled"
+    stream.end(`${lines.join('\n')}\n`);
+    this.pendingRows -= rows.length;
+    // The client sends queries in order: while PostgreSQL takes in one COPY, the next is made here.
+    this.inFlight.push(done);
+    if (this.inFlight.length > 2) await this.inFlight.shift();
+  }
+
+  /** Waits for every COPY sent (before a commit, a query, or the end). */
+  private async settle(): Promise<void> {
+    while (this.inFlight.length) await this.inFlight.shift();
   }
 
   async drain(): Promise<void> {
@@ -209,6 +214,7 @@ export class PostgresSink implements Sink {
 
   async flush(): Promise<void> {
     for (const name of this.buffers.keys()) await this.write(name, true);
+    await this.settle();
     if (this.isOpen) {
       await this.client.query('commit');
       await this.client.query('begin');
