@@ -69,6 +69,70 @@ test('home and the users list have no serious or critical accessibility violatio
   await page.close();
 });
 
+/**
+ * Text contrast of an element as it is painted now: its colour against the first opaque background
+ * behind it (translucent layers blended over what is under them). axe does not hover, so hover states
+ * are measured here.
+ */
+async function contrastNow(locator: import('@playwright/test').Locator): Promise<number> {
+  return locator.evaluate((element) => {
+    const parse = (value: string): number[] => {
+      const match = value.match(/rgba?\(([^)]+)\)/);
+      if (!match?.[1]) throw new Error(`Unreadable colour ${value}`);
+      const parts = match[1]
+        .split(/[ ,/]+/)
+        .filter(Boolean)
+        .map(Number);
+      return [parts[0] ?? 0, parts[1] ?? 0, parts[2] ?? 0, parts[3] ?? 1];
+    };
+    const layers: number[][] = [];
+    for (let node: Element | null = element; node; node = node.parentElement) {
+      const background = parse(getComputedStyle(node).backgroundColor);
+      if ((background[3] ?? 0) > 0) layers.push(background);
+      if ((background[3] ?? 0) >= 1) break;
+    }
+    let under = [255, 255, 255];
+    for (const layer of layers.reverse()) {
+      const alpha = layer[3] ?? 1;
+      under = under.map((c, i) => (layer[i] ?? 0) * alpha + c * (1 - alpha));
+    }
+    const luminance = (rgb: number[]) => {
+      const [r, g, b] = rgb.map((c) => {
+        const v = c / 255;
+        return v <= 0.03928 ? v / 12.92 : ((v + 0.055) / 1.055) ** 2.4;
+      });
+      return 0.2126 * (r ?? 0) + 0.7152 * (g ?? 0) + 0.0722 * (b ?? 0);
+    };
+    const [a, b] = [luminance(parse(getComputedStyle(element).color)), luminance(under)].sort((x, y) => y - x);
+    return ((a ?? 0) + 0.05) / ((b ?? 0) + 0.05);
+  });
+}
+
+test('hover states of the navigation and the buttons keep text at 4.5:1 or more (WCAG 1.4.3)', async () => {
+  const page = await signedInPage();
+  await page.goto('/staff/users');
+  await expect(page.getByRole('link', { name: 'مدير النظام' })).toBeVisible();
+  const measured: string[] = [];
+  const check = async (name: string, locator: import('@playwright/test').Locator) => {
+    await locator.hover();
+    await page.waitForTimeout(250); // past the colour transitions
+    const ratio = await contrastNow(locator);
+    measured.push(`${name}: ${ratio.toFixed(2)}`);
+    expect(ratio, `${name} on hover`).toBeGreaterThanOrEqual(4.5);
+  };
+  const nav = page.getByRole('navigation').getByRole('link');
+  expect(await nav.count()).toBeGreaterThan(1);
+  await check('the current page’s link', page.getByRole('navigation').locator('a[aria-current="page"]'));
+  for (const link of await nav.all()) await check(`link ${(await link.textContent()) ?? ''}`, link);
+  // The primary (filled) button, the light one and a subtle one.
+  await check('primary button', page.getByRole('link', { name: copy('users.add') }));
+  // A light button (the contact-officer register's "add" in a cell).
+  await page.goto('/staff/contact-officers');
+  await check('light button', page.locator('[data-cell="productive-family|training"] button'));
+  console.log(measured.join('\n'));
+  await page.close();
+});
+
 test('the user form, the one-time password and the confirmations have no serious or critical accessibility violations', async () => {
   const page = await signedInPage();
   await page.goto('/staff/users/new');
