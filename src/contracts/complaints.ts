@@ -244,11 +244,17 @@ export const caseEntry = z.object({
 
 /** The full staff view (`GET /api/v1/complaints/:id`, `GET /api/v1/inquiries/:id`): viewing it is audited. */
 export const caseDetail = caseSummary.extend({
+  /**
+   * The writer's details: in full for those who handle the case (the follow-up committee; the contact
+   * officer; whoever registered it), masked for management and administrators (ARCHITECTURE.md
+   * "Who can call what"): م••• ا•••, +9665•••••567, m•••@example.com, •••.
+   */
   writer: z.object({
     name: z.string().nullable(),
     mobile: z.string().nullable(),
     email: z.string().nullable(),
     postalAddress: z.string().nullable(),
+    isMasked: z.boolean(),
   }),
   description: z.string(),
   remedy: z.string().nullable(),
@@ -395,6 +401,17 @@ export const inquiryListQuery = z.strictObject({
   cursor: z.string().max(300).optional(),
   limit: z.coerce.number().int().min(1).max(200).default(50),
 });
+/**
+ * `GET /api/v1/complaints/staff-lookup?q=…` — the assess step's picker of concerned staff (§5, §6):
+ * any active staff member, searched by display name (case-insensitive, up to `limit`), with nothing
+ * but the id and the name. For the follow-up committee only.
+ */
+export const staffLookupQuery = z.strictObject({
+  q: z.string().trim().max(80, 'field.too-long').optional(),
+  limit: z.coerce.number().int().min(1).max(50).default(20),
+});
+export const staffLookup = z.object({ items: z.array(z.object({ id: z.string(), displayName: z.string() })) });
+export type StaffLookup = z.infer<typeof staffLookup>;
 export type ComplaintListQuery = z.infer<typeof complaintListQuery>;
 export type InquiryListQuery = z.infer<typeof inquiryListQuery>;
 

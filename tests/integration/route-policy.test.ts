@@ -153,6 +153,7 @@ const EXPECTED: Record<string, Expected> = {
   'GET /api/v1/complaints': ['follow-up-committee', 'management', 'reception', 'contact-officer'],
   'GET /api/v1/complaints/counts': ['follow-up-committee', 'management', 'reception', 'contact-officer'],
   'GET /api/v1/complaints/oversight': ['management'],
+  'GET /api/v1/complaints/staff-lookup': ['follow-up-committee'],
   'GET /api/v1/complaints/:id': ['follow-up-committee', 'management', 'reception', 'contact-officer'],
   'POST /api/v1/complaints/:id/steps': ['follow-up-committee', 'reception', 'contact-officer'],
   'POST /api/v1/complaints/:id/entries': ['follow-up-committee'],

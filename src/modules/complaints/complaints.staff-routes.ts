@@ -26,6 +26,8 @@ import {
   oversight,
   publicContactOfficers,
   settlementBody,
+  staffLookup,
+  staffLookupQuery,
 } from '../../contracts/complaints.js';
 import type { StaffRole } from '../../domain/roles.js';
 import type { AppContext } from '../../platform/context.js';
@@ -121,6 +123,12 @@ export function complaintStaffRoutes(app: App, ctx: AppContext): void {
     config: { policy: staffOnly(['management']) },
     schema: { tags: ['complaints'], response: { 200: oversight } },
     handler: (request) => oversightFigures(ctx, staffOf(request)),
+  });
+  // The assess step's picker (§5, §6): anyone on the staff may be concerned, not only the committee.
+  app.get('/api/v1/complaints/staff-lookup', {
+    config: { policy: staffOnly(COMPLAINT_HANDLERS) },
+    schema: { tags: ['complaints'], querystring: staffLookupQuery, response: { 200: staffLookup } },
+    handler: (request) => staff.lookupStaff(ctx, request.query),
   });
   app.get('/api/v1/complaints/:id', {
     config: { policy: staffOnly(COMPLAINT_READERS) },

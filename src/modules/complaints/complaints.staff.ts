@@ -1,5 +1,13 @@
-import type { Insertable, Kysely } from 'kysely';
-import type { CaseDetail, CaseSummary, ComplaintStepBody, InquiryStepBody, IntakeBody, StaffRef } from '../../contracts/complaints.js';
+import { type Insertable, type Kysely, sql } from 'kysely';
+import type {
+  CaseDetail,
+  CaseSummary,
+  ComplaintStepBody,
+  InquiryStepBody,
+  IntakeBody,
+  StaffLookup,
+  StaffRef,
+} from '../../contracts/complaints.js';
 import {
   type CaseKind,
   type ComplaintAction,
@@ -29,6 +37,7 @@ import { currentCalendar } from '../calendar/working-calendar.js';
 import { committeeForPurpose, committeeMembers } from '../committees/committees.service.js';
 import { familyContact } from '../families/families.service.js';
 import { type ContactChannel, enqueueMessage, type Recipient } from '../notifications/outbox.enqueue.js';
+import { maskAddress } from '../notifications/outbox.service.js';
 import { routeFor, staffRefs } from './complaints.officers.js';
 import * as repo from './complaints.repo.js';
 import { assertChoices, freshTrackingCode, open, seal, trackingLink } from './complaints.service.js';
@@ -69,6 +78,27 @@ export function canSee(principal: StaffPrincipal, row: ComplaintRow): boolean {
   if (row.kind === 'complaint') return has(principal, 'follow-up-committee');
   if (!has(principal, 'contact-officer')) return false;
   return row.officer_id === principal.userId || (row.officer_id === null && (row.queue === 'general' || row.queue === 'support'));
+}
+
+/**
+ * Whether the caller sees the writer's name and contact in full: those who handle the case (the
+ * follow-up committee for a complaint, contact officers for an inquiry) and reception or the contact
+ * officer who registered it (they typed them, and acknowledge on them). Management and administrators
+ * read them masked (ARCHITECTURE.md "Who can call what"), as they read families.
+ */
+export function seesWriterUnmasked(principal: StaffPrincipal, row: ComplaintRow): boolean {
+  if (row.created_by === principal.userId && has(principal, 'reception', 'contact-officer')) return true;
+  return row.kind === 'complaint' ? has(principal, 'follow-up-committee') : has(principal, 'contact-officer');
+}
+
+/** A name masked word by word: منيرة العتيبي → م••• ا•••. */
+export function maskName(name: string | null): string | null {
+  if (!name) return null;
+  return name
+    .trim()
+    .split(/\s+/)
+    .map((word) => `${Array.from(word)[0] ?? ''}•••`)
+    .join(' ');
 }
 
 async function loadVisible(db: Db, principal: StaffPrincipal, kind: CaseKind, id: string): Promise<ComplaintRow> {
@@ -119,7 +149,7 @@ export function summaryOf(row: ComplaintRow, names: Map<string, StaffRef>, deadl
   };
 }
 
-async function presentDetail(ctx: AppContext, db: Db, row: ComplaintRow): Promise<CaseDetail> {
+async function presentDetail(ctx: AppContext, db: Db, row: ComplaintRow, principal: StaffPrincipal): Promise<CaseDetail> {
   const [steps, entries, concerned, attachments] = await Promise.all([
     repo.stepsOf(db, row.id),
     db.selectFrom('complaint_entries').selectAll().where('complaint_id', '=', row.id).orderBy('created_at').orderBy('id').execute(),
@@ -144,12 +174,7 @@ async function presentDetail(ctx: AppContext, db: Db, row: ComplaintRow): Promis
   const entryAad = (id: string) => `complaint-entry:${id}:body`;
   return {
     ...summaryOf(row, names, await deadlineOf(db, row.clock_id)),
-    writer: {
-      name: o('writer_name', row.writer_name),
-      mobile: o('mobile', row.mobile),
-      email: o('email', row.email),
-      postalAddress: o('reply_address', row.reply_address),
-    },
+    writer: writerOf(ctx, row, principal),
     description: o('description', row.description) ?? '',
     remedy: o('remedy', row.remedy),
     language: row.language === 'en' ? 'en' : 'ar',
@@ -195,6 +220,24 @@ async function presentDetail(ctx: AppContext, db: Db, row: ComplaintRow): Promis
   };
 }
 
+function writerOf(ctx: AppContext, row: ComplaintRow, principal: StaffPrincipal): CaseDetail['writer'] {
+  const o = (column: string, value: string | null) => open(ctx, row.id, column, value);
+  const writer = {
+    name: o('writer_name', row.writer_name),
+    mobile: o('mobile', row.mobile),
+    email: o('email', row.email),
+    postalAddress: o('reply_address', row.reply_address),
+  };
+  if (seesWriterUnmasked(principal, row)) return { ...writer, isMasked: false };
+  return {
+    name: maskName(writer.name),
+    mobile: maskAddress(writer.mobile),
+    email: maskAddress(writer.email),
+    postalAddress: writer.postalAddress ? '•••' : null,
+    isMasked: true,
+  };
+}
+
 const OPEN_CLOCK_STATES: ReadonlySet<string> = new Set(['running', 'paused', 'breached']);
 
 /** E1: working days left on an open clock, counted with the administrator's holidays and weekend; null once stopped. */
@@ -234,11 +277,19 @@ async function recordStep(
     .execute();
 }
 
-/** Views are audited (F2); the audit names the case, never its contents. */
+/** Views are audited (F2); the audit names the case and whether the writer was shown unmasked, never its contents. */
 export async function getCase(ctx: AppContext, principal: StaffPrincipal, kind: CaseKind, id: string): Promise<CaseDetail> {
   const row = await loadVisible(ctx.db, principal, kind, id);
-  await recordAudit(ctx.db, { at: ctx.clock.now(), actor: staffActor(principal), action: `${kind}.view`, entity: kind, entityId: id });
-  return presentDetail(ctx, ctx.db, row);
+  // Each view is one audit entry, saying whether the writer's name and contact were shown in full.
+  await recordAudit(ctx.db, {
+    at: ctx.clock.now(),
+    actor: staffActor(principal),
+    action: `${kind}.view`,
+    entity: kind,
+    entityId: id,
+    details: { isWriterUnmasked: seesWriterUnmasked(principal, row) },
+  });
+  return presentDetail(ctx, ctx.db, row, principal);
 }
 
 // ---- messages to the writer ----
@@ -460,7 +511,7 @@ export async function intakeCase(
       details: { channel: body.channel, isAnonymous, hasFamily: Boolean(body.familyId), attachments: files.length },
     });
     if (current.officer_id && current.step === 'routed') await notifyStaff(trx, ctx, current.officer_id, current, actor);
-    return { case: await presentDetail(ctx, trx, current), trackingCode: tracking.code };
+    return { case: await presentDetail(ctx, trx, current, principal), trackingCode: tracking.code };
   });
   return result;
 }
@@ -547,7 +598,7 @@ export async function complaintStep(ctx: AppContext, principal: StaffPrincipal, 
     if (body.action === 'acknowledge') {
       const next = await acknowledge(trx, ctx, row, body.via, actor, body.note);
       await audit(trx, ctx, actor, row, 'acknowledge', { via: body.via });
-      return presentDetail(ctx, trx, (await reload(trx, next.id)) as ComplaintRow);
+      return presentDetail(ctx, trx, (await reload(trx, next.id)) as ComplaintRow, principal);
     }
     if (body.action === 'assess') {
       if (body.topic) {
@@ -636,7 +687,7 @@ export async function complaintStep(ctx: AppContext, principal: StaffPrincipal, 
       ...(body.action === 'close' ? { outcome: body.outcome } : {}),
       ...(body.action === 'record-satisfaction' ? { satisfaction: body.satisfaction } : {}),
     });
-    return presentDetail(ctx, trx, next);
+    return presentDetail(ctx, trx, next, principal);
   });
 }
 
@@ -723,7 +774,7 @@ export async function addEntry(
       .where('id', '=', id)
       .execute();
     await audit(trx, ctx, actor, row, `add-${body.kind}`, { entryId });
-    return presentDetail(ctx, trx, (await reload(trx, id)) as ComplaintRow);
+    return presentDetail(ctx, trx, (await reload(trx, id)) as ComplaintRow, principal);
   });
 }
 
@@ -743,7 +794,7 @@ export async function completeTask(ctx: AppContext, principal: StaffPrincipal, i
     const now = ctx.clock.now().toISOString();
     await trx.updateTable('complaint_entries').set({ done_at: now }).where('id', '=', entryId).execute();
     await audit(trx, ctx, actor, row, 'complete-task', { entryId });
-    return presentDetail(ctx, trx, (await reload(trx, id)) as ComplaintRow);
+    return presentDetail(ctx, trx, (await reload(trx, id)) as ComplaintRow, principal);
   });
 }
 
@@ -791,7 +842,7 @@ export async function addEvidence(
       .where('id', '=', id)
       .execute();
     await audit(trx, ctx, actor, row, 'add-evidence', { entryId, fileId: stored.id, mediaType: stored.mediaType });
-    return presentDetail(ctx, trx, (await reload(trx, id)) as ComplaintRow);
+    return presentDetail(ctx, trx, (await reload(trx, id)) as ComplaintRow, principal);
   });
 }
 
@@ -839,7 +890,7 @@ export async function recordSettlement(ctx: AppContext, principal: StaffPrincipa
       .execute();
     await recordStep(trx, ctx, id, `${row.step}:settlement`, actor);
     await audit(trx, ctx, actor, row, 'settle');
-    return presentDetail(ctx, trx, (await reload(trx, id)) as ComplaintRow);
+    return presentDetail(ctx, trx, (await reload(trx, id)) as ComplaintRow, principal);
   });
 }
 
@@ -868,7 +919,7 @@ export async function escalateToCompensation(
       .execute();
     await recordStep(trx, ctx, id, `${row.step}:compensation`, actor);
     await audit(trx, ctx, actor, row, 'escalate-compensation', { hasLink: Boolean(body.link) });
-    return presentDetail(ctx, trx, (await reload(trx, id)) as ComplaintRow);
+    return presentDetail(ctx, trx, (await reload(trx, id)) as ComplaintRow, principal);
   });
 }
 
@@ -891,7 +942,7 @@ export async function inquiryStep(ctx: AppContext, principal: StaffPrincipal, id
     if (body.action === 'acknowledge') {
       const next = await acknowledge(trx, ctx, row, body.via, actor, body.note);
       await audit(trx, ctx, actor, row, 'acknowledge', { via: body.via });
-      return presentDetail(ctx, trx, (await reload(trx, next.id)) as ComplaintRow);
+      return presentDetail(ctx, trx, (await reload(trx, next.id)) as ComplaintRow, principal);
     }
     // Handled by its officer; one in a queue is first taken (routed to oneself).
     if (body.action !== 'route' && !isMine)
@@ -948,8 +999,28 @@ export async function inquiryStep(ctx: AppContext, principal: StaffPrincipal, id
       ...(body.action === 'route' ? { officerId: body.officerId } : {}),
       ...(body.action === 'answer' ? { templateCode: body.templateCode ?? null } : {}),
     });
-    return presentDetail(ctx, trx, next);
+    return presentDetail(ctx, trx, next, principal);
   });
+}
+
+/**
+ * Active staff by display name for the concerned-staff picker (§5, §6): id and name only. The search
+ * is a case-insensitive substring (LIKE with its wildcards escaped), the same on both engines.
+ */
+export async function lookupStaff(ctx: AppContext, query: { q?: string | undefined; limit: number }): Promise<StaffLookup> {
+  let select = ctx.db
+    .selectFrom('staff_users')
+    .select(['id', 'display_name'])
+    .where('is_active', '=', 1)
+    .orderBy('display_name')
+    .orderBy('id')
+    .limit(query.limit);
+  if (query.q) {
+    const pattern = `%${query.q.toLowerCase().replace(/[\\%_]/g, (c) => `\\${c}`)}%`;
+    select = select.where(sql<boolean>`lower(display_name) like ${pattern} escape '\\'`);
+  }
+  const rows = await select.execute();
+  return { items: rows.map((r) => ({ id: r.id, displayName: r.display_name })) };
 }
 
 /** Approved answer templates (G2) for contact officers. */

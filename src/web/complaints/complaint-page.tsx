@@ -199,6 +199,11 @@ function WriterPanel({ detail }: { detail: CaseDetail }) {
             <Fact label={t('intake.postalAddress')}>{writer.postalAddress ?? '—'}</Fact>
           </SimpleGrid>
         )}
+        {writer.isMasked && (
+          <Text size="sm" c="dimmed" data-testid="writer-masked">
+            {t('page.writerMasked')}
+          </Text>
+        )}
         {detail.familyId && (
           <Anchor component={Link} to={`/families/${detail.familyId}`} underline="always" size="sm">
             {t('page.openFamily')}

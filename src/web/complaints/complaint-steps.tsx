@@ -1,4 +1,5 @@
 import { Button, Checkbox, Group, MultiSelect, Radio, Select, Stack, Text, Textarea, Title } from '@mantine/core';
+import { useDebouncedValue } from '@mantine/hooks';
 import { IconCircleCheck } from '@tabler/icons-react';
 import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { type ReactNode, useState } from 'react';
@@ -8,7 +9,14 @@ import { useLanguage } from '../app/language.js';
 import { notifySuccess } from '../ui/notify.js';
 import { ProblemAlert } from '../ui/problem-alert.js';
 import { asProblem, fieldErrorMessage, fieldPathOf, problemMessage } from '../ui/problems.js';
-import { type CaseDetail, type ComplaintStepBody, complaintKeys, useFollowUpCommittee, useFormOptions } from './complaints-api.js';
+import {
+  type CaseDetail,
+  type ComplaintStepBody,
+  complaintKeys,
+  useFollowUpCommittee,
+  useFormOptions,
+  useStaffLookup,
+} from './complaints-api.js';
 import { COMPLAINTS_NS } from './i18n.js';
 
 type Action = ComplaintStepBody['action'];
@@ -168,6 +176,59 @@ export function NextStepForm({ detail }: { detail: CaseDetail }) {
   return <StepFields key={`${detail.step}-${detail.version}`} detail={detail} action={action} />;
 }
 
+/**
+ * Staff concerned by the complaint (§5 assess, §6): anyone on the staff — the reception clerk or a
+ * caseworker complained about, not only committee members — searched by name on the server.
+ */
+function ConcernedPicker({
+  initial,
+  value,
+  error,
+  onChange,
+}: {
+  initial: { id: string; displayName: string }[];
+  value: string[];
+  error: string | undefined;
+  onChange(ids: string[]): void;
+}) {
+  const { t } = useTranslation(COMPLAINTS_NS);
+  const [search, setSearch] = useState('');
+  const [debounced] = useDebouncedValue(search.trim(), 250);
+  const [isOpen, setOpen] = useState(false);
+  const lookup = useStaffLookup(debounced, isOpen || debounced.length > 0);
+  // Names of those already chosen stay known while the search shows others.
+  const [known, setKnown] = useState(() => new Map(initial.map((s) => [s.id, s.displayName])));
+  const found = lookup.data?.items ?? [];
+  const data = [
+    ...value.map((id) => ({ value: id, label: known.get(id) ?? id })),
+    ...found.filter((s) => !value.includes(s.id)).map((s) => ({ value: s.id, label: s.displayName })),
+  ];
+  return (
+    <MultiSelect
+      label={t('actions.concerned')}
+      description={t('actions.concernedHint')}
+      data={data}
+      value={value}
+      error={error}
+      onChange={(ids) => {
+        setKnown((current) => {
+          const next = new Map(current);
+          for (const s of found) next.set(s.id, s.displayName);
+          return next;
+        });
+        onChange(ids);
+      }}
+      searchable
+      searchValue={search}
+      onSearchChange={setSearch}
+      onDropdownOpen={() => setOpen(true)}
+      nothingFoundMessage={lookup.isFetching ? t('actions.concernedSearching') : t('actions.concernedNone')}
+      clearable
+      data-testid="concerned-picker"
+    />
+  );
+}
+
 const SEVERITIES = ['low', 'medium', 'high', 'critical'] as const;
 const SATISFACTION = ['satisfied', 'partly-satisfied', 'not-satisfied', 'unreachable'] as const;
 
@@ -176,7 +237,7 @@ function StepFields({ detail, action }: { detail: CaseDetail; action: Exclude<Ac
   const { t: tc } = useTranslation();
   const { language } = useLanguage();
   const options = useFormOptions();
-  const committee = useFollowUpCommittee(action === 'assess' || action === 'assign');
+  const committee = useFollowUpCommittee(action === 'assign');
   const [note, setNote] = useState('');
   const [severity, setSeverity] = useState<string | null>(detail.severity);
   const [topic, setTopic] = useState<string | null>(detail.topic);
@@ -259,16 +320,7 @@ function StepFields({ detail, action }: { detail: CaseDetail; action: Exclude<Ac
             />
           </Group>
           <Checkbox label={t('actions.immediate')} checked={isImmediate} onChange={(e) => setImmediate(e.currentTarget.checked)} />
-          <MultiSelect
-            label={t('actions.concerned')}
-            description={t('actions.concernedHint')}
-            data={members.map((m) => ({ value: m.userId, label: m.displayName }))}
-            value={concerned}
-            error={errors.concernedStaffIds}
-            onChange={setConcerned}
-            searchable
-            clearable
-          />
+          <ConcernedPicker initial={detail.concernedStaff} value={concerned} error={errors.concernedStaffIds} onChange={setConcerned} />
         </>
       )}
       {action === 'assign' && (

@@ -1,6 +1,6 @@
 import { keepPreviousData, useInfiniteQuery, useQuery } from '@tanstack/react-query';
 import type { Committee } from '../../contracts/committees.js';
-import type { CaseDetail, CaseSummary, ComplaintCounts, ComplaintStepBody, IntakeBody } from '../../contracts/complaints.js';
+import type { CaseDetail, CaseSummary, ComplaintCounts, ComplaintStepBody, IntakeBody, StaffLookup } from '../../contracts/complaints.js';
 import { api, queryString } from '../api/client.js';
 
 import type { ComplaintFilters } from './worklist-filters.js';
@@ -20,6 +20,7 @@ export const complaintKeys = {
   one: (id: string) => ['complaints', 'one', id] as const,
   options: ['complaints', 'form-options'] as const,
   followUp: ['complaints', 'follow-up-committee'] as const,
+  staffLookup: (q: string) => ['complaints', 'staff-lookup', q] as const,
 };
 
 const PAGE_SIZE = 25;
@@ -59,6 +60,17 @@ export function useFollowUpCommittee(isEnabled: boolean) {
     enabled: isEnabled,
     queryFn: async () => (await api.get<{ items: Committee[] }>('/committees')).items.find((c) => c.purpose === 'follow-up') ?? null,
     staleTime: 60_000,
+  });
+}
+
+/** Active staff whose name contains `q` (the server searches; 20 at most): the concerned-staff picker (§5, §6). */
+export function useStaffLookup(q: string, isEnabled: boolean) {
+  return useQuery({
+    queryKey: complaintKeys.staffLookup(q),
+    enabled: isEnabled,
+    queryFn: () => api.get<StaffLookup>(`/complaints/staff-lookup${queryString({ q: q || undefined, limit: 20 })}`),
+    placeholderData: keepPreviousData,
+    staleTime: 30_000,
   });
 }
 
