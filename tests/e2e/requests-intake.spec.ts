@@ -14,13 +14,17 @@ import { choose, combo, createStaff, drawSignature, labelled, pdfFixture, rq as 
  * - A6: a volunteer registers a family, records a request for it on the volunteer channel, fills it,
  *   the family signs on the volunteer's screen, the volunteer sends it — and is told it went to
  *   reception and the committee (no longer theirs to open), not shown an error; reception sees it complete.
- * - C4: reception prints the Arabic attestation form (RTL, the data's hash, a print stylesheet),
- *   uploads the signed scan as the attestation; a change to the answers voids it (said on the page);
- *   attested again from a new scan, it is sent to the committee.
+ * - C4: reception prints the Arabic attestation form (RTL, the data's hash and its short code, a print
+ *   stylesheet), uploads the signed scan with the code typed from the paper as the attestation; a
+ *   change to the answers voids it (said on the page), and the old form's scan is refused as printed
+ *   before the change; printed and signed again, it is attested and sent to the committee.
  */
 serveSilaForThisFile();
 
 const shots = '/tmp/sila-shots';
+const requestErrors = JSON.parse(readFileSync(path.resolve('src/web/requests/i18n/errors.ar.json'), 'utf8')) as {
+  attestation: Record<string, string>;
+};
 const TRAINING = 'الالتحاق ببرنامج تدريبي';
 // The registry's own Arabic texts: the volunteer fills the registration form by what it says.
 type Texts = { [key: string]: string | Texts };
@@ -190,15 +194,23 @@ test('C4: reception prints the Arabic form, uploads the signed scan as the attes
     requestId,
   );
   expect(hash).toMatch(/^[0-9a-f]{64}$/);
-  const popup = reception.context().waitForEvent('page');
-  await reception.getByRole('link', { name: r('attestation.printForm') }).click();
-  const form = await popup;
-  await form.waitForLoadState();
+  /** Opens the printable form (a new window) and reads the code printed at its foot. */
+  const printForm = async () => {
+    const popup = reception.context().waitForEvent('page');
+    await reception.getByRole('link', { name: r('attestation.printForm') }).click();
+    const opened = await popup;
+    await opened.waitForLoadState();
+    return { form: opened, code: (await opened.getByTestId('form-code').textContent()) ?? '' };
+  };
+  const { form, code } = await printForm();
+  // The short code: the data's hash's first 12 hex digits in fours, what staff type with the scan.
+  expect(code.replaceAll('-', '').toLowerCase()).toBe(hash.slice(0, 12));
   await expect(form.locator('html')).toHaveAttribute('dir', 'rtl');
   await expect(form.locator('html')).toHaveAttribute('lang', 'ar');
   await expect(form.locator('body')).toContainText('مها سالم القحطاني');
   await expect(form.locator('body')).toContainText('ريم الشمري');
   await expect(form.locator('body')).toContainText(hash);
+  await expect(form.getByTestId('form-code')).toBeVisible();
   await form.emulateMedia({ media: 'print' });
   expect(await form.evaluate(() => matchMedia('print').matches)).toBe(true);
   await form.screenshot({ path: `${shots}/requests-attestation-form-print.png`, fullPage: true });
@@ -207,14 +219,25 @@ test('C4: reception prints the Arabic form, uploads the signed scan as the attes
   await expectNoSeriousViolations(form, 'the printable attestation form');
   await form.close();
 
-  // The signed paper, scanned: the attestation (a file in the store; the hash the page showed).
-  const upload = async () => {
+  // The signed paper, scanned: the attestation (a file in the store), with the code typed from the paper.
+  const upload = async (typed: string) => {
     // The paper scan's file input, inside the attestation section (Mantine's FileInput is a button over a hidden input).
     await expect(reception.getByText(r('attestation.scanLabel'))).toBeVisible();
     await reception.locator('section[aria-labelledby="attestation-title"] input[type="file"]').setInputFiles(pdfFixture('signed-form.pdf'));
+    await labelled(reception, r('attestation.formCodeLabel')).fill(typed);
     await reception.getByRole('button', { name: r('attestation.uploadScan') }).click();
   };
-  await upload();
+  // Without the code, or a code too short: said under the field, nothing sent.
+  await upload('');
+  await expect(reception.getByText(r('attestation.formCodeRequired'))).toBeVisible();
+  await upload(code.slice(0, 7));
+  await expect(reception.getByText(r('attestation.formCodeInvalid'))).toBeVisible();
+  await reception.setViewportSize({ width: 360, height: 800 });
+  await reception.getByText(r('attestation.formCodeInvalid')).scrollIntoViewIfNeeded();
+  await reception.screenshot({ path: `${shots}/requests-attestation-paper-code-360.png`, fullPage: true });
+  await reception.setViewportSize({ width: 1280, height: 800 });
+  // Typed as read off the paper: lower case, spaces for dashes.
+  await upload(code.toLowerCase().replaceAll('-', ' '));
   const valid = reception.getByRole('status').filter({ hasText: r('attestation.validTitle') });
   await expect(valid).toBeVisible();
   await expect(valid).toContainText(r('attestation.methods.paper'));
@@ -236,7 +259,17 @@ test('C4: reception prints the Arabic form, uploads the signed scan as the attes
   await expect(reception.getByTestId('missing-items')).toBeVisible();
   await reception.getByRole('button', { name: copy('common.cancel') }).click();
 
-  await upload();
+  // The scan of the form printed before the change is refused: its code names the old data.
+  await upload(code);
+  const stale = reception.getByRole('alert').filter({ hasText: requestErrors.attestation['stale-form'] });
+  await expect(stale).toBeVisible();
+  await expectNoSeriousViolations(reception, 'the stale paper form refused');
+  await reception.screenshot({ path: `${shots}/requests-attestation-stale-form-1280.png`, fullPage: true });
+  // Printed again, signed again, uploaded with the new code: attested.
+  const again = await printForm();
+  expect(again.code).not.toBe(code);
+  await again.form.close();
+  await upload(again.code);
   await expect(valid).toBeVisible();
   await expect(valid).not.toContainText(hash);
   await send(reception);

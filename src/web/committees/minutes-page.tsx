@@ -39,10 +39,8 @@ export function MinutesPage() {
       void queryClient.invalidateQueries({ queryKey: committeeKeys.all });
       notifySuccess(updated.status === 'frozen' ? t('minutesFrozenNow') : t('minutesApproved'));
     },
-    onError: (error) => {
-      notifyError(errorMessage(tc, error));
-      void queryClient.invalidateQueries({ queryKey: committeeKeys.minutes(id) });
-    },
+    // Said beside the button (not a passing toast): why the minutes cannot freeze yet stays in view.
+    onError: () => void queryClient.invalidateQueries({ queryKey: committeeKeys.minutes(id) }),
   });
   if (minutes.isPending) return <PageLoader />;
   if (minutes.isError) return <LoadFailure message={errorMessage(tc, minutes.error)} />;
@@ -103,7 +101,12 @@ export function MinutesPage() {
         </Stack>
       </Paper>
       <Decisions minutes={data} />
-      <Approvals minutes={data} onApprove={() => approve.mutate(data.sha256)} isApproving={approve.isPending} />
+      <Approvals
+        minutes={data}
+        onApprove={() => approve.mutate(data.sha256)}
+        isApproving={approve.isPending}
+        approveError={approve.isError ? errorMessage(tc, approve.error) : null}
+      />
       {data.can.edit && !isFrozen && <NotesForm minutes={data} />}
       {data.can.amend && isFrozen && <AmendForm minutes={data} />}
     </Page>
@@ -174,9 +177,9 @@ function Decisions({ minutes }: { minutes: Minutes }) {
   if (minutes.decisions.length === 0) return null;
   return (
     <Paper withBorder radius="md">
-      <Table.ScrollContainer minWidth={560}>
+      <Table.ScrollContainer minWidth={640}>
         <Table verticalSpacing="sm" striped captionSide="top">
-          <Table.Caption>{t('decisions')}</Table.Caption>
+          <Table.Caption style={{ textAlign: 'start' }}>{t('decisions')}</Table.Caption>
           <Table.Thead>
             <Table.Tr>
               <Table.Th scope="col">{t('reference')}</Table.Th>
@@ -188,14 +191,14 @@ function Decisions({ minutes }: { minutes: Minutes }) {
           <Table.Tbody>
             {minutes.decisions.map((decision) => (
               <Table.Tr key={decision.requestId}>
-                <Table.Td>
+                <Table.Td style={{ whiteSpace: 'nowrap' }}>
                   <Anchor component={Link} to={`/requests/${decision.requestId}`}>
                     <Ltr>{decision.reference}</Ltr>
                   </Anchor>
                 </Table.Td>
                 <Table.Td>{decision.typeNameAr}</Table.Td>
-                <Table.Td>
-                  <Badge variant="light" color={OUTCOME_COLOURS[decision.outcome]}>
+                <Table.Td style={{ whiteSpace: 'nowrap' }}>
+                  <Badge variant="light" color={OUTCOME_COLOURS[decision.outcome]} styles={{ label: { overflow: 'visible' } }}>
                     {t(`outcomeLabels.${decision.outcome}`)}
                   </Badge>
                 </Table.Td>
@@ -209,7 +212,17 @@ function Decisions({ minutes }: { minutes: Minutes }) {
   );
 }
 
-function Approvals({ minutes, onApprove, isApproving }: { minutes: Minutes; onApprove(): void; isApproving: boolean }) {
+function Approvals({
+  minutes,
+  onApprove,
+  isApproving,
+  approveError,
+}: {
+  minutes: Minutes;
+  onApprove(): void;
+  isApproving: boolean;
+  approveError: string | null;
+}) {
   const { t } = useTranslation(COMMITTEES_NS);
   const { t: tc } = useTranslation();
   const queryClient = useQueryClient();
@@ -235,12 +248,12 @@ function Approvals({ minutes, onApprove, isApproving }: { minutes: Minutes; onAp
         <List spacing={4}>
           {minutes.approvals.map((approval) => (
             <List.Item key={approval.userId}>
-              {approval.displayName} — <DualDay value={approval.approvedAt} withTime inline />
+              <bdi>{approval.displayName}</bdi> — <DualDay value={approval.approvedAt} withTime inline />
             </List.Item>
           ))}
           {minutes.excused.map((person) => (
             <List.Item key={person.userId}>
-              {person.displayName} —{' '}
+              <bdi>{person.displayName}</bdi> —{' '}
               <Text span c="dimmed">
                 {t('excusedLine')} <DualDay value={person.excusedAt} withTime inline />
               </Text>
@@ -250,7 +263,7 @@ function Approvals({ minutes, onApprove, isApproving }: { minutes: Minutes; onAp
             <List.Item key={person.userId}>
               <Group gap="xs" wrap="wrap">
                 <span>
-                  {person.displayName} —{' '}
+                  <bdi>{person.displayName}</bdi> —{' '}
                   <Text span c="dimmed">
                     {person.isActive ? t('awaitingApproval') : t('memberInactive')}
                   </Text>
@@ -272,6 +285,7 @@ function Approvals({ minutes, onApprove, isApproving }: { minutes: Minutes; onAp
             </List.Item>
           ))}
         </List>
+        {minutes.status === 'draft' && <ProblemAlert message={approveError} />}
         {minutes.can.approve && minutes.status === 'draft' && (
           <Group>
             <Button leftSection={<IconSignature size={16} aria-hidden />} loading={isApproving} onClick={onApprove}>

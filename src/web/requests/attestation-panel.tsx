@@ -279,6 +279,7 @@ function PaperScan({ request }: { request: ServiceRequest }) {
           value={file}
           onChange={setFile}
           clearable
+          clearButtonProps={{ 'aria-label': t('attestation.clearScan') }}
           w={{ base: '100%', sm: 340 }}
         />
         <TextInput

@@ -111,6 +111,7 @@ function DocumentItem({ request, item }: { request: ServiceRequest; item: Servic
             value={file}
             onChange={setFile}
             clearable
+            clearButtonProps={{ 'aria-label': t('attestation.clearScan') }}
             w={{ base: '100%', sm: 340 }}
           />
           <Button

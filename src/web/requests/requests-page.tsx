@@ -1,4 +1,5 @@
 import { Alert, Anchor, Badge, Button, EmptyState, Group, Paper, Stack, Table, Tabs, Text } from '@mantine/core';
+import { useMediaQuery } from '@mantine/hooks';
 import { IconFilePlus, IconInbox, IconSend } from '@tabler/icons-react';
 import { useTranslation } from 'react-i18next';
 import { Link, useLocation, useSearchParams } from 'react-router';
@@ -132,9 +133,81 @@ function WorklistPanel({ list }: { list: Worklist }) {
   );
 }
 
+/** The request's status, and for a draft what it still needs. */
+function StatusCell({ item }: { item: RequestSummary }) {
+  const { t } = useTranslation(REQUESTS_NS);
+  return (
+    <Stack gap={4} align="flex-start">
+      <Badge variant="light" color={STATUS_COLOURS[item.status]}>
+        {t(`statuses.${item.status}`)}
+      </Badge>
+      {item.status === 'draft' && (
+        <Text size="xs" c="dimmed">
+          {!item.isChecklistSatisfied ? t('list.incomplete') : !item.isAttested ? t('list.toAttest') : t('list.readyToSubmit')}
+        </Text>
+      )}
+    </Stack>
+  );
+}
+
+/** The deadline in both calendars, with the clock's warning or breach. */
+function DeadlineCell({ item }: { item: RequestSummary }) {
+  const { t } = useTranslation(REQUESTS_NS);
+  if (!item.deadlineDay)
+    return (
+      <Text size="sm" c="dimmed">
+        {t('list.noClock')}
+      </Text>
+    );
+  return (
+    <Group gap="xs" wrap="nowrap">
+      <div>
+        <DualDay value={item.deadlineDay} />
+      </div>
+      {item.slaState !== 'none' && item.slaState !== 'on-time' && (
+        <Badge size="sm" variant="light" color={SLA_COLOURS[item.slaState]}>
+          {t(`sla.${item.slaState}`)}
+        </Badge>
+      )}
+    </Group>
+  );
+}
+
+/**
+ * A worklist: a table on wide screens; on a phone one card per request, so the deadline (what the
+ * list is sorted by) is read without scrolling sideways.
+ */
 export function RequestsTable({ items }: { items: RequestSummary[] }) {
   const { t } = useTranslation(REQUESTS_NS);
   const { language } = useLanguage();
+  const isPhone = useMediaQuery('(max-width: 40em)');
+  if (isPhone)
+    return (
+      <Stack component="ul" gap="sm" p={0} m={0} style={{ listStyle: 'none' }} data-testid="requests-cards">
+        {items.map((item) => (
+          <Paper component="li" key={item.id} withBorder radius="md" p="sm">
+            <Stack gap={6}>
+              <Group justify="space-between" align="flex-start" gap="xs">
+                <Anchor component={Link} to={`/requests/${item.id}`} fw={600}>
+                  <Ltr>{item.reference}</Ltr>
+                </Anchor>
+                <StatusCell item={item} />
+              </Group>
+              <Text size="sm">{item.familyName}</Text>
+              <Text size="sm" c="dimmed">
+                {language === 'ar' ? item.typeNameAr : item.typeNameEn}
+              </Text>
+              <Group gap="xs" align="baseline" wrap="nowrap">
+                <Text size="sm" c="dimmed">
+                  {t('clock.deadline')}:
+                </Text>
+                <DeadlineCell item={item} />
+              </Group>
+            </Stack>
+          </Paper>
+        ))}
+      </Stack>
+    );
   return (
     <Table.ScrollContainer minWidth={820}>
       <Table striped highlightOnHover verticalSpacing="sm" style={{ wordBreak: 'normal' }}>
@@ -158,34 +231,10 @@ export function RequestsTable({ items }: { items: RequestSummary[] }) {
               <Table.Td>{item.familyName}</Table.Td>
               <Table.Td>{language === 'ar' ? item.typeNameAr : item.typeNameEn}</Table.Td>
               <Table.Td>
-                <Stack gap={4} align="flex-start">
-                  <Badge variant="light" color={STATUS_COLOURS[item.status]}>
-                    {t(`statuses.${item.status}`)}
-                  </Badge>
-                  {item.status === 'draft' && (
-                    <Text size="xs" c="dimmed">
-                      {!item.isChecklistSatisfied ? t('list.incomplete') : !item.isAttested ? t('list.toAttest') : t('list.readyToSubmit')}
-                    </Text>
-                  )}
-                </Stack>
+                <StatusCell item={item} />
               </Table.Td>
               <Table.Td>
-                {item.deadlineDay ? (
-                  <Group gap="xs" wrap="nowrap">
-                    <div>
-                      <DualDay value={item.deadlineDay} />
-                    </div>
-                    {item.slaState !== 'none' && item.slaState !== 'on-time' && (
-                      <Badge size="sm" variant="light" color={SLA_COLOURS[item.slaState]}>
-                        {t(`sla.${item.slaState}`)}
-                      </Badge>
-                    )}
-                  </Group>
-                ) : (
-                  <Text size="sm" c="dimmed">
-                    {t('list.noClock')}
-                  </Text>
-                )}
+                <DeadlineCell item={item} />
               </Table.Td>
             </Table.Tr>
           ))}
