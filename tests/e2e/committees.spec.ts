@@ -113,6 +113,8 @@ async function picturesWithAxe(page: Page, name: string, where: string): Promise
 
 let chair: Session;
 let member: Session;
+let reception: Session;
+let draftId = '';
 let leaving: Session;
 let minutesId = '';
 const references: Record<'decided' | 'moved' | 'waitingA' | 'waitingB', string> = {} as never;
@@ -126,7 +128,7 @@ test('set up: a committee of three, four complete requests, a meeting that decid
 }) => {
   test.setTimeout(120_000);
   const admin = await staffWithSession(sila.ctx, 'مدير الإعدادات', ['administrator']);
-  const reception = await staffWithSession(sila.ctx, 'هدى الاستقبال', ['reception']);
+  reception = await staffWithSession(sila.ctx, 'هدى الاستقبال', ['reception']);
   chair = await staffWithSession(sila.ctx, 'سعد الرئيس', ['committee-member']);
   member = await staffWithSession(sila.ctx, 'نورة العضو', ['committee-member']);
   leaving = await staffWithSession(sila.ctx, 'Faisal Al-Harbi', ['committee-member']);
@@ -198,6 +200,48 @@ test('set up: a committee of three, four complete requests, a meeting that decid
   // and a member present is deactivated before approving.
   await asReception('POST', `/api/v1/requests/${moved.id}/transitions`, { action: 'request-information', note: 'يرجى إرفاق عرض سعر' });
   await asAdmin('POST', `/api/v1/staff/users/${leaving.userId}/deactivate`, {});
+  // A draft still being prepared, for the request page at 360 px.
+  const family = await registerFamilyAtReception(sila.ctx, 'نوف خالد العنزي');
+  draftId = (
+    await asReception<{ id: string }>('POST', '/api/v1/requests', {
+      idempotencyKey: `form-${uuidv7()}`,
+      familyId: family.id,
+      typeCode: 'tools-aid-e2e',
+      channel: 'interview',
+      answers: {},
+    })
+  ).id;
+});
+
+test('a request page fits a phone: nothing scrolls sideways at 360 px (a draft for reception, a request under study for the chair)', async ({
+  browser,
+  sila,
+}) => {
+  test.setTimeout(120_000);
+  const overflowing = (page: Page) =>
+    page.evaluate(() =>
+      [...document.querySelectorAll('body *')]
+        // The closed side bar waits off screen by design; the page itself must not scroll sideways.
+        .filter((element) => !element.closest('.mantine-AppShell-navbar'))
+        .map((element) => ({ element, rect: element.getBoundingClientRect() }))
+        .filter(({ rect }) => rect.width > 0 && (rect.left < -1 || rect.right > document.documentElement.clientWidth + 1))
+        .slice(0, 5)
+        .map(({ element, rect }) => `${element.tagName}.${element.className} ${Math.round(rect.left)}→${Math.round(rect.right)}`),
+    );
+  for (const [who, id] of [
+    [reception, draftId],
+    [chair, ''],
+  ] as const) {
+    const page = await pageAs(browser, sila.url, who);
+    await page.setViewportSize({ width: 360, height: 800 });
+    await page.goto(id ? `/staff/requests/${id}` : '/staff/requests?list=under-study');
+    if (!id) await page.getByRole('link', { name: references.decided }).click();
+    await expect(page.getByRole('heading', { level: 1, name: new RegExp(TYPE_AR) })).toBeVisible({ timeout: 30_000 });
+    await page.waitForTimeout(600);
+    expect(await overflowing(page), `${who.displayName}: elements outside the screen`).toEqual([]);
+    expect(await page.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth)).toBeLessThanOrEqual(0);
+    await page.screenshot({ path: `${shots}/committees-request-${id ? 'draft' : 'under-study'}-360.png`, fullPage: true });
+  }
 });
 
 test('the committee member’s worklists: awaiting study, under study, information requested — each with its count', async ({

@@ -233,6 +233,7 @@ test('C4: reception prints the Arabic form, uploads the signed scan as the attes
   await upload(code.slice(0, 7));
   await expect(reception.getByText(r('attestation.formCodeInvalid'))).toBeVisible();
   await reception.setViewportSize({ width: 360, height: 800 });
+  await reception.waitForTimeout(600);
   await reception.getByText(r('attestation.formCodeInvalid')).scrollIntoViewIfNeeded();
   await reception.screenshot({ path: `${shots}/requests-attestation-paper-code-360.png`, fullPage: true });
   await reception.setViewportSize({ width: 1280, height: 800 });

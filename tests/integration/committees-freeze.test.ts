@@ -264,7 +264,11 @@ describe(`freezing minutes when things moved [${ENGINE}]`, () => {
     expect(printed.statusCode).toBe(200);
     const fName = (await t.ctx.db.selectFrom('staff_users').select('display_name').where('id', '=', f.id).executeTakeFirstOrThrow())
       .display_name;
-    expect(printed.body).toMatch(new RegExp(`<tr class="excused"><td>[^<]+</td><td>تعذّر عليه الاعتماد[^<]*سجّل ذلك ${fName}`));
+    expect(printed.body).toMatch(
+      new RegExp(
+        `<tr class="excused"><td><bdi dir="auto">[^<]+</bdi></td><td>تعذّر عليه الاعتماد[^<]*سجّل ذلك <bdi dir="auto">${fName}</bdi>`,
+      ),
+    );
     const audit = await t.ctx.db
       .selectFrom('audit_events')
       .select(['action', 'actor_id'])

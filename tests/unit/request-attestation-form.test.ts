@@ -54,8 +54,9 @@ describe('the printed attestation form (C4)', () => {
   });
 
   it('C4: Latin text people typed is isolated (bidi) inside the Arabic page: file names, e-mail, English names', () => {
-    expect(page).toContain('<bdi dir="auto" class="file">ID copy (front) 2.pdf</bdi>');
-    expect(page).toContain('<bdi dir="auto" class="file">scan back.jpg</bdi>');
+    // One file a line, each isolated; the line keeps the page's right-to-left alignment.
+    expect(page).toContain('<div class="file"><bdi dir="auto">ID copy (front) 2.pdf</bdi></div>');
+    expect(page).toContain('<div class="file"><bdi dir="auto">scan back.jpg</bdi></div>');
     expect(page).toContain('<bdi dir="auto">sarah.j@example.sa</bdi>');
     expect(page).toContain('<bdi dir="auto">Reem Al-Shammari</bdi>');
     expect(page).toContain('<bdi dir="auto">Sarah Johnson</bdi>');

@@ -34,7 +34,6 @@ th { background: #f1f3f5; width: 38%; font-weight: 600; }
 .code { display: inline-block; font-family: monospace; font-size: 15pt; font-weight: 700; letter-spacing: .08em; border: 1.5px solid #111; padding: 0 3mm; white-space: nowrap; }
 bdi { unicode-bidi: isolate; }
 bdi.nowrap { white-space: nowrap; }
-.file { display: block; }
 footer { margin-top: auto; font-size: 9pt; color: #333; border-top: 1px solid #999; padding-top: 2mm; }
 @media screen { body { background: #e9ecef; } .page { background: #fff; width: 210mm; margin: 8mm auto; padding: 14mm 16mm; box-shadow: 0 1px 6px rgba(0,0,0,.2); } }
 @media print { .no-print { display: none; } }
@@ -63,7 +62,7 @@ export function renderAttestationForm(
   const rows = request.type.checklist.map((item) => {
     if (item.kind === 'document') {
       const names = request.documents.filter((d) => d.itemKey === item.key).map((d) => d.name);
-      return html`<tr><th>${item.labelAr}</th><td>${names.length ? names.map((name) => html`<bdi dir="auto" class="file">${name}</bdi>`) : 'لم يُرفق'}</td></tr>`;
+      return html`<tr><th>${item.labelAr}</th><td>${names.length ? names.map((name) => html`<div class="file"><bdi dir="auto">${name}</bdi></div>`) : 'لم يُرفق'}</td></tr>`;
     }
     return html`<tr><th>${item.labelAr}</th><td>${own(answerText(request.answers[item.key], item.options))}</td></tr>`;
   });
