@@ -21,8 +21,9 @@ test.describe.configure({ timeout: 360_000 });
 
 type Texts = { [key: string]: string | Texts };
 const ar = JSON.parse(readFileSync(path.resolve('src/web/complaints/i18n/ar.json'), 'utf8')) as Texts;
-function k(key: string, values: Record<string, string> = {}): string {
-  let node: string | Texts | undefined = ar;
+const oversightAr = JSON.parse(readFileSync(path.resolve('src/web/oversight/i18n/ar.json'), 'utf8')) as Texts;
+function k(key: string, values: Record<string, string> = {}, texts: Texts = ar): string {
+  let node: string | Texts | undefined = texts;
   for (const part of key.split('.')) node = typeof node === 'object' ? node[part] : undefined;
   if (typeof node !== 'string') throw new Error(`No text ${key}`);
   return node.replace(/\{\{(\w+)\}\}/g, (_, name: string) => values[name] ?? '');
@@ -37,6 +38,7 @@ const STAFF = [
   { username: 'reem.reception', displayName: 'ريم الاستقبال', roles: ['reception'] },
   { username: 'khalid.followup', displayName: 'خالد المتابعة', roles: ['follow-up-committee'] },
   { username: 'mona.followup', displayName: 'منى المتابعة', roles: ['follow-up-committee'] },
+  { username: 'sara.manager', displayName: 'سارة الإدارة', roles: ['management'] },
 ];
 const ids = new Map<string, string>();
 const passwords = new Map<string, string>();
@@ -161,14 +163,22 @@ test('(a) a visitor files a complaint with a photo on a phone; the committee han
   await expect(khalid.getByText('صورة الرسالة.jpg')).toBeVisible();
   complaintUrl = khalid.url();
 
-  // Assess: high, and Mona is concerned (§6) — she is not offered when assigning.
+  // Assess: high, and Mona is concerned (§6) — she is not offered when assigning. Anyone on the staff
+  // may be concerned: Reem at reception is found by typing her name (searched on the server).
   await expect(khalid.getByRole('heading', { name: k('actions.assess') })).toBeVisible();
   await choose(khalid, k('severity'), k('severities.high'));
   await choose(khalid, k('actions.concerned'), 'منى المتابعة');
+  await khalid.getByRole('combobox', { name: exactly(k('actions.concerned')) }).fill('ريم');
+  await expect(khalid.getByRole('option', { name: 'ريم الاستقبال', exact: true })).toBeVisible();
+  await khalid.screenshot({ path: `${shots}/complaints-staff-concerned-picker-1280.png` });
+  await khalid.getByRole('option', { name: 'ريم الاستقبال', exact: true }).click();
   await khalid.keyboard.press('Escape');
   await khalid.getByLabel(k('actions.note')).fill('ملاحظة داخلية: الموظفة منى مسؤولة عن جدول التدريب.');
   await khalid.getByRole('button', { name: k('actions.confirm.assess') }).click();
   await expect(khalid.getByTestId('complaint-step')).toHaveText(k('steps.assessed'));
+  const concernedLine = khalid.getByText(new RegExp(`^${escapeRegExp(k('actions.concerned'))}: `));
+  await expect(concernedLine).toContainText('منى المتابعة');
+  await expect(concernedLine).toContainText('ريم الاستقبال');
 
   await expect(khalid.getByRole('heading', { name: k('actions.assign') })).toBeVisible();
   const assignees = khalid.getByRole('radiogroup', { name: k('actions.assignee') });
@@ -282,4 +292,65 @@ test('(c) axe: the worklist, the intake and the complaint page at 1280 and 360 p
   await expect(reem.getByRole('heading', { level: 1, name: k('intake.title') })).toBeVisible();
   await expectNoSeriousViolations(reem, 'the intake');
   await pictures(reem, 'intake');
+});
+
+test('(d) management: an oversight figure opens the narrowed list, chips removable; the writer masked; intake of an inquiry preselected', async ({
+  browser,
+  sila,
+}) => {
+  const sara = await staffPage(browser, sila.url, 'sara.manager');
+  await sara.goto('/staff/oversight');
+  // The fax complaint, acknowledged today: the "acknowledged × 0–2 days" figure.
+  const stepName = k('complaintSteps.acknowledged', {}, oversightAr);
+  const ageName = k('ages.0-2', {}, oversightAr);
+  const figure = sara.getByTestId('open-complaint').getByRole('link', { name: new RegExp(`^${escapeRegExp(`${stepName}، ${ageName}`)}`) });
+  await expect(figure).toBeVisible();
+  const shown = Number(((await figure.textContent()) ?? '').replace(/[٠-٩]/g, (d) => String('٠١٢٣٤٥٦٧٨٩'.indexOf(d))));
+  expect(shown).toBeGreaterThanOrEqual(1);
+  await figure.click();
+
+  await expect(sara).toHaveURL(/\/staff\/complaints\?.*step=acknowledged/);
+  await expect(sara).toHaveURL(/age=0-2/);
+  await expect(sara.getByRole('tab', { name: new RegExp(k('list.tabs.all')) })).toHaveAttribute('aria-selected', 'true');
+  await expect(sara.getByTestId('complaint-filter-step')).toHaveText(k('list.filter.step', { value: k('steps.acknowledged') }));
+  await expect(sara.getByTestId('complaint-filter-age')).toHaveText(k('list.filter.age', { value: k('ages.0-2') }));
+  // The list holds exactly the figure's rows, each at that step.
+  await expect(sara.getByTestId('complaint-row')).toHaveCount(shown);
+  for (const row of await sara.getByTestId('complaint-row').all()) await expect(row).toContainText(k('steps.acknowledged'));
+  await expect(sara.getByRole('row', { name: new RegExp(escapeRegExp(faxReference)) })).toBeVisible();
+  await expectNoSeriousViolations(sara, 'the narrowed complaints list');
+  await pictures(sara, 'narrowed-list');
+
+  // Removing the age chip keeps the step; removing the step shows the whole open list again.
+  await sara.getByRole('button', { name: k('list.filter.remove', { filter: k('list.filter.age', { value: k('ages.0-2') }) }) }).click();
+  await expect(sara).not.toHaveURL(/age=/);
+  await expect(sara.getByTestId('complaint-filter-age')).toHaveCount(0);
+  await expect(sara.getByTestId('complaint-filter-step')).toBeVisible();
+  await sara
+    .getByRole('button', { name: k('list.filter.remove', { filter: k('list.filter.step', { value: k('steps.acknowledged') }) }) })
+    .click();
+  await expect(sara.getByTestId('complaint-filters')).toHaveCount(0);
+  await expect(sara.getByRole('row', { name: new RegExp(escapeRegExp(publicComplaint.reference)) })).toBeVisible();
+
+  // Management reads the writer masked (the committee sees it in full).
+  await sara.getByRole('link', { name: faxReference }).click();
+  await expect(sara.getByTestId('writer-masked')).toHaveText(k('page.writerMasked'));
+  await expect(sara.getByText('ف••• ا•••')).toBeVisible();
+  await expect(sara.getByText('+9665•••••543')).toBeVisible();
+  await expect(sara.locator('main')).not.toContainText('فاطمة الزهراني');
+  await expect(sara.locator('main')).not.toContainText('559876543');
+  await expectNoSeriousViolations(sara, 'the complaint page, masked');
+  await pictures(sara, 'complaint-masked');
+
+  const khalid = await staffPage(browser, sila.url, 'khalid.followup');
+  await khalid.goto('/staff/complaints?tab=committee');
+  await khalid.getByRole('link', { name: faxReference }).click();
+  await expect(khalid.getByText('فاطمة الزهراني')).toBeVisible();
+  await expect(khalid.getByTestId('writer-masked')).toHaveCount(0);
+
+  // "Log an inquiry" from the inquiries page opens the intake on an inquiry.
+  const reem = await staffPage(browser, sila.url, 'reem.reception');
+  await reem.goto('/staff/complaints/new?kind=inquiry');
+  await expect(reem.getByRole('radio', { name: k('kinds.inquiry') })).toBeChecked();
+  await expect(reem.getByRole('radio', { name: k('kinds.complaint') })).not.toBeChecked();
 });

@@ -108,7 +108,9 @@ function NarrowingChips({ narrowing, onRemove }: { narrowing: Narrowing; onRemov
           size="lg"
           withRemoveButton
           onRemove={() => onRemove(chip.key)}
-          removeButtonProps={{ 'aria-label': t('list.filter.remove', { filter: chip.label }) }}
+          // Mantine hides a pill's remove button from keyboards and screen readers (it is made for
+          // inputs that remove with Backspace); here it is the only way to remove the filter.
+          removeButtonProps={{ 'aria-label': t('list.filter.remove', { filter: chip.label }), 'aria-hidden': false, tabIndex: 0 }}
           data-testid={`complaint-filter-${chip.key}`}
         >
           {chip.label}
