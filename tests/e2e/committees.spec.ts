@@ -248,7 +248,7 @@ test('the committee member’s worklists: awaiting study, under study, informati
   browser,
   sila,
 }) => {
-  test.setTimeout(180_000);
+  test.setTimeout(420_000);
   const page = await pageAs(browser, sila.url, chair);
   await page.goto('/staff/requests?list=committee');
   await expect(page.getByRole('heading', { level: 1, name: r('list.title') })).toBeVisible({ timeout: 30_000 });
@@ -272,7 +272,7 @@ test('C5: the draft minutes say why they cannot freeze — a request moved on, a
   browser,
   sila,
 }) => {
-  test.setTimeout(180_000);
+  test.setTimeout(420_000);
   const page = await pageAs(browser, sila.url, member);
   await page.goto(`/staff/minutes/${minutesId}`);
   await expect(page.getByRole('heading', { level: 1, name: c('minutesTitle') })).toBeVisible({ timeout: 30_000 });

@@ -172,6 +172,8 @@ describe(`paper attestation (C4) [${ENGINE}]`, () => {
     expect(form.body).toContain('@media print');
     expect(form.body).toContain(request.dataSha256);
     expect(form.body).toContain('نورة سعد العتيبي');
+    // The family's core data the hash covers is on the paper too (C4): the mobile as registered.
+    expect(form.body).toMatch(/<th>الجوال<\/th><td><bdi dir="ltr" class="nowrap">\+9665\d{8}<\/bdi>/);
     // The short code: the hash's first 12 hex digits, upper case, in fours.
     const code = printedCode(form.body);
     expect(code).toMatch(/^[0-9A-F]{4}-[0-9A-F]{4}-[0-9A-F]{4}$/);

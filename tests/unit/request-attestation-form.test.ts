@@ -69,4 +69,27 @@ describe('the printed attestation form (C4)', () => {
     const text = page.replace(/<style>[\s\S]*?<\/style>/, '').replace(/<bdi[^>]*>[^<]*<\/bdi>/g, '');
     expect(text).not.toMatch(/\.pdf|\.jpg|@example/);
   });
+
+  it('C4: prints the family’s core data the hash covers (ID, mobile, address, members), so the paper shows all that is attested', () => {
+    const withFamily = renderAttestationForm(
+      REQUEST,
+      { nameAr: 'جمعية حارف', regulatorAr: 'المركز الوطني' },
+      'هدى',
+      { hijri: 'ه', gregorian: 'م' },
+      {
+        reference: 'FAM-2026-000007',
+        headNameAr: 'سارة جونسون',
+        headNameEn: 'Sarah Johnson',
+        nationalId: '1000000008',
+        mobile: '+966512345678',
+        city: 'الدمام',
+        address: 'حي الفيصلية، شارع 12',
+        members: [{ name: 'Adam Johnson', relation: 'son', nationalId: null, birthDate: '2015-04-02' }],
+      },
+    );
+    expect(withFamily).toContain('<bdi dir="ltr" class="nowrap">1000000008</bdi>');
+    expect(withFamily).toContain('<bdi dir="ltr" class="nowrap">+966512345678</bdi>');
+    expect(withFamily).toContain('<bdi dir="auto">حي الفيصلية، شارع 12</bdi>');
+    expect(withFamily).toContain('<div><bdi dir="auto">Adam Johnson</bdi> — ابن — <bdi dir="ltr" class="nowrap">2015-04-02</bdi></div>');
+  });
 });

@@ -1,5 +1,6 @@
 import type { ServiceRequest } from '../../contracts/requests.js';
 import type { AssociationSettings } from '../../contracts/settings.js';
+import type { AttestedFamily } from '../../domain/attestation.js';
 import { formatDualDate } from '../../domain/dates.js';
 import type { AppContext } from '../../platform/context.js';
 import type { StaffPrincipal } from '../../platform/http/principal.js';
@@ -7,6 +8,7 @@ import { recordAudit } from '../audit/audit.service.js';
 import { getAssociation } from '../settings/settings.service.js';
 import { html, SafeHtml } from '../web/html.js';
 import { formCode } from './attestation-form-code.js';
+import { attestedFamily } from './requests.core.js';
 import { getRequest } from './requests.service.js';
 
 /**
@@ -53,12 +55,45 @@ function answerText(value: unknown, options: { value: string; labelAr: string }[
 }
 
 /** The form's page (pure): the request as the witness sees it, the association, the day in both calendars. */
+const RELATION_AR: Record<string, string> = {
+  spouse: 'زوج/زوجة',
+  son: 'ابن',
+  daughter: 'ابنة',
+  father: 'أب',
+  mother: 'أم',
+  brother: 'أخ',
+  sister: 'أخت',
+  grandchild: 'حفيد/حفيدة',
+  other: 'أخرى',
+};
+
 export function renderAttestationForm(
   request: ServiceRequest,
   a: Pick<AssociationSettings, 'nameAr' | 'regulatorAr'>,
   witnessName: string,
   today: { hijri: string; gregorian: string },
+  /** The family's core data exactly as attested (C4: part of the hash; printed so the family sees it all). */
+  family?: AttestedFamily,
 ): string {
+  const familyRows = family
+    ? html`<table>
+    <tr><th>رقم الهوية</th><td>${ltr(family.nationalId)}</td></tr>
+    ${family.headNameEn ? html`<tr><th>الاسم بالإنجليزية</th><td>${own(family.headNameEn)}</td></tr>` : ''}
+    <tr><th>الجوال</th><td>${family.mobile ? ltr(family.mobile) : '—'}</td></tr>
+    <tr><th>المدينة</th><td>${own(family.city)}</td></tr>
+    <tr><th>العنوان</th><td>${family.address ? own(family.address) : '—'}</td></tr>
+    <tr><th>أفراد الأسرة</th><td>${
+      family.members.length
+        ? family.members.map(
+            (m) =>
+              html`<div>${own(m.name)} — ${RELATION_AR[m.relation] ?? m.relation}${m.nationalId ? html` — ${ltr(m.nationalId)}` : ''}${
+                m.birthDate ? html` — ${ltr(m.birthDate)}` : ''
+              }</div>`,
+          )
+        : '—'
+    }</td></tr>
+  </table>`
+    : '';
   const rows = request.type.checklist.map((item) => {
     if (item.kind === 'document') {
       const names = request.documents.filter((d) => d.itemKey === item.key).map((d) => d.name);
@@ -79,6 +114,7 @@ export function renderAttestationForm(
     <tr><th>رقم ملف الأسرة</th><td>${ltr(request.familyReference)}</td></tr>
     <tr><th>اسم رب الأسرة</th><td>${own(request.familyName)}</td></tr>
   </table>
+  ${familyRows}
   <table>${rows}</table>
   <div class="declaration">
     أقرّ أنا الموقّع أدناه بأن جميع البيانات والمعلومات والمستندات المقدّمة في هذا الطلب صحيحة وكاملة،
@@ -102,7 +138,8 @@ export async function attestationForm(ctx: AppContext, principal: StaffPrincipal
   const request = await getRequest(ctx, principal, id); // scope, and the view is audited
   const a = await getAssociation(ctx);
   const today = formatDualDate(ctx.clock.now(), { language: 'ar', digits: a.digits });
-  const page = renderAttestationForm(request, a, principal.displayName, today);
+  const family = await attestedFamily(ctx.db, ctx, request.familyId);
+  const page = renderAttestationForm(request, a, principal.displayName, today, family);
   await recordAudit(ctx.db, {
     at: ctx.clock.now(),
     actor: { kind: 'staff', id: principal.userId },
