@@ -163,6 +163,19 @@ test('G1: an administrator fills the register grid; a personal mobile is refused
   await expect(cell).toContainText('خالد الشمري');
   await expect(cell).toContainText(o('backupShort', { name: 'هند القحطاني' }));
   await expect(page.getByTestId('absence-table')).toContainText('ريم العنزي');
+  // The whole grid fits beside the menu at 1280 px (no sideways scrolling); at 360 px one block per category.
+  const grid = page.getByTestId('register-grid');
+  const overflow = () => grid.evaluate((element) => element.scrollWidth - element.clientWidth);
+  await expect(grid).toHaveAttribute('data-layout', 'grid');
+  expect(await overflow()).toBeLessThanOrEqual(0);
+  await page.setViewportSize({ width: 360, height: 800 });
+  await expect(grid).toHaveAttribute('data-layout', 'stacked');
+  expect(await overflow()).toBeLessThanOrEqual(0);
+  expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(360);
+  await expect(cell).toContainText('خالد الشمري');
+  await expect(page.getByRole('button', { name: o('editIn', { where }) })).toBeVisible();
+  await page.setViewportSize({ width: 1280, height: 800 });
+  await checkBothWidths(page, 'contact-officers-filled');
 });
 
 test('G1, C1, G2: the family’s inquiry reaches its officer only, who answers from an approved template', async ({ browser, sila }) => {
@@ -188,6 +201,9 @@ test('G1, C1, G2: the family’s inquiry reaches its officer only, who answers f
     .click();
   await expect(khalid.getByRole('tab', { name: i('list.tabs.mine') })).toHaveAttribute('aria-selected', 'true');
   await expect(khalid.getByTestId('inquiry-count')).toHaveText(i('list.count_one'));
+  // Each tab's count is its open list's total (C1): one routed to him, none in the queues.
+  await expect(khalid.getByTestId('inquiry-tab-count-mine')).toHaveText('1');
+  await expect(khalid.getByTestId('inquiry-tab-count-general')).toHaveText('0');
   await checkBothWidths(khalid, 'inquiries');
   await khalid.getByRole('link', { name: asked.reference }).click();
   await expect(khalid.getByRole('heading', { level: 1, name: i('page.title', { reference: asked.reference }) })).toBeVisible();
@@ -227,8 +243,7 @@ test('G1, C1, G2: the family’s inquiry reaches its officer only, who answers f
     .getByRole('link', { name: text(files.n, 'navOutbox') })
     .first()
     .click();
-  const events = (files.n.events ?? {}) as Texts;
-  const eventLabel = typeof events['inquiry.answered'] === 'string' ? (events['inquiry.answered'] as string) : 'inquiry.answered';
+  const eventLabel = text(files.n, 'events.inquiry.answered');
   await expect(adminPage.getByRole('row', { name: new RegExp(escapeRegExp(eventLabel)) })).toHaveCount(1);
 
   const visitor = await browser.newContext({ baseURL: sila.url, viewport: { width: 360, height: 740 }, locale: 'ar-SA' });
@@ -284,10 +299,34 @@ test('H5, H6: the oversight page shows the figures and each opens the list behin
   await expect(manager.getByTestId('inquiry-count')).toHaveText(i('list.count_one'));
   await expect(manager.getByRole('link', { name: inquiries[1]?.reference ?? '-' })).toBeVisible();
 
+  await expect(manager.getByTestId('inquiry-tab-count-all')).toHaveText('2');
+
   await manager.goBack();
   await manager.getByRole('link', { name: m('openOf', { name: 'هند القحطاني', n: '1' }) }).click();
+  await expect(manager).toHaveURL(/list=all&officerId=[^&]+&awaitingAnswer=true$/);
+  await expect(manager.getByTestId('inquiry-filter-officerId')).toHaveText(i('list.filter.officerNamed', { name: 'هند القحطاني' }));
+  await expect(manager.getByTestId('inquiry-count')).toHaveText(i('list.count_one'));
   await expect(manager.getByRole('link', { name: inquiries[1]?.reference ?? '-' })).toBeVisible();
   await expect(manager.getByRole('link', { name: inquiries[0]?.reference ?? '-' })).toHaveCount(0);
+
+  // H6: "answered (90 days)" opens the inquiries that officer answered in those 90 days, not all of theirs.
+  await manager.goBack();
+  await manager.getByRole('link', { name: m('answeredOf', { name: 'خالد الشمري', n: '1' }) }).click();
+  await expect(manager).toHaveURL(/list=all&answeredBy=[^&]+&answeredSince=\d{4}-\d\d-\d\dT[^&]+$/);
+  const answeredChip = manager.getByTestId('inquiry-filter-answeredBy');
+  await expect(answeredChip).toContainText(i('list.filter.answeredByNamed', { name: 'خالد الشمري' }));
+  // Since the day 90 days before the figures, in both calendars.
+  await expect(answeredChip).toContainText(/\d{4} هـ \(\d+ [^)]+ \d{4}\)/);
+  await expect(manager.getByTestId('inquiry-count')).toHaveText(i('list.count_one'));
+  await expect(manager.getByRole('link', { name: inquiries[0]?.reference ?? '-' })).toBeVisible();
+  await expect(manager.getByRole('link', { name: inquiries[1]?.reference ?? '-' })).toHaveCount(0);
+  if (shots) await manager.screenshot({ path: `${shots}/inquiries-answered-by-1280.png`, fullPage: true });
+  await expectNoSeriousViolations(manager, 'the answered-by list');
+  // The chip removes its filter: all open inquiries again.
+  await answeredChip.getByRole('button', { name: new RegExp(escapeRegExp(i('list.filter.remove', { filter: '' }))) }).click();
+  await expect(manager).toHaveURL(/\/staff\/inquiries\?list=all$/);
+  await expect(manager.getByTestId('inquiry-filters')).toHaveCount(0);
+  await expect(manager.getByTestId('inquiry-count')).toHaveText(i('list.count_two'));
 });
 
 test('E2: complaint settings save; a repeated code and an out-of-range limit show under their fields', async () => {

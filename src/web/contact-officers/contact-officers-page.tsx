@@ -1,4 +1,5 @@
 import { Anchor, Badge, Button, Group, Paper, Stack, Table, Text, Title } from '@mantine/core';
+import { useElementSize } from '@mantine/hooks';
 import { IconExternalLink, IconPencil, IconPlus } from '@tabler/icons-react';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
@@ -48,9 +49,6 @@ export function ContactOfficersPage() {
           <Title order={2} fz="lg" id="register-grid">
             {t('grid')}
           </Title>
-          <Text size="sm" c="dimmed">
-            {t('gridHint')}
-          </Text>
           <RegisterGrid
             entries={entries}
             categories={taxonomies.data.categories}
@@ -84,6 +82,10 @@ interface Named {
   nameEn: string;
 }
 
+/** Below this width (the grid's own box, not the window) each category is listed on its own instead. */
+const COLUMN_WIDTH = 128;
+const HEADER_WIDTH = 132;
+
 function RegisterGrid({
   entries,
   categories,
@@ -98,72 +100,141 @@ function RegisterGrid({
   onEdit(key: EntryKey, entry: ContactOfficer | null): void;
 }) {
   const { t } = useTranslation(OFFICERS_NS);
-  const { t: tc } = useTranslation();
   const { language } = useLanguage();
+  const { ref, width } = useElementSize();
   const name = (item: Named) => (language === 'ar' ? item.nameAr : item.nameEn);
-  const rows: Array<{ code: string | null; label: string }> = [
-    ...categories.map((c) => ({ code: c.code, label: name(c) })),
-    { code: null, label: t('anyCategory') },
-  ];
-  const columns: Array<{ code: string | null; label: string }> = [
-    ...domains.map((d) => ({ code: d.code, label: name(d) })),
-    { code: null, label: t('anyDomain') },
-  ];
+  const rows: Line[] = [...categories.map((c) => ({ code: c.code, label: name(c) })), { code: null, label: t('anyCategory') }];
+  const columns: Line[] = [...domains.map((d) => ({ code: d.code, label: name(d) })), { code: null, label: t('anyDomain') }];
+  const cellProps = { entries, canEdit, onEdit };
+  // The whole grid fits at 1280 px beside the menu (names and headings wrap); narrower, one block per category.
+  const fits = width >= HEADER_WIDTH + columns.length * COLUMN_WIDTH;
   return (
-    <Table.ScrollContainer
-      minWidth={200 + columns.length * 190}
-      scrollAreaProps={{ viewportProps: { tabIndex: 0, 'aria-label': t('grid') } }}
-    >
-      <Table withTableBorder withColumnBorders verticalSpacing="sm" style={{ wordBreak: 'normal' }} data-testid="register-grid">
-        <Table.Thead>
-          <Table.Tr>
-            <Table.Th scope="col">{t('categoryDomain')}</Table.Th>
-            {columns.map((column) => (
-              <Table.Th key={column.code ?? 'any'} scope="col">
-                {column.label}
+    <div ref={ref} data-testid="register-grid" data-layout={fits ? 'grid' : 'stacked'}>
+      {width > 0 && (
+        <Text size="sm" c="dimmed" mb="sm">
+          {t(fits ? 'gridHint' : 'gridHintStacked')}
+        </Text>
+      )}
+      {width === 0 ? null : fits ? (
+        <Table withTableBorder withColumnBorders verticalSpacing="sm" layout="fixed" style={{ wordBreak: 'normal' }}>
+          <Table.Thead>
+            <Table.Tr>
+              <Table.Th scope="col" w={HEADER_WIDTH}>
+                {t('categoryDomain')}
               </Table.Th>
-            ))}
-          </Table.Tr>
-        </Table.Thead>
-        <Table.Tbody>
-          {rows.map((row) => (
-            <Table.Tr key={row.code ?? 'any'}>
-              <Table.Th scope="row">{row.label}</Table.Th>
-              {columns.map((column) => {
-                const key = { category: row.code, domain: column.code };
-                const entry = entries.find((e) => e.category === row.code && e.domain === column.code) ?? null;
-                const where = t('cellName', { category: row.label, domain: column.label });
-                if (row.code === null && column.code === null)
-                  return (
-                    <Table.Td key="general" bg="var(--mantine-color-gray-0)">
-                      <Text size="sm" c="dimmed">
-                        {t('generalQueue')}
-                      </Text>
-                    </Table.Td>
-                  );
-                return (
-                  <Table.Td key={column.code ?? 'any'} data-cell={`${row.code ?? '*'}|${column.code ?? '*'}`}>
-                    {entry ? <Cell entry={entry} /> : null}
-                    {canEdit && (
-                      <Button
-                        size="compact-sm"
-                        variant={entry ? 'subtle' : 'light'}
-                        mt={entry ? 4 : 0}
-                        leftSection={entry ? <IconPencil size={14} aria-hidden /> : <IconPlus size={14} aria-hidden />}
-                        aria-label={entry ? t('editIn', { where }) : t('addIn', { where })}
-                        onClick={() => onEdit(key, entry)}
-                      >
-                        {entry ? tc('common.edit') : tc('common.add')}
-                      </Button>
-                    )}
-                  </Table.Td>
-                );
-              })}
+              {columns.map((column) => (
+                <Table.Th key={column.code ?? 'any'} scope="col" fz="sm">
+                  {column.label}
+                </Table.Th>
+              ))}
             </Table.Tr>
+          </Table.Thead>
+          <Table.Tbody>
+            {rows.map((row) => (
+              <Table.Tr key={row.code ?? 'any'}>
+                <Table.Th scope="row" fz="sm">
+                  {row.label}
+                </Table.Th>
+                {columns.map((column) => (
+                  <Table.Td
+                    key={column.code ?? 'any'}
+                    data-cell={`${row.code ?? '*'}|${column.code ?? '*'}`}
+                    bg={row.code === null && column.code === null ? 'var(--mantine-color-gray-0)' : undefined}
+                  >
+                    <CellBody row={row} column={column} {...cellProps} />
+                  </Table.Td>
+                ))}
+              </Table.Tr>
+            ))}
+          </Table.Tbody>
+        </Table>
+      ) : (
+        <Stack gap="md">
+          {rows.map((row) => (
+            <Paper key={row.code ?? 'any'} withBorder radius="sm" p="sm" component="section" aria-label={row.label}>
+              <Title order={3} fz="md" mb="xs">
+                {row.label}
+              </Title>
+              <Stack gap={0}>
+                {columns.map((column, index) => (
+                  <Group
+                    key={column.code ?? 'any'}
+                    data-cell={`${row.code ?? '*'}|${column.code ?? '*'}`}
+                    justify="space-between"
+                    align="flex-start"
+                    wrap="nowrap"
+                    gap="xs"
+                    py={6}
+                    style={index > 0 ? { borderTop: '1px solid var(--mantine-color-gray-3)' } : undefined}
+                  >
+                    <Stack gap={2} style={{ minWidth: 0 }}>
+                      <Text size="xs" c="dimmed">
+                        {column.label}
+                      </Text>
+                      <CellBody row={row} column={column} {...cellProps} hideButton />
+                    </Stack>
+                    <CellButton row={row} column={column} {...cellProps} />
+                  </Group>
+                ))}
+              </Stack>
+            </Paper>
           ))}
-        </Table.Tbody>
-      </Table>
-    </Table.ScrollContainer>
+        </Stack>
+      )}
+    </div>
+  );
+}
+
+interface Line {
+  code: string | null;
+  label: string;
+}
+interface CellProps {
+  row: Line;
+  column: Line;
+  entries: ContactOfficer[];
+  canEdit: boolean;
+  onEdit(key: EntryKey, entry: ContactOfficer | null): void;
+}
+const entryOf = ({ row, column, entries }: CellProps) => entries.find((e) => e.category === row.code && e.domain === column.code) ?? null;
+
+/** One cell: its officer and backup and (for administrators) the button that adds or edits them. */
+function CellBody(props: CellProps & { hideButton?: boolean }) {
+  const { t } = useTranslation(OFFICERS_NS);
+  if (props.row.code === null && props.column.code === null)
+    return (
+      <Text size="sm" c="dimmed">
+        {t('generalQueue')}
+      </Text>
+    );
+  const entry = entryOf(props);
+  return (
+    <>
+      {entry ? <Cell entry={entry} /> : null}
+      {!props.hideButton && <CellButton {...props} />}
+    </>
+  );
+}
+
+function CellButton(props: CellProps) {
+  const { t } = useTranslation(OFFICERS_NS);
+  const { t: tc } = useTranslation();
+  const { row, column, canEdit, onEdit } = props;
+  if (!canEdit || (row.code === null && column.code === null)) return null;
+  const entry = entryOf(props);
+  const where = t('cellName', { category: row.label, domain: column.label });
+  return (
+    <Button
+      size="compact-sm"
+      variant={entry ? 'subtle' : 'light'}
+      mt={entry ? 4 : 0}
+      style={{ flexShrink: 0 }}
+      leftSection={entry ? <IconPencil size={14} aria-hidden /> : <IconPlus size={14} aria-hidden />}
+      aria-label={entry ? t('editIn', { where }) : t('addIn', { where })}
+      onClick={() => onEdit({ category: row.code, domain: column.code }, entry)}
+    >
+      {entry ? tc('common.edit') : tc('common.add')}
+    </Button>
   );
 }
 
@@ -171,7 +242,7 @@ function Cell({ entry }: { entry: ContactOfficer }) {
   const { t } = useTranslation(OFFICERS_NS);
   return (
     <Stack gap={2}>
-      <Group gap={4} wrap="nowrap">
+      <Group gap={4}>
         <Text size="sm" fw={600}>
           {entry.officer.displayName}
         </Text>
@@ -182,7 +253,7 @@ function Cell({ entry }: { entry: ContactOfficer }) {
         )}
       </Group>
       {entry.backup && (
-        <Group gap={4} wrap="nowrap">
+        <Group gap={4}>
           <Text size="xs" c="dimmed">
             {t('backupShort', { name: entry.backup.displayName })}
           </Text>

@@ -6,13 +6,14 @@ import type {
   CaseSummary,
   caseList,
   formOptions,
+  InquiryCounts,
   InquiryListQuery,
   OfficerRoster,
 } from '../../contracts/complaints.js';
 import { api, queryString } from '../api/client.js';
 import { useLanguage } from '../app/language.js';
 
-export type { CaseDetail, CaseSummary, OfficerRoster };
+export type { CaseDetail, CaseSummary, InquiryCounts, OfficerRoster };
 export type CaseList = z.infer<typeof caseList>;
 export type AnswerTemplate = z.infer<typeof answerTemplateList>[number];
 export type FormOptions = z.infer<typeof formOptions>;
@@ -21,6 +22,7 @@ export type InquiryFilters = Omit<InquiryListQuery, 'cursor' | 'limit'>;
 export const inquiryKeys = {
   all: ['inquiries'] as const,
   list: (filters: InquiryFilters) => ['inquiries', 'list', filters] as const,
+  counts: ['inquiries', 'counts'] as const,
   one: (id: string) => ['inquiries', 'one', id] as const,
   templates: ['inquiries', 'answer-templates'] as const,
   roster: ['officer-roster'] as const,
@@ -38,6 +40,11 @@ export function useInquiryList(filters: InquiryFilters) {
     getNextPageParam: (last) => last.nextCursor ?? undefined,
     placeholderData: keepPreviousData,
   });
+}
+
+/** Open inquiries per worklist tab, scoped as the lists are (null: a list the caller does not open). */
+export function useInquiryCounts() {
+  return useQuery({ queryKey: inquiryKeys.counts, queryFn: () => api.get<InquiryCounts>('/inquiries/counts') });
 }
 
 export function useInquiry(id: string) {

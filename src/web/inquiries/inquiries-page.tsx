@@ -1,8 +1,8 @@
-import { Anchor, Badge, Button, CloseButton, EmptyState, Group, Paper, Stack, Table, Tabs, Text } from '@mantine/core';
+import { Anchor, Badge, Button, EmptyState, Group, Paper, Pill, Stack, Table, Tabs, Text } from '@mantine/core';
 import { IconInbox, IconMessagePlus } from '@tabler/icons-react';
 import { useTranslation } from 'react-i18next';
 import { Link, useSearchParams } from 'react-router';
-import { caseAge, inquiryListQuery, inquiryStep, slaState } from '../../contracts/complaints.js';
+import { inquiryListQuery } from '../../contracts/complaints.js';
 import type { StaffRole } from '../../domain/roles.js';
 import { useFormat } from '../app/format.js';
 import { hasRole, useCurrentUser } from '../auth/session.js';
@@ -11,18 +11,40 @@ import { Ltr } from '../ui/ltr.js';
 import { LoadFailure, NotAllowed, Page, PageLoader } from '../ui/page.js';
 import { errorMessage } from '../ui/problems.js';
 import { INQUIRIES_NS } from './i18n.js';
-import { type CaseSummary, type InquiryFilters, useCaseLabels, useInquiryList } from './inquiries-api.js';
+import {
+  type CaseSummary,
+  type InquiryCounts,
+  type InquiryFilters,
+  useCaseLabels,
+  useInquiryCounts,
+  useInquiryList,
+  useOfficerRoster,
+} from './inquiries-api.js';
 
 type List = NonNullable<InquiryFilters['list']>;
+type TabKey = List | 'closed';
 
 /** Which worklists each role works from (C1, G1, E2); the server scopes every list again. */
-const TABS: { list: List; roles: StaffRole[] }[] = [
-  { list: 'mine', roles: ['contact-officer'] },
-  { list: 'all', roles: ['management'] },
-  { list: 'general', roles: ['contact-officer', 'management'] },
-  { list: 'support', roles: ['contact-officer', 'management'] },
-  { list: 'registered', roles: ['reception', 'contact-officer'] },
+const TABS: { key: List; roles: StaffRole[] }[] = [
+  { key: 'mine', roles: ['contact-officer'] },
+  { key: 'all', roles: ['management'] },
+  { key: 'general', roles: ['contact-officer', 'management'] },
+  { key: 'support', roles: ['contact-officer', 'management'] },
+  { key: 'registered', roles: ['reception', 'contact-officer'] },
 ];
+
+/** The list a role's closed inquiries are read from, as the server's default list. */
+function baseList(roles: readonly StaffRole[]): List {
+  if (hasRole(roles, 'contact-officer')) return 'mine';
+  if (hasRole(roles, 'management')) return 'all';
+  return 'registered';
+}
+
+/** The tabs a role sees: open inquiries in each list (with its count), then the closed ones. */
+function tabsFor(roles: readonly StaffRole[]): { key: TabKey; list: List; count?: keyof InquiryCounts }[] {
+  const open = TABS.filter((tab) => hasRole(roles, ...tab.roles)).map((tab) => ({ key: tab.key, list: tab.key, count: tab.key }));
+  return open.length ? [...open, { key: 'closed', list: baseList(roles) }] : [];
+}
 
 export const SLA_COLOURS: Record<string, string> = {
   'on-time': 'teal',
@@ -39,26 +61,37 @@ export const STEP_COLOURS: Record<string, string> = {
   closed: 'gray',
 };
 
-/** The narrowing filters the oversight page links with (`step`, `slaState`, `age`, `officerId`, `isOpen`). */
-function filtersFrom(params: URLSearchParams): Omit<InquiryFilters, 'list'> {
-  const parsed = inquiryListQuery
-    .pick({ step: true, slaState: true, age: true, officerId: true, isOpen: true })
-    .safeParse(
-      Object.fromEntries(['step', 'slaState', 'age', 'officerId', 'isOpen'].flatMap((k) => (params.get(k) ? [[k, params.get(k)]] : []))),
-    );
-  return parsed.success ? parsed.data : {};
+/** The narrowing filters the oversight page links with; each read on its own, so one bad value drops only itself. */
+const FILTER_KEYS = ['step', 'slaState', 'age', 'officerId', 'isOpen', 'awaitingAnswer', 'answeredBy', 'answeredSince'] as const;
+type FilterKey = (typeof FILTER_KEYS)[number];
+type Filters = Pick<InquiryFilters, FilterKey>;
+function filtersFrom(params: URLSearchParams): Filters {
+  const out: Record<string, string> = {};
+  for (const key of FILTER_KEYS) {
+    const value = params.get(key);
+    if (value && inquiryListQuery.shape[key].safeParse(value).success) out[key] = value;
+  }
+  return out as Filters;
 }
 
-/** The contact officer's worklists (issue 6 §7): mine, the general and support queues, by deadline. */
+/** The contact officer's worklists (issue 6 §7): mine, the general and support queues, by deadline, with counts. */
 export function InquiriesPage() {
   const { t } = useTranslation(INQUIRIES_NS);
+  const { number } = useFormat();
   const me = useCurrentUser();
   const [params, setParams] = useSearchParams();
-  const tabs = TABS.filter((tab) => hasRole(me.roles, ...tab.roles));
-  const active = tabs.find((tab) => tab.list === params.get('list')) ?? tabs[0];
+  const counts = useInquiryCounts();
+  const tabs = tabsFor(me.roles);
+  const active = tabs.find((tab) => tab.key === params.get('list')) ?? tabs[0];
   if (!active) return <NotAllowed />;
   const filters = filtersFrom(params);
+  const isFiltered = Object.keys(filters).length > 0;
   const canLog = hasRole(me.roles, 'reception', 'contact-officer');
+  const removeFilter = (keys: FilterKey[]) => {
+    const next = new URLSearchParams(params);
+    for (const key of keys) next.delete(key);
+    setParams(next, { replace: true });
+  };
   return (
     <Page
       title={t('list.title')}
@@ -70,22 +103,40 @@ export function InquiriesPage() {
         )
       }
     >
-      <Tabs value={active.list} onChange={(value) => value && setParams({ list: value }, { replace: true })} keepMounted={false}>
+      <Tabs value={active.key} onChange={(value) => value && setParams({ list: value }, { replace: true })} keepMounted={false}>
         <Tabs.List>
-          {tabs.map((tab) => (
-            <Tabs.Tab key={tab.list} value={tab.list}>
-              {t(`list.tabs.${tab.list}`)}
-            </Tabs.Tab>
-          ))}
+          {tabs.map((tab) => {
+            const value = tab.count && counts.data ? counts.data[tab.count] : null;
+            return (
+              <Tabs.Tab
+                key={tab.key}
+                value={tab.key}
+                data-testid={`inquiry-tab-${tab.key}`}
+                rightSection={
+                  typeof value === 'number' && (
+                    <Badge size="sm" variant="light" color="gray" data-testid={`inquiry-tab-count-${tab.key}`}>
+                      <Ltr>{number(value)}</Ltr>
+                    </Badge>
+                  )
+                }
+              >
+                {t(`list.tabs.${tab.key}`)}
+              </Tabs.Tab>
+            );
+          })}
         </Tabs.List>
         {tabs.map((tab) => (
-          <Tabs.Panel key={tab.list} value={tab.list} pt="md">
+          <Tabs.Panel key={tab.key} value={tab.key} pt="md">
             <Stack gap="sm">
               <Text size="sm" c="dimmed">
-                {t(`list.explain.${tab.list}`)}
+                {t(`list.explain.${tab.key}`)}
               </Text>
-              <FilterChips filters={filters} onClear={() => setParams({ list: tab.list }, { replace: true })} />
-              <Worklist filters={{ list: tab.list, ...filters }} />
+              <FilterChips filters={filters} onRemove={removeFilter} onClear={() => setParams({ list: tab.key }, { replace: true })} />
+              <Worklist
+                empty={isFiltered ? 'filtered' : tab.key}
+                // A tab lists its open inquiries (closed: the closed ones); a link's filters are applied as they are.
+                filters={{ list: tab.list, ...(isFiltered ? filters : { isOpen: tab.key === 'closed' ? 'false' : 'true' }) }}
+              />
             </Stack>
           </Tabs.Panel>
         ))}
@@ -94,15 +145,42 @@ export function InquiriesPage() {
   );
 }
 
-function FilterChips({ filters, onClear }: { filters: Omit<InquiryFilters, 'list'>; onClear: () => void }) {
+/** The filters a link brought, each a chip that removes itself (an officer's name from the roster). */
+function FilterChips({ filters, onRemove, onClear }: { filters: Filters; onRemove(keys: FilterKey[]): void; onClear(): void }) {
   const { t } = useTranslation(INQUIRIES_NS);
-  const chips = [
-    filters.step && inquiryStep.safeParse(filters.step).success ? t('list.filter.step', { step: t(`steps.${filters.step}`) }) : null,
-    filters.slaState && slaState.safeParse(filters.slaState).success ? t(`sla.${filters.slaState}`) : null,
-    filters.age && caseAge.safeParse(filters.age).success ? t(`ages.${filters.age}`) : null,
-    filters.officerId ? t('list.filter.officer') : null,
-    filters.isOpen === 'true' ? t('list.filter.open') : null,
-  ].filter((chip): chip is string => Boolean(chip));
+  const { dualDate } = useFormat();
+  const day = (value: string) => {
+    const date = dualDate(value);
+    return `${date.hijri} (${date.gregorian})`;
+  };
+  const me = useCurrentUser();
+  const roster = useOfficerRoster(Boolean(filters.officerId || filters.answeredBy) && hasRole(me.roles, 'management', 'contact-officer'));
+  const nameOf = (id: string) => roster.data?.items.find((item) => item.staffId === id)?.displayName;
+  const officerName = filters.officerId ? nameOf(filters.officerId) : undefined;
+  const answererName = filters.answeredBy ? nameOf(filters.answeredBy) : undefined;
+  const chips: { keys: FilterKey[]; label: string }[] = [];
+  if (filters.step) chips.push({ keys: ['step'], label: t('list.filter.step', { step: t(`steps.${filters.step}`) }) });
+  if (filters.slaState) chips.push({ keys: ['slaState'], label: t(`sla.${filters.slaState}`) });
+  if (filters.age) chips.push({ keys: ['age'], label: t(`ages.${filters.age}`) });
+  if (filters.officerId)
+    chips.push({
+      keys: ['officerId'],
+      label: officerName ? t('list.filter.officerNamed', { name: officerName }) : t('list.filter.officer'),
+    });
+  if (filters.awaitingAnswer) chips.push({ keys: ['awaitingAnswer'], label: t('list.filter.awaitingAnswer') });
+  if (filters.answeredBy)
+    chips.push({
+      keys: ['answeredBy', 'answeredSince'],
+      label: [
+        answererName ? t('list.filter.answeredByNamed', { name: answererName }) : t('list.filter.answeredBy'),
+        filters.answeredSince ? t('list.filter.answeredSince', { date: day(filters.answeredSince) }) : null,
+      ]
+        .filter(Boolean)
+        .join(' '),
+    });
+  else if (filters.answeredSince)
+    chips.push({ keys: ['answeredSince'], label: t('list.filter.answeredSince', { date: day(filters.answeredSince) }) });
+  if (filters.isOpen) chips.push({ keys: ['isOpen'], label: t(filters.isOpen === 'true' ? 'list.filter.open' : 'list.filter.closed') });
   if (!chips.length) return null;
   return (
     <Group gap="xs" data-testid="inquiry-filters">
@@ -110,16 +188,28 @@ function FilterChips({ filters, onClear }: { filters: Omit<InquiryFilters, 'list
         {t('list.filter.title')}
       </Text>
       {chips.map((chip) => (
-        <Badge key={chip} variant="outline" size="lg" style={{ textTransform: 'none' }}>
-          {chip}
-        </Badge>
+        <Pill
+          key={chip.keys.join()}
+          size="lg"
+          withRemoveButton
+          onRemove={() => onRemove(chip.keys)}
+          // Pill hides its remove button from keyboards and screen readers by default (it is made for inputs).
+          removeButtonProps={{ 'aria-label': t('list.filter.remove', { filter: chip.label }), 'aria-hidden': false, tabIndex: 0 }}
+          data-testid={`inquiry-filter-${chip.keys[0]}`}
+        >
+          {chip.label}
+        </Pill>
       ))}
-      <CloseButton size="sm" aria-label={t('list.filter.clear')} onClick={onClear} />
+      {chips.length > 1 && (
+        <Button variant="subtle" size="compact-sm" onClick={onClear}>
+          {t('list.filter.clear')}
+        </Button>
+      )}
     </Group>
   );
 }
 
-function Worklist({ filters }: { filters: InquiryFilters }) {
+function Worklist({ filters, empty }: { filters: InquiryFilters; empty: TabKey | 'filtered' }) {
   const { t } = useTranslation(INQUIRIES_NS);
   const { t: tc } = useTranslation();
   const { number } = useFormat();
@@ -130,7 +220,7 @@ function Worklist({ filters }: { filters: InquiryFilters }) {
   if (items.length === 0) {
     return (
       <Paper withBorder radius="md" p="xl">
-        <EmptyState icon={<IconInbox size={32} aria-hidden />} title={t(`list.empty.${filters.list ?? 'mine'}`)} />
+        <EmptyState icon={<IconInbox size={32} aria-hidden />} title={t(`list.empty.${empty}`)} />
       </Paper>
     );
   }

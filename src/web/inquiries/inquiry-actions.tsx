@@ -21,6 +21,7 @@ function useStep(inquiry: CaseDetail) {
     onSuccess: (next) => {
       queryClient.setQueryData(inquiryKeys.one(inquiry.id), next);
       void queryClient.invalidateQueries({ queryKey: ['inquiries', 'list'] });
+      void queryClient.invalidateQueries({ queryKey: inquiryKeys.counts });
     },
   });
 }

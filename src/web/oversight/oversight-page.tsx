@@ -24,11 +24,21 @@ const qs = (params: Record<string, string | undefined>) => {
   return search.toString();
 };
 export const listLink = {
-  inquiries: (params: { list?: string; step?: string; age?: string; slaState?: string; officerId?: string; isOpen?: string }) =>
-    `/inquiries?${qs({ list: 'all', ...params })}`,
+  inquiries: (params: {
+    list?: string;
+    step?: string;
+    age?: string;
+    slaState?: string;
+    officerId?: string;
+    isOpen?: string;
+    awaitingAnswer?: 'true';
+    answeredBy?: string;
+    answeredSince?: string;
+  }) => `/inquiries?${qs({ list: 'all', ...params })}`,
   complaints: (params: { tab?: string; step?: string; age?: string; slaState?: string }) => `/complaints?${qs({ tab: 'all', ...params })}`,
 };
 
+const ANSWERED_WINDOW_MS = 90 * 24 * 3600_000;
 const OPEN_COMPLAINT_STEPS = complaintStep.options.filter((s) => s !== 'closed' && s !== 'satisfaction-followed-up');
 const OPEN_INQUIRY_STEPS = inquiryStep.options.filter((s) => s !== 'closed');
 
@@ -212,6 +222,8 @@ function AgeTable({
 function Officers({ data }: { data: Oversight }) {
   const { t } = useTranslation(OVERSIGHT_NS);
   const { number } = useFormat();
+  // The answers counted are those of the 90 days before the figures' instant; the list reads the same window.
+  const answeredSince = new Date(new Date(data.asOf).getTime() - ANSWERED_WINDOW_MS).toISOString();
   return (
     <Section id="officers" title={t('officers')}>
       {data.officers.length === 0 ? (
@@ -242,7 +254,7 @@ function Officers({ data }: { data: Oversight }) {
                   <Table.Td>
                     <Anchor
                       component={Link}
-                      to={listLink.inquiries({ officerId: row.officer.id, step: 'routed' })}
+                      to={listLink.inquiries({ officerId: row.officer.id, awaitingAnswer: 'true' })}
                       underline="always"
                       aria-label={t('openOf', { name: row.officer.displayName, n: number(row.open) })}
                     >
@@ -252,7 +264,7 @@ function Officers({ data }: { data: Oversight }) {
                   <Table.Td>
                     <Anchor
                       component={Link}
-                      to={listLink.inquiries({ officerId: row.officer.id, step: 'routed', slaState: 'breached' })}
+                      to={listLink.inquiries({ officerId: row.officer.id, awaitingAnswer: 'true', slaState: 'breached' })}
                       underline="always"
                       c={row.overdue > 0 ? 'red.8' : undefined}
                       aria-label={t('overdueOf', { name: row.officer.displayName, n: number(row.overdue) })}
@@ -263,7 +275,7 @@ function Officers({ data }: { data: Oversight }) {
                   <Table.Td>
                     <Anchor
                       component={Link}
-                      to={listLink.inquiries({ officerId: row.officer.id })}
+                      to={listLink.inquiries({ answeredBy: row.officer.id, answeredSince })}
                       underline="always"
                       aria-label={t('answeredOf', { name: row.officer.displayName, n: number(row.answered) })}
                     >
