@@ -17,7 +17,7 @@ import type { CeilingRoute, CeilingSpec } from './ceiling.js';
 import { type LoadResult, load } from './load.js';
 import { type BenchOptions, parseOptions, type Target } from './options.js';
 import { type BenchPath, benchPaths } from './paths.js';
-import { queryPlans } from './plans.js';
+import { queryPlans, searchDrives } from './plans.js';
 import { databaseEnv, peakRssMb, ROOT, resetPeakRss, type Server, silaEntry, startServer } from './processes.js';
 import {
   type BenchResults,
@@ -253,11 +253,12 @@ async function main(): Promise<number> {
   log(`${target.engine}: ${sizes.families} families, ${sizes.requests} requests, ${sizes.complaints} complaints and inquiries`);
   if (sizes.families === 0) throw new Error('No families: seed the database first (npm run bench:seed, see bench/README.md)');
   const privacy = DEFAULT_COMPLAINTS_SETTINGS.privacyNoticeVersion;
-  const paths = benchPaths(target.engine, now, privacy).filter((p) => options.paths.includes(p.name));
+  const drives = searchDrives(target);
+  const paths = benchPaths(target.engine, now, privacy, drives).filter((p) => options.paths.includes(p.name));
 
   const sila = await runSila(target, paths, options, { isFewMeasured: true, isCaptured: true });
   const ceiling = await runCeiling(target, paths, options, sila.captured);
-  const plans = paths.some((p) => p.name === 'worklist' || p.name === 'search') ? await queryPlans(target) : [];
+  const plans = paths.some((p) => p.name === 'worklist' || p.name === 'search') ? await queryPlans(target, drives) : [];
 
   let growthTarget = options.growth;
   if (!growthTarget && options.isGrowthSeeded) growthTarget = await seedGrowth(target, sizes);

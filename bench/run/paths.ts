@@ -10,7 +10,8 @@ import {
   sql,
 } from 'kysely';
 import { OPEN_STEPS } from '../../src/domain/complaint-steps.js';
-import { applyFilters, visibleFamilies } from '../../src/modules/families/families.repo.js';
+import { familyPageQuery, NAMES_TO_SORT } from '../../src/modules/families/families.repo.js';
+import { type NameDrive, nameMatchesQuery } from '../../src/modules/families/families.search.js';
 import { visibleRequests } from '../../src/modules/requests/requests.repo.js';
 import type { Engine } from '../../src/platform/db/dialect.js';
 import type { Database } from '../../src/platform/db/schema.js';
@@ -109,11 +110,16 @@ export function worklistStatement(engine: Engine, withNames = true): Statement {
   return statement(q.selectAll('requests').limit(51));
 }
 
-/** Search: Sila's family query for the scoped user with the name condition, newest first, 25 + 1. */
-export function searchStatement(engine: Engine, name: string): Statement {
+/**
+ * Search: Sila's family queries for the scoped user, newest first, 25 + 1 — on SQLite the capped count
+ * of the name's matches first, then the page query built the way that count makes Sila build it.
+ */
+export function searchStatements(engine: Engine, name: string, drive: NameDrive): Statement[] {
   const db = compiler(engine);
-  const q = applyFilters(visibleFamilies(db, { scope: RECEPTION_SCOPE, registeredBy: null, isNone: false }), engine, { q: name });
-  return statement(q.selectAll('families').orderBy('families.created_at', 'desc').orderBy('families.id', 'desc').limit(26));
+  const visibility = { scope: RECEPTION_SCOPE, registeredBy: null, isNone: false };
+  const page = familyPageQuery(db, engine, visibility, { q: name, sort: 'createdAt', order: 'desc', limit: 25 }, null, drive);
+  const count = engine === 'sqlite' ? nameMatchesQuery(name, NAMES_TO_SORT) : null;
+  return [...(count ? [count.compile(db)] : []), statement(page)].map((s) => ({ sql: s.sql, parameters: s.parameters }));
 }
 
 /** Worklist counts of management (unrestricted scope): the maintained counters. */
@@ -235,7 +241,12 @@ export function complaintBody(i: number, privacyNoticeVersion: string): string {
   });
 }
 
-export function benchPaths(engine: Engine, now: Date, privacyNoticeVersion: string): BenchPath[] {
+export function benchPaths(
+  engine: Engine,
+  now: Date,
+  privacyNoticeVersion: string,
+  drives: Readonly<Record<string, NameDrive>> = {},
+): BenchPath[] {
   return [
     {
       name: 'worklist',
@@ -251,7 +262,7 @@ export function benchPaths(engine: Engine, now: Date, privacyNoticeVersion: stri
       description: 'family search by an Arabic name in a variant spelling, scoped reception user',
       method: 'GET',
       as: 'reception',
-      variants: SEARCH_NAMES.map((name) => ({ url: searchUrl(name), statements: [searchStatement(engine, name)] })),
+      variants: SEARCH_NAMES.map((name) => ({ url: searchUrl(name), statements: searchStatements(engine, name, drives[name] ?? 'names') })),
       isAlsoFew: true,
       target: { ratio: 0.5, p99Ms: 100 },
     },

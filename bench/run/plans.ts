@@ -1,7 +1,9 @@
 import SQLite from 'better-sqlite3';
 import pg from 'pg';
+import { NAMES_TO_SORT } from '../../src/modules/families/families.repo.js';
+import { type NameDrive, nameMatchesQuery } from '../../src/modules/families/families.search.js';
 import type { Target } from './options.js';
-import { SEARCH_NAMES, type Statement, searchStatement, worklistStatement } from './paths.js';
+import { compiler, SEARCH_NAMES, type Statement, searchStatements, worklistStatement } from './paths.js';
 
 export interface QueryPlan {
   query: string;
@@ -19,10 +21,13 @@ function sqliteLiteral(value: unknown): string {
  * The plan of each worklist and search query (issue 7 §6), as Sila sends them: EXPLAIN QUERY PLAN on
  * SQLite, EXPLAIN on PostgreSQL (estimates, without running the query).
  */
-export async function queryPlans(target: Target): Promise<QueryPlan[]> {
+export async function queryPlans(target: Target, drives: Readonly<Record<string, NameDrive>>): Promise<QueryPlan[]> {
   const wanted: [string, Statement][] = [
     ['worklist (page query)', worklistStatement(target.engine, false)],
-    ...SEARCH_NAMES.map((name): [string, Statement] => [`search «${name}»`, searchStatement(target.engine, name)]),
+    ...SEARCH_NAMES.map((name): [string, Statement] => [
+      `search «${name}» (${drives[name] ?? 'names'})`,
+      searchStatements(target.engine, name, drives[name] ?? 'names').at(-1) as Statement,
+    ]),
   ];
   const plans: QueryPlan[] = [];
   if (target.engine === 'sqlite') {
@@ -65,4 +70,26 @@ export async function queryPlans(target: Target): Promise<QueryPlan[]> {
     await client.end();
   }
   return plans;
+}
+
+/**
+ * How Sila will build each bench search (families.repo.ts `nameDriveFor`): on SQLite a name matched by
+ * more than NAMES_TO_SORT families walks the date index; the ceiling is given the same query.
+ */
+export function searchDrives(target: Target): Record<string, NameDrive> {
+  const drives: Record<string, NameDrive> = {};
+  if (target.engine !== 'sqlite') return drives;
+  const db = new SQLite(target.file, { readonly: true });
+  try {
+    for (const name of SEARCH_NAMES) {
+      const query = nameMatchesQuery(name, NAMES_TO_SORT);
+      if (!query) continue;
+      const { sql, parameters } = query.compile(compiler('sqlite'));
+      const { n } = db.prepare(sql).get(...(parameters as unknown[])) as { n: number };
+      drives[name] = n > NAMES_TO_SORT ? 'sort-index' : 'names';
+    }
+  } finally {
+    db.close();
+  }
+  return drives;
 }

@@ -48,9 +48,8 @@ export async function exportFamilies(
   { format, ...filters }: FamilyFilters & { format: 'xlsx' | 'csv' },
 ): Promise<{ fileName: string; contentType: string; bytes: Buffer }> {
   const visibility = familyVisibility(principal);
-  const count = await repo.countFamilyRows(ctx.db, ctx.engine, visibility, filters);
-  if (count > MAX_EXPORT_ROWS)
-    throw AppError.unprocessable('export.too-many-rows', `Narrow the list to at most ${MAX_EXPORT_ROWS} families to export it`);
+  const { isCapped } = await repo.countFamilyRows(ctx.db, ctx.engine, visibility, filters, MAX_EXPORT_ROWS);
+  if (isCapped) throw AppError.unprocessable('export.too-many-rows', `Narrow the list to at most ${MAX_EXPORT_ROWS} families to export it`);
   const language = principal.language;
   const names = new Map<string, string>();
   for (const kind of ['offices', 'categories', 'domains'] as const) {

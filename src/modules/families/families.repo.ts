@@ -3,22 +3,35 @@ import type { FamilyFilters, FamilyListQuery } from '../../contracts/families.js
 import type { Engine } from '../../platform/db/dialect.js';
 import type { Database, FamilyTable, HouseholdMemberTable } from '../../platform/db/schema.js';
 import type { FamilyVisibility } from './families.policy.js';
-import { nameSearchCondition } from './families.search.js';
+import { countNameMatches, type NameDrive, nameSearchCondition } from './families.search.js';
 
 type Db = Kysely<Database>;
 type FamilyQuery = SelectQueryBuilder<Database, 'families', object>;
 
 /**
+ * How a list asks SQLite to walk the families: `ordered` lists read their sort index in order and stop
+ * at the page (issue 3 §5), so the scope and filter columns are written `+column`, which SQLite's
+ * planner does not use to pick an index — otherwise it drives by the scope index and sorts every
+ * family of the scope (5 s for one office at a million families). PostgreSQL plans by cost and has
+ * no such operator on text, so it is given the plain columns.
+ */
+type Plan = 'any' | 'ordered';
+
+function column(engine: Engine | null, plan: Plan, name: 'families.office' | 'families.category' | 'families.origin_channel') {
+  return engine === 'sqlite' && plan === 'ordered' ? sql<string>`+${sql.ref(name)}` : sql<string>`${sql.ref(name)}`;
+}
+
+/**
  * Every read of families goes through this base query, so scope is applied to get, list, count,
  * search and export alike (F2). Out-of-scope rows simply are not there (the API answers 404).
  */
-export function visibleFamilies(db: Db, visibility: FamilyVisibility): FamilyQuery {
+export function visibleFamilies(db: Db, visibility: FamilyVisibility, engine: Engine | null = null, plan: Plan = 'any'): FamilyQuery {
   let query = db.selectFrom('families');
   if (visibility.isNone) return query.where(sql<boolean>`1 = 0`);
   if (visibility.registeredBy) query = query.where('families.registered_by', '=', visibility.registeredBy);
   const { categories, domains, offices } = visibility.scope;
-  if (categories.length) query = query.where('families.category', 'in', categories);
-  if (offices.length) query = query.where('families.office', 'in', offices);
+  if (categories.length) query = query.where(column(engine, plan, 'families.category'), 'in', categories);
+  if (offices.length) query = query.where(column(engine, plan, 'families.office'), 'in', offices);
   if (domains.length) {
     query = query.where((eb) =>
       eb.exists(
@@ -33,11 +46,30 @@ export function visibleFamilies(db: Db, visibility: FamilyVisibility): FamilyQue
   return query;
 }
 
-export function applyFilters(query: FamilyQuery, engine: Engine, filters: FamilyFilters): FamilyQuery {
+/**
+ * A filter outside the user's scope (an office, category or domain they do not cover) matches nothing:
+ * said at once, instead of walking a million families to find none (issue 3 §5).
+ */
+function narrowed(visibility: FamilyVisibility, filters: FamilyFilters): FamilyVisibility {
+  const { categories, offices, domains } = visibility.scope;
+  const outside = (wanted: string | undefined, allowed: readonly string[]) =>
+    wanted !== undefined && allowed.length > 0 && !allowed.includes(wanted);
+  return outside(filters.category, categories) || outside(filters.office, offices) || outside(filters.domain, domains)
+    ? { ...visibility, isNone: true }
+    : visibility;
+}
+
+export function applyFilters(
+  query: FamilyQuery,
+  engine: Engine,
+  filters: FamilyFilters,
+  plan: Plan = 'any',
+  drive: NameDrive = 'names',
+): FamilyQuery {
   let q = query;
-  if (filters.category) q = q.where('families.category', '=', filters.category);
-  if (filters.office) q = q.where('families.office', '=', filters.office);
-  if (filters.originChannel) q = q.where('families.origin_channel', '=', filters.originChannel);
+  if (filters.category) q = q.where(column(engine, plan, 'families.category'), '=', filters.category);
+  if (filters.office) q = q.where(column(engine, plan, 'families.office'), '=', filters.office);
+  if (filters.originChannel) q = q.where(column(engine, plan, 'families.origin_channel'), '=', filters.originChannel);
   if (filters.domain) {
     const domain = filters.domain;
     q = q.where((eb) =>
@@ -52,7 +84,7 @@ export function applyFilters(query: FamilyQuery, engine: Engine, filters: Family
   }
   if (filters.q) {
     if (isReference(filters.q)) q = q.where('families.reference', '=', filters.q.trim().toUpperCase());
-    else q = q.where(nameSearchCondition(engine, filters.q));
+    else q = q.where(nameSearchCondition(engine, filters.q, drive));
   }
   return q;
 }
@@ -76,6 +108,44 @@ export function decodeCursor(cursor: string): [string, string] | null {
   }
 }
 
+/**
+ * A name matched by more families than this is searched by walking the sort index and checking each
+ * family against the name index; fewer are fetched through the name index and sorted (issue 3 §5:
+ * «احمد» matches 75 thousand of a million families, «محمد الغامدي» a thousand).
+ */
+export const NAMES_TO_SORT = 2_000;
+
+/**
+ * How the page query finds its families: through the name index when a name matches at most
+ * NAMES_TO_SORT families, else by walking the sort index (SQLite; PostgreSQL plans by cost).
+ */
+export async function nameDriveFor(db: Db, engine: Engine, q: string | undefined): Promise<NameDrive> {
+  if (engine !== 'sqlite' || !q || isReference(q)) return 'names';
+  return (await countNameMatches(db, engine, q, NAMES_TO_SORT)) > NAMES_TO_SORT ? 'sort-index' : 'names';
+}
+
+/** The page query itself (one row more than the page, to know there is a next one); the bench runs it too. */
+export function familyPageQuery(
+  db: Db,
+  engine: Engine,
+  visibility: FamilyVisibility,
+  query: FamilyListQuery,
+  after: [string, string] | null,
+  drive: NameDrive,
+) {
+  const column = SORT_COLUMNS[query.sort];
+  let q = applyFilters(visibleFamilies(db, narrowed(visibility, query), engine, 'ordered'), engine, query, 'ordered', drive);
+  if (after) {
+    const op = query.order === 'asc' ? '>' : '<';
+    q = q.where(sql<boolean>`(${sql.ref(column)}, families.id) ${sql.raw(op)} (${after[0]}, ${after[1]})`);
+  }
+  return q
+    .selectAll('families')
+    .orderBy(column, query.order)
+    .orderBy('families.id', query.order)
+    .limit(query.limit + 1);
+}
+
 /** Keyset pagination on (sort column, id): pages stay fast however deep (issue 3 §5). */
 export async function listFamilyRows(
   db: Db,
@@ -84,18 +154,8 @@ export async function listFamilyRows(
   query: FamilyListQuery,
   after: [string, string] | null,
 ): Promise<{ rows: FamilyTable[]; next: [string, string] | null }> {
-  const column = SORT_COLUMNS[query.sort];
-  let q = applyFilters(visibleFamilies(db, visibility), engine, query);
-  if (after) {
-    const op = query.order === 'asc' ? '>' : '<';
-    q = q.where(sql<boolean>`(${sql.ref(column)}, families.id) ${sql.raw(op)} (${after[0]}, ${after[1]})`);
-  }
-  const rows = await q
-    .selectAll('families')
-    .orderBy(column, query.order)
-    .orderBy('families.id', query.order)
-    .limit(query.limit + 1)
-    .execute();
+  const drive = await nameDriveFor(db, engine, query.q);
+  const rows = await familyPageQuery(db, engine, visibility, query, after, drive).execute();
   const hasMore = rows.length > query.limit;
   const page = rows.slice(0, query.limit);
   const last = page.at(-1);
@@ -106,11 +166,28 @@ export async function listFamilyRows(
   return { rows: page, next: hasMore && last ? key(last) : null };
 }
 
-export async function countFamilyRows(db: Db, engine: Engine, visibility: FamilyVisibility, filters: FamilyFilters): Promise<number> {
-  const row = await applyFilters(visibleFamilies(db, visibility), engine, filters)
+/**
+ * Families in scope matching `filters`, counted up to `cap` (a count answers "more than 10,000"
+ * rather than reading a million rows; issue 3 §5): the number and whether it stopped at the cap.
+ */
+export async function countFamilyRows(
+  db: Db,
+  engine: Engine,
+  visibility: FamilyVisibility,
+  filters: FamilyFilters,
+  cap: number,
+): Promise<{ count: number; isCapped: boolean }> {
+  const row = await db
+    .selectFrom(
+      applyFilters(visibleFamilies(db, visibility, engine), engine, filters)
+        .select('families.id')
+        .limit(cap + 1)
+        .as('matched'),
+    )
     .select((eb) => eb.fn.countAll<number>().as('n'))
     .executeTakeFirstOrThrow();
-  return Number(row.n);
+  const n = Number(row.n);
+  return { count: Math.min(n, cap), isCapped: n > cap };
 }
 
 export async function findVisibleFamily(db: Db, visibility: FamilyVisibility, id: string): Promise<FamilyTable | undefined> {

@@ -4,6 +4,7 @@ import {
   accessLogEntry,
   createFamilyBody,
   family,
+  familyCount,
   familyCountQuery,
   familyExportBody,
   familyList,
@@ -35,7 +36,7 @@ export function familyRoutes(app: App, ctx: AppContext): void {
 
   app.get('/api/v1/families/count', {
     config: { policy: READ },
-    schema: { tags: ['families'], querystring: familyCountQuery, response: { 200: z.object({ count: z.number() }) } },
+    schema: { tags: ['families'], querystring: familyCountQuery, response: { 200: familyCount } },
     handler: (request) => families.countFamilies(ctx, staffOf(request), request.query),
   });
 

@@ -1,4 +1,4 @@
-import { type Expression, type ExpressionBuilder, type SqlBool, sql } from 'kysely';
+import { type Expression, type ExpressionBuilder, type Kysely, type SqlBool, sql } from 'kysely';
 import { searchTerms } from '../../domain/arabic-text.js';
 import type { Engine } from '../../platform/db/dialect.js';
 import type { Database } from '../../platform/db/schema.js';
@@ -18,7 +18,37 @@ function ftsPhrase(term: string): string {
   return `"${term.replaceAll('"', '""')}"`;
 }
 
-export function nameSearchCondition(engine: Engine, q: string) {
+/**
+ * `names`: the name index finds the families (few matches, then sorted). `sort-index`: the list walks
+ * its sort index and checks each family against the name index's matches (many matches; SQLite's
+ * `+rowid` keeps the planner from driving by the names).
+ */
+export type NameDrive = 'names' | 'sort-index';
+
+function ftsMatch(terms: string[]): string {
+  return terms
+    .filter((t) => [...t].length >= TRIGRAM_MIN)
+    .map(ftsPhrase)
+    .join(' AND ');
+}
+
+/** The trigram index's matches for `q`, at most `cap + 1` of them, counted (SQLite; null when `q` has no long term). */
+export function nameMatchesQuery(q: string, cap: number) {
+  const match = ftsMatch(searchTerms(q));
+  return match
+    ? sql<{ n: number }>`select count(*) as n from (select rowid from families_fts where families_fts match ${match} limit ${cap + 1})`
+    : null;
+}
+
+/** How many families the trigram index matches for `q`, counted up to `cap + 1` (SQLite only; else 0). */
+export async function countNameMatches(db: Kysely<Database>, engine: Engine, q: string, cap: number): Promise<number> {
+  const query = engine === 'sqlite' ? nameMatchesQuery(q, cap) : null;
+  if (!query) return 0;
+  const { rows } = await query.execute(db);
+  return Number(rows[0]?.n ?? 0);
+}
+
+export function nameSearchCondition(engine: Engine, q: string, drive: NameDrive = 'names') {
   const terms = searchTerms(q);
   return (eb: ExpressionBuilder<Database, 'families'>): Expression<SqlBool> => {
     const conditions: Expression<SqlBool>[] = [];
@@ -26,8 +56,9 @@ export function nameSearchCondition(engine: Engine, q: string) {
     const short = terms.filter((t) => [...t].length < TRIGRAM_MIN);
     if (long.length) {
       if (engine === 'sqlite') {
-        const match = long.map(ftsPhrase).join(' AND ');
-        conditions.push(sql<SqlBool>`families.rowid in (select rowid from families_fts where families_fts match ${match})`);
+        const match = ftsMatch(long);
+        const rowid = drive === 'sort-index' ? sql`+families.rowid` : sql`families.rowid`;
+        conditions.push(sql<SqlBool>`${rowid} in (select rowid from families_fts where families_fts match ${match})`);
       } else {
         for (const term of long) conditions.push(sql<SqlBool>`families.name_normalised like ${`%${likeEscape(term)}%`} escape '\\'`);
       }

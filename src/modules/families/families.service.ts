@@ -506,16 +506,24 @@ export async function listFamilies(ctx: AppContext, principal: StaffPrincipal, q
   };
 }
 
+/**
+ * Counts stop here and the list says "more than …" (issue 3 §5, a million families): 10,000 for a
+ * list, 1,000 for a name search (a common name's matches are checked against the scope one by one).
+ */
+export const FAMILY_COUNT_CAP = 10_000;
+export const FAMILY_SEARCH_COUNT_CAP = 1_000;
+
 export async function countFamilies(ctx: AppContext, principal: StaffPrincipal, filters: FamilyFilters) {
-  const count = await repo.countFamilyRows(ctx.db, ctx.engine, familyVisibility(principal), filters);
+  const cap = filters.q ? FAMILY_SEARCH_COUNT_CAP : FAMILY_COUNT_CAP;
+  const { count, isCapped } = await repo.countFamilyRows(ctx.db, ctx.engine, familyVisibility(principal), filters, cap);
   await recordAudit(ctx.db, {
     at: ctx.clock.now(),
     actor: actorOf(principal),
     action: 'family.count',
     entity: 'family',
-    details: { query: filters, count },
+    details: { query: filters, count, isCapped },
   });
-  return { count };
+  return { count, isCapped };
 }
 
 /** Exact lookup by ID number (head or member) or mobile; the query is audited as keyed hashes. */

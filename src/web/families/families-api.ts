@@ -45,7 +45,7 @@ export function useFamilyCount(filters: FamilyFilters, isEnabled: boolean) {
   return useQuery({
     queryKey: familyKeys.count(filters),
     enabled: isEnabled,
-    queryFn: () => api.get<{ count: number }>(`/families/count${queryString({ ...filters })}`),
+    queryFn: () => api.get<{ count: number; isCapped: boolean }>(`/families/count${queryString({ ...filters })}`),
     placeholderData: keepPreviousData,
   });
 }

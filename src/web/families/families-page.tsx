@@ -176,7 +176,12 @@ export function FamiliesPage() {
       {items && (
         <Stack gap="sm">
           <Text size="sm" c="dimmed" aria-live="polite">
-            {lookup ? t('lookupResults') : count.data && t('total', { count: count.data.count, n: number(count.data.count) })}
+            {lookup
+              ? t('lookupResults')
+              : count.data &&
+                (count.data.isCapped
+                  ? t('totalMoreThan', { n: number(count.data.count) })
+                  : t('total', { count: count.data.count, n: number(count.data.count) }))}
           </Text>
           {items.length === 0 ? (
             <Paper withBorder radius="md" p="xl">
