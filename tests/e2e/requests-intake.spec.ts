@@ -223,7 +223,10 @@ test('C4: reception prints the Arabic form, uploads the signed scan as the attes
   const upload = async (typed: string) => {
     // The paper scan's file input, inside the attestation section (Mantine's FileInput is a button over a hidden input).
     await expect(reception.getByText(r('attestation.scanLabel'))).toBeVisible();
-    await reception.locator('section[aria-labelledby="attestation-title"] input[type="file"]').setInputFiles(pdfFixture('signed-form.pdf'));
+    const scan = pdfFixture('signed-form.pdf');
+    await reception.locator('section[aria-labelledby="attestation-title"] input[type="file"]').setInputFiles(scan);
+    // The chosen Latin file name is isolated (bidi), shown whole and in order inside the Arabic page.
+    await expect(reception.locator('section[aria-labelledby="attestation-title"] bdi', { hasText: path.basename(scan) })).toBeVisible();
     await labelled(reception, r('attestation.formCodeLabel')).fill(typed);
     await reception.getByRole('button', { name: r('attestation.uploadScan') }).click();
   };

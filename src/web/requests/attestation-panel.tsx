@@ -29,6 +29,7 @@ import { PageLoader } from '../ui/page.js';
 import { ProblemAlert } from '../ui/problem-alert.js';
 import { errorMessage } from '../ui/problems.js';
 import { answerText, LIST_SEPARATOR } from './answer-fields.js';
+import { ChosenFileName } from './documents-panel.js';
 import { DualDay } from './dual-day.js';
 import { REQUESTS_NS } from './i18n.js';
 import { attestationFormUrl, postForm, requestKeys } from './requests-api.js';
@@ -280,6 +281,7 @@ function PaperScan({ request }: { request: ServiceRequest }) {
           onChange={setFile}
           clearable
           clearButtonProps={{ 'aria-label': t('attestation.clearScan') }}
+          valueComponent={ChosenFileName}
           w={{ base: '100%', sm: 340 }}
         />
         <TextInput

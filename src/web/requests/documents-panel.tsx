@@ -112,6 +112,7 @@ function DocumentItem({ request, item }: { request: ServiceRequest; item: Servic
             onChange={setFile}
             clearable
             clearButtonProps={{ 'aria-label': t('attestation.clearScan') }}
+            valueComponent={ChosenFileName}
             w={{ base: '100%', sm: 340 }}
           />
           <Button
@@ -127,5 +128,18 @@ function DocumentItem({ request, item }: { request: ServiceRequest; item: Servic
       )}
       <ProblemAlert message={upload.isError ? errorMessage(tc, upload.error) : null} onClose={() => upload.reset()} />
     </Stack>
+  );
+}
+
+/**
+ * A chosen file's name in a file input, isolated (bidi) so a Latin name such as
+ * `1795662267615-signed-form.pdf` is not shown scrambled inside the right-to-left page.
+ */
+export function ChosenFileName({ value }: { value: null | File | File[] }) {
+  const names = value === null ? [] : Array.isArray(value) ? value.map((file) => file.name) : [value.name];
+  return (
+    <div style={{ overflow: 'hidden', textOverflow: 'ellipsis', whiteSpace: 'nowrap' }}>
+      <bdi>{names.join(', ')}</bdi>
+    </div>
   );
 }
