@@ -327,6 +327,9 @@ test('H5, H6: the oversight page shows the figures and each opens the list behin
   await expect(manager).toHaveURL(/\/staff\/inquiries\?list=all$/);
   await expect(manager.getByTestId('inquiry-filters')).toHaveCount(0);
   await expect(manager.getByTestId('inquiry-count')).toHaveText(i('list.count_two'));
+  // Management reads the writer's details masked, and the page says why (ARCHITECTURE.md, who can call what).
+  await manager.getByRole('link', { name: inquiries[0]?.reference ?? '-' }).click();
+  await expect(manager.getByTestId('writer-masked')).toHaveText(i('page.writerMasked'));
 });
 
 test('E2: complaint settings save; a repeated code and an out-of-range limit show under their fields', async () => {

@@ -105,6 +105,11 @@ function Question({ inquiry }: { inquiry: CaseDetail }) {
               (writer.postalAddress ?? t('page.noContact'))
             )}
           </Field>
+          {writer.isMasked && (
+            <Text size="sm" c="dimmed" data-testid="writer-masked" style={{ gridColumn: '1 / -1' }}>
+              {t('page.writerMasked')}
+            </Text>
+          )}
           {inquiry.familyId && (
             <Field label={t('page.family')}>
               <Anchor component={Link} to={`/families/${inquiry.familyId}`}>
