@@ -364,6 +364,16 @@ describe(`complaints handled by staff [${ENGINE}]`, () => {
       .where('about_id', '=', response.json().case.id)
       .executeTakeFirstOrThrow();
     expect(message).toEqual({ recipient_kind: 'family', recipient_id: family.id, channel: 'sms' });
+    // Received and acknowledged in the same instant read in that order (ids alone would order them by chance).
+    for (let i = 0; i < 5; i++) {
+      const again = await (await as(reception)).request(
+        'POST',
+        '/api/v1/complaints/intake',
+        faxComplaint({ channel: 'interview', familyId: family.id, name: undefined, mobile: undefined }),
+      );
+      const detail = (await (await as(reception)).request('GET', `/api/v1/complaints/${again.json().case.id}`)).json();
+      expect(detail.steps.map((s: { step: string }) => s.step)).toEqual(['received', 'acknowledged']);
+    }
     const narrow = await buildStaff(t, { roles: ['reception'], scope: { categories: ['trainee'], domains: [], offices: [] } });
     const refused = await (await as(narrow)).request(
       'POST',

@@ -1,4 +1,5 @@
 import type { Kysely } from 'kysely';
+import { COMPLAINT_STEPS, INQUIRY_STEPS } from '../../domain/complaint-steps.js';
 import type { Database } from '../../platform/db/schema.js';
 import type { ComplaintRow, ComplaintStepTable, PublicIdempotencyTable } from '../../platform/db/schema-complaints.js';
 
@@ -14,8 +15,21 @@ export async function isTrackingIndexTaken(db: Db, indexes: string[]): Promise<b
   return Boolean(row);
 }
 
+/** A step's place in the handling order, for steps recorded in the same millisecond (received, then acknowledged). */
+function stepRank(step: string): number {
+  const complaint = (COMPLAINT_STEPS as readonly string[]).indexOf(step);
+  return complaint >= 0 ? complaint : (INQUIRY_STEPS as readonly string[]).indexOf(step);
+}
+
 export async function stepsOf(db: Db, complaintId: string): Promise<ComplaintStepTable[]> {
-  return db.selectFrom('complaint_steps').selectAll().where('complaint_id', '=', complaintId).orderBy('at').orderBy('id').execute();
+  const rows = await db
+    .selectFrom('complaint_steps')
+    .selectAll()
+    .where('complaint_id', '=', complaintId)
+    .orderBy('at')
+    .orderBy('id')
+    .execute();
+  return rows.sort((a, b) => (a.at < b.at ? -1 : a.at > b.at ? 1 : stepRank(a.step) - stepRank(b.step)));
 }
 
 export async function findIdempotency(db: Db, keyHash: string): Promise<PublicIdempotencyTable | undefined> {
