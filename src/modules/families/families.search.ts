@@ -20,8 +20,8 @@ function ftsPhrase(term: string): string {
 
 /**
  * `names`: the name index finds the families (few matches, then sorted). `sort-index`: the list walks
- * its sort index and checks each family against the name index's matches (many matches; SQLite's
- * `+rowid` keeps the planner from driving by the names).
+ * its sort index and tests each family's normalised name as it passes (many matches, so the page
+ * fills quickly).
  */
 export type NameDrive = 'names' | 'sort-index';
 
@@ -55,11 +55,11 @@ export function nameSearchCondition(engine: Engine, q: string, drive: NameDrive 
     const long = terms.filter((t) => [...t].length >= TRIGRAM_MIN);
     const short = terms.filter((t) => [...t].length < TRIGRAM_MIN);
     if (long.length) {
-      if (engine === 'sqlite') {
-        const match = ftsMatch(long);
-        const rowid = drive === 'sort-index' ? sql`+families.rowid` : sql`families.rowid`;
-        conditions.push(sql<SqlBool>`${rowid} in (select rowid from families_fts where families_fts match ${match})`);
+      if (engine === 'sqlite' && drive === 'names') {
+        conditions.push(sql<SqlBool>`families.rowid in (select rowid from families_fts where families_fts match ${ftsMatch(long)})`);
       } else {
+        // PostgreSQL's trigram index serves LIKE; SQLite walking its sort index tests each family's
+        // name as it passes (reading a common name's 75 thousand matches first cost more than the walk).
         for (const term of long) conditions.push(sql<SqlBool>`families.name_normalised like ${`%${likeEscape(term)}%`} escape '\\'`);
       }
     }
