@@ -179,10 +179,10 @@ export const familyListQuery = z.strictObject({
 
 export const familyCountQuery = z.strictObject(filters);
 
-/** A count stops at 10,000: `isCapped` says there are more (issue 3 §5, lists of a million families). */
+/** A count stops at 1,000: `isCapped` says there are more (issue 3 §5, lists of a million families). */
 export const familyCount = z
   .object({ count: z.number().int().min(0), isCapped: z.boolean() })
-  .meta({ example: { count: 10000, isCapped: true } });
+  .meta({ example: { count: 1000, isCapped: true } });
 
 /** Searches by ID number or mobile go in a POST body, never a URL (issue 3 §3). */
 export const familyLookupBody = z.union([z.strictObject({ nationalId }), z.strictObject({ mobile })]);

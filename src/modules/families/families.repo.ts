@@ -167,7 +167,7 @@ export async function listFamilyRows(
 }
 
 /**
- * Families in scope matching `filters`, counted up to `cap` (a count answers "more than 10,000"
+ * Families in scope matching `filters`, counted up to `cap` (a count answers "more than 1,000"
  * rather than reading a million rows; issue 3 §5): the number and whether it stopped at the cap.
  */
 export async function countFamilyRows(
@@ -177,9 +177,13 @@ export async function countFamilyRows(
   filters: FamilyFilters,
   cap: number,
 ): Promise<{ count: number; isCapped: boolean }> {
+  // A rare name is counted from the name index's matches, each checked against the scope (scope
+  // columns kept out of SQLite's index choice: «موسي» 90 → 4 ms); a common name and a list without a
+  // name by the scope index, a common name's matches read once into a list («احمد» 55 ms).
+  const plan = filters.q && (await nameDriveFor(db, engine, filters.q)) === 'names' ? 'ordered' : 'any';
   const row = await db
     .selectFrom(
-      applyFilters(visibleFamilies(db, visibility, engine), engine, filters)
+      applyFilters(visibleFamilies(db, narrowed(visibility, filters), engine, plan), engine, filters, plan)
         .select('families.id')
         .limit(cap + 1)
         .as('matched'),
