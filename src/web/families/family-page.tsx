@@ -8,11 +8,10 @@ import { formatDualDate } from '../../domain/dates.js';
 import { useFormat } from '../app/format.js';
 import { useLanguage } from '../app/language.js';
 import { hasRole, useCurrentUser } from '../auth/session.js';
-import { DualDay } from '../requests/dual-day.js';
 import { REQUESTS_NS } from '../requests/i18n.js';
-import { SLA_COLOURS } from '../requests/request-clock.js';
 import { STATUS_COLOURS } from '../requests/request-page.js';
 import { useRequestList } from '../requests/requests-api.js';
+import { DeadlineCell } from '../requests/requests-page.js';
 import { Ltr } from '../ui/ltr.js';
 import { LoadFailure, Page, PageLoader } from '../ui/page.js';
 import { errorMessage } from '../ui/problems.js';
@@ -227,22 +226,7 @@ function FamilyRequests({ familyId }: { familyId: string }) {
                       </Badge>
                     </Table.Td>
                     <Table.Td>
-                      {item.deadlineDay ? (
-                        <Group gap="xs" wrap="nowrap">
-                          <div>
-                            <DualDay value={item.deadlineDay} />
-                          </div>
-                          {item.slaState !== 'none' && item.slaState !== 'on-time' && (
-                            <Badge size="sm" variant="light" color={SLA_COLOURS[item.slaState]}>
-                              {tr(`sla.${item.slaState}`)}
-                            </Badge>
-                          )}
-                        </Group>
-                      ) : (
-                        <Text size="sm" c="dimmed">
-                          {tr('list.noClock')}
-                        </Text>
-                      )}
+                      <DeadlineCell item={item} />
                     </Table.Td>
                   </Table.Tr>
                 ))}

@@ -151,7 +151,7 @@ function StatusCell({ item }: { item: RequestSummary }) {
 }
 
 /** The deadline in both calendars, with the clock's warning or breach. */
-function DeadlineCell({ item }: { item: RequestSummary }) {
+export function DeadlineCell({ item }: { item: RequestSummary }) {
   const { t } = useTranslation(REQUESTS_NS);
   if (!item.deadlineDay)
     return (
