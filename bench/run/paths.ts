@@ -10,6 +10,7 @@ import {
   sql,
 } from 'kysely';
 import { OPEN_STEPS } from '../../src/domain/complaint-steps.js';
+import { weekIndexOf } from '../../src/modules/complaints/complaints.worklists.js';
 import { familyPageQuery, NAMES_TO_SORT } from '../../src/modules/families/families.repo.js';
 import { type NameDrive, nameMatchesQuery } from '../../src/modules/families/families.search.js';
 import { visibleRequests } from '../../src/modules/requests/requests.repo.js';
@@ -137,14 +138,7 @@ function oversightStatements(engine: Engine, now: Date): Statement[] {
   const since = iso(7 * 12);
   // The weekly series as complaints.worklists.ts counts them: a CASE over twelve weeks' first instants.
   const starts = Array.from({ length: 12 }, (_, i) => iso(7 * (12 - i)));
-  const weekOf = (column: 'created_at' | 'closed_at' | 'responded_at') =>
-    sql<number>`case ${sql.join(
-      starts
-        .map((start, i) => ({ start, i }))
-        .reverse()
-        .map(({ start, i }) => sql`when ${sql.ref(column)} >= ${start} then ${sql.lit(i)}`),
-      sql` `,
-    )} end`;
+  const weekOf = (column: 'created_at' | 'closed_at' | 'responded_at') => weekIndexOf(column, starts);
   return [
     statement(
       db

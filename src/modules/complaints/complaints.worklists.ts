@@ -206,6 +206,19 @@ function weekStart(day: string): string {
  * and due-soon counts, the queues, each contact officer's workload and median response time, and
  * twelve weeks of counts. Every figure is an indexed aggregate; nothing personal is returned.
  */
+type WeekColumn = 'created_at' | 'closed_at' | 'responded_at';
+
+/** Which of the weeks starting at `starts` (ISO instants, oldest first) `column` falls in: a CASE, newest week first. */
+export function weekIndexOf(column: WeekColumn, starts: readonly string[]) {
+  return sql<number>`case ${sql.join(
+    starts
+      .map((start, i) => ({ start, i }))
+      .reverse()
+      .map(({ start, i }) => sql`when ${sql.ref(column)} >= ${start} then ${sql.lit(i)}`),
+    sql` `,
+  )} end`;
+}
+
 export async function oversight(ctx: AppContext, principal: StaffPrincipal): Promise<Oversight> {
   const now = ctx.clock.now();
   const iso = (days: number) => new Date(now.getTime() - days * DAY_MS).toISOString();
@@ -310,14 +323,7 @@ export async function oversight(ctx: AppContext, principal: StaffPrincipal): Pro
   // Counted by the database, week by week (a CASE over the weeks' first instants in Riyadh), so the
   // page reads twelve numbers per series rather than every case of the last twelve weeks.
   const starts = weeks.map((w) => new Date(`${w}T00:00:00+03:00`).toISOString());
-  const weekOf = (column: 'created_at' | 'closed_at' | 'responded_at') =>
-    sql<number>`case ${sql.join(
-      starts
-        .map((start, i) => ({ start, i }))
-        .reverse()
-        .map(({ start, i }) => sql`when ${sql.ref(column)} >= ${start} then ${sql.lit(i)}`),
-      sql` `,
-    )} end`;
+  const weekOf = (column: WeekColumn) => weekIndexOf(column, starts);
   const received = await db
     .selectFrom('complaints')
     .select(['kind', weekOf('created_at').as('week'), sql<number>`count(*)`.as('n')])
