@@ -110,7 +110,7 @@ for (const spec of paths) {
       ? `count ${answer.count}`
       : `${warm.body.length} bytes`;
   console.log(`${method} ${decodeURIComponent(url)}\n  p50 ${p50.toFixed(1)} ms, max ${max.toFixed(1)} ms, ${size}`);
-  for (const [text, entry] of [...sqlTimes].sort((a, b) => b[1].ms - a[1].ms).slice(0, 2))
+  for (const [text, entry] of [...sqlTimes].sort((a, b) => b[1].ms - a[1].ms).slice(0, Number(process.env.BENCH_STATEMENTS ?? 2)))
     console.log(`    ${(entry.ms / REPEAT).toFixed(2)} ms/call in ${text.slice(0, 110).replace(/\s+/g, ' ')}`);
 }
 await app.close();
