@@ -1,4 +1,3 @@
-import QRCode from 'qrcode';
 import type { SessionResponse } from '../../contracts/auth.js';
 import { checkPassword } from '../../domain/password-policy.js';
 import { isMfaRequired } from '../../domain/roles.js';
@@ -152,6 +151,8 @@ export async function startTotpEnrolment(ctx: AppContext, principal: StaffPrinci
   });
   const association = await getAssociation(ctx);
   const otpauthUri = totpUri({ secret, account: user.username, issuer: `Sila ${association.shortNameEn}` });
+  // Loaded on first enrolment only (memory, issue 7 §5).
+  const { default: QRCode } = await import('qrcode');
   const qrSvg = await QRCode.toString(otpauthUri, { type: 'svg', margin: 1, errorCorrectionLevel: 'M' });
   return { secret, otpauthUri, qrSvg };
 }

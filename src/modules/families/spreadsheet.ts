@@ -1,4 +1,4 @@
-import ExcelJS from 'exceljs';
+import type ExcelJS from 'exceljs';
 import { AppError } from '../../platform/http/app-error.js';
 
 /**
@@ -57,6 +57,11 @@ export function parseCsv(text: string): string[][] {
   return rows.filter((r) => r.some((cell) => cell.trim() !== ''));
 }
 
+/** exceljs is loaded on the first workbook: it is ~30 MB of the server's memory otherwise (issue 7 §5). */
+async function excel(): Promise<typeof ExcelJS> {
+  return (await import('exceljs')).default;
+}
+
 function cellText(value: ExcelJS.CellValue): string | { formula: true } {
   if (value === null || value === undefined) return '';
   if (typeof value === 'object') {
@@ -72,7 +77,7 @@ function cellText(value: ExcelJS.CellValue): string | { formula: true } {
 export async function readSheet(bytes: Buffer): Promise<Sheet> {
   let grid: Array<Array<string | { formula: true }>>;
   if (bytes.subarray(0, 4).equals(ZIP_MAGIC)) {
-    const workbook = new ExcelJS.Workbook();
+    const workbook = new (await excel()).Workbook();
     try {
       await workbook.xlsx.load(bytes as unknown as ArrayBuffer);
     } catch {
@@ -107,7 +112,7 @@ export function safeCell(value: string | null | undefined): string {
 }
 
 export async function writeXlsx(columns: string[], rows: string[][]): Promise<Buffer> {
-  const workbook = new ExcelJS.Workbook();
+  const workbook = new (await excel()).Workbook();
   const sheet = workbook.addWorksheet('families', { views: [{ rightToLeft: true }] });
   sheet.addRow(columns);
   sheet.getRow(1).font = { bold: true };
