@@ -16,6 +16,8 @@ export interface Sizes {
   complaints: number;
   auditRows: number;
   databaseMb: number | null;
+  /** The engine's version and the settings that decide its speed (PostgreSQL's durability and memory). */
+  databaseServer: string | null;
 }
 
 export interface TargetCheck {
@@ -81,13 +83,14 @@ const COUNTED = { families: 'families', requests: 'requests', complaints: 'compl
 
 /** Rows in the main tables and the database's size on disk. */
 export async function sizesOf(target: Target): Promise<Sizes> {
-  const sizes = { families: 0, requests: 0, complaints: 0, auditRows: 0, databaseMb: null as number | null };
+  const sizes: Sizes = { families: 0, requests: 0, complaints: 0, auditRows: 0, databaseMb: null, databaseServer: null };
   if (target.engine === 'sqlite') {
     const db = new SQLite(target.file, { readonly: true });
     try {
       for (const [key, table] of Object.entries(COUNTED)) {
         sizes[key as keyof typeof COUNTED] = (db.prepare(`select count(*) as n from ${table}`).get() as { n: number }).n;
       }
+      sizes.databaseServer = `SQLite ${(db.prepare('select sqlite_version() as v').get() as { v: string }).v}`;
     } finally {
       db.close();
     }
@@ -105,6 +108,13 @@ export async function sizesOf(target: Target): Promise<Sizes> {
     }
     const { rows } = await client.query('select pg_database_size(current_database())::bigint as b');
     sizes.databaseMb = Math.round(Number(rows[0].b) / 1024 / 102.4) / 10;
+    const settings = await client.query(
+      `select name, current_setting(name) as setting from pg_settings where name in ('fsync', 'synchronous_commit', 'shared_buffers', 'work_mem', 'max_connections') order by name`,
+    );
+    const version = await client.query('show server_version');
+    sizes.databaseServer = `PostgreSQL ${version.rows[0].server_version}; ${settings.rows
+      .map((r: { name: string; setting: string }) => `${r.name} ${r.setting}`)
+      .join(', ')}`;
   } finally {
     await client.end();
   }
@@ -125,7 +135,7 @@ const fmt = (n: number | null | undefined, digits = 0) =>
 export function markdownTable(r: BenchResults): string {
   const lines = [
     `${r.engine === 'sqlite' ? 'SQLite' : 'PostgreSQL'}, ${r.date}: ${fmt(r.sizes.families)} families, ${fmt(r.sizes.requests)} requests, ${fmt(r.sizes.complaints)} complaints and inquiries` +
-      ` (${fmt(r.sizes.databaseMb)} MB); ${r.machine.cpus} CPUs (${r.machine.cpuModel}), ${fmt(r.machine.memoryMb / 1024, 1)} GB, Node ${r.machine.node}, load ${r.machine.loadAverage.join(' ')};` +
+      ` (${fmt(r.sizes.databaseMb)} MB, ${r.sizes.databaseServer ?? 'engine unknown'}); ${r.machine.cpus} CPUs (${r.machine.cpuModel}), ${fmt(r.machine.memoryMb / 1024, 1)} GB, Node ${r.machine.node}, load ${r.machine.loadAverage.join(' ')};` +
       ` Sila from ${r.silaEntry}, ${r.options.connections} connections × ${r.options.duration} s; git ${r.gitSha.slice(0, 12)}.`,
     '',
     `| path | Sila req/s | ceiling req/s | ratio | p50 ms | p99 ms (${r.options.connections}) | p99 ms (${r.options.fewConnections}) | peak RSS MB | p50 growth${r.growthSizes ? ` (${fmt(r.growthSizes.families)} → ${fmt(r.sizes.families)})` : ''} | target | met? |`,
