@@ -156,6 +156,8 @@ export class PostgresSink implements Sink {
   private pendingRows = 0;
   private isOpen = false;
   private readonly inFlight: Promise<void>[] = [];
+  /** Tables truncated in the open transaction: COPY … FREEZE until it commits. */
+  private readonly frozen = new Set<string>();
 
   constructor(url: string) {
     this.client = new pg.Client({ connectionString: url });
@@ -188,7 +190,8 @@ export class PostgresSink implements Sink {
     buffer.rows = [];
     const lines: string[] = new Array(rows.length);
     for (let r = 0; r < rows.length; r++) lines[r] = (rows[r] as Row).map(copyText).join('\t');
-    const stream = this.client.query(copyFrom(`copy ${name} (${buffer.columns.join(', ')}) from stdin`));
+    const freeze = this.frozen.has(name) ? ' with (freeze)' : '';
+    const stream = this.client.query(copyFrom(`copy ${name} (${buffer.columns.join(', ')}) from stdin${freeze}`));
     const done = new Promise<void>((resolve, reject) => {
       stream.on('error', reject);
       stream.on('finish', resolve);
@@ -215,6 +218,7 @@ export class PostgresSink implements Sink {
   async flush(): Promise<void> {
     for (const name of this.buffers.keys()) await this.write(name, true);
     await this.settle();
+    this.frozen.clear();
     if (this.isOpen) {
       await this.client.query('commit');
       await this.client.query('begin');
@@ -232,6 +236,13 @@ export class PostgresSink implements Sink {
 
   async dropIndexes(tables: readonly string[]): Promise<void> {
     await this.flush();
+    // Empty tables are truncated in the loading transaction, so COPY can write their rows frozen
+    // (no hint-bit rewrite of every page on first read) and, under wal_level = minimal, skip the WAL.
+    const empty: string[] = [];
+    for (const table of tables) if (!(await this.query(`select 1 from ${table} limit 1`)).length) empty.push(table);
+    // CASCADE reaches only tables whose rows would point into these empty ones: empty as well.
+    if (empty.length) await this.client.query(`truncate ${empty.join(', ')} cascade`);
+    for (const table of empty) this.frozen.add(table);
     const rows = await this.query<{ indexname: string; indexdef: string }>(
       `select indexname, indexdef from pg_indexes where schemaname = current_schema() and tablename = any($1)
          and indexname not in (select conname from pg_constraint)`,
