@@ -2,14 +2,14 @@
  * `npm run bench:registry` (issue 3 §5): every registry path once per request, in this process, on the
  * data `npm run bench:seed` made (SQLite at SILA_DATA_DIR, or DATABASE_URL) — latency of each call one
  * after another (p50, max) and, on SQLite, the time spent in each SQL statement, to see which query a
- * slow path waits on. Signed in as the scoped reception bench account. Not a load test: `npm run bench`
+ * slow path waits on. Signed in as the scoped reception bench account (BENCH_AS: another). Not a load test: `npm run bench`
  * is. Extra paths may be given as arguments, "GET /api/v1/…" or "POST /api/v1/… {json}".
  */
 import SQLite from 'better-sqlite3';
 import { buildApp } from '../src/app.js';
 import { startRuntime } from '../src/platform/bootstrap.js';
 import { loadConfig } from '../src/platform/config.js';
-import { BENCH_PASSWORD, benchPrincipal, benchTotpCode } from './seed/principals.js';
+import { BENCH_PASSWORD, type BenchPrincipalKey, benchPrincipal, benchTotpCode } from './seed/principals.js';
 
 const REPEAT = Number(process.env.BENCH_REPEAT ?? 20);
 const name = (text: string) => encodeURIComponent(text);
@@ -51,7 +51,8 @@ if (config.database.engine === 'sqlite') timeSqliteStatements();
 const runtime = await startRuntime(config, { log: () => {} });
 const app = await buildApp({ ctx: runtime.ctx, logger: false });
 
-const { username } = benchPrincipal('reception');
+// BENCH_AS picks another bench account (management for the oversight page, for one).
+const { username } = benchPrincipal((process.env.BENCH_AS ?? 'reception') as BenchPrincipalKey);
 const first = await app.inject({ method: 'POST', url: '/api/v1/auth/sign-in', payload: { username, password: BENCH_PASSWORD } });
 const pending = first.cookies.find((c) => c.name === 'sila_session');
 if (first.statusCode !== 200 || !pending)

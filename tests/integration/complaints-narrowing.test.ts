@@ -1,3 +1,4 @@
+import { CompiledQuery } from 'kysely';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { SEEDED_COMMITTEES } from '../../src/contracts/committees.js';
 import { caseAge, complaintStep } from '../../src/contracts/complaints.js';
@@ -169,3 +170,38 @@ describe(`oversight figures equal the lists they open [${ENGINE}]`, () => {
     }
   });
 });
+
+// Issue 7 §5: the oversight page's figures at 5 million requests and 500 thousand cases. Each of its
+// queries over complaints must seek an index range (open cases, a kind's recent weeks), never walk
+// every case; SQLite's plan says so in words (PostgreSQL plans a table this small by cost alone).
+if (ENGINE === 'sqlite') {
+  describe('oversight queries seek, never scan the cases [sqlite]', () => {
+    it('H5, H6: no statement of the page scans complaints; officers’ workload is read from the open cases', async () => {
+      const SQLite = (await import('better-sqlite3')).default;
+      const proto = Object.getPrototypeOf(new SQLite(':memory:').prepare('select 1'));
+      const seen: Array<{ sql: string; parameters: unknown[] }> = [];
+      const originals = { all: proto.all, get: proto.get };
+      for (const method of ['all', 'get'] as const)
+        proto[method] = function (this: { source: string }, ...args: unknown[]) {
+          if (this.source.includes('"complaints"'))
+            seen.push({ sql: this.source, parameters: (Array.isArray(args[0]) ? args[0] : args) as unknown[] });
+          return originals[method].apply(this, args);
+        };
+      try {
+        expect((await (await as(manager)).request('GET', '/api/v1/complaints/oversight')).statusCode).toBe(200);
+      } finally {
+        Object.assign(proto, originals);
+      }
+      expect(seen.length).toBeGreaterThanOrEqual(8);
+      for (const { sql, parameters } of seen) {
+        const explained = await t.ctx.db.executeQuery<{ detail: string }>(CompiledQuery.raw(`explain query plan ${sql}`, parameters));
+        const plan = explained.rows.map((r) => r.detail);
+        expect(
+          plan.filter((line) => /^SCAN complaints/.test(line)),
+          `${sql}\n${plan.join('\n')}`,
+        ).toEqual([]);
+        if (sql.includes('"sla_state" from')) expect(plan.join('\n')).toMatch(/complaints_open/);
+      }
+    });
+  });
+}

@@ -187,13 +187,18 @@ export async function listInquiries(ctx: AppContext, principal: StaffPrincipal, 
     if (q.officerId) query = query.where('c.officer_id', '=', q.officerId);
   }
   // The oversight page's officer figures (H6): awaiting an answer; answered by one officer since an instant.
-  if (q.awaitingAnswer === 'true') query = query.where('c.step', 'in', ['received', 'acknowledged', 'routed']);
+  if (q.awaitingAnswer === 'true') query = query.where('c.step', 'in', AWAITING_ANSWER);
   if (q.answeredBy) query = query.where('c.answered_by', '=', q.answeredBy);
   if (q.answeredSince) query = query.where('c.responded_at', '>=', new Date(q.answeredSince).toISOString());
   return page(ctx, principal, 'inquiry', common(query, 'inquiry', q, ctx.clock.now()), q);
 }
 
 // ---- oversight (§9) ----
+
+/** Both kinds named where a figure counts both, so a (kind, …) index is read as two ranges, not scanned whole. */
+const BOTH_KINDS = ['complaint', 'inquiry'] as const;
+/** Inquiries an officer still owes an answer: listed, not negated, so (kind, step) is sought (issue 7). */
+const AWAITING_ANSWER = ['received', 'acknowledged', 'routed'] as const;
 
 /** The Sunday (Riyadh) that starts the week of `day` (the Saudi week starts on Sunday). */
 function weekStart(day: string): string {
@@ -245,6 +250,7 @@ export async function oversight(ctx: AppContext, principal: StaffPrincipal): Pro
   const slaRows = await db
     .selectFrom('complaints')
     .select(['kind', 'sla_state', sql<number>`count(*)`.as('n')])
+    .where('kind', 'in', BOTH_KINDS)
     .where('sla_state', 'in', ['due-soon', 'breached'])
     .groupBy(['kind', 'sla_state'])
     .execute();
@@ -260,18 +266,22 @@ export async function oversight(ctx: AppContext, principal: StaffPrincipal): Pro
   const queue = (name: string) => Number(queueRows.find((r) => r.queue === name)?.n ?? 0);
 
   // Contact officers: those in the register and those holding inquiries.
-  const workload = await db
+  // Counted here from the open inquiries (a few hundred), found by (kind, step). Grouped by officer, or
+  // filtered on one, in SQL, SQLite took the officer index instead and read every inquiry ever assigned.
+  const awaiting = await db
     .selectFrom('complaints')
-    .select([
-      'officer_id',
-      sql<number>`count(*)`.as('open'),
-      sql<number>`sum(case when sla_state = 'breached' then 1 else 0 end)`.as('overdue'),
-    ])
+    .select(['officer_id', 'sla_state'])
     .where('kind', '=', 'inquiry')
-    .where('officer_id', 'is not', null)
-    .where('step', 'not in', ['answered', 'closed'])
-    .groupBy('officer_id')
+    .where('step', 'in', AWAITING_ANSWER)
     .execute();
+  const workload = new Map<string, { open: number; overdue: number }>();
+  for (const row of awaiting) {
+    if (!row.officer_id) continue; // not routed yet: counted in the queues
+    const load = workload.get(row.officer_id) ?? { open: 0, overdue: 0 };
+    load.open += 1;
+    if (row.sla_state === 'breached') load.overdue += 1;
+    workload.set(row.officer_id, load);
+  }
   const answered = await db
     .selectFrom('complaints')
     .select(['answered_by', 'created_at', 'responded_at'])
@@ -281,17 +291,13 @@ export async function oversight(ctx: AppContext, principal: StaffPrincipal): Pro
     .execute();
   const registered = await db.selectFrom('contact_officers').select(['officer_id', 'backup_id']).where('is_active', '=', 1).execute();
   const officerIds = [
-    ...new Set([
-      ...registered.flatMap((r) => [r.officer_id, r.backup_id]),
-      ...workload.map((w) => w.officer_id),
-      ...answered.map((a) => a.answered_by),
-    ]),
+    ...new Set([...registered.flatMap((r) => [r.officer_id, r.backup_id]), ...workload.keys(), ...answered.map((a) => a.answered_by)]),
   ].filter((id): id is string => Boolean(id));
   const names = await staffRefs(db, officerIds);
   const absent = await absentOn(db, riyadhCalendarDay(now));
   const officers = officerIds
     .map((id) => {
-      const load = workload.find((w) => w.officer_id === id);
+      const load = workload.get(id);
       const hours = answered
         .filter((a) => a.answered_by === id && a.responded_at)
         .map((a) => (new Date(a.responded_at as string).getTime() - new Date(a.created_at).getTime()) / 3600_000);
@@ -327,6 +333,7 @@ export async function oversight(ctx: AppContext, principal: StaffPrincipal): Pro
   const received = await db
     .selectFrom('complaints')
     .select(['kind', weekOf('created_at').as('week'), sql<number>`count(*)`.as('n')])
+    .where('kind', 'in', BOTH_KINDS)
     .where('created_at', '>=', since)
     .groupBy(['kind', 'week'])
     .execute();

@@ -15,6 +15,7 @@ import * as m0012 from './migrations/0012-requests-gaps.js';
 import * as m0013 from './migrations/0013-oversight-indexes.js';
 import * as m0014 from './migrations/0014-audit-unsealed-partial.js';
 import * as m0015 from './migrations/0015-families-ordered-scans.js';
+import * as m0016 from './migrations/0016-oversight-by-kind.js';
 
 /** One migration history for both engines, listed here so it works from source and from dist. */
 const migrations: Record<string, Migration> = {
@@ -33,6 +34,7 @@ const migrations: Record<string, Migration> = {
   '0013-oversight-indexes': m0013,
   '0014-audit-unsealed-partial': m0014,
   '0015-families-ordered-scans': m0015,
+  '0016-oversight-by-kind': m0016,
 };
 
 const provider: MigrationProvider = { getMigrations: async () => migrations };
