@@ -37,17 +37,12 @@ function newest(dir: string): number {
   return latest;
 }
 
-/**
- * dist/server when `npm run build` made it after the last change to src/, else src/ through tsx.
- * `SILA_BENCH_NODE_ARGS` (space-separated) goes before the script, e.g. `--cpu-prof --cpu-prof-dir=/tmp/prof`
- * to profile Sila under load (Node refuses --cpu-prof in NODE_OPTIONS).
- */
+/** dist/server when `npm run build` made it after the last change to src/, else src/ through tsx. */
 export function silaEntry(isFromSource: boolean): { args: string[]; isBuilt: boolean } {
-  const nodeArgs = (process.env.SILA_BENCH_NODE_ARGS ?? '').split(' ').filter(Boolean);
   const built = path.join(ROOT, 'dist/server/cli/index.js');
   const isFresh = existsSync(built) && statSync(built).mtimeMs >= newest(path.join(ROOT, 'src'));
-  if (!isFromSource && isFresh) return { args: [...nodeArgs, path.join(ROOT, 'bin/sila.mjs'), 'serve'], isBuilt: true };
-  return { args: [...nodeArgs, '--import', 'tsx', path.join(ROOT, 'src/cli/dev-entry.ts'), 'serve'], isBuilt: false };
+  if (!isFromSource && isFresh) return { args: [path.join(ROOT, 'bin/sila.mjs'), 'serve'], isBuilt: true };
+  return { args: ['--import', 'tsx', path.join(ROOT, 'src/cli/dev-entry.ts'), 'serve'], isBuilt: false };
 }
 
 export function databaseEnv(target: Target): NodeJS.ProcessEnv {
