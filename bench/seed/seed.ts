@@ -129,19 +129,7 @@ export async function seedDatabase(options: SeedOptions): Promise<SeedReport> {
         ...(options.chunk ? { chunk: options.chunk } : {}),
       })) as Awaited<ReturnType<typeof generate>> & { auditTail: { seq: number; position: number; hash: string | null } };
 
-      // Worklist counters (requests.repo.ts counterKeys) as the services would have left them.
       let stepStarted = Date.now();
-      for (const [dimension, column, group] of [
-        ['status', 'status', `category || ':' || office`],
-        ['sla', 'sla_state', `category || ':' || office`],
-        ['cstatus', 'status', 'committee_id'],
-        ['csla', 'sla_state', 'committee_id'],
-      ] as const) {
-        await sink.exec(
-          `insert into counters (name, value) select 'req:${dimension}:' || ${column} || ':' || ${group}, count(*) from requests
-         ${dimension.startsWith('c') ? 'where committee_id is not null' : ''} group by ${column}, ${group.replaceAll(` || ':' || `, ', ')}`,
-        );
-      }
       await sink.exec(
         `insert into counters (name, value) values ('requests.deadline-revision', ${view.revision})
        on conflict (name) do update set value = excluded.value`,
