@@ -42,9 +42,11 @@ interface Captured {
 }
 
 interface SilaRun {
-  results: Map<string, { sila: LoadResult; silaFew: LoadResult | null; peakRssMb: number | null }>;
+  results: Map<string, { sila: LoadResult; silaFew: LoadResult | null; silaOne: LoadResult | null; peakRssMb: number | null }>;
   captured: Map<string, Captured>;
   peakRssMb: number | null;
+  /** What the server ran: the build, or the sources through tsx (memory and speed differ). */
+  entry: 'dist/server' | 'src (tsx)';
 }
 
 const log = (line: string) => console.log(`[bench] ${line}`);
@@ -90,7 +92,12 @@ async function runSila(
     { ...databaseEnv(target), LOG_LEVEL: 'warn', SILA_TRUST_PROXY: '127.0.0.1' },
     '/readyz',
   );
-  const run: SilaRun = { results: new Map(), captured: new Map(), peakRssMb: peakRssMb(server.pid) };
+  const run: SilaRun = {
+    results: new Map(),
+    captured: new Map(),
+    peakRssMb: peakRssMb(server.pid),
+    entry: entry.isBuilt ? 'dist/server' : 'src (tsx)',
+  };
   let admin: Session | null = null;
   let original: ComplaintsSettings | null = null;
   try {
@@ -122,7 +129,12 @@ async function runSila(
         isFewMeasured && p.isAlsoFew && !options.isSmoke
           ? await load(server.url, p, session, { connections: options.fewConnections, seconds: options.duration })
           : null;
-      run.results.set(p.name, { sila, silaFew, peakRssMb: peak });
+      // A dashboard's target is one person's wait (issue 7 §5), not 50 people's queue: one connection.
+      const silaOne =
+        isFewMeasured && p.target.p50Ms !== undefined && !options.isSmoke
+          ? await load(server.url, p, session, { connections: 1, seconds: options.duration })
+          : null;
+      run.results.set(p.name, { sila, silaFew, silaOne, peakRssMb: peak });
       run.peakRssMb = Math.max(run.peakRssMb ?? 0, peak ?? 0);
       log(`Sila ${p.name}: ${sila.requestsPerSecond} req/s, p50 ${sila.p50Ms} ms, p99 ${sila.p99Ms} ms, peak ${peak} MB`);
     }
@@ -232,8 +244,15 @@ function checks(p: BenchPath, r: Omit<PathResult, 'targets'>): TargetCheck[] {
     });
   if (p.target.p99Ms !== undefined)
     out.push({ what: 'p99', value: r.sila.p99Ms, limit: `p99 < ${p.target.p99Ms} ms`, isMet: r.sila.p99Ms < p.target.p99Ms });
-  if (p.target.p50Ms !== undefined)
-    out.push({ what: 'p50', value: r.sila.p50Ms, limit: `p50 < ${p.target.p50Ms} ms`, isMet: r.sila.p50Ms < p.target.p50Ms });
+  if (p.target.p50Ms !== undefined) {
+    const p50 = (r.silaOne ?? r.sila).p50Ms;
+    out.push({
+      what: r.silaOne ? 'p50 (1 connection)' : 'p50',
+      value: p50,
+      limit: `p50 < ${p.target.p50Ms} ms${r.silaOne ? ' for one person' : ''}`,
+      isMet: p50 < p.target.p50Ms,
+    });
+  }
   if (r.growth)
     out.push({
       what: 'growth',
@@ -290,6 +309,7 @@ async function main(): Promise<number> {
       description: p.description,
       sila: s.sila,
       silaFew: s.silaFew,
+      silaOne: s.silaOne,
       ceiling: c?.ceiling ?? null,
       ratio: c ? Math.round((s.sila.requestsPerSecond / c.ceiling.requestsPerSecond) * 100) / 100 : null,
       bytes: { sila: silaBytes, ceiling: c?.ceilingBytes ?? null },
@@ -305,7 +325,7 @@ async function main(): Promise<number> {
     isSmoke: options.isSmoke,
     machine: machine(),
     gitSha: gitSha(),
-    silaEntry: silaEntry(options.isFromSource).isBuilt ? 'dist/server' : 'src (tsx)',
+    silaEntry: sila.entry,
     options: { duration: options.duration, connections: options.connections, fewConnections: options.fewConnections },
     sizes,
     growthSizes,

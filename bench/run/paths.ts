@@ -7,10 +7,8 @@ import {
   SqliteAdapter,
   SqliteIntrospector,
   SqliteQueryCompiler,
-  sql,
 } from 'kysely';
-import { OPEN_STEPS } from '../../src/domain/complaint-steps.js';
-import { weekIndexOf } from '../../src/modules/complaints/complaints.worklists.js';
+import { oversightQueries } from '../../src/modules/complaints/complaints.worklists.js';
 import { familyPageQuery, NAMES_TO_SORT } from '../../src/modules/families/families.repo.js';
 import { type NameDrive, nameMatchesQuery } from '../../src/modules/families/families.search.js';
 import { visibleRequests } from '../../src/modules/requests/requests.repo.js';
@@ -129,98 +127,10 @@ function countsStatements(engine: Engine): Statement[] {
   return [statement(db.selectFrom('counters').select(['name', 'value']).where('name', 'like', 'req:%'))];
 }
 
-/** Oversight figures (issue 6 §9): the same reads as complaints.worklists.ts `oversight`, raw. */
+/** Oversight figures (issue 6 §9): the reads complaints.worklists.ts `oversight` makes, from its own builders. */
 function oversightStatements(engine: Engine, now: Date): Statement[] {
-  const db = compiler(engine);
-  const DAY = 86_400_000;
-  const iso = (days: number) => new Date(now.getTime() - days * DAY).toISOString();
-  const [t3, t6, t11] = [iso(3), iso(6), iso(11)];
-  const since = iso(7 * 12);
-  // The weekly series as complaints.worklists.ts counts them: a CASE over twelve weeks' first instants.
-  const starts = Array.from({ length: 12 }, (_, i) => iso(7 * (12 - i)));
-  const weekOf = (column: 'created_at' | 'closed_at' | 'responded_at') => weekIndexOf(column, starts);
-  return [
-    statement(
-      db
-        .selectFrom('complaints')
-        .select([
-          'kind',
-          'step',
-          sql<string>`case when created_at > ${t3} then '0-2' when created_at > ${t6} then '3-5' when created_at > ${t11} then '6-10' else '11+' end`.as(
-            'age',
-          ),
-          sql<number>`count(*)`.as('n'),
-        ])
-        .where((eb) =>
-          eb.or([
-            eb.and([eb('kind', '=', 'complaint'), eb('step', 'in', OPEN_STEPS.complaint)]),
-            eb.and([eb('kind', '=', 'inquiry'), eb('step', 'in', OPEN_STEPS.inquiry)]),
-          ]),
-        )
-        .groupBy(['kind', 'step', 'age']),
-    ),
-    statement(
-      db
-        .selectFrom('complaints')
-        .select(['kind', 'sla_state', sql<number>`count(*)`.as('n')])
-        .where('sla_state', 'in', ['due-soon', 'breached'])
-        .groupBy(['kind', 'sla_state']),
-    ),
-    statement(
-      db
-        .selectFrom('complaints')
-        .select(['queue', sql<number>`count(*)`.as('n')])
-        .where('kind', '=', 'inquiry')
-        .where('officer_id', 'is', null)
-        .where('step', 'in', OPEN_STEPS.inquiry)
-        .groupBy('queue'),
-    ),
-    statement(
-      db
-        .selectFrom('complaints')
-        .select([
-          'officer_id',
-          sql<number>`count(*)`.as('open'),
-          sql<number>`sum(case when sla_state = 'breached' then 1 else 0 end)`.as('overdue'),
-        ])
-        .where('kind', '=', 'inquiry')
-        .where('officer_id', 'is not', null)
-        .where('step', 'not in', ['answered', 'closed'])
-        .groupBy('officer_id'),
-    ),
-    statement(
-      db
-        .selectFrom('complaints')
-        .select(['answered_by', 'created_at', 'responded_at'])
-        .where('kind', '=', 'inquiry')
-        .where('answered_by', 'is not', null)
-        .where('responded_at', '>=', iso(90)),
-    ),
-    statement(db.selectFrom('contact_officers').select(['officer_id', 'backup_id']).where('is_active', '=', 1)),
-    statement(
-      db
-        .selectFrom('complaints')
-        .select(['kind', weekOf('created_at').as('week'), sql<number>`count(*)`.as('n')])
-        .where('created_at', '>=', since)
-        .groupBy(['kind', 'week']),
-    ),
-    statement(
-      db
-        .selectFrom('complaints')
-        .select([weekOf('closed_at').as('week'), sql<number>`count(*)`.as('n')])
-        .where('kind', '=', 'complaint')
-        .where('closed_at', '>=', since)
-        .groupBy('week'),
-    ),
-    statement(
-      db
-        .selectFrom('complaints')
-        .select([weekOf('responded_at').as('week'), sql<number>`count(*)`.as('n')])
-        .where('kind', '=', 'inquiry')
-        .where('responded_at', '>=', since)
-        .groupBy('week'),
-    ),
-  ];
+  const { weeks: _weeks, ...queries } = oversightQueries(compiler(engine), now);
+  return Object.values(queries).map((query) => statement(query));
 }
 
 /** A complaint as a person sends it from the public form (named, with a mobile: an SMS acknowledgement). */

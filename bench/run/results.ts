@@ -32,6 +32,8 @@ export interface PathResult {
   description: string;
   sila: LoadResult;
   silaFew: LoadResult | null;
+  /** Dashboards: one connection, the wait of one person (their target is on this p50). */
+  silaOne?: LoadResult | null;
   ceiling: LoadResult | null;
   /** Sila's requests/s ÷ the ceiling's. */
   ratio: number | null;
@@ -138,14 +140,14 @@ export function markdownTable(r: BenchResults): string {
       ` (${fmt(r.sizes.databaseMb)} MB, ${r.sizes.databaseServer ?? 'engine unknown'}); ${r.machine.cpus} CPUs (${r.machine.cpuModel}), ${fmt(r.machine.memoryMb / 1024, 1)} GB, Node ${r.machine.node}, load ${r.machine.loadAverage.join(' ')};` +
       ` Sila from ${r.silaEntry}, ${r.options.connections} connections × ${r.options.duration} s; git ${r.gitSha.slice(0, 12)}.`,
     '',
-    `| path | Sila req/s | ceiling req/s | ratio | p50 ms | p99 ms (${r.options.connections}) | p99 ms (${r.options.fewConnections}) | peak RSS MB | p50 growth${r.growthSizes ? ` (${fmt(r.growthSizes.families)} → ${fmt(r.sizes.families)})` : ''} | target | met? |`,
-    '|---|---:|---:|---:|---:|---:|---:|---:|---:|---|---|',
+    `| path | Sila req/s | ceiling req/s | ratio | p50 ms | p99 ms (${r.options.connections}) | p99 ms (${r.options.fewConnections}) | p50 ms (1) | peak RSS MB | p50 growth${r.growthSizes ? ` (${fmt(r.growthSizes.families)} → ${fmt(r.sizes.families)})` : ''} | target | met? |`,
+    '|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|---|---|',
   ];
   for (const p of r.paths) {
     const targets = p.targets.map((t) => t.limit).join('; ');
     const met = p.targets.map((t) => (t.isMet === null ? '—' : t.isMet ? 'yes' : `**no** (${t.what} ${fmt(t.value, 2)})`)).join('; ');
     lines.push(
-      `| ${p.name} | ${fmt(p.sila.requestsPerSecond)} | ${fmt(p.ceiling?.requestsPerSecond)} | ${fmt(p.ratio, 2)} | ${fmt(p.sila.p50Ms)} | ${fmt(p.sila.p99Ms)} | ${fmt(p.silaFew?.p99Ms)} | ${fmt(p.peakRssMb)} | ${p.growth ? `${fmt(p.growth.p50Ratio, 2)}×` : '—'} | ${targets} | ${met} |`,
+      `| ${p.name} | ${fmt(p.sila.requestsPerSecond)} | ${fmt(p.ceiling?.requestsPerSecond)} | ${fmt(p.ratio, 2)} | ${fmt(p.sila.p50Ms)} | ${fmt(p.sila.p99Ms)} | ${fmt(p.silaFew?.p99Ms)} | ${fmt(p.silaOne?.p50Ms)} | ${fmt(p.peakRssMb)} | ${p.growth ? `${fmt(p.growth.p50Ratio, 2)}×` : '—'} | ${targets} | ${met} |`,
     );
   }
   const other: string[] = [];

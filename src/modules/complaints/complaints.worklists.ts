@@ -224,72 +224,112 @@ export function weekIndexOf(column: WeekColumn, starts: readonly string[]) {
   )} end`;
 }
 
-export async function oversight(ctx: AppContext, principal: StaffPrincipal): Promise<Oversight> {
-  const now = ctx.clock.now();
+/**
+ * The oversight page's reads, built and not run: `oversight` runs them and the bench's ceiling runs
+ * the same SQL raw (bench/run/paths.ts), so the two cannot drift apart.
+ */
+export function oversightQueries(db: Kysely<Database>, now: Date) {
   const iso = (days: number) => new Date(now.getTime() - days * DAY_MS).toISOString();
   const [t3, t6, t11] = [iso(3), iso(6), iso(11)];
+  // Twelve weeks, Sunday to Saturday in Riyadh.
+  const firstWeek = weekStart(riyadhCalendarDay(new Date(now.getTime() - 11 * 7 * DAY_MS)));
+  const since = new Date(`${firstWeek}T00:00:00+03:00`).toISOString();
+  const weeks = Array.from({ length: 12 }, (_, i) =>
+    new Date(new Date(`${firstWeek}T00:00:00Z`).getTime() + i * 7 * DAY_MS).toISOString().slice(0, 10),
+  );
+  // Counted by the database, week by week (a CASE over the weeks' first instants in Riyadh), so the
+  // page reads twelve numbers per series rather than every case of the last twelve weeks.
+  const starts = weeks.map((w) => new Date(`${w}T00:00:00+03:00`).toISOString());
+  const weekOf = (column: WeekColumn) => weekIndexOf(column, starts);
+  return {
+    weeks,
+    open: db
+      .selectFrom('complaints')
+      .select([
+        'kind',
+        'step',
+        sql<string>`case when created_at > ${t3} then '0-2' when created_at > ${t6} then '3-5' when created_at > ${t11} then '6-10' else '11+' end`.as(
+          'age',
+        ),
+        sql<number>`count(*)`.as('n'),
+      ])
+      .where((eb) =>
+        eb.or([
+          eb.and([eb('kind', '=', 'complaint'), eb('step', 'in', OPEN_STEPS.complaint)]),
+          eb.and([eb('kind', '=', 'inquiry'), eb('step', 'in', OPEN_STEPS.inquiry)]),
+        ]),
+      )
+      .groupBy(['kind', 'step', 'age']),
+    sla: db
+      .selectFrom('complaints')
+      .select(['kind', 'sla_state', sql<number>`count(*)`.as('n')])
+      .where('kind', 'in', BOTH_KINDS)
+      .where('sla_state', 'in', ['due-soon', 'breached'])
+      .groupBy(['kind', 'sla_state']),
+    queues: db
+      .selectFrom('complaints')
+      .select(['queue', sql<number>`count(*)`.as('n')])
+      .where('kind', '=', 'inquiry')
+      .where('officer_id', 'is', null)
+      .where('step', 'in', OPEN_STEPS.inquiry)
+      .groupBy('queue'),
+    // Each officer's workload is counted from the open inquiries (a few hundred), found by (kind,
+    // step). Grouped by officer, or filtered on one, in SQL, SQLite took the officer index instead
+    // and read every inquiry ever assigned.
+    awaiting: db
+      .selectFrom('complaints')
+      .select(['officer_id', 'sla_state'])
+      .where('kind', '=', 'inquiry')
+      .where('step', 'in', AWAITING_ANSWER),
+    answered: db
+      .selectFrom('complaints')
+      .select(['answered_by', 'created_at', 'responded_at'])
+      .where('kind', '=', 'inquiry')
+      .where('answered_by', 'is not', null)
+      .where('responded_at', '>=', iso(90)),
+    registered: db.selectFrom('contact_officers').select(['officer_id', 'backup_id']).where('is_active', '=', 1),
+    received: db
+      .selectFrom('complaints')
+      .select(['kind', weekOf('created_at').as('week'), sql<number>`count(*)`.as('n')])
+      .where('kind', 'in', BOTH_KINDS)
+      .where('created_at', '>=', since)
+      .groupBy(['kind', 'week']),
+    closed: db
+      .selectFrom('complaints')
+      .select([weekOf('closed_at').as('week'), sql<number>`count(*)`.as('n')])
+      .where('kind', '=', 'complaint')
+      .where('closed_at', '>=', since)
+      .groupBy('week'),
+    answeredWeekly: db
+      .selectFrom('complaints')
+      .select([weekOf('responded_at').as('week'), sql<number>`count(*)`.as('n')])
+      .where('kind', '=', 'inquiry')
+      .where('responded_at', '>=', since)
+      .groupBy('week'),
+  };
+}
+
+export async function oversight(ctx: AppContext, principal: StaffPrincipal): Promise<Oversight> {
+  const now = ctx.clock.now();
   const db = ctx.db;
-  const openRows = await db
-    .selectFrom('complaints')
-    .select([
-      'kind',
-      'step',
-      sql<string>`case when created_at > ${t3} then '0-2' when created_at > ${t6} then '3-5' when created_at > ${t11} then '6-10' else '11+' end`.as(
-        'age',
-      ),
-      sql<number>`count(*)`.as('n'),
-    ])
-    .where((eb) =>
-      eb.or([
-        eb.and([eb('kind', '=', 'complaint'), eb('step', 'in', OPEN_STEPS.complaint)]),
-        eb.and([eb('kind', '=', 'inquiry'), eb('step', 'in', OPEN_STEPS.inquiry)]),
-      ]),
-    )
-    .groupBy(['kind', 'step', 'age'])
-    .execute();
-  const slaRows = await db
-    .selectFrom('complaints')
-    .select(['kind', 'sla_state', sql<number>`count(*)`.as('n')])
-    .where('kind', 'in', BOTH_KINDS)
-    .where('sla_state', 'in', ['due-soon', 'breached'])
-    .groupBy(['kind', 'sla_state'])
-    .execute();
+  const q = oversightQueries(db, now);
+  const openRows = await q.open.execute();
+  const slaRows = await q.sla.execute();
   const sla = (kind: string, state: string) => Number(slaRows.find((r) => r.kind === kind && r.sla_state === state)?.n ?? 0);
-  const queueRows = await db
-    .selectFrom('complaints')
-    .select(['queue', sql<number>`count(*)`.as('n')])
-    .where('kind', '=', 'inquiry')
-    .where('officer_id', 'is', null)
-    .where('step', 'in', OPEN_STEPS.inquiry)
-    .groupBy('queue')
-    .execute();
+  const queueRows = await q.queues.execute();
   const queue = (name: string) => Number(queueRows.find((r) => r.queue === name)?.n ?? 0);
 
   // Contact officers: those in the register and those holding inquiries.
-  // Counted here from the open inquiries (a few hundred), found by (kind, step). Grouped by officer, or
-  // filtered on one, in SQL, SQLite took the officer index instead and read every inquiry ever assigned.
-  const awaiting = await db
-    .selectFrom('complaints')
-    .select(['officer_id', 'sla_state'])
-    .where('kind', '=', 'inquiry')
-    .where('step', 'in', AWAITING_ANSWER)
-    .execute();
   const workload = new Map<string, { open: number; overdue: number }>();
-  for (const row of awaiting) {
+  for (const row of await q.awaiting.execute()) {
     if (!row.officer_id) continue; // not routed yet: counted in the queues
     const load = workload.get(row.officer_id) ?? { open: 0, overdue: 0 };
     load.open += 1;
     if (row.sla_state === 'breached') load.overdue += 1;
     workload.set(row.officer_id, load);
   }
-  const answered = await db
-    .selectFrom('complaints')
-    .select(['answered_by', 'created_at', 'responded_at'])
-    .where('kind', '=', 'inquiry')
-    .where('answered_by', 'is not', null)
-    .where('responded_at', '>=', iso(90))
-    .execute();
-  const registered = await db.selectFrom('contact_officers').select(['officer_id', 'backup_id']).where('is_active', '=', 1).execute();
+  const answered = await q.answered.execute();
+  const registered = await q.registered.execute();
   const officerIds = [
     ...new Set([...registered.flatMap((r) => [r.officer_id, r.backup_id]), ...workload.keys(), ...answered.map((a) => a.answered_by)]),
   ].filter((id): id is string => Boolean(id));
@@ -313,53 +353,22 @@ export async function oversight(ctx: AppContext, principal: StaffPrincipal): Pro
     })
     .sort((a, b) => b.open - a.open || a.officer.displayName.localeCompare(b.officer.displayName));
 
-  // Twelve weeks, Sunday to Saturday in Riyadh.
-  const firstWeek = weekStart(riyadhCalendarDay(new Date(now.getTime() - 11 * 7 * DAY_MS)));
-  const since = new Date(`${firstWeek}T00:00:00+03:00`).toISOString();
-  const weeks = Array.from({ length: 12 }, (_, i) =>
-    new Date(new Date(`${firstWeek}T00:00:00Z`).getTime() + i * 7 * DAY_MS).toISOString().slice(0, 10),
-  );
-  const weekly = weeks.map((w) => ({
+  const weekly = q.weeks.map((w) => ({
     weekStart: w,
     complaintsReceived: 0,
     inquiriesReceived: 0,
     complaintsClosed: 0,
     inquiriesAnswered: 0,
   }));
-  // Counted by the database, week by week (a CASE over the weeks' first instants in Riyadh), so the
-  // page reads twelve numbers per series rather than every case of the last twelve weeks.
-  const starts = weeks.map((w) => new Date(`${w}T00:00:00+03:00`).toISOString());
-  const weekOf = (column: WeekColumn) => weekIndexOf(column, starts);
-  const received = await db
-    .selectFrom('complaints')
-    .select(['kind', weekOf('created_at').as('week'), sql<number>`count(*)`.as('n')])
-    .where('kind', 'in', BOTH_KINDS)
-    .where('created_at', '>=', since)
-    .groupBy(['kind', 'week'])
-    .execute();
-  const closed = await db
-    .selectFrom('complaints')
-    .select([weekOf('closed_at').as('week'), sql<number>`count(*)`.as('n')])
-    .where('kind', '=', 'complaint')
-    .where('closed_at', '>=', since)
-    .groupBy('week')
-    .execute();
-  const answeredWeekly = await db
-    .selectFrom('complaints')
-    .select([weekOf('responded_at').as('week'), sql<number>`count(*)`.as('n')])
-    .where('kind', '=', 'inquiry')
-    .where('responded_at', '>=', since)
-    .groupBy('week')
-    .execute();
-  for (const r of received) {
+  for (const r of await q.received.execute()) {
     const b = weekly[Number(r.week)];
     if (b) b[r.kind === 'complaint' ? 'complaintsReceived' : 'inquiriesReceived'] += Number(r.n);
   }
-  for (const r of closed) {
+  for (const r of await q.closed.execute()) {
     const b = weekly[Number(r.week)];
     if (b) b.complaintsClosed += Number(r.n);
   }
-  for (const r of answeredWeekly) {
+  for (const r of await q.answeredWeekly.execute()) {
     const b = weekly[Number(r.week)];
     if (b) b.inquiriesAnswered += Number(r.n);
   }
