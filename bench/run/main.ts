@@ -47,6 +47,7 @@ interface SilaRun {
   peakRssMb: number | null;
   /** What the server ran: the build, or the sources through tsx (memory and speed differ). */
   entry: 'dist/server' | 'src (tsx)';
+  ceiling: Map<string, { ceiling: LoadResult; ceilingBytes: number }>;
 }
 
 const log = (line: string) => console.log(`[bench] ${line}`);
@@ -76,11 +77,16 @@ function raisedLimits(settings: ComplaintsSettings): ComplaintsSettings {
   return { ...settings, submissionsPerWindow: 1000, submissionWindowMinutes: 1, uploadsPerWindow: 1000, lookupsPerMinute: 1000 };
 }
 
+/**
+ * Loads each path on Sila. With `withCeiling`, the ceiling server is started once Sila's answers are
+ * captured and each path is loaded on the ceiling right after Sila: the two measurements of a path
+ * are seconds apart, not minutes (on a shared machine the load of others drifts; issue 7 §2).
+ */
 async function runSila(
   target: Target,
   paths: BenchPath[],
   options: BenchOptions,
-  { isFewMeasured, isCaptured }: { isFewMeasured: boolean; isCaptured: boolean },
+  { isFewMeasured, isCaptured, withCeiling }: { isFewMeasured: boolean; isCaptured: boolean; withCeiling: boolean },
 ): Promise<SilaRun> {
   const entry = silaEntry(options.isFromSource);
   const server = await startServer(
@@ -97,7 +103,9 @@ async function runSila(
     captured: new Map(),
     peakRssMb: peakRssMb(server.pid),
     entry: entry.isBuilt ? 'dist/server' : 'src (tsx)',
+    ceiling: new Map(),
   };
+  let ceiling: Ceiling | null = null;
   let admin: Session | null = null;
   let original: ComplaintsSettings | null = null;
   try {
@@ -116,8 +124,12 @@ async function runSila(
       const session = await sessionOf(p.as);
       for (const v of p.variants) {
         const answer = await capture(server.url, p, v.url, session);
-        if (isCaptured) run.captured.set(`${p.method} ${v.url}`, answer);
+        if (isCaptured || withCeiling) run.captured.set(`${p.method} ${v.url}`, answer);
       }
+    }
+    if (withCeiling) ceiling = await startCeiling(target, paths, run.captured);
+    for (const p of paths) {
+      const session = await sessionOf(p.as);
       if (!options.isSmoke) {
         log(`Sila ${p.name}: warming up`);
         await load(server.url, p, session, { connections: options.connections, seconds: Math.max(1, Math.round(options.duration / 5)) });
@@ -137,6 +149,7 @@ async function runSila(
       run.results.set(p.name, { sila, silaFew, silaOne, peakRssMb: peak });
       run.peakRssMb = Math.max(run.peakRssMb ?? 0, peak ?? 0);
       log(`Sila ${p.name}: ${sila.requestsPerSecond} req/s, p50 ${sila.p50Ms} ms, p99 ${sila.p99Ms} ms, peak ${peak} MB`);
+      if (ceiling) run.ceiling.set(p.name, await ceiling.measure(p, options));
     }
   } catch (error) {
     console.error(`[bench] Sila's last output:\n${server.output()}`);
@@ -145,11 +158,18 @@ async function runSila(
     if (admin && original)
       await putJson(server.url, '/api/v1/settings/complaints', original, admin).catch(() => log('could not restore the complaint limits'));
     await server.stop();
+    await ceiling?.stop();
   }
   return run;
 }
 
-async function runCeiling(target: Target, paths: BenchPath[], options: BenchOptions, captured: Map<string, Captured>) {
+interface Ceiling {
+  measure(p: BenchPath, options: BenchOptions): Promise<{ ceiling: LoadResult; ceilingBytes: number }>;
+  stop(): Promise<void>;
+}
+
+/** The bare server answering Sila's captured bytes after running the path's raw SQL (ceiling.ts). */
+async function startCeiling(target: Target, paths: BenchPath[], captured: Map<string, Captured>): Promise<Ceiling> {
   const routes: CeilingRoute[] = [];
   for (const p of paths) {
     for (const v of p.variants) {
@@ -173,9 +193,8 @@ async function runCeiling(target: Target, paths: BenchPath[], options: BenchOpti
   const specFile = path.join(dir, 'spec.json');
   writeFileSync(specFile, JSON.stringify(spec));
   const server: Server = await startServer('ceiling', ['--import', 'tsx', path.join(ROOT, 'bench/run/ceiling.ts'), specFile], {}, '/ready');
-  const results = new Map<string, { ceiling: LoadResult; ceilingBytes: number }>();
-  try {
-    for (const p of paths) {
+  return {
+    measure: async (p, options) => {
       const first = p.variants[0] as BenchPath['variants'][number];
       const answer = await capture(server.url, p, first.url, null);
       if (!options.isSmoke) {
@@ -183,14 +202,14 @@ async function runCeiling(target: Target, paths: BenchPath[], options: BenchOpti
         await load(server.url, p, null, { connections: options.connections, seconds: Math.max(1, Math.round(options.duration / 5)) });
       }
       const ceiling = await load(server.url, p, null, { connections: options.connections, seconds: options.duration });
-      results.set(p.name, { ceiling, ceilingBytes: answer.body.length });
       log(`ceiling ${p.name}: ${ceiling.requestsPerSecond} req/s, p50 ${ceiling.p50Ms} ms, p99 ${ceiling.p99Ms} ms`);
-    }
-  } finally {
-    await server.stop();
-    rmSync(dir, { recursive: true, force: true });
-  }
-  return results;
+      return { ceiling, ceilingBytes: answer.body.length };
+    },
+    stop: async () => {
+      await server.stop();
+      rmSync(dir, { recursive: true, force: true });
+    },
+  };
 }
 
 /** A 10-thousand-family database scaled like the main one, made with `npm run bench:seed`. */
@@ -275,8 +294,8 @@ async function main(): Promise<number> {
   const drives = searchDrives(target);
   const paths = benchPaths(target.engine, now, privacy, drives).filter((p) => options.paths.includes(p.name));
 
-  const sila = await runSila(target, paths, options, { isFewMeasured: true, isCaptured: true });
-  const ceiling = await runCeiling(target, paths, options, sila.captured);
+  const sila = await runSila(target, paths, options, { isFewMeasured: true, isCaptured: true, withCeiling: true });
+  const ceiling = sila.ceiling;
   const plans = paths.some((p) => p.name === 'worklist' || p.name === 'search') ? await queryPlans(target, drives) : [];
 
   let growthTarget = options.growth;
@@ -286,7 +305,7 @@ async function main(): Promise<number> {
   if (growthTarget) {
     growthSizes = await sizesOf(growthTarget);
     log(`growth: ${growthSizes.families} families, ${growthSizes.requests} requests`);
-    growthRun = await runSila(growthTarget, paths, options, { isFewMeasured: false, isCaptured: false });
+    growthRun = await runSila(growthTarget, paths, options, { isFewMeasured: false, isCaptured: false, withCeiling: false });
   }
 
   log('calendar: deadline calculation in-process');
