@@ -372,4 +372,35 @@ describe(`inquiry counts and the oversight page's lists [${ENGINE}]`, () => {
         .sort(),
     ).toEqual(['/answeredBy', '/answeredSince']);
   });
+
+  it('H6: an officer’s median response time is the middle answer of the last 90 days, or the mean of the middle two', async () => {
+    const officer = await buildStaff(t, { roles: ['contact-officer'] });
+    const rows = await t.ctx.db.selectFrom('complaints').select('id').where('kind', '=', 'inquiry').limit(5).execute();
+    expect(rows.length).toBe(5);
+    const now = t.clock.now().getTime();
+    const answer = async (id: string, hours: number) => {
+      const received = now - 10 * 24 * 3600_000;
+      await t.ctx.db
+        .updateTable('complaints')
+        .set({
+          answered_by: officer.id,
+          created_at: new Date(received).toISOString(),
+          responded_at: new Date(received + hours * 3600_000).toISOString(),
+        })
+        .where('id', '=', id)
+        .execute();
+    };
+    const medianOf = async () => {
+      const body = (await (await as(manager)).request('GET', '/api/v1/complaints/oversight')).json();
+      return body.officers.find((o: { officer: { id: string } }) => o.officer.id === officer.id);
+    };
+    const [a, b, c, d, e] = rows.map((r) => r.id) as [string, string, string, string, string];
+    await answer(a, 30);
+    await answer(b, 1);
+    await answer(c, 6);
+    await answer(d, 2.5);
+    expect(await medianOf()).toMatchObject({ answered: 4, medianResponseHours: 4.3 }); // (2.5 + 6) / 2 = 4.25
+    await answer(e, 3);
+    expect(await medianOf()).toMatchObject({ answered: 5, medianResponseHours: 3 });
+  });
 });
