@@ -152,6 +152,8 @@ export const OPEN_STEPS: Record<CaseKind, readonly string[]> = {
   complaint: COMPLAINT_STEPS.filter((step) => !CLOSED_STEPS.complaint.includes(step)),
   inquiry: INQUIRY_STEPS.filter((step) => !CLOSED_STEPS.inquiry.includes(step)),
 };
+/** H6: the open inquiries an officer still owes an answer (listed, like OPEN_STEPS, for the index). */
+export const AWAITING_ANSWER_STEPS: readonly string[] = OPEN_STEPS.inquiry.filter((step) => step !== 'answered');
 
 /** Investigation entries (notes, tasks, evidence) belong to a complaint being handled. */
 export function canInvestigate(step: ComplaintStep): boolean {

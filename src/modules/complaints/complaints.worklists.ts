@@ -1,6 +1,6 @@
 import { type Kysely, sql } from 'kysely';
-import type { CaseAge, ComplaintListQuery, InquiryListQuery, Oversight } from '../../contracts/complaints.js';
-import { type CaseKind, CLOSED_STEPS, median, OPEN_STEPS } from '../../domain/complaint-steps.js';
+import { type CaseAge, type ComplaintListQuery, caseKind, type InquiryListQuery, type Oversight } from '../../contracts/complaints.js';
+import { AWAITING_ANSWER_STEPS, type CaseKind, CLOSED_STEPS, median, OPEN_STEPS } from '../../domain/complaint-steps.js';
 import { riyadhCalendarDay, toHijriString } from '../../domain/dates.js';
 import type { AppContext } from '../../platform/context.js';
 import { engineOf } from '../../platform/db/dialect.js';
@@ -188,7 +188,7 @@ export async function listInquiries(ctx: AppContext, principal: StaffPrincipal, 
     if (q.officerId) query = query.where('c.officer_id', '=', q.officerId);
   }
   // The oversight page's officer figures (H6): awaiting an answer; answered by one officer since an instant.
-  if (q.awaitingAnswer === 'true') query = query.where('c.step', 'in', AWAITING_ANSWER);
+  if (q.awaitingAnswer === 'true') query = query.where('c.step', 'in', AWAITING_ANSWER_STEPS);
   if (q.answeredBy) query = query.where('c.answered_by', '=', q.answeredBy);
   if (q.answeredSince) query = query.where('c.responded_at', '>=', new Date(q.answeredSince).toISOString());
   return page(ctx, principal, 'inquiry', common(query, 'inquiry', q, ctx.clock.now()), q);
@@ -196,26 +196,16 @@ export async function listInquiries(ctx: AppContext, principal: StaffPrincipal, 
 
 // ---- oversight (§9) ----
 
-/** Both kinds named where a figure counts both, so a (kind, …) index is read as two ranges, not scanned whole. */
-const BOTH_KINDS = ['complaint', 'inquiry'] as const;
-/** Inquiries an officer still owes an answer: listed, not negated, so (kind, step) is sought (issue 7). */
-const AWAITING_ANSWER = ['received', 'acknowledged', 'routed'] as const;
-
 /** The Sunday (Riyadh) that starts the week of `day` (the Saudi week starts on Sunday). */
 function weekStart(day: string): string {
   const date = new Date(`${day}T00:00:00Z`);
   return new Date(date.getTime() - date.getUTCDay() * DAY_MS).toISOString().slice(0, 10);
 }
 
-/**
- * One call for the oversight page (H5, H6): open complaints and inquiries by age and step, overdue
- * and due-soon counts, the queues, each contact officer's workload and median response time, and
- * twelve weeks of counts. Every figure is an indexed aggregate; nothing personal is returned.
- */
 type WeekColumn = 'created_at' | 'closed_at' | 'responded_at';
 
 /** Which of the weeks starting at `starts` (ISO instants, oldest first) `column` falls in: a CASE, newest week first. */
-export function weekIndexOf(column: WeekColumn, starts: readonly string[]) {
+function weekIndexOf(column: WeekColumn, starts: readonly string[]) {
   return sql<number>`case ${sql.join(
     starts
       .map((start, i) => ({ start, i }))
@@ -269,7 +259,8 @@ export function oversightQueries(db: Kysely<Database>, now: Date) {
     sla: db
       .selectFrom('complaints')
       .select(['kind', 'sla_state', sql<number>`count(*)`.as('n')])
-      .where('kind', 'in', BOTH_KINDS)
+      // Both kinds named, so the (kind, …) index is read as two ranges, not scanned whole.
+      .where('kind', 'in', caseKind.options)
       .where('sla_state', 'in', ['due-soon', 'breached'])
       .groupBy(['kind', 'sla_state']),
     queues: db
@@ -286,7 +277,7 @@ export function oversightQueries(db: Kysely<Database>, now: Date) {
       .selectFrom('complaints')
       .select(['officer_id', 'sla_state'])
       .where('kind', '=', 'inquiry')
-      .where('step', 'in', AWAITING_ANSWER),
+      .where('step', 'in', AWAITING_ANSWER_STEPS),
     // Each officer's answers of the last 90 days: their number and the middle one or two response
     // times, picked by the database (a window over the officer's answers in time order). Reading
     // every answer into the page was 17 thousand rows at 500 thousand cases, and 50 managers at
@@ -312,7 +303,7 @@ export function oversightQueries(db: Kysely<Database>, now: Date) {
     received: db
       .selectFrom('complaints')
       .select(['kind', weekOf('created_at').as('week'), sql<number>`count(*)`.as('n')])
-      .where('kind', 'in', BOTH_KINDS)
+      .where('kind', 'in', caseKind.options)
       .where('created_at', '>=', since)
       .groupBy(['kind', 'week']),
     closed: db
@@ -330,6 +321,11 @@ export function oversightQueries(db: Kysely<Database>, now: Date) {
   };
 }
 
+/**
+ * One call for the oversight page (H5, H6): open complaints and inquiries by age and step, overdue
+ * and due-soon counts, the queues, each contact officer's workload and median response time, and
+ * twelve weeks of counts. Every figure is an indexed aggregate; nothing personal is returned.
+ */
 export async function oversight(ctx: AppContext, principal: StaffPrincipal): Promise<Oversight> {
   const now = ctx.clock.now();
   const db = ctx.db;
