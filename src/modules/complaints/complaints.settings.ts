@@ -77,16 +77,19 @@ export const DEFAULT_COMPLAINTS_SETTINGS: ComplaintsSettings = {
 /** The last stored text and what it parsed to: every public submission reads the settings (issue 7). */
 let lastParsed: { text: string; value: ComplaintsSettings } | null = null;
 
-/** Stored values over the defaults, so a setting added later has a value at once. */
+/**
+ * Stored values over the defaults, so a setting added later has a value at once. Callers only read
+ * the result (as they always did with the shared defaults), so the parsed value is handed out as is.
+ */
 export async function getComplaintsSettings(ctx: AppContext, db: Kysely<Database> = ctx.db): Promise<ComplaintsSettings> {
   const row = await db.selectFrom('settings').select('value').where('key', '=', KEY).executeTakeFirst();
   if (!row) return DEFAULT_COMPLAINTS_SETTINGS;
   // Always read (another instance may have changed them); parsed again only when the text changed.
-  if (lastParsed?.text === row.value) return structuredClone(lastParsed.value);
+  if (lastParsed?.text === row.value) return lastParsed.value;
   const parsed = complaintsSettings.safeParse({ ...DEFAULT_COMPLAINTS_SETTINGS, ...(JSON.parse(row.value) as object) });
   const value = parsed.success ? parsed.data : DEFAULT_COMPLAINTS_SETTINGS;
   lastParsed = { text: row.value, value };
-  return structuredClone(value);
+  return value;
 }
 
 export async function updateComplaintsSettings(
