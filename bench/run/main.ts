@@ -78,16 +78,12 @@ function raisedLimits(settings: ComplaintsSettings): ComplaintsSettings {
 }
 
 /**
- * Loads each path on Sila. With `withCeiling`, the ceiling server is started once Sila's answers are
- * captured and each path is loaded on the ceiling right after Sila: the two measurements of a path
- * are seconds apart, not minutes (on a shared machine the load of others drifts; issue 7 §2).
+ * Loads each path on Sila. The main run (not the growth run) also keeps Sila's answers, loads the
+ * 10- and 1-connection variants, and starts the ceiling once the answers are captured, loading each
+ * path on it right after Sila: the two figures of a ratio are seconds apart, not minutes (on a shared
+ * machine the load of others drifts; issue 7 §2).
  */
-async function runSila(
-  target: Target,
-  paths: BenchPath[],
-  options: BenchOptions,
-  { isFewMeasured, isCaptured, withCeiling }: { isFewMeasured: boolean; isCaptured: boolean; withCeiling: boolean },
-): Promise<SilaRun> {
+async function runSila(target: Target, paths: BenchPath[], options: BenchOptions, { isMainRun }: { isMainRun: boolean }): Promise<SilaRun> {
   const entry = silaEntry(options.isFromSource);
   const server = await startServer(
     'sila',
@@ -124,10 +120,10 @@ async function runSila(
       const session = await sessionOf(p.as);
       for (const v of p.variants) {
         const answer = await capture(server.url, p, v.url, session);
-        if (isCaptured || withCeiling) run.captured.set(`${p.method} ${v.url}`, answer);
+        if (isMainRun) run.captured.set(`${p.method} ${v.url}`, answer);
       }
     }
-    if (withCeiling) ceiling = await startCeiling(target, paths, run.captured);
+    if (isMainRun) ceiling = await startCeiling(target, paths, run.captured);
     for (const p of paths) {
       const session = await sessionOf(p.as);
       if (!options.isSmoke) {
@@ -138,12 +134,12 @@ async function runSila(
       const sila = await load(server.url, p, session, { connections: options.connections, seconds: options.duration });
       const peak = peakRssMb(server.pid);
       const silaFew =
-        isFewMeasured && p.isAlsoFew && !options.isSmoke
+        isMainRun && p.isAlsoFew && !options.isSmoke
           ? await load(server.url, p, session, { connections: options.fewConnections, seconds: options.duration })
           : null;
       // A dashboard's target is one person's wait (issue 7 §5), not 50 people's queue: one connection.
       const silaOne =
-        isFewMeasured && p.target.p50Ms !== undefined && !options.isSmoke
+        isMainRun && p.target.p50Ms !== undefined && !options.isSmoke
           ? await load(server.url, p, session, { connections: 1, seconds: options.duration })
           : null;
       run.results.set(p.name, { sila, silaFew, silaOne, peakRssMb: peak });
@@ -294,7 +290,7 @@ async function main(): Promise<number> {
   const drives = searchDrives(target);
   const paths = benchPaths(target.engine, now, privacy, drives).filter((p) => options.paths.includes(p.name));
 
-  const sila = await runSila(target, paths, options, { isFewMeasured: true, isCaptured: true, withCeiling: true });
+  const sila = await runSila(target, paths, options, { isMainRun: true });
   const ceiling = sila.ceiling;
   const plans = paths.some((p) => p.name === 'worklist' || p.name === 'search') ? await queryPlans(target, drives) : [];
 
@@ -305,7 +301,7 @@ async function main(): Promise<number> {
   if (growthTarget) {
     growthSizes = await sizesOf(growthTarget);
     log(`growth: ${growthSizes.families} families, ${growthSizes.requests} requests`);
-    growthRun = await runSila(growthTarget, paths, options, { isFewMeasured: false, isCaptured: false, withCeiling: false });
+    growthRun = await runSila(growthTarget, paths, options, { isMainRun: false });
   }
 
   log('calendar: deadline calculation in-process');
