@@ -96,6 +96,23 @@ describe(`staff accounts [${ENGINE}]`, () => {
     expect(JSON.parse(audit[1]?.fields ?? '[]')).toEqual(['roles', 'scope']);
   });
 
+  it('a signed-in user is read afresh on every request: a change of roles and scope applies to their next request', async () => {
+    const scope = { categories: ['productive-family'], domains: ['marketing', 'training'], offices: ['dammam'] };
+    const staff = await buildStaff(t, { roles: ['reception', 'contact-officer'], scope });
+    const agent = await signIn(t, staff);
+    const before = (await agent.request('GET', '/api/v1/auth/session')).json();
+    expect(before.user).toMatchObject({ id: staff.id, username: staff.username, roles: ['contact-officer', 'reception'], scope });
+    expect((await agent.request('GET', '/api/v1/staff/users')).statusCode).toBe(403);
+
+    await admin.request('PATCH', `/api/v1/staff/users/${staff.id}`, {
+      roles: ['hr'],
+      scope: { categories: [], domains: ['training'], offices: [] },
+    });
+    const after = (await agent.request('GET', '/api/v1/auth/session')).json();
+    expect(after.user).toMatchObject({ roles: ['hr'], scope: { categories: [], domains: ['training'], offices: [] } });
+    expect((await agent.request('GET', '/api/v1/staff/users')).statusCode).toBe(200);
+  });
+
   it('deactivates (ending sessions) and reactivates; refuses self-deactivation', async () => {
     const staff = await buildStaff(t, { roles: ['reception'] });
     const agent = await signIn(t, staff);

@@ -46,6 +46,52 @@ export async function loadStaff(db: Db, id: string): Promise<StaffRecord | undef
   return { row, roles: extra?.roles ?? [], scope: extra?.scope ?? { categories: [], domains: [], offices: [] } };
 }
 
+export interface StaffPrincipalRecord {
+  username: string;
+  displayName: string;
+  language: string;
+  isActive: boolean;
+  roles: StaffRole[];
+  scope: StaffScope;
+}
+
+/**
+ * What every staff request needs to know about its user, in one statement (the auth plugin runs it
+ * on each request): the user's row, then one row per role and per scope entry.
+ */
+export async function loadStaffPrincipalRecord(db: Db, id: string): Promise<StaffPrincipalRecord | undefined> {
+  const { rows } = await sql<{
+    kind: string;
+    code: string;
+    display_name: string | null;
+    language: string | null;
+    is_active: number | null;
+  }>`
+    select 'user' as kind, username as code, display_name, language, is_active from staff_users where id = ${id}
+    union all select 'role', role, null, null, null from staff_roles where user_id = ${id}
+    union all select kind, code, null, null, null from staff_scopes where user_id = ${id}
+    order by 1, 2`.execute(db);
+  const user = rows.find((row) => row.kind === 'user');
+  if (!user) return undefined;
+  const roles: StaffRole[] = [];
+  const scope = { categories: [] as string[], domains: [] as string[], offices: [] as string[] };
+  for (const { kind, code } of rows) {
+    if (kind === 'role') {
+      if (isStaffRole(code)) roles.push(code);
+    } else if (kind === 'category') scope.categories.push(code);
+    else if (kind === 'domain') scope.domains.push(code);
+    else if (kind === 'office') scope.offices.push(code);
+  }
+  return {
+    username: user.code,
+    displayName: user.display_name ?? '',
+    language: user.language ?? 'ar',
+    isActive: Number(user.is_active) === 1,
+    roles,
+    scope,
+  };
+}
+
 export async function insertStaff(db: Db, row: StaffUserTable): Promise<void> {
   await db.insertInto('staff_users').values(row).execute();
 }

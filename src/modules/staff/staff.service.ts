@@ -220,15 +220,15 @@ export async function resetStaffUser(
 
 /** What the auth plugin needs to know about a signed-in staff member; null when inactive. */
 export async function loadStaffPrincipal(ctx: AppContext, userId: string) {
-  const record = await repo.loadStaff(ctx.db, userId);
-  if (record?.row.is_active !== 1) return null;
+  const record = await repo.loadStaffPrincipalRecord(ctx.db, userId);
+  if (!record?.isActive) return null;
   return {
     userId,
-    username: record.row.username,
-    displayName: record.row.display_name,
+    username: record.username,
+    displayName: record.displayName,
     roles: record.roles,
     scope: record.scope,
-    language: (record.row.language === 'en' ? 'en' : 'ar') as 'ar' | 'en',
+    language: (record.language === 'en' ? 'en' : 'ar') as 'ar' | 'en',
   };
 }
 

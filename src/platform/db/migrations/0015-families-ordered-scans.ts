@@ -9,9 +9,17 @@ import type { Kysely } from 'kysely';
  */
 export async function up(db: Kysely<any>): Promise<void> {
   await db.schema.dropIndex('families_created').execute();
-  await db.schema.createIndex('families_created').on('families').columns(['created_at', 'id', 'office', 'category', 'origin_channel']).execute();
+  await db.schema
+    .createIndex('families_created')
+    .on('families')
+    .columns(['created_at', 'id', 'office', 'category', 'origin_channel'])
+    .execute();
   await db.schema.dropIndex('families_name').execute();
-  await db.schema.createIndex('families_name').on('families').columns(['name_normalised', 'id', 'office', 'category', 'origin_channel']).execute();
+  await db.schema
+    .createIndex('families_name')
+    .on('families')
+    .columns(['name_normalised', 'id', 'office', 'category', 'origin_channel'])
+    .execute();
   await db.schema.dropIndex('families_scope').execute();
   await db.schema.createIndex('families_scope').on('families').columns(['office', 'category', 'origin_channel', 'id']).execute();
 }
