@@ -11,7 +11,8 @@ import {
 import { oversightQueries } from '../../src/modules/complaints/complaints.worklists.js';
 import { familyPageQuery, NAMES_TO_SORT } from '../../src/modules/families/families.repo.js';
 import { type NameDrive, nameMatchesQuery } from '../../src/modules/families/families.search.js';
-import { visibleRequests } from '../../src/modules/requests/requests.repo.js';
+import { pageQuery, visibleRequests } from '../../src/modules/requests/requests.repo.js';
+import { listQuery } from '../../src/modules/requests/requests.worklists.js';
 import type { Engine } from '../../src/platform/db/dialect.js';
 import type { Database } from '../../src/platform/db/schema.js';
 import { type BenchPrincipalKey, RECEPTION_SCOPE } from '../seed/principals.js';
@@ -86,27 +87,10 @@ export function searchUrl(name: string): string {
   return `/api/v1/families?${new URLSearchParams({ q: name, sort: 'createdAt', order: 'desc', limit: '25' })}`;
 }
 
-/** Worklist: Sila's base query for the scoped user, the list's filter and keyset order, with the families' names joined. */
-export function worklistStatement(engine: Engine, withNames = true): Statement {
-  const db = compiler(engine);
-  let q = visibleRequests(db, { scope: RECEPTION_SCOPE, createdBy: null, committeeIds: null, isNone: false }).where(
-    'requests.sla_state',
-    '=',
-    'due-soon',
-  );
-  if (withNames) {
-    return statement(
-      q
-        .innerJoin('families', 'families.id', 'requests.family_id')
-        .selectAll('requests')
-        .select(['families.reference as family_reference', 'families.head_name_ar as family_name'])
-        .orderBy('requests.deadline_day')
-        .orderBy('requests.id')
-        .limit(51),
-    );
-  }
-  q = q.orderBy('requests.deadline_day').orderBy('requests.id');
-  return statement(q.selectAll('requests').limit(51));
+/** Worklist: Sila's page query for the scoped user's due-soon list, as requests.worklists.ts builds it (names joined). */
+export function worklistStatement(engine: Engine): Statement {
+  const visibility = { scope: RECEPTION_SCOPE, createdBy: null, committeeIds: null, isNone: false };
+  return statement(pageQuery(listQuery(visibleRequests(compiler(engine), visibility), { list: 'due-soon' }), null, 50));
 }
 
 /**

@@ -23,7 +23,7 @@ function sqliteLiteral(value: unknown): string {
  */
 export async function queryPlans(target: Target, drives: Readonly<Record<string, NameDrive>>): Promise<QueryPlan[]> {
   const wanted: [string, Statement][] = [
-    ['worklist (page query)', worklistStatement(target.engine, false)],
+    ['worklist (page query)', worklistStatement(target.engine)],
     ...SEARCH_NAMES.map((name): [string, Statement] => [
       `search «${name}» (${drives[name] ?? 'names'})`,
       searchStatements(target.engine, name, drives[name] ?? 'names').at(-1) as Statement,

@@ -314,6 +314,39 @@ describe('intake, completeness and attestation (C3, C4)', () => {
     expect(Number(after.n)).toBe(Number(before.n));
   });
 
+  it('C3: the reception list shows each draft’s family, type, checklist and attestation at a glance', async () => {
+    const family = await registerFamily(reception, { headNameAr: 'هيلة ناصر الدوسري' });
+    const ready = await completeDraft(reception, family.id);
+    const signed = await completeDraft(reception, family.id);
+    expect((await sign(reception, signed)).statusCode).toBe(201);
+    const started = await reception.request('POST', '/api/v1/requests', {
+      idempotencyKey: randomUUID(),
+      familyId: family.id,
+      typeCode: 'training-enrolment',
+      channel: 'interview',
+      answers: {},
+    });
+    expect(started.statusCode, started.body).toBe(201);
+    const list = await reception.request('GET', `/api/v1/requests?list=reception&familyId=${family.id}`);
+    expect(list.statusCode).toBe(200);
+    const byId = new Map(list.json().items.map((item: { id: string }) => [item.id, item]));
+    const line = { familyId: family.id, familyName: 'هيلة ناصر الدوسري', status: 'draft', deadlineDay: null };
+    expect(byId.get(ready.id)).toMatchObject({ ...line, typeCode: 'tools-aid', isChecklistSatisfied: true, isAttested: false });
+    expect(byId.get(signed.id)).toMatchObject({ ...line, typeCode: 'tools-aid', isChecklistSatisfied: true, isAttested: true });
+    expect(byId.get(started.json().id)).toMatchObject({
+      ...line,
+      typeCode: 'training-enrolment',
+      isChecklistSatisfied: false,
+      isAttested: false,
+    });
+    const types = (await reception.request('GET', '/api/v1/request-types')).json().items;
+    for (const item of list.json().items) {
+      const type = types.find((candidate: { code: string }) => candidate.code === item.typeCode);
+      expect(item).toMatchObject({ typeNameAr: type.nameAr, typeNameEn: type.nameEn, familyReference: expect.stringMatching(/.+/) });
+    }
+    expect(list.json().items).toHaveLength(3);
+  });
+
   it('F2: a request outside the caller’s scope answers 404', async () => {
     const family = await registerFamily(reception);
     const draft = await completeDraft(reception, family.id);

@@ -85,6 +85,17 @@ export async function findType(db: Db, code: string): Promise<RequestType | null
   return row ? presentType(row) : null;
 }
 
+/** Several types by code, in one read (a page of drafts names a handful). */
+export async function findTypes(db: Db, codes: readonly string[]): Promise<Map<string, RequestType>> {
+  if (!codes.length) return new Map();
+  const rows = await db
+    .selectFrom('request_types')
+    .selectAll()
+    .where('code', 'in', [...codes])
+    .execute();
+  return new Map(rows.map((row) => [row.code, presentType(row)]));
+}
+
 export async function getRequestType(ctx: AppContext, code: string): Promise<RequestType> {
   await ensureDefaultTypes(ctx);
   const type = await findType(ctx.db, code);

@@ -59,16 +59,41 @@ export function decodeCursor(cursor: string): [string, string] | null {
   }
 }
 
-/** Keyset page on (deadline_day, id): the nearest deadline first; drafts (no deadline) oldest first. */
-export async function pageOf(query: RequestQuery, after: [string, string] | null, limit: number) {
+/**
+ * Requests with what a line in a list shows beside them (the family's reference and name, the type's
+ * names), joined in the same statement rather than read after it. Left joins keep `requests` the
+ * outer loop, so the walk stays the one the list's index gives.
+ */
+export function withNames(query: RequestQuery) {
+  return query
+    .leftJoin('families', 'families.id', 'requests.family_id')
+    .leftJoin('request_types', 'request_types.code', 'requests.type_code')
+    .selectAll('requests')
+    .select([
+      'families.reference as family_reference',
+      'families.head_name_ar as family_name',
+      'request_types.name_ar as type_name_ar',
+      'request_types.name_en as type_name_en',
+    ]);
+}
+
+export type NamedRequestRow = Awaited<ReturnType<ReturnType<typeof withNames>['execute']>>[number];
+
+/**
+ * Keyset page on (deadline_day, id): the nearest deadline first; drafts (no deadline) oldest first.
+ * One row past the page says whether there is a next one.
+ */
+export function pageQuery(query: RequestQuery, after: [string, string] | null, limit: number) {
   let q = query;
   if (after) q = q.where(sql<boolean>`(requests.deadline_day, requests.id) > (${after[0]}, ${after[1]})`);
-  const rows = await q
-    .selectAll('requests')
+  return withNames(q)
     .orderBy('requests.deadline_day')
     .orderBy('requests.id')
-    .limit(limit + 1)
-    .execute();
+    .limit(limit + 1);
+}
+
+export async function pageOf(query: RequestQuery, after: [string, string] | null, limit: number) {
+  const rows = await pageQuery(query, after, limit).execute();
   const page = rows.slice(0, limit);
   const last = page.at(-1);
   return { rows: page, next: rows.length > limit && last ? ([last.deadline_day, last.id] as [string, string]) : null };

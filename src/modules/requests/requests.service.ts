@@ -28,7 +28,7 @@ import { committeesOf } from '../committees/committees.service.js';
 import { familyVisibility } from '../families/families.policy.js';
 import { findVisibleFamily, nextReference } from '../families/families.repo.js';
 import { formCodeMatches, normaliseFormCode } from './attestation-form-code.js';
-import { ensureDefaultTypes, findType } from './request-types.service.js';
+import { ensureDefaultTypes, findType, findTypes } from './request-types.service.js';
 import {
   type Actor,
   addHistory,
@@ -737,27 +737,38 @@ export async function syncFamilyRequests(trx: Db, ctx: AppContext, familyId: str
   }
 }
 
-/** For drafts in lists: the checklist and attestation at a glance (reception's "to attest"). */
+/**
+ * For drafts in lists: the checklist and attestation at a glance (reception's "to attest"). A page of
+ * drafts is read with one statement for their types and one for their documents, not two per draft.
+ */
 export async function draftFlags(ctx: AppContext, rows: RequestTable[]) {
   const result = new Map<string, { isChecklistSatisfied: boolean; isAttested: boolean }>();
+  const open = rows.filter((row) => row.status === 'draft' || row.status === 'information-requested');
+  const types = await findTypes(ctx.db, [...new Set(open.map((row) => row.type_code))]);
+  const documents = open.length
+    ? await ctx.db
+        .selectFrom('request_documents')
+        .select(['request_id', 'item_key as itemKey'])
+        .where(
+          'request_id',
+          'in',
+          open.map((row) => row.id),
+        )
+        .where('removed_at', 'is', null)
+        .execute()
+    : [];
   for (const row of rows) {
+    const isAttested = row.current_attestation_id !== null;
     if (row.status !== 'draft' && row.status !== 'information-requested') {
-      result.set(row.id, { isChecklistSatisfied: true, isAttested: row.current_attestation_id !== null });
+      result.set(row.id, { isChecklistSatisfied: true, isAttested });
       continue;
     }
-    const type = await findType(ctx.db, row.type_code);
-    const documents = await ctx.db
-      .selectFrom('request_documents')
-      .select('item_key as itemKey')
-      .where('request_id', '=', row.id)
-      .where('removed_at', 'is', null)
-      .execute();
     const evaluation = evaluateChecklist(
-      type?.checklist ?? [],
+      types.get(row.type_code)?.checklist ?? [],
       JSON.parse(ctx.keys.encryptor.decrypt(row.answers, `request:${row.id}:answers`)),
-      documents,
+      documents.filter((document) => document.request_id === row.id),
     );
-    result.set(row.id, { isChecklistSatisfied: evaluation.isSatisfied, isAttested: row.current_attestation_id !== null });
+    result.set(row.id, { isChecklistSatisfied: evaluation.isSatisfied, isAttested });
   }
   return result;
 }

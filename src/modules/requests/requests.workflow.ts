@@ -16,10 +16,10 @@ import type { Database } from '../../platform/db/schema.js';
 import type { RequestTable } from '../../platform/db/schema-requests.js';
 import { AppError } from '../../platform/http/app-error.js';
 import { recordAudit } from '../audit/audit.service.js';
-import { ensureDefaultTypes, findType, listRequestTypes, requireActiveType } from './request-types.service.js';
+import { ensureDefaultTypes, listRequestTypes, requireActiveType } from './request-types.service.js';
 import { deadlineHijri, loadState, move, noteAad, openReasons, presentAttestation, voidIfChanged } from './requests.core.js';
-import { decodeCursor, encodeCursor, NO_DEADLINE, pageOf } from './requests.repo.js';
-import { applyAnswers, attachDocument, familySummaryOf, insertRequest, recordAttestation } from './requests.service.js';
+import { decodeCursor, encodeCursor, type NamedRequestRow, NO_DEADLINE, pageOf, withNames } from './requests.repo.js';
+import { applyAnswers, attachDocument, insertRequest, recordAttestation } from './requests.service.js';
 
 /**
  * The only way the committees and portal modules reach requests (docs/design/service-requests.md,
@@ -52,43 +52,30 @@ export async function requestsAwaitingStudy(
     .where('requests.committee_id', '=', query.committeeId)
     .where('requests.status', '=', 'complete');
   const { rows, next } = await pageOf(base, after, Math.min(Math.max(query.limit ?? 50, 1), 200));
-  return { items: await briefsOf(ctx.db, rows), nextCursor: next ? encodeCursor(next) : null };
+  return { items: briefsOf(rows), nextCursor: next ? encodeCursor(next) : null };
 }
 
-async function briefsOf(db: Db, rows: RequestTable[]): Promise<RequestBrief[]> {
-  const families = await familySummaryOf(db, [...new Set(rows.map((r) => r.family_id))]);
-  const briefs: RequestBrief[] = [];
-  for (const row of rows) {
-    const type = await findType(db, row.type_code);
-    briefs.push({
-      id: row.id,
-      reference: row.reference,
-      typeCode: row.type_code,
-      typeNameAr: type?.nameAr ?? row.type_code,
-      typeNameEn: type?.nameEn ?? row.type_code,
-      familyId: row.family_id,
-      familyName: families.get(row.family_id)?.name ?? '',
-      status: row.status as RequestStatus,
-      committeeId: row.committee_id,
-      deadlineDay: row.deadline_day === NO_DEADLINE ? null : row.deadline_day,
-    });
-  }
-  return briefs;
+function briefsOf(rows: NamedRequestRow[]): RequestBrief[] {
+  return rows.map((row) => ({
+    id: row.id,
+    reference: row.reference,
+    typeCode: row.type_code,
+    typeNameAr: row.type_name_ar ?? row.type_code,
+    typeNameEn: row.type_name_en ?? row.type_code,
+    familyId: row.family_id,
+    familyName: row.family_name ?? '',
+    status: row.status as RequestStatus,
+    committeeId: row.committee_id,
+    deadlineDay: row.deadline_day === NO_DEADLINE ? null : row.deadline_day,
+  }));
 }
 
 /** Lines for agendas and minutes, in the order of `requestIds`; unknown ids are left out. No ID numbers. */
 export async function requestBriefs(db: Db, _ctx: AppContext, requestIds: readonly string[]): Promise<RequestBrief[]> {
   if (!requestIds.length) return [];
-  const rows = await db
-    .selectFrom('requests')
-    .selectAll()
-    .where('id', 'in', [...requestIds])
-    .execute();
+  const rows = await withNames(db.selectFrom('requests').where('requests.id', 'in', [...requestIds])).execute();
   const byId = new Map(rows.map((r) => [r.id, r]));
-  return briefsOf(
-    db,
-    requestIds.flatMap((id) => byId.get(id) ?? []),
-  );
+  return briefsOf(requestIds.flatMap((id) => byId.get(id) ?? []));
 }
 
 /** complete → under-study (a meeting puts it on its agenda). 409 `request.illegal-transition` otherwise. */

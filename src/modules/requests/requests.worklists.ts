@@ -15,7 +15,7 @@ import {
   readCounters,
   visibleRequests,
 } from './requests.repo.js';
-import { draftFlags, familySummaryOf, summaryOf, visibilityOf } from './requests.service.js';
+import { draftFlags, summaryOf, visibilityOf } from './requests.service.js';
 
 /**
  * Worklists (issue 5 §10), each one index range in (…, deadline_day, id) order, keyset-paged:
@@ -40,24 +40,13 @@ export function listQuery(query: RequestQuery, list: Pick<RequestListQuery, 'lis
   return q;
 }
 
-/** The types' names only, in one read (a page lists a handful of types; their checklists are not needed). */
-async function typeNamesOf(ctx: AppContext, codes: string[]): Promise<Map<string, { nameAr: string; nameEn: string }>> {
-  const names = new Map(codes.map((code) => [code, { nameAr: code, nameEn: code }]));
-  if (!codes.length) return names;
-  const rows = await ctx.db.selectFrom('request_types').select(['code', 'name_ar', 'name_en']).where('code', 'in', codes).execute();
-  for (const row of rows) names.set(row.code, { nameAr: row.name_ar, nameEn: row.name_en });
-  return names;
-}
-
 export async function listRequests(ctx: AppContext, principal: StaffPrincipal, query: RequestListQuery): Promise<RequestList> {
   const after = query.cursor ? decodeCursor(query.cursor) : null;
   if (query.cursor && !after)
     throw AppError.badRequest('request.invalid', 'Bad cursor', [{ pointer: '/cursor', code: 'field.invalid', detail: 'Bad cursor' }]);
   const visibility = await visibilityOf(ctx, principal);
   const { rows, next } = await pageOf(listQuery(visibleRequests(ctx.db, visibility), query), after, query.limit);
-  const families = await familySummaryOf(ctx.db, [...new Set(rows.map((r) => r.family_id))]);
   const flags = await draftFlags(ctx, rows);
-  const types = await typeNamesOf(ctx, [...new Set(rows.map((r) => r.type_code))]);
   const { cursor: _cursor, ...filters } = query;
   await recordAudit(ctx.db, {
     at: ctx.clock.now(),
@@ -70,8 +59,8 @@ export async function listRequests(ctx: AppContext, principal: StaffPrincipal, q
     items: rows.map((row) =>
       summaryOf(
         row,
-        types.get(row.type_code) as { nameAr: string; nameEn: string },
-        families.get(row.family_id),
+        { nameAr: row.type_name_ar ?? row.type_code, nameEn: row.type_name_en ?? row.type_code },
+        { reference: row.family_reference ?? '', name: row.family_name ?? '' },
         flags.get(row.id) as { isChecklistSatisfied: boolean; isAttested: boolean },
       ),
     ),
