@@ -139,6 +139,12 @@ export class SqliteSink implements Sink {
 
 /** Rows sent in one COPY (a few MB of text): big enough that the statement's cost vanishes. */
 const COPY_ROWS = 20_000;
+/**
+ * Characters sent in one COPY at most, whatever the row count: a few rows can be large (a meeting's
+ * minutes list thousands of decisions). Counted by rows alone, the minutes of a full run waited for
+ * the end, grew the heap by ~0.8 KB a request and went out as one COPY of gigabytes that stalled.
+ */
+export const COPY_CHARS = 8_000_000;
 
 /** A value in COPY's text format: \\N for null; backslash, tab, newline and carriage return escaped. */
 export function copyText(value: Value): string {
@@ -151,9 +157,10 @@ const COPY_ESCAPES: Record<string, string> = { '\\': '\\\\', '\t': '\\t', '\n': 
 export class PostgresSink implements Sink {
   readonly engine = 'postgres' as const;
   private readonly client: pg.Client;
-  private readonly buffers = new Map<string, { columns: readonly string[]; rows: Row[] }>();
+  private readonly buffers = new Map<string, { columns: readonly string[]; rows: Row[]; chars: number }>();
   private dropped: Array<{ name: string; sql: string }> = [];
   private pendingRows = 0;
+  private pendingChars = 0;
   private isOpen = false;
   private readonly inFlight: Promise<void>[] = [];
   /** Tables truncated in the open transaction: COPY … FREEZE until it commits. */
@@ -174,20 +181,26 @@ export class PostgresSink implements Sink {
   }
 
   table(name: string, columns: readonly string[]): (row: Row) => void {
-    const buffer = { columns, rows: [] as Row[] };
+    const buffer = { columns, rows: [] as Row[], chars: 0 };
     this.buffers.set(name, buffer);
     return (row) => {
       buffer.rows.push(row);
+      let chars = row.length;
+      for (const value of row) if (typeof value === 'string') chars += value.length;
+      buffer.chars += chars;
       this.pendingRows++;
+      this.pendingChars += chars;
     };
   }
 
   /** One COPY of the buffered rows of `name` (all of them, or only when a full batch is waiting). */
   private async write(name: string, all: boolean): Promise<void> {
     const buffer = this.buffers.get(name);
-    if (!buffer || buffer.rows.length === 0 || (!all && buffer.rows.length < COPY_ROWS)) return;
+    if (!buffer || buffer.rows.length === 0 || (!all && buffer.rows.length < COPY_ROWS && buffer.chars < COPY_CHARS)) return;
     const rows = buffer.rows;
     buffer.rows = [];
+    this.pendingChars -= buffer.chars;
+    buffer.chars = 0;
     const lines: string[] = new Array(rows.length);
     for (let r = 0; r < rows.length; r++) lines[r] = (rows[r] as Row).map(copyText).join('\t');
     const freeze = this.frozen.has(name) ? ' with (freeze)' : '';
@@ -210,9 +223,10 @@ export class PostgresSink implements Sink {
   }
 
   async drain(): Promise<void> {
-    if (this.pendingRows < 5_000) return;
+    if (this.pendingRows < 5_000 && this.pendingChars < COPY_CHARS) return;
     for (const name of this.buffers.keys()) await this.write(name, false);
-    if (this.pendingRows > 200_000) for (const name of this.buffers.keys()) await this.write(name, true);
+    if (this.pendingRows > 200_000 || this.pendingChars > 8 * COPY_CHARS)
+      for (const name of this.buffers.keys()) await this.write(name, true);
   }
 
   async flush(): Promise<void> {
