@@ -20,21 +20,37 @@ export async function findStaffRowByUsername(db: Db, username: string): Promise<
   return db.selectFrom('staff_users').selectAll().where('username', '=', username.toLowerCase()).executeTakeFirst();
 }
 
-async function rolesAndScopes(db: Db, ids: string[]): Promise<Map<string, { roles: StaffRole[]; scope: StaffScope }>> {
-  const result = new Map<string, { roles: StaffRole[]; scope: { categories: string[]; domains: string[]; offices: string[] } }>();
-  for (const id of ids) result.set(id, { roles: [], scope: { categories: [], domains: [], offices: [] } });
+interface Access {
+  roles: StaffRole[];
+  scope: { categories: string[]; domains: string[]; offices: string[] };
+}
+
+const noAccess = (): Access => ({ roles: [], scope: { categories: [], domains: [], offices: [] } });
+
+/** One staff_roles row (kind 'role') or staff_scopes row (its kind) added to a user's access. */
+function addAccess(access: Access, kind: string, code: string): void {
+  if (kind === 'role') {
+    if (isStaffRole(code)) access.roles.push(code);
+  } else if (kind === 'category') access.scope.categories.push(code);
+  else if (kind === 'domain') access.scope.domains.push(code);
+  else if (kind === 'office') access.scope.offices.push(code);
+}
+
+async function rolesAndScopes(db: Db, ids: string[]): Promise<Map<string, Access>> {
+  const result = new Map<string, Access>();
+  for (const id of ids) result.set(id, noAccess());
   if (ids.length === 0) return result;
   const [roles, scopes] = await Promise.all([
     db.selectFrom('staff_roles').selectAll().where('user_id', 'in', ids).orderBy('role').execute(),
     db.selectFrom('staff_scopes').selectAll().where('user_id', 'in', ids).orderBy('code').execute(),
   ]);
-  for (const r of roles) if (isStaffRole(r.role)) result.get(r.user_id)?.roles.push(r.role);
+  for (const r of roles) {
+    const entry = result.get(r.user_id);
+    if (entry) addAccess(entry, 'role', r.role);
+  }
   for (const s of scopes) {
     const entry = result.get(s.user_id);
-    if (!entry) continue;
-    if (s.kind === 'category') entry.scope.categories.push(s.code);
-    else if (s.kind === 'domain') entry.scope.domains.push(s.code);
-    else if (s.kind === 'office') entry.scope.offices.push(s.code);
+    if (entry) addAccess(entry, s.kind, s.code);
   }
   return result;
 }
@@ -73,22 +89,14 @@ export async function loadStaffPrincipalRecord(db: Db, id: string): Promise<Staf
     order by 1, 2`.execute(db);
   const user = rows.find((row) => row.kind === 'user');
   if (!user) return undefined;
-  const roles: StaffRole[] = [];
-  const scope = { categories: [] as string[], domains: [] as string[], offices: [] as string[] };
-  for (const { kind, code } of rows) {
-    if (kind === 'role') {
-      if (isStaffRole(code)) roles.push(code);
-    } else if (kind === 'category') scope.categories.push(code);
-    else if (kind === 'domain') scope.domains.push(code);
-    else if (kind === 'office') scope.offices.push(code);
-  }
+  const access = noAccess();
+  for (const { kind, code } of rows) addAccess(access, kind, code);
   return {
     username: user.code,
     displayName: user.display_name ?? '',
     language: user.language ?? 'ar',
     isActive: Number(user.is_active) === 1,
-    roles,
-    scope,
+    ...access,
   };
 }
 
