@@ -62,18 +62,19 @@ export function decodeCursor(cursor: string): [string, string] | null {
 /**
  * Requests with what a line in a list shows beside them (the family's reference and name, the type's
  * names), joined in the same statement rather than read after it. Left joins keep `requests` the
- * outer loop, so the walk stays the one the list's index gives.
+ * outer loop, so the walk stays the one the list's index gives; a missing name reads as the type's
+ * code or empty, never null.
  */
 export function withNames(query: RequestQuery) {
   return query
     .leftJoin('families', 'families.id', 'requests.family_id')
     .leftJoin('request_types', 'request_types.code', 'requests.type_code')
     .selectAll('requests')
-    .select([
-      'families.reference as family_reference',
-      'families.head_name_ar as family_name',
-      'request_types.name_ar as type_name_ar',
-      'request_types.name_en as type_name_en',
+    .select((eb) => [
+      eb.fn.coalesce('families.reference', sql.lit('')).as('family_reference'),
+      eb.fn.coalesce('families.head_name_ar', sql.lit('')).as('family_name'),
+      eb.fn.coalesce('request_types.name_ar', 'requests.type_code').as('type_name_ar'),
+      eb.fn.coalesce('request_types.name_en', 'requests.type_code').as('type_name_en'),
     ]);
 }
 

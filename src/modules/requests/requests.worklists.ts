@@ -59,8 +59,8 @@ export async function listRequests(ctx: AppContext, principal: StaffPrincipal, q
     items: rows.map((row) =>
       summaryOf(
         row,
-        { nameAr: row.type_name_ar ?? row.type_code, nameEn: row.type_name_en ?? row.type_code },
-        { reference: row.family_reference ?? '', name: row.family_name ?? '' },
+        { nameAr: row.type_name_ar, nameEn: row.type_name_en },
+        { reference: row.family_reference, name: row.family_name },
         flags.get(row.id) as { isChecklistSatisfied: boolean; isAttested: boolean },
       ),
     ),
