@@ -173,7 +173,7 @@ async function startCeiling(target: Target, paths: BenchPath[], captured: Map<st
       routes.push({
         method: p.method,
         url: v.url,
-        statements: v.statements,
+        statements: [...v.statements, ...(v.followUp?.(answer.body) ?? [])],
         body: answer.body.toString('base64'),
         status: answer.status,
         contentType: answer.contentType,
@@ -292,7 +292,9 @@ async function main(): Promise<number> {
 
   const sila = await runSila(target, paths, options, { isMainRun: true });
   const ceiling = sila.ceiling;
-  const plans = paths.some((p) => p.name === 'worklist' || p.name === 'search') ? await queryPlans(target, drives) : [];
+  const plans = paths.some((p) => p.name === 'worklist' || p.name === 'reception' || p.name === 'search')
+    ? await queryPlans(target, drives)
+    : [];
 
   let growthTarget = options.growth;
   if (!growthTarget && options.isGrowthSeeded) growthTarget = await seedGrowth(target, sizes);

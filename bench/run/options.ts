@@ -2,7 +2,7 @@ import path from 'node:path';
 import { parseArgs } from 'node:util';
 
 /** The HTTP paths `npm run bench` loads, in the order they run. */
-export const PATH_NAMES = ['worklist', 'search', 'intake', 'oversight', 'counts'] as const;
+export const PATH_NAMES = ['worklist', 'reception', 'search', 'intake', 'oversight', 'counts'] as const;
 export type PathName = (typeof PATH_NAMES)[number];
 
 export type Target = { engine: 'sqlite'; file: string; dataDir: string } | { engine: 'postgres'; url: string };

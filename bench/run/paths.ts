@@ -29,6 +29,8 @@ export interface Variant {
   url: string;
   /** The ceiling's work for this URL: only these statements, then the same bytes as Sila's answer. */
   statements: Statement[];
+  /** Statements that depend on the rows of Sila's answer (a page's own follow-up reads), run after `statements`. */
+  followUp?: (answer: Buffer) => Statement[];
 }
 
 export interface BenchPath {
@@ -79,6 +81,13 @@ function statement(query: { compile(): { sql: string; parameters: readonly unkno
  */
 export const WORKLIST_URL = '/api/v1/requests?list=due-soon&limit=50';
 
+/**
+ * The reception tab: the scoped user's drafts to complete, 50 a page, oldest first. Unlike due soon
+ * (3 requests of this user at 10 thousand families, a full page at a million), it fills a page at both
+ * sizes, so its growth compares the same work (issue 7 §3).
+ */
+export const RECEPTION_URL = '/api/v1/requests?list=reception&limit=50';
+
 /** Given names and family names typed the other way round from how they are stored (أ/ا, ة/ه, ى/ي). */
 export const SEARCH_NAMES = ['فاطمه', 'احمد', 'عائشه', 'مصطفي', 'ابراهيم', 'الغامدى', 'اسماء', 'موسي'];
 
@@ -87,10 +96,41 @@ export function searchUrl(name: string): string {
   return `/api/v1/families?${new URLSearchParams({ q: name, sort: 'createdAt', order: 'desc', limit: '25' })}`;
 }
 
-/** Worklist: Sila's page query for the scoped user's due-soon list, as requests.worklists.ts builds it (names joined). */
-export function worklistStatement(engine: Engine): Statement {
+/** Worklist: Sila's page query for one of the scoped user's lists, as requests.worklists.ts builds it (names joined). */
+export function worklistStatement(engine: Engine, list: 'due-soon' | 'reception' = 'due-soon'): Statement {
   const visibility = { scope: RECEPTION_SCOPE, createdBy: null, committeeIds: null, isNone: false };
-  return statement(pageQuery(listQuery(visibleRequests(compiler(engine), visibility), { list: 'due-soon' }), null, 50));
+  return statement(pageQuery(listQuery(visibleRequests(compiler(engine), visibility), { list }), null, 50));
+}
+
+/**
+ * A page of drafts also shows whether each one's checklist is satisfied: Sila reads the page's
+ * request types and documents (`draftFlags` in requests.service.ts). The same two reads, for the
+ * requests of the page Sila answered.
+ */
+export function draftFlagStatements(engine: Engine, answer: Buffer): Statement[] {
+  const { items } = JSON.parse(answer.toString('utf8')) as { items: { id: string; typeCode: string; status: string }[] };
+  const open = items.filter((item) => item.status === 'draft' || item.status === 'information-requested');
+  if (!open.length) return [];
+  const db = compiler(engine);
+  return [
+    statement(
+      db
+        .selectFrom('request_types')
+        .selectAll()
+        .where('code', 'in', [...new Set(open.map((item) => item.typeCode))]),
+    ),
+    statement(
+      db
+        .selectFrom('request_documents')
+        .select(['request_id', 'item_key as itemKey'])
+        .where(
+          'request_id',
+          'in',
+          open.map((item) => item.id),
+        )
+        .where('removed_at', 'is', null),
+    ),
+  ];
 }
 
 /**
@@ -142,6 +182,21 @@ export function benchPaths(
       method: 'GET',
       as: 'reception',
       variants: [{ url: WORKLIST_URL, statements: [worklistStatement(engine)] }],
+      isAlsoFew: true,
+      target: { ratio: 0.5, p99Ms: 100 },
+    },
+    {
+      name: 'reception',
+      description: 'requests worklist, drafts to complete, 50 oldest first, scoped reception user',
+      method: 'GET',
+      as: 'reception',
+      variants: [
+        {
+          url: RECEPTION_URL,
+          statements: [worklistStatement(engine, 'reception')],
+          followUp: (answer) => draftFlagStatements(engine, answer),
+        },
+      ],
       isAlsoFew: true,
       target: { ratio: 0.5, p99Ms: 100 },
     },

@@ -24,6 +24,7 @@ function sqliteLiteral(value: unknown): string {
 export async function queryPlans(target: Target, drives: Readonly<Record<string, NameDrive>>): Promise<QueryPlan[]> {
   const wanted: [string, Statement][] = [
     ['worklist (page query)', worklistStatement(target.engine)],
+    ['reception (page query)', worklistStatement(target.engine, 'reception')],
     ...SEARCH_NAMES.map((name): [string, Statement] => [
       `search «${name}» (${drives[name] ?? 'names'})`,
       searchStatements(target.engine, name, drives[name] ?? 'names').at(-1) as Statement,

@@ -1,5 +1,4 @@
-import { readFileSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import type { BrowserContext, Page } from '@playwright/test';
 import { nationalIdCheckDigit } from '../../src/domain/national-id.js';
@@ -164,11 +163,13 @@ test('reception registers a family in Arabic, finds it by a differently spelled 
 });
 
 test('reception imports a small sheet: progress finishes and the bad row is listed', async () => {
-  const sheet = path.join(tmpdir(), `families-${Date.now()}.csv`);
-  writeFileSync(
-    sheet,
-    `الاسم,رقم الهوية,الجوال,المدينة\nسعاد الحربي,${IMPORTED_ID},0559876543,الخبر\nرقم خاطئ,1234567890,0551112222,القطيف\n`,
-  );
+  const sheet = {
+    name: 'families.csv',
+    mimeType: 'text/csv',
+    buffer: Buffer.from(
+      `الاسم,رقم الهوية,الجوال,المدينة\nسعاد الحربي,${IMPORTED_ID},0559876543,الخبر\nرقم خاطئ,1234567890,0551112222,القطيف\n`,
+    ),
+  };
   await reception.goto('/staff/families/import');
   await expect(reception.getByRole('heading', { level: 1, name: f('importTitle') })).toBeVisible();
   await expectNoSeriousViolations(reception, 'the import page');

@@ -1,4 +1,3 @@
-import path from 'node:path';
 import type { Page } from '@playwright/test';
 import { expectNoSeriousViolations } from './support/axe.js';
 import { copy } from './support/copy.js';
@@ -97,7 +96,7 @@ test('X2: reception records, completes, has the family sign and sends a request,
     .getByRole('button', { name: r('documents.upload') })
     .first()
     .click();
-  await expect(reception.getByRole('link', { name: path.basename(pdf) })).toBeVisible();
+  await expect(reception.getByRole('link', { name: pdf.name })).toBeVisible();
   await expect(reception.getByText(r('checklist.complete'))).toBeVisible();
 
   // C4: the review with the family and the signature.

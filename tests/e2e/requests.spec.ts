@@ -1,5 +1,4 @@
-import { readFileSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import type { Browser, BrowserContext, Page } from '@playwright/test';
 import { SEEDED_COMMITTEES } from '../../src/contracts/committees.js';
@@ -8,6 +7,7 @@ import { expectNoSeriousViolations } from './support/axe.js';
 import { expect, serveSilaForThisFile, test } from './support/fixtures.js';
 import { changeFirstPassword, expectHome, firstAdministratorSignIn, signIn } from './support/journeys.js';
 import { codeSentTo, enableSms, registerFamilyAtReception } from './support/portal.js';
+import { pdfFixture } from './support/requests.js';
 
 /**
  * Issue 5 in Arabic, end to end (C2–C6): reception records an incomplete request, sees what is
@@ -180,14 +180,13 @@ test('reception records an incomplete request, sees what is missing, completes i
   await reception.getByRole('radio', { name: r('yes') }).check();
   await reception.getByRole('button', { name: 'حفظ' }).click();
   await expect(reception.getByText(r('answers.saved'))).toBeVisible();
-  const pdf = path.join(tmpdir(), `id-copy-${Date.now()}.pdf`);
-  writeFileSync(pdf, '%PDF-1.4\n1 0 obj << /Type /Catalog >> endobj\ntrailer << /Root 1 0 R >>\n%%EOF\n');
+  const pdf = pdfFixture('id-copy.pdf');
   await reception.locator('input[type="file"]').first().setInputFiles(pdf);
   await reception
     .getByRole('button', { name: r('documents.upload') })
     .first()
     .click();
-  await expect(reception.getByRole('link', { name: path.basename(pdf) })).toBeVisible();
+  await expect(reception.getByRole('link', { name: pdf.name })).toBeVisible();
   await expect(reception.getByText(r('checklist.complete'))).toBeVisible();
 
   // C4: review with the family, who signs on the screen with the mouse.

@@ -1,5 +1,4 @@
-import { readFileSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { expect, type Page } from '@playwright/test';
 
@@ -39,11 +38,12 @@ export async function choose(page: Page, label: string, option: string): Promise
   await page.getByRole('option', { name: option, exact: true }).click();
 }
 
-/** A small valid PDF on disk (the file store checks the magic bytes). */
-export function pdfFixture(name: string): string {
-  const file = path.join(tmpdir(), `${Date.now()}-${name}`);
-  writeFileSync(file, '%PDF-1.4\n1 0 obj << /Type /Catalog >> endobj\ntrailer << /Root 1 0 R >>\n%%EOF\n');
-  return file;
+/** A small valid PDF (the file store checks the magic bytes). */
+const PDF = '%PDF-1.4\n1 0 obj << /Type /Catalog >> endobj\ntrailer << /Root 1 0 R >>\n%%EOF\n';
+
+/** The PDF as a file the page's input receives from memory: journeys leave nothing in the temp folder. */
+export function pdfFixture(name: string): { name: string; mimeType: string; buffer: Buffer } {
+  return { name: `${Date.now()}-${name}`, mimeType: 'application/pdf', buffer: Buffer.from(PDF) };
 }
 
 /** The family signs on the pad with the mouse (C4). */
