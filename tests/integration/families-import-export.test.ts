@@ -159,6 +159,9 @@ describe(`export families (issue 3 §6) [${ENGINE}]`, () => {
     expect(values).toContain(theirs.reference); // the administrator's scope is everything…
     expect(values).not.toContain('1000000164'); // …masked
     expect(values).toContain('••••••0164');
+    // Written row by row (the streaming writer): still a right-to-left sheet with a bold header.
+    expect(workbook.worksheets[0]?.views[0]?.rightToLeft).toBe(true);
+    expect(workbook.worksheets[0]?.getRow(1).getCell(1).font?.bold).toBe(true);
 
     const audit = await t.ctx.db.selectFrom('audit_events').selectAll().where('action', '=', 'family.export').execute();
     expect(JSON.parse(audit[0]?.details ?? '{}').ids).toContain(mine.id);
