@@ -5,7 +5,7 @@ import { handleCaseClockEvents } from '../../src/modules/complaints/complaints.j
 import { rotateComplaintKeys } from '../../src/modules/complaints/complaints.keys.js';
 import { rotateKeys } from '../../src/modules/keys/keys.service.js';
 import { Encryptor, generateKey, Indexer, parseKeyList } from '../../src/platform/crypto/keyring.js';
-import { complaint, JPEG, PDF, post, upload } from './complaints-fixtures.js';
+import { complaint, JPEG, PDF, post } from './complaints-fixtures.js';
 import { type Agent, buildStaff, createTestApp, ENGINE, type StaffFixture, sessionFor, type TestApp } from './harness.js';
 import { registerFamily } from './portal-support.js';
 
