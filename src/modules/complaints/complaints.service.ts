@@ -163,7 +163,7 @@ export async function submitCase(
     return await ctx.db.transaction().execute(async (trx) => {
       const fileIds = await consumeUploads(trx, body.attachments, { ownerId: id, now });
       const tracking = await freshTrackingCode(trx, ctx);
-      const reference = await nextReference(trx, referenceSeries(kind), now.getUTCFullYear());
+      const reference = await nextReference({ root: ctx.db, trx }, referenceSeries(kind), now.getUTCFullYear());
       const contact = isAnonymous && !body.mobile && !body.email ? null : { mobile: body.mobile ?? null, email: body.email ?? null };
       const row: Insertable<ComplaintTable> = {
         id,

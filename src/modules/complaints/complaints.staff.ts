@@ -425,7 +425,7 @@ export async function intakeCase(
       familyCategory = contact.scope.category;
     }
     const tracking = await freshTrackingCode(trx, ctx);
-    const reference = await nextReference(trx, referenceSeries(body.kind), now.getUTCFullYear());
+    const reference = await nextReference({ root: ctx.db, trx }, referenceSeries(body.kind), now.getUTCFullYear());
     const row: Insertable<ComplaintTable> = {
       id,
       kind: body.kind,

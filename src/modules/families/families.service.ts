@@ -272,7 +272,7 @@ export async function registerFamily(ctx: AppContext, principal: StaffPrincipal,
     const row = await ctx.db.transaction().execute(async (trx) => {
       const row: FamilyTable = {
         id,
-        reference: await repo.nextReference(trx, 'FAM', now.getUTCFullYear()),
+        reference: await repo.nextReference({ root: ctx.db, trx }, 'FAM', now.getUTCFullYear()),
         head_name_ar: body.headNameAr,
         head_name_en: body.headNameEn ?? null,
         name_normalised: nameNormalised,

@@ -141,7 +141,7 @@ export async function insertRequest(ctx: AppContext, actor: Actor, input: NewReq
   const id = uuidv7(now.getTime());
   try {
     await ctx.db.transaction().execute(async (trx) => {
-      const reference = await nextReference(trx, 'REQ', Number(riyadhCalendarDay(now).slice(0, 4)));
+      const reference = await nextReference({ root: ctx.db, trx }, 'REQ', Number(riyadhCalendarDay(now).slice(0, 4)));
       const row: RequestTable = {
         id,
         reference,

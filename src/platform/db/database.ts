@@ -6,6 +6,7 @@ import pg from 'pg';
 import type { DatabaseConfig } from '../config.js';
 import type { Engine } from './dialect.js';
 import { OffThreadWriter } from './off-thread-writer.js';
+import { registerReferenceAllocator } from './references.js';
 import type { Database } from './schema.js';
 
 export type DB = Kysely<Database>;
@@ -32,7 +33,17 @@ export function openDatabase(config: DatabaseConfig): DatabaseHandle {
   if (config.engine === 'postgres') {
     const pool = new pg.Pool({ connectionString: config.url, max: 10 });
     const db = new Kysely<Database>({ dialect: new PostgresDialect({ pool }) });
-    return { db, engine: 'postgres', close: () => db.destroy() };
+    // References are numbered outside the callers' transactions (references.ts).
+    const numbering = new pg.Pool({ connectionString: config.url, max: 1, options: '-c synchronous_commit=off' });
+    registerReferenceAllocator(db, numbering);
+    return {
+      db,
+      engine: 'postgres',
+      close: async () => {
+        await db.destroy();
+        await numbering.end();
+      },
+    };
   }
   if (config.file !== ':memory:') mkdirSync(path.dirname(config.file), { recursive: true });
   const sqlite = new SQLite(config.file);
