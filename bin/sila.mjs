@@ -1,8 +1,10 @@
 #!/usr/bin/env node
 // The `sila` command: runs the compiled server (npm run build makes dist/server).
+import { spawn } from 'node:child_process';
 import { existsSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
+import { serverHeapArgs } from './server-heap.mjs';
 
 const root = join(dirname(fileURLToPath(import.meta.url)), '..');
 const compiled = join(root, 'dist', 'server', 'cli', 'index.js');
@@ -10,6 +12,17 @@ if (!existsSync(compiled)) {
   console.error('Sila is not built yet: run `npm run build` (npm start does it for you).');
   process.exit(1);
 }
-const { main } = await import(pathToFileURL(compiled).href);
-const code = await main(process.argv.slice(2));
-if (code >= 0) process.exitCode = code;
+const args = process.argv.slice(2);
+const heap = args[0] === 'serve' ? serverHeapArgs() : [];
+if (heap.length) {
+  // V8's heap limit is fixed when the process starts: serve again in a node given the limit.
+  const server = spawn(process.execPath, [...heap, ...process.execArgv, fileURLToPath(import.meta.url), ...args], { stdio: 'inherit' });
+  for (const signal of ['SIGINT', 'SIGTERM']) process.on(signal, () => server.kill(signal));
+  server.on('exit', (code, signal) => {
+    process.exitCode = code ?? (signal ? 1 : 0);
+  });
+} else {
+  const { main } = await import(pathToFileURL(compiled).href);
+  const code = await main(args);
+  if (code >= 0) process.exitCode = code;
+}

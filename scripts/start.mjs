@@ -3,6 +3,7 @@ import { spawnSync } from 'node:child_process';
 import { existsSync, readdirSync, statSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { serverHeapArgs } from '../bin/server-heap.mjs';
 
 const root = path.join(path.dirname(fileURLToPath(import.meta.url)), '..');
 
@@ -23,7 +24,8 @@ if (!isBuilt || isStale) {
   const result = spawnSync('npm', ['run', 'build'], { cwd: root, stdio: 'inherit' });
   if (result.status !== 0) process.exit(result.status ?? 1);
 }
-const server = spawnSync(process.execPath, [path.join(root, 'bin/sila.mjs'), 'serve', ...process.argv.slice(2)], {
+// The heap limit given here, so bin/sila.mjs serves in this child rather than starting another.
+const server = spawnSync(process.execPath, [...serverHeapArgs(), path.join(root, 'bin/sila.mjs'), 'serve', ...process.argv.slice(2)], {
   cwd: root,
   stdio: 'inherit',
 });

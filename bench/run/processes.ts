@@ -3,6 +3,7 @@ import { existsSync, readdirSync, readFileSync, statSync, writeFileSync } from '
 import { createServer } from 'node:net';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { serverHeapArgs } from '../../bin/server-heap.mjs';
 import type { Target } from './options.js';
 
 export const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');
@@ -41,8 +42,11 @@ function newest(dir: string): number {
 export function silaEntry(isFromSource: boolean): { args: string[]; isBuilt: boolean } {
   const built = path.join(ROOT, 'dist/server/cli/index.js');
   const isFresh = existsSync(built) && statSync(built).mtimeMs >= newest(path.join(ROOT, 'src'));
-  if (!isFromSource && isFresh) return { args: [path.join(ROOT, 'bin/sila.mjs'), 'serve'], isBuilt: true };
-  return { args: ['--import', 'tsx', path.join(ROOT, 'src/cli/dev-entry.ts'), 'serve'], isBuilt: false };
+  // As npm start runs it: with the server's heap limit (bin/server-heap.mjs), unless the bench's own
+  // node flags give one (BENCH_SERVER_NODE_ARGS, placed before these).
+  const heap = serverHeapArgs(process.env, process.env.BENCH_SERVER_NODE_ARGS?.split(' ') ?? []);
+  if (!isFromSource && isFresh) return { args: [...heap, path.join(ROOT, 'bin/sila.mjs'), 'serve'], isBuilt: true };
+  return { args: [...heap, '--import', 'tsx', path.join(ROOT, 'src/cli/dev-entry.ts'), 'serve'], isBuilt: false };
 }
 
 export function databaseEnv(target: Target): NodeJS.ProcessEnv {
