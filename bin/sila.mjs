@@ -15,8 +15,12 @@ if (!existsSync(compiled)) {
 const args = process.argv.slice(2);
 const heap = args[0] === 'serve' ? serverHeapArgs() : [];
 if (heap.length) {
-  // V8's heap limit is fixed when the process starts: serve again in a node given the limit.
-  const server = spawn(process.execPath, [...heap, ...process.execArgv, fileURLToPath(import.meta.url), ...args], { stdio: 'inherit' });
+  // V8's heap limit is fixed when the process starts: serve again in a node given the limit. In its
+  // own process group, so a Ctrl-C reaches it once, through here, not also from the terminal.
+  const server = spawn(process.execPath, [...heap, ...process.execArgv, fileURLToPath(import.meta.url), ...args], {
+    stdio: 'inherit',
+    detached: true,
+  });
   for (const signal of ['SIGINT', 'SIGTERM']) process.on(signal, () => server.kill(signal));
   server.on('exit', (code, signal) => {
     process.exitCode = code ?? (signal ? 1 : 0);
