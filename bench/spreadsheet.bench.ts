@@ -8,22 +8,10 @@ import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
-import { MAX_EXPORT_ROWS } from '../src/modules/families/families.export.js';
+import { HEADERS, MAX_EXPORT_ROWS } from '../src/modules/families/families.export.js';
 import { MAX_IMPORT_ROWS, readSheet, writeCsv, writeXlsx } from '../src/modules/families/spreadsheet.js';
 
-const HEADER = [
-  'الرقم المرجعي',
-  'الاسم',
-  'الاسم بالإنجليزية',
-  'رقم الهوية',
-  'الجوال',
-  'المدينة',
-  'المكتب',
-  'الفئة',
-  'المجالات',
-  'القناة',
-  'التاريخ',
-];
+const HEADER = HEADERS.ar;
 
 /** A row as an export writes it (masked ID and mobile, names resolved). */
 function row(i: number): string[] {

@@ -1,5 +1,6 @@
 import type { Kysely } from 'kysely';
 import { SAUDI_WEEKEND } from '../../domain/calendar-days.js';
+import { incrementCounter } from '../../platform/db/counters.js';
 import type { Database, HolidayEditTable } from '../../platform/db/schema.js';
 
 type Db = Kysely<Database>;
@@ -17,18 +18,7 @@ export async function readCalendarRevision(db: Db): Promise<number> {
  * until commit, so two administrators' edits (and their clock recomputations) run one after the other.
  */
 export async function bumpCalendarRevision(db: Db): Promise<number> {
-  await db
-    .insertInto('counters')
-    .values({ name: REVISION_COUNTER, value: 0 })
-    .onConflict((oc) => oc.column('name').doNothing())
-    .execute();
-  const row = await db
-    .updateTable('counters')
-    .set((eb) => ({ value: eb('value', '+', 1) }))
-    .where('name', '=', REVISION_COUNTER)
-    .returning('value')
-    .executeTakeFirstOrThrow();
-  return Number(row.value);
+  return incrementCounter(db, REVISION_COUNTER);
 }
 
 export interface StoredHolidayEdit extends HolidayEditTable {

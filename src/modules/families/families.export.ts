@@ -13,7 +13,7 @@ import { writeCsv, writeXlsx } from './spreadsheet.js';
 export const MAX_EXPORT_ROWS = 50_000;
 const BATCH = 1000;
 
-const HEADERS = {
+export const HEADERS = {
   ar: [
     'الرقم المرجعي',
     'الاسم',

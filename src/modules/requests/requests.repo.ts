@@ -1,5 +1,6 @@
 import { type Kysely, type SelectQueryBuilder, sql } from 'kysely';
 import { REQUEST_STATUSES, SLA_STATES } from '../../contracts/requests.js';
+import { incrementCounter } from '../../platform/db/counters.js';
 import type { Database } from '../../platform/db/schema.js';
 import type { RequestTable } from '../../platform/db/schema-requests.js';
 import type { RequestVisibility } from './requests.policy.js';
@@ -124,24 +125,11 @@ export function counterKeys(row: CountedRow): string[] {
   return keys;
 }
 
-async function addTo(db: Db, name: string, delta: number): Promise<void> {
-  await db
-    .insertInto('counters')
-    .values({ name, value: 0 })
-    .onConflict((oc) => oc.column('name').doNothing())
-    .execute();
-  await db
-    .updateTable('counters')
-    .set((eb) => ({ value: eb('value', '+', delta) }))
-    .where('name', '=', name)
-    .execute();
-}
-
 export async function moveCounters(db: Db, before: CountedRow | null, after: CountedRow | null): Promise<void> {
   const old = before ? counterKeys(before) : [];
   const next = after ? counterKeys(after) : [];
-  for (const key of old) if (!next.includes(key)) await addTo(db, key, -1);
-  for (const key of next) if (!old.includes(key)) await addTo(db, key, 1);
+  for (const key of old) if (!next.includes(key)) await incrementCounter(db, key, -1);
+  for (const key of next) if (!old.includes(key)) await incrementCounter(db, key);
 }
 
 export async function readCounters(db: Db): Promise<{ name: string; value: number }[]> {

@@ -34,14 +34,16 @@ export function openDatabase(config: DatabaseConfig): DatabaseHandle {
     const pool = new pg.Pool({ connectionString: config.url, max: 10 });
     const db = new Kysely<Database>({ dialect: new PostgresDialect({ pool }) });
     // References are numbered outside the callers' transactions (references.ts).
-    const numbering = new pg.Pool({ connectionString: config.url, max: 1, options: '-c synchronous_commit=off' });
+    const numbering = new Kysely<Database>({
+      dialect: new PostgresDialect({ pool: new pg.Pool({ connectionString: config.url, max: 1, options: '-c synchronous_commit=off' }) }),
+    });
     registerReferenceAllocator(db, numbering);
     return {
       db,
       engine: 'postgres',
       close: async () => {
         await db.destroy();
-        await numbering.end();
+        await numbering.destroy();
       },
     };
   }

@@ -1,5 +1,5 @@
 import type { Kysely } from 'kysely';
-import type pg from 'pg';
+import { incrementCounter } from './counters.js';
 import type { Database } from './schema.js';
 
 /**
@@ -11,11 +11,11 @@ import type { Database } from './schema.js';
  * the log past the counter's, so after a crash no stored record's number is handed out again.
  * SQLite has one writer anyway: there the counter stays in the caller's transaction, gapless.
  */
-const allocators = new WeakMap<Kysely<Database>, pg.Pool>();
+const allocators = new WeakMap<Kysely<Database>, Kysely<Database>>();
 
-/** Registers the one-connection pool that numbers references for `db` (openDatabase, PostgreSQL). */
-export function registerReferenceAllocator(db: Kysely<Database>, pool: pg.Pool): void {
-  allocators.set(db, pool);
+/** Registers the one-connection database that numbers references for `db` (openDatabase, PostgreSQL). */
+export function registerReferenceAllocator(db: Kysely<Database>, numbering: Kysely<Database>): void {
+  allocators.set(db, numbering);
 }
 
 /**
@@ -29,28 +29,6 @@ export async function nextReference(
   series: string,
   year: number,
 ): Promise<string> {
-  const name = `${series}-${year}`;
-  const allocator = allocators.get(root);
-  let value: number;
-  if (allocator) {
-    const { rows } = await allocator.query<{ value: number }>(
-      'insert into counters (name, value) values ($1, 1) on conflict (name) do update set value = counters.value + 1 returning value',
-      [name],
-    );
-    value = Number(rows[0]?.value);
-  } else {
-    await trx
-      .insertInto('counters')
-      .values({ name, value: 0 })
-      .onConflict((oc) => oc.column('name').doNothing())
-      .execute();
-    const row = await trx
-      .updateTable('counters')
-      .set((eb) => ({ value: eb('value', '+', 1) }))
-      .where('name', '=', name)
-      .returning('value')
-      .executeTakeFirstOrThrow();
-    value = Number(row.value);
-  }
+  const value = await incrementCounter(allocators.get(root) ?? trx, `${series}-${year}`);
   return `${series}-${year}-${String(value).padStart(6, '0')}`;
 }
