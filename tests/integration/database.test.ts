@@ -1,6 +1,7 @@
 import { sql } from 'kysely';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { migrateToLatest } from '../../src/platform/db/migrate.js';
+import { nextReference } from '../../src/platform/db/references.js';
 import { createTestApp, ENGINE, type TestApp } from './harness.js';
 
 let t: TestApp;
@@ -29,4 +30,37 @@ describe(`database engine [${ENGINE}]`, () => {
     const offices = await t.ctx.db.selectFrom('offices').select('code').execute();
     expect(offices.map((o) => o.code).sort()).toEqual(['ahsa', 'dammam', 'jubail', 'khobar', 'qatif']);
   });
+});
+
+describe(`connections [${ENGINE}]`, () => {
+  it.runIf(ENGINE === 'postgres')(
+    'X3: PostgreSQL ending the idle connections (a restart, an administrator) does not stop Sila; the next queries reconnect',
+    async () => {
+      const take = () => t.ctx.db.transaction().execute((trx) => nextReference({ root: t.ctx.db, trx }, 'IDLE', 2026));
+      // Idle clients in both pools: the application's (several at once) and the numbering one.
+      await Promise.all(Array.from({ length: 4 }, () => sql`select pg_sleep(0.05)`.execute(t.ctx.db)));
+      expect(await take()).toBe('IDLE-2026-000001');
+      const warnings: string[] = [];
+      const onWarning = (warning: Error) => warnings.push(warning.message);
+      process.on('warning', onWarning);
+      try {
+        const ended = await sql<{ n: number }>`
+          select count(*)::int as n from (
+            select pg_terminate_backend(pid) from pg_stat_activity
+            where datname = current_database() and pid <> pg_backend_pid()
+          ) terminated`.execute(t.ctx.db);
+        const n = ended.rows[0]?.n ?? 0;
+        expect(n).toBeGreaterThanOrEqual(2);
+        // Each ended client is reported once; without a listener on each pool, the first of these
+        // errors was thrown and ended the process.
+        await expect.poll(() => warnings.length, { timeout: 5000 }).toBe(n);
+        expect(warnings[0]).toMatch(/idle PostgreSQL connection was closed \(57P01/);
+      } finally {
+        process.off('warning', onWarning);
+      }
+      const rows = await Promise.all(Array.from({ length: 4 }, () => sql<{ one: number }>`select 1 as one`.execute(t.ctx.db)));
+      expect(rows.map((r) => r.rows[0]?.one)).toEqual([1, 1, 1, 1]);
+      expect(await take()).toBe('IDLE-2026-000002');
+    },
+  );
 });

@@ -31,11 +31,13 @@ const SQLITE_BUSY_TIMEOUT_MS = 5000;
  */
 export function openDatabase(config: DatabaseConfig): DatabaseHandle {
   if (config.engine === 'postgres') {
-    const pool = new pg.Pool({ connectionString: config.url, max: 10 });
+    const pool = heedingIdleErrors(new pg.Pool({ connectionString: config.url, max: 10 }));
     const db = new Kysely<Database>({ dialect: new PostgresDialect({ pool }) });
     // References are numbered outside the callers' transactions (references.ts).
     const numbering = new Kysely<Database>({
-      dialect: new PostgresDialect({ pool: new pg.Pool({ connectionString: config.url, max: 1, options: '-c synchronous_commit=off' }) }),
+      dialect: new PostgresDialect({
+        pool: heedingIdleErrors(new pg.Pool({ connectionString: config.url, max: 1, options: '-c synchronous_commit=off' })),
+      }),
     });
     registerReferenceAllocator(db, numbering);
     return {
@@ -67,6 +69,19 @@ export function openDatabase(config: DatabaseConfig): DatabaseHandle {
       await db.destroy();
     },
   };
+}
+
+/**
+ * A pooled connection that PostgreSQL ends while it is idle (a restart, a failover, an administrator)
+ * is reported as an 'error' on its pool; with no listener, Node throws it and Sila stops. The pool
+ * has already dropped that client and connects afresh when next asked, so the loss is only noted:
+ * its code and message, never its detail (which can quote a row).
+ */
+function heedingIdleErrors(pool: pg.Pool): pg.Pool {
+  pool.on('error', (error: Error & { code?: string }) => {
+    process.emitWarning(`an idle PostgreSQL connection was closed (${error.code ?? 'no code'}: ${error.message})`, 'SilaDatabaseWarning');
+  });
+  return pool;
 }
 
 const offThreadWriters = new WeakMap<DB, OffThreadWriter>();
