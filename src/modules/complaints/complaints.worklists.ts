@@ -305,11 +305,8 @@ export function oversightQueries(db: Kysely<Database>, now: Date) {
           .select([
             'answered_by',
             'ms',
-            // One order for both (one sort); the count's frame is the officer's whole partition.
             sql<number>`row_number() over (partition by answered_by order by ms)`.as('rn'),
-            sql<number>`count(*) over (partition by answered_by order by ms rows between unbounded preceding and unbounded following)`.as(
-              'n',
-            ),
+            sql<number>`count(*) over (partition by answered_by)`.as('n'),
           ])
           .as('a'),
       )
