@@ -1,8 +1,9 @@
 import { createHash } from 'node:crypto';
-import { type AttestedFamily, attestedDataSha256 } from '../../src/domain/attestation.js';
+import { type AttestedData, type AttestedFamily, canonicalAttestedData } from '../../src/domain/attestation.js';
 import { deadlineEndInstant, type WorkingCalendar } from '../../src/domain/calendar.js';
 import { dayOfOrdinal, parseDayOrdinal } from '../../src/domain/calendar-days.js';
 import { DEFAULT_REQUEST_TYPES } from '../../src/modules/requests/request-types.defaults.js';
+import { sha256Hex } from '../../src/platform/crypto/digest.js';
 import type { BulkEncryptor } from './bulk-crypto.js';
 import { attestedFamilyOf, type FamilyTimeline, familyAt, type GeneratedFamily, ORIGINS } from './families.js';
 import { Rng } from './rng.js';
@@ -196,7 +197,7 @@ export function generateRequests(env: RequestsEnv, from: number, to: number, out
     if (isAttested) {
       const method = channel === 'website' ? 'one-time-code' : rng.chance(0.7) ? 'signature-pad' : 'paper';
       attestationId = rng.uuidv7(attestMs);
-      const dataSha256 = attestedDataSha256({
+      const dataSha256 = attestedSha256({
         requestReference: reference,
         typeCode: type.code,
         family: attestedFamilyOf(f, familyReference(f)) as AttestedFamily,
@@ -409,3 +410,5 @@ export function createHashId(name: string, ms: number): string {
   const time = Math.floor(ms).toString(16).padStart(12, '0');
   return `${time.slice(0, 8)}-${time.slice(8, 12)}-7${h.slice(0, 3)}-${((Number.parseInt(h.charAt(3), 16) & 3) | 8).toString(16)}${h.slice(4, 7)}-${h.slice(7, 19)}`;
 }
+
+const attestedSha256 = (data: AttestedData) => sha256Hex(canonicalAttestedData(data));

@@ -1,4 +1,12 @@
 import { z } from 'zod';
+import {
+  type Answers as DomainAnswers,
+  type AnswerValue as DomainAnswerValue,
+  type ChecklistItem as DomainChecklistItem,
+  type ChecklistItemStatus as DomainChecklistItemStatus,
+  FIELD_TYPES,
+} from '../domain/request-checklist.js';
+import { REQUEST_STATUSES } from '../domain/request-status.js';
 import { code, longText, text } from './common.js';
 import { originChannel } from './families.js';
 
@@ -8,22 +16,14 @@ import { originChannel } from './families.js';
  * and worklists. The staff app and the portal import these schemas.
  */
 
-// ---- status flow (domain/request-status.ts) ----
-export const REQUEST_STATUSES = ['draft', 'complete', 'under-study', 'information-requested', 'decided', 'notified', 'closed'] as const;
-export const requestStatus = z.enum(REQUEST_STATUSES);
-export type RequestStatus = (typeof REQUEST_STATUSES)[number];
+/** Compile-time proof that a schema's type is the domain's vocabulary (domain/ owns it; no arrow runs up). */
+type Same<A, B> = [A] extends [B] ? ([B] extends [A] ? true : false) : false;
+function expectSame<A, B>(_isSame: Same<A, B>): void {}
 
-/** Every move of the state machine; staff call the first four through the transitions route. */
-export const REQUEST_ACTIONS = [
-  'submit',
-  'begin-study',
-  'request-information',
-  'information-received',
-  'decide',
-  'notify',
-  'close',
-] as const;
-export type RequestAction = (typeof REQUEST_ACTIONS)[number];
+// ---- status flow (domain/request-status.ts owns the vocabulary) ----
+export { REQUEST_ACTIONS, REQUEST_STATUSES, type RequestAction, type RequestStatus } from '../domain/request-status.js';
+export const requestStatus = z.enum(REQUEST_STATUSES);
+
 export const STAFF_ACTIONS = ['submit', 'request-information', 'information-received', 'close'] as const;
 export const staffAction = z.enum(STAFF_ACTIONS);
 export type StaffAction = (typeof STAFF_ACTIONS)[number];
@@ -37,9 +37,8 @@ export const requestChannel = originChannel;
 export type RequestChannel = z.infer<typeof originChannel>;
 
 // ---- request types (settings; C2) ----
-export const FIELD_TYPES = ['text', 'long-text', 'number', 'date', 'yes-no', 'choice', 'multi-choice'] as const;
+export { FIELD_TYPES, type FieldType } from '../domain/request-checklist.js';
 export const fieldType = z.enum(FIELD_TYPES);
-export type FieldType = (typeof FIELD_TYPES)[number];
 
 export const checklistOption = z.strictObject({
   value: code,
@@ -72,6 +71,7 @@ export const checklistItem = z
     if (!needsOptions && item.options) ctx.addIssue({ code: 'custom', path: ['options'], message: 'checklist.options-not-allowed' });
   });
 export type ChecklistItem = z.infer<typeof checklistItem>;
+expectSame<ChecklistItem, DomainChecklistItem>(true);
 
 const checklist = z
   .array(checklistItem)
@@ -171,8 +171,10 @@ export const answerValue = z.union([
   z.null(),
 ]);
 export type AnswerValue = z.infer<typeof answerValue>;
+expectSame<AnswerValue, DomainAnswerValue>(true);
 export const answers = z.record(itemKey, answerValue);
 export type Answers = z.infer<typeof answers>;
+expectSame<Answers, DomainAnswers>(true);
 
 /** One checklist item on a request: satisfied or not, and why not (`problem` is an error code). */
 export const checklistItemStatus = z.object({
@@ -186,6 +188,7 @@ export const checklistItemStatus = z.object({
   problem: z.string().nullable(),
 });
 export type ChecklistItemStatus = z.infer<typeof checklistItemStatus>;
+expectSame<ChecklistItemStatus, DomainChecklistItemStatus>(true);
 
 export const completeness = z.object({
   /** Every required item satisfied and no answer invalid (C3). */

@@ -1,11 +1,11 @@
-import { createHash } from 'node:crypto';
-import type { Answers } from '../contracts/requests.js';
+import type { Answers } from './request-checklist.js';
 
 /**
  * The data a family attests (C4) and its SHA-256: the family's core data, the request's type and
  * answers, and the hash of each document attached. Serialised canonically — object keys sorted at
  * every level, arrays in a fixed order, no whitespace — so the same data always gives the same hash
- * on any engine and after any round trip through JSON. A later change to any of it gives another
+ * on any engine and after any round trip through JSON (the hash itself is taken server-side,
+ * `sha256Hex(canonicalAttestedData(data))`, since node:crypto is not in the browser). A later change to any of it gives another
  * hash, which is how a change voids the attestation.
  */
 export interface AttestedFamily {
@@ -61,8 +61,3 @@ export function canonicalAttestedData(data: AttestedData): string {
 }
 
 const cmp = (a: string, b: string) => (a < b ? -1 : a > b ? 1 : 0);
-
-/** SHA-256 (hex) of the canonical attested data. */
-export function attestedDataSha256(data: AttestedData): string {
-  return createHash('sha256').update(canonicalAttestedData(data), 'utf8').digest('hex');
-}

@@ -1,4 +1,3 @@
-import type { Answers, AnswerValue, ChecklistItem, ChecklistItemStatus } from '../contracts/requests.js';
 import { parseCalendarDay } from './dates.js';
 import { removeInvisibleMarks, toLatinDigits } from './digits.js';
 
@@ -7,6 +6,44 @@ import { removeInvisibleMarks, toLatinDigits } from './digits.js';
  * field's answer must fit the field's type. A request whose required items are not all satisfied, or
  * with an invalid answer, cannot be submitted (422 `request.incomplete` listing the `missing` keys).
  */
+
+// The vocabulary of checklists and answers; contracts/requests.ts builds its schemas to match.
+export const FIELD_TYPES = ['text', 'long-text', 'number', 'date', 'yes-no', 'choice', 'multi-choice'] as const;
+export type FieldType = (typeof FIELD_TYPES)[number];
+
+export interface ChecklistOption {
+  value: string;
+  labelAr: string;
+  labelEn: string;
+}
+
+/** One item of a request type's checklist (C2): a field the family answers or a document it brings. */
+export interface ChecklistItem {
+  key: string;
+  kind: 'field' | 'document';
+  labelAr: string;
+  labelEn: string;
+  /** Fields only. */
+  fieldType?: FieldType | undefined;
+  /** `choice` and `multi-choice` only. */
+  options?: ChecklistOption[] | undefined;
+  isRequired: boolean;
+}
+
+/** A field's answer: text, number, yes/no, a day (`YYYY-MM-DD`), a choice or several; null clears it. */
+export type AnswerValue = string | number | boolean | string[] | null;
+export type Answers = Record<string, AnswerValue>;
+
+/** One checklist item on a request: satisfied or not, and why not (`problem` is an error code). */
+export interface ChecklistItemStatus {
+  key: string;
+  kind: 'field' | 'document';
+  labelAr: string;
+  labelEn: string;
+  isRequired: boolean;
+  isSatisfied: boolean;
+  problem: string | null;
+}
 
 export const MAX_TEXT = 500;
 export const MAX_LONG_TEXT = 4000;

@@ -1,4 +1,18 @@
-import type { RequestAction, RequestStatus } from '../contracts/requests.js';
+/** The statuses of a service request; contracts/requests.ts builds its schema from this list. */
+export const REQUEST_STATUSES = ['draft', 'complete', 'under-study', 'information-requested', 'decided', 'notified', 'closed'] as const;
+export type RequestStatus = (typeof REQUEST_STATUSES)[number];
+
+/** Every move of the state machine; staff call the first four through the transitions route. */
+export const REQUEST_ACTIONS = [
+  'submit',
+  'begin-study',
+  'request-information',
+  'information-received',
+  'decide',
+  'notify',
+  'close',
+] as const;
+export type RequestAction = (typeof REQUEST_ACTIONS)[number];
 
 /**
  * The status flow of a service request (C5, C6; docs/design/service-requests.md):

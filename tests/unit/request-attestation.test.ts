@@ -1,5 +1,8 @@
 import { describe, expect, it } from 'vitest';
-import { type AttestedData, attestedDataSha256, canonicalAttestedData, canonicalJson } from '../../src/domain/attestation.js';
+import { type AttestedData, canonicalAttestedData, canonicalJson } from '../../src/domain/attestation.js';
+import { sha256Hex } from '../../src/platform/crypto/digest.js';
+
+const attestedDataSha256 = (data: AttestedData) => sha256Hex(canonicalAttestedData(data));
 
 const DATA: AttestedData = {
   requestReference: 'REQ-2026-000001',

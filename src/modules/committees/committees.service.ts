@@ -1,6 +1,7 @@
 import type { AwaitingRequest, Committee, CommitteePurpose, CreateCommitteeBody, UpdateCommitteeBody } from '../../contracts/committees.js';
 import { toHijriString } from '../../domain/dates.js';
 import type { AppContext } from '../../platform/context.js';
+import { isUniqueViolation } from '../../platform/db/errors.js';
 import type { CommitteeTable } from '../../platform/db/schema-committees.js';
 import { AppError, type FieldError } from '../../platform/http/app-error.js';
 import type { StaffPrincipal } from '../../platform/http/principal.js';
@@ -97,11 +98,6 @@ async function assertComposition(
   if (memberIds.length > 0 && quorum > memberIds.length)
     errors.push({ pointer: '/quorum', code: 'committee.quorum-above-members', detail: 'The quorum cannot exceed the number of members' });
   if (errors.length) throw AppError.unprocessable('committee.invalid', 'The committee’s members, chair or quorum are not valid', errors);
-}
-
-function isUniqueViolation(error: unknown): boolean {
-  const e = error as { code?: string; message?: string };
-  return e?.code === '23505' || e?.code === 'SQLITE_CONSTRAINT_UNIQUE' || /UNIQUE constraint failed/.test(e?.message ?? '');
 }
 
 export async function createCommittee(ctx: AppContext, principal: StaffPrincipal, body: CreateCommitteeBody): Promise<Committee> {

@@ -1,4 +1,3 @@
-import { createHash } from 'node:crypto';
 import type { Kysely } from 'kysely';
 import type { Minutes, MinutesDecision, MinutesSummary } from '../../contracts/committees.js';
 import type { AssociationSettings } from '../../contracts/settings.js';
@@ -6,6 +5,7 @@ import type { DecisionOutcome } from '../../domain/committee-vote.js';
 import { riyadhCalendarDay } from '../../domain/dates.js';
 import { composeMinutesText, type MinutesItem } from '../../domain/minutes.js';
 import type { AppContext } from '../../platform/context.js';
+import { sha256Hex } from '../../platform/crypto/digest.js';
 import type { Database } from '../../platform/db/schema.js';
 import type { MinutesTable } from '../../platform/db/schema-committees.js';
 import { AppError, type FieldError } from '../../platform/http/app-error.js';
@@ -42,7 +42,6 @@ interface StoredDecision extends MinutesItem {
 }
 
 const actorOf = (principal: StaffPrincipal) => ({ kind: 'staff' as const, id: principal.userId });
-const sha256Of = (text: string) => createHash('sha256').update(text, 'utf8').digest('hex');
 
 function notFound(): AppError {
   return AppError.notFound('minutes.not-found', 'No such minutes');
@@ -263,7 +262,7 @@ async function writeText(trx: Db, ctx: AppContext, id: string, text: string, out
     .set({
       text: seal(ctx, minutesAad(id, 'text'), text) as string,
       decisions: sealOutcomes(ctx, id, outcomes),
-      sha256: sha256Of(text),
+      sha256: sha256Hex(text),
       updated_at: now.toISOString(),
     })
     .where('id', '=', id)
@@ -306,7 +305,7 @@ export async function generateMinutes(
           text: seal(ctx, minutesAad(id, 'text'), text) as string,
           notes: null,
           decisions: sealOutcomes(ctx, id, { decisions, deferred }),
-          sha256: sha256Of(text),
+          sha256: sha256Hex(text),
           created_by: principal.userId,
           created_at: now.toISOString(),
           updated_at: now.toISOString(),
@@ -321,7 +320,7 @@ export async function generateMinutes(
       entityId: id,
       details: {
         meetingId,
-        sha256: sha256Of(text),
+        sha256: sha256Hex(text),
         requests: decisions.map((d) => d.requestId),
         deferred: deferred.map((d) => d.requestId),
       },
@@ -364,7 +363,7 @@ export async function refreshDraftMinutes(
   }
   const notes = open(ctx, minutesAad(draft.id, 'notes'), draft.notes);
   const text = await composeText(association, trx, state, { decisions, deferred, notes, amends: null });
-  if (sha256Of(text) === draft.sha256) return;
+  if (sha256Hex(text) === draft.sha256) return;
   await writeText(trx, ctx, draft.id, text, { decisions, deferred }, now);
   await recordAudit(trx, {
     at: now,
@@ -372,7 +371,7 @@ export async function refreshDraftMinutes(
     action: 'minutes.regenerate',
     entity: 'minutes',
     entityId: draft.id,
-    details: { meetingId, sha256: sha256Of(text) },
+    details: { meetingId, sha256: sha256Hex(text) },
   });
 }
 
@@ -405,7 +404,7 @@ export async function updateMinutesNotes(ctx: AppContext, principal: StaffPrinci
       entity: 'minutes',
       entityId: id,
       fields: ['notes'],
-      details: { sha256: sha256Of(text) },
+      details: { sha256: sha256Hex(text) },
     });
     const fresh = (await repo.findMinutes(trx, id)) as MinutesTable;
     return presentMinutes(ctx, trx, principal, state, fresh);
@@ -606,7 +605,7 @@ export async function amendMinutes(ctx: AppContext, principal: StaffPrincipal, i
         text: seal(ctx, minutesAad(newId, 'text'), text) as string,
         notes: seal(ctx, minutesAad(newId, 'notes'), notes),
         decisions: sealOutcomes(ctx, newId, outcomes),
-        sha256: sha256Of(text),
+        sha256: sha256Hex(text),
         created_by: principal.userId,
         created_at: now.toISOString(),
         updated_at: now.toISOString(),
@@ -619,7 +618,7 @@ export async function amendMinutes(ctx: AppContext, principal: StaffPrincipal, i
       action: 'minutes.amend',
       entity: 'minutes',
       entityId: newId,
-      details: { amendsId: id, sha256: sha256Of(text) },
+      details: { amendsId: id, sha256: sha256Hex(text) },
     });
     const fresh = (await repo.findMinutes(trx, newId)) as MinutesTable;
     const after = { ...state, minutes: await repo.minutesOfMeeting(trx, row.meeting_id) };

@@ -12,6 +12,7 @@ import { parseCalendarDay, riyadhCalendarDay } from '../../domain/dates.js';
 import { maskNationalId } from '../../domain/national-id.js';
 import type { AppContext } from '../../platform/context.js';
 import type { DB } from '../../platform/db/database.js';
+import { isUniqueViolation } from '../../platform/db/errors.js';
 import type { FamilyTable, HouseholdMemberTable } from '../../platform/db/schema.js';
 import { AppError, type FieldError } from '../../platform/http/app-error.js';
 import type { StaffPrincipal } from '../../platform/http/principal.js';
@@ -233,16 +234,6 @@ async function assertNotDuplicate(
     [field],
     {},
     { askOffice: office },
-  );
-}
-
-function isUniqueViolation(error: unknown): boolean {
-  const e = error as { code?: string; message?: string };
-  return (
-    e?.code === '23505' ||
-    e?.code === 'SQLITE_CONSTRAINT_UNIQUE' ||
-    e?.code === 'SQLITE_CONSTRAINT_PRIMARYKEY' ||
-    /UNIQUE constraint failed/.test(e?.message ?? '')
   );
 }
 

@@ -10,11 +10,12 @@ import type {
   RequestType,
   SlaState,
 } from '../../contracts/requests.js';
-import { type AttestedFamily, attestedDataSha256 } from '../../domain/attestation.js';
+import { type AttestedFamily, canonicalAttestedData } from '../../domain/attestation.js';
 import { formatDualDate, riyadhCalendarDay, toHijriString } from '../../domain/dates.js';
 import { evaluateChecklist } from '../../domain/request-checklist.js';
 import { transition } from '../../domain/request-status.js';
 import type { AppContext } from '../../platform/context.js';
+import { sha256Hex } from '../../platform/crypto/digest.js';
 import type { Database } from '../../platform/db/schema.js';
 import type { RequestAttestationTable, RequestTable } from '../../platform/db/schema-requests.js';
 import { AppError, type FieldError } from '../../platform/http/app-error.js';
@@ -141,13 +142,15 @@ export async function loadState(db: Db, ctx: AppContext, row: RequestTable): Pro
   const attestation = row.current_attestation_id
     ? ((await db.selectFrom('request_attestations').selectAll().where('id', '=', row.current_attestation_id).executeTakeFirst()) ?? null)
     : null;
-  const dataSha256 = attestedDataSha256({
-    requestReference: row.reference,
-    typeCode: row.type_code,
-    family,
-    answers,
-    documents: documents.map((d) => ({ itemKey: d.itemKey, sha256: d.sha256 })),
-  });
+  const dataSha256 = sha256Hex(
+    canonicalAttestedData({
+      requestReference: row.reference,
+      typeCode: row.type_code,
+      family,
+      answers,
+      documents: documents.map((d) => ({ itemKey: d.itemKey, sha256: d.sha256 })),
+    }),
+  );
   const evaluation = evaluateChecklist(type.checklist, answers, documents);
   const isAttested = attestation !== null && attestation.voided_at === null && attestation.data_sha256 === dataSha256;
   return {

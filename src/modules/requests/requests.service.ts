@@ -17,6 +17,7 @@ import { riyadhCalendarDay, toHijriString } from '../../domain/dates.js';
 import { answerErrors, evaluateChecklist, normaliseAnswer } from '../../domain/request-checklist.js';
 import { actionsFrom, isBeforeDecision, isEditable } from '../../domain/request-status.js';
 import type { AppContext } from '../../platform/context.js';
+import { isUniqueViolation } from '../../platform/db/errors.js';
 import type { RequestTable } from '../../platform/db/schema-requests.js';
 import { readStoredFile, storeFile } from '../../platform/files/file-store.js';
 import { AppError, type FieldError } from '../../platform/http/app-error.js';
@@ -51,11 +52,6 @@ const OPEN_CLOCK_STATES: ReadonlySet<string> = new Set(['running', 'paused', 'br
 /** Staff's service requests (issue 5 §2–§5): intake from every channel, documents, attestation, moves. */
 
 const staffActor = (principal: StaffPrincipal): Actor => ({ kind: 'staff', id: principal.userId });
-
-export function isUniqueViolation(error: unknown): boolean {
-  const e = error as { code?: string; message?: string };
-  return e?.code === '23505' || e?.code === 'SQLITE_CONSTRAINT_UNIQUE' || /UNIQUE constraint failed/.test(e?.message ?? '');
-}
 
 /** Committees the user sits on (C5): committee members see only their committees' requests. */
 export async function committeeIdsOf(ctx: AppContext, userId: string): Promise<string[]> {

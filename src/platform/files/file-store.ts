@@ -1,6 +1,6 @@
-import { createHash } from 'node:crypto';
 import type { FastifyReply } from 'fastify';
 import type { Kysely } from 'kysely';
+import { sha256Hex } from '../crypto/digest.js';
 import type { Keys } from '../crypto/keys.js';
 import type { Database } from '../db/schema.js';
 import { AppError } from '../http/app-error.js';
@@ -46,7 +46,7 @@ export async function storeFile(
     name: cleanFileName(fileName, mediaType),
     mediaType,
     size: bytes.length,
-    sha256: createHash('sha256').update(bytes).digest('hex'),
+    sha256: sha256Hex(bytes),
   };
   await db
     .insertInto('files')
