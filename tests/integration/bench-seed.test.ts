@@ -7,7 +7,7 @@ import { normaliseArabic } from '../../src/domain/arabic-text.js';
 import { parseNationalId } from '../../src/domain/national-id.js';
 import { parseSaudiPhone } from '../../src/domain/phone.js';
 import { sealPendingAudit, verifyAuditChain } from '../../src/modules/audit/audit-chain.js';
-import { complaintAad } from '../../src/modules/complaints/complaints.service.js';
+import { complaintAad } from '../../src/modules/complaints/complaints.sealing.js';
 import { startRuntime } from '../../src/platform/bootstrap.js';
 import { ManualClock } from '../../src/platform/clock.js';
 import { loadConfig } from '../../src/platform/config.js';

@@ -1,8 +1,7 @@
 import type { AppContext } from '../../platform/context.js';
 import { Encryptor } from '../../platform/crypto/keyring.js';
 import type { ComplaintRow } from '../../platform/db/schema-complaints.js';
-import { complaintAad } from './complaints.service.js';
-import { entryAad, stepNoteAad } from './complaints.staff.js';
+import { complaintAad, entryAad, stepNoteAad } from './complaints.sealing.js';
 
 /**
  * `sila keys rotate` for complaints and inquiries (issue 3 §2, issue 6): every sealed column under

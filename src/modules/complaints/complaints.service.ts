@@ -1,5 +1,5 @@
 import { createHash } from 'node:crypto';
-import type { Insertable, Kysely } from 'kysely';
+import type { Insertable } from 'kysely';
 import type {
   ComplaintBody,
   ComplaintsSettings,
@@ -13,7 +13,6 @@ import { riyadhCalendarDay } from '../../domain/dates.js';
 import { newTrackingCode, normaliseTrackingCode } from '../../domain/tracking-code.js';
 import type { AppContext } from '../../platform/context.js';
 import { nextReference } from '../../platform/db/references.js';
-import type { Database } from '../../platform/db/schema.js';
 import type { ComplaintTable } from '../../platform/db/schema-complaints.js';
 import { AppError, type FieldError } from '../../platform/http/app-error.js';
 import { uuidv7 } from '../../platform/ids.js';
@@ -22,9 +21,11 @@ import { startClock, stopClock } from '../calendar/clocks.service.js';
 import { familyIdByNationalId } from '../families/families.service.js';
 import { enqueueMessage } from '../notifications/outbox.enqueue.js';
 import { getAllSettings } from '../settings/settings.service.js';
+import { routeNewInquiry } from './complaints.inquiries.js';
 import * as repo from './complaints.repo.js';
+import { open, seal } from './complaints.sealing.js';
 import { getComplaintsSettings } from './complaints.settings.js';
-import { routeNewInquiry } from './complaints.staff.js';
+import { freshTrackingCode, trackingLink } from './complaints.tracking.js';
 import { consumeUploads } from './complaints.uploads.js';
 
 /**
@@ -34,16 +35,8 @@ import { consumeUploads } from './complaints.uploads.js';
  * one transaction: the record, its attachments, its first steps, its working-day clocks, the
  * acknowledgement in the outbox and the idempotency record commit together or not at all.
  */
-type Db = Kysely<Database>;
 type Language = 'ar' | 'en';
 const ANONYMOUS = { kind: 'anonymous' as const, id: null };
-
-/** Columns encrypted at rest (F2), each bound to its row and column so ciphertexts cannot be swapped. */
-export const complaintAad = (id: string, column: string) => `complaint:${id}:${column}`;
-export const seal = (ctx: AppContext, id: string, column: string, value: string | null | undefined) =>
-  value ? ctx.keys.encryptor.encrypt(value, complaintAad(id, column)) : null;
-export const open = (ctx: AppContext, id: string, column: string, value: string | null) =>
-  value ? ctx.keys.encryptor.decrypt(value, complaintAad(id, column)) : null;
 
 /** How long an Idempotency-Key is remembered. */
 const IDEMPOTENCY_TTL_MS = 24 * 3600_000;
@@ -114,19 +107,6 @@ export async function assertChoices(ctx: AppContext, kind: CaseKind, body: Compl
   if (body.attachments.length > settings.maxAttachments)
     errors.push({ pointer: '/attachments', code: 'attachments.too-many', detail: `At most ${settings.maxAttachments} attachments` });
   if (errors.length) throw AppError.badRequest('request.invalid', 'Some choices are not valid', errors);
-}
-
-/** A tracking code no record holds yet (80 random bits: a clash is practically impossible, but checked). */
-export async function freshTrackingCode(trx: Db, ctx: AppContext): Promise<{ code: string; index: string }> {
-  for (;;) {
-    const code = newTrackingCode();
-    if (!(await repo.isTrackingIndexTaken(trx, ctx.keys.indexer.candidates(code)))) return { code, index: ctx.keys.indexer.index(code) };
-  }
-}
-
-export function trackingLink(ctx: AppContext, code: string): string {
-  // The code after '#' never reaches a server log (issue 6 §3).
-  return `${(ctx.config.publicUrl ?? '').replace(/\/$/, '')}/complaints/track#${code}`;
 }
 
 export interface SubmitOptions {

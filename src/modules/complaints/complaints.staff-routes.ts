@@ -37,8 +37,12 @@ import { fieldErrorsFromZodIssues } from '../../platform/http/problem.js';
 import { PUBLIC, staffOnly } from '../../platform/http/route-policy.js';
 import { type App, staffOf } from '../../platform/http/types.js';
 import { complaintCounts as complaintCountsOf, inquiryCounts as inquiryCountsOf } from './complaints.counts.js';
+import { answerTemplates, inquiryStep } from './complaints.inquiries.js';
+import { intakeCase } from './complaints.intake.js';
+import { addEntry, addEvidence, completeTask, escalateToCompensation, recordSettlement } from './complaints.investigation.js';
 import * as officers from './complaints.officers.js';
-import * as staff from './complaints.staff.js';
+import { getCase, readCaseFile } from './complaints.present.js';
+import { complaintStep, lookupStaff } from './complaints.steps.js';
 import { listComplaints, listInquiries, oversight as oversightFigures } from './complaints.worklists.js';
 
 /**
@@ -104,7 +108,7 @@ export function complaintStaffRoutes(app: App, ctx: AppContext): void {
     schema: { tags: ['complaints'], consumes: ['application/json', 'multipart/form-data'], response: { 201: intakeResult } },
     handler: async (request, reply) => {
       const { body, files } = await readIntake(request);
-      return reply.code(201).send(await staff.intakeCase(ctx, staffOf(request), body, files));
+      return reply.code(201).send(await intakeCase(ctx, staffOf(request), body, files));
     },
   });
 
@@ -128,49 +132,49 @@ export function complaintStaffRoutes(app: App, ctx: AppContext): void {
   app.get('/api/v1/complaints/staff-lookup', {
     config: { policy: staffOnly(COMPLAINT_HANDLERS) },
     schema: { tags: ['complaints'], querystring: staffLookupQuery, response: { 200: staffLookup } },
-    handler: (request) => staff.lookupStaff(ctx, request.query),
+    handler: (request) => lookupStaff(ctx, request.query),
   });
   app.get('/api/v1/complaints/:id', {
     config: { policy: staffOnly(COMPLAINT_READERS) },
     schema: { tags: ['complaints'], params: idParams, response: { 200: caseDetail } },
-    handler: (request) => staff.getCase(ctx, staffOf(request), 'complaint', request.params.id),
+    handler: (request) => getCase(ctx, staffOf(request), 'complaint', request.params.id),
   });
   app.post('/api/v1/complaints/:id/steps', {
     config: { policy: staffOnly(COMPLAINT_STEPPERS) },
     schema: { tags: ['complaints'], params: idParams, body: complaintStepBody, response: { 200: caseDetail } },
-    handler: (request) => staff.complaintStep(ctx, staffOf(request), request.params.id, request.body),
+    handler: (request) => complaintStep(ctx, staffOf(request), request.params.id, request.body),
   });
   app.post('/api/v1/complaints/:id/entries', {
     config: { policy: staffOnly(COMPLAINT_HANDLERS) },
     schema: { tags: ['complaints'], params: idParams, body: entryBody, response: { 201: caseDetail } },
-    handler: async (request, reply) => reply.code(201).send(await staff.addEntry(ctx, staffOf(request), request.params.id, request.body)),
+    handler: async (request, reply) => reply.code(201).send(await addEntry(ctx, staffOf(request), request.params.id, request.body)),
   });
   app.post('/api/v1/complaints/:id/entries/:entryId/done', {
     config: { policy: staffOnly(COMPLAINT_HANDLERS) },
     schema: { tags: ['complaints'], params: entryParams, response: { 200: caseDetail } },
-    handler: (request) => staff.completeTask(ctx, staffOf(request), request.params.id, request.params.entryId),
+    handler: (request) => completeTask(ctx, staffOf(request), request.params.id, request.params.entryId),
   });
   app.post('/api/v1/complaints/:id/evidence', {
     config: { policy: staffOnly(COMPLAINT_HANDLERS) },
     schema: { tags: ['complaints'], params: idParams, consumes: ['multipart/form-data'], response: { 201: caseDetail } },
     handler: async (request, reply) =>
-      reply.code(201).send(await staff.addEvidence(ctx, staffOf(request), request.params.id, await readOneFile(request))),
+      reply.code(201).send(await addEvidence(ctx, staffOf(request), request.params.id, await readOneFile(request))),
   });
   app.post('/api/v1/complaints/:id/settlement', {
     config: { policy: staffOnly(COMPLAINT_HANDLERS) },
     schema: { tags: ['complaints'], params: idParams, body: settlementBody, response: { 200: caseDetail } },
-    handler: (request) => staff.recordSettlement(ctx, staffOf(request), request.params.id, request.body.terms),
+    handler: (request) => recordSettlement(ctx, staffOf(request), request.params.id, request.body.terms),
   });
   app.post('/api/v1/complaints/:id/compensation', {
     config: { policy: staffOnly(COMPLAINT_HANDLERS) },
     schema: { tags: ['complaints'], params: idParams, body: compensationBody, response: { 200: caseDetail } },
-    handler: (request) => staff.escalateToCompensation(ctx, staffOf(request), request.params.id, request.body),
+    handler: (request) => escalateToCompensation(ctx, staffOf(request), request.params.id, request.body),
   });
   app.get('/api/v1/complaints/:id/files/:fileId', {
     config: { policy: staffOnly(COMPLAINT_READERS) },
     schema: { tags: ['complaints'], params: attachmentParams },
     handler: async (request, reply) =>
-      sendStoredFile(reply, await staff.readCaseFile(ctx, staffOf(request), 'complaint', request.params.id, request.params.fileId)),
+      sendStoredFile(reply, await readCaseFile(ctx, staffOf(request), 'complaint', request.params.id, request.params.fileId)),
   });
 
   // ---- inquiries (§7) ----
@@ -187,23 +191,23 @@ export function complaintStaffRoutes(app: App, ctx: AppContext): void {
   app.get('/api/v1/inquiries/answer-templates', {
     config: { policy: staffOnly(['contact-officer']) },
     schema: { tags: ['complaints'], response: { 200: answerTemplateList } },
-    handler: () => staff.answerTemplates(ctx),
+    handler: () => answerTemplates(ctx),
   });
   app.get('/api/v1/inquiries/:id', {
     config: { policy: staffOnly(INQUIRY_READERS) },
     schema: { tags: ['complaints'], params: idParams, response: { 200: caseDetail } },
-    handler: (request) => staff.getCase(ctx, staffOf(request), 'inquiry', request.params.id),
+    handler: (request) => getCase(ctx, staffOf(request), 'inquiry', request.params.id),
   });
   app.post('/api/v1/inquiries/:id/steps', {
     config: { policy: staffOnly(INQUIRY_STEPPERS) },
     schema: { tags: ['complaints'], params: idParams, body: inquiryStepBody, response: { 200: caseDetail } },
-    handler: (request) => staff.inquiryStep(ctx, staffOf(request), request.params.id, request.body),
+    handler: (request) => inquiryStep(ctx, staffOf(request), request.params.id, request.body),
   });
   app.get('/api/v1/inquiries/:id/files/:fileId', {
     config: { policy: staffOnly(INQUIRY_READERS) },
     schema: { tags: ['complaints'], params: attachmentParams },
     handler: async (request, reply) =>
-      sendStoredFile(reply, await staff.readCaseFile(ctx, staffOf(request), 'inquiry', request.params.id, request.params.fileId)),
+      sendStoredFile(reply, await readCaseFile(ctx, staffOf(request), 'inquiry', request.params.id, request.params.fileId)),
   });
 
   // ---- the contact-officer register (§8, G1) ----

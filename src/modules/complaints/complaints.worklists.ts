@@ -10,7 +10,7 @@ import { AppError } from '../../platform/http/app-error.js';
 import type { StaffPrincipal } from '../../platform/http/principal.js';
 import { recordAudit } from '../audit/audit.service.js';
 import { absentOn, staffRefs } from './complaints.officers.js';
-import { summaryOf } from './complaints.staff.js';
+import { summaryOf } from './complaints.present.js';
 
 /**
  * Worklists (issue 6 §5–§7) and oversight (§9; H5, H6). Each list is one index range (kind + assignee,

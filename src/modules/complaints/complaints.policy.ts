@@ -1,0 +1,86 @@
+import type { Kysely } from 'kysely';
+import type { CaseKind, ComplaintAction, InquiryAction } from '../../domain/complaint-steps.js';
+import type { Database } from '../../platform/db/schema.js';
+import type { ComplaintRow } from '../../platform/db/schema-complaints.js';
+import { AppError } from '../../platform/http/app-error.js';
+import type { StaffPrincipal } from '../../platform/http/principal.js';
+
+/**
+ * Who may see and do what with complaints and inquiries (issue 6 "Roles"; §6 conflict of interest):
+ * - complaints: the follow-up committee handles them, management reads them, and reception (or a
+ *   contact officer) sees and acknowledges what it registered; staff concerned by one never see it;
+ * - inquiries: contact officers handle them (each its own, or one waiting in a queue), management
+ *   reads them, and whoever registered one sees and acknowledges it.
+ * A case the caller may not see answers 404, as if it did not exist.
+ */
+type Db = Kysely<Database>;
+const has = (principal: StaffPrincipal, ...roles: string[]) => principal.roles.some((r) => roles.includes(r));
+
+/** Staff concerned by a complaint (§6): never assigned, and 404 on its details, lists and files. */
+export async function isConcerned(db: Db, complaintId: string, staffId: string): Promise<boolean> {
+  const row = await db
+    .selectFrom('complaint_concerned_staff')
+    .select('staff_id')
+    .where('complaint_id', '=', complaintId)
+    .where('staff_id', '=', staffId)
+    .executeTakeFirst();
+  return Boolean(row);
+}
+
+/**
+ * May this staff member see the case? Complaints: the follow-up committee and management, and whoever
+ * registered it — never the staff concerned (§6). Inquiries: management, the contact officer it is
+ * routed to, any contact officer while it waits in the general or support queue, and whoever registered it.
+ */
+export function canSee(principal: StaffPrincipal, row: ComplaintRow): boolean {
+  if (has(principal, 'management')) return true;
+  if (row.created_by === principal.userId && has(principal, 'reception', 'contact-officer')) return true;
+  if (row.kind === 'complaint') return has(principal, 'follow-up-committee');
+  if (!has(principal, 'contact-officer')) return false;
+  return row.officer_id === principal.userId || (row.officer_id === null && (row.queue === 'general' || row.queue === 'support'));
+}
+
+/**
+ * Whether the caller sees the writer's name and contact in full: those who handle the case (the
+ * follow-up committee for a complaint, contact officers for an inquiry) and reception or the contact
+ * officer who registered it (they typed them, and acknowledge on them). Management and administrators
+ * read them masked (ARCHITECTURE.md "Who can call what"), as they read families.
+ */
+export function seesWriterUnmasked(principal: StaffPrincipal, row: ComplaintRow): boolean {
+  if (row.created_by === principal.userId && has(principal, 'reception', 'contact-officer')) return true;
+  return row.kind === 'complaint' ? has(principal, 'follow-up-committee') : has(principal, 'contact-officer');
+}
+
+/** Loads a case the caller may see; otherwise (unknown, another kind, concerned staff, no role) 404. */
+export async function loadVisible(db: Db, principal: StaffPrincipal, kind: CaseKind, id: string): Promise<ComplaintRow> {
+  const row = await db.selectFrom('complaints').selectAll().where('id', '=', id).where('kind', '=', kind).executeTakeFirst();
+  const notFound = AppError.notFound(`${kind}.not-found`, `No such ${kind}`);
+  if (!row) throw notFound;
+  if (kind === 'complaint' && (await isConcerned(db, id, principal.userId))) throw notFound;
+  if (!canSee(principal, row)) throw notFound;
+  return row;
+}
+
+/** Loads a complaint the caller handles (the follow-up committee, not concerned), for entries and records. */
+export async function handled(trx: Db, principal: StaffPrincipal, id: string): Promise<ComplaintRow> {
+  const row = await loadVisible(trx, principal, 'complaint', id);
+  if (!has(principal, 'follow-up-committee'))
+    throw AppError.forbidden('complaint.not-handler', 'Only the follow-up committee handles complaints');
+  return row;
+}
+
+/** Complaint steps (§5): the follow-up committee's, but for reception acknowledging what it registered. */
+export function assertCanHandle(principal: StaffPrincipal, row: ComplaintRow, action: ComplaintAction): void {
+  // Reception acknowledges what it registered; every other step is the follow-up committee's (E1).
+  if (action === 'acknowledge' && row.created_by === principal.userId) return;
+  if (!has(principal, 'follow-up-committee'))
+    throw AppError.forbidden('complaint.not-handler', 'Only the follow-up committee handles complaints');
+}
+
+/** Inquiry steps (§7): its contact officer or whoever registered it acknowledges; every other step is a contact officer's. */
+export function assertCanHandleInquiry(principal: StaffPrincipal, row: ComplaintRow, action: InquiryAction): void {
+  const isMine = row.officer_id === principal.userId;
+  const isCreator = row.created_by === principal.userId;
+  if (action === 'acknowledge' ? !(isMine || isCreator) : !has(principal, 'contact-officer'))
+    throw AppError.forbidden('inquiry.not-handler', 'Only the contact officer handles this inquiry');
+}
