@@ -63,6 +63,11 @@ build_code=$?
 STEPS+=("step:build:$build_code")
 [[ $build_code -eq 0 ]] || echo "The build failed (exit $build_code): the tests still run from source; the journeys need the build." >&2
 
+# --- 2b. Lint: Biome and the import rules (issue 18: area boundaries hold in CI) ---------------
+say 'Lint (npm run lint)'
+npm run lint </dev/null
+STEPS+=("step:lint:$?")
+
 # --- 3. Throwaway PostgreSQL -------------------------------------------------------------------
 say 'Throwaway PostgreSQL'
 if pg_env=$("$ROOT/scripts/ci/throwaway-postgres.sh" start $$); then

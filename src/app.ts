@@ -5,22 +5,22 @@ import swagger from '@fastify/swagger';
 import swaggerUi from '@fastify/swagger-ui';
 import Fastify, { type FastifyBaseLogger, type FastifyServerOptions, LogController } from 'fastify';
 import { jsonSchemaTransform, serializerCompiler, validatorCompiler, type ZodTypeProvider } from 'fastify-type-provider-zod';
-import { authRoutes } from './modules/auth/auth.routes.js';
-import { calendarRoutes } from './modules/calendar/calendar.routes.js';
-import { committeeRoutes } from './modules/committees/committees.routes.js';
-import { complaintPageRoutes } from './modules/complaints/complaints.pages.js';
-import { complaintRoutes } from './modules/complaints/complaints.routes.js';
-import { complaintStaffRoutes } from './modules/complaints/complaints.staff-routes.js';
-import { familyRoutes } from './modules/families/families.routes.js';
-import { healthRoutes } from './modules/health/health.routes.js';
-import { notificationRoutes } from './modules/notifications/notifications.routes.js';
-import { portalRoutes } from './modules/portal/portal.routes.js';
-import { requestRoutes } from './modules/requests/requests.routes.js';
-import { settingsRoutes } from './modules/settings/settings.routes.js';
-import { staffRoutes } from './modules/staff/staff.routes.js';
-import { loadStaffPrincipal } from './modules/staff/staff.service.js';
-import { webRoutes } from './modules/web/web.routes.js';
+import { auditArea } from './modules/audit/index.js';
+import { authArea } from './modules/auth/index.js';
+import { calendarArea } from './modules/calendar/index.js';
+import { committeesArea } from './modules/committees/index.js';
+import { complaintsArea } from './modules/complaints/index.js';
+import { familiesArea } from './modules/families/index.js';
+import { healthArea } from './modules/health/index.js';
+import { notificationsArea } from './modules/notifications/index.js';
+import { portalArea } from './modules/portal/index.js';
+import { requestsArea } from './modules/requests/index.js';
+import { settingsArea } from './modules/settings/index.js';
+import { loadStaffPrincipal, staffArea } from './modules/staff/index.js';
+import { webArea } from './modules/web/index.js';
+import type { AreaManifest } from './platform/area.js';
 import type { AppContext } from './platform/context.js';
+import { FILE_STORE_PERSONAL_DATA } from './platform/files/file-store.js';
 import { AppError } from './platform/http/app-error.js';
 import authPlugin from './platform/http/auth-plugin.js';
 import { registerJsonBodyParser } from './platform/http/json-body.js';
@@ -29,6 +29,47 @@ import { PUBLIC, type RoutePolicy } from './platform/http/route-policy.js';
 import { registerSecurityHeaders } from './platform/http/security.js';
 import type { App } from './platform/http/types.js';
 import { loggerOptions } from './platform/logger.js';
+import { assertRegistry, type PersonalTable } from './platform/personal-data.js';
+import type { Job } from './platform/scheduler.js';
+
+/**
+ * Every area of the policy, each through its one public file (docs/decisions/005-area-boundaries.md).
+ * Routes register in this order; the web area comes last (it serves the built assets).
+ */
+export const AREAS: readonly AreaManifest[] = [
+  healthArea,
+  auditArea,
+  authArea,
+  staffArea,
+  settingsArea,
+  familiesArea,
+  calendarArea,
+  notificationsArea,
+  requestsArea,
+  committeesArea,
+  portalArea,
+  complaintsArea,
+  webArea,
+];
+
+/** Subscribes each area to the events and providers it needs, once per context (platform/hooks.ts). */
+export function wireAreas(ctx: AppContext): void {
+  ctx.hooks.wireOnce(() => {
+    for (const area of AREAS) area.wire?.(ctx);
+  });
+}
+
+/** The background jobs of every area, for the one scheduler of `sila serve`. */
+export function backgroundJobs(ctx: AppContext): Job[] {
+  return AREAS.flatMap((area) => area.jobs?.(ctx) ?? []);
+}
+
+/** The personal-data registry: every area's declarations, plus the file store's (platform/personal-data.ts). */
+export function personalDataRegistry(): PersonalTable[] {
+  const tables = [...AREAS.flatMap((area) => area.personalData ?? []), ...FILE_STORE_PERSONAL_DATA];
+  assertRegistry(tables);
+  return tables;
+}
 
 export interface RegisteredRoute {
   method: string;
@@ -133,20 +174,8 @@ export async function buildApp({ ctx, webDir, logger, loggerInstance }: BuildApp
 
   app.get('/api/openapi.json', { config: { policy: PUBLIC }, schema: { hide: true } }, () => app.swagger());
 
-  healthRoutes(app, ctx);
-  authRoutes(app, ctx);
-  staffRoutes(app, ctx);
-  settingsRoutes(app, ctx);
-  familyRoutes(app, ctx);
-  calendarRoutes(app, ctx);
-  notificationRoutes(app, ctx);
-  requestRoutes(app, ctx);
-  committeeRoutes(app, ctx);
-  portalRoutes(app, ctx);
-  complaintRoutes(app, ctx);
-  complaintStaffRoutes(app, ctx);
-  complaintPageRoutes(app, ctx, { webDir });
-  await webRoutes(app, ctx, { webDir });
+  wireAreas(ctx);
+  for (const area of AREAS) await area.routes?.(app, ctx, { webDir });
 
   await app.ready();
   return app;

@@ -1,16 +1,11 @@
-import { buildApp } from '../app.js';
-import { auditJobs } from '../modules/audit/audit.jobs.js';
-import { verifyAuditChain } from '../modules/audit/audit-chain.js';
-import { calendarJobs } from '../modules/calendar/calendar.jobs.js';
-import { complaintJobs } from '../modules/complaints/complaints.jobs.js';
-import { rotateKeys } from '../modules/keys/keys.service.js';
-import { notificationJobs } from '../modules/notifications/notifications.jobs.js';
-import { requestJobs } from '../modules/requests/requests.jobs.js';
-import { createOrRecoverAdministrator, ensureFirstAdministrator } from '../modules/staff/staff.service.js';
+import { backgroundJobs, buildApp, personalDataRegistry } from '../app.js';
+import { verifyAuditChain } from '../modules/audit/index.js';
+import { createOrRecoverAdministrator, ensureFirstAdministrator } from '../modules/staff/index.js';
 import { startRuntime } from '../platform/bootstrap.js';
 import { ConfigError, loadConfig } from '../platform/config.js';
 import { prependGeneratedKeys } from '../platform/crypto/keys.js';
 import { RestoreError, restoreBackup, writeBackup } from '../platform/db/backup.js';
+import { rotateKeys } from '../platform/db/rotate-keys.js';
 import { startScheduler } from '../platform/scheduler.js';
 import { webDistDir } from './paths.js';
 
@@ -46,13 +41,7 @@ async function serve(): Promise<void> {
   const scheduler = startScheduler({
     db: runtime.ctx.db,
     clock: runtime.ctx.clock,
-    jobs: [
-      ...auditJobs(runtime.ctx),
-      ...calendarJobs(runtime.ctx),
-      ...notificationJobs(runtime.ctx),
-      ...requestJobs(runtime.ctx),
-      ...complaintJobs(runtime.ctx),
-    ],
+    jobs: backgroundJobs(runtime.ctx),
     onError: (job, error) => app.log.error({ job, err: error }, 'background job failed'),
   });
   const shutdown = async (signal: string) => {
@@ -99,7 +88,7 @@ export async function main(argv: string[]): Promise<number> {
         const config = loadConfig();
         const isGenerated = prependGeneratedKeys(config);
         const runtime = await startRuntime(config);
-        const report = await rotateKeys(runtime.ctx);
+        const report = await rotateKeys(runtime.ctx, personalDataRegistry());
         await runtime.close();
         for (const { table, rows } of report) console.log(`  ${table}: ${rows} rows re-encrypted`);
         if (isGenerated) {

@@ -4,6 +4,7 @@ import type { AppContext } from './context.js';
 import { loadKeys } from './crypto/keys.js';
 import { type DatabaseHandle, openDatabase } from './db/database.js';
 import { migrateToLatest } from './db/migrate.js';
+import { Hooks } from './hooks.js';
 import { SessionStore } from './http/sessions.js';
 
 export interface Runtime {
@@ -32,6 +33,14 @@ export async function startRuntime(
     await handle.close();
     throw error;
   }
-  const ctx: AppContext = { db: handle.db, engine: handle.engine, clock, keys, config, sessions: new SessionStore(handle.db, clock) };
+  const ctx: AppContext = {
+    db: handle.db,
+    engine: handle.engine,
+    clock,
+    keys,
+    config,
+    sessions: new SessionStore(handle.db, clock),
+    hooks: new Hooks(),
+  };
   return { ctx, handle, close: () => handle.close() };
 }

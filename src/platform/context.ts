@@ -3,6 +3,7 @@ import type { Config } from './config.js';
 import type { Keys } from './crypto/keys.js';
 import type { DB } from './db/database.js';
 import type { Engine } from './db/dialect.js';
+import type { Hooks } from './hooks.js';
 import type { SessionStore } from './http/sessions.js';
 
 /** What every service is given: the database, the clock, the keys. Built once in app.ts. */
@@ -13,4 +14,6 @@ export interface AppContext {
   keys: Keys;
   config: Config;
   sessions: SessionStore;
+  /** Events and providers one area offers another, wired once in app.ts (platform/hooks.ts). */
+  hooks: Hooks;
 }

@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { isOnAgendaOf } from '../../src/modules/committees/committees.service.js';
+import { isOnAgendaOf } from '../../src/modules/committees/index.js';
 import { type Agent, buildStaff, createTestApp, ENGINE, type StaffFixture, sessionFor, type TestApp } from './harness.js';
 
 /**

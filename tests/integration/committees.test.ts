@@ -1,10 +1,10 @@
 import { createHash } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { SEEDED_COMMITTEES } from '../../src/contracts/committees.js';
-import { committeeForPurpose, committeeMembers, committeesOf, isOnAgendaOf } from '../../src/modules/committees/committees.service.js';
-import { rotateKeys } from '../../src/modules/keys/keys.service.js';
+import { committeeForPurpose, committeeMembers, committeesOf, isOnAgendaOf } from '../../src/modules/committees/index.js';
 import { Encryptor, generateKey, parseKeyList } from '../../src/platform/crypto/keyring.js';
 import { type Agent, buildStaff, createTestApp, ENGINE, type StaffFixture, sessionFor, type TestApp } from './harness.js';
+import { rotateAllKeys } from './keys-support.js';
 
 /**
  * Issue 5 §7 (C5): committees (administrator), meetings only their members see, minutes approved by
@@ -371,8 +371,8 @@ describe(`committees and key rotation [${ENGINE}]`, () => {
     const oldEncryption = t.env.SILA_ENCRYPTION_KEY as string;
     const newEncryption = generateKey();
     t.ctx.keys.encryptor = new Encryptor(parseKeyList(`${newEncryption},${oldEncryption}`, 'enc'));
-    const report = await rotateKeys(t.ctx);
-    expect(report.find((r) => r.table === 'committee_votes, minutes')?.rows).toBeGreaterThan(0);
+    const report = await rotateAllKeys(t.ctx);
+    expect(report.find((r) => r.table === 'minutes')?.rows).toBeGreaterThan(0);
     const row = await t.ctx.db.selectFrom('minutes').selectAll().where('id', '=', minutes.id).executeTakeFirstOrThrow();
     expect(Encryptor.keyIdOf(row.text)).toBe(newEncryption.split(':')[0]);
     t.ctx.keys.encryptor = new Encryptor(parseKeyList(newEncryption, 'enc'));

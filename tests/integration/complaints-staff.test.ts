@@ -2,11 +2,10 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { SEEDED_COMMITTEES } from '../../src/contracts/committees.js';
 import { checkClocks } from '../../src/modules/calendar/clocks.service.js';
 import { handleCaseClockEvents } from '../../src/modules/complaints/complaints.jobs.js';
-import { rotateComplaintKeys } from '../../src/modules/complaints/complaints.keys.js';
-import { rotateKeys } from '../../src/modules/keys/keys.service.js';
 import { Encryptor, generateKey, Indexer, parseKeyList } from '../../src/platform/crypto/keyring.js';
 import { complaint, JPEG, PDF, post } from './complaints-fixtures.js';
 import { type Agent, buildStaff, createTestApp, ENGINE, type StaffFixture, sessionFor, type TestApp } from './harness.js';
+import { rotateAllKeys, undeclaredCiphertextColumns } from './keys-support.js';
 import { registerFamily } from './portal-support.js';
 
 /**
@@ -480,13 +479,14 @@ describe(`key rotation [${ENGINE}]`, () => {
     const newIndex = generateKey();
     t.ctx.keys.encryptor = new Encryptor(parseKeyList(`${newEncryption},${t.env.SILA_ENCRYPTION_KEY}`, 'enc'));
     t.ctx.keys.indexer = new Indexer(parseKeyList(`${newIndex},${t.env.SILA_INDEX_KEY}`, 'idx'));
-    const report = await rotateKeys(t.ctx);
+    expect(await undeclaredCiphertextColumns(t.ctx)).toEqual([]);
+    const report = await rotateAllKeys(t.ctx);
     expect(report.find((r) => r.table.startsWith('complaints'))?.rows).toBeGreaterThan(0);
     t.ctx.keys.encryptor = new Encryptor(parseKeyList(newEncryption, 'enc'));
     t.ctx.keys.indexer = new Indexer(parseKeyList(newIndex, 'idx'));
     const lookup = await post(t, '/api/v1/public/complaints/lookup', { trackingCode: code });
     expect(lookup.statusCode).toBe(200);
     expect(lookup.json().reference).toBe(fresh.json().reference);
-    expect((await rotateComplaintKeys(t.ctx)).rows).toBe(0);
+    expect((await rotateAllKeys(t.ctx)).find((r) => r.table === 'complaints')?.rows).toBe(0);
   });
 });

@@ -5,12 +5,12 @@ import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { nationalIdCheckDigit } from '../../src/domain/national-id.js';
 import { dispatchDue } from '../../src/modules/notifications/outbox.dispatcher.js';
 import { type EnqueueInput, enqueueMessage } from '../../src/modules/notifications/outbox.enqueue.js';
-import { rotateOutboxKeys } from '../../src/modules/notifications/outbox.keys.js';
 import { startRuntime } from '../../src/platform/bootstrap.js';
 import { loadConfig } from '../../src/platform/config.js';
 import type { AppContext } from '../../src/platform/context.js';
 import { Encryptor, generateKey, parseKeyList } from '../../src/platform/crypto/keyring.js';
 import { type Agent, buildStaff, createTestApp, ENGINE, type StaffFixture, sessionFor, type TestApp } from './harness.js';
+import { rotateAllKeys } from './keys-support.js';
 
 /**
  * Issue 4 §5–§6: messages are written with the change that causes them, delivered by a dispatcher
@@ -580,8 +580,9 @@ describe(`the outbox and its dispatcher [${ENGINE}]`, () => {
     const keys = parseKeyList(`${generateKey()},${t.env.SILA_ENCRYPTION_KEY}`, 'SILA_ENCRYPTION_KEY');
     const encryptor = new Encryptor(keys);
     const rotated: AppContext = { ...t.ctx, keys: { ...t.ctx.keys, encryptor } };
-    expect(await rotateOutboxKeys(rotated)).toBeGreaterThan(0);
-    expect(await rotateOutboxKeys(rotated)).toBe(0);
+    const outboxRows = async () => (await rotateAllKeys(rotated)).find((r) => r.table === 'outbox_messages')?.rows;
+    expect(await outboxRows()).toBeGreaterThan(0);
+    expect(await outboxRows()).toBe(0);
     const row = await message(queued?.id as string);
     expect(Encryptor.keyIdOf(row.body as string)).toBe(encryptor.currentKeyId);
     expect(encryptor.decrypt(row.address as string, `outbox:${row.id}:address`)).toBe(family.mobile);

@@ -12,7 +12,7 @@ import { clearSessionCookie, setSessionCookie } from '../../platform/http/auth-p
 import { PUBLIC, type RoutePolicy, type SessionStage } from '../../platform/http/route-policy.js';
 import type { SessionRow } from '../../platform/http/sessions.js';
 import { type App, staffOf } from '../../platform/http/types.js';
-import { loadStaffPrincipal } from '../staff/staff.service.js';
+import { loadStaffPrincipal } from '../staff/index.js';
 import * as auth from './auth.service.js';
 
 const ALL_STAGES: SessionStage[] = ['password-change', 'mfa-enroll', 'mfa', 'active'];

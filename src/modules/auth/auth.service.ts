@@ -9,9 +9,9 @@ import { AppError } from '../../platform/http/app-error.js';
 import type { StaffPrincipal } from '../../platform/http/principal.js';
 import type { SessionStage } from '../../platform/http/route-policy.js';
 import type { SessionRow } from '../../platform/http/sessions.js';
-import { recordAudit } from '../audit/audit.service.js';
-import { getAssociation, getSecurity } from '../settings/settings.service.js';
-import * as staffRepo from '../staff/staff.repo.js';
+import { recordAudit } from '../audit/index.js';
+import { getAssociation, getSecurity } from '../settings/index.js';
+import * as staffAccounts from '../staff/index.js';
 import { accountKey, addressKey, clearFailures, lockedFor, recordFailure } from './sign-in-throttle.js';
 
 const INVALID = () => AppError.unauthenticated('auth.invalid-credentials', 'The username or password is not correct');
@@ -25,7 +25,7 @@ async function nextStage(ctx: AppContext, user: StaffTable, hasPassedMfa: boolea
   if (user.totp_enabled === 1 && !hasPassedMfa) return 'mfa';
   if (user.must_change_password === 1) return 'password-change';
   if (user.totp_enabled !== 1) {
-    const record = await staffRepo.loadStaff(ctx.db, user.id);
+    const record = await staffAccounts.loadAccountRecord(ctx.db, user.id);
     const { mfaRequiredRoles } = await getSecurity(ctx);
     if (record && isMfaRequired(record.roles, mfaRequiredRoles)) return 'mfa-enroll';
   }
@@ -41,7 +41,7 @@ export async function signIn(
   const wait = await lockedFor(ctx.db, keys, now);
   if (wait > 0) throw AppError.tooManyRequests('auth.throttled', 'Too many failed attempts; try again later', wait / 1000);
 
-  const user = await staffRepo.findStaffRowByUsername(ctx.db, username.trim());
+  const user = await staffAccounts.findAccountByUsername(ctx.db, username.trim());
   const isValid = user && user.is_active === 1 ? await verifyPassword(user.password_hash, password) : await verifyAgainstDummy(password);
   if (user?.is_active !== 1 || !isValid) {
     for (const key of keys) await recordFailure(ctx.db, key, now);
@@ -81,7 +81,7 @@ export async function signOut(ctx: AppContext, principal: StaffPrincipal): Promi
 }
 
 export async function describeSession(ctx: AppContext, principal: StaffPrincipal): Promise<SessionResponse> {
-  const row = await staffRepo.findStaffRow(ctx.db, principal.userId);
+  const row = await staffAccounts.findAccount(ctx.db, principal.userId);
   return {
     stage: principal.stage,
     csrfToken: principal.csrfToken,
@@ -98,7 +98,7 @@ export async function describeSession(ctx: AppContext, principal: StaffPrincipal
 }
 
 async function loadUser(ctx: AppContext, principal: StaffPrincipal): Promise<StaffTable> {
-  const user = await staffRepo.findStaffRow(ctx.db, principal.userId);
+  const user = await staffAccounts.findAccount(ctx.db, principal.userId);
   if (!user) throw AppError.unauthenticated();
   return user;
 }
@@ -121,7 +121,7 @@ export async function changePassword(
     throw AppError.badRequest('request.invalid', 'The new password cannot be used', [{ pointer: '/newPassword', code, detail: code }]);
   }
   const now = ctx.clock.now();
-  await staffRepo.updateStaffRow(ctx.db, user.id, {
+  await staffAccounts.updateAccount(ctx.db, user.id, {
     password_hash: await hashPassword(newPassword),
     must_change_password: 0,
     password_changed_at: now.toISOString(),
@@ -145,8 +145,8 @@ export async function startTotpEnrolment(ctx: AppContext, principal: StaffPrinci
   if (user.totp_enabled === 1)
     throw AppError.conflict('totp.already-enabled', 'An authenticator is already set up; ask an administrator to reset it');
   const secret = newTotpSecret();
-  await staffRepo.updateStaffRow(ctx.db, user.id, {
-    totp_secret: ctx.keys.encryptor.encrypt(secret, `totp:${user.id}`),
+  await staffAccounts.updateAccount(ctx.db, user.id, {
+    totp_secret: ctx.keys.encryptor.encrypt(secret, staffAccounts.totpAad(user.id)),
     updated_at: ctx.clock.now().toISOString(),
   });
   const association = await getAssociation(ctx);
@@ -159,7 +159,7 @@ export async function startTotpEnrolment(ctx: AppContext, principal: StaffPrinci
 
 async function acceptTotp(ctx: AppContext, user: StaffTable, code: string): Promise<number> {
   if (!user.totp_secret) throw AppError.conflict('totp.not-started', 'Start setting up the authenticator first');
-  const secret = ctx.keys.encryptor.decrypt(user.totp_secret, `totp:${user.id}`);
+  const secret = ctx.keys.encryptor.decrypt(user.totp_secret, staffAccounts.totpAad(user.id));
   const now = ctx.clock.now();
   const result = await verifyTotp({ secret, code, now, lastStep: user.totp_last_step });
   if (!result.isValid) {
@@ -176,7 +176,7 @@ export async function confirmTotpEnrolment(ctx: AppContext, principal: StaffPrin
   if (user.totp_enabled === 1) throw AppError.conflict('totp.already-enabled', 'An authenticator is already set up');
   const step = await acceptTotp(ctx, user, code);
   const now = ctx.clock.now();
-  await staffRepo.updateStaffRow(ctx.db, user.id, { totp_enabled: 1, totp_last_step: step, updated_at: now.toISOString() });
+  await staffAccounts.updateAccount(ctx.db, user.id, { totp_enabled: 1, totp_last_step: step, updated_at: now.toISOString() });
   await recordAudit(ctx.db, {
     at: now,
     actor: { kind: 'staff', id: user.id },
@@ -194,7 +194,7 @@ export async function verifySecondFactor(ctx: AppContext, principal: StaffPrinci
   const wait = await lockedFor(ctx.db, [accountKey(user.username)], now);
   if (wait > 0) throw AppError.tooManyRequests('auth.throttled', 'Too many failed attempts; try again later', wait / 1000);
   const step = await acceptTotp(ctx, user, code);
-  await staffRepo.updateStaffRow(ctx.db, user.id, { totp_last_step: step });
+  await staffAccounts.updateAccount(ctx.db, user.id, { totp_last_step: step });
   await clearFailures(ctx.db, accountKey(user.username));
   await recordAudit(ctx.db, {
     at: now,
@@ -208,5 +208,5 @@ export async function verifySecondFactor(ctx: AppContext, principal: StaffPrinci
 }
 
 export async function setLanguage(ctx: AppContext, principal: StaffPrincipal, language: 'ar' | 'en'): Promise<void> {
-  await staffRepo.updateStaffRow(ctx.db, principal.userId, { language, updated_at: ctx.clock.now().toISOString() });
+  await staffAccounts.updateAccount(ctx.db, principal.userId, { language, updated_at: ctx.clock.now().toISOString() });
 }

@@ -13,7 +13,7 @@ import type { AppContext } from '../../platform/context.js';
 import type { Database, HolidayEditTable } from '../../platform/db/schema.js';
 import { AppError } from '../../platform/http/app-error.js';
 import { uuidv7 } from '../../platform/ids.js';
-import { recordAudit } from '../audit/audit.service.js';
+import { recordAudit } from '../audit/index.js';
 import * as repo from './calendar.repo.js';
 import { scheduleClock } from './clock-schedule.js';
 import { recomputeClocksForEdit } from './clocks.service.js';

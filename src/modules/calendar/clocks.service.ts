@@ -5,7 +5,7 @@ import type { AppContext } from '../../platform/context.js';
 import type { Database, WorkingClockTable } from '../../platform/db/schema.js';
 import { AppError } from '../../platform/http/app-error.js';
 import { uuidv7 } from '../../platform/ids.js';
-import { type AuditEntry, recordAudit } from '../audit/audit.service.js';
+import { type AuditEntry, recordAudit } from '../audit/index.js';
 import { type StoredPause, scheduleClock } from './clock-schedule.js';
 import * as repo from './clocks.repo.js';
 import { type CalendarView, currentCalendar } from './working-calendar.js';

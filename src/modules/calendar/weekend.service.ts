@@ -1,7 +1,7 @@
 import type { WeekendResult } from '../../contracts/calendar.js';
 import { FIRST_CALENDAR_YEAR, LAST_CALENDAR_YEAR } from '../../domain/calendar-days.js';
 import type { AppContext } from '../../platform/context.js';
-import { recordAudit } from '../audit/audit.service.js';
+import { recordAudit } from '../audit/index.js';
 import * as repo from './calendar.repo.js';
 import { recomputeClocksForEdit } from './clocks.service.js';
 import { buildCalendarView, invalidateCalendar } from './working-calendar.js';

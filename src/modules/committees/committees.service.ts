@@ -6,8 +6,8 @@ import type { CommitteeTable } from '../../platform/db/schema-committees.js';
 import { AppError, type FieldError } from '../../platform/http/app-error.js';
 import type { StaffPrincipal } from '../../platform/http/principal.js';
 import { uuidv7 } from '../../platform/ids.js';
-import { recordAudit } from '../audit/audit.service.js';
-import { requestsAwaitingStudy } from '../requests/requests.workflow.js';
+import { recordAudit } from '../audit/index.js';
+import { requestSubject } from './committee-subjects.js';
 import { holdsCommitteeRole, seesAllCommittees } from './committees.policy.js';
 import type { MemberRow } from './committees.repo.js';
 import * as repo from './committees.repo.js';
@@ -198,7 +198,7 @@ export async function awaitingStudy(
   query: { limit: number; cursor?: string | undefined },
 ): Promise<{ items: AwaitingRequest[]; nextCursor: string | null }> {
   if (!(await repo.isMember(ctx.db, committeeId, principal.userId))) throw AppError.notFound('committee.not-found', 'No such committee');
-  const page = await requestsAwaitingStudy(ctx, { committeeId, limit: query.limit, cursor: query.cursor ?? null });
+  const page = await requestSubject(ctx).awaitingStudy(ctx, { committeeId, limit: query.limit, cursor: query.cursor ?? null });
   await recordAudit(ctx.db, {
     at: ctx.clock.now(),
     actor: actorOf(principal),
@@ -221,52 +221,4 @@ export async function awaitingStudy(
     })),
     nextCursor: page.nextCursor,
   };
-}
-
-// ---- for other modules ----
-
-/** Committee ids the user is a member of (committee members see requests and families only through their agendas). */
-export async function committeesOf(ctx: AppContext, userId: string): Promise<string[]> {
-  return repo.committeeIdsOfUser(ctx.db, userId);
-}
-
-/** Whether the request is on the agenda of a meeting of a committee the user belongs to. */
-export async function isOnAgendaOf(ctx: AppContext, userId: string, requestId: string): Promise<boolean> {
-  const row = await ctx.db
-    .selectFrom('meeting_agenda as a')
-    .innerJoin('committee_meetings as m', 'm.id', 'a.meeting_id')
-    .innerJoin('committee_members as cm', 'cm.committee_id', 'm.committee_id')
-    .select('a.request_id')
-    .where('a.request_id', '=', requestId)
-    .where('cm.user_id', '=', userId)
-    .executeTakeFirst();
-  return Boolean(row);
-}
-
-/** A committee's members who can still do committee work (e.g. to notify them of a request's warning). */
-export async function committeeMembers(
-  ctx: AppContext,
-  committeeId: string,
-): Promise<Array<{ userId: string; displayName: string; isChair: boolean }>> {
-  const row = await repo.findCommittee(ctx.db, committeeId);
-  if (!row) return [];
-  return (await repo.membersOf(ctx.db, [committeeId]))
-    .filter((m) => m.isActive)
-    .map((m) => ({ userId: m.userId, displayName: m.displayName, isChair: m.userId === row.chair_id }));
-}
-
-/** The active committee flagged for a purpose (the follow-up committee handles complaints, E1), oldest first; null when none. */
-export async function committeeForPurpose(
-  ctx: AppContext,
-  purpose: CommitteePurpose,
-): Promise<{ id: string; nameAr: string; nameEn: string } | null> {
-  const row = await ctx.db
-    .selectFrom('committees')
-    .select(['id', 'name_ar', 'name_en'])
-    .where('purpose', '=', purpose)
-    .where('is_active', '=', 1)
-    .orderBy('created_at')
-    .orderBy('id')
-    .executeTakeFirst();
-  return row ? { id: row.id, nameAr: row.name_ar, nameEn: row.name_en } : null;
 }

@@ -7,7 +7,7 @@ import type { Database } from '../../platform/db/schema.js';
 import type { CommitteeMeetingTable, CommitteeTable, MeetingAgendaTable, MinutesTable } from '../../platform/db/schema-committees.js';
 import { AppError } from '../../platform/http/app-error.js';
 import type { StaffPrincipal } from '../../platform/http/principal.js';
-import { requestBriefs } from '../requests/requests.workflow.js';
+import { requestSubject } from './committee-subjects.js';
 import type { MemberRow } from './committees.repo.js';
 import * as repo from './committees.repo.js';
 
@@ -60,7 +60,7 @@ export async function loadMeetingState(db: Db, ctx: AppContext, meetingId: strin
     repo.minutesOfMeeting(db, meetingId),
   ]);
   const ids = agenda.map((a) => a.request_id);
-  const briefs = new Map((ids.length ? await requestBriefs(db, ctx, ids) : []).map((b) => [b.id, b]));
+  const briefs = new Map((ids.length ? await requestSubject(ctx).briefs(db, ctx, ids) : []).map((b) => [b.id, b]));
   const votes = voteRows.map((v) => ({
     requestId: v.request_id,
     memberId: v.member_id,

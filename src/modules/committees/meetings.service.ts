@@ -8,8 +8,8 @@ import type { CommitteeMeetingTable } from '../../platform/db/schema-committees.
 import { AppError, type FieldError } from '../../platform/http/app-error.js';
 import type { StaffPrincipal } from '../../platform/http/principal.js';
 import { uuidv7 } from '../../platform/ids.js';
-import { recordAudit } from '../audit/audit.service.js';
-import { beginStudy, requestBriefs, requestInformation } from '../requests/requests.workflow.js';
+import { recordAudit } from '../audit/index.js';
+import { requestSubject } from './committee-subjects.js';
 import { holdsCommitteeRole, isAdministrator } from './committees.policy.js';
 import * as repo from './committees.repo.js';
 import { presentCommittee, visibleCommittee } from './committees.service.js';
@@ -224,7 +224,7 @@ export async function updateMeeting(
 
 /** Whether the request is complete and this committee is competent for it (C5): its brief names the committee. */
 async function isAwaitingStudy(ctx: AppContext, committeeId: string, requestId: string): Promise<boolean> {
-  const [brief] = await requestBriefs(ctx.db, ctx, [requestId]);
+  const [brief] = await requestSubject(ctx).briefs(ctx.db, ctx, [requestId]);
   return brief?.status === 'complete' && brief.committeeId === committeeId;
 }
 
@@ -234,7 +234,7 @@ async function isAwaitingStudy(ctx: AppContext, committeeId: string, requestId: 
  * agenda without beginning its study again.
  */
 async function isDeferredBackUnderStudy(ctx: AppContext, committeeId: string, requestId: string): Promise<boolean> {
-  const [brief] = await requestBriefs(ctx.db, ctx, [requestId]);
+  const [brief] = await requestSubject(ctx).briefs(ctx.db, ctx, [requestId]);
   if (brief?.status !== 'under-study' || brief.committeeId !== committeeId) return false;
   const meetings = await ctx.db
     .selectFrom('meeting_agenda as a')
@@ -275,7 +275,7 @@ export async function addToAgenda(ctx: AppContext, principal: StaffPrincipal, me
       })
       .execute();
     // complete → under-study, in this transaction (409 request.illegal-transition if it moved meanwhile).
-    if (isAwaiting) await beginStudy(trx, ctx, actorOf(principal), requestId, { meetingId });
+    if (isAwaiting) await requestSubject(ctx).beginStudy(trx, ctx, actorOf(principal), requestId, { meetingId });
     await recordAudit(trx, {
       at: now,
       actor: actorOf(principal),
@@ -368,7 +368,7 @@ export async function requestInformationAtMeeting(
         { pointer: '/requestId', code: 'meeting.not-on-agenda', detail: 'Not on the agenda' },
       ]);
     // 409 request.illegal-transition unless the request is under study.
-    await requestInformation(trx, ctx, actorOf(principal), body.requestId, { note: body.note });
+    await requestSubject(ctx).requestInformation(trx, ctx, actorOf(principal), body.requestId, { note: body.note });
     await recordAudit(trx, {
       at: ctx.clock.now(),
       actor: actorOf(principal),

@@ -1,9 +1,9 @@
 import type { Minutes } from '../../contracts/committees.js';
 import { formatDualDate } from '../../domain/dates.js';
 import type { AppContext } from '../../platform/context.js';
+import { escapeHtml, html, SafeHtml } from '../../platform/http/html.js';
 import type { StaffPrincipal } from '../../platform/http/principal.js';
-import { getAssociation } from '../settings/settings.service.js';
-import { escapeHtml, html, SafeHtml } from '../web/html.js';
+import { getAssociation } from '../settings/index.js';
 import { staffNames } from './committees.repo.js';
 import { minutesForPrint } from './minutes.service.js';
 

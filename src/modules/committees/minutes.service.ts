@@ -11,9 +11,9 @@ import type { MinutesTable } from '../../platform/db/schema-committees.js';
 import { AppError, type FieldError } from '../../platform/http/app-error.js';
 import type { StaffPrincipal } from '../../platform/http/principal.js';
 import { uuidv7 } from '../../platform/ids.js';
-import { recordAudit } from '../audit/audit.service.js';
-import { applyDecision } from '../requests/requests.workflow.js';
-import { getAssociation } from '../settings/settings.service.js';
+import { recordAudit } from '../audit/index.js';
+import { getAssociation } from '../settings/index.js';
+import { requestSubject } from './committee-subjects.js';
 import * as repo from './committees.repo.js';
 import {
   draftOriginal,
@@ -551,7 +551,7 @@ async function freeze(trx: Db, ctx: AppContext, principal: StaffPrincipal, state
   if (row.amends_id === null) {
     // C5/C6: each decision reaches its request, whose message to the family goes to the outbox.
     for (const decision of decisions)
-      await applyDecision(trx, ctx, actorOf(principal), decision.requestId, {
+      await requestSubject(ctx).applyDecision(trx, ctx, actorOf(principal), decision.requestId, {
         outcome: decision.outcome,
         reasons: decision.reasons,
         meetingId: state.meeting.id,

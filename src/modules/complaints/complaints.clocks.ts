@@ -4,9 +4,8 @@ import { riyadhCalendarDay, toHijriString } from '../../domain/dates.js';
 import type { AppContext } from '../../platform/context.js';
 import type { Database } from '../../platform/db/schema.js';
 import type { ComplaintRow } from '../../platform/db/schema-complaints.js';
-import type { AuditEntry } from '../audit/audit.service.js';
-import { getClock, stopClock } from '../calendar/clocks.service.js';
-import { currentCalendar } from '../calendar/working-calendar.js';
+import type { AuditEntry } from '../audit/index.js';
+import { currentCalendar, getClock, stopClock } from '../calendar/index.js';
 
 /** A case's working-day clocks (E1): the answer's and the acknowledgement's deadlines, the days left, and stopping them. */
 type Db = Kysely<Database>;

@@ -6,7 +6,7 @@ import type { ComplaintRow } from '../../platform/db/schema-complaints.js';
 import { AppError } from '../../platform/http/app-error.js';
 import type { StaffPrincipal } from '../../platform/http/principal.js';
 import { uuidv7 } from '../../platform/ids.js';
-import { type AuditEntry, recordAudit } from '../audit/audit.service.js';
+import { type AuditEntry, recordAudit } from '../audit/index.js';
 import { stopAckClock } from './complaints.clocks.js';
 import { type AckVia, notifyStaff, sendAcknowledgement } from './complaints.messages.js';
 import { stepNoteAad } from './complaints.sealing.js';

@@ -1,10 +1,10 @@
 import { toHijriString } from '../../domain/dates.js';
 import type { AppContext } from '../../platform/context.js';
 import type { Job } from '../../platform/scheduler.js';
-import { recordAudit } from '../audit/audit.service.js';
-import { markClockEventHandled, pendingClockEvents } from '../calendar/clocks.service.js';
-import { committeeForPurpose, committeeMembers } from '../committees/committees.service.js';
-import { enqueueMessage } from '../notifications/outbox.enqueue.js';
+import { recordAudit } from '../audit/index.js';
+import { markClockEventHandled, pendingClockEvents } from '../calendar/index.js';
+import { committeeForPurpose, committeeMembers } from '../committees/index.js';
+import { enqueueMessage } from '../notifications/index.js';
 import { staffWithRole } from './complaints.officers.js';
 
 /**

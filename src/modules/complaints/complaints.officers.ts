@@ -15,8 +15,8 @@ import type { ContactOfficerTable } from '../../platform/db/schema-complaints.js
 import { AppError, type FieldError } from '../../platform/http/app-error.js';
 import type { StaffPrincipal } from '../../platform/http/principal.js';
 import { uuidv7 } from '../../platform/ids.js';
-import { recordAudit } from '../audit/audit.service.js';
-import { getAllSettings } from '../settings/settings.service.js';
+import { recordAudit } from '../audit/index.js';
+import { getAllSettings } from '../settings/index.js';
 import { getComplaintsSettings } from './complaints.settings.js';
 
 /**

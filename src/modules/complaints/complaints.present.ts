@@ -7,14 +7,14 @@ import type { ComplaintRow } from '../../platform/db/schema-complaints.js';
 import { readStoredFile } from '../../platform/files/file-store.js';
 import { AppError } from '../../platform/http/app-error.js';
 import type { StaffPrincipal } from '../../platform/http/principal.js';
-import { recordAudit } from '../audit/audit.service.js';
-import { maskAddress } from '../notifications/outbox.service.js';
+import { recordAudit } from '../audit/index.js';
+import { maskAddress } from '../notifications/index.js';
 import { daysLeft, deadlineOf } from './complaints.clocks.js';
 import { staffActor } from './complaints.handling.js';
 import { staffRefs } from './complaints.officers.js';
 import { loadVisible, seesWriterUnmasked } from './complaints.policy.js';
 import * as repo from './complaints.repo.js';
-import { open, stepNoteAad } from './complaints.sealing.js';
+import { entryAad, open, stepNoteAad } from './complaints.sealing.js';
 
 /**
  * What staff see of complaints and inquiries (F2): the summary in worklists, the whole case with the
@@ -78,7 +78,6 @@ export async function presentDetail(ctx: AppContext, db: Db, row: ComplaintRow, 
   ]);
   const ref = (id: string | null) => (id ? (names.get(id) ?? { id, displayName: id }) : null);
   const o = (column: string, value: string | null) => open(ctx, row.id, column, value);
-  const entryAad = (id: string) => `complaint-entry:${id}:body`;
   return {
     ...summaryOf(row, names, await deadlineOf(db, row.clock_id)),
     writer: writerOf(ctx, row, principal),

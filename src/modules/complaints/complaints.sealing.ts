@@ -12,3 +12,6 @@ export const open = (ctx: AppContext, id: string, column: string, value: string 
 /** Step notes and investigation entries, each bound to its own row. */
 export const stepNoteAad = (stepId: string) => `complaint-step:${stepId}:note`;
 export const entryAad = (entryId: string) => `complaint-entry:${entryId}:body`;
+
+/** A public submission's receipt, replayed to a retried request, bound to its idempotency key's hash. */
+export const idempotencyAad = (keyHash: string) => `idempotency:${keyHash}`;

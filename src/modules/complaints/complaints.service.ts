@@ -16,14 +16,14 @@ import { nextReference } from '../../platform/db/references.js';
 import type { ComplaintTable } from '../../platform/db/schema-complaints.js';
 import { AppError, type FieldError } from '../../platform/http/app-error.js';
 import { uuidv7 } from '../../platform/ids.js';
-import { recordAudit } from '../audit/audit.service.js';
-import { startClock, stopClock } from '../calendar/clocks.service.js';
-import { familyIdByNationalId } from '../families/families.service.js';
-import { enqueueMessage } from '../notifications/outbox.enqueue.js';
-import { getAllSettings } from '../settings/settings.service.js';
+import { recordAudit } from '../audit/index.js';
+import { startClock, stopClock } from '../calendar/index.js';
+import { familyIdByNationalId } from '../families/index.js';
+import { enqueueMessage } from '../notifications/index.js';
+import { getAllSettings } from '../settings/index.js';
 import { routeNewInquiry } from './complaints.inquiries.js';
 import * as repo from './complaints.repo.js';
-import { open, seal } from './complaints.sealing.js';
+import { idempotencyAad, open, seal } from './complaints.sealing.js';
 import { getComplaintsSettings } from './complaints.settings.js';
 import { freshTrackingCode, trackingLink } from './complaints.tracking.js';
 import { consumeUploads } from './complaints.uploads.js';
@@ -76,8 +76,6 @@ function canonical(value: unknown): string {
       .join(',')}}`;
   return JSON.stringify(value) ?? 'null';
 }
-
-const idempotencyAad = (keyHash: string) => `idempotency:${keyHash}`;
 
 function isUniqueViolation(error: unknown): boolean {
   const e = error as { code?: string; message?: string };

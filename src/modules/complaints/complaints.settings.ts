@@ -3,7 +3,7 @@ import { type ComplaintsSettings, complaintsSettings } from '../../contracts/com
 import type { AppContext } from '../../platform/context.js';
 import type { Database } from '../../platform/db/schema.js';
 import { AppError } from '../../platform/http/app-error.js';
-import { recordAudit } from '../audit/audit.service.js';
+import { recordAudit } from '../audit/index.js';
 
 /**
  * Settings of the public complaints and inquiries link (issue 6 §1): topics, the privacy notice,

@@ -5,7 +5,7 @@ import type { Database } from '../../platform/db/schema.js';
 import { storeFile } from '../../platform/files/file-store.js';
 import { AppError, type FieldError } from '../../platform/http/app-error.js';
 import { randomToken } from '../../platform/ids.js';
-import { recordAudit } from '../audit/audit.service.js';
+import { recordAudit } from '../audit/index.js';
 import * as repo from './complaints.repo.js';
 import { getComplaintsSettings } from './complaints.settings.js';
 

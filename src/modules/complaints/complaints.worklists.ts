@@ -8,7 +8,7 @@ import type { Database } from '../../platform/db/schema.js';
 import type { ComplaintRow } from '../../platform/db/schema-complaints.js';
 import { AppError } from '../../platform/http/app-error.js';
 import type { StaffPrincipal } from '../../platform/http/principal.js';
-import { recordAudit } from '../audit/audit.service.js';
+import { recordAudit } from '../audit/index.js';
 import { absentOn, staffRefs } from './complaints.officers.js';
 import { summaryOf } from './complaints.present.js';
 

@@ -7,8 +7,9 @@ import { AppError } from '../../platform/http/app-error.js';
 import type { StaffPrincipal } from '../../platform/http/principal.js';
 import { fieldErrorsFromZodIssues } from '../../platform/http/problem.js';
 import { uuidv7 } from '../../platform/ids.js';
-import { recordAudit } from '../audit/audit.service.js';
-import { listTaxonomy } from '../settings/settings.repo.js';
+import { recordAudit } from '../audit/index.js';
+import { listTaxonomy } from '../settings/index.js';
+import { importAad } from './families.sealing.js';
 import { registerFamily } from './families.service.js';
 import { readSheet, type Sheet } from './spreadsheet.js';
 
@@ -44,9 +45,9 @@ export function suggestMapping(columns: string[]): Partial<Record<ImportField, s
   return mapping;
 }
 
-const sealRows = (ctx: AppContext, id: string, rows: Sheet['rows']) => ctx.keys.encryptor.encrypt(JSON.stringify(rows), `import:${id}`);
+const sealRows = (ctx: AppContext, id: string, rows: Sheet['rows']) => ctx.keys.encryptor.encrypt(JSON.stringify(rows), importAad(id));
 const openRows = (ctx: AppContext, row: FamilyImportTable): Sheet['rows'] =>
-  JSON.parse(ctx.keys.encryptor.decrypt(row.rows, `import:${row.id}`));
+  JSON.parse(ctx.keys.encryptor.decrypt(row.rows, importAad(row.id)));
 
 export async function uploadImport(ctx: AppContext, principal: StaffPrincipal, { fileName, bytes }: { fileName: string; bytes: Buffer }) {
   const sheet = await readSheet(bytes);

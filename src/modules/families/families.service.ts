@@ -17,19 +17,18 @@ import type { FamilyTable, HouseholdMemberTable } from '../../platform/db/schema
 import { AppError, type FieldError } from '../../platform/http/app-error.js';
 import type { StaffPrincipal } from '../../platform/http/principal.js';
 import { uuidv7 } from '../../platform/ids.js';
-import { recordAudit } from '../audit/audit.service.js';
-import { syncFamilyRequests } from '../requests/requests.service.js';
-import { activeCodes } from '../settings/settings.service.js';
+import { recordAudit } from '../audit/index.js';
+import { activeCodes } from '../settings/index.js';
+import { familyChanged } from './families.events.js';
 import { canEditFamily, canSeeUnmasked, familyVisibility } from './families.policy.js';
 import * as repo from './families.repo.js';
+import { familyAad, memberAad } from './families.sealing.js';
 
 type MemberInput = NonNullable<CreateFamilyBody['members']>[number];
 
 /** Columns encrypted at rest (F2), each bound to its row and column so ciphertexts cannot be swapped. */
 const seal = (ctx: AppContext, aad: string, value: string | null | undefined) => (value ? ctx.keys.encryptor.encrypt(value, aad) : null);
 const open = (ctx: AppContext, aad: string, value: string | null) => (value ? ctx.keys.encryptor.decrypt(value, aad) : null);
-const familyAad = (id: string, column: string) => `family:${id}:${column}`;
-const memberAad = (id: string) => `member:${id}:national_id`;
 
 function maskMobile(e164: string): string {
   return `${e164.slice(0, 5)}•••••${e164.slice(-3)}`;
@@ -458,7 +457,12 @@ export async function updateFamily(ctx: AppContext, principal: StaffPrincipal, i
         fields: changed,
       });
       // C4, F2: the family's requests follow its scope; an attestation of changed data is voided.
-      await syncFamilyRequests(trx, ctx, id, actorOf(principal));
+      await ctx.hooks.emit(familyChanged, {
+        trx,
+        familyId: id,
+        scope: { category: body.category ?? current.category, office: body.office ?? current.office },
+        actor: actorOf(principal),
+      });
     });
   } catch (error) {
     if (isUniqueViolation(error)) throw AppError.conflict('family.duplicate', 'This family is already registered');

@@ -4,7 +4,7 @@ import type { AppContext } from '../../platform/context.js';
 import type { Database } from '../../platform/db/schema.js';
 import { AppError } from '../../platform/http/app-error.js';
 import { SMS_CUSTOM_FIELDS } from '../../platform/transports/index.js';
-import { recordAudit } from '../audit/audit.service.js';
+import { recordAudit } from '../audit/index.js';
 import { checkTemplate } from './templates.render.js';
 
 /**

@@ -12,7 +12,7 @@ import {
   type TransportOptions,
   type Transports,
 } from '../../platform/transports/index.js';
-import { getAssociation } from '../settings/settings.service.js';
+import { getAssociation } from '../settings/index.js';
 import { getNotificationSettings } from './notifications.settings.js';
 import { outboxAad } from './outbox.enqueue.js';
 

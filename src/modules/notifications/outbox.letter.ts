@@ -1,10 +1,10 @@
 import { formatDualDate } from '../../domain/dates.js';
 import type { AppContext } from '../../platform/context.js';
 import { AppError } from '../../platform/http/app-error.js';
+import { escapeHtml, html, SafeHtml } from '../../platform/http/html.js';
 import type { StaffPrincipal } from '../../platform/http/principal.js';
-import { recordAudit } from '../audit/audit.service.js';
-import { getAssociation } from '../settings/settings.service.js';
-import { escapeHtml, html, SafeHtml } from '../web/html.js';
+import { recordAudit } from '../audit/index.js';
+import { getAssociation } from '../settings/index.js';
 import { getMessage } from './outbox.service.js';
 
 /**

@@ -3,7 +3,7 @@ import type { AppContext } from '../../platform/context.js';
 import type { OutboxMessageTable } from '../../platform/db/schema.js';
 import { AppError } from '../../platform/http/app-error.js';
 import type { StaffPrincipal } from '../../platform/http/principal.js';
-import { recordAudit } from '../audit/audit.service.js';
+import { recordAudit } from '../audit/index.js';
 import * as repo from './outbox.repo.js';
 import { actorOf, decodeCursor, openSealed } from './outbox.service.js';
 

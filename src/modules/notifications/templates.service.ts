@@ -9,7 +9,7 @@ import {
 import type { AppContext } from '../../platform/context.js';
 import type { Database, MessageTemplateTable } from '../../platform/db/schema.js';
 import { AppError, type FieldError } from '../../platform/http/app-error.js';
-import { recordAudit } from '../audit/audit.service.js';
+import { recordAudit } from '../audit/index.js';
 import { CHANNELS_WITH_SUBJECT, EVENTS } from './notifications.events.js';
 import { defaultTemplate, type TemplateText } from './templates.defaults.js';
 import { checkTemplate } from './templates.render.js';

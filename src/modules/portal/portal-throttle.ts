@@ -1,7 +1,7 @@
 import { createHash } from 'node:crypto';
 import type { AppContext } from '../../platform/context.js';
 import { AppError } from '../../platform/http/app-error.js';
-import { clearFailures, lockedFor, recordFailure } from '../auth/sign-in-throttle.js';
+import { clearFailures, lockedFor, recordFailure } from '../auth/index.js';
 
 /**
  * The portal's sign-in throttle ("Bad input": a code guessed too often throttles the family's

@@ -2,7 +2,7 @@ import type { CONTACT_CHANNELS } from '../../contracts/families.js';
 import type { AnswerValue, AttestationSummary, ChecklistItem, FamilyRequestView, RequestType } from '../../contracts/requests.js';
 import type { AssociationSettings } from '../../contracts/settings.js';
 import { formatDualDate } from '../../domain/dates.js';
-import { html, type SafeHtml } from '../web/html.js';
+import { html, type SafeHtml } from '../../platform/http/html.js';
 import type { ApplyCopy, PortalCopy } from './portal.copy.js';
 
 /**

@@ -1,7 +1,7 @@
 import type { FamilyRequestView, RequestStatus } from '../../contracts/requests.js';
 import type { AssociationSettings } from '../../contracts/settings.js';
 import { formatDualDate, riyadhCalendarDay } from '../../domain/dates.js';
-import { html, type SafeHtml } from '../web/html.js';
+import { html, type SafeHtml } from '../../platform/http/html.js';
 import { applyChooseView, applyTypeView, type PortalView, requestLink, requestView } from './portal.apply.js';
 import { PORTAL_COPY, type PortalCopy } from './portal.copy.js';
 

@@ -33,7 +33,7 @@ import {
   removeOnlineDocument,
   submitOnlineRequest,
   updateOnlineRequest,
-} from '../requests/requests.workflow.js';
+} from '../requests/index.js';
 import { startAttestation, verifyAttestation } from './portal.requests.js';
 import * as portal from './portal.service.js';
 

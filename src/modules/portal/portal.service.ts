@@ -5,10 +5,9 @@ import { AppError } from '../../platform/http/app-error.js';
 import type { FamilyPrincipal } from '../../platform/http/principal.js';
 import { FAMILY_SESSION_ABSOLUTE_MS, type SessionRow } from '../../platform/http/sessions.js';
 import { configuredChannels } from '../../platform/transports/index.js';
-import { recordAudit } from '../audit/audit.service.js';
-import { findIdentity } from '../families/families.repo.js';
-import { familyContact } from '../families/families.service.js';
-import { enqueueMessage } from '../notifications/outbox.enqueue.js';
+import { recordAudit } from '../audit/index.js';
+import { familyContact, familyHeadedBy } from '../families/index.js';
+import { enqueueMessage } from '../notifications/index.js';
 import { consumeCode, issueCode } from './portal-codes.js';
 import { clearPortalFailures, countFailure, countSend, portalThrottleKeys, refuseWhenLocked } from './portal-throttle.js';
 
@@ -33,9 +32,8 @@ export function canSendCodes(ctx: AppContext): boolean {
 
 /** The family whose head holds this ID number, when it has a mobile to send a code to. */
 async function familyReachableBy(ctx: AppContext, nationalId: string): Promise<string | null> {
-  const hit = await findIdentity(ctx.db, ctx.keys.indexer.candidates(nationalId));
   // Only the head's ID number signs in: the code goes to the family's registered mobile.
-  const familyId = hit && hit.member_id === null ? hit.family_id : null;
+  const familyId = await familyHeadedBy(ctx, nationalId);
   const contact = await familyContact(ctx, familyId ?? NO_FAMILY);
   return familyId && contact?.mobile ? familyId : null;
 }

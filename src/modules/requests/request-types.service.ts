@@ -5,7 +5,7 @@ import type { Database } from '../../platform/db/schema.js';
 import type { RequestTypeTable } from '../../platform/db/schema-requests.js';
 import { AppError } from '../../platform/http/app-error.js';
 import type { StaffPrincipal } from '../../platform/http/principal.js';
-import { recordAudit } from '../audit/audit.service.js';
+import { recordAudit } from '../audit/index.js';
 import { DEFAULT_REQUEST_TYPES } from './request-types.defaults.js';
 
 /** Request types (issue 5 §1; C2, C6): settings for administrators, read by intake and the portal. */

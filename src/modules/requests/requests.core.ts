@@ -20,10 +20,10 @@ import type { Database } from '../../platform/db/schema.js';
 import type { RequestAttestationTable, RequestTable } from '../../platform/db/schema-requests.js';
 import { AppError, type FieldError } from '../../platform/http/app-error.js';
 import { uuidv7 } from '../../platform/ids.js';
-import { recordAudit } from '../audit/audit.service.js';
-import { pauseClock, resumeClock, startClock, stopClock } from '../calendar/clocks.service.js';
-import { findFamilyRow, membersOf } from '../families/families.repo.js';
-import { enqueueMessage } from '../notifications/outbox.enqueue.js';
+import { recordAudit } from '../audit/index.js';
+import { pauseClock, resumeClock, startClock, stopClock } from '../calendar/index.js';
+import { attestedFamily } from '../families/index.js';
+import { enqueueMessage } from '../notifications/index.js';
 import { findType } from './request-types.service.js';
 import { moveCounters, NO_DEADLINE } from './requests.repo.js';
 
@@ -59,32 +59,6 @@ export async function requireType(db: Db, code: string): Promise<RequestType> {
   const type = await findType(db, code);
   if (!type) throw new Error(`request type ${code} is missing`);
   return type;
-}
-
-/**
- * The family's core data as attested (C4), decrypted here with the registry's column bindings
- * (`family:<id>:<column>`, `member:<id>:national_id`, as in families.service and keys rotation).
- */
-export async function attestedFamily(db: Db, ctx: AppContext, familyId: string): Promise<AttestedFamily> {
-  const row = await findFamilyRow(db, familyId);
-  if (!row) throw AppError.notFound('family.not-found', 'No such family');
-  const open = (column: string, value: string | null) => (value ? ctx.keys.encryptor.decrypt(value, `family:${row.id}:${column}`) : null);
-  const members = await membersOf(db, familyId);
-  return {
-    reference: row.reference,
-    headNameAr: row.head_name_ar,
-    headNameEn: row.head_name_en,
-    nationalId: open('national_id', row.national_id) as string,
-    mobile: open('mobile', row.mobile),
-    city: row.city,
-    address: open('address', row.address),
-    members: members.map((m) => ({
-      name: m.name,
-      relation: m.relation,
-      nationalId: m.national_id ? ctx.keys.encryptor.decrypt(m.national_id, `member:${m.id}:national_id`) : null,
-      birthDate: m.birth_date,
-    })),
-  };
 }
 
 export async function documentsOf(db: Db, requestId: string): Promise<RequestDocument[]> {

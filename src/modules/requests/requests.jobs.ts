@@ -1,10 +1,10 @@
 import { sql } from 'kysely';
 import type { AppContext } from '../../platform/context.js';
 import type { Job } from '../../platform/scheduler.js';
-import { recordAudit } from '../audit/audit.service.js';
-import { type ClockEvent, markClockEventHandled, pendingClockEvents, settledCalendarRevision } from '../calendar/clocks.service.js';
-import { committeeMembers } from '../committees/committees.service.js';
-import { enqueueMessage } from '../notifications/outbox.enqueue.js';
+import { recordAudit } from '../audit/index.js';
+import { type ClockEvent, markClockEventHandled, pendingClockEvents, settledCalendarRevision } from '../calendar/index.js';
+import { committeeMembers } from '../committees/index.js';
+import { enqueueMessage } from '../notifications/index.js';
 import { type Db, dualDay, requireType } from './requests.core.js';
 import { moveCounters } from './requests.repo.js';
 

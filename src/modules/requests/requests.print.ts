@@ -3,12 +3,12 @@ import type { AssociationSettings } from '../../contracts/settings.js';
 import type { AttestedFamily } from '../../domain/attestation.js';
 import { formatDualDate } from '../../domain/dates.js';
 import type { AppContext } from '../../platform/context.js';
+import { html, SafeHtml } from '../../platform/http/html.js';
 import type { StaffPrincipal } from '../../platform/http/principal.js';
-import { recordAudit } from '../audit/audit.service.js';
-import { getAssociation } from '../settings/settings.service.js';
-import { html, SafeHtml } from '../web/html.js';
+import { recordAudit } from '../audit/index.js';
+import { attestedFamily } from '../families/index.js';
+import { getAssociation } from '../settings/index.js';
 import { formCode } from './attestation-form-code.js';
-import { attestedFamily } from './requests.core.js';
 import { getRequest } from './requests.service.js';
 
 /**

@@ -18,16 +18,16 @@ import { answerErrors, evaluateChecklist, normaliseAnswer } from '../../domain/r
 import { actionsFrom, isBeforeDecision, isEditable } from '../../domain/request-status.js';
 import type { AppContext } from '../../platform/context.js';
 import { isUniqueViolation } from '../../platform/db/errors.js';
+import { nextReference } from '../../platform/db/references.js';
 import type { RequestTable } from '../../platform/db/schema-requests.js';
 import { readStoredFile, storeFile } from '../../platform/files/file-store.js';
 import { AppError, type FieldError } from '../../platform/http/app-error.js';
 import type { StaffPrincipal } from '../../platform/http/principal.js';
 import { uuidv7 } from '../../platform/ids.js';
-import { recordAudit } from '../audit/audit.service.js';
-import { getClock, workingDaysLeftOn } from '../calendar/clocks.service.js';
-import { committeesOf } from '../committees/committees.service.js';
-import { familyVisibility } from '../families/families.policy.js';
-import { findVisibleFamily, nextReference } from '../families/families.repo.js';
+import { recordAudit } from '../audit/index.js';
+import { getClock, workingDaysLeftOn } from '../calendar/index.js';
+import { committeesOf } from '../committees/index.js';
+import { visibleFamily } from '../families/index.js';
 import { formCodeMatches, normaliseFormCode } from './attestation-form-code.js';
 import { ensureDefaultTypes, findType, findTypes } from './request-types.service.js';
 import {
@@ -202,7 +202,7 @@ export async function createRequest(
   body: CreateRequestBody,
 ): Promise<{ request: ServiceRequest; isNew: boolean }> {
   // Volunteers: only families they registered (families' own visibility rule).
-  const family = await findVisibleFamily(ctx.db, familyVisibility(principal), body.familyId);
+  const family = await visibleFamily(ctx, principal, body.familyId);
   if (!family) throw AppError.notFound('family.not-found', 'No such family');
   const isVolunteerOnly =
     principal.roles.includes('volunteer') && !principal.roles.some((r) => r === 'reception' || r === 'contact-officer');
@@ -705,16 +705,17 @@ export async function transitionRequest(
   return present(ctx, principal, after);
 }
 
-// ---- the family's data changed (families.service calls this in its transaction) ----
+// ---- the family's data changed (the families area's `familyChanged`, wired in app.ts) ----
 
 /**
  * Keeps requests in step with their family (C4, F2): the denormalised scope (category, office) and
  * the worklist counters follow it, and an attestation that no longer covers the family's core data
- * is voided. Called by families.service in the transaction that changes the family.
+ * is voided. Runs in the transaction that changes the family.
  */
-export async function syncFamilyRequests(trx: Db, ctx: AppContext, familyId: string, actor: Actor): Promise<void> {
-  const family = await trx.selectFrom('families').select(['category', 'office']).where('id', '=', familyId).executeTakeFirst();
-  if (!family) return;
+export async function syncFamilyRequests(
+  ctx: AppContext,
+  { trx, familyId, scope: family, actor }: { trx: Db; familyId: string; scope: { category: string; office: string }; actor: Actor },
+): Promise<void> {
   const rows = await trx
     .selectFrom('requests')
     .selectAll()

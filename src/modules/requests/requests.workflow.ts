@@ -15,7 +15,7 @@ import type { AppContext } from '../../platform/context.js';
 import type { Database } from '../../platform/db/schema.js';
 import type { RequestTable } from '../../platform/db/schema-requests.js';
 import { AppError } from '../../platform/http/app-error.js';
-import { recordAudit } from '../audit/audit.service.js';
+import { recordAudit } from '../audit/index.js';
 import { ensureDefaultTypes, listRequestTypes, requireActiveType } from './request-types.service.js';
 import { deadlineHijri, loadState, move, noteAad, openReasons, presentAttestation, voidIfChanged } from './requests.core.js';
 import { decodeCursor, encodeCursor, type NamedRequestRow, NO_DEADLINE, pageOf, withNames } from './requests.repo.js';

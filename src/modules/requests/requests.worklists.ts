@@ -4,7 +4,7 @@ import { isUnrestricted } from '../../domain/scope.js';
 import type { AppContext } from '../../platform/context.js';
 import { AppError } from '../../platform/http/app-error.js';
 import type { StaffPrincipal } from '../../platform/http/principal.js';
-import { recordAudit } from '../audit/audit.service.js';
+import { recordAudit } from '../audit/index.js';
 import type { RequestVisibility } from './requests.policy.js';
 import {
   decodeCursor,

@@ -12,7 +12,7 @@ import {
 } from '../../contracts/settings.js';
 import type { AppContext } from '../../platform/context.js';
 import { AppError } from '../../platform/http/app-error.js';
-import { recordAudit } from '../audit/audit.service.js';
+import { recordAudit } from '../audit/index.js';
 import { DEFAULT_ASSOCIATION, DEFAULT_SECURITY } from './settings.defaults.js';
 import { findTaxonomyItem, insertTaxonomyItem, listTaxonomy, readSetting, updateTaxonomyItem, writeSetting } from './settings.repo.js';
 

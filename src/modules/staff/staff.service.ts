@@ -7,8 +7,8 @@ import type { AppContext } from '../../platform/context.js';
 import { hashPassword } from '../../platform/crypto/passwords.js';
 import { AppError, type FieldError } from '../../platform/http/app-error.js';
 import { uuidv7 } from '../../platform/ids.js';
-import { recordAudit } from '../audit/audit.service.js';
-import { activeCodes } from '../settings/settings.service.js';
+import { recordAudit } from '../audit/index.js';
+import { activeCodes } from '../settings/index.js';
 import * as repo from './staff.repo.js';
 
 type Actor = { id: string };

@@ -1,6 +1,6 @@
 import type { AssociationSettings } from '../../contracts/settings.js';
 import { formatDualDate, riyadhCalendarDay } from '../../domain/dates.js';
-import { html, type SafeHtml } from './html.js';
+import { html, type SafeHtml } from '../../platform/http/html.js';
 
 export type PublicLanguage = 'ar' | 'en';
 

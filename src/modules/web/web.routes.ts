@@ -6,8 +6,8 @@ import { z } from 'zod';
 import type { AppContext } from '../../platform/context.js';
 import { PUBLIC } from '../../platform/http/route-policy.js';
 import type { App } from '../../platform/http/types.js';
-import { type PortalPath, portalPageFor } from '../portal/portal.view.js';
-import { getAssociation } from '../settings/settings.service.js';
+import { type PortalPath, portalPageFor } from '../portal/index.js';
+import { getAssociation } from '../settings/index.js';
 import { type PublicLanguage, type PublicPageAssets, renderPublicHome } from './public-home.js';
 
 const LANGUAGE_COOKIE = 'sila_lang';

@@ -5,6 +5,7 @@ import type { Keys } from '../crypto/keys.js';
 import type { Database } from '../db/schema.js';
 import { AppError } from '../http/app-error.js';
 import { uuidv7 } from '../ids.js';
+import type { PersonalTable } from '../personal-data.js';
 import { type AcceptedMediaType, cleanFileName, sniffMediaType } from './file-type.js';
 
 /**
@@ -22,6 +23,19 @@ export interface StoredFile {
 }
 
 const aad = (id: string) => `file:${id}`;
+
+/** Stored files (documents, signatures, scans, evidence) in the personal-data registry (F2). */
+export const FILE_STORE_PERSONAL_DATA: readonly PersonalTable[] = [
+  {
+    table: 'files',
+    key: ['id'],
+    subject: 'mixed',
+    columns: [
+      { column: 'content', kind: 'encrypted-bytes', holds: 'the file’s bytes', aad: (k) => aad(k.id as string) },
+      { column: 'name', kind: 'plain', holds: 'the file’s name as uploaded' },
+    ],
+  },
+];
 
 export async function storeFile(
   db: Kysely<Database>,

@@ -6,8 +6,8 @@ import { RouterProvider } from 'react-router';
 import { ApiError } from '../api/client.js';
 import { SessionProvider } from '../auth/session.js';
 import { directionOf, i18n, isLanguage } from '../i18n/i18n.js';
-import { useAssociation } from './association.js';
-import { LanguageProvider } from './language.js';
+import { useAssociation } from '../ui/association.js';
+import { LanguageProvider } from '../ui/language.js';
 import { router } from './router.js';
 import { buildTheme, readableVariables } from './theme.js';
 

@@ -3,10 +3,10 @@ import { useDisclosure, useMediaQuery } from '@mantine/hooks';
 import { useEffect } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, Outlet, useLocation, useNavigation } from 'react-router';
+import { LanguageToggle } from '../auth/language-toggle.js';
 import { useCurrentUser } from '../auth/session.js';
-import { useAssociation } from './association.js';
-import { useLanguage } from './language.js';
-import { LanguageToggle } from './language-toggle.js';
+import { useAssociation } from '../ui/association.js';
+import { useLanguage } from '../ui/language.js';
 import { navItemsFor } from './nav-items.js';
 import { UserMenu } from './user-menu.js';
 

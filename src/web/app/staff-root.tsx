@@ -1,10 +1,10 @@
 import { EnrolmentPage } from '../auth/enrolment-page.js';
 import { FirstPasswordPage } from '../auth/first-password-page.js';
+import { useLanguageOfSession } from '../auth/language-toggle.js';
 import { SecondFactorPage } from '../auth/second-factor-page.js';
 import { useSession } from '../auth/session.js';
 import { SignInPage } from '../auth/sign-in-page.js';
 import { FullPageLoader, ServerUnavailable } from './fallbacks.js';
-import { useLanguageOfSession } from './language-toggle.js';
 import { Shell } from './shell.js';
 
 /**

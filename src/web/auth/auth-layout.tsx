@@ -2,9 +2,9 @@ import { Box, Container, Group, Paper, Stack, Text, Title } from '@mantine/core'
 import { useDocumentTitle } from '@mantine/hooks';
 import type { ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
-import { useAssociation } from '../app/association.js';
-import { useLanguage } from '../app/language.js';
-import { LanguageToggle } from '../app/language-toggle.js';
+import { useAssociation } from '../ui/association.js';
+import { useLanguage } from '../ui/language.js';
+import { LanguageToggle } from './language-toggle.js';
 
 /** The frame of the signing-in screens: the association, a language switch, one card. */
 export function AuthLayout({ title, children, width = 460 }: { title: string; children: ReactNode; width?: number }) {

@@ -1,7 +1,7 @@
 import { useMemo } from 'react';
 import { formatDualDate, parseCalendarDay } from '../../domain/dates.js';
-import { useFormat } from '../app/format.js';
-import { useLanguage } from '../app/language.js';
+import { useFormat } from '../ui/format.js';
+import { useLanguage } from '../ui/language.js';
 
 /**
  * Calendar days (`YYYY-MM-DD`) as the holiday page shows them: Gregorian and Umm al-Qura, the

@@ -3,9 +3,9 @@ import { IconArrowBackUp, IconArrowsExchange, IconCalendarPlus, IconTrash } from
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { riyadhCalendarDay } from '../../domain/dates.js';
-import { useLanguage } from '../app/language.js';
 import { hasRole, useCurrentUser } from '../auth/session.js';
 import { ConfirmDialog } from '../ui/confirm-dialog.js';
+import { useLanguage } from '../ui/language.js';
 import { notifyError } from '../ui/notify.js';
 import { LoadFailure, NotAllowed, Page, PageLoader } from '../ui/page.js';
 import { errorMessage } from '../ui/problems.js';

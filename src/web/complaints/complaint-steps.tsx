@@ -5,7 +5,7 @@ import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { type ReactNode, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { api } from '../api/client.js';
-import { useLanguage } from '../app/language.js';
+import { useLanguage } from '../ui/language.js';
 import { notifySuccess } from '../ui/notify.js';
 import { ProblemAlert } from '../ui/problem-alert.js';
 import { asProblem, fieldErrorMessage, fieldPathOf, problemMessage } from '../ui/problems.js';

@@ -2,10 +2,10 @@ import { Anchor, Badge, Button, EmptyState, Group, Paper, Pill, Stack, Table, Ta
 import { IconFilePlus, IconInbox } from '@tabler/icons-react';
 import { useTranslation } from 'react-i18next';
 import { Link, useSearchParams } from 'react-router';
-import { useFormat } from '../app/format.js';
-import { useLanguage } from '../app/language.js';
 import { hasRole, useCurrentUser } from '../auth/session.js';
-import { DualDay } from '../requests/dual-day.js';
+import { DualDay } from '../ui/dual-day.js';
+import { useFormat } from '../ui/format.js';
+import { useLanguage } from '../ui/language.js';
 import { Ltr } from '../ui/ltr.js';
 import { LoadFailure, NotAllowed, Page, PageLoader } from '../ui/page.js';
 import { errorMessage } from '../ui/problems.js';

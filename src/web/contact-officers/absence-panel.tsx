@@ -6,7 +6,7 @@ import { calendarDay } from '../../contracts/calendar.js';
 import type { OfficerRoster } from '../../contracts/complaints.js';
 import { api } from '../api/client.js';
 import { inquiryKeys, useOfficerRoster } from '../inquiries/inquiries-api.js';
-import { DualDay } from '../requests/dual-day.js';
+import { DualDay } from '../ui/dual-day.js';
 import { notifyError, notifySuccess } from '../ui/notify.js';
 import { LoadFailure, PageLoader } from '../ui/page.js';
 import { ProblemAlert } from '../ui/problem-alert.js';

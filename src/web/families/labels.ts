@@ -1,5 +1,5 @@
 import type { TaxonomyItem } from '../../contracts/settings.js';
-import { useLanguage } from '../app/language.js';
+import { useLanguage } from '../ui/language.js';
 import { useTaxonomies } from '../users/users-api.js';
 
 /** Taxonomy codes → names in the interface language, and the choices of a select. */

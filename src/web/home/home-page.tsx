@@ -3,8 +3,8 @@ import { IconCalendar } from '@tabler/icons-react';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
 import { riyadhCalendarDay } from '../../domain/dates.js';
-import { useFormat } from '../app/format.js';
 import { hasRole, useCurrentUser } from '../auth/session.js';
+import { useFormat } from '../ui/format.js';
 import { Page } from '../ui/page.js';
 
 interface Ability {

@@ -11,7 +11,7 @@ import type {
   OfficerRoster,
 } from '../../contracts/complaints.js';
 import { api, queryString } from '../api/client.js';
-import { useLanguage } from '../app/language.js';
+import { useLanguage } from '../ui/language.js';
 
 export type { CaseDetail, CaseSummary, InquiryCounts, OfficerRoster };
 export type CaseList = z.infer<typeof caseList>;

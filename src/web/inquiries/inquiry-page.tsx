@@ -1,8 +1,8 @@
 import { Anchor, Badge, Group, List, Paper, SimpleGrid, Stack, Text, Title } from '@mantine/core';
 import { useTranslation } from 'react-i18next';
 import { Link, useParams } from 'react-router';
-import { useFormat } from '../app/format.js';
-import { DualDay } from '../requests/dual-day.js';
+import { DualDay } from '../ui/dual-day.js';
+import { useFormat } from '../ui/format.js';
 import { Ltr } from '../ui/ltr.js';
 import { LoadFailure, Page, PageLoader } from '../ui/page.js';
 import { errorMessage } from '../ui/problems.js';

@@ -2,8 +2,8 @@ import { Alert, Badge, Button, Drawer, Group, Stack, Table, Text, Title } from '
 import { IconBan, IconRefresh } from '@tabler/icons-react';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { useFormat } from '../app/format.js';
 import { ConfirmDialog } from '../ui/confirm-dialog.js';
+import { useFormat } from '../ui/format.js';
 import { Ltr } from '../ui/ltr.js';
 import { notifyError, notifySuccess } from '../ui/notify.js';
 import { LoadFailure, PageLoader } from '../ui/page.js';

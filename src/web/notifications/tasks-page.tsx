@@ -3,8 +3,8 @@ import { IconChecklist, IconPhoneCall, IconPrinter, IconSend } from '@tabler/ico
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { CALL_OUTCOMES } from '../../contracts/notifications.js';
-import { useFormat } from '../app/format.js';
 import { hasRole, useCurrentUser } from '../auth/session.js';
+import { useFormat } from '../ui/format.js';
 import { Ltr } from '../ui/ltr.js';
 import { notifyError, notifySuccess } from '../ui/notify.js';
 import { LoadFailure, NotAllowed, Page, PageLoader } from '../ui/page.js';

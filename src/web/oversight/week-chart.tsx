@@ -1,5 +1,5 @@
 import { Group, Stack, Text } from '@mantine/core';
-import { useFormat } from '../app/format.js';
+import { useFormat } from '../ui/format.js';
 
 export interface Series {
   key: string;

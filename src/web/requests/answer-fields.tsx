@@ -1,9 +1,9 @@
 import { Checkbox, Group, NumberInput, Radio, Select, SimpleGrid, Textarea, TextInput } from '@mantine/core';
 import { useTranslation } from 'react-i18next';
 import type { Answers, AnswerValue, RequestType } from '../../contracts/requests.js';
-import { useLanguage } from '../app/language.js';
 import { toLatinDigits } from '../ui/digits.js';
-import { DualDay } from './dual-day.js';
+import { DualDay } from '../ui/dual-day.js';
+import { useLanguage } from '../ui/language.js';
 import { REQUESTS_NS } from './i18n.js';
 
 type Item = RequestType['checklist'][number];

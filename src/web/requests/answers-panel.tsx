@@ -4,7 +4,7 @@ import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { Answers, AnswerValue, ServiceRequest } from '../../contracts/requests.js';
 import { api } from '../api/client.js';
-import { useLanguage } from '../app/language.js';
+import { useLanguage } from '../ui/language.js';
 import { notifySuccess } from '../ui/notify.js';
 import { ProblemAlert } from '../ui/problem-alert.js';
 import { asProblem, fieldErrorMessage, problemMessage } from '../ui/problems.js';

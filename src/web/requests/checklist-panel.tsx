@@ -2,7 +2,7 @@ import { Badge, Group, List, Paper, Stack, Text, ThemeIcon, Title } from '@manti
 import { IconCheck, IconFile, IconForms, IconX } from '@tabler/icons-react';
 import { useTranslation } from 'react-i18next';
 import type { Completeness } from '../../contracts/requests.js';
-import { useLanguage } from '../app/language.js';
+import { useLanguage } from '../ui/language.js';
 import { fieldErrorMessage } from '../ui/problems.js';
 import { REQUESTS_NS } from './i18n.js';
 

@@ -6,7 +6,7 @@ import { useTranslation } from 'react-i18next';
 import { useNavigate } from 'react-router';
 import type { RequestHandedOver, ServiceRequest, StaffAction, TransitionBody } from '../../contracts/requests.js';
 import { api } from '../api/client.js';
-import { useLanguage } from '../app/language.js';
+import { useLanguage } from '../ui/language.js';
 import { notifySuccess } from '../ui/notify.js';
 import { ProblemAlert } from '../ui/problem-alert.js';
 import { asProblem, fieldErrorMessage, problemMessage } from '../ui/problems.js';

@@ -2,9 +2,9 @@ import { Alert, Badge, Group, List, Paper, SimpleGrid, Stack, Text, Title } from
 import { IconClockPause } from '@tabler/icons-react';
 import { useTranslation } from 'react-i18next';
 import type { HistoryEntry, RequestDeadline, SlaState } from '../../contracts/requests.js';
-import { useFormat } from '../app/format.js';
+import { DualDay } from '../ui/dual-day.js';
+import { useFormat } from '../ui/format.js';
 import { pausedSpans } from './clock-spans.js';
-import { DualDay } from './dual-day.js';
 import { REQUESTS_NS } from './i18n.js';
 
 export const SLA_COLOURS: Record<SlaState, string> = {

@@ -2,7 +2,7 @@ import { Paper, Stack, Text, Timeline, Title } from '@mantine/core';
 import { IconCircleDot } from '@tabler/icons-react';
 import { useTranslation } from 'react-i18next';
 import type { HistoryEntry } from '../../contracts/requests.js';
-import { DualDay } from './dual-day.js';
+import { DualDay } from '../ui/dual-day.js';
 import { REQUESTS_NS } from './i18n.js';
 
 const RED_EVENTS = new Set(['attestation-voided']);

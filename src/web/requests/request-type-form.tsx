@@ -19,8 +19,8 @@ import type { UseFormReturnType } from '@mantine/form';
 import { IconPlus, IconTrash } from '@tabler/icons-react';
 import { useTranslation } from 'react-i18next';
 import { FIELD_TYPES, type FieldType, type RequestType } from '../../contracts/requests.js';
-import { useLanguage } from '../app/language.js';
 import { useCommittees } from '../committees/committees-api.js';
+import { useLanguage } from '../ui/language.js';
 import { REQUESTS_NS } from './i18n.js';
 
 export interface OptionValues {

@@ -2,7 +2,7 @@ import { useQuery, useQueryClient } from '@tanstack/react-query';
 import { useCallback } from 'react';
 import type { AllSettings } from '../../contracts/settings.js';
 import { api } from '../api/client.js';
-import { associationKey } from '../app/association.js';
+import { associationKey } from '../ui/association.js';
 import { taxonomiesKey } from '../users/users-api.js';
 
 export const settingsKey = ['settings'] as const;

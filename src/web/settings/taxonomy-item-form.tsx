@@ -4,7 +4,7 @@ import { useMutation } from '@tanstack/react-query';
 import { useTranslation } from 'react-i18next';
 import { createTaxonomyBody, type TaxonomyItem, type TaxonomyKindValue, updateTaxonomyBody } from '../../contracts/settings.js';
 import { api } from '../api/client.js';
-import { useLanguage } from '../app/language.js';
+import { useLanguage } from '../ui/language.js';
 import { ProblemAlert } from '../ui/problem-alert.js';
 import { useFormProblem } from '../ui/use-form-problem.js';
 import { schemaErrors } from '../ui/validate.js';

@@ -3,7 +3,7 @@ import type { UseFormReturnType } from '@mantine/form';
 import { useTranslation } from 'react-i18next';
 import type { TaxonomyItem } from '../../contracts/settings.js';
 import { STAFF_ROLES, type StaffRole } from '../../domain/roles.js';
-import { useLanguage } from '../app/language.js';
+import { useLanguage } from '../ui/language.js';
 import { type Taxonomies, useTaxonomies } from './users-api.js';
 
 export interface UserFormValues {

@@ -2,7 +2,7 @@ import { Anchor, Badge, Group, Table, Text } from '@mantine/core';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
 import type { StaffUser } from '../../contracts/staff.js';
-import { useFormat } from '../app/format.js';
+import { useFormat } from '../ui/format.js';
 import { Ltr } from '../ui/ltr.js';
 
 /** Wide tables scroll inside their own box on a phone, never the page. */

@@ -1,7 +1,7 @@
 import { Text } from '@mantine/core';
 import { formatDualDate } from '../../domain/dates.js';
-import { useFormat } from '../app/format.js';
-import { useLanguage } from '../app/language.js';
+import { useFormat } from './format.js';
+import { useLanguage } from './language.js';
 
 /**
  * A day or an instant in both calendars (X2): Hijri (Umm al-Qura) first, Gregorian under it.

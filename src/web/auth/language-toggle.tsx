@@ -6,11 +6,11 @@ import { useTranslation } from 'react-i18next';
 import type { SessionResponse } from '../../contracts/auth.js';
 import type { Language } from '../../domain/dates.js';
 import { api } from '../api/client.js';
-import { sessionKey, useSession } from '../auth/session.js';
 import { startLanguageSource } from '../i18n/i18n.js';
+import { useLanguage } from '../ui/language.js';
 import { notifyError } from '../ui/notify.js';
 import { errorMessage } from '../ui/problems.js';
-import { useLanguage } from './language.js';
+import { sessionKey, useSession } from './session.js';
 
 /**
  * A choice made before signing in (the switch on the sign-in screen, or the public home's) is

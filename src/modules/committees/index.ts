@@ -1,0 +1,66 @@
+import type { AreaManifest } from '../../platform/area.js';
+import type { PersonalTable } from '../../platform/personal-data.js';
+import { committeeRoutes } from './committees.routes.js';
+import { minutesAad, voteAad } from './meeting-state.js';
+
+/**
+ * Committees' public face (C5, D2, E1): membership reads, and the subject kinds other areas
+ * register (`committeeSubjects`) so that committees study their cases without importing them.
+ */
+export { type CommitteeSubject, committeeSubjects, REQUEST_SUBJECT, type SubjectActor } from './committee-subjects.js';
+export { committeeForPurpose, committeeMembers, committeesOf, isOnAgendaOf } from './membership.js';
+
+const COMMITTEES_PERSONAL_DATA: readonly PersonalTable[] = [
+  {
+    table: 'committee_votes',
+    key: ['meeting_id', 'request_id', 'member_id'],
+    subject: 'family',
+    columns: [
+      {
+        column: 'reasons',
+        kind: 'encrypted',
+        holds: 'a member’s reasons (may describe a family’s circumstances)',
+        aad: (k) => voteAad(k.meeting_id as string, k.request_id as string, k.member_id as string),
+      },
+    ],
+  },
+  {
+    table: 'minutes',
+    key: ['id'],
+    subject: 'family',
+    columns: (['text', 'notes', 'decisions'] as const).map((column) => ({
+      column,
+      kind: 'encrypted' as const,
+      holds: `the minutes’ ${column} (name families and their circumstances)`,
+      aad: (k: { id: string }) => minutesAad(k.id, column),
+    })),
+  },
+];
+
+export const committeesArea: AreaManifest = {
+  name: 'committees',
+  routes: (app, ctx) => committeeRoutes(app, ctx),
+  personalData: COMMITTEES_PERSONAL_DATA,
+  auditKinds: [
+    'committee.awaiting-study.list',
+    'committee.create',
+    'committee.update',
+    'committee.vote',
+    'committee.vote-change',
+    'meeting.agenda-add',
+    'meeting.create',
+    'meeting.information-request',
+    'meeting.update',
+    'meeting.view',
+    'minutes.amend',
+    'minutes.approve',
+    'minutes.discard',
+    'minutes.edit',
+    'minutes.excuse',
+    'minutes.freeze',
+    'minutes.generate',
+    'minutes.print',
+    'minutes.regenerate',
+    'minutes.view',
+  ],
+};

@@ -1,0 +1,53 @@
+import type { CommitteePurpose } from '../../contracts/committees.js';
+import type { AppContext } from '../../platform/context.js';
+import * as repo from './committees.repo.js';
+
+/**
+ * Committee membership as other areas read it (through committees/index.ts): who sits on which
+ * committee, and which committee is flagged for a purpose (E1: follow-up). Reads only.
+ */
+/** Committee ids the user is a member of (committee members see requests and families only through their agendas). */
+export async function committeesOf(ctx: AppContext, userId: string): Promise<string[]> {
+  return repo.committeeIdsOfUser(ctx.db, userId);
+}
+
+/** Whether the request is on the agenda of a meeting of a committee the user belongs to. */
+export async function isOnAgendaOf(ctx: AppContext, userId: string, requestId: string): Promise<boolean> {
+  const row = await ctx.db
+    .selectFrom('meeting_agenda as a')
+    .innerJoin('committee_meetings as m', 'm.id', 'a.meeting_id')
+    .innerJoin('committee_members as cm', 'cm.committee_id', 'm.committee_id')
+    .select('a.request_id')
+    .where('a.request_id', '=', requestId)
+    .where('cm.user_id', '=', userId)
+    .executeTakeFirst();
+  return Boolean(row);
+}
+
+/** A committee's members who can still do committee work (e.g. to notify them of a request's warning). */
+export async function committeeMembers(
+  ctx: AppContext,
+  committeeId: string,
+): Promise<Array<{ userId: string; displayName: string; isChair: boolean }>> {
+  const row = await repo.findCommittee(ctx.db, committeeId);
+  if (!row) return [];
+  return (await repo.membersOf(ctx.db, [committeeId]))
+    .filter((m) => m.isActive)
+    .map((m) => ({ userId: m.userId, displayName: m.displayName, isChair: m.userId === row.chair_id }));
+}
+
+/** The active committee flagged for a purpose (the follow-up committee handles complaints, E1), oldest first; null when none. */
+export async function committeeForPurpose(
+  ctx: AppContext,
+  purpose: CommitteePurpose,
+): Promise<{ id: string; nameAr: string; nameEn: string } | null> {
+  const row = await ctx.db
+    .selectFrom('committees')
+    .select(['id', 'name_ar', 'name_en'])
+    .where('purpose', '=', purpose)
+    .where('is_active', '=', 1)
+    .orderBy('created_at')
+    .orderBy('id')
+    .executeTakeFirst();
+  return row ? { id: row.id, nameAr: row.name_ar, nameEn: row.name_en } : null;
+}

@@ -1,0 +1,62 @@
+import type { PersonalTable } from '../../platform/personal-data.js';
+import { complaintAad, entryAad, idempotencyAad, stepNoteAad } from './complaints.sealing.js';
+
+const sealed = (column: string, holds: string) => ({
+  column,
+  kind: 'encrypted' as const,
+  holds,
+  aad: (k: { id: string }) => complaintAad(k.id, column),
+});
+
+/** Complaints' and inquiries' personal data (F2), for the registry (platform/personal-data.ts). */
+export const COMPLAINTS_PERSONAL_DATA: readonly PersonalTable[] = [
+  {
+    table: 'complaints',
+    key: ['id'],
+    subject: 'complainant',
+    columns: [
+      sealed('writer_name', 'the writer’s name'),
+      sealed('mobile', 'the writer’s mobile'),
+      sealed('email', 'the writer’s e-mail'),
+      sealed('national_id', 'the writer’s ID number'),
+      sealed('description', 'what the complaint or inquiry says'),
+      sealed('remedy', 'the remedy asked for'),
+      sealed('response', 'the answer sent'),
+      sealed('reply_address', 'a postal address for the reply'),
+      sealed('decided_response', 'the committee’s decided response'),
+      sealed('decided_escalation', 'where the writer may escalate'),
+      sealed('satisfaction_note', 'the writer’s satisfaction note'),
+      sealed('settlement_terms', 'the amicable settlement’s terms (E3)'),
+      sealed('compensation_reason', 'why it was escalated to compensation'),
+      sealed('tracking_code', 'the tracking code (shown once to the writer)'),
+      { column: 'tracking_index', kind: 'keyed-hash', of: 'tracking_code', isKeptWithoutSource: true, holds: 'lookup by tracking code' },
+      { column: 'mobile_index', kind: 'keyed-hash', of: 'mobile', holds: 'lookup by mobile' },
+      { column: 'national_id_index', kind: 'keyed-hash', of: 'national_id', holds: 'lookup by ID number' },
+    ],
+  },
+  {
+    table: 'complaint_steps',
+    key: ['id'],
+    subject: 'complainant',
+    columns: [{ column: 'note', kind: 'encrypted', holds: 'a handling step’s note', aad: (k) => stepNoteAad(k.id as string) }],
+  },
+  {
+    table: 'complaint_entries',
+    key: ['id'],
+    subject: 'complainant',
+    columns: [{ column: 'body', kind: 'encrypted', holds: 'an investigation entry', aad: (k) => entryAad(k.id as string) }],
+  },
+  {
+    table: 'public_idempotency',
+    key: ['key_hash'],
+    subject: 'complainant',
+    columns: [
+      {
+        column: 'response',
+        kind: 'encrypted',
+        holds: 'a receipt replayed to a retried submission',
+        aad: (k) => idempotencyAad(k.key_hash as string),
+      },
+    ],
+  },
+];

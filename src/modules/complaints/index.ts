@@ -1,0 +1,32 @@
+import type { AreaManifest } from '../../platform/area.js';
+import { COMPLAINTS_PERSONAL_DATA } from './complaints.data.js';
+import { complaintJobs } from './complaints.jobs.js';
+import { complaintPageRoutes } from './complaints.pages.js';
+import { complaintRoutes } from './complaints.routes.js';
+import { complaintStaffRoutes } from './complaints.staff-routes.js';
+
+/**
+ * Complaints and inquiries (E1–E3, C1, G1, H5, H6): the public link, its light pages, staff
+ * handling and the contact-officer register. Nothing else enters this area yet.
+ */
+export const complaintsArea: AreaManifest = {
+  name: 'complaints',
+  routes(app, ctx, { webDir }) {
+    complaintRoutes(app, ctx);
+    complaintStaffRoutes(app, ctx);
+    complaintPageRoutes(app, ctx, { webDir });
+  },
+  jobs: complaintJobs,
+  personalData: COMPLAINTS_PERSONAL_DATA,
+  // Handling steps write `<kind>.<step>` (complaint.acknowledge, inquiry.answer, …).
+  auditKinds: [
+    'complaint.*',
+    'inquiry.*',
+    'contact-officer.absent',
+    'contact-officer.create',
+    'contact-officer.present',
+    'contact-officer.update',
+    'public-upload.create',
+    'settings.update',
+  ],
+};

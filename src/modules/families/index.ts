@@ -1,0 +1,31 @@
+import type { AreaManifest } from '../../platform/area.js';
+import { familyRoutes } from './families.routes.js';
+import { FAMILIES_PERSONAL_DATA } from './families.sealing.js';
+
+/**
+ * The beneficiary registry's public face: a family's contact on its agreed channel (C5), the
+ * attested view of its core data (C4), scope-checked lookups, and the event other areas follow
+ * when a family changes.
+ */
+export { attestedFamily, familyHeadedBy, visibleFamily } from './families.attested.js';
+export { familyChanged } from './families.events.js';
+export { type FamilyContact, familyContact, familyIdByNationalId } from './families.service.js';
+
+export const familiesArea: AreaManifest = {
+  name: 'families',
+  routes: (app, ctx) => familyRoutes(app, ctx),
+  personalData: FAMILIES_PERSONAL_DATA,
+  auditKinds: [
+    'family.access-log',
+    'family.count',
+    'family.create',
+    'family.duplicate-refused',
+    'family.export',
+    'family.import-finish',
+    'family.import-start',
+    'family.list',
+    'family.lookup',
+    'family.update',
+    'family.view',
+  ],
+};

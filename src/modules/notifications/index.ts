@@ -1,0 +1,56 @@
+import type { AreaManifest } from '../../platform/area.js';
+import type { PersonalTable } from '../../platform/personal-data.js';
+import { notificationJobs } from './notifications.jobs.js';
+import { notificationRoutes } from './notifications.routes.js';
+import { outboxAad } from './outbox.enqueue.js';
+
+/**
+ * The outbox's public face (C5, G3): areas write messages in their own transaction with
+ * `enqueueMessage`; the dispatcher delivers them.
+ */
+export { type ContactChannel, enqueueMessage, type Recipient } from './outbox.enqueue.js';
+export { maskAddress } from './outbox.service.js';
+
+const sealed = (column: 'address' | 'subject' | 'body' | 'transport_data' | 'outcome_note', holds: string) => ({
+  column,
+  kind: 'encrypted' as const,
+  holds,
+  aad: (k: { id: string }) => outboxAad(k.id, column),
+});
+
+const NOTIFICATIONS_PERSONAL_DATA: readonly PersonalTable[] = [
+  {
+    table: 'outbox_messages',
+    key: ['id'],
+    subject: 'recipient',
+    columns: [
+      sealed('address', 'where the message goes (mobile, e-mail, postal address)'),
+      sealed('subject', 'the subject'),
+      sealed('body', 'the text (erased once a one-time code is finished)'),
+      sealed('transport_data', 'what the transport answered'),
+      sealed('outcome_note', 'staff’s note on a call or letter'),
+    ],
+  },
+];
+
+export const notificationsArea: AreaManifest = {
+  name: 'notifications',
+  routes: (app, ctx) => notificationRoutes(app, ctx),
+  jobs: notificationJobs,
+  personalData: NOTIFICATIONS_PERSONAL_DATA,
+  auditKinds: [
+    'message.call',
+    'message.cancel',
+    'message.list',
+    'message.mark-sent',
+    'message.print',
+    'message.queue',
+    'message.read',
+    'message.retry',
+    'message.tasks',
+    'message.view',
+    'settings.update',
+    'template.reset',
+    'template.update',
+  ],
+};

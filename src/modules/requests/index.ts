@@ -1,0 +1,78 @@
+import type { AreaManifest } from '../../platform/area.js';
+import type { PersonalTable } from '../../platform/personal-data.js';
+import { committeeSubjects, REQUEST_SUBJECT } from '../committees/index.js';
+import { familyChanged } from '../families/index.js';
+import { answersAad, noteAad, reasonsAad } from './requests.core.js';
+import { requestJobs } from './requests.jobs.js';
+import { requestRoutes } from './requests.routes.js';
+import { syncFamilyRequests } from './requests.service.js';
+import { applyDecision, beginStudy, requestBriefs, requestInformation, requestsAwaitingStudy } from './requests.workflow.js';
+
+/**
+ * Service requests' public face (C2–C6): the portal's online requests and attestation by code.
+ * Committees reach requests only through the subject kind registered below.
+ */
+export {
+  addOnlineDocument,
+  attestationSummary,
+  attestByCode,
+  createOnlineRequest,
+  familyRequest,
+  familyRequests,
+  onlineRequestTypes,
+  removeOnlineDocument,
+  submitOnlineRequest,
+  updateOnlineRequest,
+} from './requests.workflow.js';
+
+const REQUESTS_PERSONAL_DATA: readonly PersonalTable[] = [
+  {
+    table: 'requests',
+    key: ['id'],
+    subject: 'family',
+    columns: [
+      { column: 'answers', kind: 'encrypted', holds: 'the family’s answers to the checklist', aad: (k) => answersAad(k.id as string) },
+      { column: 'decision_reasons', kind: 'encrypted', holds: 'the decision’s reasons', aad: (k) => reasonsAad(k.id as string) },
+    ],
+  },
+  {
+    table: 'request_history',
+    key: ['id'],
+    subject: 'family',
+    columns: [{ column: 'note', kind: 'encrypted', holds: 'a status change’s note', aad: (k) => noteAad(k.id as string) }],
+  },
+];
+
+export const requestsArea: AreaManifest = {
+  name: 'requests',
+  routes: (app, ctx) => requestRoutes(app, ctx),
+  jobs: requestJobs,
+  wire(ctx) {
+    // C4, F2: a family's change reaches its requests (scope, attestations) in the same transaction.
+    ctx.hooks.on(familyChanged, (change) => syncFamilyRequests(ctx, change));
+    // C5: committees study service requests.
+    ctx.hooks.provide(committeeSubjects, REQUEST_SUBJECT, {
+      awaitingStudy: requestsAwaitingStudy,
+      briefs: requestBriefs,
+      beginStudy,
+      requestInformation,
+      applyDecision,
+    });
+  },
+  personalData: REQUESTS_PERSONAL_DATA,
+  auditKinds: [
+    'request-type.create',
+    'request-type.update',
+    'request.attest',
+    'request.attestation-form',
+    'request.attestation-voided',
+    'request.count',
+    'request.create',
+    'request.document-add',
+    'request.document-remove',
+    'request.document-view',
+    'request.list',
+    'request.update',
+    'request.view',
+  ],
+};

@@ -1,0 +1,28 @@
+import type { AreaManifest } from '../../platform/area.js';
+import type { PersonalTable } from '../../platform/personal-data.js';
+/** Staff accounts' public face: the principal of a session, sign-in's account reads, the first administrator. */
+import { totpAad } from './staff.accounts.js';
+import { staffRoutes } from './staff.routes.js';
+
+export { findAccount, findAccountByUsername, loadAccountRecord, totpAad, updateAccount } from './staff.accounts.js';
+export { createOrRecoverAdministrator, ensureFirstAdministrator, loadStaffPrincipal } from './staff.service.js';
+
+const STAFF_PERSONAL_DATA: readonly PersonalTable[] = [
+  {
+    table: 'staff_users',
+    key: ['id'],
+    subject: 'staff',
+    columns: [
+      { column: 'totp_secret', kind: 'encrypted', holds: 'the authenticator secret', aad: (k) => totpAad(k.id as string) },
+      { column: 'display_name', kind: 'plain', holds: 'the staff member’s name' },
+      { column: 'email', kind: 'plain', holds: 'the staff member’s e-mail' },
+    ],
+  },
+];
+
+export const staffArea: AreaManifest = {
+  name: 'staff',
+  routes: (app, ctx) => staffRoutes(app, ctx),
+  personalData: STAFF_PERSONAL_DATA,
+  auditKinds: ['staff.create', 'staff.deactivate', 'staff.reactivate', 'staff.recover-admin', 'staff.reset', 'staff.update'],
+};

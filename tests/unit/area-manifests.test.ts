@@ -1,0 +1,65 @@
+import { readdirSync, readFileSync } from 'node:fs';
+import path from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { AREAS, personalDataRegistry } from '../../src/app.js';
+import { FILE_STORE_PERSONAL_DATA } from '../../src/platform/files/file-store.js';
+import { assertRegistry, type PersonalTable } from '../../src/platform/personal-data.js';
+
+/**
+ * Issue 18 §2–§3: every area is assembled from its manifest, the manifests declare the audit
+ * actions their files write, and the personal-data registry covers every encrypted column.
+ */
+const MODULES = path.resolve(import.meta.dirname, '../../src/modules');
+
+function sourcesOf(area: string): string {
+  return readdirSync(path.join(MODULES, area))
+    .filter((f) => f.endsWith('.ts'))
+    .map((f) => readFileSync(path.join(MODULES, area, f), 'utf8'))
+    .join('\n');
+}
+
+/** Literal audit actions (`action: 'family.view'`, and both arms of `action: x ? 'a.b' : 'a.c'`). */
+function auditActionsIn(source: string): string[] {
+  const lines = source.split('\n').filter((line) => /\baction: /.test(line) && !/^\s*(\/\/|\*)/.test(line));
+  return [...new Set(lines.flatMap((line) => [...line.matchAll(/'([a-z-]+\.[a-z.-]+)'/g)].map((m) => m[1] as string)))];
+}
+
+const isDeclared = (kinds: readonly string[], action: string) =>
+  kinds.some((kind) => kind === action || (kind.endsWith('.*') && action.startsWith(kind.slice(0, -1))));
+
+describe('area manifests (issue 18 §2)', () => {
+  it('every folder of src/modules is an area assembled in app.ts, each once', () => {
+    const folders = readdirSync(MODULES).sort();
+    expect(AREAS.map((a) => a.name).sort()).toEqual(folders);
+  });
+
+  it.each(AREAS.map((a) => [a.name, a] as const))('%s declares every audit action its files write', (name, area) => {
+    const written = auditActionsIn(sourcesOf(name)).filter((a) => !a.startsWith('request.illegal') && !a.startsWith('calendar.'));
+    const missing = written.filter((action) => !isDeclared(area.auditKinds ?? [], action));
+    expect(missing).toEqual([]);
+  });
+});
+
+describe('personal-data registry (issue 18 §3)', () => {
+  const registry = personalDataRegistry();
+
+  it('holds the family registry’s plain personal columns too (names, birth dates, the search index)', () => {
+    const plain = registry.flatMap((t) => t.columns.filter((c) => c.kind === 'plain').map((c) => `${t.table}.${c.column}`));
+    expect(plain).toEqual(
+      expect.arrayContaining([
+        'families.head_name_ar',
+        'families.head_name_en',
+        'families.name_normalised',
+        'families_fts.name_normalised',
+        'household_members.name',
+        'household_members.birth_date',
+      ]),
+    );
+    expect(registry.some((t) => t.table === 'identity_index')).toBe(true);
+  });
+
+  it('includes the file store and refuses a table declared twice', () => {
+    expect(registry).toEqual(expect.arrayContaining([...FILE_STORE_PERSONAL_DATA]));
+    expect(() => assertRegistry([...registry, registry[0] as PersonalTable])).toThrow(/declared twice/);
+  });
+});
