@@ -2,6 +2,7 @@ import type { Kysely } from 'kysely';
 import { SAUDI_WEEKEND } from '../../domain/calendar-days.js';
 import { incrementCounter } from '../../platform/db/counters.js';
 import type { Database, HolidayEditTable } from '../../platform/db/schema.js';
+import { staffNames } from '../staff/index.js';
 
 type Db = Kysely<Database>;
 
@@ -27,15 +28,12 @@ export interface StoredHolidayEdit extends HolidayEditTable {
 
 /** Edits in force, in the order they are replayed. */
 export async function listActiveEdits(db: Db): Promise<StoredHolidayEdit[]> {
-  const rows = await db
-    .selectFrom('holiday_edits as e')
-    .leftJoin('staff_users as s', 's.id', 'e.created_by')
-    .selectAll('e')
-    .select('s.display_name as created_by_name')
-    .where('e.undone_at', 'is', null)
-    .orderBy('e.seq')
-    .execute();
-  return rows.map((row) => ({ ...row, seq: Number(row.seq) }));
+  const rows = await db.selectFrom('holiday_edits').selectAll().where('undone_at', 'is', null).orderBy('seq').execute();
+  const names = await staffNames(
+    db,
+    rows.map((row) => row.created_by),
+  );
+  return rows.map((row) => ({ ...row, seq: Number(row.seq), created_by_name: names.get(row.created_by) ?? null }));
 }
 
 export async function insertEdit(db: Db, row: HolidayEditTable): Promise<void> {

@@ -7,6 +7,7 @@ import type {
   MeetingAgendaTable,
   MinutesTable,
 } from '../../platform/db/schema-committees.js';
+import { activeStaffNames, holdersOfRoles, staffNames } from '../staff/index.js';
 import { COMMITTEE_ROLES } from './committees.policy.js';
 
 /** Queries of the committees module's own tables (staff names are read alongside, never written). */
@@ -35,57 +36,31 @@ export async function listCommitteeRows(db: Db, onlyIds?: readonly string[]): Pr
 export async function membersOf(db: Db, committeeIds: readonly string[]): Promise<MemberRow[]> {
   if (committeeIds.length === 0) return [];
   const rows = await db
-    .selectFrom('committee_members as m')
-    .innerJoin('staff_users as s', 's.id', 'm.user_id')
-    .select(['m.committee_id', 'm.user_id', 's.display_name', 's.is_active'])
-    .where('m.committee_id', 'in', committeeIds)
-    .orderBy('s.display_name')
-    .orderBy('m.user_id')
+    .selectFrom('committee_members')
+    .select(['committee_id', 'user_id'])
+    .where('committee_id', 'in', committeeIds)
     .execute();
-  const holders = await committeeRoleHolders(
-    db,
-    rows.map((r) => r.user_id),
-  );
-  return rows.map((r) => ({
-    committeeId: r.committee_id,
-    userId: r.user_id,
-    displayName: r.display_name,
-    isActive: r.is_active === 1 && holders.has(r.user_id),
-  }));
+  const ids = rows.map((r) => r.user_id);
+  const [names, active, holders] = await Promise.all([staffNames(db, ids), activeStaffNames(db, ids), committeeRoleHolders(db, ids)]);
+  return rows
+    .map((r) => ({
+      committeeId: r.committee_id,
+      userId: r.user_id,
+      displayName: names.get(r.user_id) ?? r.user_id,
+      isActive: active.has(r.user_id) && holders.has(r.user_id),
+    }))
+    .sort((a, b) => cmp(a.displayName, b.displayName) || cmp(a.userId, b.userId));
 }
 
 /** Which of `userIds` hold `committee-member` or `follow-up-committee`. */
-export async function committeeRoleHolders(db: Db, userIds: readonly string[]): Promise<Set<string>> {
-  if (userIds.length === 0) return new Set();
-  const rows = await db
-    .selectFrom('staff_roles')
-    .select('user_id')
-    .where('user_id', 'in', [...new Set(userIds)])
-    .where('role', 'in', [...COMMITTEE_ROLES])
-    .execute();
-  return new Set(rows.map((r) => r.user_id));
+export function committeeRoleHolders(db: Db, userIds: readonly string[]): Promise<Set<string>> {
+  return holdersOfRoles(db, userIds, COMMITTEE_ROLES);
 }
 
-export async function activeStaff(db: Db, userIds: readonly string[]): Promise<Map<string, string>> {
-  if (userIds.length === 0) return new Map();
-  const rows = await db
-    .selectFrom('staff_users')
-    .select(['id', 'display_name'])
-    .where('id', 'in', [...new Set(userIds)])
-    .where('is_active', '=', 1)
-    .execute();
-  return new Map(rows.map((r) => [r.id, r.display_name]));
-}
+/** Code-point order, as the database's binary collation sorted names before. */
+const cmp = (a: string, b: string) => (a < b ? -1 : a > b ? 1 : 0);
 
-export async function staffNames(db: Db, userIds: readonly string[]): Promise<Map<string, string>> {
-  if (userIds.length === 0) return new Map();
-  const rows = await db
-    .selectFrom('staff_users')
-    .select(['id', 'display_name'])
-    .where('id', 'in', [...new Set(userIds)])
-    .execute();
-  return new Map(rows.map((r) => [r.id, r.display_name]));
-}
+export { activeStaffNames as activeStaff, staffNames };
 
 export async function committeeIdsOfUser(db: Db, userId: string): Promise<string[]> {
   const rows = await db.selectFrom('committee_members').select('committee_id').where('user_id', '=', userId).execute();

@@ -11,7 +11,7 @@ import { enqueueMessage } from '../notifications/index.js';
 import { stopMainClock } from './complaints.clocks.js';
 import { type Actor, acknowledge, audit, commitStep, illegal, recordStep, reload, staffActor } from './complaints.handling.js';
 import { notifyStaff, writerRecipients } from './complaints.messages.js';
-import { routeFor } from './complaints.officers.js';
+import { hasRole, routeFor } from './complaints.officers.js';
 import { assertCanHandleInquiry, loadVisible } from './complaints.policy.js';
 import { presentDetail } from './complaints.present.js';
 import { seal } from './complaints.sealing.js';
@@ -73,15 +73,7 @@ export async function inquiryStep(ctx: AppContext, principal: StaffPrincipal, id
     let notify: string | null = null;
     if (body.action === 'route') {
       if (!isMine && row.officer_id !== null) throw AppError.conflict('inquiry.not-yours', 'Only its contact officer re-routes an inquiry');
-      const target = await trx
-        .selectFrom('staff_users')
-        .innerJoin('staff_roles', 'staff_roles.user_id', 'staff_users.id')
-        .select('staff_users.id')
-        .where('staff_users.id', '=', body.officerId)
-        .where('staff_roles.role', '=', 'contact-officer')
-        .where('staff_users.is_active', '=', 1)
-        .executeTakeFirst();
-      if (!target)
+      if (!(await hasRole(trx, body.officerId, 'contact-officer')))
         throw AppError.unprocessable('inquiry.not-contact-officer', 'Not an active contact officer', [
           { pointer: '/officerId', code: 'officers.not-contact-officer', detail: 'Not an active contact officer' },
         ]);

@@ -17,6 +17,7 @@ import type { StaffPrincipal } from '../../platform/http/principal.js';
 import { uuidv7 } from '../../platform/ids.js';
 import { recordAudit } from '../audit/index.js';
 import { getAllSettings } from '../settings/index.js';
+import { activeStaffWithRole, staffNames } from '../staff/index.js';
 import { getComplaintsSettings } from './complaints.settings.js';
 
 /**
@@ -32,33 +33,18 @@ export async function staffRefs(db: Db, ids: ReadonlyArray<string | null | undef
   const wanted = [...new Set(ids.filter((id): id is string => Boolean(id)))];
   const map = new Map<string, StaffRef>();
   if (!wanted.length) return map;
-  const rows = await db.selectFrom('staff_users').select(['id', 'display_name']).where('id', 'in', wanted).execute();
-  for (const row of rows) map.set(row.id, { id: row.id, displayName: row.display_name });
+  for (const [id, displayName] of await staffNames(db, wanted)) map.set(id, { id, displayName });
   return map;
 }
 
 /** Active staff holding a role (the recipients of escalations, the people a register entry may name). */
 export async function staffWithRole(db: Db, role: string): Promise<string[]> {
-  const rows = await db
-    .selectFrom('staff_users')
-    .innerJoin('staff_roles', 'staff_roles.user_id', 'staff_users.id')
-    .select('staff_users.id')
-    .where('staff_roles.role', '=', role)
-    .where('staff_users.is_active', '=', 1)
-    .execute();
-  return rows.map((r) => r.id);
+  return (await activeStaffWithRole(db, [role])).map((s) => s.id);
 }
 
-async function hasRole(db: Db, staffId: string, role: string): Promise<boolean> {
-  const row = await db
-    .selectFrom('staff_users')
-    .innerJoin('staff_roles', 'staff_roles.user_id', 'staff_users.id')
-    .select('staff_users.id')
-    .where('staff_users.id', '=', staffId)
-    .where('staff_roles.role', '=', role)
-    .where('staff_users.is_active', '=', 1)
-    .executeTakeFirst();
-  return Boolean(row);
+/** Whether `staffId` is active and holds `role`. */
+export async function hasRole(db: Db, staffId: string, role: string): Promise<boolean> {
+  return (await activeStaffWithRole(db, [role], { ids: [staffId] })).length > 0;
 }
 
 /** Officers absent on `day` (an absence with no end lasts until unmarked). */
@@ -277,21 +263,13 @@ export async function setAbsence(
 export async function officerRoster(ctx: AppContext): Promise<OfficerRoster> {
   const today = riyadhCalendarDay(ctx.clock.now());
   const [rows, absences] = await Promise.all([
-    ctx.db
-      .selectFrom('staff_users')
-      .innerJoin('staff_roles', 'staff_roles.user_id', 'staff_users.id')
-      .select(['staff_users.id', 'staff_users.display_name'])
-      .where('staff_roles.role', '=', 'contact-officer')
-      .where('staff_users.is_active', '=', 1)
-      .orderBy('staff_users.display_name')
-      .orderBy('staff_users.id')
-      .execute(),
+    activeStaffWithRole(ctx.db, ['contact-officer']),
     ctx.db.selectFrom('contact_officer_absences').select(['staff_id', 'until_day']).execute(),
   ]);
   return {
     items: rows.map((row) => {
       const away = absences.find((a) => a.staff_id === row.id && (a.until_day === null || a.until_day >= today));
-      return { staffId: row.id, displayName: row.display_name, isAbsent: Boolean(away), untilDay: away?.until_day ?? null };
+      return { staffId: row.id, displayName: row.displayName, isAbsent: Boolean(away), untilDay: away?.until_day ?? null };
     }),
   };
 }

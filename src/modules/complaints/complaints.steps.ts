@@ -1,4 +1,3 @@
-import { sql } from 'kysely';
 import type { CaseDetail, ComplaintStepBody, StaffLookup } from '../../contracts/complaints.js';
 import { type ComplaintStep, complaintMove, complaintTarget } from '../../domain/complaint-steps.js';
 import type { AppContext } from '../../platform/context.js';
@@ -7,6 +6,7 @@ import { AppError } from '../../platform/http/app-error.js';
 import type { StaffPrincipal } from '../../platform/http/principal.js';
 import { committeeForPurpose, committeeMembers } from '../committees/index.js';
 import { enqueueMessage } from '../notifications/index.js';
+import { searchActiveStaff, staffNames } from '../staff/index.js';
 import { stopMainClock } from './complaints.clocks.js';
 import { acknowledge, audit, commitStep, illegal, reload, staffActor } from './complaints.handling.js';
 import { writerRecipients } from './complaints.messages.js';
@@ -62,8 +62,8 @@ export async function complaintStep(ctx: AppContext, principal: StaffPrincipal, 
           'The assigned member is concerned by this complaint: assign someone else first',
         );
       if (concerned.length) {
-        const known = await trx.selectFrom('staff_users').select('id').where('id', 'in', concerned).execute();
-        if (known.length !== concerned.length)
+        const known = await staffNames(trx, concerned);
+        if (known.size !== concerned.length)
           throw AppError.badRequest('request.invalid', 'Unknown staff member', [
             { pointer: '/concernedStaffIds', code: 'staff.not-found', detail: 'Some ids are not staff members' },
           ]);
@@ -139,17 +139,5 @@ export async function complaintStep(ctx: AppContext, principal: StaffPrincipal, 
  * is a case-insensitive substring (LIKE with its wildcards escaped), the same on both engines.
  */
 export async function lookupStaff(ctx: AppContext, query: { q?: string | undefined; limit: number }): Promise<StaffLookup> {
-  let select = ctx.db
-    .selectFrom('staff_users')
-    .select(['id', 'display_name'])
-    .where('is_active', '=', 1)
-    .orderBy('display_name')
-    .orderBy('id')
-    .limit(query.limit);
-  if (query.q) {
-    const pattern = `%${query.q.toLowerCase().replace(/[\\%_]/g, (c) => `\\${c}`)}%`;
-    select = select.where(sql<boolean>`lower(display_name) like ${pattern} escape '\\'`);
-  }
-  const rows = await select.execute();
-  return { items: rows.map((r) => ({ id: r.id, displayName: r.display_name })) };
+  return { items: await searchActiveStaff(ctx.db, query) };
 }

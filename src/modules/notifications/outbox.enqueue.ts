@@ -8,6 +8,7 @@ import { uuidv7 } from '../../platform/ids.js';
 import { type AuditEntry, recordAudit } from '../audit/index.js';
 import { type FamilyContact, familyContact } from '../families/index.js';
 import { getAssociation } from '../settings/index.js';
+import { staffContact } from '../staff/index.js';
 import { EVENTS, templateChannelOf } from './notifications.events.js';
 import * as repo from './outbox.repo.js';
 import { placeholdersIn, renderTemplate } from './templates.render.js';
@@ -120,7 +121,7 @@ async function planDeliveries(trx: Db, ctx: AppContext, input: EnqueueInput, ass
     ];
   }
   if (recipient.kind === 'staff') {
-    const staff = await repo.staffRecipient(trx, recipient.staffId);
+    const staff = await staffContact(trx, recipient.staffId);
     if (!staff) throw AppError.notFound('staff.not-found', 'No such staff member');
     const language = input.language ?? (staff.language === 'en' ? 'en' : 'ar');
     const values = { associationName: associationName(association, language) };

@@ -74,18 +74,3 @@ export async function attemptsOf(db: Db, messageId: string) {
     .orderBy('id')
     .execute();
 }
-
-export async function staffNames(db: Db, ids: string[]): Promise<Map<string, string>> {
-  if (!ids.length) return new Map();
-  const rows = await db.selectFrom('staff_users').select(['id', 'display_name']).where('id', 'in', ids).execute();
-  return new Map(rows.map((r) => [r.id, r.display_name]));
-}
-
-/** A staff member as a recipient: the staff app always, e-mail when they have an address. */
-export async function staffRecipient(db: Db, id: string) {
-  return db
-    .selectFrom('staff_users')
-    .select(['id', 'display_name', 'email', 'language', 'is_active'])
-    .where('id', '=', id)
-    .executeTakeFirst();
-}

@@ -8,6 +8,7 @@ import { uuidv7 } from '../../platform/ids.js';
 import { configuredChannels } from '../../platform/transports/index.js';
 import { recordAudit } from '../audit/index.js';
 import { type FamilyContact, familyContact } from '../families/index.js';
+import { staffNames } from '../staff/index.js';
 import { UNLISTED_EVENTS } from './notifications.events.js';
 import { canSeeFullAddress } from './notifications.policy.js';
 import { type ContactChannel, familyAddress, initialStatus, outboxAad } from './outbox.enqueue.js';
@@ -53,7 +54,7 @@ async function directoryFor(ctx: AppContext, rows: OutboxMessageTable[]): Promis
   const staffIds = [...new Set(rows.filter((r) => r.recipient_kind === 'staff' && r.recipient_id).map((r) => r.recipient_id as string))];
   const families = new Map<string, FamilyContact | null>();
   for (const id of familyIds) families.set(id, await familyContact(ctx, id));
-  return { families, staff: await repo.staffNames(ctx.db, staffIds) };
+  return { families, staff: await staffNames(ctx.db, staffIds) };
 }
 
 /** Messages to families follow the caller's scope, like the registry (F2). */

@@ -5,6 +5,7 @@ import { recordAudit } from '../audit/index.js';
 import { type ClockEvent, markClockEventHandled, pendingClockEvents, settledCalendarRevision } from '../calendar/index.js';
 import { committeeMembers } from '../committees/index.js';
 import { enqueueMessage } from '../notifications/index.js';
+import { activeStaffNames, activeStaffWithRole } from '../staff/index.js';
 import { type Db, dualDay, requireType } from './requests.core.js';
 import { moveCounters } from './requests.repo.js';
 
@@ -29,23 +30,10 @@ async function recipientsOf(trx: Db, ctx: AppContext, request: { id: string; com
   if (submit?.actor_kind === 'staff' && submit.actor_id) ids.add(submit.actor_id);
   else if (request.created_by) ids.add(request.created_by);
   if (request.committee_id) for (const member of await committeeMembers({ ...ctx, db: trx }, request.committee_id)) ids.add(member.userId);
-  const managers = await trx
-    .selectFrom('staff_roles')
-    .innerJoin('staff_users', 'staff_users.id', 'staff_roles.user_id')
-    .select('staff_users.id')
-    .where('staff_roles.role', '=', 'management')
-    .where('staff_users.is_active', '=', 1)
-    .execute();
-  for (const m of managers) ids.add(m.id);
-  // Only people still active get new work.
-  if (!ids.size) return [];
-  const active = await trx
-    .selectFrom('staff_users')
-    .select('id')
-    .where('id', 'in', [...ids])
-    .where('is_active', '=', 1)
-    .execute();
-  return active.map((a) => a.id);
+  for (const m of await activeStaffWithRole(trx, ['management'])) ids.add(m.id);
+  // Only people still active get new work (in the order they were gathered).
+  const active = await activeStaffNames(trx, ids);
+  return [...ids].filter((id) => active.has(id));
 }
 
 export async function handleClockEvent(ctx: AppContext, event: ClockEvent): Promise<boolean> {

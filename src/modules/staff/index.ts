@@ -5,6 +5,14 @@ import { totpAad } from './staff.accounts.js';
 import { staffRoutes } from './staff.routes.js';
 
 export { findAccount, findAccountByUsername, loadAccountRecord, totpAad, updateAccount } from './staff.accounts.js';
+export {
+  activeStaffNames,
+  activeStaffWithRole,
+  holdersOfRoles,
+  searchActiveStaff,
+  staffContact,
+  staffNames,
+} from './staff.directory.js';
 export { createOrRecoverAdministrator, ensureFirstAdministrator, loadStaffPrincipal } from './staff.service.js';
 
 const STAFF_PERSONAL_DATA: readonly PersonalTable[] = [
