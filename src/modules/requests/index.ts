@@ -4,8 +4,8 @@ import { committeeSubjects, REQUEST_SUBJECT } from '../committees/index.js';
 import { familyChanged } from '../families/index.js';
 import { answersAad, noteAad, reasonsAad } from './requests.core.js';
 import { requestJobs } from './requests.jobs.js';
+import { syncFamilyRequests } from './requests.moves.js';
 import { requestRoutes } from './requests.routes.js';
-import { syncFamilyRequests } from './requests.service.js';
 import { applyDecision, beginStudy, requestBriefs, requestInformation, requestsAwaitingStudy } from './requests.workflow.js';
 
 /**

@@ -30,8 +30,8 @@ import { moveCounters, NO_DEADLINE } from './requests.repo.js';
 /**
  * The request's life inside one transaction (C2–C6): its data and what it hashes to, completeness,
  * attestations and their voiding, and every move of the state machine with its clock, history,
- * counters, audit and message to the family. Staff routes (requests.service.ts) and the other
- * modules (requests.workflow.ts) both come through here.
+ * counters, audit and message to the family. Staff routes (requests.intake, .documents, .attestation
+ * and .moves) and the other modules (requests.workflow.ts) all come through here.
  */
 export type Db = Kysely<Database>;
 export interface Actor {

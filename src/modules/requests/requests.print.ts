@@ -9,7 +9,7 @@ import { recordAudit } from '../audit/index.js';
 import { attestedFamily } from '../families/index.js';
 import { getAssociation } from '../settings/index.js';
 import { formCode } from './attestation-form-code.js';
-import { getRequest } from './requests.service.js';
+import { getRequest } from './requests.present.js';
 
 /**
  * The printable Arabic attestation form (C4): the data as it is now, the declaration, lines for the

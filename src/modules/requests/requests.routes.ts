@@ -23,9 +23,13 @@ import { fieldErrorsFromZodIssues } from '../../platform/http/problem.js';
 import { staffOnly } from '../../platform/http/route-policy.js';
 import { type App, staffOf } from '../../platform/http/types.js';
 import * as types from './request-types.service.js';
+import { attestByPaper, attestBySignature } from './requests.attestation.js';
+import { addDocument, readRequestFile, removeDocument } from './requests.documents.js';
+import { createRequest, updateRequest } from './requests.intake.js';
+import { transitionRequest } from './requests.moves.js';
 import { REQUEST_INTAKE, REQUEST_MOVERS, REQUEST_READERS, REQUEST_TYPE_ADMINS } from './requests.policy.js';
+import { getRequest } from './requests.present.js';
 import { attestationForm } from './requests.print.js';
-import * as requests from './requests.service.js';
 import { countRequests, listRequests } from './requests.worklists.js';
 
 /** Service requests and request types (issue 5; docs/design/service-requests.md "API"). */
@@ -85,7 +89,7 @@ export function requestRoutes(app: App, ctx: AppContext): void {
     config: { policy: INTAKE },
     schema: { tags: ['requests'], body: createRequestBody, response: { 200: serviceRequest, 201: serviceRequest } },
     handler: async (request, reply) => {
-      const { request: created, isNew } = await requests.createRequest(ctx, staffOf(request), request.body);
+      const { request: created, isNew } = await createRequest(ctx, staffOf(request), request.body);
       return reply.code(isNew ? 201 : 200).send(created);
     },
   });
@@ -105,13 +109,13 @@ export function requestRoutes(app: App, ctx: AppContext): void {
   app.get('/api/v1/requests/:id', {
     config: { policy: READ },
     schema: { tags: ['requests'], params: idParams, response: { 200: serviceRequest } },
-    handler: (request) => requests.getRequest(ctx, staffOf(request), request.params.id),
+    handler: (request) => getRequest(ctx, staffOf(request), request.params.id),
   });
 
   app.patch('/api/v1/requests/:id', {
     config: { policy: INTAKE },
     schema: { tags: ['requests'], params: idParams, body: updateRequestBody, response: { 200: serviceRequest } },
-    handler: (request) => requests.updateRequest(ctx, staffOf(request), request.params.id, request.body),
+    handler: (request) => updateRequest(ctx, staffOf(request), request.params.id, request.body),
   });
 
   app.post('/api/v1/requests/:id/documents', {
@@ -124,7 +128,7 @@ export function requestRoutes(app: App, ctx: AppContext): void {
         throw AppError.badRequest('request.invalid', 'Say which checklist item the file is for', [
           { pointer: '/itemKey', code: 'field.required', detail: 'Send the itemKey field before the file' },
         ]);
-      const result = await requests.addDocument(ctx, staffOf(request), request.params.id, {
+      const result = await addDocument(ctx, staffOf(request), request.params.id, {
         itemKey,
         fileName: form.fileName,
         bytes: form.bytes,
@@ -137,13 +141,13 @@ export function requestRoutes(app: App, ctx: AppContext): void {
     config: { policy: READ },
     schema: { tags: ['requests'], params: requestDocumentParams },
     handler: async (request, reply) =>
-      sendStoredFile(reply, await requests.readRequestFile(ctx, staffOf(request), request.params.id, request.params.documentId)),
+      sendStoredFile(reply, await readRequestFile(ctx, staffOf(request), request.params.id, request.params.documentId)),
   });
 
   app.delete('/api/v1/requests/:id/documents/:documentId', {
     config: { policy: INTAKE },
     schema: { tags: ['requests'], params: requestDocumentParams, response: { 200: serviceRequest } },
-    handler: (request) => requests.removeDocument(ctx, staffOf(request), request.params.id, request.params.documentId),
+    handler: (request) => removeDocument(ctx, staffOf(request), request.params.id, request.params.documentId),
   });
 
   app.get('/api/v1/requests/:id/attestation-form', {
@@ -172,7 +176,7 @@ export function requestRoutes(app: App, ctx: AppContext): void {
       const principal = staffOf(request);
       if (request.isMultipart()) {
         const form = await multipartFile(request);
-        const result = await requests.attestByPaper(ctx, principal, request.params.id, {
+        const result = await attestByPaper(ctx, principal, request.params.id, {
           fileName: form.fileName,
           bytes: form.bytes,
           formCode: form.field('formCode'),
@@ -182,7 +186,7 @@ export function requestRoutes(app: App, ctx: AppContext): void {
       const parsed = signatureAttestationBody.safeParse(request.body);
       if (!parsed.success)
         throw AppError.badRequest('request.invalid', 'The attestation is not valid', fieldErrorsFromZodIssues(parsed.error.issues));
-      return reply.code(201).send(await requests.attestBySignature(ctx, principal, request.params.id, parsed.data));
+      return reply.code(201).send(await attestBySignature(ctx, principal, request.params.id, parsed.data));
     },
   });
 
@@ -197,7 +201,7 @@ export function requestRoutes(app: App, ctx: AppContext): void {
       response: { 200: serviceRequest, 202: requestHandedOver },
     },
     handler: async (request, reply) => {
-      const result = await requests.transitionRequest(ctx, staffOf(request), request.params.id, request.body);
+      const result = await transitionRequest(ctx, staffOf(request), request.params.id, request.body);
       return 'isHandedOver' in result ? reply.code(202).send(result) : result;
     },
   });

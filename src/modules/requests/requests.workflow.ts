@@ -17,9 +17,11 @@ import type { RequestTable } from '../../platform/db/schema-requests.js';
 import { AppError } from '../../platform/http/app-error.js';
 import { recordAudit } from '../audit/index.js';
 import { ensureDefaultTypes, listRequestTypes, requireActiveType } from './request-types.service.js';
+import { recordAttestation } from './requests.attestation.js';
 import { deadlineHijri, loadState, move, noteAad, openReasons, presentAttestation, voidIfChanged } from './requests.core.js';
+import { attachDocument } from './requests.documents.js';
+import { applyAnswers, insertRequest } from './requests.intake.js';
 import { decodeCursor, encodeCursor, type NamedRequestRow, NO_DEADLINE, pageOf, withNames } from './requests.repo.js';
-import { applyAnswers, attachDocument, insertRequest, recordAttestation } from './requests.service.js';
 
 /**
  * The only way the committees and portal modules reach requests (docs/design/service-requests.md,

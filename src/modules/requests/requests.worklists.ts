@@ -5,7 +5,9 @@ import type { AppContext } from '../../platform/context.js';
 import { AppError } from '../../platform/http/app-error.js';
 import type { StaffPrincipal } from '../../platform/http/principal.js';
 import { recordAudit } from '../audit/index.js';
+import { visibilityOf } from './requests.access.js';
 import type { RequestVisibility } from './requests.policy.js';
+import { draftFlags, summaryOf } from './requests.present.js';
 import {
   decodeCursor,
   encodeCursor,
@@ -15,7 +17,6 @@ import {
   readCounters,
   visibleRequests,
 } from './requests.repo.js';
-import { draftFlags, summaryOf, visibilityOf } from './requests.service.js';
 
 /**
  * Worklists (issue 5 §10), each one index range in (…, deadline_day, id) order, keyset-paged:

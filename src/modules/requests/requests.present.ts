@@ -1,0 +1,194 @@
+import type {
+  HistoryEntry,
+  RequestChannel,
+  RequestStatus,
+  RequestSummary,
+  ServiceRequest,
+  SlaState,
+  StaffAction,
+} from '../../contracts/requests.js';
+import { riyadhCalendarDay, toHijriString } from '../../domain/dates.js';
+import { evaluateChecklist } from '../../domain/request-checklist.js';
+import { actionsFrom, isEditable } from '../../domain/request-status.js';
+import type { AppContext } from '../../platform/context.js';
+import type { RequestTable } from '../../platform/db/schema-requests.js';
+import type { StaffPrincipal } from '../../platform/http/principal.js';
+import { recordAudit } from '../audit/index.js';
+import { getClock, workingDaysLeftOn } from '../calendar/index.js';
+import { findTypes } from './request-types.service.js';
+import { loadVisible, staffActor } from './requests.access.js';
+import { type Db, deadlineHijri, loadState, openReasons, presentAttestation } from './requests.core.js';
+import { canMove, canWorkOn } from './requests.policy.js';
+import { NO_DEADLINE } from './requests.repo.js';
+
+/** A request as staff read it (issue 5): the whole request with its history and deadline, and the summaries lists show. */
+
+/** Clock states in which the reply is still owed (C6). */
+const OPEN_CLOCK_STATES: ReadonlySet<string> = new Set(['running', 'paused', 'breached']);
+
+async function historyOf(ctx: AppContext, db: Db, requestId: string): Promise<HistoryEntry[]> {
+  const rows = await db
+    .selectFrom('request_history')
+    .leftJoin('staff_users', 'staff_users.id', 'request_history.actor_id')
+    .select([
+      'request_history.id',
+      'request_history.at',
+      'request_history.event',
+      'request_history.from_status',
+      'request_history.to_status',
+      'request_history.actor_kind',
+      'request_history.actor_id',
+      'request_history.note',
+      'staff_users.display_name',
+    ])
+    .where('request_history.request_id', '=', requestId)
+    .orderBy('request_history.seq')
+    .execute();
+  return rows.map((r) => ({
+    at: r.at,
+    from: r.from_status as RequestStatus | null,
+    to: r.to_status as RequestStatus,
+    event: r.event,
+    actorKind: r.actor_kind as HistoryEntry['actorKind'],
+    actorId: r.actor_id,
+    actorName: r.actor_kind === 'staff' ? (r.display_name ?? null) : null,
+    note: r.note ? ctx.keys.encryptor.decrypt(r.note, `request-history:${r.id}:note`) : null,
+  }));
+}
+
+function allowedActions(principal: StaffPrincipal, row: RequestTable): StaffAction[] {
+  const actions = actionsFrom(row.status as RequestStatus).filter(
+    (a): a is StaffAction => a === 'submit' || a === 'request-information' || a === 'information-received' || a === 'close',
+  );
+  return actions.filter((a) =>
+    a === 'submit' ? canWorkOn(principal, { createdBy: row.created_by, status: row.status }) : canMove(principal),
+  );
+}
+
+export async function familySummaryOf(db: Db, familyIds: string[]) {
+  if (!familyIds.length) return new Map<string, { reference: string; name: string }>();
+  const rows = await db.selectFrom('families').select(['id', 'reference', 'head_name_ar']).where('id', 'in', familyIds).execute();
+  return new Map(rows.map((r) => [r.id, { reference: r.reference, name: r.head_name_ar }]));
+}
+
+export function summaryOf(
+  row: RequestTable,
+  type: { nameAr: string; nameEn: string },
+  family: { reference: string; name: string } | undefined,
+  checklist: { isChecklistSatisfied: boolean; isAttested: boolean },
+): RequestSummary {
+  return {
+    id: row.id,
+    reference: row.reference,
+    familyId: row.family_id,
+    familyReference: family?.reference ?? '',
+    familyName: family?.name ?? '',
+    typeCode: row.type_code,
+    typeNameAr: type.nameAr,
+    typeNameEn: type.nameEn,
+    channel: row.channel as RequestChannel,
+    status: row.status as RequestStatus,
+    slaState: row.sla_state as SlaState,
+    committeeId: row.committee_id,
+    deadlineDay: row.deadline_day === NO_DEADLINE ? null : row.deadline_day,
+    deadlineHijri: deadlineHijri(row.deadline_day),
+    isChecklistSatisfied: checklist.isChecklistSatisfied,
+    isAttested: checklist.isAttested,
+    createdAt: row.created_at,
+    updatedAt: row.updated_at,
+  };
+}
+
+export async function present(ctx: AppContext, principal: StaffPrincipal, row: RequestTable): Promise<ServiceRequest> {
+  const state = await loadState(ctx.db, ctx, row);
+  const families = await familySummaryOf(ctx.db, [row.family_id]);
+  const clock = row.clock_id ? await getClock(ctx, row.clock_id) : undefined;
+  const witness = state.attestation?.witness_id
+    ? await ctx.db.selectFrom('staff_users').select('display_name').where('id', '=', state.attestation.witness_id).executeTakeFirst()
+    : undefined;
+  const reasons = openReasons(ctx, row);
+  return {
+    ...summaryOf(row, state.type, families.get(row.family_id), state.completeness),
+    type: state.type,
+    answers: state.answers,
+    completeness: state.completeness,
+    documents: state.documents,
+    attestation: state.attestation ? presentAttestation(state.attestation, witness?.display_name ?? null) : null,
+    dataSha256: state.dataSha256,
+    deadline: clock
+      ? {
+          startDay: clock.startDay,
+          day: clock.deadline,
+          dayHijri: toHijriString(clock.deadline),
+          state: clock.state,
+          workingDays: clock.workingDays,
+          warnDay: clock.warnDay,
+          pausedSince: clock.state === 'paused' ? (clock.pauses.at(-1)?.from ?? null) : null,
+          // Counted here, where the calendar carries the administrator's holidays and weekend.
+          workingDaysLeft: OPEN_CLOCK_STATES.has(clock.state)
+            ? await workingDaysLeftOn(ctx, clock, riyadhCalendarDay(ctx.clock.now()))
+            : null,
+        }
+      : null,
+    decision:
+      row.decision_outcome && row.decided_at
+        ? {
+            outcome: row.decision_outcome as NonNullable<ServiceRequest['decision']>['outcome'],
+            reasons: reasons ?? '',
+            decidedAt: row.decided_at,
+            meetingId: row.decision_meeting_id,
+            minutesId: row.decision_minutes_id,
+          }
+        : null,
+    history: await historyOf(ctx, ctx.db, row.id),
+    createdBy: row.created_by,
+    submittedAt: row.submitted_at,
+    notifiedAt: row.notified_at,
+    closedAt: row.closed_at,
+    version: row.version,
+    allowedActions: allowedActions(principal, row),
+    canEdit: isEditable(row.status as RequestStatus) && canWorkOn(principal, { createdBy: row.created_by, status: row.status }),
+  };
+}
+
+export async function getRequest(ctx: AppContext, principal: StaffPrincipal, id: string): Promise<ServiceRequest> {
+  const row = await loadVisible(ctx, principal, id);
+  await recordAudit(ctx.db, { at: ctx.clock.now(), actor: staffActor(principal), action: 'request.view', entity: 'request', entityId: id });
+  return present(ctx, principal, row);
+}
+
+/**
+ * For drafts in lists: the checklist and attestation at a glance (reception's "to attest"). A page of
+ * drafts is read with one statement for their types and one for their documents, not two per draft.
+ */
+export async function draftFlags(ctx: AppContext, rows: RequestTable[]) {
+  const result = new Map<string, { isChecklistSatisfied: boolean; isAttested: boolean }>();
+  const open = rows.filter((row) => row.status === 'draft' || row.status === 'information-requested');
+  const types = await findTypes(ctx.db, [...new Set(open.map((row) => row.type_code))]);
+  const documents = open.length
+    ? await ctx.db
+        .selectFrom('request_documents')
+        .select(['request_id', 'item_key as itemKey'])
+        .where(
+          'request_id',
+          'in',
+          open.map((row) => row.id),
+        )
+        .where('removed_at', 'is', null)
+        .execute()
+    : [];
+  for (const row of rows) {
+    const isAttested = row.current_attestation_id !== null;
+    if (row.status !== 'draft' && row.status !== 'information-requested') {
+      result.set(row.id, { isChecklistSatisfied: true, isAttested });
+      continue;
+    }
+    const evaluation = evaluateChecklist(
+      types.get(row.type_code)?.checklist ?? [],
+      JSON.parse(ctx.keys.encryptor.decrypt(row.answers, `request:${row.id}:answers`)),
+      documents.filter((document) => document.request_id === row.id),
+    );
+    result.set(row.id, { isChecklistSatisfied: evaluation.isSatisfied, isAttested });
+  }
+  return result;
+}
