@@ -26,8 +26,11 @@ import { type App, staffOf } from '../../platform/http/types.js';
 import { COMMITTEE_READERS, COMMITTEE_WORKERS, MEETING_SCHEDULERS } from './committees.policy.js';
 import * as committees from './committees.service.js';
 import * as meetings from './meetings.service.js';
+import { amendMinutes } from './minutes.amendment.js';
+import { approveMinutes, excuseMember } from './minutes.approval.js';
+import { generateMinutes, updateMinutesNotes } from './minutes.drafting.js';
+import { getMinutes } from './minutes.present.js';
 import { printMinutes } from './minutes.print.js';
-import * as minutesService from './minutes.service.js';
 
 /** Committees, meetings, votes and minutes (issue 5 §7; C5). Membership is checked in the services: non-members get 404. */
 const ADMIN = staffOnly(['administrator']);
@@ -116,7 +119,7 @@ export function committeeRoutes(app: App, ctx: AppContext): void {
     config: { policy: WORKERS },
     schema: { tags: ['committees'], params: idParams, response: { 200: minutes, 201: minutes } },
     handler: async (request, reply) => {
-      const result = await minutesService.generateMinutes(ctx, staffOf(request), request.params.id);
+      const result = await generateMinutes(ctx, staffOf(request), request.params.id);
       return reply.code(result.isNew ? 201 : 200).send(result.minutes);
     },
   });
@@ -124,7 +127,7 @@ export function committeeRoutes(app: App, ctx: AppContext): void {
   app.get('/api/v1/minutes/:id', {
     config: { policy: WORKERS },
     schema: { tags: ['committees'], params: idParams, response: { 200: minutes } },
-    handler: (request) => minutesService.getMinutes(ctx, staffOf(request), request.params.id),
+    handler: (request) => getMinutes(ctx, staffOf(request), request.params.id),
   });
 
   // The printable minutes (A4, letterhead); the staff app opens it in a window and prints it.
@@ -138,26 +141,26 @@ export function committeeRoutes(app: App, ctx: AppContext): void {
   app.patch('/api/v1/minutes/:id', {
     config: { policy: WORKERS },
     schema: { tags: ['committees'], params: idParams, body: updateMinutesBody, response: { 200: minutes } },
-    handler: (request) => minutesService.updateMinutesNotes(ctx, staffOf(request), request.params.id, request.body.notes),
+    handler: (request) => updateMinutesNotes(ctx, staffOf(request), request.params.id, request.body.notes),
   });
 
   app.post('/api/v1/minutes/:id/approvals', {
     config: { policy: WORKERS },
     schema: { tags: ['committees'], params: idParams, body: approveMinutesBody, response: { 200: minutes } },
-    handler: (request) => minutesService.approveMinutes(ctx, staffOf(request), request.params.id, request.body.sha256),
+    handler: (request) => approveMinutes(ctx, staffOf(request), request.params.id, request.body.sha256),
   });
 
   // C5: a member present who can no longer approve (deactivated, left the committee), recorded by the chair.
   app.post('/api/v1/minutes/:id/excusals', {
     config: { policy: WORKERS },
     schema: { tags: ['committees'], params: idParams, body: excuseMemberBody, response: { 200: minutes } },
-    handler: (request) => minutesService.excuseMember(ctx, staffOf(request), request.params.id, request.body.memberId),
+    handler: (request) => excuseMember(ctx, staffOf(request), request.params.id, request.body.memberId),
   });
 
   app.post('/api/v1/minutes/:id/amendments', {
     config: { policy: WORKERS },
     schema: { tags: ['committees'], params: idParams, body: amendMinutesBody, response: { 201: minutes } },
     handler: async (request, reply) =>
-      reply.code(201).send(await minutesService.amendMinutes(ctx, staffOf(request), request.params.id, request.body.notes)),
+      reply.code(201).send(await amendMinutes(ctx, staffOf(request), request.params.id, request.body.notes)),
   });
 }

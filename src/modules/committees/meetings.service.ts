@@ -24,7 +24,9 @@ import {
   tallyOf,
   voteAad,
 } from './meeting-state.js';
-import { minutesLetterhead, presentMinutesSummary, refreshDraftMinutes } from './minutes.service.js';
+import { minutesLetterhead } from './minutes.content.js';
+import { refreshDraftMinutes } from './minutes.drafting.js';
+import { presentMinutesSummary } from './minutes.present.js';
 
 /**
  * Committee meetings (C5): a day (Hijri and Gregorian), the members present, an agenda of requests

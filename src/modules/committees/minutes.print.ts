@@ -5,7 +5,7 @@ import { escapeHtml, html, SafeHtml } from '../../platform/http/html.js';
 import type { StaffPrincipal } from '../../platform/http/principal.js';
 import { getAssociation } from '../settings/index.js';
 import { staffNames } from './committees.repo.js';
-import { minutesForPrint } from './minutes.service.js';
+import { minutesForPrint } from './minutes.present.js';
 
 /**
  * The minutes as a printable A4 page (C5): the association's letterhead, the frozen text line by
