@@ -5,8 +5,8 @@ import type { StaffPrincipal } from '../../platform/http/principal.js';
 import { recordAudit } from '../audit/index.js';
 import { listTaxonomy } from '../settings/index.js';
 import { familyVisibility } from './families.policy.js';
+import { presentSummary } from './families.present.js';
 import * as repo from './families.repo.js';
-import { presentSummary } from './families.service.js';
 import { writeCsv, writeXlsx } from './spreadsheet.js';
 
 /** Exports the current list within the caller's scope, masked as on screen (issue 3 §6). */

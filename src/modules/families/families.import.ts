@@ -9,8 +9,8 @@ import { fieldErrorsFromZodIssues } from '../../platform/http/problem.js';
 import { uuidv7 } from '../../platform/ids.js';
 import { recordAudit } from '../audit/index.js';
 import { listTaxonomy } from '../settings/index.js';
+import { registerFamily } from './families.register.js';
 import { importAad } from './families.sealing.js';
-import { registerFamily } from './families.service.js';
 import { readSheet, type Sheet } from './spreadsheet.js';
 
 /**

@@ -43,3 +43,8 @@ export function canSeeUnmasked(principal: StaffPrincipal, family: { registeredBy
 export function canEditFamily(principal: StaffPrincipal, family: { registeredBy: string }): boolean {
   return has(principal, EDITOR_ROLES) || (principal.roles.includes('volunteer') && family.registeredBy === principal.userId);
 }
+
+/** The audit actor of a staff member’s action on the registry. */
+export function actorOf(principal: StaffPrincipal) {
+  return { kind: 'staff' as const, id: principal.userId };
+}

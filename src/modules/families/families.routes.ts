@@ -22,7 +22,9 @@ import { type App, staffOf } from '../../platform/http/types.js';
 import { exportFamilies } from './families.export.js';
 import { getImport, startImport, uploadImport } from './families.import.js';
 import { ACCESS_LOG_READERS, FAMILY_EXPORTERS, FAMILY_IMPORTERS, FAMILY_READERS, FAMILY_REGISTRARS } from './families.policy.js';
-import * as families from './families.service.js';
+import { countFamilies, familyAccessLog, getFamily, listFamilies, lookupFamilies } from './families.reads.js';
+import { registerFamily } from './families.register.js';
+import { updateFamily } from './families.update.js';
 
 const READ = staffOnly(FAMILY_READERS, 'families');
 const WRITE = staffOnly(FAMILY_REGISTRARS, 'families');
@@ -31,38 +33,38 @@ export function familyRoutes(app: App, ctx: AppContext): void {
   app.get('/api/v1/families', {
     config: { policy: READ },
     schema: { tags: ['families'], querystring: familyListQuery, response: { 200: familyList } },
-    handler: (request) => families.listFamilies(ctx, staffOf(request), request.query),
+    handler: (request) => listFamilies(ctx, staffOf(request), request.query),
   });
 
   app.get('/api/v1/families/count', {
     config: { policy: READ },
     schema: { tags: ['families'], querystring: familyCountQuery, response: { 200: familyCount } },
-    handler: (request) => families.countFamilies(ctx, staffOf(request), request.query),
+    handler: (request) => countFamilies(ctx, staffOf(request), request.query),
   });
 
   // ID numbers and mobiles are searched in the body, never in a URL (issue 3 §3).
   app.post('/api/v1/families/lookup', {
     config: { policy: READ },
     schema: { tags: ['families'], body: familyLookupBody, response: { 200: familyList } },
-    handler: (request) => families.lookupFamilies(ctx, staffOf(request), request.body),
+    handler: (request) => lookupFamilies(ctx, staffOf(request), request.body),
   });
 
   app.post('/api/v1/families', {
     config: { policy: WRITE },
     schema: { tags: ['families'], body: createFamilyBody, response: { 201: family } },
-    handler: async (request, reply) => reply.code(201).send(await families.registerFamily(ctx, staffOf(request), request.body)),
+    handler: async (request, reply) => reply.code(201).send(await registerFamily(ctx, staffOf(request), request.body)),
   });
 
   app.get('/api/v1/families/:id', {
     config: { policy: READ },
     schema: { tags: ['families'], params: idParams, response: { 200: family } },
-    handler: (request) => families.getFamily(ctx, staffOf(request), request.params.id),
+    handler: (request) => getFamily(ctx, staffOf(request), request.params.id),
   });
 
   app.patch('/api/v1/families/:id', {
     config: { policy: WRITE },
     schema: { tags: ['families'], params: idParams, body: updateFamilyBody, response: { 200: family } },
-    handler: (request) => families.updateFamily(ctx, staffOf(request), request.params.id, request.body),
+    handler: (request) => updateFamily(ctx, staffOf(request), request.params.id, request.body),
   });
 
   app.post('/api/v1/families/export', {
@@ -104,6 +106,6 @@ export function familyRoutes(app: App, ctx: AppContext): void {
   app.get('/api/v1/families/:id/access-log', {
     config: { policy: staffOnly(ACCESS_LOG_READERS, 'families') },
     schema: { tags: ['families'], params: idParams, response: { 200: z.array(accessLogEntry) } },
-    handler: (request) => families.familyAccessLog(ctx, staffOf(request), request.params.id),
+    handler: (request) => familyAccessLog(ctx, staffOf(request), request.params.id),
   });
 }

@@ -1,3 +1,4 @@
+import type { AppContext } from '../../platform/context.js';
 import type { Keys } from '../../platform/crypto/keys.js';
 import type { PersonalTable } from '../../platform/personal-data.js';
 
@@ -14,6 +15,11 @@ export const sealFamily = (keys: Keys, id: string, column: string, value: string
   value ? keys.encryptor.encrypt(value, familyAad(id, column)) : null;
 export const openFamily = (keys: Keys, id: string, column: string, value: string | null) =>
   value ? keys.encryptor.decrypt(value, familyAad(id, column)) : null;
+
+/** Columns encrypted at rest (F2), each bound to its row and column so ciphertexts cannot be swapped. */
+export const seal = (ctx: AppContext, aad: string, value: string | null | undefined) =>
+  value ? ctx.keys.encryptor.encrypt(value, aad) : null;
+export const open = (ctx: AppContext, aad: string, value: string | null) => (value ? ctx.keys.encryptor.decrypt(value, aad) : null);
 
 const sealed = (column: string, holds: string) => ({
   column,

@@ -8,8 +8,8 @@ import { FAMILIES_PERSONAL_DATA } from './families.sealing.js';
  * when a family changes.
  */
 export { attestedFamily, familyHeadedBy, visibleFamily } from './families.attested.js';
+export { type FamilyContact, familyContact, familyIdByNationalId } from './families.contact.js';
 export { familyChanged } from './families.events.js';
-export { type FamilyContact, familyContact, familyIdByNationalId } from './families.service.js';
 
 export const familiesArea: AreaManifest = {
   name: 'families',

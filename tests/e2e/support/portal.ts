@@ -1,5 +1,5 @@
 import { nationalIdCheckDigit } from '../../../src/domain/national-id.js';
-import { registerFamily } from '../../../src/modules/families/families.service.js';
+import { registerFamily } from '../../../src/modules/families/families.register.js';
 import { outboxAad } from '../../../src/modules/notifications/outbox.enqueue.js';
 import { isCodeOf } from '../../../src/modules/portal/portal-codes.js';
 import type { AppContext } from '../../../src/platform/context.js';

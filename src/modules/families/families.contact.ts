@@ -1,0 +1,41 @@
+import type { Family } from '../../contracts/families.js';
+import type { AppContext } from '../../platform/context.js';
+import type { DB } from '../../platform/db/database.js';
+import * as repo from './families.repo.js';
+import { familyAad, open } from './families.sealing.js';
+
+/**
+ * How to reach a family, for the outbox (issue 4 §5; C5: news on its agreed channel): decrypted
+ * contact details and what scope checks need, read in the caller's transaction. Not audited here:
+ * the outbox records what it sends.
+ */
+export async function familyContact(ctx: AppContext, familyId: string, db: DB = ctx.db) {
+  const row = await repo.findFamilyRow(db, familyId);
+  if (!row) return null;
+  const domains = (await repo.domainsOf(db, [familyId])).get(familyId) ?? [];
+  return {
+    id: row.id,
+    reference: row.reference,
+    headNameAr: row.head_name_ar,
+    headNameEn: row.head_name_en,
+    agreedChannel: row.agreed_channel as Family['agreedChannel'],
+    mobile: open(ctx, familyAad(row.id, 'mobile'), row.mobile),
+    otherPhone: open(ctx, familyAad(row.id, 'other_phone'), row.other_phone),
+    email: open(ctx, familyAad(row.id, 'email'), row.email),
+    address: open(ctx, familyAad(row.id, 'address'), row.address),
+    city: row.city,
+    scope: { category: row.category, office: row.office, domains },
+  };
+}
+
+export type FamilyContact = NonNullable<Awaited<ReturnType<typeof familyContact>>>;
+
+/**
+ * The registered family an ID number belongs to (head or member) through the keyed-hash identity
+ * index, for linking a public complaint to its family (issue 6 §1). Never reveals anything to the
+ * caller's caller: the complaints module stores the link and echoes nothing back.
+ */
+export async function familyIdByNationalId(ctx: AppContext, nationalId: string, db: DB = ctx.db): Promise<string | null> {
+  const hit = await repo.findIdentity(db, ctx.keys.indexer.candidates(nationalId));
+  return hit?.family_id ?? null;
+}
