@@ -7,15 +7,16 @@ import { defineConfig } from '@playwright/test';
  */
 export default defineConfig({
   testDir: 'tests/e2e',
-  // Screenshots for people to look at run only when asked: SILA_SHOTS=/tmp/sila-shots npx playwright test screenshots
+  // Screenshots for people to look at are taken only when asked (tests/e2e/support/shots.ts), in every
+  // journey and in the screenshots spec: SILA_SHOTS=/tmp/sila-shots npx playwright test
   testIgnore: process.env.SILA_SHOTS ? [] : ['**/screenshots.spec.ts'],
   outputDir: 'test-results/e2e-artifacts',
   fullyParallel: false,
   workers: 2,
   retries: 0,
-  // TOTP journeys may wait for the next 30-second step, and the longest journeys (a committee of
-  // three voting, registration with search) took 1.8–2.1 min at a load of 10–11 on the shared host,
-  // finishing their last step past a 2-minute limit.
+  // The longest journeys (a committee of three voting, registration with search) took 1.8–2.1 min at
+  // a load of 10–11 on the shared host, finishing their last step past a 2-minute limit. (No journey
+  // waits for a TOTP step any more: a second code is the next step's, inside the server's window.)
   timeout: 180_000,
   // Generous: the journeys share a machine with builds and other suites.
   expect: { timeout: 15_000 },

@@ -10,6 +10,7 @@ import { expectNoSeriousViolations } from './support/axe.js';
 import { expect, serveSilaForThisFile, test } from './support/fixtures.js';
 import { registerFamilyAtReception } from './support/portal.js';
 import { cm as c, escapeRegExp, rq as r } from './support/requests.js';
+import { shot } from './support/shots.js';
 
 /**
  * The committee's screens in Arabic as a member sees them (issue 5 §7, §10; C5), at 1280 and 360 px
@@ -23,7 +24,6 @@ import { cm as c, escapeRegExp, rq as r } from './support/requests.js';
  */
 serveSilaForThisFile();
 
-const shots = '/tmp/sila-shots';
 const committeeErrors = JSON.parse(readFileSync(path.resolve('src/web/committees/i18n/errors.ar.json'), 'utf8')) as {
   minutes: { 'approver-inactive': string; 'requests-moved': string };
 };
@@ -99,14 +99,14 @@ async function pageAs(browser: Browser, baseURL: string, session: Session): Prom
 async function picturesWithAxe(page: Page, name: string, where: string): Promise<void> {
   await page.evaluate(() => window.scrollTo(0, 0));
   await expectNoSeriousViolations(page, `${where} at 1280 px`);
-  await page.screenshot({ path: `${shots}/committees-${name}-1280.png`, fullPage: true });
+  await shot(page, `committees-${name}-1280`, { fullPage: true });
   await page.setViewportSize({ width: 360, height: 800 });
   await page.waitForTimeout(600);
   await expectNoSeriousViolations(page, `${where} at 360 px`);
   // Nothing wider than the phone's screen (a table scrolls inside its own container).
   const overflow = await page.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth);
   expect(overflow, `${where}: the page scrolls sideways at 360 px`).toBeLessThanOrEqual(0);
-  await page.screenshot({ path: `${shots}/committees-${name}-360.png`, fullPage: true });
+  await shot(page, `committees-${name}-360`, { fullPage: true });
   await page.setViewportSize({ width: 1280, height: 800 });
   await page.waitForTimeout(300);
 }
@@ -240,7 +240,7 @@ test('a request page fits a phone: nothing scrolls sideways at 360 px (a draft f
     await page.waitForTimeout(600);
     expect(await overflowing(page), `${who.displayName}: elements outside the screen`).toEqual([]);
     expect(await page.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth)).toBeLessThanOrEqual(0);
-    await page.screenshot({ path: `${shots}/committees-request-${id ? 'draft' : 'under-study'}-360.png`, fullPage: true });
+    await shot(page, `committees-request-${id ? 'draft' : 'under-study'}-360`, { fullPage: true });
   }
 });
 

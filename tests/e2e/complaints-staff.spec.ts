@@ -6,6 +6,7 @@ import { expectNoSeriousViolations } from './support/axe.js';
 import { expect, serveSilaForThisFile, test } from './support/fixtures.js';
 import { changeFirstPassword, expectHome, firstAdministratorSignIn, signIn } from './support/journeys.js';
 import { enableSms } from './support/portal.js';
+import { shot } from './support/shots.js';
 
 /**
  * Issue 6 §4–§6 in Arabic, end to end (E1): (a) an anonymous visitor on a 360 px phone files a complaint
@@ -13,7 +14,7 @@ import { enableSms } from './support/portal.js';
  * never offered), assigns, investigates, decides and communicates the response; the visitor sees it on
  * the tracking page with no personal data and no staff names. (b) Reception registers a fax complaint
  * with the scanned page, sends the acknowledgement by SMS, and it appears in the committee's worklist.
- * (c) axe on the worklist, the intake and the complaint page at 1280 and 360 px. Pictures: /tmp/sila-shots.
+ * (c) axe on the worklist, the intake and the complaint page at 1280 and 360 px. Pictures when SILA_SHOTS is set.
  */
 serveSilaForThisFile();
 // Whole journeys on a shared machine: each test walks many screens.
@@ -30,7 +31,6 @@ function k(key: string, values: Record<string, string> = {}, texts: Texts = ar):
 }
 const escapeRegExp = (value: string) => value.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
 const exactly = (label: string) => new RegExp(`^${escapeRegExp(label)}( \\*)?$`);
-const shots = '/tmp/sila-shots';
 const PHOTO = Buffer.concat([Buffer.from([0xff, 0xd8, 0xff, 0xe0, 0x00, 0x10, 0x4a, 0x46, 0x49, 0x46]), Buffer.alloc(2048, 9)]);
 const PDF = Buffer.from('%PDF-1.4\n1 0 obj << >> endobj\ntrailer << >>\n%%EOF\n');
 
@@ -71,12 +71,12 @@ async function staffPage(browser: Browser, baseURL: string, username: string): P
 
 async function pictures(page: Page, name: string): Promise<void> {
   await page.evaluate(() => window.scrollTo(0, 0));
-  await page.screenshot({ path: `${shots}/complaints-staff-${name}-1280.png`, fullPage: true });
+  await shot(page, `complaints-staff-${name}-1280`, { fullPage: true });
   await page.setViewportSize({ width: 360, height: 800 });
   await page.waitForTimeout(600);
   await expectNoSeriousViolations(page, `${name} at 360 px`);
   expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(360);
-  await page.screenshot({ path: `${shots}/complaints-staff-${name}-360.png`, fullPage: true });
+  await shot(page, `complaints-staff-${name}-360`, { fullPage: true });
   await page.setViewportSize({ width: 1280, height: 800 });
   await page.waitForTimeout(300);
 }
@@ -170,7 +170,7 @@ test('(a) a visitor files a complaint with a photo on a phone; the committee han
   await choose(khalid, k('actions.concerned'), 'منى المتابعة');
   await khalid.getByRole('combobox', { name: exactly(k('actions.concerned')) }).fill('ريم');
   await expect(khalid.getByRole('option', { name: 'ريم الاستقبال', exact: true })).toBeVisible();
-  await khalid.screenshot({ path: `${shots}/complaints-staff-concerned-picker-1280.png` });
+  await shot(khalid, 'complaints-staff-concerned-picker-1280');
   await khalid.getByRole('option', { name: 'ريم الاستقبال', exact: true }).click();
   await khalid.keyboard.press('Escape');
   await khalid.getByLabel(k('actions.note')).fill('ملاحظة داخلية: الموظفة منى مسؤولة عن جدول التدريب.');
@@ -216,7 +216,7 @@ test('(a) a visitor files a complaint with a photo on a phone; the committee han
   const main = visitor.locator('main');
   for (const secret of ['خالد', 'منى', 'ملاحظة داخلية', 'تواصلنا مع قسم التدريب', 'انتظرنا موعد التدريب'])
     await expect(main).not.toContainText(secret);
-  if (shots) await visitor.screenshot({ path: `${shots}/complaints-staff-track-response-360.png`, fullPage: true });
+  await shot(visitor, 'complaints-staff-track-response-360', { fullPage: true });
 });
 
 test('(b) reception registers a fax complaint with the scanned page and sends the acknowledgement; the committee sees it', async ({

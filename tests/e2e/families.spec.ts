@@ -6,6 +6,7 @@ import { expectNoSeriousViolations } from './support/axe.js';
 import { copy } from './support/copy.js';
 import { expect, serveSilaForThisFile, test } from './support/fixtures.js';
 import { changeFirstPassword, expectHome, firstAdministratorSignIn, signIn } from './support/journeys.js';
+import { shot, shotsWanted } from './support/shots.js';
 
 serveSilaForThisFile();
 
@@ -110,9 +111,11 @@ test('reception registers a family in Arabic, finds it by a differently spelled 
   await expect(reception.getByText(text(familyErrors, 'nationalId.format'))).toBeVisible();
   await input(reception, 'nationalId').fill(FAMILY_ID);
 
-  await reception.setViewportSize({ width: 360, height: 800 });
-  await reception.screenshot({ path: '/tmp/sila-shots/families-form-360.png', fullPage: true });
-  await reception.setViewportSize({ width: 1280, height: 800 });
+  if (shotsWanted) {
+    await reception.setViewportSize({ width: 360, height: 800 });
+    await shot(reception, 'families-form-360', { fullPage: true });
+    await reception.setViewportSize({ width: 1280, height: 800 });
+  }
 
   await reception.getByRole('button', { name: f('create') }).click();
   await expect(reception.getByRole('heading', { level: 1, name: `${f('fileTitle')}: آمنة مصطفى` })).toBeVisible();
@@ -144,7 +147,7 @@ test('reception registers a family in Arabic, finds it by a differently spelled 
   await reception.goto('/staff/families');
   await input(reception, 'search').fill('امنه مصطفي');
   await expect(reception.getByRole('link', { name: 'آمنة مصطفى' })).toBeVisible();
-  await reception.screenshot({ path: '/tmp/sila-shots/families-list-desktop.png', fullPage: true });
+  await shot(reception, 'families-list-desktop', { fullPage: true });
 
   // By its ID number: looked up in a request body, never put in the address.
   const lookups: string[] = [];
@@ -191,7 +194,7 @@ test('reception imports a small sheet: progress finishes and the bad row is list
   await expect(errorRows).toHaveCount(1);
   await expect(errorRows.first()).toContainText('3');
   await expect(errorRows.first()).toContainText(text(familyErrors, 'nationalId.checksum'));
-  await reception.screenshot({ path: '/tmp/sila-shots/families-import-desktop.png', fullPage: true });
+  await shot(reception, 'families-import-desktop', { fullPage: true });
 });
 
 test('an administrator sees the family read-only with its access log', async ({ browser, sila }) => {
@@ -210,8 +213,7 @@ test('an administrator sees the family read-only with its access log', async ({ 
   await admin.setViewportSize({ width: 360, height: 800 });
   // Let the shell's side bar finish sliding away before the picture.
   await expect(admin.getByRole('button', { name: copy('shell.openMenu') })).toBeVisible();
-  await admin.waitForTimeout(600);
-  await admin.screenshot({ path: '/tmp/sila-shots/families-file-360.png', fullPage: true });
+  await shot(admin, 'families-file-360', { fullPage: true, settleMs: 600 });
   await receptionContext.close();
   await adminContext.close();
 });

@@ -1,4 +1,4 @@
-import { mkdirSync, readFileSync } from 'node:fs';
+import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import type { APIRequestContext, Page } from '@playwright/test';
 import { riyadhCalendarDay } from '../../src/domain/dates.js';
@@ -7,6 +7,7 @@ import { uuidv7 } from '../../src/platform/ids.js';
 import { expectNoSeriousViolations } from './support/axe.js';
 import { expect, serveSilaForThisFile, test } from './support/fixtures.js';
 import { firstAdministratorSignIn } from './support/journeys.js';
+import { shot } from './support/shots.js';
 
 /**
  * Issue 4 §9: the administrator's holiday settings. An edit inside a 15-working-day window moves
@@ -26,7 +27,6 @@ function c(key: string, values: Record<string, string> = {}): string {
 }
 const exactly = (text: string) => new RegExp(`^${text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}( \\*)?$`);
 
-const SHOTS = '/tmp/sila-shots';
 const nextYear = Number(riyadhCalendarDay(new Date()).slice(0, 4)) + 1;
 /** Early February of next year: no default day off within 15 working days after it except Founding Day. */
 const FROM = `${nextYear}-02-01`;
@@ -46,7 +46,6 @@ test('an administrator edits a holiday and sees the deadline answer move, on the
   request,
   sila,
 }) => {
-  mkdirSync(SHOTS, { recursive: true });
   await firstAdministratorSignIn(page, sila.admin);
   await page.getByRole('link', { name: c('nav') }).click();
   await expect(page.getByRole('heading', { level: 1, name: c('title') })).toBeVisible({ timeout: 30_000 });
@@ -78,7 +77,7 @@ test('an administrator edits a holiday and sees the deadline answer move, on the
   await expect(dialog.getByText(/^يوافق: .+هـ — /)).toBeVisible();
   await dialog.getByLabel(exactly(c('nameAr'))).fill('إجازة مناسبة وطنية');
   await dialog.getByLabel(exactly(c('nameEn'))).fill('National occasion');
-  await page.screenshot({ path: `${SHOTS}/holidays-add-ar-desktop.png` });
+  await shot(page, 'holidays-add-ar-desktop');
   await dialog.getByRole('button', { name: 'إضافة' }).click();
   await expect(page.getByRole('status').getByText(c('saved', { n: '1' }))).toBeVisible();
   await expect.poll(() => publicDeadline(request, FROM, 15)).toBe(oneLater);
@@ -132,13 +131,13 @@ test('an administrator edits a holiday and sees the deadline answer move, on the
   expect((await getClock(sila.ctx, clock.id))?.deadline).toBe(before);
 
   await page.evaluate(() => document.fonts.ready);
-  await page.screenshot({ path: `${SHOTS}/holidays-ar-desktop.png`, fullPage: true });
+  await shot(page, 'holidays-ar-desktop', { fullPage: true });
   await page.setViewportSize({ width: 360, height: 740 });
   await page.evaluate(() => window.scrollTo(0, 0));
-  await page.screenshot({ path: `${SHOTS}/holidays-ar-phone-top.png` });
+  await shot(page, 'holidays-ar-phone-top');
   await page.getByRole('heading', { name: c('glance') }).scrollIntoViewIfNeeded();
-  await page.screenshot({ path: `${SHOTS}/holidays-ar-phone-glance.png` });
+  await shot(page, 'holidays-ar-phone-glance');
   await page.locator(`tr[data-date]`).first().scrollIntoViewIfNeeded();
-  await page.screenshot({ path: `${SHOTS}/holidays-ar-phone-list.png` });
+  await shot(page, 'holidays-ar-phone-list');
   await expectNoSeriousViolations(page, 'the holiday settings at 360 px');
 });

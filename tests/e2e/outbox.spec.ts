@@ -1,4 +1,4 @@
-import { mkdirSync, readFileSync } from 'node:fs';
+import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import type { Page } from '@playwright/test';
 import { type EnqueueInput, enqueueMessage } from '../../src/modules/notifications/outbox.enqueue.js';
@@ -6,6 +6,7 @@ import type { AppContext } from '../../src/platform/context.js';
 import { expectNoSeriousViolations } from './support/axe.js';
 import { expect, serveSilaForThisFile, test } from './support/fixtures.js';
 import { firstAdministratorSignIn } from './support/journeys.js';
+import { shot } from './support/shots.js';
 
 /**
  * Issue 4 §9: the outbox (filter, details, retry), the print queue and call list (letter opened
@@ -27,7 +28,6 @@ function pick(source: Texts, key: string, values: Record<string, string> = {}): 
 }
 const n = (key: string, values?: Record<string, string>) => pick(texts, key, values);
 const exactly = (text: string) => new RegExp(`^${text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}( \\*)?$`);
-const SHOTS = '/tmp/sila-shots';
 
 async function enqueue(ctx: AppContext, input: EnqueueInput): Promise<string> {
   const [message] = await ctx.db.transaction().execute((trx) => enqueueMessage(trx, ctx, input));
@@ -47,7 +47,6 @@ async function choose(page: Page, label: string, option: string): Promise<void> 
 }
 
 test('the outbox lists, filters and retries; the call list and print queue are worked; a template is edited', async ({ page, sila }) => {
-  mkdirSync(SHOTS, { recursive: true });
   const { ctx } = sila;
   await enqueue(ctx, contact('sms', 'سارة المطيري', '+966551234567'));
   const failedId = await enqueue(ctx, contact('sms', 'نورة القحطاني', '+966561112233'));
@@ -75,15 +74,15 @@ test('the outbox lists, filters and retries; the call list and print queue are w
   await expect(failedRow.getByText(n('errorCodes.http', { status: '503' }))).toBeVisible();
   await expect(failedRow.getByText('+9665')).toBeVisible(); // masked, never the whole number
   await expect(failedRow.getByText('+966561112233')).toHaveCount(0);
-  await page.screenshot({ path: `${SHOTS}/outbox-ar-desktop.png`, fullPage: true });
-  await failedRow.screenshot({ path: `${SHOTS}/outbox-row-ar-desktop.png` });
+  await shot(page, 'outbox-ar-desktop', { fullPage: true });
+  await shot(failedRow, 'outbox-row-ar-desktop');
 
   // Details, then retry: back to waiting (no gateway is configured, so it stays visible).
   await failedRow.getByRole('button', { name: n('details') }).click();
   const drawer = page.getByRole('dialog', { name: n('messageTitle') });
   await expect(drawer.getByText('سُجّلت أسرتكم', { exact: false })).toBeVisible();
   await expectNoSeriousViolations(page, 'a message in the outbox');
-  await page.screenshot({ path: `${SHOTS}/outbox-drawer-ar-desktop.png` });
+  await shot(page, 'outbox-drawer-ar-desktop');
   await drawer.getByRole('button', { name: n('retry') }).click();
   await expect(drawer.getByTestId('message-status')).toHaveText(n('statuses.pending'));
   await drawer.getByRole('button', { name: 'إغلاق' }).click();
@@ -115,7 +114,7 @@ test('the outbox lists, filters and retries; the call list and print queue are w
   await expect(callDialog.getByText(/^\+9665•+567$/)).toBeVisible({ timeout: 15_000 });
   await callDialog.getByRole('radio', { name: n('callOutcomes.reached') }).check();
   await callDialog.getByLabel(n('note')).fill('أُبلغ رب الأسرة برقم المرجع.');
-  await page.screenshot({ path: `${SHOTS}/tasks-call-ar-desktop.png` });
+  await shot(page, 'tasks-call-ar-desktop');
   await expectNoSeriousViolations(page, 'recording a call');
   await callDialog.getByRole('button', { name: 'حفظ' }).click();
   await expect(page.getByText(n('callRecorded'))).toBeVisible();
@@ -142,7 +141,7 @@ test('the outbox lists, filters and retries; the call list and print queue are w
   await editor.getByRole('button', { name: 'حفظ' }).click();
   await expect(editor.getByText(pick(errors, 'template.unknown-placeholder'))).toBeVisible();
   await expectNoSeriousViolations(page, 'a template with an error');
-  await page.screenshot({ path: `${SHOTS}/template-error-ar-desktop.png` });
+  await shot(page, 'template-error-ar-desktop');
   await body.fill('أهلاً ');
   await body.press('End');
   await editor.getByRole('button', { name: n('insert', { name: 'familyName' }) }).click();
@@ -167,6 +166,6 @@ test('the outbox lists, filters and retries; the call list and print queue are w
   await page.setViewportSize({ width: 360, height: 740 });
   await page.goto('/staff/outbox');
   await expect(page.locator('tr[data-message]')).toHaveCount(4);
-  await page.screenshot({ path: `${SHOTS}/outbox-ar-phone.png` });
+  await shot(page, 'outbox-ar-phone');
   await expectNoSeriousViolations(page, 'the outbox at 360 px');
 });

@@ -5,6 +5,7 @@ import { expect, serveSilaForThisFile, test } from './support/fixtures.js';
 import { changeFirstPassword, expectHome, firstAdministratorSignIn, signIn } from './support/journeys.js';
 import { registerFamilyAtReception } from './support/portal.js';
 import { choose, createStaff, drawSignature, labelled, pdfFixture, pictures, rq } from './support/requests.js';
+import { shot } from './support/shots.js';
 
 /**
  * Issue 5's reception journey in English (X2): create a request, see what is missing, complete it,
@@ -15,7 +16,6 @@ import { choose, createStaff, drawSignature, labelled, pdfFixture, pictures, rq 
 serveSilaForThisFile();
 
 const r = (key: string, values?: Record<string, string>) => rq(key, values, 'en');
-const shots = '/tmp/sila-shots';
 const TRAINING = 'Training programme enrolment';
 const HEAD = 'آمنة عبدالله الدوسري';
 
@@ -64,7 +64,7 @@ test('X2: reception records, completes, has the family sign and sends a request,
   await labelled(reception, 'Trainee name').fill('Sara Aldosari');
   await expectEnglishOnly(reception, 'the new request form');
   await expectNoSeriousViolations(reception, 'the new request form in English');
-  await pictures(reception, (width) => `${shots}/requests-en-new-${width}.png`);
+  await pictures(reception, 'requests-en-new');
   await reception.getByRole('button', { name: r('new.create') }).click();
   await expect(reception.getByRole('heading', { level: 1, name: r('page.title', { type: TRAINING }) })).toBeVisible({ timeout: 30_000 });
 
@@ -81,7 +81,7 @@ test('X2: reception records, completes, has the family sign and sends a request,
   await expect(missing).toContainText('Programme');
   await expect(missing).toContainText('Copy of the National ID or Iqama');
   await expectEnglishOnly(reception, 'the refusal listing what is missing');
-  await reception.screenshot({ path: `${shots}/requests-en-missing-1280.png`, fullPage: true });
+  await shot(reception, 'requests-en-missing-1280', { fullPage: true });
   await reception.getByRole('button', { name: copy('common.cancel', {}, 'en') }).click();
 
   // Completing it.
@@ -107,7 +107,7 @@ test('X2: reception records, completes, has the family sign and sends a request,
   await expectEnglishOnly(reception, 'the review with the family', ['الدمام']);
   await drawSignature(reception);
   await expectNoSeriousViolations(reception, 'the review with the family in English');
-  await reception.screenshot({ path: `${shots}/requests-en-review-1280.png`, fullPage: true });
+  await shot(reception, 'requests-en-review-1280', { fullPage: true });
   await review.getByRole('button', { name: r('attestation.confirm') }).click();
   await expect(reception.getByRole('status').filter({ hasText: r('attestation.validTitle') })).toBeVisible();
 
@@ -125,11 +125,11 @@ test('X2: reception records, completes, has the family sign and sends a request,
   );
   await expectEnglishOnly(reception, 'the complete request');
   await expectNoSeriousViolations(reception, 'the complete request in English');
-  await pictures(reception, (width) => `${shots}/requests-en-page-${width}.png`);
+  await pictures(reception, 'requests-en-page');
   await reception.goto('/staff/requests?list=all');
   await expect(reception.getByRole('heading', { level: 1, name: r('list.title') })).toBeVisible();
   await expect(reception.getByRole('row', { name: new RegExp(TRAINING) })).toContainText(/AH/);
   await expectEnglishOnly(reception, 'the worklist with the request');
-  await pictures(reception, (width) => `${shots}/requests-en-worklists-${width}.png`);
+  await pictures(reception, 'requests-en-worklists');
   await context.close();
 });

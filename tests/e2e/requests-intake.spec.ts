@@ -8,6 +8,7 @@ import { expect, serveSilaForThisFile, test } from './support/fixtures.js';
 import { changeFirstPassword, expectHome, firstAdministratorSignIn, signIn } from './support/journeys.js';
 import { registerFamilyAtReception } from './support/portal.js';
 import { choose, combo, createStaff, drawSignature, labelled, pdfFixture, rq as r } from './support/requests.js';
+import { shot, shotsWanted } from './support/shots.js';
 
 /**
  * Two intake paths in Arabic (issue 5 §2, §4):
@@ -21,7 +22,6 @@ import { choose, combo, createStaff, drawSignature, labelled, pdfFixture, rq as 
  */
 serveSilaForThisFile();
 
-const shots = '/tmp/sila-shots';
 const requestErrors = JSON.parse(readFileSync(path.resolve('src/web/requests/i18n/errors.ar.json'), 'utf8')) as {
   attestation: Record<string, string>;
 };
@@ -156,9 +156,9 @@ test('A6: a volunteer registers a family, records its request, the family signs,
   await expect(volunteer.getByRole('alert')).toHaveCount(0);
   await expect(volunteer.getByRole('link', { name: reference })).toHaveCount(0);
   await expectNoSeriousViolations(volunteer, 'the volunteer’s worklist after sending');
-  await volunteer.screenshot({ path: `${shots}/requests-volunteer-sent-1280.png`, fullPage: true });
+  await shot(volunteer, 'requests-volunteer-sent-1280', { fullPage: true });
   await volunteer.setViewportSize({ width: 360, height: 800 });
-  await volunteer.screenshot({ path: `${shots}/requests-volunteer-sent-360.png`, fullPage: true });
+  await shot(volunteer, 'requests-volunteer-sent-360', { fullPage: true });
 
   // Reception: complete, on the volunteer channel, its clock started.
   const reception = await newPage(browser, sila.url);
@@ -213,9 +213,9 @@ test('C4: reception prints the Arabic form, uploads the signed scan as the attes
   await expect(form.getByTestId('form-code')).toBeVisible();
   await form.emulateMedia({ media: 'print' });
   expect(await form.evaluate(() => matchMedia('print').matches)).toBe(true);
-  await form.screenshot({ path: `${shots}/requests-attestation-form-print.png`, fullPage: true });
+  await shot(form, 'requests-attestation-form-print', { fullPage: true });
   await form.emulateMedia({ media: 'screen' });
-  await form.screenshot({ path: `${shots}/requests-attestation-form-screen.png`, fullPage: true });
+  await shot(form, 'requests-attestation-form-screen', { fullPage: true });
   await expectNoSeriousViolations(form, 'the printable attestation form');
   await form.close();
 
@@ -235,11 +235,13 @@ test('C4: reception prints the Arabic form, uploads the signed scan as the attes
   await expect(reception.getByText(r('attestation.formCodeRequired'))).toBeVisible();
   await upload(code.slice(0, 7));
   await expect(reception.getByText(r('attestation.formCodeInvalid'))).toBeVisible();
-  await reception.setViewportSize({ width: 360, height: 800 });
-  await reception.waitForTimeout(600);
-  await reception.getByText(r('attestation.formCodeInvalid')).scrollIntoViewIfNeeded();
-  await reception.screenshot({ path: `${shots}/requests-attestation-paper-code-360.png`, fullPage: true });
-  await reception.setViewportSize({ width: 1280, height: 800 });
+  if (shotsWanted) {
+    await reception.setViewportSize({ width: 360, height: 800 });
+    await reception.waitForTimeout(600);
+    await reception.getByText(r('attestation.formCodeInvalid')).scrollIntoViewIfNeeded();
+    await shot(reception, 'requests-attestation-paper-code-360', { fullPage: true });
+    await reception.setViewportSize({ width: 1280, height: 800 });
+  }
   // Typed as read off the paper: lower case, spaces for dashes.
   await upload(code.toLowerCase().replaceAll('-', ' '));
   const valid = reception.getByRole('status').filter({ hasText: r('attestation.validTitle') });
@@ -258,7 +260,7 @@ test('C4: reception prints the Arabic form, uploads the signed scan as the attes
   await expect(voided).toContainText(r('attestation.voidReasons.answers-changed'));
   await expect(reception.getByText(r('attestation.voidedShort')).first()).toBeVisible();
   await expectNoSeriousViolations(reception, 'the voided attestation');
-  await reception.screenshot({ path: `${shots}/requests-attestation-voided-1280.png`, fullPage: true });
+  await shot(reception, 'requests-attestation-voided-1280', { fullPage: true });
   await send(reception);
   await expect(reception.getByTestId('missing-items')).toBeVisible();
   await reception.getByRole('button', { name: copy('common.cancel') }).click();
@@ -268,7 +270,7 @@ test('C4: reception prints the Arabic form, uploads the signed scan as the attes
   const stale = reception.getByRole('alert').filter({ hasText: requestErrors.attestation['stale-form'] });
   await expect(stale).toBeVisible();
   await expectNoSeriousViolations(reception, 'the stale paper form refused');
-  await reception.screenshot({ path: `${shots}/requests-attestation-stale-form-1280.png`, fullPage: true });
+  await shot(reception, 'requests-attestation-stale-form-1280', { fullPage: true });
   // Printed again, signed again, uploaded with the new code: attested.
   const again = await printForm();
   expect(again.code).not.toBe(code);

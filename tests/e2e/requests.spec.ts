@@ -8,6 +8,7 @@ import { expect, serveSilaForThisFile, test } from './support/fixtures.js';
 import { changeFirstPassword, expectHome, firstAdministratorSignIn, signIn } from './support/journeys.js';
 import { codeSentTo, enableSms, registerFamilyAtReception } from './support/portal.js';
 import { pdfFixture } from './support/requests.js';
+import { shot, shotsWanted } from './support/shots.js';
 
 /**
  * Issue 5 in Arabic, end to end (C2–C6): reception records an incomplete request, sees what is
@@ -32,20 +33,19 @@ const c = (key: string, values?: Record<string, string>) => text(committeesAr, k
 const escapeRegExp = (value: string) => value.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
 const labelled = (page: Page, label: string) => page.getByLabel(new RegExp(`^${escapeRegExp(label)}( \\*)?$`));
 const combo = (page: Page, label: string) => page.getByRole('combobox', { name: new RegExp(`^${escapeRegExp(label)}( \\*)?$`) });
-const shots = '/tmp/sila-shots';
 
 async function choose(page: Page, label: string, option: string): Promise<void> {
   await combo(page, label).click({ force: true });
   await page.getByRole('option', { name: option, exact: true }).click();
 }
 
-/** A picture at 1280 px and one at 360 px, once the shell's side bar has settled. */
+/** A picture at 1280 px and one at 360 px, once the shell's side bar has settled (only when SILA_SHOTS asks). */
 async function pictures(page: Page, name: string): Promise<void> {
+  if (!shotsWanted) return;
   await page.evaluate(() => window.scrollTo(0, 0));
-  await page.screenshot({ path: `${shots}/requests-${name}-1280.png`, fullPage: true });
+  await shot(page, `requests-${name}-1280`, { fullPage: true });
   await page.setViewportSize({ width: 360, height: 800 });
-  await page.waitForTimeout(600);
-  await page.screenshot({ path: `${shots}/requests-${name}-360.png`, fullPage: true });
+  await shot(page, `requests-${name}-360`, { fullPage: true, settleMs: 600 });
   await page.setViewportSize({ width: 1280, height: 800 });
   await page.waitForTimeout(300);
 }
@@ -171,7 +171,7 @@ test('reception records an incomplete request, sees what is missing, completes i
   const missing = reception.getByTestId('missing-items');
   await expect(missing).toContainText('البرنامج المطلوب');
   await expect(missing).toContainText('صورة الهوية الوطنية أو الإقامة');
-  await reception.screenshot({ path: `${shots}/requests-missing-1280.png`, fullPage: true });
+  await shot(reception, 'requests-missing-1280', { fullPage: true });
   await reception.getByRole('button', { name: 'إلغاء' }).click();
 
   // Completing it: the answers, then the ID copy.
@@ -212,7 +212,7 @@ test('reception records an incomplete request, sees what is missing, completes i
   await reception.mouse.up();
   await expect(pad).toHaveAttribute('data-signed', 'true');
   await expectNoSeriousViolations(reception, 'the review with the family');
-  await reception.screenshot({ path: `${shots}/requests-review-1280.png`, fullPage: true });
+  await shot(reception, 'requests-review-1280', { fullPage: true });
   await review.getByRole('button', { name: r('attestation.confirm') }).click();
   await expect(reception.getByRole('status').filter({ hasText: r('attestation.validTitle') })).toBeVisible();
 
@@ -307,7 +307,7 @@ test('the decision reaches the request, the outbox and the family in the portal'
   expect(decided.items.filter((item) => item.recipient.reference === family.reference).map((item) => item.channel)).toEqual(['sms']);
   await admin.goto('/staff/outbox');
   await expect(admin.getByText(family.reference).first()).toBeVisible({ timeout: 30_000 });
-  await admin.screenshot({ path: `${shots}/requests-outbox-1280.png`, fullPage: true });
+  await shot(admin, 'requests-outbox-1280', { fullPage: true });
 
   const chairPage = contexts[1]?.pages()[0];
   if (chairPage) {
@@ -327,5 +327,5 @@ test('the decision reaches the request, the outbox and the family in the portal'
   const card = page.getByRole('article', { name: TRAINING });
   await expect(card).toContainText(requestReference);
   await expect(card).toContainText(portal.statuses.notified);
-  await page.screenshot({ path: `${shots}/requests-portal-decision.png`, fullPage: true });
+  await shot(page, 'requests-portal-decision', { fullPage: true });
 });

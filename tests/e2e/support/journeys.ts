@@ -9,19 +9,31 @@ const STEP_MS = 30_000;
 let lastCodeStep = new Map<string, number>();
 
 /**
- * A TOTP code for now. A code's 30-second step is accepted once (by design), so when this secret
- * already used the current step, wait for the next one.
+ * A TOTP code the server accepts now and has not accepted before. A code's 30-second step is accepted
+ * once (by design), and the server accepts a code from one step either side of its clock
+ * (platform/crypto/totp.ts), as it would from a phone whose clock runs a little ahead. So when this
+ * secret already used the current step, the code is the next step's: the next sign-in needs no real
+ * 30-second wait. Only a third code within one step would have to wait for the clock (no journey does).
  */
 export async function freshTotpCode(secret: string): Promise<string> {
   const key = secret.replace(/\s/g, '');
-  let step = Math.floor(Date.now() / STEP_MS);
   const last = lastCodeStep.get(key);
+  let step = Math.floor(Date.now() / STEP_MS);
   if (last !== undefined && step <= last) {
-    await new Promise((resolve) => setTimeout(resolve, (last + 1) * STEP_MS - Date.now() + 500));
-    step = Math.floor(Date.now() / STEP_MS);
+    step = last + 1;
+    const wait = (step - 1) * STEP_MS - Date.now() + 500;
+    if (wait > 0) await new Promise((resolve) => setTimeout(resolve, wait));
   }
   lastCodeStep.set(key, step);
-  return totpCodeAt(key, new Date());
+  return totpCodeAt(key, new Date(step * STEP_MS));
+}
+
+/** The code this secret last answered with (its step is used: the server must refuse it again). */
+export function usedTotpCode(secret: string): Promise<string> {
+  const key = secret.replace(/\s/g, '');
+  const last = lastCodeStep.get(key);
+  if (last === undefined) throw new Error('No code was used for this secret yet');
+  return totpCodeAt(key, new Date(last * STEP_MS));
 }
 
 export function forgetTotpSteps(): void {

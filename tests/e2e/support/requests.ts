@@ -1,6 +1,7 @@
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { expect, type Page } from '@playwright/test';
+import { shot, shotsWanted } from './shots.js';
 
 /**
  * Shared pieces of the requests and committees journeys (issue 5): their screens' own texts in both
@@ -81,13 +82,16 @@ export async function createStaff(admin: Page, user: { username: string; display
   return created.body.oneTimePassword;
 }
 
-/** A picture at 1280 px and one at 360 px (full page), back at 1280 px afterwards. */
-export async function pictures(page: Page, file: (width: number) => string): Promise<void> {
+/**
+ * A picture at 1280 px and one at 360 px (full page, `<name>-1280.png`, `<name>-360.png`), back at
+ * 1280 px afterwards. Only when SILA_SHOTS asks for pictures: otherwise nothing, not even the resizes.
+ */
+export async function pictures(page: Page, name: string): Promise<void> {
+  if (!shotsWanted) return;
   await page.evaluate(() => window.scrollTo(0, 0));
-  await page.screenshot({ path: file(1280), fullPage: true });
+  await shot(page, `${name}-1280`, { fullPage: true });
   await page.setViewportSize({ width: 360, height: 800 });
-  await page.waitForTimeout(600);
-  await page.screenshot({ path: file(360), fullPage: true });
+  await shot(page, `${name}-360`, { fullPage: true, settleMs: 600 });
   await page.setViewportSize({ width: 1280, height: 800 });
   await page.waitForTimeout(300);
 }
