@@ -104,7 +104,7 @@ export function worklistStatement(engine: Engine, list: 'due-soon' | 'reception'
 
 /**
  * A page of drafts also shows whether each one's checklist is satisfied: Sila reads the page's
- * request types and documents (`draftFlags` in requests.service.ts). The same two reads, for the
+ * request types and documents (`draftFlags` in requests.present.ts). The same two reads, for the
  * requests of the page Sila answered.
  */
 export function draftFlagStatements(engine: Engine, answer: Buffer): Statement[] {

@@ -434,7 +434,7 @@ export async function generate(input: GenerateInput): Promise<GenerateResult> {
         'frozen',
         encryptor.encrypt(text, `minutes:${minutesId}:text`),
         null,
-        // minutes.service.ts sealOutcomes: { decisions, deferred } (a bare array reads as no decisions).
+        // minutes.content.ts sealOutcomes: { decisions, deferred } (a bare array reads as no decisions).
         encryptor.encrypt(
           JSON.stringify({
             decisions: m.decisions.map((d) => ({

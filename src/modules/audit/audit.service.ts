@@ -135,3 +135,15 @@ class GroupCommitter {
     }
   }
 }
+
+/** The trail of one record, newest first (F2: who saw and changed a family), at most `limit` rows. */
+export async function entityTrail(db: Kysely<Database>, { entity, entityId, limit }: { entity: string; entityId: string; limit: number }) {
+  return db
+    .selectFrom('audit_events')
+    .select(['at', 'action', 'actor_id', 'fields'])
+    .where('entity', '=', entity)
+    .where('entity_id', '=', entityId)
+    .orderBy('seq', 'desc')
+    .limit(limit)
+    .execute();
+}

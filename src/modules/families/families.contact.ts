@@ -39,3 +39,14 @@ export async function familyIdByNationalId(ctx: AppContext, nationalId: string, 
   const hit = await repo.findIdentity(db, ctx.keys.indexer.candidates(nationalId));
   return hit?.family_id ?? null;
 }
+
+/** Each family's reference and head's name, for other areas' lists (requests' summaries). */
+export async function familySummaries(db: DB, familyIds: readonly string[]): Promise<Map<string, { reference: string; name: string }>> {
+  if (!familyIds.length) return new Map();
+  const rows = await db
+    .selectFrom('families')
+    .select(['id', 'reference', 'head_name_ar'])
+    .where('id', 'in', [...new Set(familyIds)])
+    .execute();
+  return new Map(rows.map((r) => [r.id, { reference: r.reference, name: r.head_name_ar }]));
+}

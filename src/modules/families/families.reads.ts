@@ -2,7 +2,8 @@ import type { Family, FamilyFilters, FamilyListQuery } from '../../contracts/fam
 import type { AppContext } from '../../platform/context.js';
 import { AppError } from '../../platform/http/app-error.js';
 import type { StaffPrincipal } from '../../platform/http/principal.js';
-import { recordAudit } from '../audit/index.js';
+import { entityTrail, recordAudit } from '../audit/index.js';
+import { staffNames } from '../staff/index.js';
 import { actorOf, familyVisibility } from './families.policy.js';
 import { loadPresented, presentSummary } from './families.present.js';
 import * as repo from './families.repo.js';
@@ -104,15 +105,11 @@ export async function lookupFamilies(ctx: AppContext, principal: StaffPrincipal,
 export async function familyAccessLog(ctx: AppContext, principal: StaffPrincipal, id: string) {
   const row = await repo.findVisibleFamily(ctx.db, familyVisibility(principal), id);
   if (!row) throw AppError.notFound('family.not-found', 'No such family');
-  const entries = await ctx.db
-    .selectFrom('audit_events')
-    .leftJoin('staff_users', 'staff_users.id', 'audit_events.actor_id')
-    .select(['audit_events.at', 'audit_events.action', 'audit_events.actor_id', 'audit_events.fields', 'staff_users.display_name'])
-    .where('audit_events.entity', '=', 'family')
-    .where('audit_events.entity_id', '=', id)
-    .orderBy('audit_events.seq', 'desc')
-    .limit(500)
-    .execute();
+  const entries = await entityTrail(ctx.db, { entity: 'family', entityId: id, limit: 500 });
+  const names = await staffNames(
+    ctx.db,
+    entries.map((e) => e.actor_id),
+  );
   await recordAudit(ctx.db, {
     at: ctx.clock.now(),
     actor: actorOf(principal),
@@ -124,7 +121,7 @@ export async function familyAccessLog(ctx: AppContext, principal: StaffPrincipal
     at: e.at,
     action: e.action,
     actorId: e.actor_id,
-    actorName: e.display_name,
+    actorName: e.actor_id ? (names.get(e.actor_id) ?? null) : null,
     fields: e.fields ? (JSON.parse(e.fields) as string[]) : [],
   }));
 }

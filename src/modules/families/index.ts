@@ -8,7 +8,7 @@ import { FAMILIES_PERSONAL_DATA } from './families.sealing.js';
  * when a family changes.
  */
 export { attestedFamily, familyHeadedBy, visibleFamily } from './families.attested.js';
-export { type FamilyContact, familyContact, familyIdByNationalId } from './families.contact.js';
+export { type FamilyContact, familyContact, familyIdByNationalId, familySummaries } from './families.contact.js';
 export { familyChanged } from './families.events.js';
 
 export const familiesArea: AreaManifest = {

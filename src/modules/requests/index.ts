@@ -68,6 +68,8 @@ export const requestsArea: AreaManifest = {
     'request.attestation-voided',
     'request.count',
     'request.create',
+    'request.deadline-breach',
+    'request.deadline-warning',
     'request.document-add',
     'request.document-remove',
     'request.document-view',

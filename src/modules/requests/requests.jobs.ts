@@ -4,6 +4,7 @@ import type { Job } from '../../platform/scheduler.js';
 import { recordAudit } from '../audit/index.js';
 import { type ClockEvent, markClockEventHandled, pendingClockEvents, settledCalendarRevision } from '../calendar/index.js';
 import { committeeMembers } from '../committees/index.js';
+import { familySummaries } from '../families/index.js';
 import { enqueueMessage } from '../notifications/index.js';
 import { activeStaffNames, activeStaffWithRole } from '../staff/index.js';
 import { type Db, dualDay, requireType } from './requests.core.js';
@@ -49,7 +50,7 @@ export async function handleClockEvent(ctx: AppContext, event: ClockEvent): Prom
     }
     if (!isOpen) return true; // already told (met, late) or not running
     const type = await requireType(trx, row.type_code);
-    const family = await trx.selectFrom('families').select('head_name_ar').where('id', '=', row.family_id).executeTakeFirst();
+    const family = (await familySummaries(trx, [row.family_id])).get(row.family_id);
     for (const staffId of await recipientsOf(trx, ctx, row)) {
       await enqueueMessage(trx, ctx, {
         event: event.kind === 'breach' ? 'request.deadline-breached' : 'request.deadline-warning',
@@ -58,7 +59,7 @@ export async function handleClockEvent(ctx: AppContext, event: ClockEvent): Prom
           reference: row.reference,
           typeName: type.nameAr,
           deadline: dualDay(event.clock.deadline),
-          familyName: family?.head_name_ar ?? '',
+          familyName: family?.name ?? '',
         },
         dedupeKey: `request:${row.id}:${event.kind}:${event.id}:${staffId}`,
         about: { type: 'request', id: row.id },

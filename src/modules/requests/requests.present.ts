@@ -15,9 +15,11 @@ import type { RequestTable } from '../../platform/db/schema-requests.js';
 import type { StaffPrincipal } from '../../platform/http/principal.js';
 import { recordAudit } from '../audit/index.js';
 import { getClock, workingDaysLeftOn } from '../calendar/index.js';
+import { familySummaries } from '../families/index.js';
+import { staffNames } from '../staff/index.js';
 import { findTypes } from './request-types.service.js';
 import { loadVisible, staffActor } from './requests.access.js';
-import { type Db, deadlineHijri, loadState, openReasons, presentAttestation } from './requests.core.js';
+import { answersAad, type Db, deadlineHijri, loadState, noteAad, openReasons, presentAttestation } from './requests.core.js';
 import { canMove, canWorkOn } from './requests.policy.js';
 import { NO_DEADLINE } from './requests.repo.js';
 
@@ -29,21 +31,14 @@ const OPEN_CLOCK_STATES: ReadonlySet<string> = new Set(['running', 'paused', 'br
 async function historyOf(ctx: AppContext, db: Db, requestId: string): Promise<HistoryEntry[]> {
   const rows = await db
     .selectFrom('request_history')
-    .leftJoin('staff_users', 'staff_users.id', 'request_history.actor_id')
-    .select([
-      'request_history.id',
-      'request_history.at',
-      'request_history.event',
-      'request_history.from_status',
-      'request_history.to_status',
-      'request_history.actor_kind',
-      'request_history.actor_id',
-      'request_history.note',
-      'staff_users.display_name',
-    ])
-    .where('request_history.request_id', '=', requestId)
-    .orderBy('request_history.seq')
+    .select(['id', 'at', 'event', 'from_status', 'to_status', 'actor_kind', 'actor_id', 'note'])
+    .where('request_id', '=', requestId)
+    .orderBy('seq')
     .execute();
+  const names = await staffNames(
+    db,
+    rows.filter((r) => r.actor_kind === 'staff').map((r) => r.actor_id),
+  );
   return rows.map((r) => ({
     at: r.at,
     from: r.from_status as RequestStatus | null,
@@ -51,8 +46,8 @@ async function historyOf(ctx: AppContext, db: Db, requestId: string): Promise<Hi
     event: r.event,
     actorKind: r.actor_kind as HistoryEntry['actorKind'],
     actorId: r.actor_id,
-    actorName: r.actor_kind === 'staff' ? (r.display_name ?? null) : null,
-    note: r.note ? ctx.keys.encryptor.decrypt(r.note, `request-history:${r.id}:note`) : null,
+    actorName: r.actor_kind === 'staff' && r.actor_id ? (names.get(r.actor_id) ?? null) : null,
+    note: r.note ? ctx.keys.encryptor.decrypt(r.note, noteAad(r.id)) : null,
   }));
 }
 
@@ -65,10 +60,8 @@ function allowedActions(principal: StaffPrincipal, row: RequestTable): StaffActi
   );
 }
 
-export async function familySummaryOf(db: Db, familyIds: string[]) {
-  if (!familyIds.length) return new Map<string, { reference: string; name: string }>();
-  const rows = await db.selectFrom('families').select(['id', 'reference', 'head_name_ar']).where('id', 'in', familyIds).execute();
-  return new Map(rows.map((r) => [r.id, { reference: r.reference, name: r.head_name_ar }]));
+export function familySummaryOf(db: Db, familyIds: string[]) {
+  return familySummaries(db, familyIds);
 }
 
 export function summaryOf(
@@ -103,9 +96,8 @@ export async function present(ctx: AppContext, principal: StaffPrincipal, row: R
   const state = await loadState(ctx.db, ctx, row);
   const families = await familySummaryOf(ctx.db, [row.family_id]);
   const clock = row.clock_id ? await getClock(ctx, row.clock_id) : undefined;
-  const witness = state.attestation?.witness_id
-    ? await ctx.db.selectFrom('staff_users').select('display_name').where('id', '=', state.attestation.witness_id).executeTakeFirst()
-    : undefined;
+  const witnessId = state.attestation?.witness_id ?? null;
+  const witnessName = witnessId ? ((await staffNames(ctx.db, [witnessId])).get(witnessId) ?? null) : null;
   const reasons = openReasons(ctx, row);
   return {
     ...summaryOf(row, state.type, families.get(row.family_id), state.completeness),
@@ -113,7 +105,7 @@ export async function present(ctx: AppContext, principal: StaffPrincipal, row: R
     answers: state.answers,
     completeness: state.completeness,
     documents: state.documents,
-    attestation: state.attestation ? presentAttestation(state.attestation, witness?.display_name ?? null) : null,
+    attestation: state.attestation ? presentAttestation(state.attestation, witnessName) : null,
     dataSha256: state.dataSha256,
     deadline: clock
       ? {
@@ -185,7 +177,7 @@ export async function draftFlags(ctx: AppContext, rows: RequestTable[]) {
     }
     const evaluation = evaluateChecklist(
       types.get(row.type_code)?.checklist ?? [],
-      JSON.parse(ctx.keys.encryptor.decrypt(row.answers, `request:${row.id}:answers`)),
+      JSON.parse(ctx.keys.encryptor.decrypt(row.answers, answersAad(row.id))),
       documents.filter((document) => document.request_id === row.id),
     );
     result.set(row.id, { isChecklistSatisfied: evaluation.isSatisfied, isAttested });

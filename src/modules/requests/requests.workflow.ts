@@ -16,6 +16,7 @@ import type { Database } from '../../platform/db/schema.js';
 import type { RequestTable } from '../../platform/db/schema-requests.js';
 import { AppError } from '../../platform/http/app-error.js';
 import { recordAudit } from '../audit/index.js';
+import { familyContact } from '../families/index.js';
 import { ensureDefaultTypes, listRequestTypes, requireActiveType } from './request-types.service.js';
 import { recordAttestation } from './requests.attestation.js';
 import { deadlineHijri, loadState, move, noteAad, openReasons, presentAttestation, voidIfChanged } from './requests.core.js';
@@ -194,7 +195,8 @@ export async function familyRequest(ctx: AppContext, familyId: string, requestId
 
 /** The portal's online application (channel `website`); the idempotency key makes one request. */
 export async function createOnlineRequest(ctx: AppContext, familyId: string, body: CreateOnlineRequestBody): Promise<FamilyRequestView> {
-  const family = await ctx.db.selectFrom('families').select(['id', 'category', 'office']).where('id', '=', familyId).executeTakeFirst();
+  const contact = await familyContact(ctx, familyId);
+  const family = contact ? { id: contact.id, ...contact.scope } : null;
   if (!family) throw AppError.notFound('family.not-found', 'No such family');
   await ensureDefaultTypes(ctx);
   await requireActiveType(ctx.db, body.typeCode);
