@@ -11,6 +11,8 @@ export default defineConfig({
           name: 'integration-sqlite',
           include: ['tests/integration/**/*.test.ts'],
           env: { SILA_TEST_ENGINE: 'sqlite' },
+          // Migrates a template database once; each test app copies it (tests/integration/global-setup.ts).
+          globalSetup: ['tests/integration/global-setup.ts'],
           testTimeout: 30_000,
           hookTimeout: 30_000,
         },
@@ -20,6 +22,7 @@ export default defineConfig({
           name: 'integration-postgres',
           include: ['tests/integration/**/*.test.ts'],
           env: { SILA_TEST_ENGINE: 'postgres' },
+          globalSetup: ['tests/integration/global-setup.ts'],
           testTimeout: 30_000,
           hookTimeout: 60_000,
           // Each file gets its own database; two at a time keeps a small machine responsive.

@@ -1,8 +1,11 @@
 import { sql } from 'kysely';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { startRuntime } from '../../src/platform/bootstrap.js';
+import { loadConfig } from '../../src/platform/config.js';
+import type { DB } from '../../src/platform/db/database.js';
 import { migrateToLatest } from '../../src/platform/db/migrate.js';
 import { nextReference } from '../../src/platform/db/references.js';
-import { createTestApp, ENGINE, type TestApp } from './harness.js';
+import { createTestApp, createTestDatabase, ENGINE, type TestApp } from './harness.js';
 
 let t: TestApp;
 beforeAll(async () => {
@@ -20,6 +23,23 @@ describe(`database engine [${ENGINE}]`, () => {
       .execute();
     expect(rows.map((r) => r.name)).toContain('0001-foundation');
     expect(await migrateToLatest(t.ctx.db)).toEqual([]);
+  });
+
+  it('a test database copied from the migrated template is what a fresh migration gives: schema, seeded rows, nothing pending', async () => {
+    const copied = await createTestDatabase({ migrated: true });
+    const fresh = await createTestDatabase();
+    const logs: string[] = [];
+    const copy = await startRuntime(loadConfig(copied.env), { log: (m) => logs.push(m) });
+    const migrated = await startRuntime(loadConfig(fresh.env), { log: () => {} });
+    try {
+      expect(logs.filter((m) => m.startsWith('Applied migrations'))).toEqual([]);
+      expect(await shapeOf(copy.ctx.db)).toEqual(await shapeOf(migrated.ctx.db));
+    } finally {
+      await copy.close();
+      await migrated.close();
+      await copied.drop();
+      await fresh.drop();
+    }
   });
 
   it('enforces foreign keys', async () => {
@@ -64,3 +84,37 @@ describe(`connections [${ENGINE}]`, () => {
     },
   );
 });
+
+/** The schema and every seeded row (timestamps left out: a migration stamps the time it ran). */
+async function shapeOf(db: DB): Promise<unknown> {
+  const schema =
+    ENGINE === 'sqlite'
+      ? await sql`select type, name, tbl_name, sql from sqlite_master order by type, name`.execute(db)
+      : await sql`
+          select table_name, column_name, data_type, is_nullable, column_default from information_schema.columns
+          where table_schema = 'public' order by table_name, column_name`.execute(db);
+  const indexes =
+    ENGINE === 'sqlite'
+      ? { rows: [] }
+      : await sql`select indexname, indexdef from pg_indexes where schemaname = 'public' order by indexname`.execute(db);
+  const seeded: Record<string, unknown[]> = {};
+  for (const table of [
+    'categories',
+    'domains',
+    'offices',
+    'committees',
+    'audit_seal',
+    'counters',
+    'settings',
+    'sila_migrations',
+  ] as const) {
+    const rows = await db
+      .selectFrom(table as 'offices')
+      .selectAll()
+      .execute();
+    seeded[table] = rows
+      .map(({ created_at: _c, updated_at: _u, timestamp: _t, ...rest }: Record<string, unknown>) => rest)
+      .sort((a, b) => JSON.stringify(a).localeCompare(JSON.stringify(b)));
+  }
+  return { schema: schema.rows, indexes: indexes.rows, seeded };
+}
