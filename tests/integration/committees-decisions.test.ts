@@ -1,6 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { isOnAgendaOf } from '../../src/modules/committees/index.js';
-import { type Agent, buildStaff, createTestApp, ENGINE, type StaffFixture, sessionFor, type TestApp } from './harness.js';
+import { buildCommittee, buildRequest, buildRequestType, buildStaff, type StaffFixture } from './factories.js';
+import { type Agent, createTestApp, ENGINE, sessionFor, type TestApp } from './harness.js';
 
 /**
  * Issue 5 §7 end to end (C5, C6): complete requests of the committee's types go on a meeting's
@@ -28,66 +29,10 @@ const requests: Record<'majority' | 'tie' | 'deferred' | 'other' | 'draft', stri
 };
 const as = async (staff: StaffFixture) => sessionFor(t, staff);
 
-// 1×1 transparent PNG: the family's signature drawn on the screen.
-const SIGNATURE = 'data:image/png;base64,iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mNkYPhfDwAChwGA60e6kgAAAABJRU5ErkJggg==';
-
-async function createRequestType(code: string, committee: string) {
-  const response = await admin.request('POST', '/api/v1/settings/request-types', {
-    code,
-    nameAr: 'دعم الأدوات والتجهيزات',
-    nameEn: 'Tools and equipment aid',
-    criteriaAr: 'أسرة منتجة مسجلة لدى الجمعية.',
-    criteriaEn: 'A productive family registered with the association.',
-    checklist: [{ key: 'project', kind: 'field', labelAr: 'وصف المشروع', labelEn: 'Project', fieldType: 'text', isRequired: true }],
-    committeeId: committee,
-  });
-  expect(response.statusCode, response.body).toBe(201);
-}
-
-let familyCount = 0;
-const NATIONAL_IDS = ['1000000008', '2345678904', '1000000016', '1000000024', '1000000032'];
-
-async function registerFamily(): Promise<string> {
-  const nationalId = NATIONAL_IDS[familyCount] as string;
-  familyCount += 1;
-  const response = await reception.request('POST', '/api/v1/families', {
-    headNameAr: `أسرة الاختبار ${familyCount}`,
-    nationalId,
-    city: 'الدمام',
-    office: 'dammam',
-    category: 'productive-family',
-    domains: ['equipment'],
-    agreedChannel: 'sms',
-    mobile: `05512300${String(familyCount).padStart(2, '0')}`,
-    originChannel: 'interview',
-    consent: { isGiven: true, privacyNoticeVersion: '2026-1' },
-  });
-  expect(response.statusCode, response.body).toBe(201);
-  return response.json().id;
-}
-
-/** A request of `typeCode`: complete (answered, signed, submitted) unless `isDraft`. */
+/** A request of `typeCode` for a new family: complete (answered, signed, submitted) unless `isDraft`. */
 async function completeRequest(typeCode: string, { isDraft = false } = {}): Promise<string> {
-  const familyId = await registerFamily();
-  const created = await reception.request('POST', '/api/v1/requests', {
-    idempotencyKey: `form-${Math.random().toString(36).slice(2, 12)}`,
-    familyId,
-    typeCode,
-    channel: 'interview',
-    answers: { project: 'مشغل خياطة منزلي' },
-  });
-  expect(created.statusCode, created.body).toBe(201);
-  const request = created.json();
-  if (isDraft) return request.id;
-  const signed = await reception.request('POST', `/api/v1/requests/${request.id}/attestations`, {
-    method: 'signature-pad',
-    signaturePng: SIGNATURE,
-    dataSha256: request.dataSha256,
-  });
-  expect(signed.statusCode, signed.body).toBe(201);
-  const submitted = await reception.request('POST', `/api/v1/requests/${request.id}/transitions`, { action: 'submit' });
-  expect(submitted.statusCode, submitted.body).toBe(200);
-  expect(submitted.json().status).toBe('complete');
+  const request = await buildRequest(t, { by: reception, typeCode, isDraft, family: { headNameAr: 'أسرة الاختبار' } });
+  expect(request.status).toBe(isDraft ? 'draft' : 'complete');
   return request.id;
 }
 
@@ -109,29 +54,29 @@ beforeAll(async () => {
   m3 = await buildStaff(t, { roles: ['committee-member'] });
   m4 = await buildStaff(t, { roles: ['committee-member'] });
   outsider = await buildStaff(t, { roles: ['committee-member'] });
-  const committee = await admin.request('POST', '/api/v1/committees', {
-    code: 'equipment-committee',
-    nameAr: 'لجنة دعم التجهيزات',
-    nameEn: 'Equipment committee',
-    purpose: 'requests',
-    quorum: 3,
-    memberIds: [chair.id, m2.id, m3.id, m4.id],
-    chairId: chair.id,
-  });
-  expect(committee.statusCode, committee.body).toBe(201);
-  committeeId = committee.json().id;
-  const other = await admin.request('POST', '/api/v1/committees', {
-    code: 'other-committee',
-    nameAr: 'لجنة أخرى',
-    nameEn: 'Another committee',
-    purpose: 'requests',
-    quorum: 1,
-    memberIds: [outsider.id],
-    chairId: outsider.id,
-  });
-  otherCommitteeId = other.json().id;
-  await createRequestType('equipment-aid', committeeId);
-  await createRequestType('other-aid', otherCommitteeId);
+  committeeId = (
+    await buildCommittee(t, {
+      by: admin,
+      code: 'equipment-committee',
+      nameAr: 'لجنة دعم التجهيزات',
+      nameEn: 'Equipment committee',
+      quorum: 3,
+      members: [chair, m2, m3, m4],
+      chair,
+    })
+  ).id;
+  otherCommitteeId = (
+    await buildCommittee(t, {
+      by: admin,
+      code: 'other-committee',
+      nameAr: 'لجنة أخرى',
+      nameEn: 'Another committee',
+      quorum: 1,
+      members: [outsider],
+    })
+  ).id;
+  await buildRequestType(t, { by: admin, code: 'equipment-aid', committeeId });
+  await buildRequestType(t, { by: admin, code: 'other-aid', committeeId: otherCommitteeId });
   requests.majority = await completeRequest('equipment-aid');
   requests.tie = await completeRequest('equipment-aid');
   requests.deferred = await completeRequest('equipment-aid');

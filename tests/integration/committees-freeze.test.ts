@@ -1,5 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { buildStaff, createTestApp, ENGINE, type StaffFixture, sessionFor, type TestApp } from './harness.js';
+import { buildCommittee, buildRequest, buildRequestType, buildStaff, type StaffFixture } from './factories.js';
+import { createTestApp, ENGINE, sessionFor, type TestApp } from './harness.js';
 
 /**
  * Freezing minutes when the world moved on (C5): a decided request no longer under the committee's
@@ -13,68 +14,23 @@ let administrator: StaffFixture;
 let receptionist: StaffFixture;
 const people: Record<'chair' | 'm2' | 'm3' | 'chair2' | 'd' | 'e' | 'chair3' | 'f' | 'g', StaffFixture> = {} as never;
 const as = (staff: StaffFixture) => sessionFor(t, staff);
-const SIGNATURE = 'data:image/png;base64,iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mNkYPhfDwAChwGA60e6kgAAAABJRU5ErkJggg==';
-const NATIONAL_IDS = ['1000000008', '2345678904', '1000000016', '1000000024'];
-let families = 0;
 
+/** A committee of `members` (quorum 2) and a request type it studies. */
 async function committee(code: string, members: StaffFixture[], chair: StaffFixture, typeCode: string): Promise<string> {
-  const admin = await as(administrator);
-  const created = await admin.request('POST', '/api/v1/committees', {
+  const { id } = await buildCommittee(t, {
+    by: administrator,
     code,
     nameAr: 'لجنة الدعم',
     nameEn: 'Support committee',
-    purpose: 'requests',
+    members,
+    chair,
     quorum: 2,
-    memberIds: members.map((m) => m.id),
-    chairId: chair.id,
   });
-  expect(created.statusCode, created.body).toBe(201);
-  const type = await admin.request('POST', '/api/v1/settings/request-types', {
-    code: typeCode,
-    nameAr: 'دعم الأدوات والتجهيزات',
-    nameEn: 'Tools and equipment aid',
-    criteriaAr: 'أسرة منتجة مسجلة لدى الجمعية.',
-    criteriaEn: 'A productive family registered with the association.',
-    checklist: [{ key: 'project', kind: 'field', labelAr: 'وصف المشروع', labelEn: 'Project', fieldType: 'text', isRequired: true }],
-    committeeId: created.json().id,
-  });
-  expect(type.statusCode, type.body).toBe(201);
-  return created.json().id;
+  await buildRequestType(t, { by: administrator, code: typeCode, committeeId: id });
+  return id;
 }
 
-async function completeRequest(typeCode: string): Promise<string> {
-  const reception = await as(receptionist);
-  families += 1;
-  const family = await reception.request('POST', '/api/v1/families', {
-    headNameAr: `أسرة التجميد ${families}`,
-    nationalId: NATIONAL_IDS[families - 1],
-    city: 'الدمام',
-    office: 'dammam',
-    category: 'productive-family',
-    domains: ['equipment'],
-    agreedChannel: 'sms',
-    mobile: `05512377${String(families).padStart(2, '0')}`,
-    originChannel: 'interview',
-    consent: { isGiven: true, privacyNoticeVersion: '2026-1' },
-  });
-  expect(family.statusCode, family.body).toBe(201);
-  const created = await reception.request('POST', '/api/v1/requests', {
-    idempotencyKey: `form-${Math.random().toString(36).slice(2, 12)}`,
-    familyId: family.json().id,
-    typeCode,
-    channel: 'interview',
-    answers: { project: 'مشغل خياطة منزلي' },
-  });
-  const signed = await reception.request('POST', `/api/v1/requests/${created.json().id}/attestations`, {
-    method: 'signature-pad',
-    signaturePng: SIGNATURE,
-    dataSha256: created.json().dataSha256,
-  });
-  expect(signed.statusCode, signed.body).toBe(201);
-  const submitted = await reception.request('POST', `/api/v1/requests/${created.json().id}/transitions`, { action: 'submit' });
-  expect(submitted.statusCode, submitted.body).toBe(200);
-  return created.json().id;
-}
+const completeRequest = async (typeCode: string) => (await buildRequest(t, { by: receptionist, typeCode })).id;
 
 /** A held meeting with everyone present, the requests on its agenda, all voting approve, and its minutes generated. */
 async function decidedMeeting(committeeId: string, chair: StaffFixture, members: StaffFixture[], requestIds: string[]) {

@@ -7,7 +7,7 @@ import type { StaffRole } from '../../src/domain/roles.js';
 import { checkClocks } from '../../src/modules/calendar/clocks.service.js';
 import { handleCaseClockEvents } from '../../src/modules/complaints/complaints.jobs.js';
 import { worklistFor } from '../../src/web/complaints/worklist-filters.js';
-import { complaint, post } from './complaints-fixtures.js';
+import { buildComplaint } from './factories.js';
 import { type Agent, buildStaff, createTestApp, ENGINE, type StaffFixture, sessionFor, type TestApp } from './harness.js';
 
 /**
@@ -66,23 +66,11 @@ beforeAll(async () => {
   const ids: string[] = [];
   for (const daysAgo of [20, 13, 12, 8, 4]) {
     t.clock.advance(-daysAgo * DAY);
-    const filed = await post(t, '/api/v1/public/complaints', complaint());
-    expect(filed.statusCode, filed.body).toBe(201);
+    await buildComplaint(t);
     t.clock.advance(daysAgo * DAY);
   }
-  for (let i = 0; i < 2; i++) {
-    const filed = await post(t, '/api/v1/public/complaints', complaint());
-    expect(filed.statusCode, filed.body).toBe(201);
-  }
-  const fax = await (await as(reception)).request('POST', '/api/v1/complaints/intake', {
-    kind: 'complaint',
-    channel: 'fax',
-    name: 'فاطمة الزهراني',
-    mobile: '0559876543',
-    topic: 'aid-disbursement',
-    description: 'وصلتنا رسالة بالفاكس تفيد بتأخر صرف الدعم المالي للأسرة ثلاثة أشهر.',
-  });
-  expect(fax.statusCode, fax.body).toBe(201);
+  for (let i = 0; i < 2; i++) await buildComplaint(t);
+  await buildComplaint(t, { by: reception }); // by fax
   const committee = await (await as(member)).request('GET', '/api/v1/complaints?list=committee&step=acknowledged&age=0-2');
   for (const item of committee.json().items as Array<{ id: string }>) ids.push(item.id);
   const first = ids[0];

@@ -1,7 +1,8 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { normaliseTrackingCode } from '../../src/domain/tracking-code.js';
 import { complaint, inquiry, JPEG, newAddress, post, upload } from './complaints-fixtures.js';
-import { buildStaff, createTestApp, ENGINE, sessionFor, type TestApp } from './harness.js';
+import { buildFamily } from './factories.js';
+import { createTestApp, ENGINE, type TestApp } from './harness.js';
 
 /**
  * Issue 6 §1–§3 (E1, C1): complaints and inquiries from the public link, their acknowledgement,
@@ -89,22 +90,7 @@ describe(`public complaints and inquiries [${ENGINE}]`, () => {
   });
 
   it('E1: matches the ID number to a registered family without echoing it back', async () => {
-    const staff = await buildStaff(t, { roles: ['reception'] });
-    const agent = await sessionFor(t, staff);
-    const family = await agent.request('POST', '/api/v1/families', {
-      headNameAr: 'فاطمة الدوسري',
-      nationalId: '2345678904',
-      mobile: '0561234567',
-      city: 'الدمام',
-      office: 'dammam',
-      category: 'productive-family',
-      domains: ['training'],
-      agreedChannel: 'sms',
-      originChannel: 'interview',
-      consent: { isGiven: true, privacyNoticeVersion: '2026-1' },
-    });
-    expect(family.statusCode).toBe(201);
-    const familyId = family.json().id;
+    const { id: familyId } = await buildFamily(t, { headNameAr: 'فاطمة الدوسري', nationalId: '2345678904' });
     const response = await post(t, '/api/v1/public/complaints', complaint({ nationalId: '2345678904' }));
     expect(response.statusCode).toBe(201);
     expect(response.body).not.toContain('2345678904');

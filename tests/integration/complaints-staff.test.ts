@@ -4,9 +4,9 @@ import { checkClocks } from '../../src/modules/calendar/clocks.service.js';
 import { handleCaseClockEvents } from '../../src/modules/complaints/complaints.jobs.js';
 import { Encryptor, generateKey, Indexer, parseKeyList } from '../../src/platform/crypto/keyring.js';
 import { complaint, JPEG, PDF, post } from './complaints-fixtures.js';
+import { buildFamily } from './factories.js';
 import { type Agent, buildStaff, createTestApp, ENGINE, type StaffFixture, sessionFor, type TestApp } from './harness.js';
 import { rotateAllKeys, undeclaredCiphertextColumns } from './keys-support.js';
-import { registerFamily } from './portal-support.js';
 
 /**
  * Issue 6 §4–§6, §9 (E1–E3): staff intake of paper complaints with scans, the ISO 10002 steps and
@@ -349,7 +349,7 @@ describe(`complaints handled by staff [${ENGINE}]`, () => {
   });
 
   it('A5: a family linked at intake (in scope) is acknowledged at once on its agreed channel; out of scope is refused', async () => {
-    const family = await registerFamily(t, reception);
+    const family = await buildFamily(t, { by: reception });
     const response = await (await as(reception)).request(
       'POST',
       '/api/v1/complaints/intake',

@@ -1,7 +1,7 @@
 import { CompiledQuery } from 'kysely';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { nationalIdCheckDigit } from '../../src/domain/national-id.js';
 import { countFamilyRows, familyPageQuery } from '../../src/modules/families/families.repo.js';
+import { buildFamily } from './factories.js';
 import { type Agent, buildStaff, createTestApp, ENGINE, signIn, type TestApp } from './harness.js';
 
 /**
@@ -12,13 +12,6 @@ import { type Agent, buildStaff, createTestApp, ENGINE, signIn, type TestApp } f
  */
 let t: TestApp;
 let reception: Agent; // Dammam office, productive families and home businesses
-let serial = 7_000;
-
-function newId(): string {
-  serial += 1;
-  const body = `1${String(serial).padStart(8, '0')}`;
-  return `${body}${nationalIdCheckDigit(body)}`;
-}
 
 const NAMES = [
   'أحمد علي الغامدي',
@@ -35,19 +28,12 @@ beforeAll(async () => {
   t = await createTestApp();
   reception = await signIn(t, await buildStaff(t, { roles: ['reception'], scope: SCOPE }));
   for (let i = 0; i < 18; i++) {
-    const response = await reception.request('POST', '/api/v1/families', {
+    await buildFamily(t, {
+      by: reception,
       headNameAr: NAMES[i % NAMES.length],
-      nationalId: newId(),
-      mobile: `0551${String(serial).padStart(6, '0')}`,
-      city: 'الدمام',
-      office: 'dammam',
       category: i % 3 === 0 ? 'home-business-owner' : 'productive-family',
-      domains: ['training'],
-      agreedChannel: 'sms',
       originChannel: i % 4 === 0 ? 'fax' : 'interview',
-      consent: { isGiven: true, privacyNoticeVersion: '2026-1' },
     });
-    expect(response.statusCode, response.body).toBe(201);
     t.clock.advance(60_000);
   }
 });

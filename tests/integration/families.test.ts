@@ -2,7 +2,7 @@ import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { sql } from 'kysely';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { nationalIdCheckDigit } from '../../src/domain/national-id.js';
+import { familyBody, newNationalId } from './factories.js';
 import { type Agent, buildStaff, createTestApp, ENGINE, signIn, type TestApp } from './harness.js';
 
 let t: TestApp;
@@ -14,31 +14,6 @@ let volunteer: Agent;
 let otherVolunteer: Agent;
 let committee: Agent;
 let hr: Agent;
-let serial = 100;
-
-/** A valid, unique ID number for each call. */
-function newId(prefix: '1' | '2' = '1'): string {
-  serial += 1;
-  const body = `${prefix}${String(serial).padStart(8, '0')}`;
-  return `${body}${nationalIdCheckDigit(body)}`;
-}
-
-function familyBody(extra: Record<string, unknown> = {}) {
-  return {
-    headNameAr: 'فاطمة أحمد الزهراني',
-    nationalId: newId(),
-    mobile: `05${String(50000000 + serial).padStart(8, '0')}`.replace(/^052/, '055'),
-    city: 'الدمام',
-    address: 'حي الفيصلية',
-    office: 'dammam',
-    category: 'productive-family',
-    domains: ['training'],
-    agreedChannel: 'sms',
-    originChannel: 'interview',
-    consent: { isGiven: true, privacyNoticeVersion: '2026-1' },
-    ...extra,
-  };
-}
 
 beforeAll(async () => {
   t = await createTestApp();
@@ -67,8 +42,8 @@ async function register(agent: Agent, extra: Record<string, unknown> = {}) {
 
 describe(`registering families (A1–A6, C5) [${ENGINE}]`, () => {
   it('registers a family from any channel with members, a reference and the consent recorded', async () => {
-    const head = newId();
-    const member = newId('2');
+    const head = newNationalId();
+    const member = newNationalId({ kind: 'resident' });
     const created = await reception.request(
       'POST',
       '/api/v1/families',
@@ -160,7 +135,7 @@ describe(`duplicates (issue 3 §4) [${ENGINE}]`, () => {
   });
 
   it('refuses an ID used by a member of another household, without revealing it outside scope', async () => {
-    const member = newId();
+    const member = newNationalId();
     await register(reception, { members: [{ name: 'خالد', relation: 'son', nationalId: member }] });
     const elsewhere = await khobarReception.request('POST', '/api/v1/families', familyBody({ office: 'khobar', nationalId: member }));
     expect(elsewhere.statusCode).toBe(409);
@@ -180,7 +155,7 @@ describe(`duplicates (issue 3 §4) [${ENGINE}]`, () => {
   });
 
   it('refuses the same ID twice inside one household', async () => {
-    const id = newId();
+    const id = newNationalId();
     const response = await reception.request(
       'POST',
       '/api/v1/families',

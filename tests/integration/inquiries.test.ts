@@ -1,9 +1,9 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { calendarJobs } from '../../src/modules/calendar/calendar.jobs.js';
 import { handleCaseClockEvents } from '../../src/modules/complaints/complaints.jobs.js';
-import { inquiry, post } from './complaints-fixtures.js';
+import { post } from './complaints-fixtures.js';
+import { buildComplaint, buildFamily, type FamilyFixture } from './factories.js';
 import { buildStaff, createTestApp, ENGINE, type StaffFixture, sessionFor, type TestApp } from './harness.js';
-import { type RegisteredFamily, registerFamily } from './portal-support.js';
 
 /**
  * Issue 6 §7–§9 (C1, E2, G1, G2): the contact-officer register, routing of inquiries with its
@@ -19,7 +19,7 @@ let both: StaffFixture; // productive-family × training
 let categoryOfficer: StaffFixture; // productive-family, any domain
 let domainOfficer: StaffFixture; // marketing, any category
 let backup: StaffFixture;
-let family: RegisteredFamily;
+let family: FamilyFixture;
 const as = (staff: StaffFixture) => sessionFor(t, staff);
 
 const register = async (body: Record<string, unknown>) =>
@@ -32,14 +32,8 @@ const register = async (body: Record<string, unknown>) =>
   });
 
 async function submitInquiry(overrides: Record<string, unknown>) {
-  const response = await post(t, '/api/v1/public/inquiries', inquiry(overrides));
-  expect(response.statusCode, response.body).toBe(201);
-  const row = await t.ctx.db
-    .selectFrom('complaints')
-    .selectAll()
-    .where('reference', '=', response.json().reference)
-    .executeTakeFirstOrThrow();
-  return { ...response.json(), row };
+  const filed = await buildComplaint(t, { kind: 'inquiry', ...overrides });
+  return { ...filed, row: await t.ctx.db.selectFrom('complaints').selectAll().where('id', '=', filed.id).executeTakeFirstOrThrow() };
 }
 
 beforeAll(async () => {
@@ -51,7 +45,7 @@ beforeAll(async () => {
   categoryOfficer = await buildStaff(t, { roles: ['contact-officer'] });
   domainOfficer = await buildStaff(t, { roles: ['contact-officer'] });
   backup = await buildStaff(t, { roles: ['contact-officer'] });
-  family = await registerFamily(t, reception);
+  family = await buildFamily(t, { by: reception });
 });
 afterAll(async () => {
   await t.close();

@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { nationalIdCheckDigit } from '../../src/domain/national-id.js';
 import { type EnqueueInput, enqueueMessage } from '../../src/modules/notifications/outbox.enqueue.js';
+import { buildFamily } from './factories.js';
 import { type Agent, buildStaff, createTestApp, ENGINE, type StaffFixture, sessionFor, type TestApp } from './harness.js';
 
 /**
@@ -12,32 +12,21 @@ let t: TestApp;
 let receptionist: StaffFixture; // Dammam
 let khobarReceptionist: StaffFixture;
 let administrator: StaffFixture;
-let serial = 700;
 
 const as = (staff: StaffFixture): Pick<Agent, 'request'> => ({
   request: async (...args) => (await sessionFor(t, staff)).request(...args),
 });
 
-async function registerFamily(extra: Record<string, unknown> = {}): Promise<{ id: string; reference: string }> {
-  serial += 1;
-  const body = `1${String(serial).padStart(8, '0')}`;
-  const response = await as(receptionist).request('POST', '/api/v1/families', {
+/** A family the Dammam receptionist registered from a letter, reached by letter unless `extra` says otherwise. */
+const registerFamily = (extra: Record<string, unknown> = {}) =>
+  buildFamily(t, {
+    by: receptionist,
     headNameAr: 'نورة سعد القحطاني',
-    nationalId: `${body}${nationalIdCheckDigit(body)}`,
-    mobile: `+9665${String(70000000 + serial)}`,
-    city: 'الدمام',
     address: 'حي الشاطئ، شارع الأمير محمد',
-    office: 'dammam',
-    category: 'productive-family',
-    domains: ['training'],
     agreedChannel: 'letter',
     originChannel: 'letter',
-    consent: { isGiven: true, privacyNoticeVersion: '2026-1' },
     ...extra,
   });
-  if (response.statusCode !== 201) throw new Error(`register failed: ${response.statusCode} ${response.body}`);
-  return { id: response.json().id, reference: response.json().reference };
-}
 
 function enqueue(input: EnqueueInput) {
   return t.ctx.db.transaction().execute((trx) => enqueueMessage(trx, t.ctx, input));

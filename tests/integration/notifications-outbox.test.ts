@@ -2,13 +2,13 @@ import { createServer, type IncomingMessage, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { SMTPServer } from 'smtp-server';
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
-import { nationalIdCheckDigit } from '../../src/domain/national-id.js';
 import { dispatchDue } from '../../src/modules/notifications/outbox.dispatcher.js';
 import { type EnqueueInput, enqueueMessage } from '../../src/modules/notifications/outbox.enqueue.js';
 import { startRuntime } from '../../src/platform/bootstrap.js';
 import { loadConfig } from '../../src/platform/config.js';
 import type { AppContext } from '../../src/platform/context.js';
 import { Encryptor, generateKey, parseKeyList } from '../../src/platform/crypto/keyring.js';
+import { buildFamily } from './factories.js';
 import { type Agent, buildStaff, createTestApp, ENGINE, type StaffFixture, sessionFor, type TestApp } from './harness.js';
 import { rotateAllKeys } from './keys-support.js';
 
@@ -20,38 +20,16 @@ import { rotateAllKeys } from './keys-support.js';
 let t: TestApp;
 let receptionist: StaffFixture;
 let administrator: StaffFixture;
-let serial = 500;
 
 /** A fresh session per call: tests move the clock by hours and sessions time out. */
 const as = (staff: StaffFixture): Pick<Agent, 'request'> => ({
   request: async (...args) => (await sessionFor(t, staff)).request(...args),
 });
 
-function newNationalId(): string {
-  serial += 1;
-  const body = `1${String(serial).padStart(8, '0')}`;
-  return `${body}${nationalIdCheckDigit(body)}`;
-}
-
+/** A family the Dammam receptionist registered, reached by SMS unless `extra` says otherwise. */
 async function registerFamily(extra: Record<string, unknown> = {}): Promise<{ id: string; reference: string; mobile: string }> {
-  serial += 1;
-  const mobile = `+9665${String(60000000 + serial)}`;
-  const response = await as(receptionist).request('POST', '/api/v1/families', {
-    headNameAr: 'فاطمة أحمد الزهراني',
-    nationalId: newNationalId(),
-    mobile,
-    city: 'الدمام',
-    address: 'حي الفيصلية، شارع ١٢',
-    office: 'dammam',
-    category: 'productive-family',
-    domains: ['training'],
-    agreedChannel: 'sms',
-    originChannel: 'interview',
-    consent: { isGiven: true, privacyNoticeVersion: '2026-1' },
-    ...extra,
-  });
-  if (response.statusCode !== 201) throw new Error(`register failed: ${response.statusCode} ${response.body}`);
-  return { id: response.json().id, reference: response.json().reference, mobile };
+  const family = await buildFamily(t, { by: receptionist, address: 'حي الفيصلية، شارع ١٢', ...extra });
+  return { ...family, mobile: family.mobile as string };
 }
 
 /** Writes messages in a transaction of their own, as a service's change would. */

@@ -1,16 +1,9 @@
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { beginStudy, requestInformation } from '../../src/modules/requests/requests.workflow.js';
 import { CSRF_HEADER, PORTAL_COOKIE } from '../../src/platform/http/auth-plugin.js';
-import { buildStaff, createTestApp, ENGINE, type StaffFixture, type TestApp } from './harness.js';
-import {
-  lastCodeSentTo,
-  type PortalAgent,
-  portalAgentFor,
-  type RegisteredFamily,
-  registerFamily,
-  setSmsGateway,
-  signInFamily,
-} from './portal-support.js';
+import { buildFamily, buildStaff, type FamilyFixture, type StaffFixture } from './factories.js';
+import { createTestApp, ENGINE, type TestApp } from './harness.js';
+import { lastCodeSentTo, MARYAM, type PortalAgent, portalAgentFor, setSmsGateway, signInFamily } from './portal-support.js';
 
 /**
  * Issue 5 §2 online: a family applies in the portal — the types with their criteria and checklist
@@ -21,14 +14,14 @@ import {
  */
 let t: TestApp;
 let receptionist: StaffFixture;
-let maryam: RegisteredFamily;
-let huda: RegisteredFamily;
+let maryam: FamilyFixture;
+let huda: FamilyFixture;
 let addressSerial = 40;
 
 const PDF = Buffer.from('%PDF-1.4\n1 0 obj\n<<>>\nendobj\n%%EOF\n');
 const SYSTEM = { kind: 'system' as const, id: null };
 
-const as = (family: RegisteredFamily): Promise<PortalAgent> => {
+const as = (family: FamilyFixture): Promise<PortalAgent> => {
   addressSerial += 1;
   return signInFamily(t, family, `198.51.100.${addressSerial}`);
 };
@@ -73,7 +66,7 @@ async function fillAndUpload(agent: PortalAgent, id: string) {
   }
 }
 
-async function attest(agent: PortalAgent, family: RegisteredFamily, id: string) {
+async function attest(agent: PortalAgent, family: FamilyFixture, id: string) {
   const summary = (await agent.request('GET', `/api/v1/portal/requests/${id}/attestation`)).json();
   expect((await agent.request('POST', `/api/v1/portal/requests/${id}/attestation/start`, {})).statusCode).toBe(202);
   const code = await lastCodeSentTo(t, family.id, 'attestation');
@@ -88,8 +81,8 @@ beforeAll(async () => {
   t = await createTestApp();
   receptionist = await buildStaff(t, { roles: ['reception'] });
   setSmsGateway(t, true);
-  maryam = await registerFamily(t, receptionist);
-  huda = await registerFamily(t, receptionist, { headNameAr: 'هدى عبدالله الشهري', headNameEn: undefined, agreedChannel: 'phone-call' });
+  maryam = await buildFamily(t, { by: receptionist, ...MARYAM });
+  huda = await buildFamily(t, { by: receptionist, headNameAr: 'هدى عبدالله الشهري', agreedChannel: 'phone-call' });
 });
 afterAll(async () => {
   await t.close();
@@ -383,7 +376,7 @@ describe(`applying online in the portal (issue 5 §2) [${ENGINE}]`, () => {
     expect([started.statusCode, started.json().code]).toEqual([409, 'portal.sms-unavailable']);
 
     setSmsGateway(t, true);
-    const noMobile = await registerFamily(t, receptionist, { mobile: undefined, agreedChannel: 'letter', address: 'حي الفيصلية، الدمام' });
+    const noMobile = await buildFamily(t, { by: receptionist, mobile: undefined, agreedChannel: 'letter', address: 'حي الفيصلية، الدمام' });
     const session = await t.ctx.sessions.create('family', noMobile.id, 'active');
     const theirs = portalAgentFor(t, session.token, session.row.csrf_token);
     const theirDraft = await startDraft(theirs);

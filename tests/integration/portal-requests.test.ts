@@ -1,7 +1,8 @@
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { outboxAad } from '../../src/modules/notifications/outbox.enqueue.js';
-import { buildStaff, createTestApp, ENGINE, type StaffFixture, type TestApp } from './harness.js';
-import { lastCodeSentTo, type PortalAgent, type RegisteredFamily, registerFamily, setSmsGateway, signInFamily } from './portal-support.js';
+import { buildFamily, buildStaff, type FamilyFixture, type StaffFixture } from './factories.js';
+import { createTestApp, ENGINE, type TestApp } from './harness.js';
+import { lastCodeSentTo, MARYAM, type PortalAgent, setSmsGateway, signInFamily } from './portal-support.js';
 
 /**
  * Issue 5 §9 and §4 online: a signed-in family sees only its own requests — status, what is
@@ -10,8 +11,8 @@ import { lastCodeSentTo, type PortalAgent, type RegisteredFamily, registerFamily
  */
 let t: TestApp;
 let receptionist: StaffFixture;
-let maryam: RegisteredFamily;
-let huda: RegisteredFamily;
+let maryam: FamilyFixture;
+let huda: FamilyFixture;
 let addressSerial = 10;
 
 function nextAddress(): string {
@@ -20,7 +21,7 @@ function nextAddress(): string {
 }
 
 /** A fresh family session per test (tests move the clock). */
-const as = (family: RegisteredFamily): Promise<PortalAgent> => signInFamily(t, family, nextAddress());
+const as = (family: FamilyFixture): Promise<PortalAgent> => signInFamily(t, family, nextAddress());
 
 async function apply(agent: PortalAgent, idempotencyKey = `form-${Math.random().toString(36).slice(2, 12)}`) {
   const response = await agent.request('POST', '/api/v1/portal/requests', {
@@ -36,8 +37,8 @@ beforeAll(async () => {
   t = await createTestApp();
   receptionist = await buildStaff(t, { roles: ['reception'] });
   setSmsGateway(t, true);
-  maryam = await registerFamily(t, receptionist);
-  huda = await registerFamily(t, receptionist, { headNameAr: 'هدى عبدالله الشهري', headNameEn: undefined });
+  maryam = await buildFamily(t, { by: receptionist, ...MARYAM });
+  huda = await buildFamily(t, { by: receptionist, headNameAr: 'هدى عبدالله الشهري' });
 });
 afterAll(async () => {
   await t.close();

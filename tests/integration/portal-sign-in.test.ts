@@ -1,16 +1,8 @@
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { PORTAL_COOKIE, SESSION_COOKIE } from '../../src/platform/http/auth-plugin.js';
-import { agentFor, buildStaff, createTestApp, ENGINE, type StaffFixture, sessionFor, type TestApp } from './harness.js';
-import {
-  lastCodeSentTo,
-  newNationalId,
-  portalAgentFor,
-  portalPost,
-  type RegisteredFamily,
-  registerFamily,
-  setSmsGateway,
-  signInFamily,
-} from './portal-support.js';
+import { buildFamily, buildStaff, type FamilyFixture, newNationalId, type StaffFixture } from './factories.js';
+import { agentFor, createTestApp, ENGINE, sessionFor, type TestApp } from './harness.js';
+import { lastCodeSentTo, MARYAM, portalAgentFor, portalPost, setSmsGateway, signInFamily } from './portal-support.js';
 
 /**
  * Issue 5 §2 and "Bad input": a family signs in to the portal with its head's ID number and a
@@ -20,7 +12,7 @@ import {
  */
 let t: TestApp;
 let receptionist: StaffFixture;
-let family: RegisteredFamily;
+let family: FamilyFixture;
 let addressSerial = 10;
 
 /** Each test comes from its own address, so the per-address throttle of one never blocks another. */
@@ -37,7 +29,7 @@ const wrongCodeFor = (code: string) => String((Number(code) + 1) % 1_000_000).pa
 beforeAll(async () => {
   t = await createTestApp();
   receptionist = await buildStaff(t, { roles: ['reception'] });
-  family = await registerFamily(t, receptionist);
+  family = await buildFamily(t, { by: receptionist, ...MARYAM });
 });
 afterAll(async () => {
   await t.close();
@@ -50,7 +42,7 @@ beforeEach(() => {
 
 describe(`portal sign-in by one-time code (issue 5 §2) [${ENGINE}]`, () => {
   it('answers 202 alike for a registered ID, an unregistered one and a family without a mobile; only the first gets an SMS', async () => {
-    const withoutMobile = await registerFamily(t, receptionist, { mobile: undefined, agreedChannel: 'letter', address: 'حي الشاطئ' });
+    const withoutMobile = await buildFamily(t, { by: receptionist, mobile: undefined, agreedChannel: 'letter', address: 'حي الشاطئ' });
     const unknownId = newNationalId();
     const address = nextAddress();
     const answers = [

@@ -1,59 +1,23 @@
 import type { LightMyRequestResponse } from 'fastify';
-import { nationalIdCheckDigit } from '../../src/domain/national-id.js';
 import { outboxAad } from '../../src/modules/notifications/outbox.enqueue.js';
 import { isCodeOf } from '../../src/modules/portal/portal-codes.js';
 import { CSRF_HEADER, PORTAL_COOKIE } from '../../src/platform/http/auth-plugin.js';
-import { type StaffFixture, sessionFor, type TestApp } from './harness.js';
+import type { FamilyFixture } from './factories.js';
+import type { TestApp } from './harness.js';
 
 /**
- * Factories for the portal's tests (issue 5 §2, §9): families registered through the staff API,
- * the SMS gateway switched on in the running app's configuration, the one-time code read back from
- * the outbox (its body is encrypted; only tests decrypt it).
+ * Helpers for the portal's tests (issue 5 §2, §9; families come from factories.ts): the SMS gateway
+ * switched on in the running app's configuration, the one-time code read back from the outbox (its
+ * body is encrypted; only tests decrypt it), a family signed in.
  */
-let serial = 700;
 
-/** A valid, unique ID number for each call. */
-export function newNationalId(): string {
-  serial += 1;
-  const body = `1${String(serial).padStart(8, '0')}`;
-  return `${body}${nationalIdCheckDigit(body)}`;
-}
+/** The family the portal tests sign in as, by name (its page and messages greet her). */
+export const MARYAM = { headNameAr: 'مريم سعيد القحطاني', headNameEn: 'Maryam Saeed Al-Qahtani' };
 
 /** Sends SMS through a gateway that is never reached in these tests (the dispatcher does not run). */
 export function setSmsGateway(t: TestApp, isConfigured: boolean): void {
   t.ctx.config.transports.smsGatewayUrl = isConfigured ? 'http://127.0.0.1:9/sms' : undefined;
   t.ctx.config.transports.smsGatewayToken = isConfigured ? 'test-token' : undefined;
-}
-
-export interface RegisteredFamily {
-  id: string;
-  reference: string;
-  nationalId: string;
-}
-
-export async function registerFamily(
-  t: TestApp,
-  receptionist: StaffFixture,
-  extra: Record<string, unknown> = {},
-): Promise<RegisteredFamily> {
-  const nationalId = newNationalId();
-  const agent = await sessionFor(t, receptionist);
-  const response = await agent.request('POST', '/api/v1/families', {
-    headNameAr: 'مريم سعيد القحطاني',
-    headNameEn: 'Maryam Saeed Al-Qahtani',
-    nationalId,
-    mobile: `+9665${String(70000000 + serial)}`,
-    city: 'الدمام',
-    office: 'dammam',
-    category: 'productive-family',
-    domains: ['training'],
-    agreedChannel: 'sms',
-    originChannel: 'interview',
-    consent: { isGiven: true, privacyNoticeVersion: '2026-1' },
-    ...extra,
-  });
-  if (response.statusCode !== 201) throw new Error(`register failed: ${response.statusCode} ${response.body}`);
-  return { id: response.json().id, reference: response.json().reference, nationalId };
 }
 
 export function portalPost(t: TestApp, url: string, body: unknown, address = '203.0.113.1'): Promise<LightMyRequestResponse> {
@@ -112,7 +76,7 @@ export function portalAgentFor(t: TestApp, token: string, csrf: string): PortalA
 }
 
 /** Signs a family in through the API: start, read the code from the outbox, verify. */
-export async function signInFamily(t: TestApp, family: RegisteredFamily, address = '203.0.113.9'): Promise<PortalAgent> {
+export async function signInFamily(t: TestApp, family: FamilyFixture, address = '203.0.113.9'): Promise<PortalAgent> {
   const started = await portalPost(t, '/api/v1/portal/sign-in/start', { nationalId: family.nationalId }, address);
   if (started.statusCode !== 202) throw new Error(`start failed: ${started.statusCode} ${started.body}`);
   const code = await lastCodeSentTo(t, family.id);

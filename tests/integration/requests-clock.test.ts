@@ -1,10 +1,10 @@
 import { randomUUID } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { nationalIdCheckDigit } from '../../src/domain/national-id.js';
 import { editHolidays } from '../../src/modules/calendar/calendar.service.js';
 import { checkClocks } from '../../src/modules/calendar/clocks.service.js';
 import { processRequestClocks } from '../../src/modules/requests/requests.jobs.js';
 import { applyDecision, beginStudy, familyRequest, requestBriefs } from '../../src/modules/requests/requests.workflow.js';
+import { buildFamily } from './factories.js';
 import { type Agent, buildStaff, createTestApp, type StaffFixture, sessionFor, type TestApp } from './harness.js';
 
 /** The request's working-day clock from completion, its pause, events and the decision (C5, C6), on both engines. */
@@ -13,7 +13,6 @@ let reception: Agent;
 let management: Agent;
 let receptionist: StaffFixture;
 let manager: StaffFixture;
-let serial = 700;
 
 const PNG = Buffer.from('89504e470d0a1a0a0000000d4948445200000001000000010806000000', 'hex');
 const SYSTEM = { kind: 'system' as const, id: null };
@@ -26,24 +25,10 @@ async function at(instant: string) {
 
 /** A financial-aid request, complete and signed (documents inserted as files directly, answers through the API). */
 async function submittedRequest(): Promise<{ id: string; familyId: string; deadlineDay: string }> {
-  serial += 1;
-  const idBody = `1${String(serial).padStart(8, '0')}`;
-  const family = await reception.request('POST', '/api/v1/families', {
-    headNameAr: 'هيلة محمد الشمري',
-    nationalId: `${idBody}${nationalIdCheckDigit(idBody)}`,
-    mobile: `0556${String(100000 + serial).slice(-6)}`,
-    city: 'الدمام',
-    office: 'dammam',
-    category: 'productive-family',
-    domains: ['training'],
-    agreedChannel: 'sms',
-    originChannel: 'interview',
-    consent: { isGiven: true, privacyNoticeVersion: '2026-1' },
-  });
-  expect(family.statusCode, family.body).toBe(201);
+  const family = await buildFamily(t, { by: reception, headNameAr: 'هيلة محمد الشمري' });
   const created = await reception.request('POST', '/api/v1/requests', {
     idempotencyKey: randomUUID(),
-    familyId: family.json().id,
+    familyId: family.id,
     typeCode: 'training-enrolment',
     channel: 'interview',
     answers: { 'trainee-name': 'سارة', programme: 'sewing', 'can-attend-mornings': true },
@@ -68,7 +53,7 @@ async function submittedRequest(): Promise<{ id: string; familyId: string; deadl
   expect(signed.statusCode, signed.body).toBe(201);
   const submitted = await reception.request('POST', `/api/v1/requests/${id}/transitions`, { action: 'submit' });
   expect(submitted.statusCode, submitted.body).toBe(200);
-  return { id, familyId: family.json().id, deadlineDay: submitted.json().deadlineDay };
+  return { id, familyId: family.id, deadlineDay: submitted.json().deadlineDay };
 }
 
 async function messages(requestId: string) {

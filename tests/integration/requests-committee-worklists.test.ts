@@ -6,7 +6,8 @@ import { processRequestClocks } from '../../src/modules/requests/requests.jobs.j
 import { visibleRequests } from '../../src/modules/requests/requests.repo.js';
 import { requestBriefs } from '../../src/modules/requests/requests.workflow.js';
 import { listQuery } from '../../src/modules/requests/requests.worklists.js';
-import { type Agent, buildStaff, createTestApp, ENGINE, type StaffFixture, sessionFor, type TestApp } from './harness.js';
+import { buildCommittee, buildRequest, buildRequestType, buildStaff, type StaffFixture } from './factories.js';
+import { type Agent, createTestApp, ENGINE, sessionFor, type TestApp } from './harness.js';
 
 /**
  * A committee member's worklists (issue 5 §10; C5, C6): awaiting study, under study (on an agenda)
@@ -29,60 +30,12 @@ let otherCommitteeId: string;
 let meetingId: string;
 const ids = { awaiting: [] as string[], studied: [] as string[], asked: '', other: '', draft: '' };
 
-const SIGNATURE = 'data:image/png;base64,iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mNkYPhfDwAChwGA60e6kgAAAABJRU5ErkJggg==';
-const NATIONAL_IDS = ['1000000008', '2345678904', '1000000016', '1000000024', '1000000032', '1000000040', '1000000057', '1000000065'];
-let familyCount = 0;
 const as = (staff: StaffFixture) => sessionFor(t, staff);
 
-async function createType(code: string, committee: string) {
-  const response = await admin.request('POST', '/api/v1/settings/request-types', {
-    code,
-    nameAr: 'دعم الأدوات والتجهيزات',
-    nameEn: 'Tools and equipment aid',
-    criteriaAr: 'أسرة منتجة مسجلة لدى الجمعية.',
-    criteriaEn: 'A productive family registered with the association.',
-    checklist: [{ key: 'project', kind: 'field', labelAr: 'وصف المشروع', labelEn: 'Project', fieldType: 'text', isRequired: true }],
-    committeeId: committee,
-    warningThreshold: 3,
-  });
-  expect(response.statusCode, response.body).toBe(201);
-}
+const createType = (code: string, committeeId: string) => buildRequestType(t, { by: admin, code, committeeId, warningThreshold: 3 });
 
-async function request(typeCode: string, { isDraft = false } = {}): Promise<string> {
-  const nationalId = NATIONAL_IDS[familyCount] as string;
-  familyCount += 1;
-  const family = await reception.request('POST', '/api/v1/families', {
-    headNameAr: `أسرة القائمة ${familyCount}`,
-    nationalId,
-    city: 'الدمام',
-    office: 'dammam',
-    category: 'productive-family',
-    domains: ['equipment'],
-    agreedChannel: 'sms',
-    mobile: `05512399${String(familyCount).padStart(2, '0')}`,
-    originChannel: 'interview',
-    consent: { isGiven: true, privacyNoticeVersion: '2026-1' },
-  });
-  expect(family.statusCode, family.body).toBe(201);
-  const created = await reception.request('POST', '/api/v1/requests', {
-    idempotencyKey: `form-${Math.random().toString(36).slice(2, 12)}`,
-    familyId: family.json().id,
-    typeCode,
-    channel: 'interview',
-    answers: { project: 'مشغل خياطة منزلي' },
-  });
-  expect(created.statusCode, created.body).toBe(201);
-  if (isDraft) return created.json().id;
-  const signed = await reception.request('POST', `/api/v1/requests/${created.json().id}/attestations`, {
-    method: 'signature-pad',
-    signaturePng: SIGNATURE,
-    dataSha256: created.json().dataSha256,
-  });
-  expect(signed.statusCode, signed.body).toBe(201);
-  const submitted = await reception.request('POST', `/api/v1/requests/${created.json().id}/transitions`, { action: 'submit' });
-  expect(submitted.statusCode, submitted.body).toBe(200);
-  return created.json().id;
-}
+/** A request of `typeCode` for a new family: complete (answered, signed, submitted) unless `isDraft`. */
+const request = async (typeCode: string, { isDraft = false } = {}) => (await buildRequest(t, { by: reception, typeCode, isDraft })).id;
 
 async function list(agent: Agent, worklist: Worklist, extra = '') {
   const response = await agent.request('GET', `/api/v1/requests?list=${worklist}${extra}`);
@@ -102,27 +55,27 @@ beforeAll(async () => {
   member = await buildStaff(t, { roles: ['committee-member'] });
   leaver = await buildStaff(t, { roles: ['committee-member'] });
   outsider = await buildStaff(t, { roles: ['committee-member'] });
-  const committee = await admin.request('POST', '/api/v1/committees', {
-    code: 'worklist-committee',
-    nameAr: 'لجنة دعم التجهيزات',
-    nameEn: 'Equipment committee',
-    purpose: 'requests',
-    quorum: 1,
-    memberIds: [chair.id, member.id, leaver.id],
-    chairId: chair.id,
-  });
-  expect(committee.statusCode, committee.body).toBe(201);
-  committeeId = committee.json().id;
-  const other = await admin.request('POST', '/api/v1/committees', {
-    code: 'worklist-other',
-    nameAr: 'لجنة أخرى',
-    nameEn: 'Another committee',
-    purpose: 'requests',
-    quorum: 1,
-    memberIds: [outsider.id],
-    chairId: outsider.id,
-  });
-  otherCommitteeId = other.json().id;
+  committeeId = (
+    await buildCommittee(t, {
+      by: admin,
+      code: 'worklist-committee',
+      nameAr: 'لجنة دعم التجهيزات',
+      nameEn: 'Equipment committee',
+      quorum: 1,
+      members: [chair, member, leaver],
+      chair,
+    })
+  ).id;
+  otherCommitteeId = (
+    await buildCommittee(t, {
+      by: admin,
+      code: 'worklist-other',
+      nameAr: 'لجنة أخرى',
+      nameEn: 'Another committee',
+      quorum: 1,
+      members: [outsider],
+    })
+  ).id;
   await createType('wl-equipment', committeeId);
   await createType('wl-other', otherCommitteeId);
   // Submitted on different days, so that their deadlines differ.

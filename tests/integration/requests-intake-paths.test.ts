@@ -1,7 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { nationalIdCheckDigit } from '../../src/domain/national-id.js';
 import { CSRF_HEADER, SESSION_COOKIE } from '../../src/platform/http/auth-plugin.js';
+import { buildFamily } from './factories.js';
 import { type Agent, buildStaff, createTestApp, ENGINE, type StaffFixture, sessionFor, type TestApp } from './harness.js';
 
 /**
@@ -13,32 +13,8 @@ import { type Agent, buildStaff, createTestApp, ENGINE, type StaffFixture, sessi
 let t: TestApp;
 const staff: Record<'reception' | 'volunteer' | 'otherVolunteer', StaffFixture> = {} as never;
 const as = (who: keyof typeof staff) => sessionFor(t, staff[who]);
-let serial = 4100;
 const PDF = Buffer.from('%PDF-1.4\n1 0 obj\n<<>>\nendobj\n%%EOF\n');
 const SIGNATURE = 'data:image/png;base64,iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mNkYPhfDwAChwGA60e6kgAAAABJRU5ErkJggg==';
-
-function newId(): string {
-  serial += 1;
-  const body = `1${String(serial).padStart(8, '0')}`;
-  return `${body}${nationalIdCheckDigit(body)}`;
-}
-
-async function registerFamily(agent: Agent): Promise<string> {
-  const response = await agent.request('POST', '/api/v1/families', {
-    headNameAr: 'نورة سعد العتيبي',
-    nationalId: newId(),
-    mobile: `0555${String(100000 + serial).slice(-6)}`,
-    city: 'الدمام',
-    office: 'dammam',
-    category: 'productive-family',
-    domains: ['training'],
-    agreedChannel: 'sms',
-    originChannel: 'interview',
-    consent: { isGiven: true, privacyNoticeVersion: '2026-1' },
-  });
-  expect(response.statusCode, response.body).toBe(201);
-  return response.json().id;
-}
 
 function upload(agent: Agent, url: string, fields: Record<string, string>, file: { name: string; bytes: Buffer; type?: string }) {
   const boundary = '----sila-intake-boundary';
@@ -97,7 +73,7 @@ afterAll(async () => {
 describe(`volunteer intake (A6) [${ENGINE}]`, () => {
   it('A6: a volunteer records a request on the volunteer channel for a family they registered; sees it until submitted (the submit answers 202 “handed over”, then 404); never another’s', async () => {
     const volunteer = await as('volunteer');
-    const familyId = await registerFamily(volunteer);
+    const familyId = (await buildFamily(t, { by: volunteer })).id;
     const wrongChannel = await volunteer.request('POST', '/api/v1/requests', {
       idempotencyKey: randomUUID(),
       familyId,
@@ -107,7 +83,7 @@ describe(`volunteer intake (A6) [${ENGINE}]`, () => {
     expect(wrongChannel.statusCode).toBe(400);
     expect(wrongChannel.json().errors[0]).toMatchObject({ pointer: '/channel', code: 'request.channel-not-allowed' });
     // A family reception registered is not theirs.
-    const receptionFamily = await registerFamily(await as('reception'));
+    const receptionFamily = (await buildFamily(t, { by: await as('reception') })).id;
     const notTheirs = await volunteer.request('POST', '/api/v1/requests', {
       idempotencyKey: randomUUID(),
       familyId: receptionFamily,
@@ -164,7 +140,8 @@ describe(`paper attestation (C4) [${ENGINE}]`, () => {
 
   it('C4: the printable Arabic form, the signed scan uploaded with the code printed on it as the attestation (a file in the store), then submitted', async () => {
     const reception = await as('reception');
-    const request = await draft(reception, await registerFamily(reception), 'interview');
+    const family = await buildFamily(t, { by: reception, headNameAr: 'نورة سعد العتيبي' });
+    const request = await draft(reception, family.id, 'interview');
 
     const form = await printForm(reception, request.id);
     expect(form.headers['content-type']).toContain('text/html');
@@ -220,7 +197,7 @@ describe(`paper attestation (C4) [${ENGINE}]`, () => {
 
   it('C4: a scan of a form printed before the data changed is refused with 409 attestation.stale-form, nothing stored; the form printed again is accepted', async () => {
     const reception = await as('reception');
-    const request = await draft(reception, await registerFamily(reception), 'interview');
+    const request = await draft(reception, (await buildFamily(t, { by: reception })).id, 'interview');
     const before = printedCode((await printForm(reception, request.id)).body);
 
     // The answers change after the form was printed (and signed on paper).

@@ -1,7 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { nationalIdCheckDigit } from '../../src/domain/national-id.js';
 import { CSRF_HEADER, SESSION_COOKIE } from '../../src/platform/http/auth-plugin.js';
+import { buildFamily } from './factories.js';
 import { type Agent, buildStaff, createTestApp, type StaffFixture, sessionFor, signIn, type TestApp } from './harness.js';
 
 /** Service requests on both engines (issue 5; C2–C6). */
@@ -10,7 +10,6 @@ let reception: Agent;
 let khobarReception: Agent;
 let management: Agent;
 let admin: Agent;
-let serial = 500;
 const fixtures: Record<string, StaffFixture> = {};
 
 /** Moving the test clock by days ends sessions: sign the same people in again. */
@@ -20,32 +19,8 @@ async function renewSessions() {
   management = await sessionFor(t, fixtures.management as StaffFixture);
 }
 
-function newId(): string {
-  serial += 1;
-  const body = `1${String(serial).padStart(8, '0')}`;
-  return `${body}${nationalIdCheckDigit(body)}`;
-}
-
 const PNG = Buffer.from('89504e470d0a1a0a0000000d4948445200000001000000010806000000', 'hex');
 const PDF = Buffer.from('%PDF-1.4\n1 0 obj\n<<>>\nendobj\n%%EOF\n');
-
-async function registerFamily(agent: Agent, extra: Record<string, unknown> = {}): Promise<{ id: string; version: number }> {
-  const response = await agent.request('POST', '/api/v1/families', {
-    headNameAr: 'نورة سعد العتيبي',
-    nationalId: newId(),
-    mobile: `0555${String(100000 + serial).slice(-6)}`,
-    city: 'الدمام',
-    office: 'dammam',
-    category: 'productive-family',
-    domains: ['training'],
-    agreedChannel: 'sms',
-    originChannel: 'interview',
-    consent: { isGiven: true, privacyNoticeVersion: '2026-1' },
-    ...extra,
-  });
-  expect(response.statusCode, response.body).toBe(201);
-  return response.json();
-}
 
 function upload(agent: Agent, url: string, fields: Record<string, string>, file: { name: string; bytes: Buffer }) {
   const boundary = '----sila-requests-boundary';
@@ -170,7 +145,7 @@ describe('request types (C2)', () => {
 
 describe('intake, completeness and attestation (C3, C4)', () => {
   it('A1-A6: the same form sent twice makes one request', async () => {
-    const family = await registerFamily(reception);
+    const family = await buildFamily(t, { by: reception });
     const body = { idempotencyKey: randomUUID(), familyId: family.id, typeCode: 'financial-aid', channel: 'phone', answers: {} };
     const [first, second] = await Promise.all([
       reception.request('POST', '/api/v1/requests', body),
@@ -189,7 +164,7 @@ describe('intake, completeness and attestation (C3, C4)', () => {
   });
 
   it('C3: submitting an incomplete request is refused with 422 listing the missing items', async () => {
-    const family = await registerFamily(reception);
+    const family = await buildFamily(t, { by: reception });
     const created = await reception.request('POST', '/api/v1/requests', {
       idempotencyKey: randomUUID(),
       familyId: family.id,
@@ -215,7 +190,7 @@ describe('intake, completeness and attestation (C3, C4)', () => {
   });
 
   it('C2: answers that do not fit the type are refused with pointers', async () => {
-    const family = await registerFamily(reception);
+    const family = await buildFamily(t, { by: reception });
     const response = await reception.request('POST', '/api/v1/requests', {
       idempotencyKey: randomUUID(),
       familyId: family.id,
@@ -237,7 +212,7 @@ describe('intake, completeness and attestation (C3, C4)', () => {
   });
 
   it('C4: a change to attested data voids the attestation; the request cannot go on until attested again', async () => {
-    const family = await registerFamily(reception);
+    const family = await buildFamily(t, { by: reception });
     const draft = await completeDraft(reception, family.id);
     expect(draft.completeness).toMatchObject({ isChecklistSatisfied: true, isAttested: false });
     expect(draft.answers['estimated-cost']).toBe(3500);
@@ -265,7 +240,7 @@ describe('intake, completeness and attestation (C3, C4)', () => {
   });
 
   it('C4: a change to the family’s core data voids the attestation too', async () => {
-    const family = await registerFamily(reception);
+    const family = await buildFamily(t, { by: reception });
     const draft = await completeDraft(reception, family.id);
     await sign(reception, draft);
     const changed = await reception.request('PATCH', `/api/v1/families/${family.id}`, { city: 'الخبر', version: family.version });
@@ -275,7 +250,7 @@ describe('intake, completeness and attestation (C3, C4)', () => {
   });
 
   it('files: HTML posing as a PDF, SVG, a path in the name and an oversized file are refused; nothing stored', async () => {
-    const family = await registerFamily(reception);
+    const family = await buildFamily(t, { by: reception });
     const draft = await completeDraft(reception, family.id);
     const before = await t.ctx.db
       .selectFrom('files')
@@ -315,7 +290,7 @@ describe('intake, completeness and attestation (C3, C4)', () => {
   });
 
   it('C3: the reception list shows each draft’s family, type, checklist and attestation at a glance', async () => {
-    const family = await registerFamily(reception, { headNameAr: 'هيلة ناصر الدوسري' });
+    const family = await buildFamily(t, { by: reception, headNameAr: 'هيلة ناصر الدوسري' });
     const ready = await completeDraft(reception, family.id);
     const signed = await completeDraft(reception, family.id);
     expect((await sign(reception, signed)).statusCode).toBe(201);
@@ -348,7 +323,7 @@ describe('intake, completeness and attestation (C3, C4)', () => {
   });
 
   it('F2: a request outside the caller’s scope answers 404', async () => {
-    const family = await registerFamily(reception);
+    const family = await buildFamily(t, { by: reception });
     const draft = await completeDraft(reception, family.id);
     expect((await khobarReception.request('GET', `/api/v1/requests/${draft.id}`)).statusCode).toBe(404);
     expect((await khobarReception.request('POST', `/api/v1/requests/${draft.id}/transitions`, { action: 'submit' })).statusCode).toBe(404);
@@ -362,7 +337,7 @@ describe('submission, clock and notifications (C5, C6)', () => {
   it('C6: submit starts the 15-working-day clock from that day; C5: the family is told with the deadline in both calendars', async () => {
     t.clock.set('2026-11-25T09:00:00.000Z'); // Wednesday
     await renewSessions();
-    const family = await registerFamily(reception);
+    const family = await buildFamily(t, { by: reception });
     const draft = await completeDraft(reception, family.id);
     await sign(reception, draft);
     const submitted = await reception.request('POST', `/api/v1/requests/${draft.id}/transitions`, { action: 'submit' });
@@ -387,7 +362,7 @@ describe('submission, clock and notifications (C5, C6)', () => {
     for (const day of ['2026-12-01T09:00:00.000Z', '2026-11-26T09:00:00.000Z', '2026-12-03T09:00:00.000Z']) {
       t.clock.set(day);
       await renewSessions();
-      const family = await registerFamily(reception);
+      const family = await buildFamily(t, { by: reception });
       const draft = await completeDraft(reception, family.id);
       await sign(reception, draft);
       const submitted = await reception.request('POST', `/api/v1/requests/${draft.id}/transitions`, { action: 'submit' });

@@ -2,8 +2,9 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { RegisteredRoute } from '../../src/app.js';
 import { STAFF_ROLES, type StaffRole } from '../../src/domain/roles.js';
 import type { SessionStage } from '../../src/platform/http/route-policy.js';
+import { buildFamily, type FamilyFixture } from './factories.js';
 import { agentFor, buildStaff, createTestApp, ENGINE, type StaffFixture, type TestApp } from './harness.js';
-import { portalAgentFor, type RegisteredFamily, registerFamily } from './portal-support.js';
+import { portalAgentFor } from './portal-support.js';
 
 /**
  * Issue 2 §4: every route declares a policy, and a matrix calls each route as each role and as an
@@ -186,9 +187,9 @@ afterAll(async () => {
   await t.close();
 });
 
-let registeredFamily: RegisteredFamily | undefined;
-async function portalFamily(): Promise<RegisteredFamily> {
-  registeredFamily ??= await registerFamily(t, staffByRole.get('reception') as StaffFixture);
+let registeredFamily: FamilyFixture | undefined;
+async function portalFamily(): Promise<FamilyFixture> {
+  registeredFamily ??= await buildFamily(t, { by: staffByRole.get('reception') as StaffFixture });
   return registeredFamily;
 }
 
