@@ -12,6 +12,7 @@ import { type CaseKind, type CaseStep, publicStepOf, publicTimeline, referenceSe
 import { riyadhCalendarDay } from '../../domain/dates.js';
 import { newTrackingCode, normaliseTrackingCode } from '../../domain/tracking-code.js';
 import type { AppContext } from '../../platform/context.js';
+import { isUniqueViolation } from '../../platform/db/errors.js';
 import { nextReference } from '../../platform/db/references.js';
 import type { ComplaintTable } from '../../platform/db/schema-complaints.js';
 import { AppError, type FieldError } from '../../platform/http/app-error.js';
@@ -75,11 +76,6 @@ function canonical(value: unknown): string {
       .map((k) => `${JSON.stringify(k)}:${canonical((value as Record<string, unknown>)[k])}`)
       .join(',')}}`;
   return JSON.stringify(value) ?? 'null';
-}
-
-function isUniqueViolation(error: unknown): boolean {
-  const e = error as { code?: string; message?: string };
-  return e?.code === '23505' || e?.code === 'SQLITE_CONSTRAINT_PRIMARYKEY' || /UNIQUE constraint failed/.test(e?.message ?? '');
 }
 
 async function replay(ctx: AppContext, keyHash: string, requestHash: string): Promise<{ status: 201; body: SubmissionReceipt } | null> {
