@@ -70,9 +70,4 @@ export class Hooks {
     if (provider === undefined) throw new Error(`No ${key.name} "${name}" is wired (app.ts wireAreas)`);
     return provider as Provider;
   }
-
-  /** The names registered for `key`, in the order they were wired. */
-  providerNames<Provider>(key: ProviderKey<Provider>): string[] {
-    return [...(this.#providers.get(key.name)?.keys() ?? [])];
-  }
 }

@@ -1,5 +1,3 @@
-import type { Keys } from './crypto/keys.js';
-
 /**
  * The one registry of personal data (F2; docs/decisions/006-personal-data-registry.md). Each area
  * declares, in its manifest, every table and column that holds personal data — encrypted,
@@ -59,16 +57,6 @@ export interface PersonalTable {
   key: readonly string[];
   subject: DataSubject;
   columns: readonly PersonalColumn[];
-}
-
-/** Seals `value` for the column of row `key` (null stays null). */
-export function sealValue(keys: Keys, column: EncryptedColumn, key: RowKey, value: string | null | undefined): string | null {
-  return value === null || value === undefined ? null : keys.encryptor.encrypt(value, column.aad(key));
-}
-
-/** Opens the column's ciphertext of row `key` (null stays null). */
-export function openValue(keys: Keys, column: EncryptedColumn, key: RowKey, sealed: string | null): string | null {
-  return sealed === null ? null : keys.encryptor.decrypt(sealed, column.aad(key));
 }
 
 /** Checks a registry assembled from the areas' manifests: one declaration per table, hashes of declared sources. */

@@ -11,8 +11,6 @@ export const familyAad = (id: string, column: string) => `family:${id}:${column}
 export const memberAad = (id: string) => `member:${id}:national_id`;
 export const importAad = (id: string) => `import:${id}`;
 
-export const sealFamily = (keys: Keys, id: string, column: string, value: string | null | undefined) =>
-  value ? keys.encryptor.encrypt(value, familyAad(id, column)) : null;
 export const openFamily = (keys: Keys, id: string, column: string, value: string | null) =>
   value ? keys.encryptor.decrypt(value, familyAad(id, column)) : null;
 

@@ -60,10 +60,6 @@ function allowedActions(principal: StaffPrincipal, row: RequestTable): StaffActi
   );
 }
 
-export function familySummaryOf(db: Db, familyIds: string[]) {
-  return familySummaries(db, familyIds);
-}
-
 export function summaryOf(
   row: RequestTable,
   type: { nameAr: string; nameEn: string },
@@ -94,7 +90,7 @@ export function summaryOf(
 
 export async function present(ctx: AppContext, principal: StaffPrincipal, row: RequestTable): Promise<ServiceRequest> {
   const state = await loadState(ctx.db, ctx, row);
-  const families = await familySummaryOf(ctx.db, [row.family_id]);
+  const families = await familySummaries(ctx.db, [row.family_id]);
   const clock = row.clock_id ? await getClock(ctx, row.clock_id) : undefined;
   const witnessId = state.attestation?.witness_id ?? null;
   const witnessName = witnessId ? ((await staffNames(ctx.db, [witnessId])).get(witnessId) ?? null) : null;
