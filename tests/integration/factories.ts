@@ -1,8 +1,11 @@
 import { randomUUID } from 'node:crypto';
+import type { LightMyRequestResponse } from 'fastify';
 import { nationalIdCheckDigit } from '../../src/domain/national-id.js';
 import type { StaffRole } from '../../src/domain/roles.js';
+import { CSRF_HEADER, PORTAL_COOKIE, SESSION_COOKIE } from '../../src/platform/http/auth-plugin.js';
 import { complaint, inquiry, newAddress, post } from './complaints-fixtures.js';
 import { type Agent, buildStaff, type StaffFixture, sessionFor, type TestApp } from './harness.js';
+import type { PortalAgent } from './portal-support.js';
 
 export { buildStaff, type StaffFixture } from './harness.js';
 
@@ -288,4 +291,38 @@ export async function buildComplaint(
   // The public receipt holds no id (the writer needs none); the test reads it by the reference.
   const row = await t.ctx.db.selectFrom('complaints').select('id').where('reference', '=', reference).executeTakeFirstOrThrow();
   return { id: row.id, reference, trackingCode };
+}
+
+// ---- uploads ----
+
+/**
+ * A multipart upload as the browser sends it: form fields, then one file part named `file`. `as`
+ * is a staff or portal agent (its session cookie and CSRF header), or null for the public pages.
+ * @example await multipartUpload(t, reception, `/api/v1/requests/${id}/documents`, { fields: { itemKey }, file: { name: 'q.pdf', bytes: PDF } })
+ */
+export function multipartUpload(
+  t: TestApp,
+  as: Agent | PortalAgent | null,
+  url: string,
+  { fields, file }: { fields: Record<string, string>; file: { name: string; bytes: Buffer; type?: string } },
+): Promise<LightMyRequestResponse> {
+  const boundary = `----sila-${randomUUID()}`;
+  const parts = Object.entries(fields).map(
+    ([name, value]) => `--${boundary}\r\nContent-Disposition: form-data; name="${name}"\r\n\r\n${value}\r\n`,
+  );
+  const payload = Buffer.concat([
+    Buffer.from(parts.join('')),
+    Buffer.from(
+      `--${boundary}\r\nContent-Disposition: form-data; name="file"; filename="${file.name}"\r\nContent-Type: ${file.type ?? 'application/octet-stream'}\r\n\r\n`,
+    ),
+    file.bytes,
+    Buffer.from(`\r\n--${boundary}--\r\n`),
+  ]);
+  return t.app.inject({
+    method: 'POST',
+    url,
+    ...(as ? { cookies: 'token' in as ? { [PORTAL_COOKIE]: as.token } : { [SESSION_COOKIE]: as.cookie } } : {}),
+    headers: { 'content-type': `multipart/form-data; boundary=${boundary}`, ...(as ? { [CSRF_HEADER]: as.csrf } : {}) },
+    payload,
+  });
 }

@@ -1,5 +1,6 @@
 import type { Kysely } from 'kysely';
 import type { DecisionOutcome, RequestBrief, RequestStatus } from '../../contracts/requests.js';
+import type { StaffScope } from '../../domain/scope.js';
 import type { AppContext } from '../../platform/context.js';
 import type { Database } from '../../platform/db/schema.js';
 import { defineProvider } from '../../platform/hooks.js';
@@ -19,13 +20,13 @@ export interface SubjectActor {
  * transaction `trx`, so the meeting's change and the subject's move commit together.
  */
 export interface CommitteeSubject {
-  /** Complete subjects naming `committeeId`, oldest deadline first (keyset cursor). */
+  /** Complete subjects naming `committeeId` within the member's `scope` (F2), oldest deadline first (keyset cursor). */
   awaitingStudy(
     ctx: AppContext,
-    query: { committeeId: string; limit?: number; cursor?: string | null },
+    query: { committeeId: string; limit?: number; cursor?: string | null; scope?: StaffScope },
   ): Promise<{ items: RequestBrief[]; nextCursor: string | null }>;
-  /** The agenda line of each subject, in the order asked (missing ids left out). */
-  briefs(db: Db, ctx: AppContext, ids: readonly string[]): Promise<RequestBrief[]>;
+  /** The agenda line of each subject, in the order asked (missing ids, and given a scope those outside it, left out). */
+  briefs(db: Db, ctx: AppContext, ids: readonly string[], scope?: StaffScope): Promise<RequestBrief[]>;
   /** Put on an agenda: the subject's study begins. */
   beginStudy(
     trx: Db,

@@ -198,7 +198,12 @@ export async function awaitingStudy(
   query: { limit: number; cursor?: string | undefined },
 ): Promise<{ items: AwaitingRequest[]; nextCursor: string | null }> {
   if (!(await repo.isMember(ctx.db, committeeId, principal.userId))) throw AppError.notFound('committee.not-found', 'No such committee');
-  const page = await requestSubject(ctx).awaitingStudy(ctx, { committeeId, limit: query.limit, cursor: query.cursor ?? null });
+  const page = await requestSubject(ctx).awaitingStudy(ctx, {
+    committeeId,
+    limit: query.limit,
+    cursor: query.cursor ?? null,
+    scope: principal.scope,
+  });
   await recordAudit(ctx.db, {
     at: ctx.clock.now(),
     actor: actorOf(principal),

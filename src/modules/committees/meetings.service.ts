@@ -1,5 +1,6 @@
 import type { Kysely } from 'kysely';
 import type { CastVoteBody, Meeting, MeetingStatus, MeetingSummary, UpdateMeetingBody } from '../../contracts/committees.js';
+import type { RequestBrief } from '../../contracts/requests.js';
 import { isReasonRequired } from '../../domain/committee-vote.js';
 import { riyadhCalendarDay, toHijriString } from '../../domain/dates.js';
 import type { AppContext } from '../../platform/context.js';
@@ -225,9 +226,8 @@ export async function updateMeeting(
 }
 
 /** Whether the request is complete and this committee is competent for it (C5): its brief names the committee. */
-async function isAwaitingStudy(ctx: AppContext, committeeId: string, requestId: string): Promise<boolean> {
-  const [brief] = await requestSubject(ctx).briefs(ctx.db, ctx, [requestId]);
-  return brief?.status === 'complete' && brief.committeeId === committeeId;
+function isAwaitingStudy(brief: RequestBrief, committeeId: string): boolean {
+  return brief.status === 'complete' && brief.committeeId === committeeId;
 }
 
 /**
@@ -235,9 +235,9 @@ async function isAwaitingStudy(ctx: AppContext, committeeId: string, requestId: 
  * back under study (the information arrived, C6) and on no other open agenda: it goes on a new
  * agenda without beginning its study again.
  */
-async function isDeferredBackUnderStudy(ctx: AppContext, committeeId: string, requestId: string): Promise<boolean> {
-  const [brief] = await requestSubject(ctx).briefs(ctx.db, ctx, [requestId]);
-  if (brief?.status !== 'under-study' || brief.committeeId !== committeeId) return false;
+async function isDeferredBackUnderStudy(ctx: AppContext, committeeId: string, brief: RequestBrief): Promise<boolean> {
+  const requestId = brief.id;
+  if (brief.status !== 'under-study' || brief.committeeId !== committeeId) return false;
   const meetings = await ctx.db
     .selectFrom('meeting_agenda as a')
     .innerJoin('committee_meetings as m', 'm.id', 'a.meeting_id')
@@ -252,8 +252,11 @@ export async function addToAgenda(ctx: AppContext, principal: StaffPrincipal, me
   const meeting = await repo.findMeeting(ctx.db, meetingId);
   if (!meeting || !(await repo.isMember(ctx.db, meeting.committee_id, principal.userId)))
     throw AppError.notFound('meeting.not-found', 'No such meeting');
-  const isAwaiting = await isAwaitingStudy(ctx, meeting.committee_id, requestId);
-  const isDeferred = !isAwaiting && (await isDeferredBackUnderStudy(ctx, meeting.committee_id, requestId));
+  // F2, issue 21 §1: a request outside the chair's scope is not there for them (404), as on reads.
+  const [brief] = await requestSubject(ctx).briefs(ctx.db, ctx, [requestId], principal.scope);
+  if (!brief) throw AppError.notFound('request.not-found', 'No such request');
+  const isAwaiting = isAwaitingStudy(brief, meeting.committee_id);
+  const isDeferred = !isAwaiting && (await isDeferredBackUnderStudy(ctx, meeting.committee_id, brief));
   const association = await minutesLetterhead(ctx);
   return ctx.db.transaction().execute(async (trx) => {
     const state = await stateForChange(trx, ctx, principal, meetingId);

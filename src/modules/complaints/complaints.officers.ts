@@ -18,6 +18,7 @@ import { uuidv7 } from '../../platform/ids.js';
 import { recordAudit } from '../audit/index.js';
 import { getAllSettings } from '../settings/index.js';
 import { activeStaffWithRole, staffNames } from '../staff/index.js';
+import { assertRegisterEntryWritable, isRegisterEntryWritable } from './complaints.policy.js';
 import { getComplaintsSettings } from './complaints.settings.js';
 
 /**
@@ -148,6 +149,7 @@ const actorOf = (principal: StaffPrincipal) => ({ kind: 'staff' as const, id: pr
 
 export async function createContactOfficer(ctx: AppContext, principal: StaffPrincipal, body: ContactOfficerBody): Promise<ContactOfficer> {
   const now = ctx.clock.now();
+  assertRegisterEntryWritable(principal, body);
   return ctx.db.transaction().execute(async (trx) => {
     if (body.isActive) await assertEntry(trx, ctx, body, null);
     const row: ContactOfficerTable = {
@@ -187,7 +189,7 @@ export async function updateContactOfficer(
   const now = ctx.clock.now();
   return ctx.db.transaction().execute(async (trx) => {
     const row = await trx.selectFrom('contact_officers').selectAll().where('id', '=', id).executeTakeFirst();
-    if (!row) throw AppError.notFound('officers.not-found', 'No such register entry');
+    if (!row || !isRegisterEntryWritable(principal, row)) throw AppError.notFound('officers.not-found', 'No such register entry');
     if (row.version !== patch.version) throw AppError.conflict('officers.version-conflict', 'Someone else changed this entry; reload it');
     const next: ContactOfficerTable = {
       ...row,

@@ -4,6 +4,7 @@ import type { Database } from '../../platform/db/schema.js';
 import type { ComplaintRow } from '../../platform/db/schema-complaints.js';
 import { AppError } from '../../platform/http/app-error.js';
 import type { StaffPrincipal } from '../../platform/http/principal.js';
+import { assertWritableScope, scopeViolations } from '../../platform/http/write-scope.js';
 
 /**
  * Who may see and do what with complaints and inquiries (issue 6 "Roles"; §6 conflict of interest):
@@ -84,3 +85,20 @@ export function assertCanHandleInquiry(principal: StaffPrincipal, row: Complaint
   if (action === 'acknowledge' ? !(isMine || isCreator) : !has(principal, 'contact-officer'))
     throw AppError.forbidden('inquiry.not-handler', 'Only the contact officer handles this inquiry');
 }
+
+/**
+ * A contact-officer register entry (G1) routes the cases of a category and domain: an administrator
+ * limited to some categories or domains writes only entries inside them (F2, issue 21 §1). A new
+ * entry outside answers 403 at its field; an existing one the writer cannot see, 404.
+ */
+export function assertRegisterEntryWritable(principal: StaffPrincipal, entry: RegisterKey): void {
+  assertWritableScope(principal.scope, registerTarget(entry), REGISTER_POINTERS);
+}
+
+export function isRegisterEntryWritable(principal: StaffPrincipal, entry: RegisterKey): boolean {
+  return scopeViolations(principal.scope, registerTarget(entry)).length === 0;
+}
+
+type RegisterKey = { category: string | null; domain: string | null };
+const registerTarget = (entry: RegisterKey) => ({ category: entry.category, domains: entry.domain === null ? [] : [entry.domain] });
+const REGISTER_POINTERS = { office: '/office', category: '/category', domains: '/domain' };

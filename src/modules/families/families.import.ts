@@ -9,6 +9,7 @@ import { fieldErrorsFromZodIssues } from '../../platform/http/problem.js';
 import { uuidv7 } from '../../platform/ids.js';
 import { recordAudit } from '../audit/index.js';
 import { listTaxonomy } from '../settings/index.js';
+import { assertFamilyWritable } from './families.policy.js';
 import { registerFamily } from './families.register.js';
 import { importAad } from './families.sealing.js';
 import { readSheet, type Sheet } from './spreadsheet.js';
@@ -124,6 +125,12 @@ const PROGRESS_EVERY = 25;
 
 export async function startImport(ctx: AppContext, principal: StaffPrincipal, id: string, body: StartImportBody): Promise<ImportStatus> {
   const row = await findOwnImport(ctx, principal, id);
+  // F2, issue 21 §1: defaults outside the writer's scope are refused at once; each row is checked as it is registered.
+  assertFamilyWritable(principal, body.defaults, {
+    office: '/defaults/office',
+    category: '/defaults/category',
+    domains: '/defaults/domains',
+  });
   if (row.status !== 'mapping') throw AppError.conflict('import.already-started', 'This import has already started');
   const columns: string[] = JSON.parse(row.columns);
   const unknown = Object.entries(body.mapping).filter(([, column]) => column && !columns.includes(column));

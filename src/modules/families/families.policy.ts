@@ -1,6 +1,7 @@
 import type { StaffRole } from '../../domain/roles.js';
 import type { StaffScope } from '../../domain/scope.js';
 import type { StaffPrincipal } from '../../platform/http/principal.js';
+import { assertWritableScope, type ScopePointers, type ScopeTarget } from '../../platform/http/write-scope.js';
 
 /**
  * Who sees which families (ARCHITECTURE.md "Who can call what", F2):
@@ -42,6 +43,14 @@ export function canSeeUnmasked(principal: StaffPrincipal, family: { registeredBy
 
 export function canEditFamily(principal: StaffPrincipal, family: { registeredBy: string }): boolean {
   return has(principal, EDITOR_ROLES) || (principal.roles.includes('volunteer') && family.registeredBy === principal.userId);
+}
+
+/**
+ * F2, issue 21 §1: a family registered, imported or moved lands inside the writer's scope (the
+ * shared check; 403 `scope.forbidden` at the field). Only the fields the write sets are named.
+ */
+export function assertFamilyWritable(principal: StaffPrincipal, target: ScopeTarget, pointers?: ScopePointers): void {
+  assertWritableScope(principal.scope, target, pointers);
 }
 
 /** The audit actor of a staff member’s action on the registry. */

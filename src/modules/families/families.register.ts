@@ -11,7 +11,7 @@ import { uuidv7 } from '../../platform/ids.js';
 import { recordAudit } from '../audit/index.js';
 import { activeCodes } from '../settings/index.js';
 import { assertNotDuplicate } from './families.duplicates.js';
-import { actorOf } from './families.policy.js';
+import { actorOf, assertFamilyWritable } from './families.policy.js';
 import { loadPresented } from './families.present.js';
 import * as repo from './families.repo.js';
 import { familyAad, memberAad, seal } from './families.sealing.js';
@@ -104,6 +104,7 @@ export function prepareMembers(ctx: AppContext, familyId: string, members: Membe
 
 export async function registerFamily(ctx: AppContext, principal: StaffPrincipal, body: CreateFamilyBody): Promise<Family> {
   await assertTaxonomy(ctx, body);
+  assertFamilyWritable(principal, { office: body.office, category: body.category, domains: body.domains });
   const now = ctx.clock.now();
   const id = uuidv7(now.getTime());
   const members = prepareMembers(ctx, id, body.members ?? [], body.nationalId);

@@ -9,7 +9,7 @@ import { uuidv7 } from '../../platform/ids.js';
 import { recordAudit } from '../audit/index.js';
 import { assertNotDuplicate } from './families.duplicates.js';
 import { familyChanged } from './families.events.js';
-import { actorOf, canEditFamily, familyVisibility } from './families.policy.js';
+import { actorOf, assertFamilyWritable, canEditFamily, familyVisibility } from './families.policy.js';
 import { loadPresented } from './families.present.js';
 import { assertTaxonomy, prepareMembers } from './families.register.js';
 import * as repo from './families.repo.js';
@@ -40,6 +40,7 @@ export async function updateFamily(ctx: AppContext, principal: StaffPrincipal, i
   if (!canEditFamily(principal, { registeredBy: current.registered_by }))
     throw AppError.forbidden('family.read-only', 'You may read this family but not change it');
   await assertTaxonomy(ctx, body);
+  assertFamilyWritable(principal, { office: body.office, category: body.category, domains: body.domains });
   const isChannelChange = body.agreedChannel !== undefined && body.agreedChannel !== current.agreed_channel;
   if (isChannelChange && !body.channelConsentNote) {
     throw AppError.badRequest('request.invalid', 'Changing the agreed channel needs a note of the family’s consent', [

@@ -1,5 +1,6 @@
 import { type Kysely, type SelectQueryBuilder, sql } from 'kysely';
 import { REQUEST_STATUSES, SLA_STATES } from '../../contracts/requests.js';
+import type { StaffScope } from '../../domain/scope.js';
 import { incrementCounter } from '../../platform/db/counters.js';
 import type { Database } from '../../platform/db/schema.js';
 import type { RequestTable } from '../../platform/db/schema-requests.js';
@@ -22,11 +23,17 @@ export function visibleRequests(db: Db, visibility: RequestVisibility): RequestQ
   if (visibility.createdBy) query = query.where('requests.created_by', '=', visibility.createdBy).where('requests.status', '=', 'draft');
   if (visibility.committeeIds)
     query = query.where('requests.committee_id', 'in', visibility.committeeIds).where('requests.status', '!=', 'draft');
-  const { categories, domains, offices } = visibility.scope;
-  if (categories.length) query = query.where('requests.category', 'in', categories);
-  if (offices.length) query = query.where('requests.office', 'in', offices);
+  return inScope(query, visibility.scope);
+}
+
+/** Requests of families in `scope` (F2): the denormalised category and office, domains through family_domains. */
+export function inScope(query: RequestQuery, scope: StaffScope): RequestQuery {
+  const { categories, domains, offices } = scope;
+  let scoped = query;
+  if (categories.length) scoped = scoped.where('requests.category', 'in', categories);
+  if (offices.length) scoped = scoped.where('requests.office', 'in', offices);
   if (domains.length) {
-    query = query.where((eb) =>
+    scoped = scoped.where((eb) =>
       eb.exists(
         eb
           .selectFrom('family_domains')
@@ -36,7 +43,7 @@ export function visibleRequests(db: Db, visibility: RequestVisibility): RequestQ
       ),
     );
   }
-  return query;
+  return scoped;
 }
 
 export async function findRequest(db: Db, id: string): Promise<RequestTable | undefined> {

@@ -11,6 +11,7 @@ import type {
   UpdateRequestBody,
 } from '../../contracts/requests.js';
 import { isEditable } from '../../domain/request-status.js';
+import { type StaffScope, UNRESTRICTED_SCOPE } from '../../domain/scope.js';
 import type { AppContext } from '../../platform/context.js';
 import type { Database } from '../../platform/db/schema.js';
 import type { RequestTable } from '../../platform/db/schema-requests.js';
@@ -22,7 +23,7 @@ import { recordAttestation } from './requests.attestation.js';
 import { deadlineHijri, loadState, move, noteAad, openReasons, presentAttestation, voidIfChanged } from './requests.core.js';
 import { attachDocument } from './requests.documents.js';
 import { applyAnswers, insertRequest } from './requests.intake.js';
-import { decodeCursor, encodeCursor, type NamedRequestRow, NO_DEADLINE, pageOf, withNames } from './requests.repo.js';
+import { decodeCursor, encodeCursor, inScope, type NamedRequestRow, NO_DEADLINE, pageOf, withNames } from './requests.repo.js';
 
 /**
  * The only way the committees and portal modules reach requests (docs/design/service-requests.md,
@@ -45,15 +46,15 @@ export interface Page<T> {
 /** C5: complete requests whose type names `committeeId`, oldest deadline first (keyset cursor). */
 export async function requestsAwaitingStudy(
   ctx: AppContext,
-  query: { committeeId: string; limit?: number; cursor?: string | null },
+  query: { committeeId: string; limit?: number; cursor?: string | null; scope?: StaffScope },
 ): Promise<Page<RequestBrief>> {
   const after = query.cursor ? decodeCursor(query.cursor) : null;
   if (query.cursor && !after)
     throw AppError.badRequest('request.invalid', 'Bad cursor', [{ pointer: '/cursor', code: 'field.invalid', detail: 'Bad cursor' }]);
-  const base = ctx.db
-    .selectFrom('requests')
-    .where('requests.committee_id', '=', query.committeeId)
-    .where('requests.status', '=', 'complete');
+  const base = inScope(
+    ctx.db.selectFrom('requests').where('requests.committee_id', '=', query.committeeId).where('requests.status', '=', 'complete'),
+    query.scope ?? UNRESTRICTED_SCOPE,
+  );
   const { rows, next } = await pageOf(base, after, Math.min(Math.max(query.limit ?? 50, 1), 200));
   return { items: briefsOf(rows), nextCursor: next ? encodeCursor(next) : null };
 }
@@ -73,10 +74,15 @@ function briefsOf(rows: NamedRequestRow[]): RequestBrief[] {
   }));
 }
 
-/** Lines for agendas and minutes, in the order of `requestIds`; unknown ids are left out. No ID numbers. */
-export async function requestBriefs(db: Db, _ctx: AppContext, requestIds: readonly string[]): Promise<RequestBrief[]> {
+/** Lines for agendas and minutes, in the order of `requestIds`; unknown ids (and, given a scope, those outside it) are left out. No ID numbers. */
+export async function requestBriefs(
+  db: Db,
+  _ctx: AppContext,
+  requestIds: readonly string[],
+  scope: StaffScope = UNRESTRICTED_SCOPE,
+): Promise<RequestBrief[]> {
   if (!requestIds.length) return [];
-  const rows = await withNames(db.selectFrom('requests').where('requests.id', 'in', [...requestIds])).execute();
+  const rows = await withNames(inScope(db.selectFrom('requests').where('requests.id', 'in', [...requestIds]), scope)).execute();
   const byId = new Map(rows.map((r) => [r.id, r]));
   return briefsOf(requestIds.flatMap((id) => byId.get(id) ?? []));
 }

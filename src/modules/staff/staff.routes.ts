@@ -13,6 +13,12 @@ import { staffOnly } from '../../platform/http/route-policy.js';
 import { type App, staffOf } from '../../platform/http/types.js';
 import * as staff from './staff.service.js';
 
+/** The writer of an account change: who, and the scope they may hand out (issue 21 §1). */
+function writerOf(request: Parameters<typeof staffOf>[0]) {
+  const principal = staffOf(request);
+  return { id: principal.userId, scope: principal.scope };
+}
+
 // R2 later lets HR read the staff list for policy acknowledgements; managing accounts is the administrator's.
 const READ = staffOnly(['administrator', 'hr']);
 const MANAGE = staffOnly(['administrator']);
@@ -33,14 +39,13 @@ export function staffRoutes(app: App, ctx: AppContext): void {
   app.post('/api/v1/staff/users', {
     config: { policy: MANAGE },
     schema: { tags: ['staff'], body: createStaffBody, response: { 201: staffWithPassword } },
-    handler: async (request, reply) =>
-      reply.code(201).send(await staff.createStaffUser(ctx, { id: staffOf(request).userId }, request.body)),
+    handler: async (request, reply) => reply.code(201).send(await staff.createStaffUser(ctx, writerOf(request), request.body)),
   });
 
   app.patch('/api/v1/staff/users/:id', {
     config: { policy: MANAGE },
     schema: { tags: ['staff'], params: idParams, body: updateStaffBody, response: { 200: staffUser } },
-    handler: (request) => staff.updateStaffUser(ctx, { id: staffOf(request).userId }, request.params.id, request.body),
+    handler: (request) => staff.updateStaffUser(ctx, writerOf(request), request.params.id, request.body),
   });
 
   app.post('/api/v1/staff/users/:id/deactivate', {

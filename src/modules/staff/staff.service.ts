@@ -6,12 +6,14 @@ import type { StaffScope } from '../../domain/scope.js';
 import type { AppContext } from '../../platform/context.js';
 import { hashPassword } from '../../platform/crypto/passwords.js';
 import { AppError, type FieldError } from '../../platform/http/app-error.js';
+import { assertScopeWithin } from '../../platform/http/write-scope.js';
 import { uuidv7 } from '../../platform/ids.js';
 import { recordAudit } from '../audit/index.js';
 import { activeCodes } from '../settings/index.js';
 import * as repo from './staff.repo.js';
 
-type Actor = { id: string };
+/** Who makes the change: a staff member (with their own scope) through the API; the CLI passes none. */
+type Actor = { id: string; scope?: StaffScope };
 
 export function presentStaff(record: repo.StaffRecord): StaffUser {
   const { row } = record;
@@ -77,6 +79,8 @@ export async function createStaffUser(
 ): Promise<{ user: StaffUser; oneTimePassword: string }> {
   const scope = uniqueScope(body.scope);
   await assertScopeCodes(ctx, scope);
+  // F2, issue 21 §1: an administrator limited to some offices cannot hand out a wider scope.
+  if (actor?.scope) assertScopeWithin(actor.scope, scope);
   const oneTimePassword = newOneTimePassword();
   const passwordHash = await hashPassword(oneTimePassword);
   const now = ctx.clock.now();
@@ -133,6 +137,7 @@ export async function updateStaffUser(ctx: AppContext, actor: Actor, id: string,
   const roles = body.roles ? [...new Set(body.roles)] : current.roles;
   const scope = body.scope ? uniqueScope(body.scope) : current.scope;
   if (body.scope) await assertScopeCodes(ctx, scope);
+  if (body.scope && actor.scope) assertScopeWithin(actor.scope, scope);
   if (body.roles && current.roles.includes('administrator') && !roles.includes('administrator')) {
     await assertKeepsAnAdministrator(ctx, id, roles);
   }

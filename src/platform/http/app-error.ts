@@ -28,8 +28,8 @@ export class AppError extends Error {
   static unauthenticated(code = 'auth.required', detail = 'Sign in to continue') {
     return new AppError(401, code, detail);
   }
-  static forbidden(code = 'auth.forbidden', detail = 'You do not have permission to do this') {
-    return new AppError(403, code, detail);
+  static forbidden(code = 'auth.forbidden', detail = 'You do not have permission to do this', errors: FieldError[] = []) {
+    return new AppError(403, code, detail, errors);
   }
   /** Also the answer for records outside the caller's scope: existence is not revealed. */
   static notFound(code = 'not-found', detail = 'Not found') {

@@ -1,0 +1,625 @@
+import { randomUUID } from 'node:crypto';
+import type { LightMyRequestResponse } from 'fastify';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { StaffRole } from '../../src/domain/roles.js';
+import type { StaffScope } from '../../src/domain/scope.js';
+import {
+  buildCommittee,
+  buildComplaint,
+  buildFamily,
+  buildRequest,
+  buildRequestType,
+  buildStaff,
+  type FamilyFixture,
+  familyBody,
+  multipartUpload,
+  PROJECT_CHECKLIST,
+  type RequestFixture,
+  SIGNATURE_PNG,
+} from './factories.js';
+import { type Agent, createTestApp, ENGINE, sessionFor, type TestApp } from './harness.js';
+import { type PortalAgent, portalAgentFor } from './portal-support.js';
+
+/**
+ * Issue 21 §1 (F2): every write checks the writer's scope. Each write route of the app has a line
+ * here: cases that aim it at a record outside the writer's scope (404, as reads answer) or that
+ * would create or move something outside it (403 `scope.forbidden` with the field's pointer), or
+ * the reason it names no family, office, category or domain. A write route added without a line
+ * fails the first test, so no later route can skip the check.
+ */
+interface Attempt {
+  as: Agent | PortalAgent;
+  method?: string;
+  url: string;
+  body?: unknown;
+  multipart?: { fields: Record<string, string>; file: { name: string; bytes: Buffer } };
+}
+interface ScopeCase {
+  name: string;
+  attempt: () => Promise<Attempt>;
+  status: 404 | 403;
+  /** For 403: where the refusal points. */
+  pointer?: string;
+}
+type Line = { cases: ScopeCase[] } | { exempt: string };
+
+const KHOBAR: StaffScope = { categories: [], domains: [], offices: ['khobar'] };
+const TRAINEES: StaffScope = { categories: ['trainee'], domains: [], offices: [] };
+const PDF = Buffer.from('%PDF-1.4\n1 0 obj << >> endobj\ntrailer << >>\n%%EOF\n');
+const QUOTATION = { key: 'quotation', kind: 'document', labelAr: 'عرض سعر', labelEn: 'Quotation', isRequired: false };
+const QUOTATION_UPLOAD = { fields: { itemKey: 'quotation' }, file: { name: 'quotation.pdf', bytes: PDF } };
+
+let t: TestApp;
+/** The world: a family, its request and its complaint in Dammam; every writer below works only in Khobar (or only with trainees). */
+const w = {} as {
+  dammam: FamilyFixture;
+  khobarFamily: FamilyFixture;
+  draft: RequestFixture;
+  awaiting: RequestFixture;
+  committeeId: string;
+  chair: Agent;
+  reception: Agent;
+  admin: Agent;
+  traineeAdmin: Agent;
+  followUp: Agent;
+  officer: Agent;
+  complaintId: string;
+  taskId: string;
+  inquiryId: string;
+  messageId: string;
+  documentId: string;
+  registerEntryId: string;
+  importId: string;
+  portal: PortalAgent;
+  otherFamilyDraftId: string;
+};
+
+const staffIn = async (roles: StaffRole[], scope: StaffScope) => sessionFor(t, await buildStaff(t, { roles, scope, withTotp: false }));
+
+beforeAll(async () => {
+  t = await createTestApp();
+  w.dammam = await buildFamily(t, { office: 'dammam' });
+  w.khobarFamily = await buildFamily(t, { office: 'khobar' });
+  w.reception = await staffIn(['reception'], KHOBAR);
+  w.admin = await staffIn(['administrator'], KHOBAR);
+  w.traineeAdmin = await staffIn(['administrator'], TRAINEES);
+  w.followUp = await staffIn(['follow-up-committee'], KHOBAR);
+  w.officer = await staffIn(['contact-officer'], KHOBAR);
+
+  // A Dammam draft with a quotation attached, by reception that works everywhere.
+  const unrestricted = await sessionFor(t, await buildStaff(t, { roles: ['reception'] }));
+  const withDocument = await buildRequestType(t, { checklist: [...PROJECT_CHECKLIST, QUOTATION] });
+  w.draft = await buildRequest(t, { by: unrestricted, familyId: w.dammam.id, typeCode: withDocument.code, isDraft: true });
+  const document = await multipartUpload(t, unrestricted, `/api/v1/requests/${w.draft.id}/documents`, QUOTATION_UPLOAD);
+  if (document.statusCode !== 201) throw new Error(`document: ${document.statusCode} ${document.body}`);
+  w.documentId = document.json().documents.find((d: { itemKey: string }) => d.itemKey === 'quotation').id;
+
+  // C5: a committee whose chair works only in Khobar; a Dammam request awaits its study.
+  const chair = await buildStaff(t, { roles: ['committee-member'], scope: KHOBAR, withTotp: false });
+  const committee = await buildCommittee(t, { members: [chair, await buildStaff(t, { roles: ['committee-member'] })], chair });
+  w.committeeId = committee.id;
+  w.chair = await sessionFor(t, chair);
+  const type = await buildRequestType(t, { committeeId: committee.id });
+  w.awaiting = await buildRequest(t, { familyId: w.dammam.id, typeCode: type.code });
+
+  // E1: a complaint and an inquiry about the Dammam family, registered by unrestricted staff.
+  const unrestrictedOfficer = await sessionFor(t, await buildStaff(t, { roles: ['contact-officer'] }));
+  w.complaintId = (await buildComplaint(t, { by: unrestricted, familyId: w.dammam.id })).id;
+  w.inquiryId = (await buildComplaint(t, { by: unrestrictedOfficer, kind: 'inquiry', familyId: w.dammam.id })).id;
+  const handler = await sessionFor(t, await buildStaff(t, { roles: ['follow-up-committee'] }));
+  for (const step of [
+    { action: 'assess', severity: 'medium', needsImmediateAction: false },
+    { action: 'assign' },
+    { action: 'investigate' },
+  ]) {
+    const moved = await handler.request('POST', `/api/v1/complaints/${w.complaintId}/steps`, step);
+    if (moved.statusCode >= 300) throw new Error(`${step.action}: ${moved.statusCode} ${moved.body}`);
+  }
+  const task = await handler.request('POST', `/api/v1/complaints/${w.complaintId}/entries`, { kind: 'task', text: 'اتصال بالأسرة' });
+  if (task.statusCode >= 300) throw new Error(`task: ${task.statusCode} ${task.body}`);
+  w.taskId = task.json().entries.find((e: { kind: string }) => e.kind === 'task').id;
+
+  // G1: a register entry for productive families, which the trainee-only administrator may not touch.
+  const registerAdmin = await sessionFor(t, await buildStaff(t, { roles: ['administrator'], withTotp: false }));
+  const entry = await registerAdmin.request('POST', '/api/v1/contact-officers', registerEntry(await contactOfficerId()));
+  if (entry.statusCode !== 201) throw new Error(`register entry: ${entry.statusCode} ${entry.body}`);
+  w.registerEntryId = entry.json().id;
+
+  // A message to the Dammam family (the request's acknowledgement, or any other).
+  const message = await t.ctx.db
+    .selectFrom('outbox_messages')
+    .select('id')
+    .where('recipient_kind', '=', 'family')
+    .where('recipient_id', '=', w.dammam.id)
+    .executeTakeFirst();
+  if (!message) throw new Error('no message to the Dammam family');
+  w.messageId = message.id;
+
+  const sheet = await multipartUpload(t, w.reception, '/api/v1/families/imports', {
+    fields: {},
+    file: { name: 'families.csv', bytes: Buffer.from('الاسم,رقم الهوية,الجوال\nنورة,1000000001,0551234567\n') },
+  });
+  if (sheet.statusCode !== 201) throw new Error(`import: ${sheet.statusCode} ${sheet.body}`);
+  w.importId = sheet.json().id;
+
+  // The portal: the Khobar family signed in; a draft of the Dammam family is not its own.
+  const session = await t.ctx.sessions.create('family', w.khobarFamily.id, 'active');
+  w.portal = portalAgentFor(t, session.token, session.row.csrf_token);
+  w.otherFamilyDraftId = w.draft.id;
+}, 120_000);
+
+afterAll(async () => {
+  await t.close();
+});
+
+async function contactOfficerId(): Promise<string> {
+  return (await buildStaff(t, { roles: ['contact-officer'], withTotp: false })).id;
+}
+
+function registerEntry(officerId: string, fields: Record<string, unknown> = {}) {
+  return {
+    category: 'productive-family',
+    domain: null,
+    officerId,
+    roleTitleAr: 'مسؤول تواصل الأسر المنتجة',
+    roleTitleEn: 'Productive families contact officer',
+    channel: 'phone',
+    address: '0138001234',
+    ...fields,
+  };
+}
+
+const notFound = (name: string, attempt: () => Promise<Attempt> | Attempt): ScopeCase => ({
+  name,
+  attempt: async () => attempt(),
+  status: 404,
+});
+const forbidden = (name: string, pointer: string, attempt: () => Promise<Attempt> | Attempt): ScopeCase => ({
+  name,
+  attempt: async () => attempt(),
+  status: 403,
+  pointer,
+});
+
+const ASSOCIATION_WIDE = 'association-wide settings: names no family, and no office, category or domain a record is placed in';
+const OWN_ACCOUNT = 'the caller’s own account or session';
+const COMMITTEE_WORK = 'committee work on its own agenda: membership decides, and what goes on the agenda is checked (agenda line)';
+
+const WRITES: Record<string, Line> = {
+  'POST /api/v1/auth/sign-out': { exempt: OWN_ACCOUNT },
+  'POST /api/v1/auth/password': { exempt: OWN_ACCOUNT },
+  'POST /api/v1/auth/totp/enrolment': { exempt: OWN_ACCOUNT },
+  'POST /api/v1/auth/totp/enrolment/confirm': { exempt: OWN_ACCOUNT },
+  'POST /api/v1/auth/totp/verify': { exempt: OWN_ACCOUNT },
+  'PUT /api/v1/me/preferences': { exempt: OWN_ACCOUNT },
+  'POST /api/v1/me/notifications/:id/read': { exempt: OWN_ACCOUNT },
+  'PUT /api/v1/settings/association': { exempt: ASSOCIATION_WIDE },
+  'PUT /api/v1/settings/security': { exempt: ASSOCIATION_WIDE },
+  'POST /api/v1/settings/:kind': { exempt: `${ASSOCIATION_WIDE} (defines the lists themselves)` },
+  'PATCH /api/v1/settings/:kind/:code': { exempt: `${ASSOCIATION_WIDE} (defines the lists themselves)` },
+  'POST /api/v1/settings/holidays': { exempt: ASSOCIATION_WIDE },
+  'DELETE /api/v1/settings/holidays/edits/:id': { exempt: ASSOCIATION_WIDE },
+  'PUT /api/v1/settings/weekend': { exempt: ASSOCIATION_WIDE },
+  'PUT /api/v1/notifications/templates/:event/:channel/:language': { exempt: ASSOCIATION_WIDE },
+  'DELETE /api/v1/notifications/templates/:event/:channel/:language': { exempt: ASSOCIATION_WIDE },
+  'PUT /api/v1/notifications/settings': { exempt: ASSOCIATION_WIDE },
+  'POST /api/v1/settings/request-types': { exempt: ASSOCIATION_WIDE },
+  'PUT /api/v1/settings/request-types/:code': { exempt: ASSOCIATION_WIDE },
+  'PUT /api/v1/settings/complaints': { exempt: ASSOCIATION_WIDE },
+  'POST /api/v1/committees': { exempt: 'a committee is an association-wide body; its members’ scopes limit what they study' },
+  'PATCH /api/v1/committees/:id': { exempt: 'a committee is an association-wide body; its members’ scopes limit what they study' },
+  'POST /api/v1/staff/users/:id/deactivate': { exempt: 'an account’s state: names no office, category or domain' },
+  'POST /api/v1/staff/users/:id/reactivate': { exempt: 'an account’s state: names no office, category or domain' },
+  'POST /api/v1/staff/users/:id/reset': { exempt: 'an account’s state: names no office, category or domain' },
+  'PUT /api/v1/officer-absences/:id': { exempt: 'a contact officer’s absence: names no family, office, category or domain' },
+  'POST /api/v1/families/lookup': { exempt: 'a read sent as POST (the ID number stays out of URLs): scoped like every read' },
+  'POST /api/v1/families/export': { exempt: 'a read sent as POST: scoped like every read (families-import-export tests)' },
+  'POST /api/v1/families/imports': { exempt: 'stores the sheet only; its rows and defaults are checked when it starts (next line)' },
+  'POST /api/v1/meetings/:id/votes': { exempt: COMMITTEE_WORK },
+  'POST /api/v1/meetings/:id/information-requests': { exempt: COMMITTEE_WORK },
+  'POST /api/v1/meetings/:id/minutes': { exempt: COMMITTEE_WORK },
+  'POST /api/v1/committees/:id/meetings': { exempt: COMMITTEE_WORK },
+  'PATCH /api/v1/meetings/:id': { exempt: COMMITTEE_WORK },
+  'PATCH /api/v1/minutes/:id': { exempt: COMMITTEE_WORK },
+  'POST /api/v1/minutes/:id/approvals': { exempt: COMMITTEE_WORK },
+  'POST /api/v1/minutes/:id/amendments': { exempt: COMMITTEE_WORK },
+  'POST /api/v1/minutes/:id/excusals': { exempt: COMMITTEE_WORK },
+  'POST /api/v1/portal/sign-out': { exempt: OWN_ACCOUNT },
+  'POST /api/v1/portal/requests': { exempt: 'a family applies for itself only: the family is the session’s' },
+
+  // -- families (F2) --
+  'POST /api/v1/families': {
+    cases: [
+      forbidden('register a family in another office', '/office', () => ({
+        as: w.reception,
+        url: '/api/v1/families',
+        body: familyBody({ office: 'dammam' }),
+      })),
+    ],
+  },
+  'PATCH /api/v1/families/:id': {
+    cases: [
+      notFound('change a family of another office', () => ({
+        as: w.reception,
+        method: 'PATCH',
+        url: `/api/v1/families/${w.dammam.id}`,
+        body: { version: w.dammam.version, city: 'الخبر' },
+      })),
+      forbidden('move an own family to another office', '/office', () => ({
+        as: w.reception,
+        method: 'PATCH',
+        url: `/api/v1/families/${w.khobarFamily.id}`,
+        body: { version: w.khobarFamily.version, office: 'dammam' },
+      })),
+    ],
+  },
+  'POST /api/v1/families/imports/:id/start': {
+    cases: [
+      forbidden('import with another office as the default', '/defaults/office', () => ({
+        as: w.reception,
+        url: `/api/v1/families/imports/${w.importId}/start`,
+        body: { mapping: {}, defaults: { office: 'dammam' }, privacyNoticeVersion: '2026-1' },
+      })),
+    ],
+  },
+
+  // -- service requests (C1–C6) --
+  'POST /api/v1/requests': {
+    cases: [
+      notFound('a request for a family of another office', async () => ({
+        as: w.reception,
+        url: '/api/v1/requests',
+        body: {
+          idempotencyKey: randomUUID(),
+          familyId: w.dammam.id,
+          typeCode: (await buildRequestType(t)).code,
+          channel: 'interview',
+          answers: {},
+        },
+      })),
+    ],
+  },
+  'PATCH /api/v1/requests/:id': {
+    cases: [
+      notFound('answer another office’s draft', () => ({
+        as: w.reception,
+        method: 'PATCH',
+        url: `/api/v1/requests/${w.draft.id}`,
+        body: { answers: { project: 'تغيير' }, version: 1 },
+      })),
+    ],
+  },
+  'POST /api/v1/requests/:id/documents': {
+    cases: [
+      notFound('attach to another office’s draft', () => ({
+        as: w.reception,
+        url: `/api/v1/requests/${w.draft.id}/documents`,
+        multipart: QUOTATION_UPLOAD,
+      })),
+    ],
+  },
+  'DELETE /api/v1/requests/:id/documents/:documentId': {
+    cases: [
+      notFound('remove a document of another office’s draft', () => ({
+        as: w.reception,
+        method: 'DELETE',
+        url: `/api/v1/requests/${w.draft.id}/documents/${w.documentId}`,
+      })),
+    ],
+  },
+  'POST /api/v1/requests/:id/attestations': {
+    cases: [
+      notFound('sign another office’s draft', () => ({
+        as: w.reception,
+        url: `/api/v1/requests/${w.draft.id}/attestations`,
+        body: { method: 'signature-pad', signaturePng: SIGNATURE_PNG, dataSha256: w.draft.dataSha256 },
+      })),
+    ],
+  },
+  'POST /api/v1/requests/:id/transitions': {
+    cases: [
+      notFound('submit another office’s draft', () => ({
+        as: w.reception,
+        url: `/api/v1/requests/${w.draft.id}/transitions`,
+        body: { action: 'submit' },
+      })),
+    ],
+  },
+  'POST /api/v1/meetings/:id/agenda': {
+    cases: [
+      notFound('put another office’s request on the agenda', async () => {
+        const meeting = await w.chair.request('POST', `/api/v1/committees/${w.committeeId}/meetings`, { day: '2027-01-10' });
+        if (meeting.statusCode !== 201) throw new Error(`meeting: ${meeting.statusCode} ${meeting.body}`);
+        return { as: w.chair, url: `/api/v1/meetings/${meeting.json().id}/agenda`, body: { requestId: w.awaiting.id } };
+      }),
+    ],
+  },
+
+  // -- messages to families (C5) --
+  'POST /api/v1/notifications/outbox/:id/retry': {
+    cases: [
+      notFound('retry a message to another office’s family', () => ({
+        as: w.admin,
+        url: `/api/v1/notifications/outbox/${w.messageId}/retry`,
+      })),
+    ],
+  },
+  'POST /api/v1/notifications/outbox/:id/cancel': {
+    cases: [
+      notFound('cancel a message to another office’s family', () => ({
+        as: w.admin,
+        url: `/api/v1/notifications/outbox/${w.messageId}/cancel`,
+      })),
+    ],
+  },
+  'POST /api/v1/notifications/outbox/:id/sent': {
+    cases: [
+      notFound('mark a letter to another office’s family sent', () => ({
+        as: w.reception,
+        url: `/api/v1/notifications/outbox/${w.messageId}/sent`,
+        body: {},
+      })),
+    ],
+  },
+  'POST /api/v1/notifications/outbox/:id/call': {
+    cases: [
+      notFound('record a call to another office’s family', () => ({
+        as: w.reception,
+        url: `/api/v1/notifications/outbox/${w.messageId}/call`,
+        body: { outcome: 'reached' },
+      })),
+    ],
+  },
+
+  // -- complaints and inquiries (E1–E3, G1) --
+  'POST /api/v1/complaints/intake': {
+    cases: [
+      notFound('link a complaint to another office’s family', () => ({
+        as: w.reception,
+        url: '/api/v1/complaints/intake',
+        body: {
+          kind: 'complaint',
+          channel: 'fax',
+          name: 'فاطمة الزهراني',
+          mobile: '0559876543',
+          topic: 'aid-disbursement',
+          description: 'وصلتنا رسالة بالفاكس تفيد بتأخر صرف الدعم المالي للأسرة ثلاثة أشهر.',
+          familyId: w.dammam.id,
+        },
+      })),
+    ],
+  },
+  'POST /api/v1/complaints/:id/steps': {
+    cases: [
+      notFound('take a step on another office’s complaint', () => ({
+        as: w.followUp,
+        url: `/api/v1/complaints/${w.complaintId}/steps`,
+        body: { action: 'investigate' },
+      })),
+    ],
+  },
+  'POST /api/v1/complaints/:id/entries': {
+    cases: [
+      notFound('note on another office’s complaint', () => ({
+        as: w.followUp,
+        url: `/api/v1/complaints/${w.complaintId}/entries`,
+        body: { kind: 'note', text: 'ملاحظة' },
+      })),
+    ],
+  },
+  'POST /api/v1/complaints/:id/entries/:entryId/done': {
+    cases: [
+      notFound('finish a task of another office’s complaint', () => ({
+        as: w.followUp,
+        url: `/api/v1/complaints/${w.complaintId}/entries/${w.taskId}/done`,
+      })),
+    ],
+  },
+  'POST /api/v1/complaints/:id/evidence': {
+    cases: [
+      notFound('add evidence to another office’s complaint', () => ({
+        as: w.followUp,
+        url: `/api/v1/complaints/${w.complaintId}/evidence`,
+        multipart: { fields: {}, file: { name: 'evidence.pdf', bytes: PDF } },
+      })),
+    ],
+  },
+  'POST /api/v1/complaints/:id/settlement': {
+    cases: [
+      notFound('settle another office’s complaint', () => ({
+        as: w.followUp,
+        url: `/api/v1/complaints/${w.complaintId}/settlement`,
+        body: { terms: 'تسوية ودية بصرف الدعم المتأخر' },
+      })),
+    ],
+  },
+  'POST /api/v1/complaints/:id/compensation': {
+    cases: [
+      notFound('escalate another office’s complaint', () => ({
+        as: w.followUp,
+        url: `/api/v1/complaints/${w.complaintId}/compensation`,
+        body: { reason: 'ضرر ثابت يستوجب التعويض' },
+      })),
+    ],
+  },
+  'POST /api/v1/inquiries/:id/steps': {
+    cases: [
+      notFound('answer an inquiry about another office’s family', () => ({
+        as: w.officer,
+        url: `/api/v1/inquiries/${w.inquiryId}/steps`,
+        body: { action: 'answer', answer: 'نفيدكم بأن طلبكم قيد الدراسة.' },
+      })),
+    ],
+  },
+  'POST /api/v1/contact-officers': {
+    cases: [
+      forbidden('a register entry for another category', '/category', async () => ({
+        as: w.traineeAdmin,
+        url: '/api/v1/contact-officers',
+        body: registerEntry(await contactOfficerId(), { category: 'craftsperson' }),
+      })),
+    ],
+  },
+  'PATCH /api/v1/contact-officers/:id': {
+    cases: [
+      notFound('change another category’s register entry', () => ({
+        as: w.traineeAdmin,
+        method: 'PATCH',
+        url: `/api/v1/contact-officers/${w.registerEntryId}`,
+        body: { version: 1, roleTitleAr: 'مسؤول' },
+      })),
+    ],
+  },
+
+  // -- staff accounts --
+  'POST /api/v1/staff/users': {
+    cases: [
+      forbidden('an account for another office', '/scope/offices/0', () => ({
+        as: w.admin,
+        url: '/api/v1/staff/users',
+        body: {
+          username: `u${randomUUID().slice(0, 8)}`,
+          displayName: 'موظفة',
+          roles: ['reception'],
+          scope: { ...KHOBAR, offices: ['dammam'] },
+        },
+      })),
+      forbidden('an account for every office', '/scope/offices', () => ({
+        as: w.admin,
+        url: '/api/v1/staff/users',
+        body: {
+          username: `u${randomUUID().slice(0, 8)}`,
+          displayName: 'موظفة',
+          roles: ['reception'],
+          scope: { categories: [], domains: [], offices: [] },
+        },
+      })),
+    ],
+  },
+  'PATCH /api/v1/staff/users/:id': {
+    cases: [
+      forbidden('widen an account to another office', '/scope/offices/0', async () => ({
+        as: w.admin,
+        method: 'PATCH',
+        url: `/api/v1/staff/users/${(await buildStaff(t, { roles: ['reception'], scope: KHOBAR })).id}`,
+        body: { scope: { ...KHOBAR, offices: ['dammam'] } },
+      })),
+    ],
+  },
+
+  // -- the family portal: a family's writes reach its own records only --
+  'PATCH /api/v1/portal/requests/:id': {
+    cases: [
+      notFound('another family’s draft', () => ({
+        as: w.portal,
+        method: 'PATCH',
+        url: `/api/v1/portal/requests/${w.otherFamilyDraftId}`,
+        body: { answers: { project: 'تغيير' }, version: 1 },
+      })),
+    ],
+  },
+  'POST /api/v1/portal/requests/:id/submit': {
+    cases: [
+      notFound('submit another family’s draft', () => ({ as: w.portal, url: `/api/v1/portal/requests/${w.otherFamilyDraftId}/submit` })),
+    ],
+  },
+  'POST /api/v1/portal/requests/:id/documents': {
+    cases: [
+      notFound('attach to another family’s draft', () => ({
+        as: w.portal,
+        url: `/api/v1/portal/requests/${w.otherFamilyDraftId}/documents`,
+        multipart: QUOTATION_UPLOAD,
+      })),
+    ],
+  },
+  'DELETE /api/v1/portal/requests/:id/documents/:documentId': {
+    cases: [
+      notFound('remove another family’s document', () => ({
+        as: w.portal,
+        method: 'DELETE',
+        url: `/api/v1/portal/requests/${w.otherFamilyDraftId}/documents/${w.documentId}`,
+      })),
+    ],
+  },
+  'POST /api/v1/portal/requests/:id/attestation/start': {
+    cases: [
+      notFound('confirm another family’s request', () => ({
+        as: w.portal,
+        url: `/api/v1/portal/requests/${w.otherFamilyDraftId}/attestation/start`,
+        body: {},
+      })),
+    ],
+  },
+  'POST /api/v1/portal/requests/:id/attestation/verify': {
+    cases: [
+      notFound('confirm another family’s request with a code', () => ({
+        as: w.portal,
+        url: `/api/v1/portal/requests/${w.otherFamilyDraftId}/attestation/verify`,
+        body: { code: '123456' },
+      })),
+    ],
+  },
+};
+
+async function send(attempt: Attempt): Promise<LightMyRequestResponse> {
+  if (attempt.multipart) return multipartUpload(t, attempt.as, attempt.url, attempt.multipart);
+  return attempt.as.request(attempt.method ?? 'POST', attempt.url, attempt.body ?? (attempt.method === 'DELETE' ? undefined : {}));
+}
+
+/** Write routes a writer calls: every non-GET route but the public ones (no writer to scope). */
+function writeRoutes(): string[] {
+  return t.app.silaRoutes
+    .filter((r) => !['GET', 'HEAD', 'OPTIONS'].includes(r.method) && r.policy?.access !== 'public')
+    .map((r) => `${r.method} ${r.url}`);
+}
+
+describe(`issue 21 §1 F2: scope on every write [${ENGINE}]`, () => {
+  it('every write route has a line in the table, and the table has no stale lines', () => {
+    const routes = writeRoutes();
+    expect(routes.filter((key) => !(key in WRITES))).toEqual([]);
+    expect(Object.keys(WRITES).filter((key) => !routes.includes(key))).toEqual([]);
+  });
+
+  const cases = Object.entries(WRITES).flatMap(([route, line]) => ('cases' in line ? line.cases.map((c) => ({ route, ...c })) : []));
+  it.each(cases)('$route: $name → $status', async ({ attempt, status, pointer }) => {
+    const response = await send(await attempt());
+    expect(response.statusCode, response.body).toBe(status);
+    expect(response.headers['content-type']).toContain('application/problem+json');
+    if (status === 403) {
+      expect(response.json().code).toBe('scope.forbidden');
+      expect(response.json().errors.map((e: { pointer: string }) => e.pointer)).toContain(pointer);
+    }
+  });
+
+  it('a write inside the scope still works (the check is not a blanket refusal)', async () => {
+    const inside = await w.reception.request('POST', '/api/v1/families', familyBody({ office: 'khobar' }));
+    expect(inside.statusCode, inside.body).toBe(201);
+    const moved = await w.reception.request('PATCH', `/api/v1/families/${inside.json().id}`, {
+      version: inside.json().version,
+      city: 'الخبر',
+    });
+    expect(moved.statusCode, moved.body).toBe(200);
+    const account = await w.admin.request('POST', '/api/v1/staff/users', {
+      username: `u${randomUUID().slice(0, 8)}`,
+      displayName: 'موظفة',
+      roles: ['reception'],
+      scope: KHOBAR,
+    });
+    expect(account.statusCode, account.body).toBe(201);
+  });
+
+  it('a refused write leaves the family as it was and audits nothing as done', async () => {
+    const before = await t.ctx.db
+      .selectFrom('families')
+      .select(['office', 'version'])
+      .where('id', '=', w.khobarFamily.id)
+      .executeTakeFirstOrThrow();
+    await w.reception.request('PATCH', `/api/v1/families/${w.khobarFamily.id}`, { version: w.khobarFamily.version, office: 'dammam' });
+    const after = await t.ctx.db
+      .selectFrom('families')
+      .select(['office', 'version'])
+      .where('id', '=', w.khobarFamily.id)
+      .executeTakeFirstOrThrow();
+    expect(after).toEqual(before);
+  });
+});
