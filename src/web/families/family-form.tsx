@@ -272,7 +272,7 @@ export function FamilyFormFields({
   original?: Family;
 }) {
   const { t } = useTranslation(FAMILIES_NS);
-  const labels = useTaxonomyLabels();
+  const labels = useTaxonomyLabels({ isWritable: true });
   const values = form.getValues();
   const keepOffice = original ? [original.office] : undefined;
   const isChannelChanged = Boolean(original && values.agreedChannel !== original.agreedChannel);

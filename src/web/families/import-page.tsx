@@ -109,7 +109,7 @@ function MappingStep({ preview, onStarted, onCancel }: { preview: ImportPreview;
   const { t } = useTranslation(FAMILIES_NS);
   const { t: tc } = useTranslation();
   const { number } = useFormat();
-  const labels = useTaxonomyLabels();
+  const labels = useTaxonomyLabels({ isWritable: true });
   const [mapping, setMapping] = useState<StartImportBody['mapping']>(preview.suggestedMapping);
   const [defaults, setDefaults] = useState<Defaults>({});
   const start = useMutation({
