@@ -181,6 +181,19 @@ const forbidden = (name: string, pointer: string, attempt: () => Promise<Attempt
   pointer,
 });
 
+/** The follow-up committee member who works only in Khobar acts on the Dammam family's complaint. */
+function onComplaint(verb: string, path: string | (() => string), rest: Pick<Attempt, 'body' | 'multipart'>): Line {
+  return {
+    cases: [
+      notFound(`${verb} another office’s complaint`, () => ({
+        as: w.followUp,
+        url: `/api/v1/complaints/${w.complaintId}${typeof path === 'string' ? path : path()}`,
+        ...rest,
+      })),
+    ],
+  };
+}
+
 const ASSOCIATION_WIDE = 'association-wide settings: names no family, and no office, category or domain a record is placed in';
 const OWN_ACCOUNT = 'the caller’s own account or session';
 const COMMITTEE_WORK = 'committee work on its own agenda: membership decides, and what goes on the agenda is checked (agenda line)';
@@ -389,59 +402,14 @@ const WRITES: Record<string, Line> = {
       })),
     ],
   },
-  'POST /api/v1/complaints/:id/steps': {
-    cases: [
-      notFound('take a step on another office’s complaint', () => ({
-        as: w.followUp,
-        url: `/api/v1/complaints/${w.complaintId}/steps`,
-        body: { action: 'investigate' },
-      })),
-    ],
-  },
-  'POST /api/v1/complaints/:id/entries': {
-    cases: [
-      notFound('note on another office’s complaint', () => ({
-        as: w.followUp,
-        url: `/api/v1/complaints/${w.complaintId}/entries`,
-        body: { kind: 'note', text: 'ملاحظة' },
-      })),
-    ],
-  },
-  'POST /api/v1/complaints/:id/entries/:entryId/done': {
-    cases: [
-      notFound('finish a task of another office’s complaint', () => ({
-        as: w.followUp,
-        url: `/api/v1/complaints/${w.complaintId}/entries/${w.taskId}/done`,
-      })),
-    ],
-  },
-  'POST /api/v1/complaints/:id/evidence': {
-    cases: [
-      notFound('add evidence to another office’s complaint', () => ({
-        as: w.followUp,
-        url: `/api/v1/complaints/${w.complaintId}/evidence`,
-        multipart: { fields: {}, file: { name: 'evidence.pdf', bytes: PDF } },
-      })),
-    ],
-  },
-  'POST /api/v1/complaints/:id/settlement': {
-    cases: [
-      notFound('settle another office’s complaint', () => ({
-        as: w.followUp,
-        url: `/api/v1/complaints/${w.complaintId}/settlement`,
-        body: { terms: 'تسوية ودية بصرف الدعم المتأخر' },
-      })),
-    ],
-  },
-  'POST /api/v1/complaints/:id/compensation': {
-    cases: [
-      notFound('escalate another office’s complaint', () => ({
-        as: w.followUp,
-        url: `/api/v1/complaints/${w.complaintId}/compensation`,
-        body: { reason: 'ضرر ثابت يستوجب التعويض' },
-      })),
-    ],
-  },
+  'POST /api/v1/complaints/:id/steps': onComplaint('take a step on', '/steps', { body: { action: 'investigate' } }),
+  'POST /api/v1/complaints/:id/entries': onComplaint('note on', '/entries', { body: { kind: 'note', text: 'ملاحظة' } }),
+  'POST /api/v1/complaints/:id/entries/:entryId/done': onComplaint('finish a task of', () => `/entries/${w.taskId}/done`, {}),
+  'POST /api/v1/complaints/:id/evidence': onComplaint('add evidence to', '/evidence', {
+    multipart: { fields: {}, file: { name: 'evidence.pdf', bytes: PDF } },
+  }),
+  'POST /api/v1/complaints/:id/settlement': onComplaint('settle', '/settlement', { body: { terms: 'تسوية ودية بصرف الدعم المتأخر' } }),
+  'POST /api/v1/complaints/:id/compensation': onComplaint('escalate', '/compensation', { body: { reason: 'ضرر ثابت يستوجب التعويض' } }),
   'POST /api/v1/inquiries/:id/steps': {
     cases: [
       notFound('answer an inquiry about another office’s family', () => ({
