@@ -1,0 +1,284 @@
+import { type ChildProcess, spawn } from 'node:child_process';
+import { existsSync, readdirSync, statSync } from 'node:fs';
+import { createServer } from 'node:net';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { serverHeapArgs } from '../../bin/server-heap.mjs';
+import { DEFAULT_COMPLAINTS_SETTINGS } from '../../src/modules/complaints/complaints.settings.js';
+import { loadConfig } from '../../src/platform/config.js';
+import { openDatabase } from '../../src/platform/db/database.js';
+
+/**
+ * The reliability suite (issue 21, Must-have 6): the real `sila serve` as a child process, public
+ * complaints sent to it concurrently from many client addresses, and the checks that every
+ * acknowledged complaint is still there. Shared by reliability-kill.test.ts,
+ * reliability-backup.test.ts and the longer run in bench/reliability.ts.
+ */
+
+export const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');
+
+/** Only what the command needs: none of the test runner's own variables leak into it. */
+function childEnv(env: Record<string, string>): NodeJS.ProcessEnv {
+  const keep = ['PATH', 'HOME', 'TMPDIR', 'LANG'];
+  return { ...Object.fromEntries(keep.filter((k) => process.env[k]).map((k) => [k, process.env[k]])), NO_COLOR: '1', ...env };
+}
+
+function freePort(): Promise<number> {
+  return new Promise((resolve, reject) => {
+    const probe = createServer();
+    probe.once('error', reject);
+    probe.listen(0, '127.0.0.1', () => {
+      const { port } = probe.address() as { port: number };
+      probe.close(() => resolve(port));
+    });
+  });
+}
+
+export interface Receipt {
+  reference: string;
+  trackingCode: string;
+  /** When the 201 arrived (ms since the epoch): the backup test keeps those before the backup started. */
+  at: number;
+}
+
+export interface SilaServer {
+  url: string;
+  child: ChildProcess;
+  /** The last lines the process printed (shown when a step fails). */
+  output(): string;
+  /** kill -9: no handler runs, no transaction is finished. */
+  crash(): Promise<void>;
+  /** SIGTERM: the graceful stop an operator's service manager sends. */
+  stop(): Promise<void>;
+}
+
+const running = new Set<ChildProcess>();
+
+/** Ends every server this module started and has not seen end (afterAll, even when a test failed). */
+export async function killAllServers(): Promise<void> {
+  await Promise.all([...running].map((child) => ended(child, 'SIGKILL')));
+}
+
+function newestChange(dir: string): number {
+  let latest = 0;
+  for (const entry of readdirSync(dir, { withFileTypes: true })) {
+    const full = path.join(dir, entry.name);
+    latest = Math.max(latest, entry.isDirectory() ? newestChange(full) : statSync(full).mtimeMs);
+  }
+  return latest;
+}
+
+/**
+ * How an operator starts Sila: the built `bin/sila.mjs serve` when `npm run build` made dist/server
+ * after the last change to src/ (CI builds before the suites), else the sources through tsx. The
+ * heap flag is given here, so bin/sila.mjs serves in this very process and kill -9 reaches the server.
+ */
+export function silaCommand(args: string[]): { args: string[]; isBuilt: boolean } {
+  const built = path.join(ROOT, 'dist/server/cli/index.js');
+  const heap = args[0] === 'serve' ? serverHeapArgs({}, []) : [];
+  if (existsSync(built) && statSync(built).mtimeMs >= newestChange(path.join(ROOT, 'src'))) {
+    return { args: [...heap, path.join(ROOT, 'bin/sila.mjs'), ...args], isBuilt: true };
+  }
+  return { args: [...heap, '--import', 'tsx', path.join(ROOT, 'src/cli/dev-entry.ts'), ...args], isBuilt: false };
+}
+
+export interface Result {
+  code: number | null;
+  stdout: string;
+  stderr: string;
+}
+
+/** Runs a `sila` verb as an operator would, to its end (killed after `timeoutMs`). */
+export function sila(args: string[], env: Record<string, string>, { timeoutMs = 90_000 } = {}): Promise<Result> {
+  const child = spawn(process.execPath, silaCommand(args).args, { cwd: ROOT, env: childEnv(env), stdio: ['ignore', 'pipe', 'pipe'] });
+  running.add(child);
+  return new Promise((resolve, reject) => {
+    let stdout = '';
+    let stderr = '';
+    child.stdout?.on('data', (chunk) => {
+      stdout += chunk;
+    });
+    child.stderr?.on('data', (chunk) => {
+      stderr += chunk;
+    });
+    const timer = setTimeout(() => {
+      child.kill('SIGKILL');
+      reject(new Error(`sila ${args.join(' ')} did not finish within ${timeoutMs / 1000} s:\n${stdout}\n${stderr}`));
+    }, timeoutMs);
+    child.on('error', reject);
+    child.on('close', (code) => {
+      clearTimeout(timer);
+      running.delete(child);
+      resolve({ code, stdout, stderr });
+    });
+  });
+}
+
+function ended(child: ChildProcess, signal: NodeJS.Signals): Promise<void> {
+  return new Promise((resolve) => {
+    if (child.exitCode !== null || child.signalCode !== null) return resolve();
+    child.once('exit', () => resolve());
+    child.kill(signal);
+  });
+}
+
+/**
+ * Starts `sila serve` on a free port with the database's environment and waits for /readyz. The
+ * server trusts the loopback as its proxy, so each request's x-forwarded-for is its client address
+ * (the public link's per-address limits then apply per simulated visitor, as behind a real proxy).
+ */
+export async function startServer(env: Record<string, string>, { timeoutMs = 60_000 } = {}): Promise<SilaServer> {
+  const port = await freePort();
+  const child = spawn(process.execPath, silaCommand(['serve']).args, {
+    cwd: ROOT,
+    env: childEnv({ LOG_LEVEL: 'warn', ...env, PORT: String(port), HOST: '127.0.0.1', SILA_TRUST_PROXY: '127.0.0.1' }),
+    stdio: ['ignore', 'pipe', 'pipe'],
+  });
+  running.add(child);
+  child.once('exit', () => running.delete(child));
+  let output = '';
+  const keep = (chunk: Buffer) => {
+    output = (output + chunk.toString()).slice(-4000);
+  };
+  child.stdout?.on('data', keep);
+  child.stderr?.on('data', keep);
+  const url = `http://127.0.0.1:${port}`;
+  const started = Date.now();
+  for (;;) {
+    if (child.exitCode !== null || child.signalCode !== null)
+      throw new Error(`sila serve exited (${child.exitCode ?? child.signalCode}) before it was ready:\n${output}`);
+    if (Date.now() - started > timeoutMs) {
+      await ended(child, 'SIGKILL');
+      throw new Error(`sila serve was not ready after ${timeoutMs / 1000} s:\n${output}`);
+    }
+    try {
+      if ((await fetch(`${url}/readyz`)).ok) break;
+    } catch {
+      // not listening yet
+    }
+    await new Promise((r) => setTimeout(r, 100));
+  }
+  return {
+    url,
+    child,
+    output: () => output,
+    crash: () => ended(child, 'SIGKILL'),
+    stop: async () => {
+      const force = setTimeout(() => child.kill('SIGKILL'), 15_000);
+      await ended(child, 'SIGTERM');
+      clearTimeout(force);
+    },
+  };
+}
+
+/** A client address of its own for every request: 10.x.y.z for submissions, 11.x.y.z for lookups. */
+function address(first: number, n: number): string {
+  return `${first}.${(n >> 16) & 255}.${(n >> 8) & 255}.${n & 255}`;
+}
+
+let submissionSeq = 0;
+let lookupSeq = 0;
+
+/** A valid public complaint (tests/integration/complaints-fixtures.ts), every third anonymous without contact. */
+export function complaintBody(n: number, privacyNoticeVersion = DEFAULT_COMPLAINTS_SETTINGS.privacyNoticeVersion): Record<string, unknown> {
+  const description = `تأخر صرف المساعدة المقررة لأسرتنا أكثر من شهرين دون إبلاغنا بالسبب. (رقم ${n})`;
+  if (n % 3 === 0) return { anonymous: true, topic: 'service-delay', description, remedy: 'صرف المساعدة', privacyNoticeVersion };
+  return {
+    anonymous: false,
+    name: `منيرة العتيبي ${n}`,
+    mobile: `055${String(1_000_000 + (n % 9_000_000)).slice(-7)}`,
+    email: `writer${n}@example.com`,
+    topic: n % 2 ? 'service-delay' : 'aid-disbursement',
+    description,
+    remedy: 'صرف المساعدة وإبلاغنا بموعدها',
+    privacyNoticeVersion,
+  };
+}
+
+export interface Intake {
+  receipts: Receipt[];
+  /** Requests that got no 201: refused (status counted) or cut off (connection lost). */
+  failures: Map<string, number>;
+  /** Stops sending and waits for every worker's last request to settle. */
+  stop(): Promise<void>;
+}
+
+/**
+ * Sends public complaints with `concurrency` workers until stopped, keeping every acknowledgement
+ * (201: reference and tracking code). A request that fails — the server killed under it — is not
+ * acknowledged and so promises nothing; a worker whose server is gone waits and tries again.
+ */
+export function startIntake(url: string, { concurrency = 16 } = {}): Intake {
+  const receipts: Receipt[] = [];
+  const failures = new Map<string, number>();
+  const count = (what: string) => failures.set(what, (failures.get(what) ?? 0) + 1);
+  let isStopped = false;
+  const worker = async () => {
+    while (!isStopped) {
+      submissionSeq += 1;
+      const n = submissionSeq;
+      try {
+        const response = await fetch(`${url}/api/v1/public/complaints`, {
+          method: 'POST',
+          headers: { 'content-type': 'application/json', 'x-forwarded-for': address(10, n) },
+          body: JSON.stringify(complaintBody(n)),
+        });
+        const text = await response.text();
+        if (response.status === 201) {
+          const { reference, trackingCode } = JSON.parse(text) as Receipt;
+          receipts.push({ reference, trackingCode, at: Date.now() });
+        } else count(`HTTP ${response.status}`);
+      } catch {
+        count('connection lost');
+        await new Promise((r) => setTimeout(r, 50));
+      }
+    }
+  };
+  const workers = Array.from({ length: concurrency }, worker);
+  return {
+    receipts,
+    failures,
+    stop: async () => {
+      isStopped = true;
+      await Promise.all(workers);
+    },
+  };
+}
+
+/** The references of `receipts` that the database does not hold (opened directly, as it is on disk). */
+export async function missingReferences(env: Record<string, string>, receipts: readonly Receipt[]): Promise<string[]> {
+  const handle = openDatabase(loadConfig(env).database);
+  try {
+    const rows = await handle.db.selectFrom('complaints').select('reference').execute();
+    const stored = new Set(rows.map((r) => r.reference));
+    return receipts.filter((r) => !stored.has(r.reference)).map((r) => r.reference);
+  } finally {
+    await handle.close();
+  }
+}
+
+/**
+ * Looks every tracking code up through the public link, as the complainant would, and returns the
+ * receipts whose code does not find their complaint (any answer but 200 with the same reference).
+ */
+export async function unfoundTrackingCodes(url: string, receipts: readonly Receipt[], concurrency = 8): Promise<string[]> {
+  const unfound: string[] = [];
+  let next = 0;
+  const worker = async () => {
+    for (let i = next++; i < receipts.length; i = next++) {
+      const receipt = receipts[i] as Receipt;
+      lookupSeq += 1;
+      const response = await fetch(`${url}/api/v1/public/complaints/lookup`, {
+        method: 'POST',
+        headers: { 'content-type': 'application/json', 'x-forwarded-for': address(11, lookupSeq) },
+        body: JSON.stringify({ trackingCode: receipt.trackingCode }),
+      });
+      const body = (await response.json()) as { reference?: string };
+      if (response.status !== 200 || body.reference !== receipt.reference) unfound.push(`${receipt.reference} (${response.status})`);
+    }
+  };
+  await Promise.all(Array.from({ length: concurrency }, worker));
+  return unfound;
+}
+
+export const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
