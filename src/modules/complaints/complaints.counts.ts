@@ -2,12 +2,14 @@ import type { ComplaintCounts, InquiryCounts } from '../../contracts/complaints.
 import { CLOSED_STEPS, OPEN_STEPS } from '../../domain/complaint-steps.js';
 import type { AppContext } from '../../platform/context.js';
 import type { StaffPrincipal } from '../../platform/http/principal.js';
+import { caseInScope } from './complaints.policy.js';
 
 /**
  * Counts for the staff worklist's tabs (issue 6 §5, E1): open complaints assigned to me, the follow-up
  * committee's, those I registered, all (management), those still awaiting an acknowledgement and those
  * past their deadline, each within what the caller may list. Staff concerned by a complaint (§6) never
- * count it. One grouped query; nothing personal is read.
+ * count it, nor does anyone a case linked to a family outside their scope (F2, issue 21). One grouped
+ * query; nothing personal is read.
  */
 const has = (principal: StaffPrincipal, ...roles: string[]) => principal.roles.some((r) => roles.includes(r));
 
@@ -22,6 +24,7 @@ export async function complaintCounts(ctx: AppContext, principal: StaffPrincipal
     .select((eb) => eb.fn.countAll<string | number>().as('n'))
     .where('c.kind', '=', 'complaint')
     .where('c.step', 'not in', CLOSED_STEPS.complaint)
+    .where(caseInScope('c.family_id', principal.scope))
     .where(({ not, exists, selectFrom }) =>
       not(
         exists(
@@ -60,14 +63,16 @@ export async function complaintCounts(ctx: AppContext, principal: StaffPrincipal
 /**
  * Counts for the inquiries page's tabs (issue 6 §7; C1, G1): open (not closed) inquiries routed to me,
  * waiting in the general and support queues, those I logged, and all (management) — each scoped as
- * `listInquiries` scopes its list, and each one count over an index: (kind, officer_id, step),
- * (kind, queue, step), (kind, step, created_at). Nothing personal is read.
+ * `listInquiries` scopes its list (the family's scope too: F2, issue 21), and each one count over an
+ * index: (kind, officer_id, step), (kind, queue, step), (kind, step, created_at). Nothing personal is read.
  */
 export async function inquiryCounts(ctx: AppContext, principal: StaffPrincipal): Promise<InquiryCounts> {
   const isOfficer = has(principal, 'contact-officer');
   const isManager = has(principal, 'management');
   const me = principal.userId;
-  const open = () => ctx.db.selectFrom('complaints as c').where('c.kind', '=', 'inquiry').where('c.step', 'in', OPEN_STEPS.inquiry);
+  const inScope = caseInScope('c.family_id', principal.scope);
+  const open = () =>
+    ctx.db.selectFrom('complaints as c').where('c.kind', '=', 'inquiry').where('c.step', 'in', OPEN_STEPS.inquiry).where(inScope);
   const count = async (query: ReturnType<typeof open>) =>
     Number((await query.select((eb) => eb.fn.countAll<string | number>().as('n')).executeTakeFirst())?.n ?? 0);
   const queue = (name: 'general' | 'support') => count(open().where('c.queue', '=', name).where('c.officer_id', 'is', null));

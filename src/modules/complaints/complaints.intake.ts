@@ -59,9 +59,10 @@ export async function intakeCase(
     let familyCategory: string | null = null;
     if (body.familyId) {
       const contact = await familyContact(ctx, body.familyId, trx);
-      // Out of scope answers like unknown: the registry's rule (F2).
+      // F2, issue 21: a family outside the writer's scope answers 404 exactly like an unknown one
+      // (the case would otherwise be linked to, and shown beside, a family they may not see).
       if (!contact || !isInScope(principal.scope, contact.scope))
-        throw AppError.unprocessable('family.not-found', 'No such family', [
+        throw new AppError(404, 'family.not-found', 'No such family', [
           { pointer: '/familyId', code: 'family.not-found', detail: 'No family you may see has this id' },
         ]);
       familyCategory = contact.scope.category;

@@ -1,17 +1,21 @@
-import type { Kysely } from 'kysely';
+import { type Expression, type Kysely, type SqlBool, sql } from 'kysely';
 import type { CaseKind, ComplaintAction, InquiryAction } from '../../domain/complaint-steps.js';
+import { isUnrestricted, type StaffScope } from '../../domain/scope.js';
 import type { Database } from '../../platform/db/schema.js';
 import type { ComplaintRow } from '../../platform/db/schema-complaints.js';
 import { AppError } from '../../platform/http/app-error.js';
 import type { StaffPrincipal } from '../../platform/http/principal.js';
 import { assertWritableScope, scopeViolations } from '../../platform/http/write-scope.js';
+import { familyInScope } from '../families/index.js';
 
 /**
  * Who may see and do what with complaints and inquiries (issue 6 "Roles"; §6 conflict of interest):
  * - complaints: the follow-up committee handles them, management reads them, and reception (or a
  *   contact officer) sees and acknowledges what it registered; staff concerned by one never see it;
  * - inquiries: contact officers handle them (each its own, or one waiting in a queue), management
- *   reads them, and whoever registered one sees and acknowledges it.
+ *   reads them, and whoever registered one sees and acknowledges it;
+ * - either kind, when linked to a family, only while that family is in the caller's scope (F2,
+ *   issue 21): `caseInScope`, applied by `loadVisible` and by every list, count and figure.
  * A case the caller may not see answers 404, as if it did not exist.
  */
 type Db = Kysely<Database>;
@@ -52,9 +56,29 @@ export function seesWriterUnmasked(principal: StaffPrincipal, row: ComplaintRow)
   return row.kind === 'complaint' ? has(principal, 'follow-up-committee') : has(principal, 'contact-officer');
 }
 
-/** Loads a case the caller may see; otherwise (unknown, another kind, concerned staff, no role) 404. */
+/**
+ * F2, issue 21: a case linked to a family (`family_id` set) follows the family's scope — visible only
+ * when the family's category, office and one of its domains are in `scope`; an unlinked case is left
+ * to the role rules. `familyIdColumn` names the case's column in the caller's query (`'c.family_id'`).
+ * The registry's tables are read only through the families area's `familyInScope`.
+ */
+export function caseInScope(familyIdColumn: string, scope: StaffScope): Expression<SqlBool> {
+  if (isUnrestricted(scope)) return sql<SqlBool>`1 = 1`;
+  return sql<SqlBool>`(${sql.ref(familyIdColumn)} is null or ${familyInScope(familyIdColumn, scope)})`;
+}
+
+/**
+ * Loads a case the caller may see; otherwise (unknown, another kind, linked to a family outside the
+ * caller's scope, concerned staff, no role) 404. Every details, files and step route goes through it.
+ */
 export async function loadVisible(db: Db, principal: StaffPrincipal, kind: CaseKind, id: string): Promise<ComplaintRow> {
-  const row = await db.selectFrom('complaints').selectAll().where('id', '=', id).where('kind', '=', kind).executeTakeFirst();
+  const row = await db
+    .selectFrom('complaints')
+    .selectAll()
+    .where('id', '=', id)
+    .where('kind', '=', kind)
+    .where(caseInScope('complaints.family_id', principal.scope))
+    .executeTakeFirst();
   const notFound = AppError.notFound(`${kind}.not-found`, `No such ${kind}`);
   if (!row) throw notFound;
   if (kind === 'complaint' && (await isConcerned(db, id, principal.userId))) throw notFound;

@@ -2,6 +2,7 @@ import { type Kysely, sql } from 'kysely';
 import { type CaseAge, type ComplaintListQuery, caseKind, type InquiryListQuery, type Oversight } from '../../contracts/complaints.js';
 import { AWAITING_ANSWER_STEPS, type CaseKind, CLOSED_STEPS, median, OPEN_STEPS } from '../../domain/complaint-steps.js';
 import { riyadhCalendarDay, toHijriString } from '../../domain/dates.js';
+import { type StaffScope, UNRESTRICTED_SCOPE } from '../../domain/scope.js';
 import type { AppContext } from '../../platform/context.js';
 import { engineOf } from '../../platform/db/dialect.js';
 import type { Database } from '../../platform/db/schema.js';
@@ -10,12 +11,14 @@ import { AppError } from '../../platform/http/app-error.js';
 import type { StaffPrincipal } from '../../platform/http/principal.js';
 import { recordAudit } from '../audit/index.js';
 import { absentOn, staffRefs } from './complaints.officers.js';
+import { caseInScope } from './complaints.policy.js';
 import { summaryOf } from './complaints.present.js';
 
 /**
  * Worklists (issue 6 §5–§7) and oversight (§9; H5, H6). Each list is one index range (kind + assignee,
  * officer, queue or creator), ordered by the clock's deadline then id and keyset-paged; staff
- * concerned by a complaint never see it (§6). Listing is audited with the ids shown.
+ * concerned by a complaint never see it (§6), nor a case linked to a family outside their scope
+ * (F2, issue 21). Listing is audited with the ids shown.
  */
 type Db = Kysely<Database>;
 const NO_DEADLINE = '9999-12-31';
@@ -40,7 +43,8 @@ function forbidden(list: string): AppError {
   return AppError.forbidden('worklist.forbidden', `The ${list} list is not yours to open`);
 }
 
-function baseQuery(db: Db, kind: CaseKind) {
+/** Every list starts here, so the family's scope (F2, issue 21) applies to each of them. */
+function baseQuery(db: Db, kind: CaseKind, scope: StaffScope) {
   return db
     .selectFrom('complaints as c')
     .leftJoin('working_clocks as wc', 'wc.id', 'c.clock_id')
@@ -52,7 +56,8 @@ function baseQuery(db: Db, kind: CaseKind) {
       'wc.working_days as wc_working_days',
       'wc.warn_day as wc_warn_day',
     ])
-    .where('c.kind', '=', kind);
+    .where('c.kind', '=', kind)
+    .where(caseInScope('c.family_id', scope));
 }
 type Query = ReturnType<typeof baseQuery>;
 
@@ -146,7 +151,7 @@ function common(
 export async function listComplaints(ctx: AppContext, principal: StaffPrincipal, asked: ComplaintListQuery) {
   const list = asked.list ?? (has(principal, 'follow-up-committee') ? 'committee' : has(principal, 'management') ? 'all' : 'registered');
   const q = { ...asked, list };
-  let query = baseQuery(ctx.db, 'complaint').where(({ not, exists, selectFrom }) =>
+  let query = baseQuery(ctx.db, 'complaint', principal.scope).where(({ not, exists, selectFrom }) =>
     not(
       exists(
         selectFrom('complaint_concerned_staff as cs')
@@ -174,7 +179,7 @@ export async function listComplaints(ctx: AppContext, principal: StaffPrincipal,
 export async function listInquiries(ctx: AppContext, principal: StaffPrincipal, asked: InquiryListQuery) {
   const list = asked.list ?? (has(principal, 'contact-officer') ? 'mine' : has(principal, 'management') ? 'all' : 'registered');
   const q = { ...asked, list };
-  let query = baseQuery(ctx.db, 'inquiry');
+  let query = baseQuery(ctx.db, 'inquiry', principal.scope);
   if (q.list === 'mine') {
     if (!has(principal, 'contact-officer')) throw forbidden(q.list);
     query = query.where('c.officer_id', '=', principal.userId);
@@ -217,9 +222,12 @@ function weekIndexOf(column: WeekColumn, starts: readonly string[]) {
 
 /**
  * The oversight page's reads, built and not run: `oversight` runs them and the bench's ceiling runs
- * the same SQL raw (bench/run/paths.ts), so the two cannot drift apart.
+ * the same SQL raw (bench/run/paths.ts), so the two cannot drift apart. Each counts only the cases
+ * `scope` may see (F2, issue 21: a case linked to a family outside it is left out), so the figures
+ * match the lists they link to.
  */
-export function oversightQueries(db: Kysely<Database>, now: Date) {
+export function oversightQueries(db: Kysely<Database>, now: Date, scope: StaffScope = UNRESTRICTED_SCOPE) {
+  const inScope = caseInScope('complaints.family_id', scope);
   const iso = (days: number) => new Date(now.getTime() - days * DAY_MS).toISOString();
   const [t3, t6, t11] = [iso(3), iso(6), iso(11)];
   // Twelve weeks, Sunday to Saturday in Riyadh.
@@ -255,6 +263,7 @@ export function oversightQueries(db: Kysely<Database>, now: Date) {
           eb.and([eb('kind', '=', 'inquiry'), eb('step', 'in', OPEN_STEPS.inquiry)]),
         ]),
       )
+      .where(inScope)
       .groupBy(['kind', 'step', 'age']),
     sla: db
       .selectFrom('complaints')
@@ -262,6 +271,7 @@ export function oversightQueries(db: Kysely<Database>, now: Date) {
       // Both kinds named, so the (kind, …) index is read as two ranges, not scanned whole.
       .where('kind', 'in', caseKind.options)
       .where('sla_state', 'in', ['due-soon', 'breached'])
+      .where(inScope)
       .groupBy(['kind', 'sla_state']),
     // Both queues named, so (kind, queue, step) is read as a few ranges; with the kind alone, SQLite
     // walked every inquiry ever made (48 ms at a million families, issue 7 §5).
@@ -272,6 +282,7 @@ export function oversightQueries(db: Kysely<Database>, now: Date) {
       .where('queue', 'in', ['general', 'support'])
       .where('officer_id', 'is', null)
       .where('step', 'in', OPEN_STEPS.inquiry)
+      .where(inScope)
       .groupBy('queue'),
     // Each officer's workload is counted from the open inquiries (a few hundred), found by (kind,
     // step). Grouped by officer, or filtered on one, in SQL, SQLite took the officer index instead
@@ -280,7 +291,8 @@ export function oversightQueries(db: Kysely<Database>, now: Date) {
       .selectFrom('complaints')
       .select(['officer_id', 'sla_state'])
       .where('kind', '=', 'inquiry')
-      .where('step', 'in', AWAITING_ANSWER_STEPS),
+      .where('step', 'in', AWAITING_ANSWER_STEPS)
+      .where(inScope),
     // Each officer's answers of the last 90 days: their number and the middle one or two response
     // times, picked by the database (a window over the officer's answers in time order). Reading
     // every answer into the page was 17 thousand rows at 500 thousand cases, and 50 managers at
@@ -297,7 +309,8 @@ export function oversightQueries(db: Kysely<Database>, now: Date) {
             .select(['answered_by', responseMs.as('ms')])
             .where('kind', '=', 'inquiry')
             .where('responded_at', '>=', iso(90))
-            .where('answered_by', 'is not', null),
+            .where('answered_by', 'is not', null)
+            .where(inScope),
       )
       .selectFrom((inner) =>
         inner
@@ -318,18 +331,21 @@ export function oversightQueries(db: Kysely<Database>, now: Date) {
       .select(['kind', weekOf('created_at').as('week'), sql<number>`count(*)`.as('n')])
       .where('kind', 'in', caseKind.options)
       .where('created_at', '>=', since)
+      .where(inScope)
       .groupBy(['kind', 'week']),
     closed: db
       .selectFrom('complaints')
       .select([weekOf('closed_at').as('week'), sql<number>`count(*)`.as('n')])
       .where('kind', '=', 'complaint')
       .where('closed_at', '>=', since)
+      .where(inScope)
       .groupBy('week'),
     answeredWeekly: db
       .selectFrom('complaints')
       .select([weekOf('responded_at').as('week'), sql<number>`count(*)`.as('n')])
       .where('kind', '=', 'inquiry')
       .where('responded_at', '>=', since)
+      .where(inScope)
       .groupBy('week'),
   };
 }
@@ -337,12 +353,13 @@ export function oversightQueries(db: Kysely<Database>, now: Date) {
 /**
  * One call for the oversight page (H5, H6): open complaints and inquiries by age and step, overdue
  * and due-soon counts, the queues, each contact officer's workload and median response time, and
- * twelve weeks of counts. Every figure is an indexed aggregate; nothing personal is returned.
+ * twelve weeks of counts, over the cases the manager's scope may see (F2, issue 21). Every figure is
+ * an indexed aggregate; nothing personal is returned.
  */
 export async function oversight(ctx: AppContext, principal: StaffPrincipal): Promise<Oversight> {
   const now = ctx.clock.now();
   const db = ctx.db;
-  const q = oversightQueries(db, now);
+  const q = oversightQueries(db, now, principal.scope);
   const openRows = await q.open.execute();
   const slaRows = await q.sla.execute();
   const sla = (kind: string, state: string) => Number(slaRows.find((r) => r.kind === kind && r.sla_state === state)?.n ?? 0);

@@ -10,6 +10,7 @@ import { FAMILIES_PERSONAL_DATA } from './families.sealing.js';
 export { attestedFamily, familyHeadedBy, visibleFamily } from './families.attested.js';
 export { type FamilyContact, familyContact, familyIdByNationalId, familySummaries } from './families.contact.js';
 export { familyChanged } from './families.events.js';
+export { familyInScope } from './families.scope.js';
 
 export const familiesArea: AreaManifest = {
   name: 'families',
