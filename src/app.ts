@@ -25,8 +25,9 @@ import { AppError } from './platform/http/app-error.js';
 import authPlugin from './platform/http/auth-plugin.js';
 import { registerJsonBodyParser } from './platform/http/json-body.js';
 import { sendProblem } from './platform/http/problem.js';
+import { registerRequestTextGuard } from './platform/http/request-text.js';
 import { PUBLIC, type RoutePolicy } from './platform/http/route-policy.js';
-import { registerSecurityHeaders } from './platform/http/security.js';
+import { registerSecurityHeaders, securityHeaders } from './platform/http/security.js';
 import type { App } from './platform/http/types.js';
 import { loggerOptions } from './platform/logger.js';
 import { assertRegistry, type PersonalTable } from './platform/personal-data.js';
@@ -75,6 +76,8 @@ export interface RegisteredRoute {
   method: string;
   url: string;
   policy: RoutePolicy | undefined;
+  /** The content types its schema declares: `multipart/form-data` marks an upload route (tests/integration/upload-limits.test.ts). */
+  consumes?: readonly string[];
 }
 
 declare module 'fastify' {
@@ -106,6 +109,7 @@ const BODY_LIMIT_BYTES = 256 * 1024;
 
 export async function buildApp({ ctx, webDir, logger, loggerInstance }: BuildAppOptions): Promise<App> {
   const isPublicUrlHttps = ctx.config.publicUrl?.startsWith('https:') ?? false;
+  const routerErrorHeaders = securityHeaders();
   const app = Fastify({
     ...(loggerInstance ? { loggerInstance } : { logger: logger ?? loggerOptions(ctx.config.logLevel) }),
     logController: new LogController({ disableRequestLogging: true }),
@@ -115,9 +119,13 @@ export async function buildApp({ ctx, webDir, logger, loggerInstance }: BuildApp
     onProtoPoisoning: 'error',
     onConstructorPoisoning: 'error',
     routerOptions: { ignoreTrailingSlash: true },
+    // Bad percent-encoding and over-long path parameters leave as problem+json too; the router
+    // answers them before any hook, so the security headers are added here.
+    frameworkErrors: (error, request, reply) => sendProblem(reply.headers(routerErrorHeaders), error, request),
   }).withTypeProvider<ZodTypeProvider>();
 
   registerJsonBodyParser(app);
+  registerRequestTextGuard(app);
   app.setValidatorCompiler(validatorCompiler);
   app.setSerializerCompiler(serializerCompiler);
 
@@ -127,7 +135,8 @@ export async function buildApp({ ctx, webDir, logger, loggerInstance }: BuildApp
     const config = route.config as { policy?: RoutePolicy };
     if (!config.policy && PLUGIN_PUBLIC_PREFIXES.some((prefix) => route.url.startsWith(prefix))) config.policy = PUBLIC;
     const methods = Array.isArray(route.method) ? route.method : [route.method];
-    for (const method of methods) app.silaRoutes.push({ method, url: route.url, policy: config.policy });
+    const { consumes } = (route.schema ?? {}) as { consumes?: readonly string[] };
+    for (const method of methods) app.silaRoutes.push({ method, url: route.url, policy: config.policy, consumes });
   });
 
   // Request logs at debug: at info they cost ~40 % of throughput (ARCHITECTURE.md).

@@ -25,6 +25,15 @@ export function longText(max: number) {
     .refine((v) => !CONTROL_CHARS.test(v), 'field.invalid-characters');
 }
 
+/** What a person types into a search box: one line, no control characters, as `text()`. */
+export function searchText(max: number) {
+  return z
+    .string()
+    .trim()
+    .max(max, 'field.too-long')
+    .refine((v) => !CONTROL_CHARS.test(v) && !/[\r\n]/.test(v), 'field.invalid-characters');
+}
+
 export const code = z.string().regex(/^[a-z0-9][a-z0-9-]{0,48}[a-z0-9]$/, 'field.code-format');
 
 export const language = z.enum(['ar', 'en']);

@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { calendarDay } from './calendar.js';
-import { code, longText, text } from './common.js';
+import { code, longText, searchText, text } from './common.js';
 import { mobile, nationalId } from './families.js';
 
 /**
@@ -407,7 +407,7 @@ export const inquiryListQuery = z.strictObject({
  * but the id and the name. For the follow-up committee only.
  */
 export const staffLookupQuery = z.strictObject({
-  q: z.string().trim().max(80, 'field.too-long').optional(),
+  q: searchText(80).optional(),
   limit: z.coerce.number().int().min(1).max(50).default(20),
 });
 export const staffLookup = z.object({ items: z.array(z.object({ id: z.string(), displayName: z.string() })) });

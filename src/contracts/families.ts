@@ -1,7 +1,7 @@
 import { z } from 'zod';
 import { parseNationalId } from '../domain/national-id.js';
 import { parseSaudiPhone } from '../domain/phone.js';
-import { code, longText, text } from './common.js';
+import { code, longText, searchText, text } from './common.js';
 
 /** A1–A6: the channel a family first came through. */
 export const ORIGIN_CHANNELS = ['interview', 'letter', 'phone', 'fax', 'website', 'volunteer'] as const;
@@ -162,7 +162,7 @@ export const familySummary = family.pick({
 });
 
 const filters = {
-  q: z.string().trim().max(100, 'field.too-long').optional(),
+  q: searchText(100).optional(),
   category: code.optional(),
   domain: code.optional(),
   office: code.optional(),

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { scopeSchema, staffRole, text } from './common.js';
+import { scopeSchema, searchText, staffRole, text } from './common.js';
 
 export const username = z
   .string()
@@ -43,7 +43,7 @@ export const resetStaffBody = z.strictObject({
 });
 
 export const staffListQuery = z.strictObject({
-  q: z.string().trim().max(100).optional(),
+  q: searchText(100).optional(),
   status: z.enum(['active', 'inactive', 'all']).default('active'),
   sort: z.enum(['username', 'displayName', 'createdAt']).default('displayName'),
   order: z.enum(['asc', 'desc']).default('asc'),

@@ -24,6 +24,7 @@ const TITLES: Record<number, string> = {
   405: 'Method Not Allowed',
   409: 'Conflict',
   413: 'Content Too Large',
+  414: 'URI Too Long',
   415: 'Unsupported Media Type',
   422: 'Unprocessable Content',
   429: 'Too Many Requests',
@@ -121,6 +122,9 @@ const FASTIFY_CODES: Record<string, [number, string, string]> = {
   FST_ERR_CTP_INVALID_TYPE: [400, 'request.invalid-content-type', 'The content type is not valid'],
   FST_ERR_VALIDATION: [400, 'request.invalid', 'The request is not valid'],
   FST_ERR_NOT_FOUND: [404, 'not-found', 'Not found'],
+  // The router's own refusals, which reach us through `frameworkErrors` (app.ts).
+  FST_ERR_BAD_URL: [400, 'request.bad-url', 'The address is not validly percent-encoded'],
+  FST_ERR_MAX_PARAM_LENGTH: [414, 'request.uri-too-long', 'A part of the address is longer than allowed'],
   FST_REQ_FILE_TOO_LARGE: [413, 'file.too-large', 'The file is larger than allowed'],
   FST_FILES_LIMIT: [413, 'file.too-many', 'Too many files'],
   FST_PARTS_LIMIT: [413, 'request.too-many-parts', 'Too many parts'],
