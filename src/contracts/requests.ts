@@ -202,6 +202,12 @@ export const completeness = z.object({
 export type Completeness = z.infer<typeof completeness>;
 
 // ---- documents and attestations ----
+/**
+ * The largest document or paper-form scan a request takes, staff or portal: a file of exactly this
+ * many bytes is accepted, one byte more answers 413 `file.too-large` (issue 21 §2).
+ */
+export const REQUEST_FILE_MAX_BYTES = 5 * 1024 * 1024;
+
 export const requestDocument = z.object({
   id: z.string(),
   itemKey: z.string(),

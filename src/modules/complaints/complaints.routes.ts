@@ -12,8 +12,7 @@ import {
 } from '../../contracts/complaints.js';
 import type { CaseKind } from '../../domain/complaint-steps.js';
 import type { AppContext } from '../../platform/context.js';
-import { DEFAULT_MAX_FILE_BYTES } from '../../platform/files/file-store.js';
-import { AppError } from '../../platform/http/app-error.js';
+import { readUpload } from '../../platform/files/uploads.js';
 import { PUBLIC, staffOnly } from '../../platform/http/route-policy.js';
 import { type App, staffOf } from '../../platform/http/types.js';
 import { type LimitBucket, PublicRateLimiter } from './complaints.limits.js';
@@ -59,11 +58,10 @@ export function complaintRoutes(app: App, ctx: AppContext): void {
     preValidation: limit('upload'),
     schema: { tags: ['public'], consumes: ['multipart/form-data'], response: { 201: uploadReceipt } },
     handler: async (request, reply) => {
-      // The file store's ceiling here; the setting (at most that) is checked by the store.
-      const file = await request.file({ limits: { fileSize: DEFAULT_MAX_FILE_BYTES, files: 1 } });
-      if (file?.fieldname !== 'file') throw AppError.badRequest('upload.no-file', 'Send the file in the form field "file"');
-      const bytes = await file.toBuffer();
-      return reply.code(201).send(await receiveUpload(ctx, { fileName: file.filename, bytes }));
+      // Read up to the administrator's limit (settings, at most the file store's ceiling), no further.
+      const { maxUploadBytes } = await getComplaintsSettings(ctx);
+      const { fileName, bytes } = await readUpload(request, { maxBytes: maxUploadBytes, noFileCode: 'upload.no-file' });
+      return reply.code(201).send(await receiveUpload(ctx, { fileName, bytes }));
     },
   });
 

@@ -31,7 +31,8 @@ import {
 } from '../../contracts/complaints.js';
 import type { StaffRole } from '../../domain/roles.js';
 import type { AppContext } from '../../platform/context.js';
-import { DEFAULT_MAX_FILE_BYTES, sendStoredFile } from '../../platform/files/file-store.js';
+import { sendStoredFile } from '../../platform/files/file-store.js';
+import { readUpload, readUploadForm } from '../../platform/files/uploads.js';
 import { AppError } from '../../platform/http/app-error.js';
 import { fieldErrorsFromZodIssues } from '../../platform/http/problem.js';
 import { PUBLIC, staffOnly } from '../../platform/http/route-policy.js';
@@ -42,6 +43,7 @@ import { intakeCase } from './complaints.intake.js';
 import { addEntry, addEvidence, completeTask, escalateToCompensation, recordSettlement } from './complaints.investigation.js';
 import * as officers from './complaints.officers.js';
 import { getCase, readCaseFile } from './complaints.present.js';
+import { getComplaintsSettings } from './complaints.settings.js';
 import { complaintStep, lookupStaff } from './complaints.steps.js';
 import { listComplaints, listInquiries, oversight as oversightFigures } from './complaints.worklists.js';
 
@@ -63,42 +65,35 @@ const MAX_SCANS = 5;
 const invalid = (issues: z.core.$ZodIssue[]) =>
   AppError.badRequest('request.invalid', 'The request is not valid', fieldErrorsFromZodIssues(issues));
 
+/** Scans and evidence are read up to the administrator's limit (settings), the one the file store checks. */
+const maxUploadBytes = async (ctx: AppContext) => (await getComplaintsSettings(ctx)).maxUploadBytes;
+
 /** JSON, or multipart with the JSON in `data` and the files in `file` fields. */
-async function readIntake(request: FastifyRequest) {
+async function readIntake(ctx: AppContext, request: FastifyRequest) {
   if (!request.isMultipart()) {
     const parsed = intakeBody.safeParse(request.body);
     if (!parsed.success) throw invalid(parsed.error.issues);
     return { body: parsed.data, files: [] };
   }
+  const form = await readUploadForm(request, { maxBytes: await maxUploadBytes(ctx), maxFiles: MAX_SCANS, isFileRequired: false });
+  const raw = form.field('data');
   let data: unknown;
-  const files: Array<{ fileName: string; bytes: Buffer }> = [];
-  for await (const part of request.parts({ limits: { fileSize: DEFAULT_MAX_FILE_BYTES, files: MAX_SCANS } })) {
-    if (part.type === 'file') {
-      if (part.fieldname !== 'file') throw AppError.badRequest('request.no-file', 'Send the scans in fields named "file"');
-      files.push({ fileName: part.filename, bytes: await part.toBuffer() });
-    } else if (part.fieldname === 'data') {
-      try {
-        data = JSON.parse(String(part.value));
-      } catch {
-        throw AppError.badRequest('request.invalid', 'The data field is not JSON', [
-          { pointer: '/data', code: 'field.invalid', detail: 'Not JSON' },
-        ]);
-      }
-    }
+  try {
+    data = raw === undefined ? undefined : JSON.parse(raw);
+  } catch {
+    throw AppError.badRequest('request.invalid', 'The data field is not JSON', [
+      { pointer: '/data', code: 'field.invalid', detail: 'Not JSON' },
+    ]);
   }
   const parsed = intakeBody.safeParse(data);
   if (!parsed.success) throw invalid(parsed.error.issues);
-  return { body: parsed.data, files };
+  return { body: parsed.data, files: form.files };
 }
 
-async function readOneFile(request: FastifyRequest) {
-  if (!request.isMultipart()) throw new AppError(415, 'request.not-multipart', 'Send the file as multipart/form-data');
-  const file = await request.file({ limits: { fileSize: DEFAULT_MAX_FILE_BYTES, files: 1 } });
-  if (file?.fieldname !== 'file') throw AppError.badRequest('request.no-file', 'Send the file in the form field "file"');
-  const bytes = await file.toBuffer();
-  const note = file.fields.note;
-  const text = note && !Array.isArray(note) && note.type === 'field' ? String(note.value).trim() : undefined;
-  return { fileName: file.filename, bytes, note: text ? text.slice(0, 2000) : undefined };
+async function readOneFile(ctx: AppContext, request: FastifyRequest) {
+  const file = await readUpload(request, { maxBytes: await maxUploadBytes(ctx) });
+  const text = file.field('note')?.trim();
+  return { fileName: file.fileName, bytes: file.bytes, note: text ? text.slice(0, 2000) : undefined };
 }
 
 export function complaintStaffRoutes(app: App, ctx: AppContext): void {
@@ -107,7 +102,7 @@ export function complaintStaffRoutes(app: App, ctx: AppContext): void {
     config: { policy: staffOnly(INTAKE, 'families') },
     schema: { tags: ['complaints'], consumes: ['application/json', 'multipart/form-data'], response: { 201: intakeResult } },
     handler: async (request, reply) => {
-      const { body, files } = await readIntake(request);
+      const { body, files } = await readIntake(ctx, request);
       return reply.code(201).send(await intakeCase(ctx, staffOf(request), body, files));
     },
   });
@@ -158,7 +153,7 @@ export function complaintStaffRoutes(app: App, ctx: AppContext): void {
     config: { policy: staffOnly(COMPLAINT_HANDLERS) },
     schema: { tags: ['complaints'], params: idParams, consumes: ['multipart/form-data'], response: { 201: caseDetail } },
     handler: async (request, reply) =>
-      reply.code(201).send(await addEvidence(ctx, staffOf(request), request.params.id, await readOneFile(request))),
+      reply.code(201).send(await addEvidence(ctx, staffOf(request), request.params.id, await readOneFile(ctx, request))),
   });
   app.post('/api/v1/complaints/:id/settlement', {
     config: { policy: staffOnly(COMPLAINT_HANDLERS) },

@@ -16,7 +16,7 @@ import {
   updateFamilyBody,
 } from '../../contracts/families.js';
 import type { AppContext } from '../../platform/context.js';
-import { AppError } from '../../platform/http/app-error.js';
+import { readUpload } from '../../platform/files/uploads.js';
 import { staffOnly } from '../../platform/http/route-policy.js';
 import { type App, staffOf } from '../../platform/http/types.js';
 import { exportFamilies } from './families.export.js';
@@ -25,6 +25,7 @@ import { ACCESS_LOG_READERS, FAMILY_EXPORTERS, FAMILY_IMPORTERS, FAMILY_READERS,
 import { countFamilies, familyAccessLog, getFamily, listFamilies, lookupFamilies } from './families.reads.js';
 import { registerFamily } from './families.register.js';
 import { updateFamily } from './families.update.js';
+import { MAX_IMPORT_BYTES } from './spreadsheet.js';
 
 const READ = staffOnly(FAMILY_READERS, 'families');
 const WRITE = staffOnly(FAMILY_REGISTRARS, 'families');
@@ -84,10 +85,8 @@ export function familyRoutes(app: App, ctx: AppContext): void {
     config: { policy: staffOnly(FAMILY_IMPORTERS, 'families') },
     schema: { tags: ['families'], consumes: ['multipart/form-data'], response: { 201: importPreview } },
     handler: async (request, reply) => {
-      const file = await request.file();
-      if (file?.fieldname !== 'file') throw AppError.badRequest('import.no-file', 'Send the sheet in the form field "file"');
-      const bytes = await file.toBuffer();
-      return reply.code(201).send(await uploadImport(ctx, staffOf(request), { fileName: file.filename, bytes }));
+      const { fileName, bytes } = await readUpload(request, { maxBytes: MAX_IMPORT_BYTES, noFileCode: 'import.no-file' });
+      return reply.code(201).send(await uploadImport(ctx, staffOf(request), { fileName, bytes }));
     },
   });
 

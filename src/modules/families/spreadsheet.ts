@@ -10,6 +10,7 @@ import { AppError } from '../../platform/http/app-error.js';
  * spreadsheet program would take for a formula is neutralised on export.
  */
 export const MAX_IMPORT_ROWS = 20_000;
+/** The largest sheet file accepted for import (the reading thread's heap is sized for it); one byte more answers 413. */
 export const MAX_IMPORT_BYTES = 5 * 1024 * 1024;
 
 export interface Sheet {

@@ -14,11 +14,13 @@ import {
   attestationSummary as attestationSummarySchema,
   createOnlineRequestBody,
   familyRequestView,
+  REQUEST_FILE_MAX_BYTES,
   requestDocumentParams,
   requestType,
   updateRequestBody,
 } from '../../contracts/requests.js';
 import type { AppContext } from '../../platform/context.js';
+import { readUpload } from '../../platform/files/uploads.js';
 import { AppError } from '../../platform/http/app-error.js';
 import { clearPortalCookie, PORTAL_COOKIE, setPortalCookie } from '../../platform/http/auth-plugin.js';
 import { familyOnly, PUBLIC } from '../../platform/http/route-policy.js';
@@ -123,18 +125,18 @@ export function portalRoutes(app: App, ctx: AppContext): void {
     config: { policy: FAMILY },
     schema: { tags: ['portal'], params: idParams, consumes: ['multipart/form-data'], response: { 201: familyRequestView } },
     handler: async (request, reply) => {
-      if (!request.isMultipart()) throw new AppError(415, 'request.not-multipart', 'Send the file as multipart/form-data');
       // The name as sent, so that a name with a path is refused rather than silently cut.
-      const file = await request.file({ preservePath: true });
-      if (file?.fieldname !== 'file') throw AppError.badRequest('request.no-file', 'Send the file in the form field "file"');
-      const bytes = await file.toBuffer();
-      const field = file.fields.itemKey;
-      const itemKey = field && !Array.isArray(field) && field.type === 'field' ? String(field.value) : '';
+      const file = await readUpload(request, { maxBytes: REQUEST_FILE_MAX_BYTES, preservePath: true });
+      const itemKey = file.field('itemKey');
       if (!itemKey)
         throw AppError.badRequest('request.invalid', 'Say which checklist item the file is for', [
           { pointer: '/itemKey', code: 'field.required', detail: 'Send the itemKey field before the file' },
         ]);
-      const view = await addOnlineDocument(ctx, familyOf(request).familyId, request.params.id, { itemKey, fileName: file.filename, bytes });
+      const view = await addOnlineDocument(ctx, familyOf(request).familyId, request.params.id, {
+        itemKey,
+        fileName: file.fileName,
+        bytes: file.bytes,
+      });
       return reply.code(201).send(view);
     },
   });

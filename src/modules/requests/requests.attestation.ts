@@ -1,4 +1,4 @@
-import type { RequestStatus, SignatureAttestationBody } from '../../contracts/requests.js';
+import { REQUEST_FILE_MAX_BYTES, type RequestStatus, type SignatureAttestationBody } from '../../contracts/requests.js';
 import { isBeforeDecision } from '../../domain/request-status.js';
 import type { AppContext } from '../../platform/context.js';
 import { storeFile } from '../../platform/files/file-store.js';
@@ -62,6 +62,7 @@ export async function recordAttestation(
         bytes: input.evidence.bytes,
         createdBy: input.witnessId,
         now,
+        maxBytes: REQUEST_FILE_MAX_BYTES,
       })
     : null;
   if (input.method === 'signature-pad' && evidence?.mediaType !== 'image/png')

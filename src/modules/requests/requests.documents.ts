@@ -1,4 +1,4 @@
-import type { RequestStatus, ServiceRequest } from '../../contracts/requests.js';
+import { REQUEST_FILE_MAX_BYTES, type RequestStatus, type ServiceRequest } from '../../contracts/requests.js';
 import { isEditable } from '../../domain/request-status.js';
 import type { AppContext } from '../../platform/context.js';
 import type { RequestTable } from '../../platform/db/schema-requests.js';
@@ -50,6 +50,7 @@ export async function attachDocument(
       bytes: file.bytes,
       createdBy: actor.kind === 'staff' ? actor.id : null,
       now,
+      maxBytes: REQUEST_FILE_MAX_BYTES,
     });
     await trx
       .insertInto('request_documents')

@@ -1,7 +1,9 @@
+import type { FastifyRequest } from 'fastify';
 import { idParams } from '../../contracts/common.js';
 import {
   createRequestBody,
   createRequestTypeBody,
+  REQUEST_FILE_MAX_BYTES,
   requestCounts,
   requestDocumentParams,
   requestHandedOver,
@@ -18,6 +20,7 @@ import {
 } from '../../contracts/requests.js';
 import type { AppContext } from '../../platform/context.js';
 import { sendStoredFile } from '../../platform/files/file-store.js';
+import { readUpload } from '../../platform/files/uploads.js';
 import { AppError } from '../../platform/http/app-error.js';
 import { fieldErrorsFromZodIssues } from '../../platform/http/problem.js';
 import { staffOnly } from '../../platform/http/route-policy.js';
@@ -37,19 +40,8 @@ const READ = staffOnly(REQUEST_READERS, 'families');
 const INTAKE = staffOnly(REQUEST_INTAKE, 'families');
 const ADMIN = staffOnly(REQUEST_TYPE_ADMINS);
 
-/** A multipart form's file with its text fields (sent before the file). */
-async function multipartFile(request: Parameters<Parameters<App['post']>[1]['handler']>[0]) {
-  if (!request.isMultipart()) throw new AppError(415, 'request.not-multipart', 'Send the file as multipart/form-data');
-  // Keep the name as sent, so that a name with a path is refused rather than silently cut.
-  const file = await request.file({ preservePath: true });
-  if (file?.fieldname !== 'file') throw AppError.badRequest('request.no-file', 'Send the file in the form field "file"');
-  const bytes = await file.toBuffer();
-  const field = (name: string) => {
-    const value = file.fields[name];
-    return value && !Array.isArray(value) && value.type === 'field' ? String(value.value) : undefined;
-  };
-  return { fileName: file.filename, bytes, field };
-}
+/** A document or a scan with its text fields; the name kept as sent, so a name with a path is refused rather than silently cut. */
+const readUploadedFile = (request: FastifyRequest) => readUpload(request, { maxBytes: REQUEST_FILE_MAX_BYTES, preservePath: true });
 
 export function requestRoutes(app: App, ctx: AppContext): void {
   // ---- request types ----
@@ -122,7 +114,7 @@ export function requestRoutes(app: App, ctx: AppContext): void {
     config: { policy: INTAKE },
     schema: { tags: ['requests'], params: idParams, consumes: ['multipart/form-data'], response: { 201: serviceRequest } },
     handler: async (request, reply) => {
-      const form = await multipartFile(request);
+      const form = await readUploadedFile(request);
       const itemKey = form.field('itemKey');
       if (!itemKey)
         throw AppError.badRequest('request.invalid', 'Say which checklist item the file is for', [
@@ -175,7 +167,7 @@ export function requestRoutes(app: App, ctx: AppContext): void {
     handler: async (request, reply) => {
       const principal = staffOf(request);
       if (request.isMultipart()) {
-        const form = await multipartFile(request);
+        const form = await readUploadedFile(request);
         const result = await attestByPaper(ctx, principal, request.params.id, {
           fileName: form.fileName,
           bytes: form.bytes,

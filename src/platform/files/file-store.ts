@@ -7,6 +7,7 @@ import { AppError } from '../http/app-error.js';
 import { uuidv7 } from '../ids.js';
 import type { PersonalTable } from '../personal-data.js';
 import { type AcceptedMediaType, cleanFileName, sniffMediaType } from './file-type.js';
+import { fileTooLarge } from './uploads.js';
 
 /**
  * One file store for every module (ARCHITECTURE.md "Files"). Modules decide who may download a
@@ -51,7 +52,7 @@ export async function storeFile(
   }: { ownerType: string; ownerId: string | null; fileName: string; bytes: Buffer; createdBy: string | null; now: Date; maxBytes?: number },
 ): Promise<StoredFile> {
   if (bytes.length === 0) throw AppError.unprocessable('file.empty', 'The file is empty');
-  if (bytes.length > maxBytes) throw new AppError(413, 'file.too-large', `Files may be at most ${Math.floor(maxBytes / 1024 / 1024)} MB`);
+  if (bytes.length > maxBytes) throw fileTooLarge(maxBytes);
   const mediaType = sniffMediaType(bytes);
   if (!mediaType) throw new AppError(415, 'file.type-not-accepted', 'Only JPEG, PNG, WebP images and PDF documents are accepted');
   const id = uuidv7(now.getTime());

@@ -17,6 +17,8 @@ export interface Problem {
   code: string;
   detail: string;
   errors?: FieldProblem[];
+  /** The limit a 413 names (e.g. `file.too-large`), in bytes. */
+  limitBytes?: number;
 }
 
 export class ApiError extends Error {

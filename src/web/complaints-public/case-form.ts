@@ -100,9 +100,10 @@ export function setUpCaseForm(copy: PageCopy): void {
   // ---- attachments: one upload per file, as soon as it is chosen ----
   const fileInput = byId<HTMLInputElement>('attachment-input');
   const fileList = byId<HTMLUListElement>('attachment-list');
-  const attachmentError = (code: string) => {
+  // A size refusal names the limit: the server's (`limitBytes` on its 413) or the page's own.
+  const attachmentError = (code: string, limitBytes = maxBytes) => {
     const el = byId('attachments-error');
-    el.textContent = errorText(copy, code);
+    el.textContent = errorText(copy, code).replace('{mb}', String(Math.round((limitBytes / (1024 * 1024)) * 10) / 10));
     el.hidden = false;
   };
   async function addFile(file: File): Promise<void> {
@@ -137,7 +138,8 @@ export function setUpCaseForm(copy: PageCopy): void {
       if (!response.ok) {
         attachments.splice(attachments.indexOf(entry), 1);
         item.remove();
-        return attachmentError((body as Problem).code ?? 'generic');
+        const problem = body as Problem & { limitBytes?: number };
+        return attachmentError(problem.code ?? 'generic', problem.limitBytes);
       }
       entry.token = (body as { uploadToken: string }).uploadToken;
       state.textContent = ui.uploaded ?? '';

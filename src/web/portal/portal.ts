@@ -230,7 +230,7 @@ const UPLOAD_MESSAGES: Record<string, string> = {
   'file.empty': 'msgEmpty',
   'request.not-editable': 'msgNotEditable',
 };
-/** The multipart limit of the server (src/app.ts); a bigger file is refused before it is sent. */
+/** The server's limit (REQUEST_FILE_MAX_BYTES in contracts/requests.ts, kept out of this light bundle); a bigger file is refused before it is sent. */
 const MAX_UPLOAD_BYTES = 5 * 1024 * 1024;
 
 for (const form of document.querySelectorAll<HTMLFormElement>('.upload-form')) {

@@ -10,10 +10,19 @@ function known(key: string): boolean {
   return i18n.exists(key);
 }
 
+/**
+ * A limit the server named (`limitBytes`, e.g. on 413 `file.too-large`) goes into the sentence: the
+ * code's `_limit` variant (i18next context) says it in MB; without one, the plain sentence is used.
+ */
+function limitValues(problem: Problem): { context?: string; limitMb?: string } {
+  if (typeof problem.limitBytes !== 'number') return {};
+  return { context: 'limit', limitMb: String(Math.round((problem.limitBytes / (1024 * 1024)) * 10) / 10) };
+}
+
 export function problemMessage(t: TFunction, problem: Problem): string {
   if (problem.code === 'network') return t('errors.network');
   const key = `errors.${problem.code}`;
-  if (known(key) && typeof i18n.t(key, { returnObjects: true }) === 'string') return t(key);
+  if (known(key) && typeof i18n.t(key, { returnObjects: true }) === 'string') return t(key, limitValues(problem));
   const statusKey = `errors.status.${Math.min(problem.status, 500)}`;
   return known(statusKey) ? t(statusKey) : t('errors.generic');
 }
