@@ -1,4 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { SEEDED_COMMITTEES } from '../../src/contracts/committees.js';
 import type { StaffScope } from '../../src/domain/scope.js';
 import { JPEG, upload } from './complaints-fixtures.js';
 import { buildComplaint, buildFamily, type FamilyFixture } from './factories.js';
@@ -136,6 +137,36 @@ describe(`complaints follow the linked family's scope [${ENGINE}]`, () => {
     // The unrestricted committee's own view of the Khobar one is unchanged (still waiting at acknowledged).
     const row = await t.ctx.db.selectFrom('complaints').select('step').where('id', '=', khobar.id).executeTakeFirstOrThrow();
     expect(row.step).toBe('acknowledged');
+  });
+});
+
+describe(`a complaint is given only to a member who may open it [${ENGINE}]`, () => {
+  it('assigning a Khobar family’s complaint to a member scoped to Dammam answers 422 at /assigneeId; an unrestricted member takes it', async () => {
+    const handler = await buildStaff(t, { roles: ['follow-up-committee'] });
+    const admin = await buildStaff(t, { roles: ['administrator'], withTotp: false });
+    const committee = await (await as(admin)).request('PATCH', `/api/v1/committees/${SEEDED_COMMITTEES.followUp}`, {
+      memberIds: [handler.id, dammamMember.id],
+      chairId: handler.id,
+      quorum: 1,
+    });
+    expect(committee.statusCode, committee.body).toBe(200);
+    const khobar = await buildComplaint(t, { nationalId: khobarFamily.nationalId });
+    const agent = await as(handler);
+    const assessed = await agent.request('POST', `/api/v1/complaints/${khobar.id}/steps`, {
+      action: 'assess',
+      severity: 'low',
+      needsImmediateAction: false,
+    });
+    expect(assessed.statusCode, assessed.body).toBe(200);
+
+    const refused = await agent.request('POST', `/api/v1/complaints/${khobar.id}/steps`, { action: 'assign', assigneeId: dammamMember.id });
+    expect(refused.statusCode, refused.body).toBe(422);
+    expect(refused.json().errors).toEqual([expect.objectContaining({ pointer: '/assigneeId', code: 'complaint.assignee-out-of-scope' })]);
+    const row = await t.ctx.db.selectFrom('complaints').select('assigned_to').where('id', '=', khobar.id).executeTakeFirstOrThrow();
+    expect(row.assigned_to).toBeNull();
+
+    const given = await agent.request('POST', `/api/v1/complaints/${khobar.id}/steps`, { action: 'assign', assigneeId: handler.id });
+    expect(given.statusCode, given.body).toBe(200);
   });
 });
 

@@ -1,12 +1,14 @@
 import { type Expression, type Kysely, type SqlBool, sql } from 'kysely';
 import type { CaseKind, ComplaintAction, InquiryAction } from '../../domain/complaint-steps.js';
-import { isUnrestricted, type StaffScope } from '../../domain/scope.js';
+import { isInScope, isUnrestricted, type StaffScope } from '../../domain/scope.js';
+import type { AppContext } from '../../platform/context.js';
 import type { Database } from '../../platform/db/schema.js';
 import type { ComplaintRow } from '../../platform/db/schema-complaints.js';
 import { AppError } from '../../platform/http/app-error.js';
 import type { StaffPrincipal } from '../../platform/http/principal.js';
 import { assertWritableScope, scopeViolations } from '../../platform/http/write-scope.js';
-import { familyInScope } from '../families/index.js';
+import { familyContact, familyInScope } from '../families/index.js';
+import { loadAccountRecord } from '../staff/index.js';
 
 /**
  * Who may see and do what with complaints and inquiries (issue 6 "Roles"; §6 conflict of interest):
@@ -108,6 +110,16 @@ export function assertCanHandleInquiry(principal: StaffPrincipal, row: Complaint
   const isCreator = row.created_by === principal.userId;
   if (action === 'acknowledge' ? !(isMine || isCreator) : !has(principal, 'contact-officer'))
     throw AppError.forbidden('inquiry.not-handler', 'Only the contact officer handles this inquiry');
+}
+
+/**
+ * F2, issue 21 §1: a complaint linked to a family is given only to a member who may open it — one
+ * whose scope holds the family (read in the caller's transaction). Unlinked complaints: anyone.
+ */
+export async function canBeGivenTo(ctx: AppContext, db: Db, row: ComplaintRow, staffId: string): Promise<boolean> {
+  if (!row.family_id) return true;
+  const [account, family] = await Promise.all([loadAccountRecord(db, staffId), familyContact(ctx, row.family_id, db)]);
+  return Boolean(account && family && isInScope(account.scope, family.scope));
 }
 
 /**

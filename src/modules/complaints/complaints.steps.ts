@@ -10,7 +10,7 @@ import { searchActiveStaff, staffNames } from '../staff/index.js';
 import { stopMainClock } from './complaints.clocks.js';
 import { acknowledge, audit, commitStep, illegal, reload, staffActor } from './complaints.handling.js';
 import { writerRecipients } from './complaints.messages.js';
-import { assertCanHandle, isConcerned, loadVisible } from './complaints.policy.js';
+import { assertCanHandle, canBeGivenTo, isConcerned, loadVisible } from './complaints.policy.js';
 import { presentDetail } from './complaints.present.js';
 import { open, seal } from './complaints.sealing.js';
 import { getComplaintsSettings } from './complaints.settings.js';
@@ -86,6 +86,10 @@ export async function complaintStep(ctx: AppContext, principal: StaffPrincipal, 
         // §6: staff concerned by the complaint are never assigned to it.
         if (await isConcerned(trx, id, body.assigneeId))
           throw AppError.conflict('complaint.assignee-concerned', 'This member is concerned by the complaint and cannot handle it');
+        if (!(await canBeGivenTo(ctx, trx, row, body.assigneeId)))
+          throw AppError.unprocessable('complaint.assignee-out-of-scope', 'The member could not open this complaint', [
+            { pointer: '/assigneeId', code: 'complaint.assignee-out-of-scope', detail: 'The family is outside this member’s scope' },
+          ]);
         notify = body.assigneeId;
       }
       changes.assigned_committee_id = followUp.committeeId;
