@@ -211,6 +211,44 @@ describe(`inquiries follow the linked family's scope [${ENGINE}]`, () => {
   });
 });
 
+describe(`an inquiry goes only to an officer who may open it [${ENGINE}]`, () => {
+  it('routing a trainee family’s inquiry to an officer scoped to productive families answers 422 at /officerId', async () => {
+    const trainee = await buildComplaint(t, { kind: 'inquiry', nationalId: khobarFamily.nationalId });
+    const agent = await as(officer);
+    const claimed = await agent.request('POST', `/api/v1/inquiries/${trainee.id}/steps`, { action: 'route', officerId: officer.id });
+    expect(claimed.statusCode, claimed.body).toBe(200);
+    const refused = await agent.request('POST', `/api/v1/inquiries/${trainee.id}/steps`, {
+      action: 'route',
+      officerId: productiveOfficer.id,
+    });
+    expect(refused.statusCode, refused.body).toBe(422);
+    expect(refused.json().errors).toEqual([expect.objectContaining({ pointer: '/officerId', code: 'inquiry.officer-out-of-scope' })]);
+    const row = await t.ctx.db.selectFrom('complaints').select('officer_id').where('id', '=', trainee.id).executeTakeFirstOrThrow();
+    expect(row.officer_id).toBe(officer.id);
+  });
+
+  it('the register’s officer who could not open a new inquiry does not get it: it waits in the general queue, saying why', async () => {
+    const admin = await buildStaff(t, { roles: ['administrator'], withTotp: false });
+    const entry = await (await as(admin)).request('POST', '/api/v1/contact-officers', {
+      category: 'trainee',
+      domain: null,
+      officerId: productiveOfficer.id,
+      roleTitleAr: 'مسؤول تواصل المتدربات',
+      roleTitleEn: 'Trainees contact officer',
+      channel: 'phone',
+      address: '0138001234',
+    });
+    expect(entry.statusCode, entry.body).toBe(201);
+    const trainee = await buildComplaint(t, { kind: 'inquiry', nationalId: khobarFamily.nationalId });
+    const row = await t.ctx.db
+      .selectFrom('complaints')
+      .select(['officer_id', 'queue', 'route_rule'])
+      .where('id', '=', trainee.id)
+      .executeTakeFirstOrThrow();
+    expect(row).toEqual({ officer_id: null, queue: 'general', route_rule: 'general:out-of-scope' });
+  });
+});
+
 describe(`staff intake links only a family in the writer's scope [${ENGINE}]`, () => {
   it('reception scoped to Dammam: a Khobar family answers 404 family.not-found and nothing is stored; a Dammam one is linked', async () => {
     const reception = await buildStaff(t, { roles: ['reception'], scope: scope({ offices: ['dammam'] }) });

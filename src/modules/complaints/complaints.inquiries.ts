@@ -12,7 +12,7 @@ import { stopMainClock } from './complaints.clocks.js';
 import { type Actor, acknowledge, audit, commitStep, illegal, recordStep, reload, staffActor } from './complaints.handling.js';
 import { notifyStaff, writerRecipients } from './complaints.messages.js';
 import { hasRole, routeFor } from './complaints.officers.js';
-import { assertCanHandleInquiry, loadVisible } from './complaints.policy.js';
+import { assertCanHandleInquiry, canBeGivenTo, loadVisible } from './complaints.policy.js';
 import { presentDetail } from './complaints.present.js';
 import { seal } from './complaints.sealing.js';
 import { getComplaintsSettings } from './complaints.settings.js';
@@ -31,14 +31,17 @@ type Db = Kysely<Database>;
 export async function routeNewInquiry(trx: Db, ctx: AppContext, id: string, familyId: string | null): Promise<void> {
   const row = (await trx.selectFrom('complaints').selectAll().where('id', '=', id).executeTakeFirstOrThrow()) as ComplaintRow;
   const category = familyId ? ((await familyContact(ctx, familyId, trx))?.scope.category ?? null) : null;
-  const route = await routeFor(trx, ctx, { category, domain: row.domain, topic: row.topic });
+  const routed = await routeFor(trx, ctx, { category, domain: row.domain, topic: row.topic });
+  // F2: an officer whose scope does not hold the family could not open it; it waits in the general queue.
+  const isOpenable = !routed.officerId || (await canBeGivenTo(ctx, trx, row, routed.officerId));
+  const route = isOpenable ? routed : { ...routed, officerId: null, queue: 'general' as const, rule: 'general' as const, isBackup: false };
   const system: Actor = { kind: 'system', id: null };
   await trx
     .updateTable('complaints')
     .set({
       officer_id: route.officerId,
       queue: route.queue,
-      route_rule: route.isBackup ? `${route.rule}:backup` : route.rule,
+      route_rule: isOpenable ? (route.isBackup ? `${route.rule}:backup` : route.rule) : 'general:out-of-scope',
       step: 'routed',
     })
     .where('id', '=', id)
@@ -76,6 +79,10 @@ export async function inquiryStep(ctx: AppContext, principal: StaffPrincipal, id
       if (!(await hasRole(trx, body.officerId, 'contact-officer')))
         throw AppError.unprocessable('inquiry.not-contact-officer', 'Not an active contact officer', [
           { pointer: '/officerId', code: 'officers.not-contact-officer', detail: 'Not an active contact officer' },
+        ]);
+      if (!(await canBeGivenTo(ctx, trx, row, body.officerId)))
+        throw AppError.unprocessable('inquiry.officer-out-of-scope', 'The officer could not open this inquiry', [
+          { pointer: '/officerId', code: 'inquiry.officer-out-of-scope', detail: 'The family is outside this officer’s scope' },
         ]);
       changes.officer_id = body.officerId;
       changes.queue = 'officer';

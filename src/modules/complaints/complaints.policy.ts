@@ -113,8 +113,9 @@ export function assertCanHandleInquiry(principal: StaffPrincipal, row: Complaint
 }
 
 /**
- * F2, issue 21 §1: a complaint linked to a family is given only to a member who may open it — one
- * whose scope holds the family (read in the caller's transaction). Unlinked complaints: anyone.
+ * F2, issue 21 §1: a case linked to a family is given (a complaint assigned, an inquiry routed) only
+ * to someone who may open it — whose scope holds the family (read in the caller's transaction).
+ * Unlinked cases: anyone.
  */
 export async function canBeGivenTo(ctx: AppContext, db: Db, row: ComplaintRow, staffId: string): Promise<boolean> {
   if (!row.family_id) return true;

@@ -140,7 +140,7 @@ function Question({ inquiry }: { inquiry: CaseDetail }) {
 /** G1: to whom and why — the register's rule that matched, a backup standing in, or a queue. */
 function Routing({ inquiry }: { inquiry: CaseDetail }) {
   const { t } = useTranslation(INQUIRIES_NS);
-  const [rule, backup] = (inquiry.routeRule ?? '').split(':');
+  const [rule, why] = (inquiry.routeRule ?? '').split(':');
   return (
     <Paper withBorder radius="md" p={{ base: 'md', sm: 'lg' }} component="section" aria-labelledby="inquiry-routing">
       <Stack gap="xs">
@@ -152,7 +152,8 @@ function Routing({ inquiry }: { inquiry: CaseDetail }) {
         </Text>
         <Text size="sm" data-testid="inquiry-route-rule">
           {rule ? t(`rules.${rule}`) : t('rules.none')}
-          {backup === 'backup' && ` ${t('rules.backup')}`}
+          {why === 'backup' && ` ${t('rules.backup')}`}
+          {why === 'out-of-scope' && ` ${t('rules.outOfScope')}`}
         </Text>
       </Stack>
     </Paper>
