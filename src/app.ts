@@ -101,7 +101,7 @@ const PLUGIN_PUBLIC_PREFIXES = ['/api/docs', '/assets/'];
 /** Requests per minute per address on the API, a guard against runaway clients. */
 const API_RATE_PER_MINUTE = 1200;
 
-/** The largest file accepted (family import sheets; the file store brings its own setting). */
+/** A ceiling for a multipart read that names none; every upload route reads through platform/files/uploads.ts with its own limit. */
 const MAX_UPLOAD_BYTES = 5 * 1024 * 1024;
 
 /** Body limit for JSON; file uploads get their own limits with the file store. */
