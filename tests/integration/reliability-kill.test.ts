@@ -1,6 +1,7 @@
 import { afterAll, describe, expect, it } from 'vitest';
 import { createTestDatabase, ENGINE } from './harness.js';
 import {
+  halfWritten,
   killAllServers,
   missingReferences,
   type Receipt,
@@ -52,6 +53,8 @@ describe(`kill -9 under intake (${ENGINE})`, () => {
     const server = await startServer(database.env);
     console.info(`kill -9 under intake (${ENGINE}): ${RUNS} runs, ${acknowledged.length} complaints acknowledged`);
     expect(await missingReferences(database.env, acknowledged)).toEqual([]);
+    // Nor half of one: whatever the kill cut off left all of its rows or none.
+    expect((await halfWritten(database.env)).problems).toEqual([]);
     expect(await unfoundTrackingCodes(server.url, acknowledged)).toEqual([]);
     await server.stop();
 

@@ -127,7 +127,7 @@ function ended(child: ChildProcess, signal: NodeJS.Signals): Promise<void> {
  * server trusts the loopback as its proxy, so each request's x-forwarded-for is its client address
  * (the public link's per-address limits then apply per simulated visitor, as behind a real proxy).
  */
-export async function startServer(env: Record<string, string>, { timeoutMs = 60_000 } = {}): Promise<SilaServer> {
+export async function startServer(env: Record<string, string>, { timeoutMs = 90_000 } = {}): Promise<SilaServer> {
   const port = await freePort();
   const child = spawn(process.execPath, silaCommand(['serve']).args, {
     cwd: ROOT,
@@ -252,6 +252,65 @@ export async function missingReferences(env: Record<string, string>, receipts: r
     const rows = await handle.db.selectFrom('complaints').select('reference').execute();
     const stored = new Set(rows.map((r) => r.reference));
     return receipts.filter((r) => !stored.has(r.reference)).map((r) => r.reference);
+  } finally {
+    await handle.close();
+  }
+}
+
+/**
+ * What one transaction writes must be there whole: for each complaint its two steps, both clocks,
+ * its `complaint.create` audit row and one message per contact channel; for each family its member,
+ * its domain and its `family.create` audit row (the bodies this suite sends: anonymous complaints
+ * without contact, named ones with a mobile and an e-mail, families with one member and one domain).
+ * Returns a line per incomplete record.
+ */
+export async function halfWritten(env: Record<string, string>): Promise<{ complaints: number; families: number; problems: string[] }> {
+  const handle = openDatabase(loadConfig(env).database);
+  const { db } = handle;
+  try {
+    const problems: string[] = [];
+    const countBy = async (table: 'complaint_steps' | 'household_members' | 'family_domains', column: 'complaint_id' | 'family_id') => {
+      const rows = await db
+        .selectFrom(table)
+        .select([`${column} as owner`, db.fn.countAll<number>().as('n')])
+        .groupBy(column)
+        .execute();
+      return new Map(rows.map((r) => [r.owner as string, Number(r.n)]));
+    };
+    const steps = await countBy('complaint_steps', 'complaint_id');
+    const members = await countBy('household_members', 'family_id');
+    const domains = await countBy('family_domains', 'family_id');
+    const clocks = new Set((await db.selectFrom('working_clocks').select('id').execute()).map((r) => r.id));
+    const audited = new Map<string, number>();
+    for (const row of await db
+      .selectFrom('audit_events')
+      .select(['entity_id', 'action'])
+      .where('action', 'in', ['complaint.create', 'family.create'])
+      .execute())
+      audited.set(row.entity_id as string, (audited.get(row.entity_id as string) ?? 0) + 1);
+    const messages = new Map<string, number>();
+    for (const row of await db.selectFrom('outbox_messages').select('about_id').where('about_type', '=', 'complaint').execute())
+      messages.set(row.about_id as string, (messages.get(row.about_id as string) ?? 0) + 1);
+
+    const complaints = await db
+      .selectFrom('complaints')
+      .select(['id', 'reference', 'is_anonymous', 'clock_id', 'acknowledge_clock_id'])
+      .execute();
+    for (const c of complaints) {
+      const expected = c.is_anonymous ? 0 : 2; // the test's anonymous complaints leave no contact
+      if (steps.get(c.id) !== 2) problems.push(`${c.reference}: ${steps.get(c.id) ?? 0} steps`);
+      if (!c.clock_id || !clocks.has(c.clock_id) || !c.acknowledge_clock_id || !clocks.has(c.acknowledge_clock_id))
+        problems.push(`${c.reference}: a clock is missing`);
+      if (audited.get(c.id) !== 1) problems.push(`${c.reference}: ${audited.get(c.id) ?? 0} audit rows`);
+      if ((messages.get(c.id) ?? 0) !== expected) problems.push(`${c.reference}: ${messages.get(c.id) ?? 0} messages, not ${expected}`);
+    }
+    const families = await db.selectFrom('families').select('id').execute();
+    for (const f of families) {
+      if (members.get(f.id) !== 1) problems.push(`family ${f.id}: ${members.get(f.id) ?? 0} members`);
+      if (domains.get(f.id) !== 1) problems.push(`family ${f.id}: ${domains.get(f.id) ?? 0} domains`);
+      if (audited.get(f.id) !== 1) problems.push(`family ${f.id}: ${audited.get(f.id) ?? 0} audit rows`);
+    }
+    return { complaints: complaints.length, families: families.length, problems };
   } finally {
     await handle.close();
   }
