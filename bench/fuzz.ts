@@ -1,23 +1,11 @@
 import { parseArgs } from 'node:util';
 import fc from 'fast-check';
 import { buildApp } from '../src/app.js';
-import { STAFF_ROLES } from '../src/domain/roles.js';
 import { startRuntime } from '../src/platform/bootstrap.js';
 import { ManualClock } from '../src/platform/clock.js';
 import { loadConfig } from '../src/platform/config.js';
-import { buildCommittee, buildComplaint, buildFamily, buildRequest, buildRequestType } from '../tests/integration/factories.js';
-import {
-  caseArb,
-  describeCase,
-  findingOf,
-  type OpenApiDocument,
-  operationSeed,
-  operationsOf,
-  type Pools,
-  type Principals,
-  sendCase,
-} from '../tests/integration/fuzz-support.js';
-import { buildStaff, createTestDatabase, ENGINE, type TestApp } from '../tests/integration/harness.js';
+import { buildFuzzWorld, caseArb, describeCase, findingOf, operationSeed, sendCase } from '../tests/integration/fuzz-support.js';
+import { createTestDatabase, ENGINE, type TestApp } from '../tests/integration/harness.js';
 
 /**
  * The longer run of the input fuzz (issue 21; the CI run is tests/integration/fuzz.test.ts, with the
@@ -61,20 +49,9 @@ async function createApp(): Promise<TestApp> {
 
 const t = await createApp();
 try {
-  const staff = await buildStaff(t, { roles: [...STAFF_ROLES], withTotp: false });
-  const family = await buildFamily(t);
-  const type = await buildRequestType(t);
-  const request = await buildRequest(t, { familyId: family.id, typeCode: type.code });
-  const committee = await buildCommittee(t);
-  const complaint = await buildComplaint(t);
-  const inquiry = await buildComplaint(t, { kind: 'inquiry' });
-  const doc: OpenApiDocument = (await t.app.inject({ method: 'GET', url: '/api/openapi.json' })).json();
-  const operations = operationsOf(doc, t.app.silaRoutes).filter((operation) => !values.only || operation.key === values.only);
-  const pools: Pools = {
-    ids: [family.id, request.id, committee.id, complaint.id, inquiry.id, (committee.members[1] ?? committee.chair).id],
-    codes: [type.code, committee.code, 'dammam', 'trainee', 'categories', 'offices', 'domains'],
-  };
-  const principals: Principals = { staffId: staff.id, familyId: family.id };
+  const world = await buildFuzzWorld(t);
+  const { doc, pools, principals } = world;
+  const operations = world.operations.filter((operation) => !values.only || operation.key === values.only);
 
   console.log(`fuzz [${ENGINE}]: ${operations.length} operations × ${runs} cases, seed ${seed}`);
   const started = performance.now();
@@ -83,6 +60,8 @@ try {
   // How deep the cases went: answers by status, and the operations that never answered 2xx.
   const statuses = new Map<number, number>();
   const reached = new Set<string>();
+  // With --only, why its cases were refused: the status, code and fields.
+  const refusals = new Map<string, number>();
   for (const operation of operations) {
     await fc.check(
       fc.asyncProperty(caseArb(operation, doc, pools), async (fuzzCase) => {
@@ -90,6 +69,11 @@ try {
         const response = await sendCase(t, operation, fuzzCase, principals);
         statuses.set(response.statusCode, (statuses.get(response.statusCode) ?? 0) + 1);
         if (response.statusCode < 300) reached.add(operation.key);
+        if (values.only && response.statusCode >= 400) {
+          const problem = response.json();
+          const why = `${response.statusCode} ${problem.code} ${(problem.errors ?? []).map((e: { pointer: string; code: string }) => `${e.pointer}:${e.code}`).join(' ')}`;
+          refusals.set(why, (refusals.get(why) ?? 0) + 1);
+        }
         const finding = findingOf(response);
         if (!finding) return;
         const kind = `${operation.key} → ${finding.slice(0, 80)}`;
@@ -107,6 +91,7 @@ try {
   console.log(`answers: ${byStatus.map(([status, n]) => `${status} × ${n}`).join(', ')}`);
   const unreached = operations.filter((operation) => !reached.has(operation.key)).map((operation) => operation.key);
   console.log(`operations that answered 2xx: ${reached.size} of ${operations.length}; never: ${unreached.join(', ') || 'none'}`);
+  for (const [why, n] of [...refusals].sort(([, a], [, b]) => b - a).slice(0, 15)) console.log(`  ${n} × ${why}`);
   for (const [kind, { count, example }] of findings) console.log(`\n${count} × ${kind}\n  ${example}`);
   process.exitCode = findings.size ? 1 : 0;
 } finally {

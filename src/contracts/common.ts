@@ -34,6 +34,12 @@ export function searchText(max: number) {
     .refine((v) => !CONTROL_CHARS.test(v) && !/[\r\n]/.test(v), 'field.invalid-characters');
 }
 
+/**
+ * A record's version, sent back to guard against a concurrent edit: a positive integer that fits
+ * the integer column on both engines (PostgreSQL refuses a larger one with an error, not a miss).
+ */
+export const recordVersion = z.number().int().min(1).max(2_147_483_647);
+
 export const code = z.string().regex(/^[a-z0-9][a-z0-9-]{0,48}[a-z0-9]$/, 'field.code-format');
 
 export const language = z.enum(['ar', 'en']);

@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { calendarDay } from './calendar.js';
-import { code, longText, searchText, text } from './common.js';
+import { code, longText, recordVersion, searchText, text } from './common.js';
 import { mobile, nationalId } from './families.js';
 
 /**
@@ -473,7 +473,7 @@ export const contactOfficerPatch = z.strictObject({
   channel: officerChannel.optional(),
   address: text(200).optional(),
   isActive: z.boolean().optional(),
-  version: z.number().int().min(1),
+  version: recordVersion,
 });
 export const contactOfficer = z.object({
   id: z.string(),

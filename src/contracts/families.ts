@@ -1,7 +1,7 @@
 import { z } from 'zod';
 import { parseNationalId } from '../domain/national-id.js';
 import { parseSaudiPhone } from '../domain/phone.js';
-import { code, longText, searchText, text } from './common.js';
+import { code, longText, recordVersion, searchText, text } from './common.js';
 
 /** A1–A6: the channel a family first came through. */
 export const ORIGIN_CHANNELS = ['interview', 'letter', 'phone', 'fax', 'website', 'volunteer'] as const;
@@ -88,7 +88,7 @@ export const createFamilyBody = z.strictObject({
 });
 
 export const updateFamilyBody = z.strictObject({
-  version: z.number().int().min(1),
+  version: recordVersion,
   headNameAr: familyFields.headNameAr.optional(),
   headNameEn: text(120).nullable().optional(),
   nationalId: nationalId.optional(),

@@ -7,7 +7,7 @@ import {
   FIELD_TYPES,
 } from '../domain/request-checklist.js';
 import { REQUEST_STATUSES } from '../domain/request-status.js';
-import { code, longText, text } from './common.js';
+import { code, longText, recordVersion, text } from './common.js';
 import { originChannel } from './families.js';
 
 /**
@@ -124,7 +124,7 @@ export const updateRequestTypeBody = z.strictObject({
   warningThreshold: requestTypeFields.warningThreshold.optional(),
   isActive: requestTypeFields.isActive.optional(),
   sortOrder: requestTypeFields.sortOrder.optional(),
-  version: z.number().int().min(1),
+  version: recordVersion,
 });
 export type UpdateRequestTypeBody = z.infer<typeof updateRequestTypeBody>;
 
@@ -294,7 +294,7 @@ export type CreateRequestBody = z.infer<typeof createRequestBody>;
 /** Answers are merged key by key (null clears one); `version` guards against a concurrent edit. */
 export const updateRequestBody = z.strictObject({
   answers,
-  version: z.number().int().min(1),
+  version: recordVersion,
 });
 export type UpdateRequestBody = z.infer<typeof updateRequestBody>;
 

@@ -2,8 +2,10 @@ import fc from 'fast-check';
 import type { LightMyRequestResponse } from 'fastify';
 import type { RegisteredRoute } from '../../src/app.js';
 import { nationalIdCheckDigit } from '../../src/domain/national-id.js';
+import { STAFF_ROLES } from '../../src/domain/roles.js';
 import { CSRF_HEADER, PORTAL_COOKIE, SESSION_COOKIE } from '../../src/platform/http/auth-plugin.js';
-import type { TestApp } from './harness.js';
+import { buildCommittee, buildComplaint, buildFamily, buildRequest, buildRequestType } from './factories.js';
+import { buildStaff, sessionFor, type TestApp } from './harness.js';
 
 /**
  * The input fuzz of issue 21 (tests/integration/fuzz.test.ts, bench/fuzz.ts): every operation of
@@ -171,16 +173,29 @@ const EDGE_CHARS = [
 ];
 const ARABIC = [...'محمدعبداللهفاطمةالزهرانيسعودنورة '];
 
+/** Characters every line of text accepts, so a valid-looking value gets past the schema to the service. */
+const SAFE_EDGE_CHARS = EDGE_CHARS.filter((c) => c.length > 1 || !/[\u0000-\u001f\u007f\ud800-\udfff]/.test(c));
+
 const unit = fc.oneof(
   { weight: 3, arbitrary: fc.constantFrom(...EDGE_CHARS) },
   { weight: 3, arbitrary: fc.constantFrom(...ARABIC) },
   { weight: 3, arbitrary: fc.string({ minLength: 1, maxLength: 1, unit: 'grapheme-ascii' }) },
   { weight: 1, arbitrary: fc.integer({ min: 0, max: 0xffff }).map((c) => String.fromCharCode(c)) },
 );
+const safeUnit = fc.oneof(
+  { weight: 2, arbitrary: fc.constantFrom(...SAFE_EDGE_CHARS) },
+  { weight: 4, arbitrary: fc.constantFrom(...ARABIC) },
+  { weight: 3, arbitrary: fc.constantFrom(...'abcdefghijklmnopqrstuvwxyz0123456789 -.') },
+);
 
 /** A string a person might type, or an attacker might. */
 function textArb(minLength = 0, maxLength = 40): fc.Arbitrary<string> {
   return fc.string({ unit, minLength, maxLength: Math.max(minLength, maxLength) });
+}
+
+/** A string a person might type: Arabic, Latin, emoji, bidi and invisible marks, no control characters. */
+function safeTextArb(minLength = 0, maxLength = 40): fc.Arbitrary<string> {
+  return fc.string({ unit: safeUnit, minLength, maxLength: Math.max(minLength, maxLength) });
 }
 
 const LONG_LENGTHS = [101, 256, 1025, 4097, 65_537, 300_000];
@@ -239,10 +254,41 @@ export const anything: fc.Arbitrary<unknown> = fc.oneof(
 
 // ---- values from a schema ----
 
-/** Real ids and codes (records the fixtures made), so some cases reach past the 404. */
+/**
+ * Real ids and codes (records the fixtures made), so cases reach past the 404: `bySegment` by the
+ * path segment before a parameter (`families` for `/families/{id}`) or the resource a body field
+ * names (`families` for `familyId`); `ids` and `codes` are all of them.
+ */
 export interface Pools {
   ids: string[];
   codes: string[];
+  bySegment: Record<string, string[]>;
+}
+
+const TAXONOMY_FIELDS: Record<string, string> = {
+  office: 'offices',
+  offices: 'offices',
+  category: 'categories',
+  categories: 'categories',
+  domain: 'domains',
+  domains: 'domains',
+};
+
+/** The pool a body field's name points to: `familyId` → `families`, `memberIds` → `users`. */
+function segmentOfField(name: string): string | undefined {
+  if (/^family/i.test(name)) return 'families';
+  if (/^request/i.test(name)) return 'requests';
+  if (/^committee/i.test(name)) return 'committees';
+  if (/^meeting/i.test(name)) return 'meetings';
+  if (/^typeCode$/.test(name)) return 'request-types';
+  if (name in TAXONOMY_FIELDS) return TAXONOMY_FIELDS[name];
+  if (/staff|chair|member|assign|officer|user/i.test(name)) return 'users';
+  return undefined;
+}
+
+function pooled(pools: Pools, segment: string | undefined): fc.Arbitrary<string> | undefined {
+  const values = segment ? pools.bySegment[segment] : undefined;
+  return values?.length ? fc.constantFrom(...values) : undefined;
 }
 
 interface Context {
@@ -262,23 +308,36 @@ function isoDay(date: Date): string {
 
 const dateArb = fc.date({ min: new Date('1900-01-01'), max: new Date('2100-12-31'), noInvalidDate: true });
 
-/** A valid Saudi ID number or mobile now and then, so a body passes their checks. */
+const dayArb = fc.oneof(
+  { weight: 4, arbitrary: fc.date({ min: new Date('2020-01-01'), max: new Date('2030-12-31'), noInvalidDate: true }).map(isoDay) },
+  { weight: 1, arbitrary: dateArb.map(isoDay) },
+);
+
+/** Values that pass a field's own checks (a Saudi ID number's check digit, a mobile, a day), by the field's name. */
 function hintedString(name: string): fc.Arbitrary<string> | undefined {
   if (/nationalId/i.test(name))
     return fc
       .tuple(fc.constantFrom('1', '2'), fc.integer({ min: 0, max: 99_999_999 }))
       .map(([kind, n]) => `${kind}${String(n).padStart(8, '0')}`)
       .map((body) => `${body}${nationalIdCheckDigit(body)}`);
-  if (/mobile|phone/i.test(name)) return fc.integer({ min: 50_000_000, max: 59_999_999 }).map((n) => `0${n}`);
-  if (/email/i.test(name)) return fc.emailAddress();
+  if (/mobile|phone/i.test(name))
+    return fc
+      .tuple(fc.constantFrom('0', '3', '4', '5', '6', '7', '8', '9'), fc.integer({ min: 0, max: 9_999_999 }))
+      .map(([operator, n]) => `05${operator}${String(n).padStart(7, '0')}`);
+  if (/email/i.test(name))
+    return fc
+      .tuple(fc.stringMatching(/^[a-z][a-z0-9.]{0,10}[a-z0-9]$/), fc.constantFrom('example.com', 'example.sa'))
+      .map(([local, domain]) => `${local}@${domain}`);
+  if (/(^|[a-z])(day|date)$/i.test(name) || /^(date|day|from|to|until)/i.test(name)) return dayArb;
   return undefined;
 }
 
 function stringArb(schema: JsonSchema, name: string, ctx: Context): fc.Arbitrary<string> {
   const min = schema.minLength ?? 0;
   const max = Math.min(schema.maxLength ?? 60, 60);
-  let valid: fc.Arbitrary<string> = textArb(min, Math.max(min, max));
-  if (schema.format === 'uuid') valid = fc.oneof(fc.constantFrom(...ctx.pools.ids), fc.uuid());
+  let valid: fc.Arbitrary<string> = safeTextArb(min, Math.max(min, max));
+  const fromPool = pooled(ctx.pools, segmentOfField(name));
+  if (schema.format === 'uuid') valid = fc.oneof(fromPool ?? fc.constantFrom(...ctx.pools.ids), fc.uuid());
   else if (schema.format === 'email') valid = fc.emailAddress();
   else if (schema.format === 'date') valid = dateArb.map(isoDay);
   else if (schema.format === 'date-time') valid = dateArb.map((d) => d.toISOString());
@@ -291,11 +350,13 @@ function stringArb(schema: JsonSchema, name: string, ctx: Context): fc.Arbitrary
     }
   }
   const hinted = hintedString(name);
-  if (hinted) valid = fc.oneof(valid, hinted);
+  if (hinted) valid = fc.oneof({ weight: 1, arbitrary: valid }, { weight: 4, arbitrary: hinted });
+  if (fromPool && schema.format !== 'uuid') valid = fc.oneof({ weight: 1, arbitrary: valid }, { weight: 4, arbitrary: fromPool });
   const boundary = fc
     .constantFrom(min - 1, min, schema.maxLength ?? 100, (schema.maxLength ?? 100) + 1)
     .map((n) => 'ا'.repeat(Math.max(0, n)));
-  return fc.oneof({ weight: 6, arbitrary: valid }, { weight: 2, arbitrary: nastyString }, { weight: 1, arbitrary: boundary });
+  // Rare at a leaf, so a body of ten fields is often valid as a whole; `mutated` puts nasty text in one leaf.
+  return fc.oneof({ weight: 28, arbitrary: valid }, { weight: 1, arbitrary: nastyString }, { weight: 1, arbitrary: boundary });
 }
 
 function numberArb(schema: JsonSchema, isInteger: boolean): fc.Arbitrary<number> {
@@ -333,7 +394,7 @@ export function valueArb(schema: JsonSchema, ctx: Context, name = '', depth = 0)
     case 'array': {
       const items = s.items ? valueArb(s.items, ctx, name, depth + 1) : anything;
       const minLength = s.minItems ?? 0;
-      const valid = fc.array(items, { minLength, maxLength: Math.max(minLength, Math.min(s.maxItems ?? 4, 4)) });
+      const valid = fc.array(items, { minLength, maxLength: Math.max(minLength, Math.min(s.maxItems ?? 3, 3)) });
       const tooMany = s.maxItems !== undefined ? fc.array(items, { minLength: s.maxItems + 1, maxLength: s.maxItems + 1 }) : valid;
       return fc.oneof({ weight: 8, arbitrary: valid }, { weight: 1, arbitrary: tooMany });
     }
@@ -359,7 +420,7 @@ function mutated(valid: fc.Arbitrary<unknown>): fc.Arbitrary<unknown> {
   const withObject = (f: (o: Record<string, unknown>, keys: string[]) => unknown) => (value: unknown) =>
     value && typeof value === 'object' && !Array.isArray(value) ? f({ ...(value as Record<string, unknown>) }, Object.keys(value)) : value;
   return fc.oneof(
-    { weight: 6, arbitrary: valid },
+    { weight: 10, arbitrary: valid },
     {
       weight: 1,
       arbitrary: fc.tuple(valid, fc.nat()).map(([value, n]) =>
@@ -387,8 +448,32 @@ function mutated(valid: fc.Arbitrary<unknown>): fc.Arbitrary<unknown> {
         })(value),
       ),
     },
+    { weight: 3, arbitrary: fc.tuple(valid, fc.nat(), nastyString).map(([value, n, nasty]) => withNastyLeaf(value, n, nasty)) },
     { weight: 1, arbitrary: anything },
   );
+}
+
+/** `value` with its `n`th string (or number) leaf, at any depth, replaced by `nasty`. */
+function withNastyLeaf(value: unknown, n: number, nasty: string): unknown {
+  const leaves: { parent: Record<string, unknown> | unknown[]; key: string | number }[] = [];
+  const walk = (node: unknown) => {
+    if (Array.isArray(node))
+      node.forEach((item, index) => {
+        if (item !== null && typeof item === 'object') walk(item);
+        else leaves.push({ parent: node, key: index });
+      });
+    else if (node !== null && typeof node === 'object')
+      for (const [key, item] of Object.entries(node)) {
+        if (item !== null && typeof item === 'object') walk(item);
+        else leaves.push({ parent: node as Record<string, unknown>, key });
+      }
+  };
+  const copy = structuredClone(value);
+  walk(copy);
+  const leaf = leaves[n % Math.max(1, leaves.length)];
+  if (!leaf) return nasty;
+  (leaf.parent as Record<string | number, unknown>)[leaf.key] = nasty;
+  return copy;
 }
 
 // ---- requests ----
@@ -480,12 +565,14 @@ function queryValue(value: unknown): string[] {
   return [JSON.stringify(value) ?? ''];
 }
 
-function pathValueArb(param: Parameter, ctx: Context): fc.Arbitrary<string> {
+function pathValueArb(param: Parameter, segment: string | undefined, ctx: Context): fc.Arbitrary<string> {
   const fromSchema = param.schema ? valueArb(param.schema, ctx, param.name).map((v) => encode(String(v))) : fc.uuid();
+  const isChoice = Boolean(param.schema?.enum?.length);
   return fc.oneof(
-    { weight: 4, arbitrary: fc.constantFrom(...ctx.pools.ids, ...ctx.pools.codes) },
+    { weight: isChoice ? 1 : 8, arbitrary: pooled(ctx.pools, segment) ?? fc.constantFrom(...ctx.pools.ids, ...ctx.pools.codes) },
+    { weight: 1, arbitrary: fc.constantFrom(...ctx.pools.ids, ...ctx.pools.codes) },
     { weight: 2, arbitrary: fc.uuid() },
-    { weight: 3, arbitrary: fromSchema },
+    { weight: isChoice ? 8 : 3, arbitrary: fromSchema },
     { weight: 1, arbitrary: nastyString.map(encode) },
     { weight: 1, arbitrary: fc.constantFrom(...RAW_PATH_SEGMENTS) },
     { weight: 1, arbitrary: fc.constantFrom(99, 100, 101, 1000, 10_000).map((n) => 'a'.repeat(n)) },
@@ -525,7 +612,7 @@ function bodyArb(operation: Operation, ctx: Context): fc.Arbitrary<Body> {
   const hasBody = ['POST', 'PUT', 'PATCH'].includes(operation.method);
   if (!hasBody) return fc.oneof({ weight: 9, arbitrary: fc.constant<Body>({ kind: 'none' }) }, { weight: 1, arbitrary: asJson });
   return fc.oneof(
-    { weight: 8, arbitrary: asJson },
+    { weight: 12, arbitrary: asJson },
     { weight: 1, arbitrary: malformed },
     { weight: 1, arbitrary: wrongType },
     { weight: 1, arbitrary: fc.constant<Body>({ kind: 'none' }) },
@@ -537,7 +624,9 @@ let addressSerial = 0;
 /** The cases of one operation. */
 export function caseArb(operation: Operation, doc: OpenApiDocument, pools: Pools): fc.Arbitrary<FuzzCase> {
   const ctx: Context = { defs: doc.components?.schemas ?? {}, pools };
-  const pathValues = fc.tuple(...operation.pathParams.map((param) => pathValueArb(param, ctx)));
+  // The segment before each parameter names its pool: `families` in `/api/v1/families/{id}`.
+  const segmentOf = (param: Parameter) => new RegExp(`([^/{}]+)/\\{${param.name}\\}`).exec(operation.path)?.[1];
+  const pathValues = fc.tuple(...operation.pathParams.map((param) => pathValueArb(param, segmentOf(param), ctx)));
   return fc
     .record({
       pathValues,
@@ -633,4 +722,64 @@ export function describeCase(operation: Operation, fuzzCase: FuzzCase): string {
         ? ` ${body.contentType} ${JSON.stringify(body.value)?.slice(0, 300)}`
         : ` ${body.contentType ?? '(no type)'} ${JSON.stringify(body.payload.toString()).slice(0, 300)}`;
   return `${fuzzCase.isAnonymous ? 'anonymous' : operation.access} ${operation.method} ${fuzzCase.url.slice(0, 300)}${shown}`;
+}
+
+// ---- the world the cases run in ----
+
+export interface FuzzWorld {
+  doc: OpenApiDocument;
+  operations: Operation[];
+  pools: Pools;
+  principals: Principals;
+}
+
+/**
+ * A staff member holding every role (chair of a committee with a meeting), a family with a
+ * request (signed in to the portal by `sendCase`), a complaint, an inquiry and a message in the
+ * outbox; the app's OpenAPI document and its operations.
+ */
+export async function buildFuzzWorld(t: TestApp): Promise<FuzzWorld> {
+  const staff = await buildStaff(t, { roles: [...STAFF_ROLES], withTotp: false });
+  const others = [
+    await buildStaff(t, { roles: ['committee-member'] }),
+    await buildStaff(t, { roles: ['committee-member', 'contact-officer'] }),
+  ];
+  const family = await buildFamily(t);
+  const type = await buildRequestType(t);
+  const request = await buildRequest(t, { familyId: family.id, typeCode: type.code });
+  const committee = await buildCommittee(t, { members: [staff, ...others], chair: staff });
+  const meeting = await (await sessionFor(t, staff)).request('POST', `/api/v1/committees/${committee.id}/meetings`, { day: '2026-03-10' });
+  if (meeting.statusCode !== 201) throw new Error(`meeting: ${meeting.statusCode} ${meeting.body}`);
+  const complaint = await buildComplaint(t);
+  const inquiry = await buildComplaint(t, { kind: 'inquiry' });
+  const messages = await t.ctx.db.selectFrom('outbox_messages').select('id').limit(2).execute();
+  const taxonomy = async (table: 'categories' | 'domains' | 'offices') =>
+    (await t.ctx.db.selectFrom(table).select('code').limit(3).execute()).map((row) => row.code);
+  const doc: OpenApiDocument = (await t.app.inject({ method: 'GET', url: '/api/openapi.json' })).json();
+  // The staff member's own id is left out: a case deactivating its own caller would end the run's access.
+  const bySegment: Record<string, string[]> = {
+    families: [family.id],
+    requests: [request.id],
+    committees: [committee.id],
+    meetings: [meeting.json().id],
+    complaints: [complaint.id],
+    inquiries: [inquiry.id],
+    users: others.map((other) => other.id),
+    'officer-absences': others.map((other) => other.id),
+    outbox: messages.map((message) => message.id),
+    'request-types': [type.code],
+    categories: await taxonomy('categories'),
+    domains: await taxonomy('domains'),
+    offices: await taxonomy('offices'),
+  };
+  return {
+    doc,
+    operations: operationsOf(doc, t.app.silaRoutes),
+    pools: {
+      ids: [family.id, request.id, committee.id, meeting.json().id, complaint.id, inquiry.id, ...others.map((other) => other.id)],
+      codes: [type.code, committee.code, ...bySegment.categories!, ...bySegment.offices!, 'categories', 'offices', 'domains'],
+      bySegment,
+    },
+    principals: { staffId: staff.id, familyId: family.id },
+  };
 }
