@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { beginStudy, requestInformation } from '../../src/modules/requests/requests.workflow.js';
-import { CSRF_HEADER, PORTAL_COOKIE } from '../../src/platform/http/auth-plugin.js';
-import { buildFamily, buildStaff, type FamilyFixture, type StaffFixture } from './factories.js';
+import { PORTAL_COOKIE } from '../../src/platform/http/auth-plugin.js';
+import { buildFamily, buildStaff, type FamilyFixture, multipartUpload, type StaffFixture } from './factories.js';
 import { createTestApp, ENGINE, type TestApp } from './harness.js';
 import { lastCodeSentTo, MARYAM, type PortalAgent, portalAgentFor, setSmsGateway, signInFamily } from './portal-support.js';
 
@@ -26,24 +26,11 @@ const as = (family: FamilyFixture): Promise<PortalAgent> => {
   return signInFamily(t, family, `198.51.100.${addressSerial}`);
 };
 
-function upload(agent: PortalAgent, requestId: string, itemKey: string, file: { name: string; bytes: Buffer }) {
-  const boundary = '----sila-portal-boundary';
-  const payload = Buffer.concat([
-    Buffer.from(`--${boundary}\r\nContent-Disposition: form-data; name="itemKey"\r\n\r\n${itemKey}\r\n`),
-    Buffer.from(
-      `--${boundary}\r\nContent-Disposition: form-data; name="file"; filename="${file.name}"\r\nContent-Type: application/pdf\r\n\r\n`,
-    ),
-    file.bytes,
-    Buffer.from(`\r\n--${boundary}--\r\n`),
-  ]);
-  return t.app.inject({
-    method: 'POST',
-    url: `/api/v1/portal/requests/${requestId}/documents`,
-    cookies: { [PORTAL_COOKIE]: agent.token },
-    headers: { [CSRF_HEADER]: agent.csrf, 'content-type': `multipart/form-data; boundary=${boundary}` },
-    payload,
+const upload = (agent: PortalAgent, requestId: string, itemKey: string, file: { name: string; bytes: Buffer }) =>
+  multipartUpload(t, agent, `/api/v1/portal/requests/${requestId}/documents`, {
+    fields: { itemKey },
+    file: { type: 'application/pdf', ...file },
   });
-}
 
 const page = (agent: PortalAgent | null, url: string) =>
   t.app.inject({ method: 'GET', url, ...(agent ? { cookies: { [PORTAL_COOKIE]: agent.token } } : {}) });

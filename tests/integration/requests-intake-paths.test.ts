@@ -1,7 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { CSRF_HEADER, SESSION_COOKIE } from '../../src/platform/http/auth-plugin.js';
-import { buildFamily } from './factories.js';
+import { SESSION_COOKIE } from '../../src/platform/http/auth-plugin.js';
+import { buildFamily, multipartUpload } from './factories.js';
 import { type Agent, buildStaff, createTestApp, ENGINE, type StaffFixture, sessionFor, type TestApp } from './harness.js';
 
 /**
@@ -16,27 +16,8 @@ const as = (who: keyof typeof staff) => sessionFor(t, staff[who]);
 const PDF = Buffer.from('%PDF-1.4\n1 0 obj\n<<>>\nendobj\n%%EOF\n');
 const SIGNATURE = 'data:image/png;base64,iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mNkYPhfDwAChwGA60e6kgAAAABJRU5ErkJggg==';
 
-function upload(agent: Agent, url: string, fields: Record<string, string>, file: { name: string; bytes: Buffer; type?: string }) {
-  const boundary = '----sila-intake-boundary';
-  const parts = Object.entries(fields).map(
-    ([name, value]) => `--${boundary}\r\nContent-Disposition: form-data; name="${name}"\r\n\r\n${value}\r\n`,
-  );
-  const payload = Buffer.concat([
-    Buffer.from(parts.join('')),
-    Buffer.from(
-      `--${boundary}\r\nContent-Disposition: form-data; name="file"; filename="${file.name}"\r\nContent-Type: ${file.type ?? 'application/pdf'}\r\n\r\n`,
-    ),
-    file.bytes,
-    Buffer.from(`\r\n--${boundary}--\r\n`),
-  ]);
-  return t.app.inject({
-    method: 'POST',
-    url,
-    cookies: { [SESSION_COOKIE]: agent.cookie },
-    headers: { [CSRF_HEADER]: agent.csrf, 'content-type': `multipart/form-data; boundary=${boundary}` },
-    payload,
-  });
-}
+const upload = (agent: Agent, url: string, fields: Record<string, string>, file: { name: string; bytes: Buffer; type?: string }) =>
+  multipartUpload(t, agent, url, { fields, file: { type: 'application/pdf', ...file } });
 
 /** A training-enrolment draft with its fields answered and the ID copy attached. */
 async function draft(agent: Agent, familyId: string, channel: string) {

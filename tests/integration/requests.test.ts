@@ -1,7 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { CSRF_HEADER, SESSION_COOKIE } from '../../src/platform/http/auth-plugin.js';
-import { buildFamily } from './factories.js';
+import { buildFamily, multipartUpload } from './factories.js';
 import { type Agent, buildStaff, createTestApp, type StaffFixture, sessionFor, signIn, type TestApp } from './harness.js';
 
 /** Service requests on both engines (issue 5; C2–C6). */
@@ -12,6 +11,9 @@ let management: Agent;
 let admin: Agent;
 const fixtures: Record<string, StaffFixture> = {};
 
+const upload = (agent: Agent, url: string, fields: Record<string, string>, file: { name: string; bytes: Buffer; type?: string }) =>
+  multipartUpload(t, agent, url, { fields, file: { type: 'application/pdf', ...file } });
+
 /** Moving the test clock by days ends sessions: sign the same people in again. */
 async function renewSessions() {
   reception = await sessionFor(t, fixtures.reception as StaffFixture);
@@ -21,28 +23,6 @@ async function renewSessions() {
 
 const PNG = Buffer.from('89504e470d0a1a0a0000000d4948445200000001000000010806000000', 'hex');
 const PDF = Buffer.from('%PDF-1.4\n1 0 obj\n<<>>\nendobj\n%%EOF\n');
-
-function upload(agent: Agent, url: string, fields: Record<string, string>, file: { name: string; bytes: Buffer }) {
-  const boundary = '----sila-requests-boundary';
-  const parts = Object.entries(fields).map(
-    ([name, value]) => `--${boundary}\r\nContent-Disposition: form-data; name="${name}"\r\n\r\n${value}\r\n`,
-  );
-  const payload = Buffer.concat([
-    Buffer.from(parts.join('')),
-    Buffer.from(
-      `--${boundary}\r\nContent-Disposition: form-data; name="file"; filename="${file.name}"\r\nContent-Type: application/pdf\r\n\r\n`,
-    ),
-    file.bytes,
-    Buffer.from(`\r\n--${boundary}--\r\n`),
-  ]);
-  return t.app.inject({
-    method: 'POST',
-    url,
-    cookies: { [SESSION_COOKIE]: agent.cookie },
-    headers: { [CSRF_HEADER]: agent.csrf, 'content-type': `multipart/form-data; boundary=${boundary}` },
-    payload,
-  });
-}
 
 /** A tools-aid draft with every field answered, and the required documents attached. */
 async function completeDraft(agent: Agent, familyId: string) {
