@@ -1,9 +1,9 @@
 #!/usr/bin/env node
 // The `sila` command: runs the compiled server (npm run build makes dist/server).
-import { spawn } from 'node:child_process';
 import { existsSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
+import { serveInChild } from './serve-child.mjs';
 import { serverHeapArgs } from './server-heap.mjs';
 
 const root = join(dirname(fileURLToPath(import.meta.url)), '..');
@@ -15,16 +15,9 @@ if (!existsSync(compiled)) {
 const args = process.argv.slice(2);
 const heap = args[0] === 'serve' ? serverHeapArgs() : [];
 if (heap.length) {
-  // V8's heap limit is fixed when the process starts: serve again in a node given the limit. In its
-  // own process group, so a Ctrl-C reaches it once, through here, not also from the terminal.
-  const server = spawn(process.execPath, [...heap, ...process.execArgv, fileURLToPath(import.meta.url), ...args], {
-    stdio: 'inherit',
-    detached: true,
-  });
-  for (const signal of ['SIGINT', 'SIGTERM']) process.on(signal, () => server.kill(signal));
-  server.on('exit', (code, signal) => {
-    process.exitCode = code ?? (signal ? 1 : 0);
-  });
+  // V8's heap limit is fixed when the process starts: serve again in a node given the limit
+  // (signals and this process's end reach that server: serve-child.mjs).
+  serveInChild([...heap, ...process.execArgv, fileURLToPath(import.meta.url), ...args]);
 } else {
   const { main } = await import(pathToFileURL(compiled).href);
   const code = await main(args);

@@ -3,6 +3,7 @@ import { spawnSync } from 'node:child_process';
 import { existsSync, readdirSync, statSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { serveInChild } from '../bin/serve-child.mjs';
 import { serverHeapArgs } from '../bin/server-heap.mjs';
 
 const root = path.join(path.dirname(fileURLToPath(import.meta.url)), '..');
@@ -25,8 +26,5 @@ if (!isBuilt || isStale) {
   if (result.status !== 0) process.exit(result.status ?? 1);
 }
 // The heap limit given here, so bin/sila.mjs serves in this child rather than starting another.
-const server = spawnSync(process.execPath, [...serverHeapArgs(), path.join(root, 'bin/sila.mjs'), 'serve', ...process.argv.slice(2)], {
-  cwd: root,
-  stdio: 'inherit',
-});
-process.exit(server.status ?? 0);
+// Not spawnSync: this process must stay able to pass SIGTERM on (serve-child.mjs).
+serveInChild([...serverHeapArgs(), path.join(root, 'bin/sila.mjs'), 'serve', ...process.argv.slice(2)], { cwd: root });

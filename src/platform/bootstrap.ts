@@ -1,8 +1,10 @@
+import { existsSync } from 'node:fs';
+import { sql } from 'kysely';
 import { type Clock, systemClock } from './clock.js';
-import type { Config } from './config.js';
+import type { Config, DatabaseConfig } from './config.js';
 import type { AppContext } from './context.js';
 import { loadKeys } from './crypto/keys.js';
-import { type DatabaseHandle, openDatabase } from './db/database.js';
+import { assertReachable, type DatabaseHandle, DatabaseUnavailableError, describeDatabase, openDatabase } from './db/database.js';
 import { migrateToLatest } from './db/migrate.js';
 import { Hooks } from './hooks.js';
 import { SessionStore } from './http/sessions.js';
@@ -13,17 +15,89 @@ export interface Runtime {
   close(): Promise<void>;
 }
 
-/** Opens the database, runs pending migrations and loads the keys: what every command needs. */
+/** A command that works on an existing installation found none where the configuration points. */
+export class NoDatabaseError extends Error {
+  override name = 'NoDatabaseError';
+}
+
+const isSqliteFileMissing = (database: DatabaseConfig) =>
+  database.engine === 'sqlite' && database.file !== ':memory:' && !existsSync(database.file);
+
+/** Opens the configured database and checks that it answers (one line naming it when it does not). */
+async function openReachable(database: DatabaseConfig): Promise<DatabaseHandle> {
+  let handle: DatabaseHandle;
+  try {
+    handle = openDatabase(database);
+  } catch (error) {
+    // SQLite: a directory that cannot be written, a file that is not a database.
+    throw new DatabaseUnavailableError(`Cannot open ${describeDatabase(database)}: ${(error as Error).message}`);
+  }
+  try {
+    await assertReachable(handle, database);
+  } catch (error) {
+    await handle.close().catch(() => {});
+    throw error;
+  }
+  return handle;
+}
+
+async function hasSilaTables(handle: DatabaseHandle): Promise<boolean> {
+  try {
+    await sql`select count(*) from sila_migrations`.execute(handle.db);
+    return true;
+  } catch {
+    return false;
+  }
+}
+
+/**
+ * The database of an existing installation, for commands that only read it (`backup`,
+ * `audit verify`) or must not make one (`keys rotate`): no keys are loaded or generated and
+ * nothing is created when there is no database — a NoDatabaseError says where it was sought.
+ */
+export async function openExistingDatabase(config: Config): Promise<DatabaseHandle> {
+  const where = describeDatabase(config.database);
+  const hint = 'set SILA_DATA_DIR or DATABASE_URL to the installation’s, or run `sila serve` once to make one';
+  if (isSqliteFileMissing(config.database)) throw new NoDatabaseError(`There is no Sila database here: ${where} does not exist (${hint})`);
+  const handle = await openReachable(config.database);
+  if (!(await hasSilaTables(handle))) {
+    await handle.close();
+    throw new NoDatabaseError(`There is no Sila database here: ${where} has no Sila tables (${hint})`);
+  }
+  return handle;
+}
+
+/**
+ * Opens the database, runs pending migrations and loads the keys: what every command needs.
+ * Keys are generated (embedded mode) only along with a new database, never for an existing one.
+ */
 export async function startRuntime(
   config: Config,
   {
     clock = systemClock,
     log = (m: string) => console.log(m),
     migrate = true,
-  }: { clock?: Clock; log?: (message: string) => void; migrate?: boolean } = {},
+    mustExist = false,
+    mayGenerateKeys = true,
+  }: {
+    clock?: Clock;
+    log?: (message: string) => void;
+    migrate?: boolean;
+    /** Refuse, creating nothing, when there is no Sila database there yet. */
+    mustExist?: boolean;
+    /** Whether a new embedded database may get new keys (not for a restore: it needs the archive's). */
+    mayGenerateKeys?: boolean;
+  } = {},
 ): Promise<Runtime> {
-  const keys = loadKeys(config, log);
-  const handle = openDatabase(config.database);
+  if (mustExist) await (await openExistingDatabase(config)).close();
+  const isNew = isSqliteFileMissing(config.database) || (config.database.engine === 'sqlite' && config.database.file === ':memory:');
+  const keys = loadKeys(config, log, {
+    mayGenerate: isNew && mayGenerateKeys,
+    whenMissing: isNew
+      ? 'a restore needs the keys of the installation the backup came from: set both variables, or put its key file there'
+      : `${describeDatabase(config.database)} exists: put its key file back or set both variables`,
+  });
+  const handle = await openReachable(config.database);
   try {
     if (migrate) {
       const applied = await migrateToLatest(handle.db);

@@ -1,15 +1,22 @@
 import path from 'node:path';
 import { z } from 'zod';
+import { keyListProblem } from './crypto/keyring.js';
 
 /**
  * Configuration from the environment, validated once at boot (STYLE.md 7): nothing else reads
  * `process.env`. Everything else (association details, categories, deadlines…) is a setting in
  * the database.
  */
+const KEY_LIST_SHAPE = /^[A-Za-z0-9_-]+:[A-Za-z0-9+/=]+(,[A-Za-z0-9_-]+:[A-Za-z0-9+/=]+)*$/;
 const keyList = z
   .string()
   .trim()
-  .regex(/^[A-Za-z0-9_-]+:[A-Za-z0-9+/=]+(,[A-Za-z0-9_-]+:[A-Za-z0-9+/=]+)*$/, 'must be a comma-separated list of keyId:base64');
+  .regex(KEY_LIST_SHAPE, 'must be a comma-separated list of keyId:base64')
+  // Right shape, wrong length (a 16-byte key) is refused here too, not as a crash when first used.
+  .superRefine((value, ctx) => {
+    const problem = KEY_LIST_SHAPE.test(value) ? keyListProblem(value) : undefined;
+    if (problem) ctx.addIssue({ code: 'custom', message: problem });
+  });
 
 const environmentSchema = z.object({
   PORT: z.coerce.number().int().min(1).max(65535).default(3000),
@@ -65,11 +72,17 @@ export interface Config {
   };
 }
 
+/** A bad environment (or key file): one line naming every bad variable, for the operator. */
 export class ConfigError extends Error {
   constructor(readonly problems: string[]) {
-    super(`Invalid configuration:\n${problems.map((p) => `  - ${p}`).join('\n')}`);
+    super(`Invalid configuration: ${problems.join('; ')}`);
     this.name = 'ConfigError';
   }
+}
+
+/** `SILA_DEBUG=1`: the command line prints an unexpected error's stack, not only its message. */
+export function isDebugRequested(env: NodeJS.ProcessEnv = process.env): boolean {
+  return env.SILA_DEBUG === '1' || env.SILA_DEBUG === 'true';
 }
 
 /** Reads and validates the environment; throws ConfigError naming every bad variable. */

@@ -1,24 +1,19 @@
-import { type ChildProcess, spawn } from 'node:child_process';
 import { existsSync, mkdtempSync, rmSync } from 'node:fs';
-import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
-import { fileURLToPath } from 'node:url';
 import { afterAll, describe, expect, it } from 'vitest';
 import { type Runtime, startRuntime } from '../../src/platform/bootstrap.js';
 import { loadConfig } from '../../src/platform/config.js';
 import { verifyPassword } from '../../src/platform/crypto/passwords.js';
+import { freePort, sila, start } from './cli-support.js';
 import { createTestDatabase, ENGINE } from './harness.js';
 
 /**
  * The real `sila` command (issue 2 §1) as a child process, from source (`tsx src/cli/dev-entry.ts`,
  * what `npm run sila` runs), against a real database of the tested engine.
  */
-const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');
-const TSX = path.join(ROOT, 'node_modules', '.bin', 'tsx');
-const ENTRY = path.join(ROOT, 'src', 'cli', 'dev-entry.ts');
 const ONE_TIME_PASSWORD = /one-time password: +([2-9A-Z]{4}-[2-9A-Z]{4}-[2-9A-Z]{4}-[2-9A-Z]{4})/;
-const SLOW = 150_000;
+const SLOW = 400_000; // several commands, each compiling the app from source: generous for small, busy machines
 
 const cleanups: Array<() => Promise<void>> = [];
 const workDir = mkdtempSync(path.join(tmpdir(), 'sila-cli-test-'));
@@ -31,56 +26,6 @@ async function database(): Promise<Record<string, string>> {
   const made = await createTestDatabase();
   cleanups.push(made.drop);
   return made.env;
-}
-
-/** Only what the command needs: none of the test runner's own variables leak into it. */
-function childEnv(env: Record<string, string>): NodeJS.ProcessEnv {
-  const keep = ['PATH', 'HOME', 'TMPDIR', 'LANG', 'SystemRoot'];
-  return { ...Object.fromEntries(keep.filter((k) => process.env[k]).map((k) => [k, process.env[k]])), NO_COLOR: '1', ...env };
-}
-
-interface Result {
-  code: number | null;
-  stdout: string;
-  stderr: string;
-}
-
-function start(args: string[], env: Record<string, string>): ChildProcess {
-  return spawn(TSX, [ENTRY, ...args], { cwd: ROOT, env: childEnv(env), stdio: ['ignore', 'pipe', 'pipe'] });
-}
-
-function sila(args: string[], env: Record<string, string>): Promise<Result> {
-  return new Promise((resolve, reject) => {
-    const child = start(args, env);
-    let stdout = '';
-    let stderr = '';
-    child.stdout?.on('data', (chunk) => {
-      stdout += chunk;
-    });
-    child.stderr?.on('data', (chunk) => {
-      stderr += chunk;
-    });
-    const timer = setTimeout(() => {
-      child.kill('SIGKILL');
-      reject(new Error(`sila ${args.join(' ')} did not finish:\n${stdout}\n${stderr}`));
-    }, 60_000);
-    child.on('error', reject);
-    child.on('close', (code) => {
-      clearTimeout(timer);
-      resolve({ code, stdout, stderr });
-    });
-  });
-}
-
-function freePort(): Promise<number> {
-  return new Promise((resolve, reject) => {
-    const server = createServer();
-    server.once('error', reject);
-    server.listen(0, '127.0.0.1', () => {
-      const address = server.address();
-      server.close(() => resolve(typeof address === 'object' && address ? address.port : 0));
-    });
-  });
 }
 
 async function openRuntime(env: Record<string, string>): Promise<Runtime> {
@@ -167,7 +112,12 @@ describe(`the sila command (${ENGINE})`, () => {
       expect(backup.stdout).toMatch(/Backup written to .+: \d+ tables, \d+ rows\. Keys are not in the backup/);
       expect(existsSync(file)).toBe(true);
 
-      const to = await database();
+      // The keys go with the data (README: moving to PostgreSQL): the same keys, another database.
+      const to = {
+        ...(await database()),
+        SILA_ENCRYPTION_KEY: from.SILA_ENCRYPTION_KEY as string,
+        SILA_INDEX_KEY: from.SILA_INDEX_KEY as string,
+      };
       const restore = await sila(['restore', file], to);
       expect(restore.stderr).toBe('');
       expect(restore.code).toBe(0);

@@ -1,7 +1,11 @@
+import { randomBytes } from 'node:crypto';
+import { chmodSync, existsSync, mkdtempSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { ConfigError, loadConfig } from '../../src/platform/config.js';
+import { ConfigError, isDebugRequested, loadConfig } from '../../src/platform/config.js';
 import { generateKey } from '../../src/platform/crypto/keyring.js';
+import { loadKeys } from '../../src/platform/crypto/keys.js';
 
 const KEYS = { SILA_ENCRYPTION_KEY: generateKey(), SILA_INDEX_KEY: generateKey() };
 
@@ -120,6 +124,9 @@ describe('configuration (ARCHITECTURE.md "Configuration")', () => {
     ['LOG_LEVEL', 'loud'],
     ['SILA_ENCRYPTION_KEY', 'not-a-key'],
     ['SILA_INDEX_KEY', 'k1:abc,,k2:def'],
+    ['SILA_ENCRYPTION_KEY', 'k1:short'],
+    ['SILA_ENCRYPTION_KEY', `k1:${randomBytes(16).toString('base64')}`],
+    ['SILA_INDEX_KEY', `k1:${randomBytes(32).toString('base64')},k1:${randomBytes(32).toString('base64')}`],
     ['SMTP_URL', 'http://mail.example.org'],
     ['SMS_GATEWAY_URL', 'not a url'],
   ])('refuses %s=%s with a message naming the variable', (name, value) => {
@@ -162,5 +169,71 @@ describe('configuration (ARCHITECTURE.md "Configuration")', () => {
     expect(problemsOf({ SMS_GATEWAY_URL: 'https://sms.example.org' })).toEqual(['SMS_GATEWAY_TOKEN is required with SMS_GATEWAY_URL']);
     expect(problemsOf({ WHATSAPP_TOKEN: 'wa' })[0]).toContain('WHATSAPP_PHONE_NUMBER_ID');
     expect(problemsOf({ WHATSAPP_PHONE_NUMBER_ID: '123' })[0]).toContain('WHATSAPP_TOKEN');
+  });
+
+  it('refuses a key of the right shape but the wrong length in one line naming the variable and the key', () => {
+    const short = `k1:${randomBytes(16).toString('base64')}`;
+    expect(problemsOf({ SILA_ENCRYPTION_KEY: short })).toEqual([
+      'SILA_ENCRYPTION_KEY: key "k1" must be keyId:base64 of exactly 32 bytes (it has 16)',
+    ]);
+    expect(problemsOf({ SILA_INDEX_KEY: `${generateKey()},${short}` })[0]).toMatch(/^SILA_INDEX_KEY: key "k1"/);
+    const error = (() => {
+      try {
+        loadConfig({ SILA_ENCRYPTION_KEY: short, PORT: 'abc' });
+      } catch (e) {
+        return e as Error;
+      }
+    })();
+    expect(error?.message).not.toContain('\n');
+    expect(error?.message).toMatch(
+      /^Invalid configuration: .*PORT.*; .*SILA_ENCRYPTION_KEY|^Invalid configuration: .*SILA_ENCRYPTION_KEY.*; .*PORT/,
+    );
+  });
+
+  it('prints stacks only when SILA_DEBUG asks', () => {
+    expect(isDebugRequested({})).toBe(false);
+    expect(isDebugRequested({ SILA_DEBUG: '1' })).toBe(true);
+    expect(isDebugRequested({ SILA_DEBUG: 'true' })).toBe(true);
+    expect(isDebugRequested({ SILA_DEBUG: '0' })).toBe(false);
+  });
+});
+
+describe('the data directory’s key file (embedded mode)', () => {
+  const dataDir = () => mkdtempSync(path.join(tmpdir(), 'sila-keys-unit-'));
+
+  it('is made 0600 with a new database, and tightened to 0600 when looser', () => {
+    const dir = dataDir();
+    try {
+      const config = loadConfig({ SILA_DATA_DIR: dir });
+      loadKeys(config);
+      const file = path.join(dir, 'keys.env');
+      expect(statSync(file).mode & 0o777).toBe(0o600);
+      chmodSync(file, 0o644);
+      loadKeys(config, () => {}, { mayGenerate: false });
+      expect(statSync(file).mode & 0o777).toBe(0o600);
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
+  });
+
+  it('is never made for an existing database, and a malformed key in it names the variable and the file', () => {
+    const dir = dataDir();
+    try {
+      const config = loadConfig({ SILA_DATA_DIR: dir });
+      expect(() => loadKeys(config, () => {}, { mayGenerate: false })).toThrow(
+        /^Invalid configuration: SILA_ENCRYPTION_KEY, SILA_INDEX_KEY: not set and there is no key file .+, but the database exists/,
+      );
+      expect(existsSync(path.join(dir, 'keys.env'))).toBe(false);
+      const file = path.join(dir, 'keys.env');
+      writeFileSync(file, `SILA_ENCRYPTION_KEY=k1:${randomBytes(16).toString('base64')}\nSILA_INDEX_KEY=${generateKey()}\n`, {
+        mode: 0o600,
+      });
+      expect(() => loadKeys(config)).toThrow(ConfigError);
+      expect(() => loadKeys(config)).toThrow(
+        `SILA_ENCRYPTION_KEY in ${file}: key "k1" must be keyId:base64 of exactly 32 bytes (it has 16)`,
+      );
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
   });
 });

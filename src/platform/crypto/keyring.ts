@@ -10,15 +10,27 @@ export interface Key {
   secret: Buffer;
 }
 
+/** What is wrong with a key list, in words naming the key (undefined when it is well formed). */
+export function keyListProblem(value: string): string | undefined {
+  const ids = new Set<string>();
+  for (const entry of value.split(',')) {
+    const [id, b64, ...extra] = entry.trim().split(':');
+    if (!id) return 'every key must be keyId:base64 (a key id is missing)';
+    const length = Buffer.from(b64 ?? '', 'base64').length;
+    if (extra.length || length !== 32) return `key "${id}" must be keyId:base64 of exactly 32 bytes (it has ${length})`;
+    if (ids.has(id)) return 'key ids must be unique';
+    ids.add(id);
+  }
+  return undefined;
+}
+
 export function parseKeyList(value: string, name: string): Key[] {
-  const keys = value.split(',').map((entry) => {
+  const problem = keyListProblem(value);
+  if (problem) throw new Error(`${name}: ${problem}`);
+  return value.split(',').map((entry) => {
     const [id, b64] = entry.trim().split(':');
-    const secret = Buffer.from(b64 ?? '', 'base64');
-    if (!id || secret.length !== 32) throw new Error(`${name}: key "${id ?? ''}" must be keyId:base64 of exactly 32 bytes`);
-    return { id, secret };
+    return { id: id as string, secret: Buffer.from(b64 as string, 'base64') };
   });
-  if (new Set(keys.map((k) => k.id)).size !== keys.length) throw new Error(`${name}: key ids must be unique`);
-  return keys;
 }
 
 export function generateKey(): string {
@@ -39,14 +51,20 @@ export class Encryptor {
     return this.newest.id;
   }
 
+  /** Every configured key id, newest first. */
+  get keyIds(): string[] {
+    return this.keys.map((k) => k.id);
+  }
+
   private get newest(): Key {
     const key = this.keys[0];
     if (!key) throw new Error('No encryption key');
     return key;
   }
 
-  encryptBytes(plain: Buffer, associatedData?: string): string {
-    const key = this.newest;
+  encryptBytes(plain: Buffer, associatedData?: string, keyId?: string): string {
+    const key = keyId === undefined ? this.newest : this.byId.get(keyId);
+    if (!key) throw new Error(`No encryption key ${keyId}`);
     const iv = randomBytes(12);
     const cipher = createCipheriv('aes-256-gcm', key.secret, iv);
     if (associatedData) cipher.setAAD(Buffer.from(associatedData));
@@ -65,8 +83,9 @@ export class Encryptor {
     return Buffer.concat([decipher.update(body.subarray(0, body.length - 16)), decipher.final()]);
   }
 
-  encrypt(plain: string, associatedData?: string): string {
-    return this.encryptBytes(Buffer.from(plain, 'utf8'), associatedData);
+  /** Under the newest key, or under `keyId` (a key sentinel is made under each key it checks). */
+  encrypt(plain: string, associatedData?: string, keyId?: string): string {
+    return this.encryptBytes(Buffer.from(plain, 'utf8'), associatedData, keyId);
   }
 
   decrypt(sealed: string, associatedData?: string): string {
@@ -88,6 +107,22 @@ export class Indexer {
     const key = this.keys[0];
     if (!key) throw new Error('No index key');
     return `${key.id}:${createHmac('sha256', key.secret).update(value).digest('hex')}`;
+  }
+
+  /** Every configured key id, newest first. */
+  get keyIds(): string[] {
+    return this.keys.map((k) => k.id);
+  }
+
+  /** Index under the key `keyId`; undefined when no such key is configured. */
+  indexWith(keyId: string, value: string): string | undefined {
+    const key = this.keys.find((k) => k.id === keyId);
+    return key && `${key.id}:${createHmac('sha256', key.secret).update(value).digest('hex')}`;
+  }
+
+  /** Key id an index value was made with. */
+  static keyIdOf(indexed: string): string | undefined {
+    return indexed.includes(':') ? indexed.slice(0, indexed.indexOf(':')) : undefined;
   }
 
   /** Index values under every key, for lookups while a rotation is under way. */

@@ -150,7 +150,9 @@ export async function writeBackup(handle: DatabaseHandle, file: string): Promise
   return { tables: tableCount, rows: total };
 }
 
-export class RestoreError extends Error {}
+export class RestoreError extends Error {
+  override name = 'RestoreError';
+}
 
 /** The archive's JSON lines; a damaged or cut-off file fails as a RestoreError. */
 async function* readArchive(file: string): AsyncGenerator<any> {

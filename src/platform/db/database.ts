@@ -1,7 +1,7 @@
-import { mkdirSync } from 'node:fs';
+import { chmodSync, closeSync, existsSync, mkdirSync, openSync, statSync } from 'node:fs';
 import path from 'node:path';
 import SQLite from 'better-sqlite3';
-import { CompiledQuery, type DatabaseConnection, Kysely, PostgresDialect, SqliteDialect, SqliteDriver } from 'kysely';
+import { CompiledQuery, type DatabaseConnection, Kysely, PostgresDialect, SqliteDialect, SqliteDriver, sql } from 'kysely';
 import pg from 'pg';
 import type { DatabaseConfig } from '../config.js';
 import type { Engine } from './dialect.js';
@@ -49,7 +49,7 @@ export function openDatabase(config: DatabaseConfig): DatabaseHandle {
       },
     };
   }
-  if (config.file !== ':memory:') mkdirSync(path.dirname(config.file), { recursive: true });
+  if (config.file !== ':memory:') createOwnerOnly(config.file);
   const sqlite = new SQLite(config.file);
   sqlite.pragma('journal_mode = WAL');
   sqlite.pragma('synchronous = FULL');
@@ -69,6 +69,69 @@ export function openDatabase(config: DatabaseConfig): DatabaseHandle {
       await db.destroy();
     },
   };
+}
+
+/**
+ * The SQLite file holds names in plain text: it is created readable by its owner only (0600, in a
+ * new directory of 0700), and tightened at start-up when looser. SQLite gives its WAL and shared-memory
+ * files the database file's mode; any already there are tightened too.
+ */
+function createOwnerOnly(file: string): void {
+  const dir = path.dirname(file);
+  if (!existsSync(dir)) mkdirSync(dir, { recursive: true, mode: 0o700 });
+  if (!existsSync(file)) closeSync(openSync(file, 'a', 0o600));
+  for (const name of [file, `${file}-wal`, `${file}-shm`]) {
+    if (existsSync(name) && (statSync(name).mode & 0o077) !== 0) chmodSync(name, 0o600);
+  }
+}
+
+/** Where a database is, for messages: never the password. */
+export function describeDatabase(config: DatabaseConfig): string {
+  if (config.engine === 'sqlite') return `the SQLite database ${config.file}`;
+  try {
+    const url = new URL(config.url);
+    const host = url.searchParams.get('host') ?? (url.hostname || 'localhost');
+    const port = url.searchParams.get('port') ?? (url.port || '5432');
+    const database = decodeURIComponent(url.pathname.slice(1)) || decodeURIComponent(url.username) || 'postgres';
+    return `PostgreSQL at ${host}:${port}, database "${database}"`;
+  } catch {
+    return 'PostgreSQL (DATABASE_URL cannot be read as a URL)';
+  }
+}
+
+/** The database cannot be reached or opened: one line for the operator, naming where it was sought. */
+export class DatabaseUnavailableError extends Error {
+  override name = 'DatabaseUnavailableError';
+}
+
+const REASONS: Record<string, string> = {
+  ECONNREFUSED: 'nothing answers there (is PostgreSQL running, on that host and port?)',
+  ENOTFOUND: 'the host name is not known',
+  EAI_AGAIN: 'the host name cannot be resolved now',
+  ETIMEDOUT: 'the connection timed out',
+  EHOSTUNREACH: 'the host cannot be reached',
+  ECONNRESET: 'the server closed the connection',
+  '3D000': 'that database does not exist',
+  '28P01': 'the password was refused',
+  '28000': 'the server refused this user',
+  '57P03': 'the server is starting up or shutting down',
+  '53300': 'the server has too many connections',
+};
+
+/**
+ * Asks the database one trivial question so that an unreachable server, a misspelt database name
+ * or a refused password is one line naming host, port and database, not a stack trace from
+ * the first migration.
+ */
+export async function assertReachable(handle: DatabaseHandle, config: DatabaseConfig): Promise<void> {
+  try {
+    await sql`select 1`.execute(handle.db);
+  } catch (error) {
+    const e = error as { code?: string; message?: string; errors?: Array<{ code?: string }> };
+    const code = e.code ?? e.errors?.[0]?.code;
+    const reason = (code && REASONS[code]) || e.message?.split('\n')[0] || code || 'no answer';
+    throw new DatabaseUnavailableError(`Cannot open ${describeDatabase(config)}: ${reason}`);
+  }
 }
 
 /**
