@@ -6,6 +6,7 @@ import { HELP, USAGE } from './help.js';
 // configuration answer at once, without compiling the whole app.
 const appModule = () => import('../app.js');
 const bootstrap = () => import('../platform/bootstrap.js');
+const keySentinels = () => import('../platform/db/key-sentinels.js');
 
 function printOneTimePassword(username: string, password: string): void {
   const line = '─'.repeat(60);
@@ -14,11 +15,22 @@ function printOneTimePassword(username: string, password: string): void {
   );
 }
 
-/** Start-up for the commands that read or write personal data. */
+/** Start-up for the commands that read or write personal data: the keys must open it (decision 007). */
 async function startChecked(options: { mustExist?: boolean } = {}): Promise<Runtime> {
   const config = loadConfig();
-  const { startRuntime } = await bootstrap();
-  return startRuntime(config, options);
+  const [{ startRuntime }, { personalDataRegistry }] = await Promise.all([bootstrap(), appModule()]);
+  try {
+    return await startRuntime(config, { registry: personalDataRegistry(), ...options });
+  } catch (error) {
+    if (error instanceof Error && error.name === 'KeyMismatchError')
+      throw new OperatorError(`Wrong keys for this database: ${error.message}. Stopped before any data was read or written.`);
+    throw error;
+  }
+}
+
+/** A message for the operator, printed as it is. */
+class OperatorError extends Error {
+  override name = 'OperatorError';
 }
 
 const SHUTDOWN_GRACE_MS = 10_000;
@@ -79,19 +91,21 @@ async function serve(): Promise<void> {
 
 async function keysRotate(): Promise<number> {
   const config = loadConfig();
-  const [{ personalDataRegistry }, { loadKeys, prependGeneratedKeys }, { rotateKeys }] = await Promise.all([
-    appModule(),
-    import('../platform/crypto/keys.js'),
-    import('../platform/db/rotate-keys.js'),
-  ]);
+  const [{ personalDataRegistry }, { loadKeys, prependGeneratedKeys }, { ensureKeySentinels, resetKeySentinels }, { rotateKeys }] =
+    await Promise.all([appModule(), import('../platform/crypto/keys.js'), keySentinels(), import('../platform/db/rotate-keys.js')]);
   const registry = personalDataRegistry();
+  // The keys are checked against the data before any new key is made.
   const runtime = await startChecked({ mustExist: true });
   let report: Awaited<ReturnType<typeof rotateKeys>>;
   let isGenerated: boolean;
   try {
     isGenerated = prependGeneratedKeys(config);
-    if (isGenerated) runtime.ctx.keys = loadKeys(config);
+    if (isGenerated) {
+      runtime.ctx.keys = loadKeys(config);
+      await ensureKeySentinels(runtime.ctx.db, runtime.ctx.keys, registry, runtime.ctx.clock.now());
+    }
     report = await rotateKeys(runtime.ctx, registry);
+    await resetKeySentinels(runtime.ctx.db, runtime.ctx.keys, runtime.ctx.clock.now());
   } finally {
     await runtime.close();
   }
@@ -148,12 +162,24 @@ async function backup(file: string): Promise<number> {
 }
 
 async function restore(file: string, force: boolean): Promise<number> {
+  // The target is replaced, so its own data is not checked; the archive's is, against these keys.
   const config = loadConfig();
-  const [{ startRuntime }, { restoreBackup }] = await Promise.all([bootstrap(), import('../platform/db/backup.js')]);
+  const [{ startRuntime }, { personalDataRegistry }, { RestoreError, restoreBackup }] = await Promise.all([
+    bootstrap(),
+    appModule(),
+    import('../platform/db/backup.js'),
+  ]);
   const runtime = await startRuntime(config, { mayGenerateKeys: false });
   try {
-    const { tables, rows } = await restoreBackup(runtime.handle, file, { force });
+    const keyCheck = { keys: runtime.ctx.keys, registry: personalDataRegistry(), now: runtime.ctx.clock.now() };
+    const { tables, rows } = await restoreBackup(runtime.handle, file, { force, keyCheck });
     console.log(`Restored ${rows} rows into ${tables} tables (${runtime.ctx.engine}).`);
+  } catch (error) {
+    if (error instanceof RestoreError && error.message.startsWith('Wrong keys'))
+      throw new RestoreError(
+        `${error.message} Set SILA_ENCRYPTION_KEY and SILA_INDEX_KEY to the keys of the installation the backup came from.`,
+      );
+    throw error;
   } finally {
     await runtime.close();
   }
@@ -208,7 +234,14 @@ async function run(command: string | undefined, rest: string[]): Promise<number>
 }
 
 /** Errors whose message is written for the operator (by name: their modules load lazily). */
-const OPERATOR_ERRORS = new Set(['ConfigError', 'RestoreError', 'NoDatabaseError', 'DatabaseUnavailableError', 'KeyMismatchError']);
+const OPERATOR_ERRORS = new Set([
+  'ConfigError',
+  'RestoreError',
+  'NoDatabaseError',
+  'DatabaseUnavailableError',
+  'KeyMismatchError',
+  'OperatorError',
+]);
 
 /**
  * The `sila` command. Every verb answers `--help` (and `-h`) on stdout; every failure is one

@@ -5,9 +5,11 @@ import type { Config, DatabaseConfig } from './config.js';
 import type { AppContext } from './context.js';
 import { loadKeys } from './crypto/keys.js';
 import { assertReachable, type DatabaseHandle, DatabaseUnavailableError, describeDatabase, openDatabase } from './db/database.js';
+import { ensureKeySentinels } from './db/key-sentinels.js';
 import { migrateToLatest } from './db/migrate.js';
 import { Hooks } from './hooks.js';
 import { SessionStore } from './http/sessions.js';
+import type { PersonalTable } from './personal-data.js';
 
 export interface Runtime {
   ctx: AppContext;
@@ -70,6 +72,8 @@ export async function openExistingDatabase(config: Config): Promise<DatabaseHand
 /**
  * Opens the database, runs pending migrations and loads the keys: what every command needs.
  * Keys are generated (embedded mode) only along with a new database, never for an existing one.
+ * Given the personal-data registry, it also checks that the keys open this database's data
+ * (key sentinels, decision 007) and refuses to start when they do not.
  */
 export async function startRuntime(
   config: Config,
@@ -77,12 +81,15 @@ export async function startRuntime(
     clock = systemClock,
     log = (m: string) => console.log(m),
     migrate = true,
+    registry,
     mustExist = false,
     mayGenerateKeys = true,
   }: {
     clock?: Clock;
     log?: (message: string) => void;
     migrate?: boolean;
+    /** Check the keys against the data (and record sentinels) before anything else reads it. */
+    registry?: readonly PersonalTable[];
     /** Refuse, creating nothing, when there is no Sila database there yet. */
     mustExist?: boolean;
     /** Whether a new embedded database may get new keys (not for a restore: it needs the archive's). */
@@ -102,6 +109,10 @@ export async function startRuntime(
     if (migrate) {
       const applied = await migrateToLatest(handle.db);
       if (applied.length) log(`Applied migrations: ${applied.join(', ')}`);
+    }
+    if (registry) {
+      const made = await ensureKeySentinels(handle.db, keys, registry, clock.now());
+      if (made.length) log(`Recorded key checks for ${made.join(', ')}.`);
     }
   } catch (error) {
     await handle.close();

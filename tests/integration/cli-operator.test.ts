@@ -22,7 +22,8 @@ import {
   TSX_LOADER,
   waitForOutput,
 } from './cli-support.js';
-import { createTestDatabase, ENGINE } from './harness.js';
+import { buildFamily, buildStaff } from './factories.js';
+import { createTestApp, createTestDatabase, ENGINE, type TestApp } from './harness.js';
 
 /**
  * Issue 21 §4–5: what an operator meets at the command line — every verb's --help, one clear line
@@ -44,6 +45,12 @@ async function database({ migrated = false } = {}): Promise<Record<string, strin
   return made.env;
 }
 
+async function testApp(): Promise<TestApp> {
+  const t = await createTestApp();
+  cleanups.push(() => t.close());
+  return t;
+}
+
 const emptyDir = (name: string) => mkdtempSync(path.join(workDir, `${name}-`));
 
 /** One line on stderr, nothing on stdout, no stack trace. */
@@ -51,6 +58,19 @@ function expectOneLine(result: Result, what: string): void {
   expect(result.stderr.trim().split('\n'), `${what}: ${result.stderr}`).toHaveLength(1);
   expect(result.stderr, what).not.toMatch(/^\s+at /m);
   expect(result.stdout, what).toBe('');
+}
+
+/** The same key id with another secret: right shape, wrong key. */
+const sameIdOtherSecret = (key: string) => `${key.split(':')[0]}:${randomBytes(32).toString('base64')}`;
+const idOf = (key: string) => key.split(':')[0] as string;
+
+async function sentinels(env: Record<string, string>): Promise<Array<{ kind: string; key_id: string }>> {
+  const runtime = await startRuntime(loadConfig(env), { log: () => {}, migrate: false });
+  try {
+    return await runtime.ctx.db.selectFrom('key_sentinels').select(['kind', 'key_id']).orderBy('kind').orderBy('key_id').execute();
+  } finally {
+    await runtime.close();
+  }
 }
 
 describe(`the sila command for operators (${ENGINE})`, () => {
@@ -244,6 +264,150 @@ describe(`the sila command for operators (${ENGINE})`, () => {
         expect(result.stderr).toContain(
           `${url.hostname}:${url.port || '5432'}, database "sila_no_such_database": that database does not exist`,
         );
+      }
+    },
+    SLOW,
+  );
+
+  it(
+    'a database made before key sentinels gets them at start with the right keys, only after its data opened; wrong keys are refused naming the key',
+    async () => {
+      // Data sealed before sentinels existed: an administrator's authenticator secret, a family.
+      const t = await testApp();
+      await buildStaff(t, { roles: ['administrator'] });
+      await buildFamily(t);
+      const env = t.env;
+      const encryption = env.SILA_ENCRYPTION_KEY as string;
+      const index = env.SILA_INDEX_KEY as string;
+      expect(await sentinels(env)).toEqual([]);
+
+      const [otherKeys, otherSecret, otherIndex] = await Promise.all([
+        sila(['migrate'], { ...env, SILA_ENCRYPTION_KEY: generateKey(), SILA_INDEX_KEY: generateKey() }),
+        sila(['migrate'], { ...env, SILA_ENCRYPTION_KEY: sameIdOtherSecret(encryption) }),
+        sila(['migrate'], { ...env, SILA_INDEX_KEY: sameIdOtherSecret(index) }),
+      ]);
+      for (const [result, text] of [
+        [otherKeys, `SILA_ENCRYPTION_KEY has no key "${idOf(encryption)}"`],
+        [otherSecret, `SILA_ENCRYPTION_KEY's key "${idOf(encryption)}" is not the key this data is under`],
+        [otherIndex, `SILA_INDEX_KEY's key "${idOf(index)}" is not the key this data is under`],
+      ] as const) {
+        expect(result.code, text).toBe(1);
+        expect(result.stderr.trim().split('\n'), result.stderr).toHaveLength(1);
+        expect(result.stderr).toContain('Wrong keys for this database');
+        expect(result.stderr).toContain(text);
+      }
+      expect(await sentinels(env)).toEqual([]); // the wrong keys were not locked in
+
+      const right = await sila(['migrate'], env);
+      expect(right.code, right.stderr).toBe(0);
+      expect(await sentinels(env)).toEqual([
+        { kind: 'encryption', key_id: idOf(encryption) },
+        { kind: 'index', key_id: idOf(index) },
+      ]);
+    },
+    SLOW,
+  );
+
+  it(
+    'serve, create-admin and keys rotate refuse the wrong keys by their sentinels; keys rotate moves the sentinels to the new keys',
+    async () => {
+      const env = await database();
+      expect((await sila(['migrate'], env)).code).toBe(0); // a new database: sentinels for its keys
+      const encryption = env.SILA_ENCRYPTION_KEY as string;
+      const index = env.SILA_INDEX_KEY as string;
+      const port = await freePort();
+      const wrong = [
+        {
+          args: ['serve'],
+          env: { ...env, PORT: String(port), SILA_ENCRYPTION_KEY: generateKey() },
+          text: `SILA_ENCRYPTION_KEY has no key "${idOf(encryption)}"`,
+        },
+        {
+          args: ['serve'],
+          env: { ...env, PORT: String(port), SILA_INDEX_KEY: sameIdOtherSecret(index) },
+          text: `SILA_INDEX_KEY's key "${idOf(index)}"`,
+        },
+        {
+          args: ['create-admin', 'someone'],
+          env: { ...env, SILA_ENCRYPTION_KEY: sameIdOtherSecret(encryption) },
+          text: `SILA_ENCRYPTION_KEY's key "${idOf(encryption)}"`,
+        },
+        { args: ['keys', 'rotate'], env: { ...env, SILA_INDEX_KEY: generateKey() }, text: `SILA_INDEX_KEY has no key "${idOf(index)}"` },
+      ];
+      const results = await runAll(wrong.map((run) => () => sila(run.args, run.env)));
+      results.forEach((result, i) => {
+        const run = wrong[i] as (typeof wrong)[number];
+        expect(result.code, run.text).toBe(1);
+        expect(result.stderr, run.text).toContain('Wrong keys for this database');
+        expect(result.stderr, run.text).toContain(run.text);
+        expect(result.stdout, run.text).not.toContain('Sila is running');
+      });
+
+      // Rotation: new keys first, the old ones still there; afterwards only the new keys' sentinels.
+      const [newEncryption, newIndex] = [generateKey(), generateKey()];
+      const rotating = { ...env, SILA_ENCRYPTION_KEY: `${newEncryption},${encryption}`, SILA_INDEX_KEY: `${newIndex},${index}` };
+      const rotated = await sila(['keys', 'rotate'], rotating);
+      expect(rotated.code, rotated.stderr).toBe(0);
+      expect(await sentinels(env)).toEqual([
+        { kind: 'encryption', key_id: idOf(newEncryption) },
+        { kind: 'index', key_id: idOf(newIndex) },
+      ]);
+      // The old keys may now go; alone, they are refused.
+      const [newOnly, oldOnly] = await Promise.all([
+        sila(['migrate'], { ...env, SILA_ENCRYPTION_KEY: newEncryption, SILA_INDEX_KEY: newIndex }),
+        sila(['migrate'], env),
+      ]);
+      expect(newOnly.code, newOnly.stderr).toBe(0);
+      expect(oldOnly.code).toBe(1);
+      expect(oldOnly.stderr).toContain(`SILA_ENCRYPTION_KEY has no key "${idOf(newEncryption)}"`);
+    },
+    SLOW,
+  );
+
+  it(
+    'restore refuses an archive its keys do not open, naming the key, and restores nothing',
+    async () => {
+      // With sentinels (made by sila), and without (an archive of data sealed before them).
+      const withSentinels = await database();
+      expect((await sila(['create-admin', 'first.admin'], withSentinels)).code).toBe(0);
+      const before = await testApp();
+      await buildStaff(before, { roles: ['administrator'] });
+      const sources = [
+        { env: withSentinels, file: path.join(workDir, `with-sentinels-${ENGINE}.gz`) },
+        { env: before.env, file: path.join(workDir, `without-sentinels-${ENGINE}.gz`) },
+      ];
+      for (const source of sources) expect((await sila(['backup', source.file], source.env)).code).toBe(0);
+
+      for (const source of sources) {
+        const key = source.env.SILA_ENCRYPTION_KEY as string;
+        const target = await database();
+        const refused = await sila(['restore', source.file], { ...target, SILA_INDEX_KEY: source.env.SILA_INDEX_KEY as string });
+        expect(refused.code).toBe(1);
+        expect(refused.stderr.trim().split('\n')).toHaveLength(1);
+        expect(refused.stderr).toContain('Wrong keys for this backup');
+        expect(refused.stderr).toContain(`SILA_ENCRYPTION_KEY has no key "${idOf(key)}"`);
+        const staff = await startRuntime(loadConfig(target), { log: () => {}, migrate: false });
+        try {
+          expect(await staff.ctx.db.selectFrom('staff_users').select('id').execute()).toEqual([]);
+        } finally {
+          await staff.close();
+        }
+        const accepted = await sila(['restore', source.file], {
+          ...target,
+          SILA_ENCRYPTION_KEY: key,
+          SILA_INDEX_KEY: source.env.SILA_INDEX_KEY as string,
+        });
+        expect(accepted.code, accepted.stderr).toBe(0);
+      }
+
+      // Into a new embedded data directory without keys: no keys are made for it (they could not be the archive's).
+      if (ENGINE === 'sqlite') {
+        const empty = emptyDir('restore-no-keys');
+        const refused = await sila(['restore', sources[0]?.file as string], { SILA_DATA_DIR: empty });
+        expect(refused.code).toBe(1);
+        expectOneLine(refused, 'restore without keys');
+        expect(refused.stderr).toContain('a restore needs the keys of the installation the backup came from');
+        expect(readdirSync(empty)).toEqual([]);
       }
     },
     SLOW,

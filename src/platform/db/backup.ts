@@ -6,9 +6,13 @@ import { StringDecoder } from 'node:string_decoder';
 import { createGunzip, createGzip } from 'node:zlib';
 import SQLite from 'better-sqlite3';
 import { Kysely, SqliteDialect, sql } from 'kysely';
+import type { Keys } from '../crypto/keys.js';
+import type { PersonalTable } from '../personal-data.js';
 import type { DatabaseHandle } from './database.js';
 import { engineOf } from './dialect.js';
 import { describeTables, type TableInfo } from './introspect.js';
+import { ensureKeySentinels, KeyMismatchError } from './key-sentinels.js';
+import type { Database } from './schema.js';
 
 /**
  * `sila backup` / `sila restore` (issue 2 §1). The archive is gzip-compressed JSON lines, the same
@@ -193,15 +197,23 @@ async function* readArchive(file: string): AsyncGenerator<any> {
   if (pending.trim()) yield parse(pending);
 }
 
+/** The keys a restore checks the archive's data against (key sentinels, decision 007). */
+export interface RestoreKeyCheck {
+  keys: Keys;
+  registry: readonly PersonalTable[];
+  now: Date;
+}
+
 /**
  * Loads an archive into a migrated database in one transaction: every table is emptied and
  * refilled, or nothing changes. Refuses an archive from a different migration history and, unless
- * `force`, a target that already has staff accounts.
+ * `force`, a target that already has staff accounts. With `keyCheck`, refuses (before committing)
+ * an archive whose data the keys do not open, naming the key.
  */
 export async function restoreBackup(
   handle: DatabaseHandle,
   file: string,
-  { force = false } = {},
+  { force = false, keyCheck }: { force?: boolean; keyCheck?: RestoreKeyCheck } = {},
 ): Promise<{ tables: number; rows: number }> {
   const iterator = readArchive(file);
   const next = async (): Promise<any> => {
@@ -210,13 +222,18 @@ export async function restoreBackup(
     return value;
   };
   try {
-    return await restoreFrom(handle, next, force);
+    return await restoreFrom(handle, next, force, keyCheck);
   } finally {
     await iterator.return(undefined);
   }
 }
 
-async function restoreFrom(handle: DatabaseHandle, next: () => Promise<any>, force: boolean): Promise<{ tables: number; rows: number }> {
+async function restoreFrom(
+  handle: DatabaseHandle,
+  next: () => Promise<any>,
+  force: boolean,
+  keyCheck: RestoreKeyCheck | undefined,
+): Promise<{ tables: number; rows: number }> {
   const db = handle.db as unknown as Kysely<any>;
   const header = await next().catch((error) => {
     throw error instanceof RestoreError && /gzip|JSON|ends early/.test(error.message)
@@ -286,6 +303,14 @@ async function restoreFrom(handle: DatabaseHandle, next: () => Promise<any>, for
     }
     // Sessions that were live when the backup was taken must not open the restored copy.
     await trx.deleteFrom('sessions').execute();
+    if (keyCheck) {
+      try {
+        await ensureKeySentinels(trx as unknown as Kysely<Database>, keyCheck.keys, keyCheck.registry, keyCheck.now);
+      } catch (error) {
+        if (!(error instanceof KeyMismatchError)) throw error;
+        throw new RestoreError(`Wrong keys for this backup: ${error.message}. Nothing was restored.`);
+      }
+    }
     return { tables: tableCount, rows };
   });
 }

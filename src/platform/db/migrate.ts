@@ -16,6 +16,7 @@ import * as m0013 from './migrations/0013-oversight-indexes.js';
 import * as m0014 from './migrations/0014-audit-unsealed-partial.js';
 import * as m0015 from './migrations/0015-families-ordered-scans.js';
 import * as m0016 from './migrations/0016-oversight-by-kind.js';
+import * as m0017 from './migrations/0017-key-sentinels.js';
 
 /** One migration history for both engines, listed here so it works from source and from dist. */
 const migrations: Record<string, Migration> = {
@@ -35,6 +36,7 @@ const migrations: Record<string, Migration> = {
   '0014-audit-unsealed-partial': m0014,
   '0015-families-ordered-scans': m0015,
   '0016-oversight-by-kind': m0016,
+  '0017-key-sentinels': m0017,
 };
 
 const provider: MigrationProvider = { getMigrations: async () => migrations };

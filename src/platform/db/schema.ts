@@ -320,6 +320,15 @@ export interface Database extends RequestSchema, CommitteeSchema, PortalSchema, 
   outbox_messages: OutboxMessageTable;
   outbox_attempts: OutboxAttemptTable;
   message_templates: MessageTemplateTable;
+  key_sentinels: KeySentinelTable;
+}
+
+/** One per key id the data is under (decision 007): a sealed constant, or a keyed hash of one. */
+export interface KeySentinelTable {
+  kind: 'encryption' | 'index';
+  key_id: string;
+  value: string;
+  created_at: string;
 }
 
 export type TaxonomyKind = 'categories' | 'domains' | 'offices';
