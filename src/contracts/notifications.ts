@@ -30,6 +30,15 @@ export const MESSAGE_STATUSES = ['pending', 'sending', 'sent', 'failed', 'waitin
 export const messageStatus = z.enum(MESSAGE_STATUSES);
 export type MessageStatus = (typeof MESSAGE_STATUSES)[number];
 
+/**
+ * Which queue a message waits in (issue 20 §1, C5, G3): per channel the dispatcher hands one-time
+ * codes first, then transactional messages (acknowledgements, decisions, status changes), then bulk
+ * (campaigns, announcements); oldest first within each. Every event declares one.
+ */
+export const MESSAGE_PRIORITIES = ['code', 'transactional', 'bulk'] as const;
+export const messagePriority = z.enum(MESSAGE_PRIORITIES);
+export type MessagePriority = (typeof MESSAGE_PRIORITIES)[number];
+
 export const NOTIFICATION_EVENTS = [
   'family.registered',
   'auth.one-time-code',
@@ -74,6 +83,7 @@ export const outboxItem = z.object({
   language,
   channel: deliveryChannel,
   status: messageStatus,
+  priority: messagePriority,
   recipient: z.object({
     kind: recipientKind,
     id: z.string().nullable(),
@@ -219,9 +229,25 @@ export const smsFormat = z.discriminatedUnion('preset', [
   }),
 ]);
 
+/** Automatic channels, each with its own transport and its own queue in the dispatcher. */
+export const TRANSPORT_CHANNELS = ['sms', 'email', 'whatsapp'] as const;
+export type TransportChannelName = (typeof TRANSPORT_CHANNELS)[number];
+
+/** A transport's rate: at most this many messages handed to it per second (sent one at a time). */
+const rate = z.number().int().min(1).max(100);
+
+/**
+ * Issue 20 §1: messages handed to each transport per second, at most. Conservative defaults most
+ * Saudi SMS gateways, SMTP relays and the WhatsApp Cloud API accept without throttling.
+ */
+export const DEFAULT_TRANSPORT_RATES = { sms: 10, email: 10, whatsapp: 20 } as const;
+export const transportRates = z.strictObject({ sms: rate, email: rate, whatsapp: rate });
+
 export const notificationSettings = z.strictObject({
   /** How requests to SMS_GATEWAY_URL look; a blank sender uses the association's short English name. */
   sms: smsFormat,
+  /** Messages per second handed to each transport (issue 20 §1); the defaults when left out. */
+  rates: transportRates.default({ ...DEFAULT_TRANSPORT_RATES }),
 });
 
 export type OutboxItem = z.infer<typeof outboxItem>;
@@ -231,5 +257,6 @@ export type TasksQuery = z.infer<typeof tasksQuery>;
 export type Template = z.infer<typeof template>;
 export type UpdateTemplateBody = z.infer<typeof updateTemplateBody>;
 export type NotificationSettings = z.infer<typeof notificationSettings>;
+export type TransportRates = z.infer<typeof transportRates>;
 export type StaffNotification = z.infer<typeof staffNotification>;
 export type CallOutcomeBody = z.infer<typeof callOutcomeBody>;

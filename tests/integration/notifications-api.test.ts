@@ -305,10 +305,15 @@ describe(`the staff app's own messages [${ENGINE}]`, () => {
   });
 });
 
+const DEFAULT_RATES = { sms: 10, email: 10, whatsapp: 20 };
+
 describe(`the SMS gateway format setting [${ENGINE}]`, () => {
   it('defaults to the JSON preset and checks a custom body’s placeholders', async () => {
     const admin = as(administrator);
-    expect((await admin.request('GET', '/api/v1/notifications/settings')).json()).toEqual({ sms: { preset: 'json', sender: '' } });
+    expect((await admin.request('GET', '/api/v1/notifications/settings')).json()).toEqual({
+      sms: { preset: 'json', sender: '' },
+      rates: DEFAULT_RATES,
+    });
     const bad = await admin.request('PUT', '/api/v1/notifications/settings', {
       sms: {
         preset: 'custom',
@@ -330,9 +335,31 @@ describe(`the SMS gateway format setting [${ENGINE}]`, () => {
       },
     };
     expect((await admin.request('PUT', '/api/v1/notifications/settings', good)).statusCode).toBe(200);
-    expect((await admin.request('GET', '/api/v1/notifications/settings')).json()).toEqual(good);
+    // Rates left out are the defaults (issue 20 §1).
+    expect((await admin.request('GET', '/api/v1/notifications/settings')).json()).toEqual({ ...good, rates: DEFAULT_RATES });
     expect((await admin.request('PUT', '/api/v1/notifications/settings', { sms: { preset: 'taqnyat', sender: 'Harif' } })).statusCode).toBe(
       200,
     );
+  });
+});
+
+describe(`the rate per transport setting [${ENGINE}]`, () => {
+  it('stores a rate per transport, whole messages a second from 1 to 100 (issue 20 §1)', async () => {
+    const admin = as(administrator);
+    const sms = { preset: 'json', sender: '' };
+    for (const rates of [
+      { sms: 0, email: 10, whatsapp: 20 },
+      { sms: 10, email: 101, whatsapp: 20 },
+      { sms: 10, email: 10, whatsapp: 2.5 },
+      { sms: 10, email: 10 },
+      { sms: 10, email: 10, whatsapp: 20, fax: 1 },
+    ]) {
+      const refused = await admin.request('PUT', '/api/v1/notifications/settings', { sms, rates });
+      expect(refused.statusCode, JSON.stringify(rates)).toBe(400);
+    }
+    const rates = { sms: 25, email: 5, whatsapp: 80 };
+    expect((await admin.request('PUT', '/api/v1/notifications/settings', { sms, rates })).statusCode).toBe(200);
+    expect((await admin.request('GET', '/api/v1/notifications/settings')).json()).toEqual({ sms, rates });
+    expect((await admin.request('PUT', '/api/v1/notifications/settings', { sms, rates: DEFAULT_RATES })).statusCode).toBe(200);
   });
 });

@@ -1,11 +1,13 @@
-import type { DeliveryChannel, NotificationEvent, TemplateChannel } from '../../contracts/notifications.js';
+import type { DeliveryChannel, MessagePriority, NotificationEvent, TemplateChannel } from '../../contracts/notifications.js';
 
 /**
- * The events Sila sends messages about. Each declares the placeholders its templates may use (an
- * administrator's template using any other is refused when saved), the ones every template must
- * use, and the channels it has templates for. Later issues add their events here.
+ * What a message is sent for, checked against the family's consent (issue 20 §3, F2; enforced by a
+ * later step, declared now). `service` is the required purpose of providing services; `surveys` and
+ * `announcements` are what bulk sends will be for.
  */
-export interface EventDefinition {
+export type ConsentPurpose = 'service' | 'surveys' | 'announcements';
+
+interface EventBase {
   placeholders: readonly string[];
   requiredPlaceholders: readonly string[];
   channels: readonly TemplateChannel[];
@@ -13,9 +15,25 @@ export interface EventDefinition {
   fixedChannel?: DeliveryChannel;
   /** Never shown in the outbox page, erased once finished, never sent after `expiresAt`. */
   isSensitive: boolean;
-  /** Default lifetime of a sensitive message. */
-  ttlMinutes?: number;
 }
+
+/**
+ * The events Sila sends messages about. Each declares the placeholders its templates may use (an
+ * administrator's template using any other is refused when saved), the ones every template must
+ * use, the channels it has templates for, and (issue 20 §1, C5, G3) its priority and consent
+ * purpose — the type makes both required, and ties them together:
+ * - `code`: a one-time code the person asked for — sensitive, with a lifetime, consent `null`
+ *   (a code someone asks for is not "contacting" them);
+ * - `transactional`: about the person's own case (`service`), or to staff (`null`: not a family);
+ * - `bulk`: campaigns and announcements, always for a purpose the family may refuse.
+ * Later issues add their events here.
+ */
+export type EventDefinition = EventBase &
+  (
+    | { priority: 'code'; consentPurpose: null; isSensitive: true; ttlMinutes: number }
+    | { priority: 'transactional'; consentPurpose: 'service' | null; ttlMinutes?: never }
+    | { priority: 'bulk'; consentPurpose: Exclude<ConsentPurpose, 'service'>; ttlMinutes?: never }
+  );
 
 const FAMILY_CHANNELS: readonly TemplateChannel[] = ['sms', 'email', 'whatsapp', 'letter', 'phone-call'];
 
@@ -25,6 +43,8 @@ export const AUTOMATIC_PLACEHOLDERS = ['associationName', 'familyName', 'referen
 export const EVENTS: Record<NotificationEvent, EventDefinition> = {
   // A family's registration (a demonstration of the whole path; the registry may send it later).
   'family.registered': {
+    priority: 'transactional',
+    consentPurpose: 'service',
     placeholders: ['associationName', 'familyName', 'reference'],
     requiredPlaceholders: [],
     channels: FAMILY_CHANNELS,
@@ -32,6 +52,8 @@ export const EVENTS: Record<NotificationEvent, EventDefinition> = {
   },
   // The beneficiary portal's sign-in code: SMS to the registered mobile only (issue 4 §5).
   'auth.one-time-code': {
+    priority: 'code',
+    consentPurpose: null,
     placeholders: ['associationName', 'code', 'minutes'],
     requiredPlaceholders: ['code'],
     channels: ['sms'],
@@ -41,6 +63,8 @@ export const EVENTS: Record<NotificationEvent, EventDefinition> = {
   },
   // C4 online: the code a family types in the portal to confirm its request's data (issue 5 §4).
   'request.attestation-code': {
+    priority: 'code',
+    consentPurpose: null,
     placeholders: ['associationName', 'code', 'minutes', 'reference'],
     requiredPlaceholders: ['code', 'reference'],
     channels: ['sms'],
@@ -50,6 +74,8 @@ export const EVENTS: Record<NotificationEvent, EventDefinition> = {
   },
   // C5: news of a service request on the family's agreed channel; staff get it in the app.
   'request.status-changed': {
+    priority: 'transactional',
+    consentPurpose: 'service',
     placeholders: ['associationName', 'familyName', 'reference', 'status', 'deadline', 'link'],
     requiredPlaceholders: ['reference'],
     channels: [...FAMILY_CHANNELS, 'staff-app'],
@@ -57,6 +83,8 @@ export const EVENTS: Record<NotificationEvent, EventDefinition> = {
   },
   // C5, C6: the request reached the competent committee; the reply is due by {{deadline}} (both calendars).
   'request.received': {
+    priority: 'transactional',
+    consentPurpose: 'service',
     placeholders: ['associationName', 'familyName', 'reference', 'typeName', 'deadline'],
     requiredPlaceholders: ['reference', 'deadline'],
     channels: FAMILY_CHANNELS,
@@ -64,6 +92,8 @@ export const EVENTS: Record<NotificationEvent, EventDefinition> = {
   },
   // C5: the committee needs more from the family; the clock waits meanwhile (C6).
   'request.information-requested': {
+    priority: 'transactional',
+    consentPurpose: 'service',
     placeholders: ['associationName', 'familyName', 'reference', 'typeName', 'note'],
     requiredPlaceholders: ['reference'],
     channels: FAMILY_CHANNELS,
@@ -71,6 +101,8 @@ export const EVENTS: Record<NotificationEvent, EventDefinition> = {
   },
   // C5, C6: the committee's decision with its reasons — the reply the policy asks for.
   'request.decided': {
+    priority: 'transactional',
+    consentPurpose: 'service',
     placeholders: ['associationName', 'familyName', 'reference', 'typeName', 'outcome', 'reasons'],
     requiredPlaceholders: ['reference', 'outcome'],
     channels: FAMILY_CHANNELS,
@@ -78,12 +110,16 @@ export const EVENTS: Record<NotificationEvent, EventDefinition> = {
   },
   // C6: to the responsible staff and management when a request's reply is due soon or overdue.
   'request.deadline-warning': {
+    priority: 'transactional',
+    consentPurpose: null,
     placeholders: ['associationName', 'reference', 'typeName', 'deadline', 'familyName'],
     requiredPlaceholders: ['reference', 'deadline'],
     channels: ['staff-app'],
     isSensitive: false,
   },
   'request.deadline-breached': {
+    priority: 'transactional',
+    consentPurpose: null,
     placeholders: ['associationName', 'reference', 'typeName', 'deadline', 'familyName'],
     requiredPlaceholders: ['reference', 'deadline'],
     channels: ['staff-app'],
@@ -92,12 +128,16 @@ export const EVENTS: Record<NotificationEvent, EventDefinition> = {
   // E1, C1: the acknowledgement of a complaint or inquiry from the public link, on the channel the
   // writer gave. Sensitive: the link carries the tracking code, which staff pages never show.
   'complaint.received': {
+    priority: 'transactional',
+    consentPurpose: 'service',
     placeholders: ['associationName', 'familyName', 'reference', 'trackingCode', 'link'],
     requiredPlaceholders: ['reference', 'link'],
     channels: ['sms', 'email'],
     isSensitive: true,
   },
   'inquiry.received': {
+    priority: 'transactional',
+    consentPurpose: 'service',
     placeholders: ['associationName', 'familyName', 'reference', 'trackingCode', 'link'],
     requiredPlaceholders: ['reference', 'link'],
     channels: ['sms', 'email'],
@@ -106,12 +146,16 @@ export const EVENTS: Record<NotificationEvent, EventDefinition> = {
   // Issue 6 §4: a paper complaint's or inquiry's acknowledgement, sent by staff or on a linked
   // family's agreed channel (WhatsApp falls back to SMS). Sensitive: it carries the tracking code.
   'complaint.acknowledged': {
+    priority: 'transactional',
+    consentPurpose: 'service',
     placeholders: ['associationName', 'familyName', 'reference', 'trackingCode', 'link'],
     requiredPlaceholders: ['reference', 'trackingCode'],
     channels: ['sms', 'email', 'letter', 'phone-call'],
     isSensitive: true,
   },
   'inquiry.acknowledged': {
+    priority: 'transactional',
+    consentPurpose: 'service',
     placeholders: ['associationName', 'familyName', 'reference', 'trackingCode', 'link'],
     requiredPlaceholders: ['reference', 'trackingCode'],
     channels: ['sms', 'email', 'letter', 'phone-call'],
@@ -119,6 +163,8 @@ export const EVENTS: Record<NotificationEvent, EventDefinition> = {
   },
   // E1 (ISO 10002 "communicate the decision"): the response with its reasons and how to escalate.
   'complaint.responded': {
+    priority: 'transactional',
+    consentPurpose: 'service',
     placeholders: ['associationName', 'familyName', 'reference', 'response', 'escalation'],
     requiredPlaceholders: ['reference', 'response'],
     channels: ['sms', 'email', 'letter', 'phone-call'],
@@ -126,6 +172,8 @@ export const EVENTS: Record<NotificationEvent, EventDefinition> = {
   },
   // C1, G2: the contact officer's answer.
   'inquiry.answered': {
+    priority: 'transactional',
+    consentPurpose: 'service',
     placeholders: ['associationName', 'familyName', 'reference', 'answer'],
     requiredPlaceholders: ['reference', 'answer'],
     channels: ['sms', 'email', 'letter', 'phone-call'],
@@ -133,6 +181,8 @@ export const EVENTS: Record<NotificationEvent, EventDefinition> = {
   },
   // To the member or contact officer a complaint or inquiry is assigned or routed to.
   'complaint.assigned': {
+    priority: 'transactional',
+    consentPurpose: null,
     placeholders: ['associationName', 'reference', 'deadline'],
     requiredPlaceholders: ['reference'],
     channels: ['staff-app'],
@@ -140,12 +190,16 @@ export const EVENTS: Record<NotificationEvent, EventDefinition> = {
   },
   // E1: warnings to the handler; breaches escalated to management too (both kinds; the reference says which).
   'complaint.deadline-warning': {
+    priority: 'transactional',
+    consentPurpose: null,
     placeholders: ['associationName', 'reference', 'deadline'],
     requiredPlaceholders: ['reference', 'deadline'],
     channels: ['staff-app'],
     isSensitive: false,
   },
   'complaint.deadline-breached': {
+    priority: 'transactional',
+    consentPurpose: null,
     placeholders: ['associationName', 'reference', 'deadline'],
     requiredPlaceholders: ['reference', 'deadline'],
     channels: ['staff-app'],
@@ -162,10 +216,15 @@ export function templateChannelOf(channel: DeliveryChannel): TemplateChannel {
 export const CHANNELS_WITH_SUBJECT: readonly TemplateChannel[] = ['email', 'letter', 'staff-app'];
 
 /**
- * One-time codes (events with a lifetime) are never listed or opened in the outbox page, whoever
+ * One-time codes (priority `code`, always with a lifetime) are never listed or opened in the outbox page, whoever
  * asks. Other sensitive messages (acknowledgements carrying a tracking code) are listed with their
  * status so a failure is seen, but their text is never shown and is erased once finished.
  */
 export const UNLISTED_EVENTS: readonly string[] = Object.entries(EVENTS)
-  .filter(([, definition]) => definition.ttlMinutes !== undefined)
+  .filter(([, definition]) => definition.priority === 'code')
   .map(([event]) => event);
+
+/** The events of a priority (a migration's backfill and the tests name them). */
+export function eventsOf(priority: MessagePriority): NotificationEvent[] {
+  return (Object.keys(EVENTS) as NotificationEvent[]).filter((event) => EVENTS[event].priority === priority);
+}

@@ -1,5 +1,5 @@
 import type { Kysely } from 'kysely';
-import { type NotificationSettings, notificationSettings } from '../../contracts/notifications.js';
+import { DEFAULT_TRANSPORT_RATES, type NotificationSettings, notificationSettings } from '../../contracts/notifications.js';
 import type { AppContext } from '../../platform/context.js';
 import type { Database } from '../../platform/db/schema.js';
 import { AppError } from '../../platform/http/app-error.js';
@@ -9,11 +9,15 @@ import { checkTemplate } from './templates.render.js';
 
 /**
  * The outbox's settings (ARCHITECTURE.md "Configuration": credentials come from the environment,
- * everything else is a setting): for now, how requests to the SMS gateway look.
+ * everything else is a setting): how requests to the SMS gateway look, and how many messages a
+ * second each transport is handed (issue 20 §1; stored values without rates read the defaults).
  */
 const KEY = 'notifications';
 
-export const DEFAULT_NOTIFICATION_SETTINGS: NotificationSettings = { sms: { preset: 'json', sender: '' } };
+export const DEFAULT_NOTIFICATION_SETTINGS: NotificationSettings = {
+  sms: { preset: 'json', sender: '' },
+  rates: { ...DEFAULT_TRANSPORT_RATES },
+};
 
 export async function getNotificationSettings(ctx: AppContext, db: Kysely<Database> = ctx.db): Promise<NotificationSettings> {
   const row = await db.selectFrom('settings').select('value').where('key', '=', KEY).executeTakeFirst();
@@ -50,7 +54,7 @@ export async function updateNotificationSettings(
       action: 'settings.update',
       entity: 'settings',
       entityId: KEY,
-      fields: ['sms'],
+      fields: ['sms', 'rates'],
     });
   });
   return value;

@@ -1,5 +1,6 @@
 import { performance } from 'node:perf_hooks';
 import type { UpdateQueryBuilder, UpdateResult } from 'kysely';
+import type { NotificationSettings } from '../../contracts/notifications.js';
 import type { AppContext } from '../../platform/context.js';
 import type { Database, OutboxMessageTable } from '../../platform/db/schema.js';
 import { uuidv7 } from '../../platform/ids.js';
@@ -7,6 +8,7 @@ import {
   configuredChannels,
   createTransports,
   type OutgoingMessage,
+  type Transport,
   type TransportChannel,
   TransportError,
   type TransportOptions,
@@ -15,17 +17,25 @@ import {
 import { getAssociation } from '../settings/index.js';
 import { getNotificationSettings } from './notifications.settings.js';
 import { outboxAad } from './outbox.enqueue.js';
+import { batchSize, expiredUnsentError, HAND_OFF_ORDER, planHandOff, spacingMs } from './outbox.priority.js';
 
 /**
- * The dispatcher (issue 4 §5): delivers due messages through the transport of their channel.
+ * The dispatcher (issue 4 §5, issue 20 §1): delivers due messages through the transport of their channel.
  *
+ * - Each channel with a transport is its own queue, worked through concurrently with the others: a
+ *   slow mail server never holds back SMS codes. Within a channel, one-time codes go first, then
+ *   transactional messages, then bulk, oldest first within each (C5, G3; `outbox.priority.ts`), at
+ *   most the transport's rate a second (a setting). The queue is read about a second's worth at a
+ *   time, and before each other message the dispatcher looks for a newly queued code, so a code
+ *   queued behind any backlog is the next message handed over.
  * - Each message is claimed with a conditional update (pending → sending) before it is sent, so two
  *   dispatchers — a lease handed over mid-run, two instances — never send one id twice. A message
  *   left `sending` by a crash is not resent blindly: it fails as `dispatch.interrupted` for an
  *   administrator to retry.
  * - Failures are retried with exponential backoff (1, 5, 25, 125 min, then every 6 h) up to
  *   MAX_ATTEMPTS; a refusal that retrying cannot fix fails at once.
- * - A one-time code is never sent after its expiry, and is erased once finished.
+ * - A one-time code is never sent after its expiry, nor so close to it that it would die on the way
+ *   (`code.expired-unsent`), and is erased once finished.
  * - A channel without a transport is skipped: its messages stay pending and visible.
  */
 export const MAX_ATTEMPTS = 8;
@@ -33,9 +43,11 @@ type UpdateQuery = UpdateQueryBuilder<Database, 'outbox_messages', 'outbox_messa
 const BACKOFF_CAP_MINUTES = 360;
 /** A claim older than this was interrupted (longer than any transport's timeouts). */
 const STALE_CLAIM_MS = 10 * 60_000;
-const BATCH = 50;
-/** Stop claiming new messages after this much wall time, so one run stays within its lease. */
-const RUN_BUDGET_MS = 12_000;
+/**
+ * Stop claiming new messages after this much wall time, so one run stays within its lease (the job
+ * runs every 2 s: a code waits at most the gap between two runs plus one read of its queue).
+ */
+const RUN_BUDGET_MS = 5_000;
 
 export function backoffMs(attempt: number): number {
   return Math.min(5 ** Math.max(0, attempt - 1), BACKOFF_CAP_MINUTES) * 60_000;
@@ -46,7 +58,10 @@ export interface DispatchOptions {
   transports?: Transports;
   /** Options for the transports the configuration builds (tests point WhatsApp at a local server). */
   transportOptions?: Partial<TransportOptions>;
+  /** Messages read from a channel's queue at once (default: a second's worth at its rate). */
   batch?: number;
+  /** Wall time after which no new message is claimed (tests and benchmarks shorten or lengthen a run). */
+  budgetMs?: number;
 }
 
 export interface DispatchReport {
@@ -57,9 +72,9 @@ export interface DispatchReport {
   interrupted: number;
 }
 
-async function buildTransports(ctx: AppContext, options: DispatchOptions): Promise<Transports> {
+async function buildTransports(ctx: AppContext, options: DispatchOptions, settings: NotificationSettings): Promise<Transports> {
   if (options.transports) return options.transports;
-  const [association, settings] = await Promise.all([getAssociation(ctx), getNotificationSettings(ctx)]);
+  const association = await getAssociation(ctx);
   const sender = settings.sms.sender || association.shortNameEn.replace(/[^A-Za-z0-9 ]/g, '').slice(0, 11);
   return createTransports(ctx.config.transports, {
     emailFrom: { name: association.shortNameAr, address: association.email },
@@ -95,11 +110,33 @@ async function finishWhere(
   return count;
 }
 
-/** Pending messages past their expiry are never sent late. */
-function expireDue(ctx: AppContext, now: string): Promise<number> {
-  return finishWhere(ctx, { status: 'expired', next_attempt_at: null, last_error: 'message.expired', updated_at: now }, (q) =>
-    q.where('status', '=', 'pending').where('expires_at', 'is not', null).where('expires_at', '<=', now),
-  );
+/** Pending messages past their expiry are never sent late (a code's stays `code.expired-unsent`, issue 20 §1). */
+async function expireDue(ctx: AppContext, now: string): Promise<number> {
+  let count = 0;
+  for (const isCode of [true, false]) {
+    const patch = { status: 'expired', next_attempt_at: null, last_error: expiredUnsentError(isCode ? 'code' : ''), updated_at: now };
+    count += await finishWhere(ctx, patch, (q) =>
+      // `expires_at is not null` lets both engines read the partial index `outbox_messages_expiring`.
+      q
+        .where('status', '=', 'pending')
+        .where('expires_at', 'is not', null)
+        .where('expires_at', '<=', now)
+        .where('priority', isCode ? '=' : '<>', 'code'),
+    );
+  }
+  return count;
+}
+
+/** One message that would expire before (or soon after) its turn: expired unsent, never sent late. */
+async function expireUnsent(ctx: AppContext, row: OutboxMessageTable): Promise<number> {
+  const now = ctx.clock.now().toISOString();
+  const result = await ctx.db
+    .updateTable('outbox_messages')
+    .set({ status: 'expired', next_attempt_at: null, last_error: expiredUnsentError(row.priority), updated_at: now, ...erasure(row) })
+    .where('id', '=', row.id)
+    .where('status', '=', 'pending')
+    .executeTakeFirst();
+  return Number(result.numUpdatedRows);
 }
 
 function failInterrupted(ctx: AppContext, now: Date): Promise<number> {
@@ -181,8 +218,112 @@ async function record(ctx: AppContext, row: OutboxMessageTable, attempt: number,
 }
 
 /**
- * One pass of the dispatcher: expires, recovers and delivers what is due now. Safe to run on
- * several instances at once (the claim decides), though the scheduler's lease keeps it to one.
+ * The next due messages of one channel in hand-off order (issue 20 §1): codes, then transactional,
+ * then bulk, oldest first within each; each priority is one range read of `outbox_messages_next`.
+ */
+async function nextDue(ctx: AppContext, channel: TransportChannel, now: string, limit: number): Promise<OutboxMessageTable[]> {
+  const due: OutboxMessageTable[] = [];
+  for (const priority of HAND_OFF_ORDER) {
+    if (due.length >= limit) break;
+    const rows = await ctx.db
+      .selectFrom('outbox_messages')
+      .selectAll()
+      .where('status', '=', 'pending')
+      .where('channel', '=', channel)
+      .where('priority', '=', priority)
+      .where('next_attempt_at', '<=', now)
+      .orderBy('next_attempt_at')
+      .orderBy('id')
+      .limit(limit - due.length)
+      .execute();
+    due.push(...rows);
+  }
+  return due;
+}
+
+async function isCodeDue(ctx: AppContext, channel: TransportChannel, now: string): Promise<boolean> {
+  const row = await ctx.db
+    .selectFrom('outbox_messages')
+    .select('id')
+    .where('status', '=', 'pending')
+    .where('channel', '=', channel)
+    .where('priority', '=', 'code')
+    .where('next_attempt_at', '<=', now)
+    .limit(1)
+    .executeTakeFirst();
+  return row !== undefined;
+}
+
+const sleep = (ms: number) => new Promise<void>((resolve) => setTimeout(resolve, ms));
+
+interface Lane {
+  channel: TransportChannel;
+  rate: number;
+  batch: number;
+  deadline: number;
+  transports: () => Promise<Transports>;
+}
+
+/**
+ * Sends still waiting for their transport's answer while the next is handed over: the rate is then
+ * kept however long a gateway takes to answer (up to this many at once), and hand-offs stay in order.
+ */
+const MAX_IN_FLIGHT = 4;
+
+/** Hands one claimed message to its transport and records what happened. */
+async function deliver(ctx: AppContext, transport: Transport, row: OutboxMessageTable, report: DispatchReport): Promise<void> {
+  let error: TransportError | null = null;
+  try {
+    await transport.send(outgoing(ctx, row));
+  } catch (caught) {
+    // Anything that is not a TransportError (a bug, undecryptable data) is kept as a bare code.
+    error = caught instanceof TransportError ? caught : new TransportError('dispatch.error');
+  }
+  const outcome = await record(ctx, row, row.attempts + 1, error);
+  report[outcome] += 1;
+}
+
+/** Works through one channel's queue until it is empty or the run's time is up. */
+async function runLane(ctx: AppContext, lane: Lane, report: DispatchReport): Promise<void> {
+  const spacing = spacingMs(lane.rate);
+  const inFlight = new Set<Promise<void>>();
+  let nextSlot = performance.now();
+  try {
+    while (performance.now() < lane.deadline) {
+      const now = ctx.clock.now();
+      const due = await nextDue(ctx, lane.channel, now.toISOString(), lane.batch);
+      if (!due.length) return;
+      const transport = (await lane.transports())[lane.channel];
+      if (!transport) return;
+      for (const step of planHandOff(due, { now: now.getTime(), spacing })) {
+        const row = step.message;
+        if (step.action === 'expire') {
+          report.expired += await expireUnsent(ctx, row);
+          continue;
+        }
+        // The transport's rate: one hand-off per spacing (real time), a few answers awaited at once.
+        while (inFlight.size >= MAX_IN_FLIGHT) await Promise.race(inFlight);
+        const wait = nextSlot - performance.now();
+        if (wait > 0) await sleep(wait);
+        const slot = performance.now();
+        if (slot >= lane.deadline) return;
+        // A code queued since the read goes before the rest of the batch (one indexed probe a send).
+        if (row.priority !== 'code' && (await isCodeDue(ctx, lane.channel, ctx.clock.now().toISOString()))) break;
+        if (!(await claim(ctx, row.id, ctx.clock.now().toISOString()))) continue;
+        nextSlot = slot + spacing; // the probe and the claim take place within the slot
+        const sending: Promise<void> = deliver(ctx, transport, row, report).finally(() => inFlight.delete(sending));
+        inFlight.add(sending);
+      }
+    }
+  } finally {
+    await Promise.all(inFlight);
+  }
+}
+
+/**
+ * One pass of the dispatcher: expires, recovers and delivers what is due now, every channel's queue
+ * at once. Safe to run on several instances at once (the claim decides), though the scheduler's
+ * lease keeps it to one.
  */
 export async function dispatchDue(ctx: AppContext, options: DispatchOptions = {}): Promise<DispatchReport> {
   const started = performance.now();
@@ -195,35 +336,27 @@ export async function dispatchDue(ctx: AppContext, options: DispatchOptions = {}
     ? (Object.keys(options.transports) as TransportChannel[])
     : (['sms', 'email', 'whatsapp'] as const).filter((c) => configuredChannels(ctx.config.transports)[c]);
   if (!configured.length) return report;
-  const due = await ctx.db
-    .selectFrom('outbox_messages')
-    .selectAll()
-    .where('status', '=', 'pending')
-    .where('next_attempt_at', '<=', now.toISOString())
-    .where('channel', 'in', configured)
-    .orderBy('next_attempt_at')
-    .orderBy('id')
-    .limit(options.batch ?? BATCH)
-    .execute();
-  if (!due.length) return report;
-
-  const transports = await buildTransports(ctx, options);
-  for (const row of due) {
-    if (performance.now() - started > RUN_BUDGET_MS) break;
-    const transport = transports[row.channel as TransportChannel];
-    if (!transport) continue;
-    const claimedAt = ctx.clock.now().toISOString();
-    if (!(await claim(ctx, row.id, claimedAt))) continue;
-    const attempt = row.attempts + 1;
-    let error: TransportError | null = null;
-    try {
-      await transport.send(outgoing(ctx, row));
-    } catch (caught) {
-      // Anything that is not a TransportError (a bug, undecryptable data) is kept as a bare code.
-      error = caught instanceof TransportError ? caught : new TransportError('dispatch.error');
-    }
-    const outcome = await record(ctx, row, attempt, error);
-    report[outcome] += 1;
-  }
+  const settings = await getNotificationSettings(ctx);
+  // Built once, and only when some queue has a message due.
+  let transports: Promise<Transports> | null = null;
+  const deadline = started + (options.budgetMs ?? RUN_BUDGET_MS);
+  await Promise.all(
+    configured.map((channel) =>
+      runLane(
+        ctx,
+        {
+          channel,
+          rate: settings.rates[channel],
+          batch: options.batch ?? batchSize(settings.rates[channel]),
+          deadline,
+          transports: () => {
+            transports ??= buildTransports(ctx, options, settings);
+            return transports;
+          },
+        },
+        report,
+      ),
+    ),
+  );
   return report;
 }

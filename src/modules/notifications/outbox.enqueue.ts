@@ -208,6 +208,8 @@ export async function enqueueMessage(trx: Db, ctx: AppContext, input: EnqueueInp
       body: seal('body', renderTemplate(template.body, values)),
       transport_data: seal('transport_data', whatsapp && JSON.stringify(whatsapp)),
       status,
+      // Issue 20 §1: the queue it waits in, from the event's declaration.
+      priority: definition.priority,
       attempts: 0,
       next_attempt_at: status === 'pending' ? now.toISOString() : null,
       claimed_at: null,

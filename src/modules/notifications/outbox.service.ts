@@ -1,4 +1,11 @@
-import type { DeliveryChannel, MessageStatus, OutboxItem, OutboxListQuery, OutboxMessage } from '../../contracts/notifications.js';
+import type {
+  DeliveryChannel,
+  MessagePriority,
+  MessageStatus,
+  OutboxItem,
+  OutboxListQuery,
+  OutboxMessage,
+} from '../../contracts/notifications.js';
 import { isInScope, isUnrestricted } from '../../domain/scope.js';
 import type { AppContext } from '../../platform/context.js';
 import type { OutboxMessageTable } from '../../platform/db/schema.js';
@@ -74,6 +81,7 @@ function presentItem(ctx: AppContext, row: OutboxMessageTable, directory: Direct
     language: row.language === 'en' ? 'en' : 'ar',
     channel: row.channel as DeliveryChannel,
     status: row.status as MessageStatus,
+    priority: row.priority as MessagePriority,
     recipient: {
       kind: row.recipient_kind as OutboxItem['recipient']['kind'],
       id: row.recipient_id,

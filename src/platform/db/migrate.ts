@@ -17,6 +17,7 @@ import * as m0014 from './migrations/0014-audit-unsealed-partial.js';
 import * as m0015 from './migrations/0015-families-ordered-scans.js';
 import * as m0016 from './migrations/0016-oversight-by-kind.js';
 import * as m0017 from './migrations/0017-key-sentinels.js';
+import * as m0018 from './migrations/0018-outbox-priority.js';
 
 /** One migration history for both engines, listed here so it works from source and from dist. */
 const migrations: Record<string, Migration> = {
@@ -37,6 +38,7 @@ const migrations: Record<string, Migration> = {
   '0015-families-ordered-scans': m0015,
   '0016-oversight-by-kind': m0016,
   '0017-key-sentinels': m0017,
+  '0018-outbox-priority': m0018,
 };
 
 const provider: MigrationProvider = { getMigrations: async () => migrations };

@@ -254,6 +254,8 @@ export interface OutboxMessageTable {
   body: string | null; // encrypted; erased once a one-time code is finished
   transport_data: string | null; // encrypted JSON
   status: string;
+  /** 'code' | 'transactional' | 'bulk': the queue it waits in (issue 20 §1). */
+  priority: string;
   attempts: number;
   next_attempt_at: string | null;
   claimed_at: string | null;
