@@ -3,6 +3,7 @@ import type { z } from 'zod';
 import type {
   CallOutcomeBody,
   MessageStatus,
+  NotificationSettings,
   OutboxItem,
   OutboxMessage,
   outboxList,
@@ -27,6 +28,7 @@ export const notificationKeys = {
   tasks: (channel: string | undefined) => ['notifications', 'tasks', channel ?? 'all'] as const,
   message: (id: string) => ['notifications', 'message', id] as const,
   templates: ['notifications', 'templates'] as const,
+  settings: ['notifications', 'settings'] as const,
 };
 
 const PAGE = 25;
@@ -112,5 +114,18 @@ export function useResetTemplate() {
   return useMutation({
     mutationFn: (template: Template) => request<Template>('DELETE', templatePath(template)),
     onSuccess: () => queryClient.invalidateQueries({ queryKey: notificationKeys.templates }),
+  });
+}
+
+/** The outbox's settings: the SMS gateway's format and each transport's rate (issue 20 §1). */
+export function useNotificationSettings() {
+  return useQuery({ queryKey: notificationKeys.settings, queryFn: () => api.get<NotificationSettings>('/notifications/settings') });
+}
+
+export function useSaveNotificationSettings() {
+  const queryClient = useQueryClient();
+  return useMutation({
+    mutationFn: (settings: NotificationSettings) => api.put<NotificationSettings>('/notifications/settings', settings),
+    onSuccess: (saved) => queryClient.setQueryData(notificationKeys.settings, saved),
   });
 }

@@ -13,6 +13,7 @@ import { NOTIFICATIONS_NS } from './i18n.js';
 import { statusColour, useMessageLabels } from './labels.js';
 import { MessageDrawer } from './message-drawer.js';
 import { type OutboxItem, useOutbox } from './notifications-api.js';
+import { RatesPanel } from './rates-panel.js';
 
 /** Issue 4 §9: every message Sila sends, filtered by status and channel, with a drawer per message. */
 export function OutboxPage() {
@@ -46,6 +47,7 @@ export function OutboxPage() {
           {t('noTransport', { channels: missing.map(labels.channel).join('، ') })}
         </Alert>
       )}
+      <RatesPanel />
       <SimpleGrid cols={{ base: 1, xs: 2, md: 3 }} spacing="sm">
         <Select
           label={t('status')}
