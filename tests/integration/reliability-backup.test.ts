@@ -132,7 +132,10 @@ describe(`backup under load, then restore (${ENGINE})`, () => {
     const server = await startServer(source.env);
     const intake = startIntake(server.url, { concurrency: 12 });
     const registering = await startRegistering(server.url);
-    await sleep(3_000);
+    // Some of each kind acknowledged first (a crowded machine takes longer), then the backup.
+    const loaded = Date.now();
+    await sleep(2_000);
+    while ((intake.receipts.length < 100 || registering.families.length < 10) && Date.now() - loaded < 10_000) await sleep(100);
 
     const file = path.join(workDir, `under-load-${ENGINE}.sila-backup.gz`);
     const backupStarted = Date.now();

@@ -3,10 +3,10 @@ import { createTestDatabase, ENGINE } from './harness.js';
 import {
   halfWritten,
   killAllServers,
+  loadFor,
   missingReferences,
   type Receipt,
   sila,
-  sleep,
   startIntake,
   startServer,
   unfoundTrackingCodes,
@@ -20,7 +20,8 @@ import {
  * CI; `npm run bench:reliability` runs twenty (bench/README.md).
  */
 const RUNS = 3;
-const LOAD_MS = 3_000;
+/** Acknowledgements each run waits for before the kill (at most 10 s): enough that a loss would show. */
+const MIN_ACKNOWLEDGED = 100;
 
 const cleanups: Array<() => Promise<void>> = [];
 afterAll(async () => {
@@ -37,7 +38,7 @@ describe(`kill -9 under intake (${ENGINE})`, () => {
       const server = await startServer(database.env);
       const intake = startIntake(server.url);
       // Killed at a different moment of each run, never at a quiet one: requests are in flight.
-      await sleep(LOAD_MS + Math.floor(Math.random() * 2_000));
+      await loadFor(intake, { minMs: 3_000, minAcknowledged: MIN_ACKNOWLEDGED, maxMs: 10_000 });
       await server.crash();
       await intake.stop();
       expect(intake.receipts.length, `run ${run}: acknowledgements before the kill`).toBeGreaterThan(0);

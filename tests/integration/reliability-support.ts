@@ -341,3 +341,18 @@ export async function unfoundTrackingCodes(url: string, receipts: readonly Recei
 }
 
 export const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
+
+/**
+ * Waits while the intake runs: at least `minMs`, then until `minAcknowledged` complaints were
+ * acknowledged or `maxMs` passed (a crowded machine takes fewer per second), plus up to `jitterMs`
+ * so that each kill lands at a different moment of a request.
+ */
+export async function loadFor(
+  intake: Intake,
+  { minMs = 3_000, minAcknowledged = 150, maxMs = 15_000, jitterMs = 1_000 } = {},
+): Promise<void> {
+  const started = Date.now();
+  await sleep(minMs);
+  while (intake.receipts.length < minAcknowledged && Date.now() - started < maxMs) await sleep(100);
+  await sleep(Math.floor(Math.random() * jitterMs));
+}
