@@ -75,7 +75,7 @@ export function setUpCaseForm(copy: PageCopy): void {
       byId(target)?.setAttribute('aria-invalid', 'true');
       const link = document.createElement('a');
       link.href = `#${target}`;
-      link.textContent = `${((document.querySelector(`label[for="${target}"]:not([hidden])`) as HTMLElement | null)?.innerText ?? '').trim()}: ${errorText(copy, code)}`;
+      link.textContent = `${((document.querySelector(`label[for="${target}"]:not([hidden])`) as HTMLElement | null)?.textContent ?? '').trim()}: ${errorText(copy, code)}`;
       const item = document.createElement('li');
       item.append(link);
       list.append(item);
