@@ -186,19 +186,21 @@ describe(`priorities in the outbox [${ENGINE}]`, () => {
 
   it('hands a code queued while the backlog is being sent next, before the rest of the backlog', async () => {
     let code = '';
-    let queuedAt = 0;
+    let handedWhenCommitted = 0;
     const sms = fakeTransport(SEND_MS, async (_message, count) => {
       // While the third backlog message is with the gateway, a family asks for a sign-in code.
       if (count === 3) {
         code = await queueCode('246801');
-        queuedAt = count;
+        handedWhenCommitted = sms.handed.length;
       }
     });
-    await dispatchDue(t.ctx, { transports: { sms: sms.transport }, budgetMs: 1_000 });
-    expect(queuedAt).toBe(3);
-    expect(sms.handed.indexOf(code)).toBe(queuedAt);
+    await dispatchDue(t.ctx, { transports: { sms: sms.transport }, budgetMs: 1_500 });
+    const position = sms.handed.indexOf(code);
+    expect(position).toBeGreaterThanOrEqual(3);
+    // Once the code is committed, at most the one hand-off already past its check for codes may go
+    // first (the dispatcher looks for a new code before each other message, however slow the machine).
+    expect(position).toBeLessThanOrEqual(handedWhenCommitted + 1);
     const backlog = sms.handed.filter((id) => id !== code);
-    expect(transactionalIds.slice(0, backlog.length).length).toBe(backlog.length);
     expect(backlog.every((id) => transactionalIds.includes(id))).toBe(true);
   });
 
