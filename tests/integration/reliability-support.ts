@@ -1,12 +1,13 @@
 import { type ChildProcess, spawn } from 'node:child_process';
 import { existsSync, readdirSync, statSync } from 'node:fs';
-import { createServer } from 'node:net';
 import path from 'node:path';
-import { fileURLToPath } from 'node:url';
 import { serverHeapArgs } from '../../bin/server-heap.mjs';
 import { DEFAULT_COMPLAINTS_SETTINGS } from '../../src/modules/complaints/complaints.settings.js';
 import { loadConfig } from '../../src/platform/config.js';
 import { openDatabase } from '../../src/platform/db/database.js';
+import { childEnv, freePort, ROOT } from './cli-support.js';
+
+export { ROOT } from './cli-support.js';
 
 /**
  * The reliability suite (issue 21, Must-have 6): the real `sila serve` as a child process, public
@@ -14,25 +15,6 @@ import { openDatabase } from '../../src/platform/db/database.js';
  * acknowledged complaint is still there. Shared by reliability-kill.test.ts,
  * reliability-backup.test.ts and the longer run in bench/reliability.ts.
  */
-
-export const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');
-
-/** Only what the command needs: none of the test runner's own variables leak into it. */
-function childEnv(env: Record<string, string>): NodeJS.ProcessEnv {
-  const keep = ['PATH', 'HOME', 'TMPDIR', 'LANG'];
-  return { ...Object.fromEntries(keep.filter((k) => process.env[k]).map((k) => [k, process.env[k]])), NO_COLOR: '1', ...env };
-}
-
-function freePort(): Promise<number> {
-  return new Promise((resolve, reject) => {
-    const probe = createServer();
-    probe.once('error', reject);
-    probe.listen(0, '127.0.0.1', () => {
-      const { port } = probe.address() as { port: number };
-      probe.close(() => resolve(port));
-    });
-  });
-}
 
 export interface Receipt {
   reference: string;
