@@ -23,6 +23,11 @@ export interface DatabaseHandle {
 pg.types.setTypeParser(20, (value) => Number(value));
 
 const SQLITE_BUSY_TIMEOUT_MS = 5000;
+/**
+ * An unroutable PostgreSQL host would otherwise wait for the operating system's TCP timeout (minutes)
+ * before the operator's one-line error (issue 21 §5); long enough never to trip a busy pool's queue.
+ */
+const PG_CONNECT_TIMEOUT_MS = 30_000;
 
 /**
  * Opens the configured engine. SQLite runs in WAL mode with synchronous=FULL, foreign keys on and a
@@ -31,12 +36,19 @@ const SQLITE_BUSY_TIMEOUT_MS = 5000;
  */
 export function openDatabase(config: DatabaseConfig): DatabaseHandle {
   if (config.engine === 'postgres') {
-    const pool = heedingIdleErrors(new pg.Pool({ connectionString: config.url, max: 10 }));
+    const pool = heedingIdleErrors(new pg.Pool({ connectionString: config.url, max: 10, connectionTimeoutMillis: PG_CONNECT_TIMEOUT_MS }));
     const db = new Kysely<Database>({ dialect: new PostgresDialect({ pool }) });
     // References are numbered outside the callers' transactions (references.ts).
     const numbering = new Kysely<Database>({
       dialect: new PostgresDialect({
-        pool: heedingIdleErrors(new pg.Pool({ connectionString: config.url, max: 1, options: '-c synchronous_commit=off' })),
+        pool: heedingIdleErrors(
+          new pg.Pool({
+            connectionString: config.url,
+            max: 1,
+            connectionTimeoutMillis: PG_CONNECT_TIMEOUT_MS,
+            options: '-c synchronous_commit=off',
+          }),
+        ),
       }),
     });
     registerReferenceAllocator(db, numbering);
