@@ -548,6 +548,9 @@ const CONTENT_TYPES = [
   'text/plain',
   'application/x-www-form-urlencoded',
   'application/xml',
+  'multipart/form-data',
+  'multipart/form-data; boundary=sila',
+  'multipart/form-data; boundary=',
   '',
 ];
 
