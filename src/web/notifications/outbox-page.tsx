@@ -124,7 +124,15 @@ export function OutboxTable({ items, onOpen }: { items: OutboxItem[]; onOpen(id:
                     {created.gregorian}
                   </Text>
                 </Table.Td>
-                <Table.Td>{labels.event(item.event)}</Table.Td>
+                <Table.Td>
+                  {labels.event(item.event)}
+                  {/* Issue 20 §1: codes go first and bulk last; transactional, the usual case, carries no mark. */}
+                  {item.priority !== 'transactional' && (
+                    <Badge ms="xs" size="xs" variant="outline" color={item.priority === 'code' ? 'teal' : 'gray'}>
+                      {t(`priorities.${item.priority}`)}
+                    </Badge>
+                  )}
+                </Table.Td>
                 <Table.Td>
                   <Text size="sm">{recipient}</Text>
                   {item.recipient.name && (
