@@ -60,8 +60,6 @@ export function committeeRoleHolders(db: Db, userIds: readonly string[]): Promis
 /** Code-point order, as the database's binary collation sorted names before. */
 const cmp = (a: string, b: string) => (a < b ? -1 : a > b ? 1 : 0);
 
-export { activeStaffNames as activeStaff, staffNames };
-
 export async function committeeIdsOfUser(db: Db, userId: string): Promise<string[]> {
   const rows = await db.selectFrom('committee_members').select('committee_id').where('user_id', '=', userId).execute();
   return rows.map((r) => r.committee_id);

@@ -7,6 +7,7 @@ import { AppError, type FieldError } from '../../platform/http/app-error.js';
 import type { StaffPrincipal } from '../../platform/http/principal.js';
 import { uuidv7 } from '../../platform/ids.js';
 import { recordAudit } from '../audit/index.js';
+import { activeStaffNames } from '../staff/index.js';
 import { requestSubject } from './committee-subjects.js';
 import { holdsCommitteeRole, seesAllCommittees } from './committees.policy.js';
 import type { MemberRow } from './committees.repo.js';
@@ -79,7 +80,7 @@ async function assertComposition(
   }: { memberIds: string[]; chairId: string | null; quorum: number; isMembersChange?: boolean; isChairChange?: boolean },
 ) {
   const errors: FieldError[] = [];
-  const [active, holders] = await Promise.all([repo.activeStaff(ctx.db, memberIds), repo.committeeRoleHolders(ctx.db, memberIds)]);
+  const [active, holders] = await Promise.all([activeStaffNames(ctx.db, memberIds), repo.committeeRoleHolders(ctx.db, memberIds)]);
   if (isMembersChange)
     memberIds.forEach((id, i) => {
       if (!active.has(id))

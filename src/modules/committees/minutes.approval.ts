@@ -4,6 +4,7 @@ import type { MinutesTable } from '../../platform/db/schema-committees.js';
 import { AppError } from '../../platform/http/app-error.js';
 import type { StaffPrincipal } from '../../platform/http/principal.js';
 import { recordAudit } from '../audit/index.js';
+import { staffNames } from '../staff/index.js';
 import { requestSubject } from './committee-subjects.js';
 import * as repo from './committees.repo.js';
 import { isChair, lockMeeting, type MeetingState } from './meeting-state.js';
@@ -74,7 +75,7 @@ async function freezeIfDone(
   if (waiting.length > 0) {
     const inactive = new Set(inactivePresent(state));
     if (!waiting.every((id) => inactive.has(id))) return; // active members still to approve
-    const names = await repo.staffNames(trx, waiting);
+    const names = await staffNames(trx, waiting);
     throw new AppError(
       409,
       'minutes.approver-inactive',

@@ -7,7 +7,7 @@ import type { Database } from '../../platform/db/schema.js';
 import type { MinutesTable } from '../../platform/db/schema-committees.js';
 import type { FieldError } from '../../platform/http/app-error.js';
 import { getAssociation } from '../settings/index.js';
-import * as repo from './committees.repo.js';
+import { staffNames } from '../staff/index.js';
 import { type MeetingState, minutesAad, open, seal, tallyOf } from './meeting-state.js';
 
 /**
@@ -28,7 +28,7 @@ interface StoredDecision extends MinutesItem {
 
 /** Members present, the chair first, then by name. */
 async function presentNames(db: Db, state: MeetingState): Promise<string[]> {
-  const names = await repo.staffNames(db, state.present);
+  const names = await staffNames(db, state.present);
   const chair = state.committee.chair_id;
   return [...state.present]
     .sort((a, b) => (a === chair ? -1 : b === chair ? 1 : (names.get(a) ?? '').localeCompare(names.get(b) ?? '', 'ar')))
@@ -124,9 +124,7 @@ export async function composeText(
     committeeNameAr: state.committee.name_ar,
     day: state.meeting.day,
     digits: association.digits,
-    chairName: state.committee.chair_id
-      ? ((await repo.staffNames(db, [state.committee.chair_id])).get(state.committee.chair_id) ?? null)
-      : null,
+    chairName: state.committee.chair_id ? ((await staffNames(db, [state.committee.chair_id])).get(state.committee.chair_id) ?? null) : null,
     present: await presentNames(db, state),
     items: decisions,
     deferred,

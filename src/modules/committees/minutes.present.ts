@@ -4,6 +4,7 @@ import type { AppContext } from '../../platform/context.js';
 import type { MinutesTable } from '../../platform/db/schema-committees.js';
 import type { StaffPrincipal } from '../../platform/http/principal.js';
 import { recordAudit } from '../audit/index.js';
+import { staffNames } from '../staff/index.js';
 import * as repo from './committees.repo.js';
 import { isChair, type MeetingState, minutesAad, open } from './meeting-state.js';
 import { actorOf, memberMinutes } from './minutes.access.js';
@@ -30,7 +31,7 @@ export async function presentMinutes(
 ): Promise<Minutes> {
   const approvals = await repo.approvalsOf(db, row.id);
   const excusals = await repo.excusalsOf(db, row.id);
-  const names = await repo.staffNames(db, [...state.present, ...approvals.map((a) => a.member_id)]);
+  const names = await staffNames(db, [...state.present, ...approvals.map((a) => a.member_id)]);
   const approved = new Set(approvals.map((a) => a.member_id));
   const excused = new Set(excusals.map((e) => e.member_id));
   const inactive = new Set(inactivePresent(state));

@@ -4,7 +4,7 @@ import type { AppContext } from '../../platform/context.js';
 import { escapeHtml, html, SafeHtml } from '../../platform/http/html.js';
 import type { StaffPrincipal } from '../../platform/http/principal.js';
 import { getAssociation } from '../settings/index.js';
-import { staffNames } from './committees.repo.js';
+import { staffNames } from '../staff/index.js';
 import { minutesForPrint } from './minutes.present.js';
 
 /**
