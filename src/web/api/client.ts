@@ -66,9 +66,14 @@ async function readProblem(response: Response): Promise<Problem> {
   return { type: 'about:blank', title: response.statusText, status: response.status, code: 'http', detail: response.statusText };
 }
 
-export async function request<T>(method: Method, path: string, body?: unknown): Promise<T> {
+/**
+ * One call to the API: the CSRF token on every write, a network failure or a problem+json answer
+ * thrown as an `ApiError`, and a 401 (other than a failed sign-in) sending the app back to sign-in —
+ * for JSON, uploads and downloads alike.
+ */
+async function send(method: Method, path: string, body?: { json: unknown } | { form: FormData }): Promise<Response> {
   const headers: Record<string, string> = { accept: 'application/json' };
-  if (body !== undefined) headers['content-type'] = 'application/json';
+  if (body && 'json' in body) headers['content-type'] = 'application/json';
   if (method !== 'GET' && csrfToken) headers['x-csrf-token'] = csrfToken;
   let response: Response;
   try {
@@ -76,7 +81,7 @@ export async function request<T>(method: Method, path: string, body?: unknown): 
       method,
       headers,
       credentials: 'same-origin',
-      body: body === undefined ? undefined : JSON.stringify(body),
+      body: body === undefined ? undefined : 'json' in body ? JSON.stringify(body.json) : body.form,
     });
   } catch {
     throw new ApiError(networkProblem());
@@ -86,8 +91,28 @@ export async function request<T>(method: Method, path: string, body?: unknown): 
     if (response.status === 401 && !CREDENTIAL_PATHS.has(path)) onUnauthenticated(problem);
     throw new ApiError(problem);
   }
+  return response;
+}
+
+async function readJson<T>(response: Response): Promise<T> {
   if (response.status === 204) return undefined as T;
   return (await response.json()) as T;
+}
+
+export async function request<T>(method: Method, path: string, body?: unknown): Promise<T> {
+  return readJson<T>(await send(method, path, body === undefined ? undefined : { json: body }));
+}
+
+/** A file the server sent, saved under the name its `content-disposition` gives (else `fallbackName`). */
+function saveFile(blob: Blob, fileName: string): void {
+  const url = URL.createObjectURL(blob);
+  const link = document.createElement('a');
+  link.href = url;
+  link.download = fileName;
+  document.body.append(link);
+  link.click();
+  link.remove();
+  setTimeout(() => URL.revokeObjectURL(url), 10_000);
 }
 
 export const api = {
@@ -95,6 +120,17 @@ export const api = {
   post: <T>(path: string, body?: unknown) => request<T>('POST', path, body),
   put: <T>(path: string, body: unknown) => request<T>('PUT', path, body),
   patch: <T>(path: string, body: unknown) => request<T>('PATCH', path, body),
+  delete: <T>(path: string) => request<T>('DELETE', path),
+  /** A multipart write (a document, a scan, a sheet): the same token, problems and 401 handling as JSON. */
+  upload: async <T>(path: string, form: FormData): Promise<T> => readJson<T>(await send('POST', path, { form })),
+  /** A POST whose answer is a file (an export): saved in the browser; answers the file's name. */
+  download: async (path: string, body: unknown, fallbackName: string): Promise<string> => {
+    const response = await send('POST', path, { json: body });
+    const disposition = response.headers.get('content-disposition') ?? '';
+    const fileName = /filename="?([^";]+)"?/.exec(disposition)?.[1] ?? fallbackName;
+    saveFile(await response.blob(), fileName);
+    return fileName;
+  },
 };
 
 /** Builds a query string from the defined values. */

@@ -21,9 +21,9 @@ import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, useSearchParams } from 'react-router';
+import { api } from '../api/client.js';
 import { hasRole, useCurrentUser } from '../auth/session.js';
-import { useCsrfToken, useFamilyList } from '../families/families-api.js';
-import { postForm } from '../requests/requests-api.js';
+import { useFamilyList } from '../families/families-api.js';
 import { useLanguage } from '../ui/language.js';
 import { Ltr } from '../ui/ltr.js';
 import { notifySuccess } from '../ui/notify.js';
@@ -95,7 +95,6 @@ function IntakeForm({ onCreated }: { onCreated(detail: CaseDetail, trackingCode:
   const { t } = useTranslation(COMPLAINTS_NS);
   const { t: tc } = useTranslation();
   const { language } = useLanguage();
-  const token = useCsrfToken();
   const queryClient = useQueryClient();
   const options = useFormOptions();
   const [params] = useSearchParams();
@@ -112,7 +111,7 @@ function IntakeForm({ onCreated }: { onCreated(detail: CaseDetail, trackingCode:
       const form = new FormData();
       form.append('data', JSON.stringify(body));
       for (const file of files) form.append('file', file, file.name);
-      return postForm<{ case: CaseDetail; trackingCode: string }>(token, '/complaints/intake', form);
+      return api.upload<{ case: CaseDetail; trackingCode: string }>('/complaints/intake', form);
     },
     onSuccess: (result) => {
       void queryClient.invalidateQueries({ queryKey: complaintKeys.all });

@@ -21,8 +21,6 @@ import { useTranslation } from 'react-i18next';
 import { Link, useParams } from 'react-router';
 import { api } from '../api/client.js';
 import { hasRole, useCurrentUser } from '../auth/session.js';
-import { useCsrfToken } from '../families/families-api.js';
-import { postForm } from '../requests/requests-api.js';
 import { DualDay } from '../ui/dual-day.js';
 import { useFormat } from '../ui/format.js';
 import { Ltr } from '../ui/ltr.js';
@@ -299,7 +297,6 @@ function Attachments({ detail }: { detail: CaseDetail }) {
 function Investigation({ detail, canWrite }: { detail: CaseDetail; canWrite: boolean }) {
   const { t } = useTranslation(COMPLAINTS_NS);
   const { t: tc } = useTranslation();
-  const token = useCsrfToken();
   const [kind, setKind] = useState<'note' | 'task' | 'evidence'>('note');
   const [text, setText] = useState('');
   const [file, setFile] = useState<File | null>(null);
@@ -316,7 +313,7 @@ function Investigation({ detail, canWrite }: { detail: CaseDetail; canWrite: boo
       const form = new FormData();
       if (text.trim()) form.append('note', text.trim());
       form.append('file', chosen, chosen.name);
-      return postForm<CaseDetail>(token, `${base}/evidence`, form);
+      return api.upload<CaseDetail>(`${base}/evidence`, form);
     },
     t('investigation.added'),
     () => {

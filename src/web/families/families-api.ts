@@ -10,8 +10,7 @@ import type {
   ImportStatus,
   importPreview,
 } from '../../contracts/families.js';
-import { ApiError, api, type Problem, queryString } from '../api/client.js';
-import { useSession } from '../auth/session.js';
+import { api, queryString } from '../api/client.js';
 
 export type FamilyList = z.infer<typeof familyList>;
 export type AccessLogEntry = z.infer<typeof accessLogEntry>;
@@ -72,70 +71,15 @@ export function useAccessLog(id: string, isEnabled: boolean) {
   });
 }
 
-/** The CSRF token of the current session, for the writes the JSON client cannot make. */
-export function useCsrfToken(): string | null {
-  return useSession().data?.csrfToken ?? null;
-}
-
-async function problemOf(response: Response): Promise<ApiError> {
-  try {
-    const body = (await response.json()) as Partial<Problem>;
-    if (typeof body.code === 'string') return new ApiError({ ...body, status: response.status } as Problem);
-  } catch {
-    // Not problem+json.
-  }
-  return new ApiError({
-    type: 'about:blank',
-    title: response.statusText,
-    status: response.status,
-    code: 'http',
-    detail: response.statusText,
-  });
-}
-
-/** A write the JSON client cannot make (a file upload, a file download), with the session's CSRF token. */
-async function rawPost(token: string | null, path: string, body: BodyInit, contentType?: string): Promise<Response> {
-  const headers: Record<string, string> = {};
-  if (token) headers['x-csrf-token'] = token;
-  if (contentType) headers['content-type'] = contentType;
-  let response: Response;
-  try {
-    response = await fetch(`/api/v1${path}`, { method: 'POST', headers, credentials: 'same-origin', body });
-  } catch {
-    throw new ApiError({
-      type: 'about:blank',
-      title: 'Network error',
-      status: 0,
-      code: 'network',
-      detail: 'The server could not be reached',
-    });
-  }
-  if (!response.ok) throw await problemOf(response);
-  return response;
-}
-
 /** Downloads the export and saves it under the name the server gave it. */
-export async function exportFamilies(token: string | null, format: 'csv' | 'xlsx', filters: FamilyFilters): Promise<string> {
-  const response = await rawPost(token, '/families/export', JSON.stringify({ format, ...filters }), 'application/json');
-  const disposition = response.headers.get('content-disposition') ?? '';
-  const fileName = /filename="?([^";]+)"?/.exec(disposition)?.[1] ?? `families.${format}`;
-  const blob = await response.blob();
-  const url = URL.createObjectURL(blob);
-  const link = document.createElement('a');
-  link.href = url;
-  link.download = fileName;
-  document.body.append(link);
-  link.click();
-  link.remove();
-  setTimeout(() => URL.revokeObjectURL(url), 10_000);
-  return fileName;
+export function exportFamilies(format: 'csv' | 'xlsx', filters: FamilyFilters): Promise<string> {
+  return api.download('/families/export', { format, ...filters }, `families.${format}`);
 }
 
-export async function uploadSheet(token: string | null, file: File): Promise<ImportPreview> {
+export function uploadSheet(file: File): Promise<ImportPreview> {
   const form = new FormData();
   form.append('file', file, file.name);
-  const response = await rawPost(token, '/families/imports', form);
-  return (await response.json()) as ImportPreview;
+  return api.upload<ImportPreview>('/families/imports', form);
 }
 
 export function useImportStatus(id: string | null) {

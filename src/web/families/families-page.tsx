@@ -12,7 +12,7 @@ import { Ltr } from '../ui/ltr.js';
 import { notifyError, notifySuccess } from '../ui/notify.js';
 import { LoadFailure, NotAllowed, Page, PageLoader } from '../ui/page.js';
 import { errorMessage } from '../ui/problems.js';
-import { exportFamilies, type FamilySummary, useCsrfToken, useFamilyCount, useFamilyList, useFamilyLookup } from './families-api.js';
+import { exportFamilies, type FamilySummary, useFamilyCount, useFamilyList, useFamilyLookup } from './families-api.js';
 import { FAMILIES_NS } from './i18n.js';
 import { lookupOf, useTaxonomyLabels } from './labels.js';
 
@@ -48,7 +48,6 @@ export function FamiliesPage() {
   const { t: tc } = useTranslation();
   const { number } = useFormat();
   const me = useCurrentUser();
-  const token = useCsrfToken();
   const labels = useTaxonomyLabels();
   const state = useListState();
   const [search, setSearch] = useState(state.q);
@@ -61,7 +60,7 @@ export function FamiliesPage() {
   const count = useFamilyCount({ ...state.filters, q: query.q }, isReader && !lookup);
   const found = useFamilyLookup(lookup);
   const download = useMutation({
-    mutationFn: (format: 'csv' | 'xlsx') => exportFamilies(token, format, { ...state.filters, q: query.q }),
+    mutationFn: (format: 'csv' | 'xlsx') => exportFamilies(format, { ...state.filters, q: query.q }),
     onSuccess: (name) => notifySuccess(t('exported', { name })),
     onError: (error) => notifyError(errorMessage(tc, error)),
   });

@@ -25,7 +25,7 @@ import { Ltr } from '../ui/ltr.js';
 import { NotAllowed, Page } from '../ui/page.js';
 import { ProblemAlert } from '../ui/problem-alert.js';
 import { errorMessage, fieldErrorMessage } from '../ui/problems.js';
-import { type ImportPreview, type ImportStatus, uploadSheet, useCsrfToken, useImportStatus } from './families-api.js';
+import { type ImportPreview, type ImportStatus, uploadSheet, useImportStatus } from './families-api.js';
 import { PRIVACY_NOTICE_VERSION } from './family-form.js';
 import { FAMILIES_NS } from './i18n.js';
 import { useTaxonomyLabels } from './labels.js';
@@ -54,9 +54,8 @@ export function ImportPage() {
 function UploadStep({ onUploaded }: { onUploaded(preview: ImportPreview): void }) {
   const { t } = useTranslation(FAMILIES_NS);
   const { t: tc } = useTranslation();
-  const token = useCsrfToken();
   const [file, setFile] = useState<File | null>(null);
-  const upload = useMutation({ mutationFn: (chosen: File) => uploadSheet(token, chosen), onSuccess: onUploaded });
+  const upload = useMutation({ mutationFn: (chosen: File) => uploadSheet(chosen), onSuccess: onUploaded });
   return (
     <Paper withBorder radius="md" p={{ base: 'md', sm: 'lg' }}>
       <form

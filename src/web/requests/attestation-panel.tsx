@@ -21,7 +21,7 @@ import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { ServiceRequest, SignatureAttestationBody } from '../../contracts/requests.js';
 import { api } from '../api/client.js';
-import { useCsrfToken, useFamily } from '../families/families-api.js';
+import { useFamily } from '../families/families-api.js';
 import { DualDay } from '../ui/dual-day.js';
 import { useLanguage } from '../ui/language.js';
 import { Ltr } from '../ui/ltr.js';
@@ -32,7 +32,7 @@ import { errorMessage } from '../ui/problems.js';
 import { answerText, LIST_SEPARATOR } from './answer-fields.js';
 import { ChosenFileName } from './documents-panel.js';
 import { REQUESTS_NS } from './i18n.js';
-import { attestationFormUrl, postForm, requestKeys } from './requests-api.js';
+import { attestationFormUrl, requestKeys } from './requests-api.js';
 import { SignaturePad } from './signature-pad.js';
 
 /**
@@ -242,7 +242,6 @@ function typedFormCode(value: string): string | null {
 function PaperScan({ request }: { request: ServiceRequest }) {
   const { t } = useTranslation(REQUESTS_NS);
   const { t: tc } = useTranslation();
-  const token = useCsrfToken();
   const queryClient = useQueryClient();
   const [file, setFile] = useState<File | null>(null);
   const [code, setCode] = useState('');
@@ -254,7 +253,7 @@ function PaperScan({ request }: { request: ServiceRequest }) {
       form.append('method', 'paper');
       form.append('formCode', formCode);
       form.append('file', scan, scan.name);
-      return postForm(token, `/requests/${encodeURIComponent(request.id)}/attestations`, form);
+      return api.upload(`/requests/${encodeURIComponent(request.id)}/attestations`, form);
     },
     onSuccess: () => {
       setFile(null);

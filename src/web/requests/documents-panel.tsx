@@ -4,8 +4,7 @@ import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { ServiceRequest } from '../../contracts/requests.js';
-import { request as apiRequest } from '../api/client.js';
-import { useCsrfToken } from '../families/families-api.js';
+import { api } from '../api/client.js';
 import { useFormat } from '../ui/format.js';
 import { useLanguage } from '../ui/language.js';
 import { Ltr } from '../ui/ltr.js';
@@ -13,7 +12,7 @@ import { notifyError, notifySuccess } from '../ui/notify.js';
 import { ProblemAlert } from '../ui/problem-alert.js';
 import { errorMessage } from '../ui/problems.js';
 import { REQUESTS_NS } from './i18n.js';
-import { documentUrl, postForm, requestKeys } from './requests-api.js';
+import { documentUrl, requestKeys } from './requests-api.js';
 
 const ACCEPT = 'application/pdf,image/png,image/jpeg';
 
@@ -41,7 +40,6 @@ function DocumentItem({ request, item }: { request: ServiceRequest; item: Servic
   const { t: tc } = useTranslation();
   const { language } = useLanguage();
   const { number } = useFormat();
-  const token = useCsrfToken();
   const queryClient = useQueryClient();
   const [file, setFile] = useState<File | null>(null);
   const label = language === 'ar' ? item.labelAr : item.labelEn;
@@ -52,7 +50,7 @@ function DocumentItem({ request, item }: { request: ServiceRequest; item: Servic
       const form = new FormData();
       form.append('itemKey', item.key);
       form.append('file', chosen, chosen.name);
-      return postForm(token, `/requests/${encodeURIComponent(request.id)}/documents`, form);
+      return api.upload(`/requests/${encodeURIComponent(request.id)}/documents`, form);
     },
     onSuccess: () => {
       setFile(null);
@@ -62,7 +60,7 @@ function DocumentItem({ request, item }: { request: ServiceRequest; item: Servic
   });
   const remove = useMutation({
     mutationFn: (documentId: string) =>
-      apiRequest('DELETE', `/requests/${encodeURIComponent(request.id)}/documents/${encodeURIComponent(documentId)}`),
+      api.delete(`/requests/${encodeURIComponent(request.id)}/documents/${encodeURIComponent(documentId)}`),
     onSuccess: () => {
       void queryClient.invalidateQueries({ queryKey: requestKeys.all });
       notifySuccess(t('documents.removed'));

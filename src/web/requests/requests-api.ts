@@ -1,6 +1,6 @@
 import { keepPreviousData, useInfiniteQuery, useQuery } from '@tanstack/react-query';
 import type { RequestCounts, RequestList, RequestSummary, RequestType, ServiceRequest, Worklist } from '../../contracts/requests.js';
-import { ApiError, api, type Problem, queryString } from '../api/client.js';
+import { api, queryString } from '../api/client.js';
 
 export type { RequestCounts, RequestList, RequestSummary, RequestType, ServiceRequest, Worklist };
 
@@ -67,43 +67,6 @@ export function documentUrl(requestId: string, documentId: string): string {
 
 export function attestationFormUrl(requestId: string): string {
   return `/api/v1/requests/${segment(requestId)}/attestation-form`;
-}
-
-async function problemOf(response: Response): Promise<ApiError> {
-  try {
-    const body = (await response.json()) as Partial<Problem>;
-    if (typeof body.code === 'string') return new ApiError({ ...body, status: response.status } as Problem);
-  } catch {
-    // Not problem+json (a proxy's page): a sentence for the status instead.
-  }
-  return new ApiError({
-    type: 'about:blank',
-    title: response.statusText,
-    status: response.status,
-    code: 'http',
-    detail: response.statusText,
-  });
-}
-
-/** A multipart write (documents, a paper scan) with the session's CSRF token; the JSON client cannot send files. */
-export async function postForm<T>(token: string | null, path: string, form: FormData, method: 'POST' | 'DELETE' = 'POST'): Promise<T> {
-  const headers: Record<string, string> = { accept: 'application/json' };
-  if (token) headers['x-csrf-token'] = token;
-  let response: Response;
-  try {
-    response = await fetch(`/api/v1${path}`, { method, headers, credentials: 'same-origin', body: method === 'DELETE' ? undefined : form });
-  } catch {
-    throw new ApiError({
-      type: 'about:blank',
-      title: 'Network error',
-      status: 0,
-      code: 'network',
-      detail: 'The server could not be reached',
-    });
-  }
-  if (!response.ok) throw await problemOf(response);
-  if (response.status === 204) return undefined as T;
-  return (await response.json()) as T;
 }
 
 /** An idempotency key for one form: kept for the form's life so a double click or retry makes one request. */
