@@ -30,6 +30,31 @@ export const SEEDED_COMMITTEES = {
 export const COMMITTEE_PURPOSES = ['requests', 'follow-up', 'investigation'] as const;
 export const committeePurpose = z.enum(COMMITTEE_PURPOSES);
 
+/** A committee holds one or more purposes (issue 22): the follow-up committee also investigates (D2). */
+export const committeePurposes = z
+  .array(committeePurpose)
+  .min(1, 'committee.purposes-required')
+  .max(COMMITTEE_PURPOSES.length, 'committee.purposes-required');
+
+/**
+ * The kind of subject an agenda item, a vote or a decision is about (issue 22): `request` (service
+ * requests, C5) or another kind an area registers (compensation cases, agreements…). Bodies that
+ * name only `requestId` keep working: it means `{ subjectKind: 'request', subjectId: requestId }`.
+ */
+export const subjectKind = z.string().regex(/^[a-z][a-z0-9-]{0,39}$/, 'meeting.unknown-subject-kind');
+
+const subjectRefFields = {
+  /** A service request (the same as `subjectKind: 'request'` with `subjectId`). */
+  requestId: z.uuid('field.invalid-id').optional(),
+  subjectKind: subjectKind.optional(),
+  subjectId: z.uuid('field.invalid-id').optional(),
+};
+
+/** Exactly one of `requestId` and `subjectId` names the subject. */
+const namesOneSubject = (body: { requestId?: string | undefined; subjectId?: string | undefined }) =>
+  (body.requestId === undefined) !== (body.subjectId === undefined);
+const ONE_SUBJECT = { message: 'field.required', path: ['subjectId'] };
+
 /** planned → held → closed (closed when the meeting's minutes are frozen). */
 export const MEETING_STATUSES = ['planned', 'held', 'closed'] as const;
 export const meetingStatus = z.enum(MEETING_STATUSES);
@@ -65,7 +90,9 @@ export const committee = z.object({
   code: z.string(),
   nameAr: z.string(),
   nameEn: z.string(),
+  /** The first of `purposes` (kept for screens written when a committee had one). */
   purpose: committeePurpose,
+  purposes: committeePurposes,
   /** Votes needed on a request for the committee to decide it. */
   quorum: z.number(),
   /** Null on a seeded committee until an administrator names its members and chair. */
@@ -78,12 +105,16 @@ export const committee = z.object({
 
 export const committeeList = z.object({ items: z.array(committee) });
 
-/** Members must be active staff holding `committee-member` or `follow-up-committee`; the chair is one of them. */
+/**
+ * Members must be active staff holding `committee-member` or `follow-up-committee`; the chair is one
+ * of them. `purposes` (a set) or, as before, one `purpose`; both given: `purposes` wins.
+ */
 export const createCommitteeBody = z.strictObject({
   code,
   nameAr: text(120, 2),
   nameEn: text(120, 2),
-  purpose: committeePurpose,
+  purpose: committeePurpose.optional(),
+  purposes: committeePurposes.optional(),
   quorum: z.number().int().min(1, 'committee.quorum-range').max(50, 'committee.quorum-range'),
   memberIds: memberIds.min(1, 'committee.members-required'),
   chairId: z.uuid('field.invalid-id'),
@@ -93,6 +124,7 @@ export const updateCommitteeBody = z.strictObject({
   nameAr: text(120, 2).optional(),
   nameEn: text(120, 2).optional(),
   purpose: committeePurpose.optional(),
+  purposes: committeePurposes.optional(),
   quorum: z.number().int().min(1, 'committee.quorum-range').max(50, 'committee.quorum-range').optional(),
   memberIds: memberIds.min(1, 'committee.members-required').optional(),
   chairId: z.uuid('field.invalid-id').optional(),
@@ -102,6 +134,7 @@ export const updateCommitteeBody = z.strictObject({
 /** A request a committee may put on a meeting's agenda (complete, of a type naming the committee). */
 export const awaitingRequest = z.object({
   id: z.string(),
+  subjectKind,
   reference: z.string(),
   typeCode: z.string(),
   typeNameAr: z.string(),
@@ -114,6 +147,8 @@ export const awaitingRequest = z.object({
 });
 
 export const awaitingStudyQuery = z.strictObject({
+  /** The kind of subject listed (issue 22); service requests when absent. */
+  kind: subjectKind.default('request'),
   limit: z.coerce.number().int().min(1).max(100).default(50),
   cursor: z.string().max(200).optional(),
 });
@@ -146,6 +181,15 @@ export const tally = z.object({
 });
 
 export const agendaItem = z.object({
+  subjectKind,
+  subjectId: z.string(),
+  /** The kind's name ("الطلب", "Request"). */
+  kindNameAr: z.string(),
+  kindNameEn: z.string(),
+  /** The choices a member may vote (abstain included), and those that need reasons. */
+  choices: z.array(voteChoice),
+  reasonsRequiredFor: z.array(voteChoice),
+  /** The subject's id (named for requests, kept for screens written before subjects had kinds). */
   requestId: z.string(),
   reference: z.string(),
   typeCode: z.string(),
@@ -207,21 +251,24 @@ export const updateMeetingBody = z.strictObject({
   status: z.literal('held').optional(),
 });
 
-export const addAgendaBody = z.strictObject({ requestId: z.uuid('field.invalid-id') });
+export const addAgendaBody = z.strictObject(subjectRefFields).refine(namesOneSubject, ONE_SUBJECT);
 
 /** The chair asks the family for more about an agenda request: under-study → information-requested, the clock pauses (C6). */
-export const requestInformationBody = z.strictObject({
-  requestId: z.uuid('field.invalid-id'),
-  note: longText(2000).pipe(z.string().min(1, 'field.required')),
-});
+export const requestInformationBody = z
+  .strictObject({
+    ...subjectRefFields,
+    note: longText(2000).pipe(z.string().min(1, 'field.required')),
+  })
+  .refine(namesOneSubject, ONE_SUBJECT);
 
 /** One vote per present member per agenda request; cast again to change it until the minutes are frozen. Reasons are required for reject and partly-approve. */
 export const castVoteBody = z
   .strictObject({
-    requestId: z.uuid('field.invalid-id'),
+    ...subjectRefFields,
     choice: voteChoice,
     reasons: longText(2000).optional(),
   })
+  .refine(namesOneSubject, ONE_SUBJECT)
   .meta({
     examples: [
       { requestId: '01964a2e-5b7d-7c3a-9f10-2b8e4d6a1c55', choice: 'approve' },
@@ -231,7 +278,15 @@ export const castVoteBody = z
 
 // ---- minutes ----
 
+/** How the subject's kind words one decision (issue 22): its heading and the decision's sentence. */
+export const minutesSentence = z.object({ heading: z.string(), decision: z.string() });
+
 export const minutesDecision = z.object({
+  subjectKind,
+  subjectId: z.string(),
+  sentenceAr: minutesSentence,
+  sentenceEn: minutesSentence,
+  /** The subject's id (named for requests, kept for screens written before subjects had kinds). */
   requestId: z.string(),
   reference: z.string(),
   typeNameAr: z.string(),
@@ -255,7 +310,7 @@ export const minutes = minutesSummary.extend({
   amendedBy: z.array(z.string()),
   decisions: z.array(minutesDecision),
   /** Agenda requests waiting for information from the family: no decision in these minutes (C6). */
-  deferred: z.array(z.object({ requestId: z.string(), reference: z.string(), typeNameAr: z.string() })),
+  deferred: z.array(z.object({ subjectKind, subjectId: z.string(), requestId: z.string(), reference: z.string(), typeNameAr: z.string() })),
   approvals: z.array(personRef.extend({ approvedAt: z.string() })),
   /**
    * Present members who have not approved yet. `isActive` false: their account was deactivated or
@@ -270,7 +325,7 @@ export const minutes = minutesSummary.extend({
    * outside the meeting, decided elsewhere…): freezing answers 409 `minutes.requests-moved` until the
    * chair generates the minutes again.
    */
-  moved: z.array(z.object({ requestId: z.string(), reference: z.string(), status: z.string() })),
+  moved: z.array(z.object({ subjectKind, subjectId: z.string(), requestId: z.string(), reference: z.string(), status: z.string() })),
   can: z.object({ approve: z.boolean(), edit: z.boolean(), amend: z.boolean(), excuse: z.boolean() }),
 });
 
@@ -306,3 +361,4 @@ export type RequestInformationBody = z.infer<typeof requestInformationBody>;
 export type MinutesSummary = z.infer<typeof minutesSummary>;
 export type Minutes = z.infer<typeof minutes>;
 export type MinutesDecision = z.infer<typeof minutesDecision>;
+export type AddAgendaBody = z.infer<typeof addAgendaBody>;

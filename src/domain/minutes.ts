@@ -4,12 +4,21 @@ import { type DigitStyle, parseCalendarDay } from './dates.js';
 /**
  * The Arabic text of a committee meeting's minutes (C5; D2 reuses it), from the meeting's facts.
  * Pure: the same facts give the same text, whose SHA-256 is stored when the minutes are frozen.
- * The text names requests by reference and type only: no ID numbers, phones or family details.
+ * The text names subjects by reference and type only: no ID numbers, phones or family details. Each
+ * subject kind words its own lines (issue 22); a service request's wording is `requestMinutesSentence`.
  */
+/** The heading line of a subject in the minutes and the decision's sentence (no final full stop), as its kind words them (issue 22). */
+export interface MinutesSentence {
+  heading: string;
+  decision: string;
+}
+
 export interface MinutesItem {
   reference: string;
   typeNameAr: string;
   outcome: DecisionOutcome;
+  /** The subject kind's wording; absent: a service request's (`requestMinutesSentence`). */
+  sentence?: MinutesSentence;
   reasons: string;
   counts: { approve: number; partlyApprove: number; reject: number; abstain: number };
   isTieBroken: boolean;
@@ -26,17 +35,29 @@ export interface MinutesFacts {
   present: readonly string[];
   items: readonly MinutesItem[];
   /** Requests on the agenda whose study waits for information asked of the family (C6: the clock is paused). */
-  deferred?: readonly { reference: string; typeNameAr: string }[];
+  deferred?: readonly { reference: string; typeNameAr: string; sentence?: MinutesSentence }[];
+  /** What the agenda holds, plural ("الطلبات"; "الموضوعات" when it mixes kinds). */
+  subjectsNounAr?: string;
   notes: string | null;
   /** An amendment names the frozen minutes it corrects. */
   amends: { day: string; sha256: string } | null;
 }
 
-const OUTCOME_TEXT: Record<DecisionOutcome, string> = {
+const REQUEST_DECISION_AR: Record<DecisionOutcome | 'deferred', string> = {
   approved: 'الموافقة على الطلب',
   'partly-approved': 'الموافقة الجزئية على الطلب',
   rejected: 'رفض الطلب',
+  deferred: 'تأجيل البت في الطلب لحين ورود المعلومات المطلوبة من الأسرة',
 };
+
+/** A service request's lines in the minutes (C5): the wording every minutes since issue 5 printed, word for word. */
+export function requestMinutesSentence(subject: {
+  reference: string;
+  typeNameAr: string;
+  outcome: DecisionOutcome | 'deferred';
+}): MinutesSentence {
+  return { heading: `الطلب رقم ${subject.reference} (${subject.typeNameAr})`, decision: REQUEST_DECISION_AR[subject.outcome] };
+}
 
 const ORDINALS = ['أولاً', 'ثانياً', 'ثالثاً', 'رابعاً', 'خامساً', 'سادساً', 'سابعاً', 'ثامناً', 'تاسعاً', 'عاشراً'];
 
@@ -74,12 +95,13 @@ export function composeMinutesText(facts: MinutesFacts): string {
   lines.push('');
   const deferred = facts.deferred ?? [];
   if (facts.items.length === 0 && deferred.length === 0) lines.push('ولم يُدرج على جدول أعمال الاجتماع أي طلب.');
-  else lines.push('ونظرت اللجنة في الطلبات المدرجة على جدول أعمالها، وقررت ما يلي:');
+  else lines.push(`ونظرت اللجنة في ${facts.subjectsNounAr ?? 'الطلبات'} المدرجة على جدول أعمالها، وقررت ما يلي:`);
   facts.items.forEach((item, i) => {
     const c = item.counts;
+    const sentence = item.sentence ?? requestMinutesSentence(item);
     lines.push('');
-    lines.push(`${ordinal(i, digits)}: الطلب رقم ${item.reference} (${item.typeNameAr})`);
-    lines.push(`القرار: ${OUTCOME_TEXT[item.outcome]}.`);
+    lines.push(`${ordinal(i, digits)}: ${sentence.heading}`);
+    lines.push(`القرار: ${sentence.decision}.`);
     lines.push(
       `الأصوات: موافقة ${n(c.approve)}، موافقة جزئية ${n(c.partlyApprove)}، رفض ${n(c.reject)}، امتناع ${n(c.abstain)}` +
         (item.isTieBroken ? '، ورُجِّح الجانب الذي صوّت معه رئيس اللجنة عند تساوي الأصوات.' : '.'),
@@ -88,8 +110,9 @@ export function composeMinutesText(facts: MinutesFacts): string {
   });
   deferred.forEach((item, i) => {
     lines.push('');
-    lines.push(`${ordinal(facts.items.length + i, digits)}: الطلب رقم ${item.reference} (${item.typeNameAr})`);
-    lines.push('القرار: تأجيل البت في الطلب لحين ورود المعلومات المطلوبة من الأسرة.');
+    const sentence = item.sentence ?? requestMinutesSentence({ ...item, outcome: 'deferred' });
+    lines.push(`${ordinal(facts.items.length + i, digits)}: ${sentence.heading}`);
+    lines.push(`القرار: ${sentence.decision}.`);
   });
   if (facts.notes) {
     lines.push('');

@@ -1,4 +1,5 @@
 import type { Kysely } from 'kysely';
+import { COMMITTEE_PURPOSES, type CommitteePurpose } from '../../contracts/committees.js';
 import type { Database } from '../../platform/db/schema.js';
 import type {
   CommitteeMeetingTable,
@@ -30,6 +31,32 @@ export async function listCommitteeRows(db: Db, onlyIds?: readonly string[]): Pr
   let query = db.selectFrom('committees').selectAll().orderBy('name_ar').orderBy('id');
   if (onlyIds) query = query.where('id', 'in', onlyIds);
   return query.execute();
+}
+
+/** The purposes each committee holds (0023), in COMMITTEE_PURPOSES' order. */
+export async function purposesOf(db: Db, committeeIds: readonly string[]): Promise<Map<string, CommitteePurpose[]>> {
+  const out = new Map<string, CommitteePurpose[]>();
+  if (committeeIds.length === 0) return out;
+  const rows = await db
+    .selectFrom('committee_purposes')
+    .select(['committee_id', 'purpose'])
+    .where('committee_id', 'in', committeeIds)
+    .execute();
+  for (const row of rows) out.set(row.committee_id, [...(out.get(row.committee_id) ?? []), row.purpose as CommitteePurpose]);
+  for (const [id, list] of out) out.set(id, orderedPurposes(list));
+  return out;
+}
+
+/** A set of purposes, once each, in COMMITTEE_PURPOSES' order (the first is stored in `committees.purpose`). */
+export const orderedPurposes = (list: readonly CommitteePurpose[]): CommitteePurpose[] =>
+  COMMITTEE_PURPOSES.filter((purpose) => list.includes(purpose));
+
+export async function replacePurposes(db: Db, committeeId: string, purposes: readonly CommitteePurpose[]): Promise<void> {
+  await db.deleteFrom('committee_purposes').where('committee_id', '=', committeeId).execute();
+  await db
+    .insertInto('committee_purposes')
+    .values(orderedPurposes(purposes).map((purpose) => ({ committee_id: committeeId, purpose })))
+    .execute();
 }
 
 /** Members of the given committees with their names, and whether each can still do committee work. */
@@ -131,12 +158,18 @@ export async function votesOf(db: Db, meetingId: string): Promise<CommitteeVoteT
   return db.selectFrom('committee_votes').selectAll().where('meeting_id', '=', meetingId).orderBy('cast_at').execute();
 }
 
-export async function findVote(db: Db, meetingId: string, requestId: string, memberId: string): Promise<CommitteeVoteTable | undefined> {
+export async function findVote(
+  db: Db,
+  meetingId: string,
+  subject: { kind: string; id: string },
+  memberId: string,
+): Promise<CommitteeVoteTable | undefined> {
   return db
     .selectFrom('committee_votes')
     .selectAll()
     .where('meeting_id', '=', meetingId)
-    .where('request_id', '=', requestId)
+    .where('subject_kind', '=', subject.kind)
+    .where('subject_id', '=', subject.id)
     .where('member_id', '=', memberId)
     .executeTakeFirst();
 }

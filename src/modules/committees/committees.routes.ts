@@ -99,7 +99,7 @@ export function committeeRoutes(app: App, ctx: AppContext): void {
   app.post('/api/v1/meetings/:id/agenda', {
     config: { policy: WORKERS },
     schema: { tags: ['committees'], params: idParams, body: addAgendaBody, response: { 200: meeting } },
-    handler: (request) => meetings.addToAgenda(ctx, staffOf(request), request.params.id, request.body.requestId),
+    handler: (request) => meetings.addToAgenda(ctx, staffOf(request), request.params.id, request.body),
   });
 
   app.post('/api/v1/meetings/:id/votes', {

@@ -8,7 +8,7 @@ import type { StaffPrincipal } from '../../platform/http/principal.js';
 import { uuidv7 } from '../../platform/ids.js';
 import { recordAudit } from '../audit/index.js';
 import { activeStaffNames } from '../staff/index.js';
-import { requestSubject } from './committee-subjects.js';
+import { REQUEST_SUBJECT, requestedSubject } from './committee-subjects.js';
 import { holdsCommitteeRole, seesAllCommittees } from './committees.policy.js';
 import type { MemberRow } from './committees.repo.js';
 import * as repo from './committees.repo.js';
@@ -20,13 +20,18 @@ import * as repo from './committees.repo.js';
  */
 const actorOf = (principal: StaffPrincipal) => ({ kind: 'staff' as const, id: principal.userId });
 
-export function presentCommittee(row: CommitteeTable, members: readonly MemberRow[]): Committee {
+export function presentCommittee(
+  row: CommitteeTable,
+  members: readonly MemberRow[],
+  purposes: ReadonlyMap<string, CommitteePurpose[]> = new Map(),
+): Committee {
   return {
     id: row.id,
     code: row.code,
     nameAr: row.name_ar,
     nameEn: row.name_en,
     purpose: row.purpose as CommitteePurpose,
+    purposes: purposes.get(row.id) ?? [row.purpose as CommitteePurpose],
     quorum: row.quorum,
     chairId: row.chair_id,
     members: members
@@ -55,12 +60,16 @@ export async function listCommittees(ctx: AppContext, principal: StaffPrincipal)
     ctx.db,
     rows.map((r) => r.id),
   );
-  return { items: rows.map((row) => presentCommittee(row, members)) };
+  const purposes = await repo.purposesOf(
+    ctx.db,
+    rows.map((r) => r.id),
+  );
+  return { items: rows.map((row) => presentCommittee(row, members, purposes)) };
 }
 
 export async function getCommittee(ctx: AppContext, principal: StaffPrincipal, id: string): Promise<Committee> {
   const row = await visibleCommittee(ctx, principal, id);
-  return presentCommittee(row, await repo.membersOf(ctx.db, [id]));
+  return presentCommittee(row, await repo.membersOf(ctx.db, [id]), await repo.purposesOf(ctx.db, [id]));
 }
 
 /**
@@ -101,7 +110,18 @@ async function assertComposition(
   if (errors.length) throw AppError.unprocessable('committee.invalid', 'The committee’s members, chair or quorum are not valid', errors);
 }
 
+/** The purposes a body names: `purposes`, or as before issue 22 one `purpose`; 422 when neither. */
+function purposesOfBody(body: { purpose?: CommitteePurpose | undefined; purposes?: CommitteePurpose[] | undefined }) {
+  const purposes = body.purposes ?? (body.purpose ? [body.purpose] : []);
+  if (purposes.length === 0)
+    throw AppError.unprocessable('committee.invalid', 'Name the committee’s purposes', [
+      { pointer: '/purposes', code: 'committee.purposes-required', detail: 'At least one purpose' },
+    ]);
+  return repo.orderedPurposes(purposes);
+}
+
 export async function createCommittee(ctx: AppContext, principal: StaffPrincipal, body: CreateCommitteeBody): Promise<Committee> {
+  const purposes = purposesOfBody(body);
   const memberIds = [...new Set(body.memberIds)];
   await assertComposition(ctx, { memberIds, chairId: body.chairId, quorum: body.quorum });
   const now = ctx.clock.now();
@@ -115,7 +135,7 @@ export async function createCommittee(ctx: AppContext, principal: StaffPrincipal
           code: body.code,
           name_ar: body.nameAr,
           name_en: body.nameEn,
-          purpose: body.purpose,
+          purpose: purposes[0] as CommitteePurpose,
           quorum: body.quorum,
           chair_id: body.chairId,
           is_active: 1,
@@ -124,6 +144,7 @@ export async function createCommittee(ctx: AppContext, principal: StaffPrincipal
         })
         .execute();
       await repo.replaceMembers(trx, id, memberIds, now.toISOString());
+      await repo.replacePurposes(trx, id, purposes);
       await recordAudit(trx, {
         at: now,
         actor: actorOf(principal),
@@ -131,7 +152,7 @@ export async function createCommittee(ctx: AppContext, principal: StaffPrincipal
         entity: 'committee',
         entityId: id,
         fields: Object.keys(body),
-        details: { purpose: body.purpose, quorum: body.quorum, members: memberIds, chairId: body.chairId },
+        details: { purposes, quorum: body.quorum, members: memberIds, chairId: body.chairId },
       });
     });
   } catch (error) {
@@ -162,6 +183,7 @@ export async function updateCommittee(
     isMembersChange: Boolean(body.memberIds),
     isChairChange: body.chairId !== undefined && body.chairId !== row.chair_id,
   });
+  const purposes = await nextPurposes(ctx, id, body);
   const now = ctx.clock.now();
   await ctx.db.transaction().execute(async (trx) => {
     await trx
@@ -169,7 +191,7 @@ export async function updateCommittee(
       .set({
         ...(body.nameAr !== undefined ? { name_ar: body.nameAr } : {}),
         ...(body.nameEn !== undefined ? { name_en: body.nameEn } : {}),
-        ...(body.purpose !== undefined ? { purpose: body.purpose } : {}),
+        ...(purposes ? { purpose: purposes[0] as CommitteePurpose } : {}),
         ...(body.isActive !== undefined ? { is_active: body.isActive ? 1 : 0 } : {}),
         quorum,
         chair_id: keptChair,
@@ -178,6 +200,7 @@ export async function updateCommittee(
       .where('id', '=', id)
       .execute();
     if (body.memberIds) await repo.replaceMembers(trx, id, memberIds, now.toISOString());
+    if (purposes) await repo.replacePurposes(trx, id, purposes);
     await recordAudit(trx, {
       at: now,
       actor: actorOf(principal),
@@ -185,21 +208,38 @@ export async function updateCommittee(
       entity: 'committee',
       entityId: id,
       fields: Object.keys(body),
-      details: body.memberIds ? { members: memberIds, chairId: keptChair } : { chairId: keptChair },
+      details: {
+        ...(body.memberIds ? { members: memberIds } : {}),
+        ...(purposes ? { purposes } : {}),
+        chairId: keptChair,
+      },
     });
   });
   return getCommittee(ctx, principal, id);
 }
 
-/** C5: requests the committee may put on an agenda (complete, of a type naming it), oldest deadline first. Members only. */
+/**
+ * The purposes after an update, or null when they stay: `purposes` replaces the set; `purpose` alone
+ * (a client written when a committee had one) keeps the set if the committee already holds it, and
+ * otherwise makes it the only one, as it did then.
+ */
+async function nextPurposes(ctx: AppContext, id: string, body: UpdateCommitteeBody): Promise<CommitteePurpose[] | null> {
+  if (body.purposes !== undefined) return purposesOfBody(body);
+  if (body.purpose === undefined) return null;
+  const held = (await repo.purposesOf(ctx.db, [id])).get(id) ?? [];
+  return held.includes(body.purpose) ? null : [body.purpose];
+}
+
+/** C5: subjects of a kind (requests unless named) the committee may put on an agenda, oldest deadline first. Members only. */
 export async function awaitingStudy(
   ctx: AppContext,
   principal: StaffPrincipal,
   committeeId: string,
-  query: { limit: number; cursor?: string | undefined },
+  query: { limit: number; cursor?: string | undefined; kind?: string | undefined },
 ): Promise<{ items: AwaitingRequest[]; nextCursor: string | null }> {
   if (!(await repo.isMember(ctx.db, committeeId, principal.userId))) throw AppError.notFound('committee.not-found', 'No such committee');
-  const page = await requestSubject(ctx).awaitingStudy(ctx, {
+  const kind = query.kind ?? REQUEST_SUBJECT;
+  const page = await requestedSubject(ctx, kind, '/kind').awaitingStudy(ctx, {
     committeeId,
     limit: query.limit,
     cursor: query.cursor ?? null,
@@ -211,11 +251,12 @@ export async function awaitingStudy(
     action: 'committee.awaiting-study.list',
     entity: 'committee',
     entityId: committeeId,
-    details: { ids: page.items.map((r) => r.id) },
+    details: kind === REQUEST_SUBJECT ? { ids: page.items.map((r) => r.id) } : { kind, ids: page.items.map((r) => r.id) },
   });
   return {
     items: page.items.map((r) => ({
       id: r.id,
+      subjectKind: kind,
       reference: r.reference,
       typeCode: r.typeCode,
       typeNameAr: r.typeNameAr,

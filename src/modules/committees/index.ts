@@ -1,26 +1,35 @@
 import type { AreaManifest } from '../../platform/area.js';
 import type { PersonalTable } from '../../platform/personal-data.js';
 import { committeeRoutes } from './committees.routes.js';
-import { minutesAad, voteAad } from './meeting-state.js';
+import { minutesAad, voteAadOf } from './meeting-state.js';
 
 /**
  * Committees' public face (C5, D2, E1): membership reads, and the subject kinds other areas
  * register (`committeeSubjects`) so that committees study their cases without importing them.
  */
-export { type CommitteeSubject, committeeSubjects, REQUEST_SUBJECT, type SubjectActor } from './committee-subjects.js';
+export {
+  type CommitteeSubject,
+  committeeSubjects,
+  type MinutesSentence,
+  type MinutesSubject,
+  REQUEST_SUBJECT,
+  type SubjectActor,
+  type SubjectBrief,
+  type SubjectStage,
+} from './committee-subjects.js';
 export { committeeForPurpose, committeeMembers, committeesOf, isOnAgendaOf } from './membership.js';
 
 const COMMITTEES_PERSONAL_DATA: readonly PersonalTable[] = [
   {
     table: 'committee_votes',
-    key: ['meeting_id', 'request_id', 'member_id'],
+    key: ['meeting_id', 'subject_kind', 'subject_id', 'member_id'],
     subject: 'family',
     columns: [
       {
         column: 'reasons',
         kind: 'encrypted',
         holds: 'a member’s reasons (may describe a family’s circumstances)',
-        aad: (k) => voteAad(k.meeting_id as string, k.request_id as string, k.member_id as string),
+        aad: (k) => voteAadOf(k.meeting_id as string, k.subject_kind as string, k.subject_id as string, k.member_id as string),
       },
     ],
   },

@@ -1,5 +1,4 @@
 import type { Kysely } from 'kysely';
-import type { RequestBrief } from '../../contracts/requests.js';
 import { type CastVote, type TallyResult, tallyVotes, type VoteChoice } from '../../domain/committee-vote.js';
 import type { AppContext } from '../../platform/context.js';
 import { engineOf } from '../../platform/db/dialect.js';
@@ -7,19 +6,20 @@ import type { Database } from '../../platform/db/schema.js';
 import type { CommitteeMeetingTable, CommitteeTable, MeetingAgendaTable, MinutesTable } from '../../platform/db/schema-committees.js';
 import { AppError } from '../../platform/http/app-error.js';
 import type { StaffPrincipal } from '../../platform/http/principal.js';
-import { requestSubject } from './committee-subjects.js';
+import { type CommitteeSubject, REQUEST_SUBJECT, type SubjectBrief, subjectKey, subjectOf } from './committee-subjects.js';
 import type { MemberRow } from './committees.repo.js';
 import * as repo from './committees.repo.js';
 
 /**
  * Everything known about one meeting, loaded in the caller's transaction: the committee and its
- * members, who is present, the agenda with the requests' briefs, the votes (reasons decrypted) and
+ * members, who is present, the agenda with its subjects' briefs (each kind's own, issue 22), the votes (reasons decrypted) and
  * the minutes. Meetings, votes and minutes all work from this one picture.
  */
 type Db = Kysely<Database>;
 
 export interface VoteRow extends CastVote {
-  requestId: string;
+  subjectKind: string;
+  subjectId: string;
   castAt: string;
 }
 
@@ -29,13 +29,26 @@ export interface MeetingState {
   members: MemberRow[];
   present: string[];
   agenda: MeetingAgendaTable[];
-  briefs: Map<string, RequestBrief>;
+  /** By `subjectKey(kind, id)`. */
+  briefs: Map<string, SubjectBrief>;
+  /** The registered kind of each subject kind on the agenda. */
+  kinds: Map<string, CommitteeSubject>;
   votes: VoteRow[];
   minutes: MinutesTable[];
 }
 
+/** What an agenda's audit names: the requests, as before issue 22, and the subjects of other kinds. */
+export function agendaDetails(state: MeetingState) {
+  const requests = state.agenda.filter((a) => a.subject_kind === REQUEST_SUBJECT).map((a) => a.subject_id);
+  const others = state.agenda.filter((a) => a.subject_kind !== REQUEST_SUBJECT).map((a) => `${a.subject_kind}/${a.subject_id}`);
+  return others.length ? { requests, subjects: others } : { requests };
+}
+
 /** Encrypted columns, each bound to its row and column so ciphertexts cannot be swapped. */
 export const voteAad = (meetingId: string, requestId: string, memberId: string) => `vote:${meetingId}:${requestId}:${memberId}:reasons`;
+/** A request's vote keeps the AAD it had before subjects had kinds (0022); another kind's binds its kind too. */
+export const voteAadOf = (meetingId: string, kind: string, subjectId: string, memberId: string) =>
+  voteAad(meetingId, kind === REQUEST_SUBJECT ? subjectId : `${kind}/${subjectId}`, memberId);
 export const minutesAad = (id: string, column: 'text' | 'notes' | 'decisions') => `minutes:${id}:${column}`;
 
 export const seal = (ctx: AppContext, aad: string, value: string | null | undefined) =>
@@ -59,16 +72,22 @@ export async function loadMeetingState(db: Db, ctx: AppContext, meetingId: strin
     repo.votesOf(db, meetingId),
     repo.minutesOfMeeting(db, meetingId),
   ]);
-  const ids = agenda.map((a) => a.request_id);
-  const briefs = new Map((ids.length ? await requestSubject(ctx).briefs(db, ctx, ids) : []).map((b) => [b.id, b]));
+  const briefs = new Map<string, SubjectBrief>();
+  const kinds = new Map<string, CommitteeSubject>();
+  for (const kind of new Set(agenda.map((a) => a.subject_kind))) {
+    const ids = agenda.filter((a) => a.subject_kind === kind).map((a) => a.subject_id);
+    kinds.set(kind, subjectOf(ctx, kind));
+    for (const brief of await subjectOf(ctx, kind).briefs(db, ctx, ids)) briefs.set(subjectKey(kind, brief.id), brief);
+  }
   const votes = voteRows.map((v) => ({
-    requestId: v.request_id,
+    subjectKind: v.subject_kind,
+    subjectId: v.subject_id,
     memberId: v.member_id,
     choice: v.choice as VoteChoice,
-    reasons: open(ctx, voteAad(v.meeting_id, v.request_id, v.member_id), v.reasons),
+    reasons: open(ctx, voteAadOf(v.meeting_id, v.subject_kind, v.subject_id, v.member_id), v.reasons),
     castAt: v.cast_at,
   }));
-  return { meeting, committee: committee as CommitteeTable, members, present, agenda, briefs, votes, minutes };
+  return { meeting, committee: committee as CommitteeTable, members, present, agenda, briefs, kinds, votes, minutes };
 }
 
 /** The meeting if the caller is a member of its committee; 404 otherwise (existence is not revealed). */
@@ -79,10 +98,10 @@ export async function memberMeetingState(db: Db, ctx: AppContext, principal: Sta
   return (await loadMeetingState(db, ctx, meetingId)) as MeetingState;
 }
 
-/** C5: one request's decision from the votes of the members present. */
-export function tallyOf(state: MeetingState, requestId: string): TallyResult {
+/** C5: one subject's decision from the votes of the members present (the same machine for every kind). */
+export function tallyOf(state: MeetingState, kind: string, subjectId: string): TallyResult {
   return tallyVotes({
-    votes: state.votes.filter((v) => v.requestId === requestId && state.present.includes(v.memberId)),
+    votes: state.votes.filter((v) => v.subjectKind === kind && v.subjectId === subjectId && state.present.includes(v.memberId)),
     quorum: state.committee.quorum,
     chairId: state.committee.chair_id,
   });

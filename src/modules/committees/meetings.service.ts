@@ -1,7 +1,6 @@
 import type { Kysely } from 'kysely';
 import type { CastVoteBody, Meeting, MeetingStatus, MeetingSummary, UpdateMeetingBody } from '../../contracts/committees.js';
-import type { RequestBrief } from '../../contracts/requests.js';
-import { isReasonRequired } from '../../domain/committee-vote.js';
+import { VOTE_CHOICES } from '../../domain/committee-vote.js';
 import { riyadhCalendarDay, toHijriString } from '../../domain/dates.js';
 import type { AppContext } from '../../platform/context.js';
 import type { Database } from '../../platform/db/schema.js';
@@ -10,11 +9,19 @@ import { AppError, type FieldError } from '../../platform/http/app-error.js';
 import type { StaffPrincipal } from '../../platform/http/principal.js';
 import { uuidv7 } from '../../platform/ids.js';
 import { recordAudit } from '../audit/index.js';
-import { requestSubject } from './committee-subjects.js';
+import {
+  type CommitteeSubject,
+  REQUEST_SUBJECT,
+  requestedSubject,
+  type SubjectBrief,
+  subjectKey,
+  subjectOf,
+} from './committee-subjects.js';
 import { holdsCommitteeRole, isAdministrator } from './committees.policy.js';
 import * as repo from './committees.repo.js';
 import { presentCommittee, visibleCommittee } from './committees.service.js';
 import {
+  agendaDetails,
   frozenOriginal,
   isChair,
   loadMeetingState,
@@ -23,7 +30,7 @@ import {
   memberMeetingState,
   seal,
   tallyOf,
-  voteAad,
+  voteAadOf,
 } from './meeting-state.js';
 import { minutesLetterhead } from './minutes.content.js';
 import { refreshDraftMinutes } from './minutes.drafting.js';
@@ -64,10 +71,17 @@ export function presentMeeting(state: MeetingState, principal: StaffPrincipal): 
     members: presentCommittee(state.committee, state.members).members,
     present: state.present.map((userId) => ({ userId, displayName: names.get(userId) ?? '' })),
     agenda: state.agenda.map((item) => {
-      const brief = state.briefs.get(item.request_id);
-      const tally = tallyOf(state, item.request_id);
+      const brief = state.briefs.get(subjectKey(item.subject_kind, item.subject_id));
+      const tally = tallyOf(state, item.subject_kind, item.subject_id);
+      const kind = state.kinds.get(item.subject_kind) as CommitteeSubject;
       return {
-        requestId: item.request_id,
+        subjectKind: item.subject_kind,
+        subjectId: item.subject_id,
+        kindNameAr: kind.nameAr,
+        kindNameEn: kind.nameEn,
+        choices: [...kind.decision.options, 'abstain' as const],
+        reasonsRequiredFor: VOTE_CHOICES.filter((choice) => kind.decision.isReasonRequired(choice)),
+        requestId: item.subject_id,
         reference: brief?.reference ?? '',
         typeCode: brief?.typeCode ?? '',
         typeNameAr: brief?.typeNameAr ?? '',
@@ -78,7 +92,7 @@ export function presentMeeting(state: MeetingState, principal: StaffPrincipal): 
         deadlineHijri: brief?.deadlineDay ? toHijriString(brief.deadlineDay) : null,
         addedAt: item.added_at,
         votes: state.votes
-          .filter((v) => v.requestId === item.request_id)
+          .filter((v) => v.subjectKind === item.subject_kind && v.subjectId === item.subject_id)
           .map((v) => ({
             memberId: v.memberId,
             displayName: names.get(v.memberId) ?? '',
@@ -149,7 +163,7 @@ export async function getMeeting(ctx: AppContext, principal: StaffPrincipal, mee
     action: 'meeting.view',
     entity: 'meeting',
     entityId: meetingId,
-    details: { requests: state.agenda.map((a) => a.request_id) },
+    details: agendaDetails(state),
   });
   return presentMeeting(state, principal);
 }
@@ -225,45 +239,74 @@ export async function updateMeeting(
   });
 }
 
-/** Whether the request is complete and this committee is competent for it (C5): its brief names the committee. */
-function isAwaitingStudy(brief: RequestBrief, committeeId: string): boolean {
-  return brief.status === 'complete' && brief.committeeId === committeeId;
+/** Whether the subject waits for this committee's study (C5: a complete request whose brief names the committee). */
+function isAwaitingStudy(brief: SubjectBrief, committeeId: string): boolean {
+  return brief.stage === 'awaiting-study' && brief.committeeId === committeeId;
 }
 
+/** The subject a body names: `requestId` (as before issue 22) or `subjectKind` (request when absent) and `subjectId`. */
+export function subjectOfBody(body: { requestId?: string | undefined; subjectKind?: string | undefined; subjectId?: string | undefined }) {
+  return body.subjectId !== undefined
+    ? { kind: body.subjectKind ?? REQUEST_SUBJECT, id: body.subjectId }
+    : { kind: REQUEST_SUBJECT, id: body.requestId as string };
+}
+
+/** The subject's details for an audit: `requestId` for a request (as before issue 22), kind and id otherwise. */
+const subjectDetails = (subject: { kind: string; id: string }) =>
+  subject.kind === REQUEST_SUBJECT ? { requestId: subject.id } : { subjectKind: subject.kind, subjectId: subject.id };
+
+function notOnAgenda() {
+  return AppError.unprocessable('meeting.not-on-agenda', 'This request is not on the meeting’s agenda', [
+    { pointer: '/requestId', code: 'meeting.not-on-agenda', detail: 'Not on the agenda' },
+  ]);
+}
+
+const isOnAgenda = (state: MeetingState, subject: { kind: string; id: string }) =>
+  state.agenda.some((a) => a.subject_kind === subject.kind && a.subject_id === subject.id);
+
 /**
- * A request this committee deferred at a closed meeting while the family was asked for more, now
+ * A subject this committee deferred at a closed meeting while the family was asked for more, now
  * back under study (the information arrived, C6) and on no other open agenda: it goes on a new
  * agenda without beginning its study again.
  */
-async function isDeferredBackUnderStudy(ctx: AppContext, committeeId: string, brief: RequestBrief): Promise<boolean> {
-  const requestId = brief.id;
-  if (brief.status !== 'under-study' || brief.committeeId !== committeeId) return false;
+async function isDeferredBackUnderStudy(ctx: AppContext, committeeId: string, kind: string, brief: SubjectBrief): Promise<boolean> {
+  if (brief.stage !== 'under-study' || brief.committeeId !== committeeId) return false;
   const meetings = await ctx.db
     .selectFrom('meeting_agenda as a')
     .innerJoin('committee_meetings as m', 'm.id', 'a.meeting_id')
     .select(['m.committee_id', 'm.status'])
-    .where('a.request_id', '=', requestId)
+    .where('a.subject_kind', '=', kind)
+    .where('a.subject_id', '=', brief.id)
     .execute();
   return meetings.length > 0 && meetings.every((m) => m.committee_id === committeeId && m.status === 'closed');
 }
 
-/** C5: the chair puts a request awaiting this committee's study on the agenda; the request moves to under-study in the same transaction. */
-export async function addToAgenda(ctx: AppContext, principal: StaffPrincipal, meetingId: string, requestId: string): Promise<Meeting> {
+/**
+ * C5: the chair puts a subject awaiting this committee's study on the agenda (a request, or any
+ * registered kind: one meeting studies several kinds); its study begins in the same transaction.
+ */
+export async function addToAgenda(
+  ctx: AppContext,
+  principal: StaffPrincipal,
+  meetingId: string,
+  body: { requestId?: string | undefined; subjectKind?: string | undefined; subjectId?: string | undefined },
+): Promise<Meeting> {
+  const subject = subjectOfBody(body);
   const meeting = await repo.findMeeting(ctx.db, meetingId);
   if (!meeting || !(await repo.isMember(ctx.db, meeting.committee_id, principal.userId)))
     throw AppError.notFound('meeting.not-found', 'No such meeting');
-  // F2, issue 21 §1: a request outside the chair's scope is not there for them (404), as on reads.
-  const [brief] = await requestSubject(ctx).briefs(ctx.db, ctx, [requestId], principal.scope);
+  const kind = requestedSubject(ctx, subject.kind);
+  // F2, issue 21 §1: a subject outside the chair's scope is not there for them (404), as on reads.
+  const [brief] = await kind.briefs(ctx.db, ctx, [subject.id], principal.scope);
   if (!brief) throw AppError.notFound('request.not-found', 'No such request');
   const isAwaiting = isAwaitingStudy(brief, meeting.committee_id);
-  const isDeferred = !isAwaiting && (await isDeferredBackUnderStudy(ctx, meeting.committee_id, brief));
+  const isDeferred = !isAwaiting && (await isDeferredBackUnderStudy(ctx, meeting.committee_id, subject.kind, brief));
   const association = await minutesLetterhead(ctx);
   return ctx.db.transaction().execute(async (trx) => {
     const state = await stateForChange(trx, ctx, principal, meetingId);
     if (!isChair(state, principal)) throw AppError.forbidden('meeting.chair-only', 'Only the committee’s chair sets the agenda');
     assertOpen(state);
-    if (state.agenda.some((a) => a.request_id === requestId))
-      throw AppError.conflict('meeting.already-on-agenda', 'This request is already on the agenda');
+    if (isOnAgenda(state, subject)) throw AppError.conflict('meeting.already-on-agenda', 'This request is already on the agenda');
     if (!isAwaiting && !isDeferred)
       throw AppError.unprocessable('meeting.request-not-awaiting', 'Only requests awaiting this committee’s study go on its agenda', [
         { pointer: '/requestId', code: 'meeting.request-not-awaiting', detail: 'Not a complete request of this committee' },
@@ -273,31 +316,36 @@ export async function addToAgenda(ctx: AppContext, principal: StaffPrincipal, me
       .insertInto('meeting_agenda')
       .values({
         meeting_id: meetingId,
-        request_id: requestId,
+        subject_kind: subject.kind,
+        subject_id: subject.id,
         position: state.agenda.reduce((max, a) => Math.max(max, a.position), 0) + 1,
         added_by: principal.userId,
         added_at: now.toISOString(),
       })
       .execute();
     // complete → under-study, in this transaction (409 request.illegal-transition if it moved meanwhile).
-    if (isAwaiting) await requestSubject(ctx).beginStudy(trx, ctx, actorOf(principal), requestId, { meetingId });
+    if (isAwaiting) await kind.beginStudy(trx, ctx, actorOf(principal), subject.id, { meetingId });
     await recordAudit(trx, {
       at: now,
       actor: actorOf(principal),
       action: 'meeting.agenda-add',
       entity: 'meeting',
       entityId: meetingId,
-      details: { requestId, isDeferred },
+      details: { ...subjectDetails(subject), isDeferred },
     });
     const after = (await loadMeetingState(trx, ctx, meetingId)) as MeetingState;
-    // A new request has no decision yet: a draft of the minutes no longer covers the agenda.
+    // A new subject has no decision yet: a draft of the minutes no longer covers the agenda.
     await refreshDraftMinutes(trx, ctx, association, principal, meetingId, after);
     return presentMeeting((await loadMeetingState(trx, ctx, meetingId)) as MeetingState, principal);
   });
 }
 
-/** C5: a present member's vote on an agenda request, with reasons (required for reject and partly-approve); cast again to change it. */
+/**
+ * C5: a present member's vote on an agenda subject, among its kind's options, with reasons where the
+ * kind requires them (requests: reject and partly-approve); cast again to change it.
+ */
 export async function castVote(ctx: AppContext, principal: StaffPrincipal, meetingId: string, body: CastVoteBody): Promise<Meeting> {
+  const subject = subjectOfBody(body);
   const association = await minutesLetterhead(ctx);
   return ctx.db.transaction().execute(async (trx) => {
     await lockMeeting(trx, meetingId);
@@ -306,31 +354,39 @@ export async function castVote(ctx: AppContext, principal: StaffPrincipal, meeti
     if (state.meeting.status !== 'held') throw AppError.conflict('meeting.not-held', 'Votes are cast once the meeting is held');
     if (!holdsCommitteeRole(principal) || !state.present.includes(principal.userId))
       throw AppError.forbidden('meeting.not-present', 'Only members recorded present vote');
-    if (!state.agenda.some((a) => a.request_id === body.requestId))
-      throw AppError.unprocessable('meeting.not-on-agenda', 'This request is not on the meeting’s agenda', [
-        { pointer: '/requestId', code: 'meeting.not-on-agenda', detail: 'Not on the agenda' },
+    if (!isOnAgenda(state, subject)) throw notOnAgenda();
+    const kind = subjectOf(ctx, subject.kind);
+    if (body.choice !== 'abstain' && !kind.decision.options.includes(body.choice))
+      throw AppError.unprocessable('vote.choice-not-offered', 'This choice is not open for this kind of subject', [
+        {
+          pointer: '/choice',
+          code: 'vote.choice-not-offered',
+          detail: `Choose one of: ${[...kind.decision.options, 'abstain'].join(', ')}`,
+        },
       ]);
     const reasons = body.reasons?.trim() || null;
-    if (isReasonRequired(body.choice) && !reasons)
+    if (kind.decision.isReasonRequired(body.choice) && !reasons)
       throw AppError.unprocessable('vote.reasons-required', 'Say why', [
         { pointer: '/reasons', code: 'vote.reasons-required', detail: 'Reasons are required to reject or partly approve' },
       ]);
     const now = ctx.clock.now();
-    const previous = await repo.findVote(trx, meetingId, body.requestId, principal.userId);
+    const previous = await repo.findVote(trx, meetingId, subject, principal.userId);
     await trx
       .deleteFrom('committee_votes')
       .where('meeting_id', '=', meetingId)
-      .where('request_id', '=', body.requestId)
+      .where('subject_kind', '=', subject.kind)
+      .where('subject_id', '=', subject.id)
       .where('member_id', '=', principal.userId)
       .execute();
     await trx
       .insertInto('committee_votes')
       .values({
         meeting_id: meetingId,
-        request_id: body.requestId,
+        subject_kind: subject.kind,
+        subject_id: subject.id,
         member_id: principal.userId,
         choice: body.choice,
-        reasons: seal(ctx, voteAad(meetingId, body.requestId, principal.userId), reasons),
+        reasons: seal(ctx, voteAadOf(meetingId, subject.kind, subject.id, principal.userId), reasons),
         cast_at: now.toISOString(),
       })
       .execute();
@@ -342,7 +398,7 @@ export async function castVote(ctx: AppContext, principal: StaffPrincipal, meeti
       entity: 'meeting',
       entityId: meetingId,
       fields: reasons ? ['choice', 'reasons'] : ['choice'],
-      details: { requestId: body.requestId, choice: body.choice, previous: previous?.choice ?? null },
+      details: { ...subjectDetails(subject), choice: body.choice, previous: previous?.choice ?? null },
     });
     const after = (await loadMeetingState(trx, ctx, meetingId)) as MeetingState;
     await refreshDraftMinutes(trx, ctx, association, principal, meetingId, after);
@@ -351,16 +407,17 @@ export async function castVote(ctx: AppContext, principal: StaffPrincipal, meeti
 }
 
 /**
- * C6: the chair asks the family for more about an agenda request (under-study → information-requested,
- * the request's clock pauses); the minutes list it as deferred, and once the information arrives it
- * goes back under study and on a later agenda.
+ * C6: the chair asks the family for more about an agenda subject (a request: under-study →
+ * information-requested, its clock pauses); the minutes list it as deferred, and once the
+ * information arrives it goes back under study and on a later agenda.
  */
 export async function requestInformationAtMeeting(
   ctx: AppContext,
   principal: StaffPrincipal,
   meetingId: string,
-  body: { requestId: string; note: string },
+  body: { requestId?: string | undefined; subjectKind?: string | undefined; subjectId?: string | undefined; note: string },
 ): Promise<Meeting> {
+  const subject = subjectOfBody(body);
   const association = await minutesLetterhead(ctx);
   return ctx.db.transaction().execute(async (trx) => {
     await lockMeeting(trx, meetingId);
@@ -368,19 +425,21 @@ export async function requestInformationAtMeeting(
     assertOpen(state);
     if (!isChair(state, principal))
       throw AppError.forbidden('meeting.chair-only', 'Only the committee’s chair asks the family for information');
-    if (!state.agenda.some((a) => a.request_id === body.requestId))
-      throw AppError.unprocessable('meeting.not-on-agenda', 'This request is not on the meeting’s agenda', [
-        { pointer: '/requestId', code: 'meeting.not-on-agenda', detail: 'Not on the agenda' },
+    if (!isOnAgenda(state, subject)) throw notOnAgenda();
+    const kind = subjectOf(ctx, subject.kind);
+    if (!kind.requestInformation)
+      throw AppError.unprocessable('meeting.no-information-step', 'This kind of subject has no request for information', [
+        { pointer: '/subjectKind', code: 'meeting.no-information-step', detail: 'Not asked of the family' },
       ]);
     // 409 request.illegal-transition unless the request is under study.
-    await requestSubject(ctx).requestInformation(trx, ctx, actorOf(principal), body.requestId, { note: body.note });
+    await kind.requestInformation(trx, ctx, actorOf(principal), subject.id, { note: body.note });
     await recordAudit(trx, {
       at: ctx.clock.now(),
       actor: actorOf(principal),
       action: 'meeting.information-request',
       entity: 'meeting',
       entityId: meetingId,
-      details: { requestId: body.requestId },
+      details: subjectDetails(subject),
     });
     const after = (await loadMeetingState(trx, ctx, meetingId)) as MeetingState;
     await refreshDraftMinutes(trx, ctx, association, principal, meetingId, after);

@@ -1,5 +1,6 @@
 import type { CommitteePurpose } from '../../contracts/committees.js';
 import type { AppContext } from '../../platform/context.js';
+import { REQUEST_SUBJECT } from './committee-subjects.js';
 import * as repo from './committees.repo.js';
 
 /**
@@ -11,14 +12,15 @@ export async function committeesOf(ctx: AppContext, userId: string): Promise<str
   return repo.committeeIdsOfUser(ctx.db, userId);
 }
 
-/** Whether the request is on the agenda of a meeting of a committee the user belongs to. */
-export async function isOnAgendaOf(ctx: AppContext, userId: string, requestId: string): Promise<boolean> {
+/** Whether the subject (a request unless `kind` says otherwise) is on the agenda of a meeting of a committee the user belongs to. */
+export async function isOnAgendaOf(ctx: AppContext, userId: string, subjectId: string, kind: string = REQUEST_SUBJECT): Promise<boolean> {
   const row = await ctx.db
     .selectFrom('meeting_agenda as a')
     .innerJoin('committee_meetings as m', 'm.id', 'a.meeting_id')
     .innerJoin('committee_members as cm', 'cm.committee_id', 'm.committee_id')
-    .select('a.request_id')
-    .where('a.request_id', '=', requestId)
+    .select('a.subject_id')
+    .where('a.subject_kind', '=', kind)
+    .where('a.subject_id', '=', subjectId)
     .where('cm.user_id', '=', userId)
     .executeTakeFirst();
   return Boolean(row);
@@ -36,18 +38,22 @@ export async function committeeMembers(
     .map((m) => ({ userId: m.userId, displayName: m.displayName, isChair: m.userId === row.chair_id }));
 }
 
-/** The active committee flagged for a purpose (the follow-up committee handles complaints, E1), oldest first; null when none. */
+/**
+ * The active committee holding a purpose (a committee may hold several, issue 22: the follow-up
+ * committee handles complaints, E1, and investigates, D2), oldest first; null when none.
+ */
 export async function committeeForPurpose(
   ctx: AppContext,
   purpose: CommitteePurpose,
 ): Promise<{ id: string; nameAr: string; nameEn: string } | null> {
   const row = await ctx.db
-    .selectFrom('committees')
-    .select(['id', 'name_ar', 'name_en'])
-    .where('purpose', '=', purpose)
-    .where('is_active', '=', 1)
-    .orderBy('created_at')
-    .orderBy('id')
+    .selectFrom('committees as c')
+    .innerJoin('committee_purposes as p', 'p.committee_id', 'c.id')
+    .select(['c.id', 'c.name_ar', 'c.name_en'])
+    .where('p.purpose', '=', purpose)
+    .where('c.is_active', '=', 1)
+    .orderBy('c.created_at')
+    .orderBy('c.id')
     .executeTakeFirst();
   return row ? { id: row.id, nameAr: row.name_ar, nameEn: row.name_en } : null;
 }

@@ -5,7 +5,7 @@ import { AppError } from '../../platform/http/app-error.js';
 import type { StaffPrincipal } from '../../platform/http/principal.js';
 import { recordAudit } from '../audit/index.js';
 import { staffNames } from '../staff/index.js';
-import { requestSubject } from './committee-subjects.js';
+import { REQUEST_SUBJECT, subjectOf } from './committee-subjects.js';
 import * as repo from './committees.repo.js';
 import { isChair, lockMeeting, type MeetingState } from './meeting-state.js';
 import { actorOf, frozenError, memberMinutes, notFound } from './minutes.access.js';
@@ -95,7 +95,7 @@ async function freezeIfDone(
         409,
         'minutes.requests-moved',
         'A request decided in these minutes is no longer under this committee’s study; generate the minutes again',
-        moved.map((m) => ({ pointer: `/decisions/${m.requestId}`, code: 'request.moved', detail: `${m.reference}: ${m.status}` })),
+        moved.map((m) => ({ pointer: `/decisions/${m.subjectId}`, code: 'request.moved', detail: `${m.reference}: ${m.status}` })),
       );
   }
   await freeze(trx, ctx, principal, state, row, now);
@@ -152,9 +152,10 @@ async function freeze(trx: Db, ctx: AppContext, principal: StaffPrincipal, state
   // Deferred requests stay under the committee's study (information-requested); only decisions move on.
   const { decisions } = storedOutcomes(ctx, row);
   if (row.amends_id === null) {
-    // C5/C6: each decision reaches its request, whose message to the family goes to the outbox.
+    // C5/C6: each decision reaches its subject through its kind (a request: decided, its message to
+    // the family to the outbox), in this transaction.
     for (const decision of decisions)
-      await requestSubject(ctx).applyDecision(trx, ctx, actorOf(principal), decision.requestId, {
+      await subjectOf(ctx, decision.subjectKind).applyDecision(trx, ctx, actorOf(principal), decision.subjectId, {
         outcome: decision.outcome,
         reasons: decision.reasons,
         meetingId: state.meeting.id,
@@ -176,7 +177,14 @@ async function freeze(trx: Db, ctx: AppContext, principal: StaffPrincipal, state
       sha256: row.sha256,
       meetingId: state.meeting.id,
       amendsId: row.amends_id,
-      decisions: row.amends_id === null ? decisions.map((d) => ({ requestId: d.requestId, outcome: d.outcome })) : [],
+      decisions:
+        row.amends_id === null
+          ? decisions.map((d) =>
+              d.subjectKind === REQUEST_SUBJECT
+                ? { requestId: d.subjectId, outcome: d.outcome }
+                : { subjectKind: d.subjectKind, subjectId: d.subjectId, outcome: d.outcome },
+            )
+          : [],
     },
   });
 }

@@ -1,13 +1,14 @@
 import type { Kysely } from 'kysely';
 import type { AssociationSettings } from '../../contracts/settings.js';
 import { riyadhCalendarDay } from '../../domain/dates.js';
-import { composeMinutesText, type MinutesItem } from '../../domain/minutes.js';
+import { composeMinutesText, type MinutesItem, type MinutesSentence } from '../../domain/minutes.js';
 import type { AppContext } from '../../platform/context.js';
 import type { Database } from '../../platform/db/schema.js';
 import type { MinutesTable } from '../../platform/db/schema-committees.js';
 import type { FieldError } from '../../platform/http/app-error.js';
 import { getAssociation } from '../settings/index.js';
 import { staffNames } from '../staff/index.js';
+import { type MinutesSubject, REQUEST_SUBJECT, subjectKey } from './committee-subjects.js';
 import { type MeetingState, minutesAad, open, seal, tallyOf } from './meeting-state.js';
 
 /**
@@ -22,8 +23,10 @@ import { type MeetingState, minutesAad, open, seal, tallyOf } from './meeting-st
  */
 export type Db = Kysely<Database>;
 
-interface StoredDecision extends MinutesItem {
-  requestId: string;
+/** A decision as stored (encrypted JSON): before 0022 with `requestId` only, read as a request subject. */
+export interface StoredDecision extends MinutesItem {
+  subjectKind: string;
+  subjectId: string;
 }
 
 /** Members present, the chair first, then by name. */
@@ -35,8 +38,9 @@ async function presentNames(db: Db, state: MeetingState): Promise<string[]> {
     .map((id) => names.get(id) ?? '');
 }
 
-interface StoredDeferral {
-  requestId: string;
+export interface StoredDeferral {
+  subjectKind: string;
+  subjectId: string;
   reference: string;
   typeNameAr: string;
 }
@@ -55,17 +59,18 @@ export function decisionsOf(state: MeetingState): StoredOutcomes & { errors: Fie
   const deferred: StoredDeferral[] = [];
   const errors: FieldError[] = [];
   for (const item of state.agenda) {
-    const tally = tallyOf(state, item.request_id);
-    const brief = state.briefs.get(item.request_id);
-    if (brief?.status === 'information-requested') {
-      deferred.push({ requestId: item.request_id, reference: brief.reference, typeNameAr: brief.typeNameAr });
+    const subject = { subjectKind: item.subject_kind, subjectId: item.subject_id };
+    const tally = tallyOf(state, item.subject_kind, item.subject_id);
+    const brief = state.briefs.get(subjectKey(item.subject_kind, item.subject_id));
+    if (brief?.stage === 'information-requested') {
+      deferred.push({ ...subject, reference: brief.reference, typeNameAr: brief.typeNameAr });
       continue;
     }
     // Decided elsewhere (or otherwise moved on): these minutes do not decide it again.
-    if (brief && brief.status !== 'under-study') continue;
+    if (brief && brief.stage !== 'under-study') continue;
     if (tally.state !== 'decided' || !tally.outcome) {
       errors.push({
-        pointer: `/agenda/${item.request_id}`,
+        pointer: `/agenda/${item.subject_id}`,
         code: tally.state === 'quorum-not-met' ? 'committee.quorum-not-met' : 'committee.no-majority',
         detail:
           tally.state === 'quorum-not-met'
@@ -75,7 +80,7 @@ export function decisionsOf(state: MeetingState): StoredOutcomes & { errors: Fie
       continue;
     }
     decisions.push({
-      requestId: item.request_id,
+      ...subject,
       reference: brief?.reference ?? '',
       typeNameAr: brief?.typeNameAr ?? '',
       outcome: tally.outcome,
@@ -99,9 +104,19 @@ export function inactivePresent(state: MeetingState): string[] {
  */
 export function movedDecisions(state: MeetingState, outcomes: StoredOutcomes) {
   return outcomes.decisions.flatMap((d) => {
-    const brief = state.briefs.get(d.requestId);
-    const isStill = brief?.status === 'under-study' && brief.committeeId === state.committee.id;
-    return isStill ? [] : [{ requestId: d.requestId, reference: d.reference, status: brief?.status ?? 'unknown' }];
+    const brief = state.briefs.get(subjectKey(d.subjectKind, d.subjectId));
+    const isStill = brief?.stage === 'under-study' && brief.committeeId === state.committee.id;
+    return isStill
+      ? []
+      : [
+          {
+            subjectKind: d.subjectKind,
+            subjectId: d.subjectId,
+            requestId: d.subjectId,
+            reference: d.reference,
+            status: brief?.status ?? 'unknown',
+          },
+        ];
   });
 }
 
@@ -126,16 +141,44 @@ export async function composeText(
     digits: association.digits,
     chairName: state.committee.chair_id ? ((await staffNames(db, [state.committee.chair_id])).get(state.committee.chair_id) ?? null) : null,
     present: await presentNames(db, state),
-    items: decisions,
-    deferred,
+    // Each kind words its own lines (issue 22); a kind not registered any more falls back to a request's.
+    items: decisions.map((d) => ({ ...d, sentence: sentenceOf(state, d.subjectKind, d) })),
+    deferred: deferred.map((d) => ({ ...d, sentence: sentenceOf(state, d.subjectKind, { ...d, outcome: 'deferred' }) })),
+    subjectsNounAr: nounOf(state, [...decisions, ...deferred]),
     notes,
     amends: amends ? { day: riyadhCalendarDay(new Date(amends.frozen_at as string)), sha256: amends.sha256 } : null,
   });
 }
 
+/** The Arabic lines of one subject, as its kind words them. */
+function sentenceOf(state: MeetingState, kind: string, subject: MinutesSubject): MinutesSentence | undefined {
+  return state.kinds.get(kind)?.minutesSentence(subject, 'ar');
+}
+
+/** "الطلبات" when the agenda holds requests only (the wording before issue 22), the kind's plural, or "الموضوعات" when kinds mix. */
+function nounOf(state: MeetingState, subjects: ReadonlyArray<{ subjectKind: string }>): string {
+  const kinds = new Set(subjects.map((s) => s.subjectKind));
+  if (kinds.size !== 1) return kinds.size === 0 ? 'الطلبات' : 'الموضوعات';
+  return state.kinds.get([...kinds][0] as string)?.pluralAr ?? 'الطلبات';
+}
+
+type Stored<T> = Omit<T, 'subjectKind' | 'subjectId'> & { subjectKind?: string; subjectId?: string; requestId?: string };
+
+/** Minutes written before 0022 name their requests `requestId`: read as `('request', requestId)` (their text and SHA-256 untouched). */
+function withSubject<T extends { subjectKind: string; subjectId: string }>(stored: Stored<T>): T {
+  const { requestId, ...rest } = stored;
+  return { ...rest, subjectKind: stored.subjectKind ?? REQUEST_SUBJECT, subjectId: stored.subjectId ?? (requestId as string) } as T;
+}
+
 export function storedOutcomes(ctx: AppContext, row: MinutesTable): StoredOutcomes {
-  const parsed = JSON.parse(open(ctx, minutesAad(row.id, 'decisions'), row.decisions) ?? '{}') as Partial<StoredOutcomes>;
-  return { decisions: parsed.decisions ?? [], deferred: parsed.deferred ?? [] };
+  const parsed = JSON.parse(open(ctx, minutesAad(row.id, 'decisions'), row.decisions) ?? '{}') as {
+    decisions?: Stored<StoredDecision>[];
+    deferred?: Stored<StoredDeferral>[];
+  };
+  return {
+    decisions: (parsed.decisions ?? []).map((d) => withSubject<StoredDecision>(d)),
+    deferred: (parsed.deferred ?? []).map((d) => withSubject<StoredDeferral>(d)),
+  };
 }
 
 export const sealOutcomes = (ctx: AppContext, id: string, { decisions, deferred }: StoredOutcomes) =>

@@ -98,8 +98,8 @@ export async function generateMinutes(
       details: {
         meetingId,
         sha256: sha256Hex(text),
-        requests: decisions.map((d) => d.requestId),
-        deferred: deferred.map((d) => d.requestId),
+        requests: decisions.map((d) => d.subjectId),
+        deferred: deferred.map((d) => d.subjectId),
       },
     });
     const fresh = await repo.findMinutes(trx, id);

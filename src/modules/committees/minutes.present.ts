@@ -1,16 +1,24 @@
 import type { Minutes, MinutesDecision, MinutesSummary } from '../../contracts/committees.js';
 import type { DecisionOutcome } from '../../domain/committee-vote.js';
+import { requestMinutesSentence } from '../../domain/minutes.js';
 import type { AppContext } from '../../platform/context.js';
 import type { MinutesTable } from '../../platform/db/schema-committees.js';
 import type { StaffPrincipal } from '../../platform/http/principal.js';
 import { recordAudit } from '../audit/index.js';
 import { staffNames } from '../staff/index.js';
 import * as repo from './committees.repo.js';
-import { isChair, type MeetingState, minutesAad, open } from './meeting-state.js';
+import { agendaDetails, isChair, type MeetingState, minutesAad, open } from './meeting-state.js';
 import { actorOf, memberMinutes } from './minutes.access.js';
-import { type Db, inactivePresent, movedDecisions, storedOutcomes } from './minutes.content.js';
+import { type Db, inactivePresent, movedDecisions, type StoredDecision, storedOutcomes } from './minutes.content.js';
 
 /** Minutes as a member reads them (C5): on screen and printed, each read audited. */
+
+/** How the decision's kind words it; a kind no longer registered is worded as a request. */
+function sentence(state: MeetingState, d: StoredDecision, language: 'ar' | 'en') {
+  const kind = state.kinds.get(d.subjectKind);
+  if (kind) return kind.minutesSentence(d, language);
+  return language === 'ar' ? requestMinutesSentence(d) : { heading: d.reference, decision: d.outcome };
+}
 
 export function presentMinutesSummary(row: MinutesTable): MinutesSummary {
   return {
@@ -40,7 +48,11 @@ export async function presentMinutes(
   const hasOpenAmendment = state.minutes.some((m) => m.amends_id === row.id && m.status === 'draft');
   const outcomes = storedOutcomes(ctx, row);
   const decisions: MinutesDecision[] = outcomes.decisions.map((d) => ({
-    requestId: d.requestId,
+    subjectKind: d.subjectKind,
+    subjectId: d.subjectId,
+    sentenceAr: sentence(state, d, 'ar'),
+    sentenceEn: sentence(state, d, 'en'),
+    requestId: d.subjectId,
     reference: d.reference,
     typeNameAr: d.typeNameAr,
     outcome: d.outcome as DecisionOutcome,
@@ -55,7 +67,7 @@ export async function presentMinutes(
     sha256: row.sha256,
     amendedBy,
     decisions,
-    deferred: outcomes.deferred,
+    deferred: outcomes.deferred.map((d) => ({ ...d, requestId: d.subjectId })),
     approvals: approvals.map((a) => ({ userId: a.member_id, displayName: names.get(a.member_id) ?? '', approvedAt: a.approved_at })),
     pending: state.present
       .filter((id) => !approved.has(id) && !excused.has(id))
@@ -84,7 +96,7 @@ export async function getMinutes(ctx: AppContext, principal: StaffPrincipal, id:
     action: 'minutes.view',
     entity: 'minutes',
     entityId: id,
-    details: { requests: state.agenda.map((a) => a.request_id) },
+    details: agendaDetails(state),
   });
   return presentMinutes(ctx, ctx.db, principal, state, row);
 }

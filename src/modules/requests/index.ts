@@ -3,10 +3,10 @@ import type { PersonalTable } from '../../platform/personal-data.js';
 import { committeeSubjects, REQUEST_SUBJECT } from '../committees/index.js';
 import { familyChanged } from '../families/index.js';
 import { answersAad, noteAad, reasonsAad } from './requests.core.js';
+import { requestCommitteeSubject } from './requests.committee-subject.js';
 import { requestJobs } from './requests.jobs.js';
 import { syncFamilyRequests } from './requests.moves.js';
 import { requestRoutes } from './requests.routes.js';
-import { applyDecision, beginStudy, requestBriefs, requestInformation, requestsAwaitingStudy } from './requests.workflow.js';
 
 /**
  * Service requests' public face (C2–C6): the portal's online requests and attestation by code.
@@ -51,13 +51,7 @@ export const requestsArea: AreaManifest = {
     // C4, F2: a family's change reaches its requests (scope, attestations) in the same transaction.
     ctx.hooks.on(familyChanged, (change) => syncFamilyRequests(ctx, change));
     // C5: committees study service requests.
-    ctx.hooks.provide(committeeSubjects, REQUEST_SUBJECT, {
-      awaitingStudy: requestsAwaitingStudy,
-      briefs: requestBriefs,
-      beginStudy,
-      requestInformation,
-      applyDecision,
-    });
+    ctx.hooks.provide(committeeSubjects, REQUEST_SUBJECT, requestCommitteeSubject);
   },
   personalData: REQUESTS_PERSONAL_DATA,
   auditKinds: [

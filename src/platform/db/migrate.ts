@@ -18,6 +18,8 @@ import * as m0015 from './migrations/0015-families-ordered-scans.js';
 import * as m0016 from './migrations/0016-oversight-by-kind.js';
 import * as m0017 from './migrations/0017-key-sentinels.js';
 import * as m0018 from './migrations/0018-outbox-priority.js';
+import * as m0022 from './migrations/0022-committee-subjects.js';
+import * as m0023 from './migrations/0023-committee-purposes.js';
 
 /** One migration history for both engines, listed here so it works from source and from dist. */
 const migrations: Record<string, Migration> = {
@@ -39,6 +41,8 @@ const migrations: Record<string, Migration> = {
   '0016-oversight-by-kind': m0016,
   '0017-key-sentinels': m0017,
   '0018-outbox-priority': m0018,
+  '0022-committee-subjects': m0022,
+  '0023-committee-purposes': m0023,
 };
 
 const provider: MigrationProvider = { getMigrations: async () => migrations };
@@ -48,4 +52,14 @@ export async function migrateToLatest(db: DB): Promise<string[]> {
   const { error, results } = await migrator.migrateToLatest();
   if (error) throw error instanceof Error ? error : new Error(String(error));
   return (results ?? []).filter((r) => r.status === 'Success').map((r) => r.migrationName);
+}
+
+/** The migrations' names in the order they run. */
+export const migrationNames = (): string[] => Object.keys(migrations).sort();
+
+/** Migrates up (or down) to `name` exactly: tests build a database as an older release left it (issue 22). */
+export async function migrateTo(db: DB, name: string): Promise<void> {
+  const migrator = new Migrator({ db, provider, migrationTableName: 'sila_migrations', migrationLockTableName: 'sila_migration_lock' });
+  const { error } = await migrator.migrateTo(name);
+  if (error) throw error instanceof Error ? error : new Error(String(error));
 }

@@ -7,7 +7,7 @@ export interface CommitteeTable {
   code: string;
   name_ar: string;
   name_en: string;
-  purpose: string; // 'requests' | 'follow-up' | 'investigation'
+  purpose: string; // the first of its purposes (committee_purposes, 0023): 'requests' | 'follow-up' | 'investigation'
   quorum: number;
   chair_id: string | null;
   is_active: number;
@@ -38,9 +38,17 @@ export interface MeetingAttendanceTable {
   user_id: string;
 }
 
+/** 0023: the purposes a committee holds (a set; `committees.purpose` is the first). */
+export interface CommitteePurposeTable {
+  committee_id: string;
+  purpose: string;
+}
+
+/** 0022: an agenda item names a subject of a registered kind (`request`, …). */
 export interface MeetingAgendaTable {
   meeting_id: string;
-  request_id: string;
+  subject_kind: string;
+  subject_id: string;
   position: number;
   added_by: string;
   added_at: string;
@@ -48,7 +56,8 @@ export interface MeetingAgendaTable {
 
 export interface CommitteeVoteTable {
   meeting_id: string;
-  request_id: string;
+  subject_kind: string;
+  subject_id: string;
   member_id: string;
   choice: string; // 'approve' | 'partly-approve' | 'reject' | 'abstain'
   reasons: string | null; // encrypted (may describe a family's circumstances)
@@ -63,7 +72,7 @@ export interface MinutesTable {
   status: string; // 'draft' | 'frozen'
   text: string; // encrypted; its SHA-256 below is of the plain text
   notes: string | null; // encrypted
-  decisions: string; // encrypted JSON: [{requestId, reference, typeNameAr, outcome, reasons}]
+  decisions: string; // encrypted JSON: {decisions: [{subjectKind, subjectId, reference, typeNameAr, outcome, reasons, …}], deferred} (before 0022: requestId)
   sha256: string;
   created_by: string;
   created_at: string;
@@ -88,6 +97,7 @@ export interface MinutesExcusalTable {
 
 export interface CommitteeSchema {
   committees: CommitteeTable;
+  committee_purposes: CommitteePurposeTable;
   committee_members: CommitteeMemberTable;
   committee_meetings: CommitteeMeetingTable;
   meeting_attendance: MeetingAttendanceTable;
