@@ -272,3 +272,83 @@ export const importStatus = z.object({
 
 export type ImportStatus = z.infer<typeof importStatus>;
 export type StartImportBody = z.infer<typeof startImportBody>;
+
+// ---- consent per purpose (issue 20 §3, F2) ----
+
+/** How a consent or withdrawal reached the association: the contact channels of A1–A6, the portal or a message's link. */
+export const CONSENT_CHANNELS = [...ORIGIN_CHANNELS, 'portal', 'link'] as const;
+export const consentChannel = z.enum(CONSENT_CHANNELS);
+
+export const consentHistoryEntry = z.object({
+  id: z.string(),
+  purpose: z.string(),
+  action: z.enum(['given', 'withdrawn']),
+  at: z.string(),
+  channel: z.string(),
+  noticeVersion: z.string(),
+  recordedByKind: z.enum(['staff', 'family', 'link']),
+  recordedByName: z.string().nullable(),
+  note: z.string().nullable(),
+});
+
+export const familyConsentState = z.object({
+  purpose: z.string(),
+  nameAr: z.string(),
+  nameEn: z.string(),
+  isRequired: z.boolean(),
+  contactChannel: z.string().nullable(),
+  isActive: z.boolean(),
+  state: z.enum(['given', 'withdrawn', 'none']),
+  at: z.string().nullable(),
+});
+
+export const familyConsents = z.object({
+  agreedChannel: contactChannel,
+  version: z.number(),
+  purposes: z.array(familyConsentState),
+  history: z.array(consentHistoryEntry),
+});
+
+/**
+ * Staff record a consent or its withdrawal (issue 20 §3). Withdrawing contact on the agreed channel
+ * names the new agreed channel in the same action (C5); withdrawing a required purpose needs
+ * `confirmEndOfService: true` (it ends the service).
+ */
+export const recordConsentBody = z.strictObject({
+  purpose: text(50),
+  action: z.enum(['give', 'withdraw']),
+  channel: consentChannel,
+  /** The registration notice's version read to the family; the current one when omitted. */
+  noticeVersion: text(40).optional(),
+  note: text(500).optional(),
+  newAgreedChannel: contactChannel.optional(),
+  confirmEndOfService: z.boolean().optional(),
+});
+
+/** A family withdraws in the portal (issue 20 §3). */
+export const portalWithdrawConsentBody = z.strictObject({
+  purpose: text(50),
+  newAgreedChannel: contactChannel.optional(),
+  confirmEndOfService: z.boolean().optional(),
+});
+
+/** The token of a withdrawal link (`/consent#TOKEN`), sent in a body, never in a URL the server sees. */
+export const consentLinkBody = z.strictObject({ token: z.string().min(1).max(100) });
+export const consentLinkWithdrawBody = z.strictObject({
+  token: z.string().min(1).max(100),
+  confirmEndOfService: z.boolean().optional(),
+});
+
+export const consentLinkView = z.object({
+  purpose: z.string(),
+  nameAr: z.string(),
+  nameEn: z.string(),
+  isRequired: z.boolean(),
+  state: z.enum(['given', 'withdrawn']),
+});
+
+export type ConsentHistoryEntry = z.infer<typeof consentHistoryEntry>;
+export type FamilyConsentState = z.infer<typeof familyConsentState>;
+export type FamilyConsents = z.infer<typeof familyConsents>;
+export type RecordConsentBody = z.infer<typeof recordConsentBody>;
+export type ConsentLinkView = z.infer<typeof consentLinkView>;

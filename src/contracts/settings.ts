@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { code, staffRole, text } from './common.js';
+import { code, longText, staffRole, text } from './common.js';
 
 export const associationSettings = z.strictObject({
   nameAr: text(200),
@@ -67,3 +67,58 @@ export type SecuritySettings = z.infer<typeof securitySettings>;
 export type TaxonomyItem = z.infer<typeof taxonomyItem>;
 export type TaxonomyKindValue = z.infer<typeof taxonomyKind>;
 export type AllSettings = z.infer<typeof allSettings>;
+
+// ---- consent purposes and privacy notices (issue 20 §3–§4, F2) ----
+
+/** A purpose a family consents to; `contactChannel` marks the purposes of contact on a channel. */
+export const consentPurpose = z.object({
+  code: z.string(),
+  nameAr: z.string(),
+  nameEn: z.string(),
+  isRequired: z.boolean(),
+  contactChannel: z.enum(['sms', 'whatsapp', 'email']).nullable(),
+  isActive: z.boolean(),
+  sortOrder: z.number(),
+});
+
+export const createConsentPurposeBody = z.strictObject({
+  code,
+  nameAr: text(120),
+  nameEn: text(120),
+  isRequired: z.boolean().optional(),
+  sortOrder: z.number().int().min(0).max(10_000).optional(),
+});
+
+export const updateConsentPurposeBody = z.strictObject({
+  nameAr: text(120).optional(),
+  nameEn: text(120).optional(),
+  isRequired: z.boolean().optional(),
+  isActive: z.boolean().optional(),
+  sortOrder: z.number().int().min(0).max(10_000).optional(),
+});
+
+export const consentPurposeParams = z.strictObject({ code: z.string().max(50) });
+
+export const PRIVACY_NOTICE_KINDS = ['registration', 'public-form'] as const;
+export const privacyNoticeKind = z.enum(PRIVACY_NOTICE_KINDS);
+
+export const privacyNotice = z.object({
+  kind: privacyNoticeKind,
+  version: z.string(),
+  number: z.number(),
+  textAr: z.string(),
+  textEn: z.string(),
+  createdAt: z.string(),
+  isCurrent: z.boolean(),
+});
+
+/** A notice's text may hold line breaks. */
+const noticeText = longText(5000).pipe(z.string().min(20, 'field.too-short'));
+
+/** A new version of a notice: the label is given by Sila (`<year>-<number>`), the history is kept. */
+export const createPrivacyNoticeBody = z.strictObject({ textAr: noticeText, textEn: noticeText });
+export const privacyNoticeParams = z.strictObject({ kind: privacyNoticeKind });
+
+export type ConsentPurpose = z.infer<typeof consentPurpose>;
+export type PrivacyNotice = z.infer<typeof privacyNotice>;
+export type PrivacyNoticeKind = z.infer<typeof privacyNoticeKind>;

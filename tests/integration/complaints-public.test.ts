@@ -149,7 +149,7 @@ describe(`public complaints and inquiries [${ENGINE}]`, () => {
 
     const oldNotice = await post(t, '/api/v1/public/complaints', complaint({ privacyNoticeVersion: '2025-9' }));
     expect(oldNotice.json().errors).toEqual([
-      expect.objectContaining({ pointer: '/privacyNoticeVersion', code: 'privacyNotice.outdated' }),
+      expect.objectContaining({ pointer: '/privacyNoticeVersion', code: 'privacyNotice.unknown-version' }),
     ]);
 
     const unknownKey = await post(t, '/api/v1/public/inquiries', inquiry({ remedy: 'x' }));

@@ -219,6 +219,9 @@ const WRITES: Record<string, Line> = {
   'POST /api/v1/settings/request-types': { exempt: ASSOCIATION_WIDE },
   'PUT /api/v1/settings/request-types/:code': { exempt: ASSOCIATION_WIDE },
   'PUT /api/v1/settings/complaints': { exempt: ASSOCIATION_WIDE },
+  'POST /api/v1/settings/consent-purposes': { exempt: ASSOCIATION_WIDE },
+  'PATCH /api/v1/settings/consent-purposes/:code': { exempt: ASSOCIATION_WIDE },
+  'POST /api/v1/settings/privacy-notices/:kind': { exempt: ASSOCIATION_WIDE },
   'POST /api/v1/committees': { exempt: 'a committee is an association-wide body; its members’ scopes limit what they study' },
   'PATCH /api/v1/committees/:id': { exempt: 'a committee is an association-wide body; its members’ scopes limit what they study' },
   'POST /api/v1/staff/users/:id/deactivate': { exempt: 'an account’s state: names no office, category or domain' },
@@ -263,6 +266,15 @@ const WRITES: Record<string, Line> = {
         method: 'PATCH',
         url: `/api/v1/families/${w.khobarFamily.id}`,
         body: { version: w.khobarFamily.version, office: 'dammam' },
+      })),
+    ],
+  },
+  'POST /api/v1/families/:id/consents': {
+    cases: [
+      notFound('record a consent of a family of another office', () => ({
+        as: w.reception,
+        url: `/api/v1/families/${w.dammam.id}/consents`,
+        body: { purpose: 'surveys', action: 'give', channel: 'interview' },
       })),
     ],
   },

@@ -13,6 +13,7 @@ import { uuidv7 } from '../../platform/ids.js';
 import { recordAudit } from '../audit/index.js';
 import { startClock } from '../calendar/index.js';
 import { familyContact } from '../families/index.js';
+import { currentPrivacyNotice } from '../settings/index.js';
 import { acknowledge, recordStep, staffActor } from './complaints.handling.js';
 import { notifyStaff } from './complaints.messages.js';
 import { routeFor } from './complaints.officers.js';
@@ -43,7 +44,8 @@ export async function intakeCase(
   files: IntakeFile[],
 ): Promise<{ case: CaseDetail; trackingCode: string }> {
   const settings = await getComplaintsSettings(ctx);
-  await assertChoices(ctx, body.kind, { ...body, attachments: [], privacyNoticeVersion: settings.privacyNoticeVersion } as never, settings);
+  const { version: privacyNoticeVersion } = await currentPrivacyNotice(ctx.db, 'public-form'); // issue 20 §4
+  await assertChoices(ctx, body.kind, { ...body, attachments: [], privacyNoticeVersion } as never, settings);
   if (files.length > settings.maxAttachments)
     throw AppError.badRequest('request.invalid', 'Too many files', [
       { pointer: '/file', code: 'attachments.too-many', detail: `At most ${settings.maxAttachments} files` },

@@ -21,7 +21,7 @@ import { recordAudit } from '../audit/index.js';
 import { startClock, stopClock } from '../calendar/index.js';
 import { familyIdByNationalId } from '../families/index.js';
 import { enqueueMessage } from '../notifications/index.js';
-import { getAllSettings } from '../settings/index.js';
+import { currentPrivacyNotice, getAllSettings, privacyNoticeExists } from '../settings/index.js';
 import { routeNewInquiry } from './complaints.inquiries.js';
 import * as repo from './complaints.repo.js';
 import { idempotencyAad, open, seal } from './complaints.sealing.js';
@@ -43,12 +43,17 @@ const ANONYMOUS = { kind: 'anonymous' as const, id: null };
 const IDEMPOTENCY_TTL_MS = 24 * 3600_000;
 
 export async function formOptions(ctx: AppContext): Promise<typeof formOptionsSchema._zod.output> {
-  const [settings, all] = await Promise.all([getComplaintsSettings(ctx), getAllSettings(ctx)]);
+  const [settings, all, notice] = await Promise.all([
+    getComplaintsSettings(ctx),
+    getAllSettings(ctx),
+    currentPrivacyNotice(ctx.db, 'public-form'),
+  ]);
   return {
     topics: settings.topics.filter((t) => t.isActive).map(({ code, kind, nameAr, nameEn }) => ({ code, kind, nameAr, nameEn })),
     domains: all.domains.filter((d) => d.isActive).map(({ code, nameAr, nameEn }) => ({ code, nameAr, nameEn })),
-    privacyNoticeVersion: settings.privacyNoticeVersion,
-    privacyNotice: { ar: settings.privacyNoticeAr, en: settings.privacyNoticeEn },
+    // F2, issue 20 §4: the current version of the versioned public-form notice (Settings).
+    privacyNoticeVersion: notice.version,
+    privacyNotice: { ar: notice.textAr, en: notice.textEn },
     attachments: {
       maxCount: settings.maxAttachments,
       maxBytes: settings.maxUploadBytes,
@@ -96,8 +101,13 @@ export async function assertChoices(ctx: AppContext, kind: CaseKind, body: Compl
     if (!domains.some((d) => d.code === body.domain && d.isActive))
       errors.push({ pointer: '/domain', code: 'settings.unknown-code', detail: 'Unknown domain' });
   }
-  if (body.privacyNoticeVersion !== settings.privacyNoticeVersion)
-    errors.push({ pointer: '/privacyNoticeVersion', code: 'privacyNotice.outdated', detail: 'The privacy notice changed; read it again' });
+  // F2, issue 20 §4: a version of the public form's notice that exists (the one the visitor was shown).
+  if (!(await privacyNoticeExists(ctx.db, 'public-form', body.privacyNoticeVersion)))
+    errors.push({
+      pointer: '/privacyNoticeVersion',
+      code: 'privacyNotice.unknown-version',
+      detail: 'No such version of the privacy notice',
+    });
   if (body.attachments.length > settings.maxAttachments)
     errors.push({ pointer: '/attachments', code: 'attachments.too-many', detail: `At most ${settings.maxAttachments} attachments` });
   if (errors.length) throw AppError.badRequest('request.invalid', 'Some choices are not valid', errors);

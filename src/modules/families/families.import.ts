@@ -9,6 +9,7 @@ import { fieldErrorsFromZodIssues } from '../../platform/http/problem.js';
 import { uuidv7 } from '../../platform/ids.js';
 import { recordAudit } from '../audit/index.js';
 import { listTaxonomy } from '../settings/index.js';
+import { assertRegistrationNotice } from './families.consent.js';
 import { assertFamilyWritable } from './families.policy.js';
 import { registerFamily } from './families.register.js';
 import { importAad } from './families.sealing.js';
@@ -132,6 +133,7 @@ export async function startImport(ctx: AppContext, principal: StaffPrincipal, id
     domains: '/defaults/domains',
   });
   if (row.status !== 'mapping') throw AppError.conflict('import.already-started', 'This import has already started');
+  await assertRegistrationNotice(ctx.db, body.privacyNoticeVersion, '/privacyNoticeVersion'); // F2, issue 20 §4
   const columns: string[] = JSON.parse(row.columns);
   const unknown = Object.entries(body.mapping).filter(([, column]) => column && !columns.includes(column));
   if (unknown.length) {

@@ -10,6 +10,7 @@ import type { StaffPrincipal } from '../../platform/http/principal.js';
 import { uuidv7 } from '../../platform/ids.js';
 import { recordAudit } from '../audit/index.js';
 import { activeCodes } from '../settings/index.js';
+import { assertRegistrationNotice, recordRegistrationConsents } from './families.consent.js';
 import { assertNotDuplicate } from './families.duplicates.js';
 import { actorOf, assertFamilyWritable } from './families.policy.js';
 import { loadPresented } from './families.present.js';
@@ -105,6 +106,7 @@ export function prepareMembers(ctx: AppContext, familyId: string, members: Membe
 export async function registerFamily(ctx: AppContext, principal: StaffPrincipal, body: CreateFamilyBody): Promise<Family> {
   await assertTaxonomy(ctx, body);
   assertFamilyWritable(principal, { office: body.office, category: body.category, domains: body.domains });
+  await assertRegistrationNotice(ctx.db, body.consent.privacyNoticeVersion, '/consent/privacyNoticeVersion'); // F2, issue 20 §4
   const now = ctx.clock.now();
   const id = uuidv7(now.getTime());
   const members = prepareMembers(ctx, id, body.members ?? [], body.nationalId);
@@ -153,6 +155,14 @@ export async function registerFamily(ctx: AppContext, principal: StaffPrincipal,
         .insertInto('family_domains')
         .values([...new Set(body.domains)].map((domain) => ({ family_id: id, domain })))
         .execute();
+      await recordRegistrationConsents(trx, {
+        familyId: id,
+        agreedChannel: body.agreedChannel,
+        channel: body.originChannel,
+        noticeVersion: body.consent.privacyNoticeVersion,
+        at: now,
+        by: { kind: 'staff', id: principal.userId },
+      });
       if (members.length)
         await trx
           .insertInto('household_members')

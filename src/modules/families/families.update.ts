@@ -7,6 +7,7 @@ import { AppError } from '../../platform/http/app-error.js';
 import type { StaffPrincipal } from '../../platform/http/principal.js';
 import { uuidv7 } from '../../platform/ids.js';
 import { recordAudit } from '../audit/index.js';
+import { recordChannelConsent } from './families.consent.js';
 import { assertNotDuplicate } from './families.duplicates.js';
 import { familyChanged } from './families.events.js';
 import { actorOf, assertFamilyWritable, canEditFamily, familyVisibility } from './families.policy.js';
@@ -136,6 +137,15 @@ export async function updateFamily(ctx: AppContext, principal: StaffPrincipal, i
             changed_at: now.toISOString(),
           })
           .execute();
+        // C5, F2 (issue 20 §3): the new agreed channel comes with consent to be contacted on it.
+        await recordChannelConsent(trx, {
+          familyId: id,
+          channel: 'interview',
+          newAgreedChannel: body.agreedChannel as string,
+          at: now,
+          by: { kind: 'staff', id: principal.userId },
+          noticeVersion: current.privacy_notice_version,
+        });
       }
       await recordAudit(trx, {
         at: now,

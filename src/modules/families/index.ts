@@ -1,4 +1,5 @@
 import type { AreaManifest } from '../../platform/area.js';
+import { consentRoutes } from './families.consent-routes.js';
 import { familyRoutes } from './families.routes.js';
 import { FAMILIES_PERSONAL_DATA } from './families.sealing.js';
 
@@ -8,16 +9,23 @@ import { FAMILIES_PERSONAL_DATA } from './families.sealing.js';
  * when a family changes.
  */
 export { attestedFamily, familyHeadedBy, visibleFamily } from './families.attested.js';
+export { consentAllows, consentWithdrawalPath } from './families.consent.js';
+export { familyOwnConsents, withdrawOwnConsent } from './families.consent-service.js';
 export { type FamilyContact, familyContact, familyIdByNationalId, familySummaries } from './families.contact.js';
 export { familyChanged } from './families.events.js';
 export { familyInScope } from './families.scope.js';
 
 export const familiesArea: AreaManifest = {
   name: 'families',
-  routes: (app, ctx) => familyRoutes(app, ctx),
+  routes: (app, ctx, options) => {
+    familyRoutes(app, ctx);
+    consentRoutes(app, ctx, options.webDir);
+  },
   personalData: FAMILIES_PERSONAL_DATA,
   auditKinds: [
     'family.access-log',
+    'family.consent-given',
+    'family.consent-withdrawn',
     'family.count',
     'family.create',
     'family.duplicate-refused',

@@ -1,6 +1,7 @@
 import type { Generated } from 'kysely';
 import type { CommitteeSchema } from './schema-committees.js';
 import type { ComplaintSchema } from './schema-complaints.js';
+import type { ConsentSchema } from './schema-consent.js';
 import type { PortalSchema } from './schema-portal.js';
 import type { RequestSchema } from './schema-requests.js';
 
@@ -295,7 +296,7 @@ export interface MessageTemplateTable {
   updated_by: string | null;
 }
 
-export interface Database extends RequestSchema, CommitteeSchema, PortalSchema, ComplaintSchema {
+export interface Database extends RequestSchema, CommitteeSchema, PortalSchema, ComplaintSchema, ConsentSchema {
   staff_users: StaffUserTable;
   staff_roles: StaffRoleTable;
   staff_scopes: StaffScopeTable;

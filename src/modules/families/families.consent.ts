@@ -1,0 +1,401 @@
+import { timingSafeEqual } from 'node:crypto';
+import type { Kysely } from 'kysely';
+import type { FamilyConsents } from '../../contracts/families.js';
+import type { ConsentPurpose } from '../../contracts/settings.js';
+import {
+  type ConsentAction,
+  checkWithdrawal,
+  contactPurposeOf,
+  currentConsents,
+  decideConsent,
+  registrationDefaults,
+} from '../../domain/consent.js';
+import type { AppContext } from '../../platform/context.js';
+import type { Keys } from '../../platform/crypto/keys.js';
+import { isUniqueViolation } from '../../platform/db/errors.js';
+import type { Database, FamilyTable } from '../../platform/db/schema.js';
+import { AppError } from '../../platform/http/app-error.js';
+import { uuidv7 } from '../../platform/ids.js';
+import { recordAudit } from '../audit/index.js';
+import { currentPrivacyNotice, listConsentPurposes, privacyNoticeExists } from '../settings/index.js';
+import { staffNames } from '../staff/index.js';
+import { familyChanged } from './families.events.js';
+
+/**
+ * Consent per purpose (issue 20 §3, F2): each family's history of consents and withdrawals, the one
+ * function that records a change (staff on the family page, the family in the portal, the holder of
+ * a withdrawal link), the check the outbox asks before sending (`consentAllows`) and the withdrawal
+ * link bulk messages carry (`consentWithdrawalPath`). The rules themselves are in domain/consent.ts.
+ */
+type Db = Kysely<Database>;
+
+export type ConsentRecorder = { kind: 'staff'; id: string } | { kind: 'family'; id: string } | { kind: 'link'; id: null };
+
+interface HistoryRow {
+  id: string;
+  purpose: string;
+  seq: number;
+  action: string;
+  at: string;
+  channel: string;
+  notice_version: string;
+  recorded_by_kind: string;
+  recorded_by: string | null;
+  note: string | null;
+}
+
+async function historyOf(db: Db, familyId: string): Promise<HistoryRow[]> {
+  return db
+    .selectFrom('family_consents')
+    .select(['id', 'purpose', 'seq', 'action', 'at', 'channel', 'notice_version', 'recorded_by_kind', 'recorded_by', 'note'])
+    .where('family_id', '=', familyId)
+    .orderBy('at')
+    .orderBy('seq')
+    .execute();
+}
+
+const asEntries = (rows: HistoryRow[]) => rows.map((r) => ({ purpose: r.purpose, action: r.action as ConsentAction, seq: r.seq }));
+
+/** The family's consent per purpose and its history, newest first (the family page and the portal). */
+export async function consentsOf(db: Db, family: FamilyTable): Promise<FamilyConsents> {
+  const [purposes, rows] = await Promise.all([listConsentPurposes(db), historyOf(db, family.id)]);
+  const current = currentConsents(asEntries(rows));
+  const lastAt = new Map(rows.map((r) => [r.purpose, r.at]));
+  const names = await staffNames(
+    db,
+    rows.filter((r) => r.recorded_by_kind === 'staff').map((r) => r.recorded_by),
+  );
+  return {
+    agreedChannel: family.agreed_channel as FamilyConsents['agreedChannel'],
+    version: family.version,
+    purposes: purposes
+      .filter((p) => p.isActive || current.has(p.code))
+      .map((p) => ({
+        purpose: p.code,
+        nameAr: p.nameAr,
+        nameEn: p.nameEn,
+        isRequired: p.isRequired,
+        contactChannel: p.contactChannel,
+        isActive: p.isActive,
+        state: current.get(p.code) ?? 'none',
+        at: lastAt.get(p.code) ?? null,
+      })),
+    history: rows
+      .map((r) => ({
+        id: r.id,
+        purpose: r.purpose,
+        action: r.action as ConsentAction,
+        at: r.at,
+        channel: r.channel,
+        noticeVersion: r.notice_version,
+        recordedByKind: r.recorded_by_kind as 'staff' | 'family' | 'link',
+        recordedByName: r.recorded_by ? (names.get(r.recorded_by) ?? null) : null,
+        note: r.note,
+      }))
+      .reverse(),
+  };
+}
+
+async function nextSeq(trx: Db, familyId: string, purpose: string): Promise<number> {
+  const row = await trx
+    .selectFrom('family_consents')
+    .select((eb) => eb.fn.max('seq').as('seq'))
+    .where('family_id', '=', familyId)
+    .where('purpose', '=', purpose)
+    .executeTakeFirst();
+  return Number(row?.seq ?? 0) + 1;
+}
+
+async function insertEntry(
+  trx: Db,
+  entry: {
+    familyId: string;
+    purpose: string;
+    action: ConsentAction;
+    at: Date;
+    channel: string;
+    noticeVersion: string;
+    by: ConsentRecorder;
+    note?: string | null | undefined;
+  },
+): Promise<string> {
+  const id = uuidv7(entry.at.getTime());
+  await trx
+    .insertInto('family_consents')
+    .values({
+      id,
+      family_id: entry.familyId,
+      purpose: entry.purpose,
+      seq: await nextSeq(trx, entry.familyId, entry.purpose),
+      action: entry.action,
+      at: entry.at.toISOString(),
+      channel: entry.channel,
+      notice_version: entry.noticeVersion,
+      recorded_by_kind: entry.by.kind,
+      recorded_by: entry.by.id,
+      note: entry.note ?? null,
+    })
+    .execute();
+  return id;
+}
+
+/**
+ * Registration's consent (issue 20 §3): the required purposes and contact on the agreed channel,
+ * under the notice version read to the family. Runs in the registration's transaction.
+ */
+export async function recordRegistrationConsents(
+  trx: Db,
+  input: { familyId: string; agreedChannel: string; channel: string; noticeVersion: string; at: Date; by: ConsentRecorder },
+): Promise<void> {
+  const purposes = await listConsentPurposes(trx);
+  const required = purposes.filter((p) => p.isRequired).map((p) => p.code);
+  for (const purpose of registrationDefaults(required, input.agreedChannel))
+    await insertEntry(trx, { ...input, purpose, action: 'given', note: null });
+}
+
+/** C5: a new agreed channel chosen with the family's consent is consent to be contacted on it. */
+export async function recordChannelConsent(
+  trx: Db,
+  input: { familyId: string; channel: string; newAgreedChannel: string; at: Date; by: ConsentRecorder; noticeVersion: string },
+): Promise<void> {
+  const contact = contactPurposeOf(input.newAgreedChannel);
+  if (!contact) return;
+  const current = currentConsents(asEntries(await historyOf(trx, input.familyId)));
+  if (current.get(contact) === 'given') return;
+  await insertEntry(trx, {
+    familyId: input.familyId,
+    purpose: contact,
+    action: 'given',
+    at: input.at,
+    channel: input.channel,
+    noticeVersion: input.noticeVersion,
+    by: input.by,
+  });
+}
+
+/** 400 `privacyNotice.unknown-version` at `pointer` unless the version exists (issue 20 §4). */
+export async function assertRegistrationNotice(db: Db, version: string, pointer: string): Promise<void> {
+  if (!(await privacyNoticeExists(db, 'registration', version)))
+    throw AppError.badRequest('request.invalid', 'No such privacy-notice version', [
+      { pointer, code: 'privacyNotice.unknown-version', detail: 'Send a version of the registration notice that exists' },
+    ]);
+}
+
+export interface ConsentChange {
+  purpose: string;
+  action: 'give' | 'withdraw';
+  channel: string;
+  noticeVersion?: string | undefined;
+  note?: string | undefined;
+  newAgreedChannel?: string | undefined;
+  confirmEndOfService?: boolean | undefined;
+}
+
+async function findPurpose(db: Db, code: string): Promise<ConsentPurpose> {
+  const purpose = (await listConsentPurposes(db)).find((p) => p.code === code);
+  if (!purpose)
+    throw AppError.badRequest('request.invalid', 'Unknown consent purpose', [
+      { pointer: '/purpose', code: 'consent.unknown-purpose', detail: 'No such consent purpose' },
+    ]);
+  return purpose;
+}
+
+/**
+ * Records one consent or withdrawal (issue 20 §3, C5, F2), with its audit row and — when contact on
+ * the agreed channel is withdrawn — the new agreed channel, its change record and consent to be
+ * contacted on it, all in one transaction. `family` is the row the caller loaded through its scope.
+ */
+export async function changeConsent(
+  ctx: AppContext,
+  family: FamilyTable,
+  change: ConsentChange,
+  by: ConsentRecorder,
+  options: { onlyIfLatest?: string } = {},
+): Promise<void> {
+  const purpose = await findPurpose(ctx.db, change.purpose);
+  if (change.action === 'give' && !purpose.isActive)
+    throw AppError.badRequest('request.invalid', 'This purpose is no longer in use', [
+      { pointer: '/purpose', code: 'consent.inactive-purpose', detail: 'Inactive purposes cannot be consented to' },
+    ]);
+  const noticeVersion = change.noticeVersion ?? (await currentPrivacyNotice(ctx.db, 'registration')).version;
+  if (change.noticeVersion !== undefined) await assertRegistrationNotice(ctx.db, change.noticeVersion, '/noticeVersion');
+  let changesChannel = false;
+  if (change.action === 'withdraw') {
+    const check = checkWithdrawal({
+      purpose: purpose.code,
+      isRequired: purpose.isRequired,
+      agreedChannel: family.agreed_channel,
+      newAgreedChannel: change.newAgreedChannel,
+      confirmEndOfService: change.confirmEndOfService,
+    });
+    if (!check.ok)
+      throw new AppError(check.status, check.code, check.detail, [{ pointer: check.pointer, code: check.code, detail: check.detail }]);
+    changesChannel = check.changesChannel;
+  } else if (change.newAgreedChannel !== undefined || change.confirmEndOfService !== undefined) {
+    throw AppError.badRequest('request.invalid', 'Only a withdrawal may change the channel or end the service', [
+      {
+        pointer: change.newAgreedChannel !== undefined ? '/newAgreedChannel' : '/confirmEndOfService',
+        code: 'field.not-allowed',
+        detail: 'Only with a withdrawal',
+      },
+    ]);
+  }
+  const now = ctx.clock.now();
+  const actor =
+    by.kind === 'staff'
+      ? { kind: 'staff' as const, id: by.id }
+      : by.kind === 'family'
+        ? { kind: 'family' as const, id: by.id }
+        : { kind: 'anonymous' as const, id: null };
+  try {
+    await ctx.db.transaction().execute(async (trx) => {
+      const rows = await historyOf(trx, family.id);
+      const latest = rows.filter((r) => r.purpose === purpose.code).at(-1);
+      if (options.onlyIfLatest !== undefined && (latest?.id !== options.onlyIfLatest || latest.action !== 'given'))
+        throw AppError.conflict('consent.link-used', 'This link was already used or the consent changed since it was sent');
+      if (change.action === 'withdraw' && latest?.action !== 'given')
+        throw new AppError(409, 'consent.not-given', 'There is no consent to this purpose to withdraw', [
+          { pointer: '/purpose', code: 'consent.not-given', detail: 'Not currently given' },
+        ]);
+      await insertEntry(trx, {
+        familyId: family.id,
+        purpose: purpose.code,
+        action: change.action === 'give' ? 'given' : 'withdrawn',
+        at: now,
+        channel: change.channel,
+        noticeVersion,
+        by,
+        note: change.note,
+      });
+      if (changesChannel) {
+        const newChannel = change.newAgreedChannel as string;
+        const updated = await trx
+          .updateTable('families')
+          .set({ agreed_channel: newChannel, updated_at: now.toISOString(), version: family.version + 1 })
+          .where('id', '=', family.id)
+          .where('version', '=', family.version)
+          .executeTakeFirst();
+        if (Number(updated.numUpdatedRows) !== 1)
+          throw AppError.conflict('family.version-conflict', 'Someone else changed this family meanwhile; reload and try again');
+        await trx
+          .insertInto('family_channel_changes')
+          .values({
+            id: uuidv7(now.getTime()),
+            family_id: family.id,
+            from_channel: family.agreed_channel,
+            to_channel: newChannel,
+            consent_note: change.note ?? `consent withdrawn: ${purpose.code}`,
+            changed_by: by.id ?? 'link',
+            changed_at: now.toISOString(),
+          })
+          .execute();
+        await recordChannelConsent(trx, {
+          familyId: family.id,
+          channel: change.channel,
+          newAgreedChannel: newChannel,
+          at: now,
+          by,
+          noticeVersion,
+        });
+        await ctx.hooks.emit(familyChanged, {
+          trx,
+          familyId: family.id,
+          scope: { category: family.category, office: family.office },
+          actor: by.kind === 'staff' ? { kind: 'staff', id: by.id } : { kind: 'family', id: by.id },
+        });
+      }
+      await recordAudit(trx, {
+        at: now,
+        actor,
+        action: change.action === 'give' ? 'family.consent-given' : 'family.consent-withdrawn',
+        entity: 'family',
+        entityId: family.id,
+        fields: changesChannel ? ['consent', 'agreedChannel'] : ['consent'],
+        details: {
+          purpose: purpose.code,
+          channel: change.channel,
+          noticeVersion,
+          ...(changesChannel ? { newAgreedChannel: change.newAgreedChannel } : {}),
+          ...(change.confirmEndOfService ? { endOfService: true } : {}),
+        },
+      });
+    });
+  } catch (error) {
+    // Two writers of the same purpose at once: the unique (family, purpose, seq) index decides.
+    if (isUniqueViolation(error)) throw AppError.conflict('consent.concurrent-change', 'The consent changed meanwhile; reload');
+    throw error;
+  }
+}
+
+/**
+ * May a message for `purpose` go to the family on `channel`? (issue 20 §3, F2). The outbox asks this
+ * at enqueue, in the caller's transaction (`db` may be one). A family with no consent rows (registered
+ * before consent per purpose, not migrated) counts as having given what it registered with.
+ * Letters, phone calls and faxes need no contact consent; sms, WhatsApp and e-mail do.
+ * @example await consentAllows(trx, familyId, { purpose: 'surveys', channel: 'sms' })
+ */
+export async function consentAllows(
+  db: Db,
+  familyId: string,
+  { purpose, channel }: { purpose: string; channel: string },
+): Promise<{ allowed: true } | { allowed: false; reason: string }> {
+  const [purposes, rows] = await Promise.all([listConsentPurposes(db), historyOf(db, familyId)]);
+  const required = purposes.filter((p) => p.isRequired).map((p) => p.code);
+  let current = currentConsents(asEntries(rows));
+  if (!rows.length) {
+    const family = await db.selectFrom('families').select('agreed_channel').where('id', '=', familyId).executeTakeFirst();
+    if (!family) return { allowed: false, reason: 'consent.unknown-family' };
+    current = new Map(registrationDefaults(required, family.agreed_channel).map((p) => [p, 'given' as const]));
+  }
+  return decideConsent({ current, requiredPurposes: required, purpose, channel });
+}
+
+// ---- withdrawal links (`/consent#TOKEN`) ----
+
+/**
+ * A withdrawal link's token is stateless: the id of the family's latest consent entry for the
+ * purpose (16 bytes, which names the family and the purpose) followed by the first 12 bytes of its
+ * HMAC-SHA256 under the index key (96 bits), in base64url — 38 characters. Nothing is written when a
+ * bulk send makes 100,000 links; a forged or altered token fails the HMAC; and a link works once,
+ * because after the withdrawal its entry is no longer the latest. Links made before a rotation of
+ * the index key work while the old key is still configured.
+ */
+const MAC_BYTES = 12;
+const macInput = (entryId: string) => `consent-link:${entryId}`;
+const macOf = (indexed: string) => Buffer.from(indexed.slice(indexed.indexOf(':') + 1), 'hex').subarray(0, MAC_BYTES);
+
+export function consentLinkToken(keys: Keys, entryId: string): string {
+  const id = Buffer.from(entryId.replace(/-/g, ''), 'hex');
+  return Buffer.concat([id, macOf(keys.indexer.index(macInput(entryId)))]).toString('base64url');
+}
+
+/** The consent entry a token names, or null for anything forged, altered or malformed. */
+export function entryOfToken(keys: Keys, token: string): string | null {
+  if (!/^[A-Za-z0-9_-]{38}$/.test(token)) return null;
+  const bytes = Buffer.from(token, 'base64url');
+  if (bytes.length !== 16 + MAC_BYTES) return null;
+  const hex = bytes.subarray(0, 16).toString('hex');
+  const entryId = `${hex.slice(0, 8)}-${hex.slice(8, 12)}-${hex.slice(12, 16)}-${hex.slice(16, 20)}-${hex.slice(20)}`;
+  const mac = bytes.subarray(16);
+  const isValid = keys.indexer.candidates(macInput(entryId)).some((indexed) => timingSafeEqual(macOf(indexed), mac));
+  return isValid ? entryId : null;
+}
+
+/**
+ * The path of the link a bulk message carries to withdraw `purpose` (issue 20 §3), e.g.
+ * `/consent#AZ3f…`; the dispatcher puts the public address in front. Answers 409
+ * `consent.not-given` when the family never gave that consent (no message should go then).
+ * @example await consentWithdrawalPath({ db: trx, keys: ctx.keys }, familyId, 'surveys')
+ */
+export async function consentWithdrawalPath(ctx: { db: Db; keys: Keys }, familyId: string, purpose: string): Promise<string> {
+  const latest = await ctx.db
+    .selectFrom('family_consents')
+    .select('id')
+    .where('family_id', '=', familyId)
+    .where('purpose', '=', purpose)
+    .orderBy('seq', 'desc')
+    .limit(1)
+    .executeTakeFirst();
+  if (!latest) throw AppError.conflict('consent.not-given', 'The family never gave this consent');
+  return `/consent#${consentLinkToken(ctx.keys, latest.id)}`;
+}
