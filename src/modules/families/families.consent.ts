@@ -16,6 +16,7 @@ import { isUniqueViolation } from '../../platform/db/errors.js';
 import type { Database, FamilyTable } from '../../platform/db/schema.js';
 import { AppError } from '../../platform/http/app-error.js';
 import { uuidv7 } from '../../platform/ids.js';
+import type { PersonalTable } from '../../platform/personal-data.js';
 import { recordAudit } from '../audit/index.js';
 import { currentPrivacyNotice, listConsentPurposes, privacyNoticeExists } from '../settings/index.js';
 import { staffNames } from '../staff/index.js';
@@ -28,6 +29,16 @@ import { familyChanged } from './families.events.js';
  * link bulk messages carry (`consentWithdrawalPath`). The rules themselves are in domain/consent.ts.
  */
 type Db = Kysely<Database>;
+
+/** The consent history's personal data (platform/personal-data.ts): a staff note may say what the family said. */
+export const CONSENT_PERSONAL_DATA: readonly PersonalTable[] = [
+  {
+    table: 'family_consents',
+    key: ['id'],
+    subject: 'family',
+    columns: [{ column: 'note', kind: 'plain', holds: 'a note of how the family gave or withdrew a consent' }],
+  },
+];
 
 export type ConsentRecorder = { kind: 'staff'; id: string } | { kind: 'family'; id: string } | { kind: 'link'; id: null };
 

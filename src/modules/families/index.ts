@@ -1,4 +1,5 @@
 import type { AreaManifest } from '../../platform/area.js';
+import { CONSENT_PERSONAL_DATA } from './families.consent.js';
 import { consentRoutes } from './families.consent-routes.js';
 import { familyRoutes } from './families.routes.js';
 import { FAMILIES_PERSONAL_DATA } from './families.sealing.js';
@@ -21,7 +22,7 @@ export const familiesArea: AreaManifest = {
     familyRoutes(app, ctx);
     consentRoutes(app, ctx, options.webDir);
   },
-  personalData: FAMILIES_PERSONAL_DATA,
+  personalData: [...FAMILIES_PERSONAL_DATA, ...CONSENT_PERSONAL_DATA],
   auditKinds: [
     'family.access-log',
     'family.consent-given',
