@@ -57,3 +57,20 @@ export async function committeeForPurpose(
     .executeTakeFirst();
   return row ? { id: row.id, nameAr: row.name_ar, nameEn: row.name_en } : null;
 }
+
+/** Every active committee holding a purpose (issue 22: a purpose may be held by several), oldest first. */
+export async function committeesForPurpose(
+  ctx: AppContext,
+  purpose: CommitteePurpose,
+): Promise<Array<{ id: string; nameAr: string; nameEn: string }>> {
+  const rows = await ctx.db
+    .selectFrom('committees as c')
+    .innerJoin('committee_purposes as p', 'p.committee_id', 'c.id')
+    .select(['c.id', 'c.name_ar', 'c.name_en'])
+    .where('p.purpose', '=', purpose)
+    .where('c.is_active', '=', 1)
+    .orderBy('c.created_at')
+    .orderBy('c.id')
+    .execute();
+  return rows.map((row) => ({ id: row.id, nameAr: row.name_ar, nameEn: row.name_en }));
+}

@@ -17,7 +17,7 @@ interface CommitteeFormValues {
   code: string;
   nameAr: string;
   nameEn: string;
-  purpose: Committee['purpose'];
+  purposes: Committee['purposes'];
   quorum: number | string;
   memberIds: string[];
   chairId: string;
@@ -25,12 +25,13 @@ interface CommitteeFormValues {
 }
 
 function initialValues(committee: Committee | null): CommitteeFormValues {
-  if (!committee) return { code: '', nameAr: '', nameEn: '', purpose: 'requests', quorum: 2, memberIds: [], chairId: '', isActive: true };
+  if (!committee)
+    return { code: '', nameAr: '', nameEn: '', purposes: ['requests'], quorum: 2, memberIds: [], chairId: '', isActive: true };
   return {
     code: committee.code,
     nameAr: committee.nameAr,
     nameEn: committee.nameEn,
-    purpose: committee.purpose,
+    purposes: committee.purposes,
     quorum: committee.quorum,
     memberIds: committee.members.map((member) => member.userId),
     chairId: committee.chairId ?? '',
@@ -43,7 +44,7 @@ function toBody(values: CommitteeFormValues) {
     code: values.code.trim(),
     nameAr: values.nameAr.trim(),
     nameEn: values.nameEn.trim(),
-    purpose: values.purpose,
+    purposes: values.purposes,
     quorum: Number(values.quorum),
     memberIds: values.memberIds,
     chairId: values.chairId,
@@ -65,7 +66,7 @@ function useMemberChoices(keep: readonly Committee['members'][number][]) {
   }, [staff.data, staff.isPending, keep]);
 }
 
-/** Create or edit a committee (administrator): names, purpose, members, chair and quorum (C5). */
+/** Create or edit a committee (administrator): names, purposes (one or several, issue 22), members, chair and quorum (C5). */
 export function CommitteeFormModal({ committee, opened, onClose }: { committee: Committee | null; opened: boolean; onClose(): void }) {
   const { t } = useTranslation(COMMITTEES_NS);
   const { t: tc } = useTranslation();
@@ -131,12 +132,12 @@ export function CommitteeFormModal({ committee, opened, onClose }: { committee: 
               autoComplete="off"
               {...form.getInputProps('code')}
             />
-            <Select
-              label={t('purpose')}
+            <MultiSelect
+              label={t('purposesLabel')}
+              description={t('purposesHint')}
               required
-              allowDeselect={false}
               data={COMMITTEE_PURPOSES.map((value) => ({ value, label: t(`purposes.${value}`) }))}
-              {...form.getInputProps('purpose')}
+              {...form.getInputProps('purposes')}
             />
           </SimpleGrid>
           <MultiSelect

@@ -51,7 +51,7 @@ export function CommitteePage() {
           <Fact label={t('code')}>
             <Ltr>{data.code}</Ltr>
           </Fact>
-          <Fact label={t('purpose')}>{t(`purposes.${data.purpose}`)}</Fact>
+          <Fact label={t('purposesLabel')}>{data.purposes.map((purpose) => t(`purposes.${purpose}`)).join(t('listSeparator'))}</Fact>
           <Fact label={t('quorum')}>{t('quorumText', { n: number(data.quorum), count: data.quorum })}</Fact>
           <Fact label={t('colStatus')}>{data.isActive ? tc('common.active') : tc('common.inactive')}</Fact>
         </SimpleGrid>

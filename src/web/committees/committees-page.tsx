@@ -54,7 +54,7 @@ export function CommitteesPage() {
                 <Table.Thead>
                   <Table.Tr>
                     <Table.Th scope="col">{t('colName')}</Table.Th>
-                    <Table.Th scope="col">{t('purpose')}</Table.Th>
+                    <Table.Th scope="col">{t('purposesLabel')}</Table.Th>
                     <Table.Th scope="col">{t('chair')}</Table.Th>
                     <Table.Th scope="col">{t('colMembers')}</Table.Th>
                     <Table.Th scope="col">{t('quorum')}</Table.Th>
@@ -73,7 +73,7 @@ export function CommitteesPage() {
                           <Ltr>{committee.code}</Ltr>
                         </Text>
                       </Table.Td>
-                      <Table.Td>{t(`purposes.${committee.purpose}`)}</Table.Td>
+                      <Table.Td>{committee.purposes.map((purpose) => t(`purposes.${purpose}`)).join(t('listSeparator'))}</Table.Td>
                       <Table.Td>{committee.members.find((member) => member.isChair)?.displayName ?? t('none')}</Table.Td>
                       <Table.Td>{committee.members.map((member) => member.displayName).join(LIST_SEPARATOR[language])}</Table.Td>
                       <Table.Td>
