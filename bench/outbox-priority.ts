@@ -94,6 +94,8 @@ for (let i = 0; i < BACKLOG; i += 1) {
     read_at: null,
     created_at: at,
     updated_at: at,
+    needs_public_url: 0,
+    delivered_at: null,
   });
 }
 await ctx.db.transaction().execute(async (trx) => {

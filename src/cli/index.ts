@@ -49,6 +49,11 @@ async function serve(): Promise<void> {
   try {
     const first = await ensureFirstAdministrator(runtime.ctx);
     if (first) printOneTimePassword(first.username, first.oneTimePassword);
+    // Issue 20 §6: links in messages (tracking, portal) are made absolute at sending; without the address they wait.
+    if (!config.publicUrl)
+      console.warn(
+        'SILA_PUBLIC_URL is not set: messages that carry a link (e.g. a complaint’s tracking link) wait in the outbox until it is set and Sila restarted.',
+      );
     const server = await buildApp({ ctx: runtime.ctx, webDir: webDistDir() });
     app = server;
     scheduler = startScheduler({

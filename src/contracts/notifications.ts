@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { MESSAGE_STATES } from '../domain/message-state.js';
 import { language, longText, text } from './common.js';
 
 /**
@@ -24,9 +25,23 @@ export type TemplateChannel = (typeof TEMPLATE_CHANNELS)[number];
  * - `waiting-staff`: a letter or fax to print, or a call to make;
  * - `done`: a call made (its outcome recorded);
  * - `expired`: a one-time code past its expiry, never sent late;
- * - `cancelled`: withdrawn by an administrator.
+ * - `cancelled`: withdrawn by an administrator;
+ * - `delivered`: the transport reported it reached the person (issue 20 §5);
+ * - `skipped`: deliberately not sent, with why in `lastError` (e.g. `consent.withdrawn`).
+ * Case pages show the states of `domain/message-state.ts` derived from these.
  */
-export const MESSAGE_STATUSES = ['pending', 'sending', 'sent', 'failed', 'waiting-staff', 'done', 'expired', 'cancelled'] as const;
+export const MESSAGE_STATUSES = [
+  'pending',
+  'sending',
+  'sent',
+  'delivered',
+  'failed',
+  'skipped',
+  'waiting-staff',
+  'done',
+  'expired',
+  'cancelled',
+] as const;
 export const messageStatus = z.enum(MESSAGE_STATUSES);
 export type MessageStatus = (typeof MESSAGE_STATUSES)[number];
 
@@ -105,6 +120,21 @@ export const outboxItem = z.object({
   createdAt: z.string(),
   updatedAt: z.string(),
 });
+
+/**
+ * A message about a case, as the case's page shows it (issue 20 §5, C5): its truthful state, never
+ * its text or address. `reason` says why it waits, failed or was skipped (a code the UI names).
+ */
+export const caseMessage = z.object({
+  id: z.string(),
+  event: z.string(),
+  channel: deliveryChannel,
+  state: z.enum(MESSAGE_STATES),
+  reason: z.string().nullable(),
+  sentAt: z.string().nullable(),
+  createdAt: z.string(),
+});
+export type CaseMessage = z.infer<typeof caseMessage>;
 
 export const outboxList = z.object({
   items: z.array(outboxItem),

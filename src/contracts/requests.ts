@@ -9,6 +9,7 @@ import {
 import { REQUEST_STATUSES } from '../domain/request-status.js';
 import { code, longText, recordVersion, text } from './common.js';
 import { originChannel } from './families.js';
+import { caseMessage } from './notifications.js';
 
 /**
  * Service requests' API (issue 5; clauses C2–C6): request types with their criteria and checklist,
@@ -386,6 +387,11 @@ export const serviceRequest = requestSummary.extend({
   createdBy: z.string().nullable(),
   submittedAt: z.string().nullable(),
   notifiedAt: z.string().nullable(),
+  /**
+   * The messages to the family about this request and what happened to each (issue 20 §5, C5):
+   * a decided request is `notified` only once its decision's message is sent.
+   */
+  messages: z.array(caseMessage),
   closedAt: z.string().nullable(),
   version: z.number(),
   /** What the caller may do now (the UI shows only these buttons). */

@@ -1,5 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { isOnAgendaOf } from '../../src/modules/committees/index.js';
+import { dispatchDue } from '../../src/modules/notifications/outbox.dispatcher.js';
 import { buildCommittee, buildRequest, buildRequestType, buildStaff, type StaffFixture } from './factories.js';
 import { type Agent, createTestApp, ENGINE, sessionFor, type TestApp } from './harness.js';
 
@@ -243,6 +244,9 @@ describe(`committee decisions on requests [${ENGINE}]`, () => {
     minutes = (await (await as(chair)).request('POST', `/api/v1/minutes/${minutesId}/approvals`, { sha256: minutes.sha256 })).json();
     expect(minutes.status).toBe('frozen');
 
+    // Decided now; told (`notified`) once the decision's message is sent (issue 20 §5).
+    expect((await reception.request('GET', `/api/v1/requests/${requests.majority}`)).json().status).toBe('decided');
+    await dispatchDue(t.ctx, { transports: { sms: { send: async () => ({ providerId: null }) } } });
     const approvedRequest = (await reception.request('GET', `/api/v1/requests/${requests.majority}`)).json();
     expect(approvedRequest.status).toBe('notified');
     expect(approvedRequest.decision).toMatchObject({ outcome: 'approved', meetingId, minutesId });

@@ -123,7 +123,7 @@ describe(`freezing minutes when things moved [${ENGINE}]`, () => {
     expect(again.json().moved).toEqual([]);
     for (const member of [chair, m2, m3]) expect((await approve(member, again.json())).statusCode).toBe(200);
     expect((await (await as(chair)).request('GET', `/api/v1/minutes/${minutes.id}`)).json().status).toBe('frozen');
-    expect((await reception.request('GET', `/api/v1/requests/${kept}`)).json().status).toBe('notified');
+    expect((await reception.request('GET', `/api/v1/requests/${kept}`)).json().status).toBe('decided'); // told once its message is sent (issue 20 §5)
     expect((await reception.request('GET', `/api/v1/requests/${moved}`)).json().status).toBe('information-requested');
     expect((await decisionMessages([kept, moved])).map((m) => m.about_id)).toEqual([kept]);
   });
@@ -170,7 +170,7 @@ describe(`freezing minutes when things moved [${ENGINE}]`, () => {
     const last = await approve(d, minutes);
     expect(last.statusCode, last.body).toBe(200);
     expect(last.json().status).toBe('frozen');
-    expect((await (await as(receptionist)).request('GET', `/api/v1/requests/${requestId}`)).json().status).toBe('notified');
+    expect((await (await as(receptionist)).request('GET', `/api/v1/requests/${requestId}`)).json().status).toBe('decided'); // told once its message is sent (issue 20 §5)
     const audit = await t.ctx.db.selectFrom('audit_events').select('action').where('entity_id', '=', minutes.id).execute();
     expect(audit.map((a) => a.action)).toContain('minutes.excuse');
   });
@@ -214,7 +214,7 @@ describe(`freezing minutes when things moved [${ENGINE}]`, () => {
     const last = await approve(g, minutes);
     expect(last.statusCode, last.body).toBe(200);
     expect(last.json().status).toBe('frozen');
-    expect((await (await as(receptionist)).request('GET', `/api/v1/requests/${requestId}`)).json().status).toBe('notified');
+    expect((await (await as(receptionist)).request('GET', `/api/v1/requests/${requestId}`)).json().status).toBe('decided'); // told once its message is sent (issue 20 §5)
     // The printed minutes say the former chair could not approve, and who recorded it.
     const printed = await (await as(g)).request('GET', `/api/v1/minutes/${minutes.id}/print`);
     expect(printed.statusCode).toBe(200);

@@ -95,6 +95,8 @@ async function insertPending(
       read_at: null,
       created_at: at,
       updated_at: at,
+      needs_public_url: 0,
+      delivered_at: null,
     });
   }
   await t.ctx.db.transaction().execute(async (trx) => {

@@ -2,6 +2,7 @@ import { randomUUID } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { editHolidays } from '../../src/modules/calendar/calendar.service.js';
 import { checkClocks } from '../../src/modules/calendar/clocks.service.js';
+import { dispatchDue } from '../../src/modules/notifications/outbox.dispatcher.js';
 import { processRequestClocks } from '../../src/modules/requests/requests.jobs.js';
 import { applyDecision, beginStudy, familyRequest, requestBriefs } from '../../src/modules/requests/requests.workflow.js';
 import { buildFamily } from './factories.js';
@@ -115,15 +116,26 @@ describe('request clock (C6)', () => {
     ]);
     expect((await messages(request.id)).map((m) => m.event)).toEqual(['request.received', 'request.information-requested']);
 
-    // C5, C6: the decision reaches the family in the same transaction and stops the clock, met in time.
+    // C5: the decision's message is queued with the decision; the request is decided, not yet told (issue 20 §5).
     await t.ctx.db
       .transaction()
       .execute((trx) =>
         applyDecision(trx, t.ctx, SYSTEM, request.id, { outcome: 'approved', reasons: 'استوفت الشروط', meetingId: null, minutesId: null }),
       );
     const decided = (await reception.request('GET', `/api/v1/requests/${request.id}`)).json();
-    expect(decided).toMatchObject({ status: 'notified', slaState: 'met', decision: { outcome: 'approved', reasons: 'استوفت الشروط' } });
-    expect(decided.deadline).toMatchObject({ state: 'met', workingDaysLeft: null });
+    expect(decided).toMatchObject({ status: 'decided', slaState: 'on-time', decision: { outcome: 'approved', reasons: 'استوفت الشروط' } });
+    expect(decided.deadline).toMatchObject({ state: 'running' });
+    expect(decided.messages.map((m: { event: string; state: string }) => [m.event, m.state])).toEqual([
+      ['request.received', 'queued'],
+      ['request.information-requested', 'queued'],
+      ['request.decided', 'queued'],
+    ]);
+    // C6: the clock stops, met in time, once the decision's message is handed to a transport.
+    await dispatchDue(t.ctx, { transports: { sms: { send: async () => ({ providerId: null }) } } });
+    const told = (await reception.request('GET', `/api/v1/requests/${request.id}`)).json();
+    expect(told).toMatchObject({ status: 'notified', slaState: 'met' });
+    expect(told.deadline).toMatchObject({ state: 'met', workingDaysLeft: null });
+    expect(told.messages.map((m: { state: string }) => m.state)).toEqual(['sent', 'sent', 'sent']);
     expect((await messages(request.id)).map((m) => m.event)).toEqual([
       'request.received',
       'request.information-requested',

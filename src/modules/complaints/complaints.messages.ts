@@ -8,7 +8,7 @@ import { familyContact } from '../families/index.js';
 import { type ContactChannel, enqueueMessage, type Recipient } from '../notifications/index.js';
 import { deadlineOf } from './complaints.clocks.js';
 import { open } from './complaints.sealing.js';
-import { trackingLink } from './complaints.tracking.js';
+import { trackingPath } from './complaints.tracking.js';
 
 /**
  * Messages about a case, through the outbox (issue 6 §4–§7): to the writer (the acknowledgement with
@@ -68,7 +68,7 @@ export async function sendAcknowledgement(trx: Db, ctx: AppContext, row: Complai
     event: row.kind === 'complaint' ? 'complaint.acknowledged' : 'inquiry.acknowledged',
     recipient,
     language,
-    params: { reference: row.reference, trackingCode: code, link: trackingLink(ctx, code) },
+    params: { reference: row.reference, trackingCode: code, link: trackingPath(code) },
     about: { type: row.kind, id: row.id },
     dedupeKey: `${row.kind}:${row.id}:acknowledged:${via}`,
     actor,

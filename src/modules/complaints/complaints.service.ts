@@ -26,7 +26,7 @@ import { routeNewInquiry } from './complaints.inquiries.js';
 import * as repo from './complaints.repo.js';
 import { idempotencyAad, open, seal } from './complaints.sealing.js';
 import { getComplaintsSettings } from './complaints.settings.js';
-import { freshTrackingCode, trackingLink } from './complaints.tracking.js';
+import { freshTrackingCode, trackingPath } from './complaints.tracking.js';
 import { consumeUploads } from './complaints.uploads.js';
 
 /**
@@ -223,7 +223,7 @@ export async function submitCase(
           .values(fileIds.map((fileId, position) => ({ complaint_id: id, file_id: fileId, position })))
           .execute();
       if (contact) {
-        const params = { reference, trackingCode: tracking.code, link: trackingLink(ctx, tracking.code) };
+        const params = { reference, trackingCode: tracking.code, link: trackingPath(tracking.code) };
         const event = kind === 'complaint' ? 'complaint.received' : 'inquiry.received';
         const name = isAnonymous ? undefined : body.name;
         if (contact.mobile)

@@ -15,7 +15,10 @@ export async function freshTrackingCode(trx: Db, ctx: AppContext): Promise<{ cod
   }
 }
 
-export function trackingLink(ctx: AppContext, code: string): string {
-  // The code after '#' never reaches a server log (issue 6 §3).
-  return `${(ctx.config.publicUrl ?? '').replace(/\/$/, '')}/complaints/track#${code}`;
+/**
+ * The tracking page's path for a code; the outbox makes it absolute against SILA_PUBLIC_URL when the
+ * message is sent (issue 20 §6). The code after '#' never reaches a server log (issue 6 §3).
+ */
+export function trackingPath(code: string): string {
+  return `/complaints/track#${code}`;
 }

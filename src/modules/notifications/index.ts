@@ -10,6 +10,7 @@ import { outboxAad } from './outbox.enqueue.js';
  */
 export { type ContactChannel, enqueueMessage, type Recipient } from './outbox.enqueue.js';
 export { maskAddress } from './outbox.service.js';
+export { type MessageSent, messageSent, messagesAbout } from './outbox.states.js';
 
 const sealed = (column: 'address' | 'subject' | 'body' | 'transport_data' | 'outcome_note', holds: string) => ({
   column,

@@ -8,5 +8,16 @@ import { dispatchDue } from './outbox.dispatcher.js';
  * backlog). A run lasts at most RUN_BUDGET_MS, well inside the lease (3 intervals + 5 s).
  */
 export function notificationJobs(ctx: AppContext): Job[] {
-  return [{ name: 'outbox-dispatcher', intervalMs: 2000, run: () => dispatchDue(ctx) }];
+  return [
+    {
+      name: 'outbox-dispatcher',
+      intervalMs: 2000,
+      run: async () => {
+        const report = await dispatchDue(ctx);
+        // The sends stand; the scheduler reports a subscriber's failure (issue 20 §5).
+        if (report.subscriberFailures.length) throw new AggregateError(report.subscriberFailures, 'A message.sent subscriber failed');
+        return report;
+      },
+    },
+  ];
 }

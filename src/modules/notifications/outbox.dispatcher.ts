@@ -16,8 +16,10 @@ import {
 } from '../../platform/transports/index.js';
 import { getAssociation } from '../settings/index.js';
 import { getNotificationSettings } from './notifications.settings.js';
-import { outboxAad } from './outbox.enqueue.js';
+import { outboxAad, PUBLIC_URL_UNSET } from './outbox.enqueue.js';
 import { batchSize, expiredUnsentError, HAND_OFF_ORDER, planHandOff, spacingMs } from './outbox.priority.js';
+import { announceSent } from './outbox.states.js';
+import { resolveLinks } from './templates.render.js';
 
 /**
  * The dispatcher (issue 4 §5, issue 20 §1): delivers due messages through the transport of their channel.
@@ -37,6 +39,11 @@ import { batchSize, expiredUnsentError, HAND_OFF_ORDER, planHandOff, spacingMs }
  * - A one-time code is never sent after its expiry, nor so close to it that it would die on the way
  *   (`code.expired-unsent`), and is erased once finished.
  * - A channel without a transport is skipped: its messages stay pending and visible.
+ * - Links are made absolute against SILA_PUBLIC_URL as a message is handed over (issue 20 §6); while
+ *   it is unset, messages with links are parked (`link.public-url-unset`) and the rest go on. Once it
+ *   is set, the first pass puts the parked ones back in their queues.
+ * - Once a message is sent, the areas waiting for it are told (`messageSent`, issue 20 §5) after
+ *   the change has committed: requests stop the C6 clock at sending, not at queueing.
  */
 export const MAX_ATTEMPTS = 8;
 type UpdateQuery = UpdateQueryBuilder<Database, 'outbox_messages', 'outbox_messages', UpdateResult>;
@@ -70,6 +77,8 @@ export interface DispatchReport {
   failed: number;
   expired: number;
   interrupted: number;
+  /** Errors of `messageSent` subscribers: thrown together once the run has finished its sends. */
+  subscriberFailures: unknown[];
 }
 
 async function buildTransports(ctx: AppContext, options: DispatchOptions, settings: NotificationSettings): Promise<Transports> {
@@ -162,8 +171,9 @@ async function claim(ctx: AppContext, id: string, now: string): Promise<boolean>
 }
 
 function outgoing(ctx: AppContext, row: OutboxMessageTable): OutgoingMessage {
+  const base = ctx.config.publicUrl ?? '';
   const open = (column: 'address' | 'subject' | 'body' | 'transport_data', value: string | null) =>
-    value === null ? null : ctx.keys.encryptor.decrypt(value, outboxAad(row.id, column));
+    value === null ? null : resolveLinks(ctx.keys.encryptor.decrypt(value, outboxAad(row.id, column)), base);
   const transportData = open('transport_data', row.transport_data);
   return {
     id: row.id,
@@ -215,6 +225,31 @@ async function record(ctx: AppContext, row: OutboxMessageTable, attempt: number,
       .execute();
   });
   return outcome;
+}
+
+/** A message with links while SILA_PUBLIC_URL is unset waits, saying why, and out of the queue's way (§6). */
+async function park(ctx: AppContext, row: OutboxMessageTable): Promise<void> {
+  await ctx.db
+    .updateTable('outbox_messages')
+    .set({ next_attempt_at: null, last_error: PUBLIC_URL_UNSET, updated_at: ctx.clock.now().toISOString() })
+    .where('id', '=', row.id)
+    .where('status', '=', 'pending')
+    .execute();
+}
+
+/** Contexts whose parked messages were put back in their queues (the public URL is read at start-up only). */
+const released = new WeakSet<AppContext>();
+
+/** With SILA_PUBLIC_URL set, messages parked for the want of it go back to their queues, once per process (§6). */
+async function releaseParked(ctx: AppContext, now: string): Promise<void> {
+  if (!ctx.config.publicUrl || released.has(ctx)) return;
+  await ctx.db
+    .updateTable('outbox_messages')
+    .set({ next_attempt_at: now, last_error: null, updated_at: now })
+    .where('status', '=', 'pending')
+    .where('last_error', '=', PUBLIC_URL_UNSET)
+    .execute();
+  released.add(ctx);
 }
 
 /**
@@ -281,6 +316,14 @@ async function deliver(ctx: AppContext, transport: Transport, row: OutboxMessage
   }
   const outcome = await record(ctx, row, row.attempts + 1, error);
   report[outcome] += 1;
+  if (outcome !== 'sent') return;
+  // The send stands whatever a subscriber does; a failure is reported once the run ends (and a
+  // subscriber's own catch-up repairs what it missed).
+  try {
+    await announceSent(ctx, [row], ctx.clock.now().toISOString());
+  } catch (failure) {
+    report.subscriberFailures.push(failure);
+  }
 }
 
 /** Works through one channel's queue until it is empty or the run's time is up. */
@@ -299,6 +342,10 @@ async function runLane(ctx: AppContext, lane: Lane, report: DispatchReport): Pro
         const row = step.message;
         if (step.action === 'expire') {
           report.expired += await expireUnsent(ctx, row);
+          continue;
+        }
+        if (row.needs_public_url && !ctx.config.publicUrl) {
+          await park(ctx, row);
           continue;
         }
         // The transport's rate: one hand-off per spacing (real time), a few answers awaited at once.
@@ -328,9 +375,10 @@ async function runLane(ctx: AppContext, lane: Lane, report: DispatchReport): Pro
 export async function dispatchDue(ctx: AppContext, options: DispatchOptions = {}): Promise<DispatchReport> {
   const started = performance.now();
   const now = ctx.clock.now();
-  const report: DispatchReport = { sent: 0, retrying: 0, failed: 0, expired: 0, interrupted: 0 };
+  const report: DispatchReport = { sent: 0, retrying: 0, failed: 0, expired: 0, interrupted: 0, subscriberFailures: [] };
   report.expired += await expireDue(ctx, now.toISOString());
   report.interrupted += await failInterrupted(ctx, now);
+  await releaseParked(ctx, now.toISOString());
 
   const configured = options.transports
     ? (Object.keys(options.transports) as TransportChannel[])

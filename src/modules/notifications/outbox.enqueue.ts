@@ -11,7 +11,7 @@ import { getAssociation } from '../settings/index.js';
 import { staffContact } from '../staff/index.js';
 import { EVENTS, templateChannelOf } from './notifications.events.js';
 import * as repo from './outbox.repo.js';
-import { placeholdersIn, renderTemplate } from './templates.render.js';
+import { hasLinks, isLinkPlaceholder, linkToken, placeholdersIn, renderTemplate } from './templates.render.js';
 import { resolveTemplate } from './templates.service.js';
 
 /**
@@ -91,6 +91,16 @@ export function familyAddress(contact: FamilyContact, channel: ContactChannel): 
     case 'letter':
       return [contact.address, contact.city].filter(Boolean).join('\n');
   }
+}
+
+/** Why a message with links waits: SILA_PUBLIC_URL is not set (issue 20 §6). */
+export const PUBLIC_URL_UNSET = 'link.public-url-unset';
+
+/** Link placeholders given as paths (`/complaints/track#…`) are stored as links resolved at sending (§6). */
+function withLinkTokens(values: Record<string, string>): Record<string, string> {
+  const out = { ...values };
+  for (const [name, value] of Object.entries(values)) if (isLinkPlaceholder(name) && value.startsWith('/')) out[name] = linkToken(value);
+  return out;
 }
 
 function associationName(association: AssociationSettings, language: Language): string {
@@ -176,7 +186,7 @@ export async function enqueueMessage(trx: Db, ctx: AppContext, input: EnqueueInp
         continue;
       }
     }
-    const values = { ...delivery.values, ...input.params };
+    const values = withLinkTokens({ ...delivery.values, ...input.params });
     const missing = definition.requiredPlaceholders.filter((name) => !values[name]);
     if (missing.length) throw new Error(`enqueueMessage: ${input.event} needs ${missing.join(', ')}`);
 
@@ -193,8 +203,14 @@ export async function enqueueMessage(trx: Db, ctx: AppContext, input: EnqueueInp
             parameters: placeholdersIn(template.body).map((name) => values[name] || '-'),
           }
         : null;
+    const subject = template.subject === null ? null : renderTemplate(template.subject, values);
+    const body = renderTemplate(template.body, values);
+    const transportData = whatsapp && JSON.stringify(whatsapp);
     const hasNoAddress = delivery.channel !== 'staff-app' && delivery.channel !== 'letter' && !delivery.address;
     const status: MessageStatus = hasNoAddress ? 'failed' : initialStatus(delivery.channel);
+    // §6: links are made absolute when sent; with no public URL yet the message waits, saying why.
+    const needsPublicUrl = hasLinks(body) || hasLinks(subject) || hasLinks(transportData);
+    const isParked = status === 'pending' && needsPublicUrl && !ctx.config.publicUrl;
     const expiresAt = input.expiresAt ?? (definition.ttlMinutes ? new Date(now.getTime() + definition.ttlMinutes * 60_000) : null);
     const row: OutboxMessageTable = {
       id,
@@ -204,16 +220,16 @@ export async function enqueueMessage(trx: Db, ctx: AppContext, input: EnqueueInp
       recipient_id: delivery.recipientId,
       channel: delivery.channel,
       address: seal('address', delivery.address),
-      subject: seal('subject', template.subject === null ? null : renderTemplate(template.subject, values)),
-      body: seal('body', renderTemplate(template.body, values)),
-      transport_data: seal('transport_data', whatsapp && JSON.stringify(whatsapp)),
+      subject: seal('subject', subject),
+      body: seal('body', body),
+      transport_data: seal('transport_data', transportData),
       status,
       // Issue 20 §1: the queue it waits in, from the event's declaration.
       priority: definition.priority,
       attempts: 0,
-      next_attempt_at: status === 'pending' ? now.toISOString() : null,
+      next_attempt_at: status === 'pending' && !isParked ? now.toISOString() : null,
       claimed_at: null,
-      last_error: hasNoAddress ? 'recipient.no-address' : null,
+      last_error: hasNoAddress ? 'recipient.no-address' : isParked ? PUBLIC_URL_UNSET : null,
       sent_at: status === 'sent' ? now.toISOString() : null,
       expires_at: expiresAt ? expiresAt.toISOString() : null,
       is_sensitive: definition.isSensitive ? 1 : 0,
@@ -226,6 +242,8 @@ export async function enqueueMessage(trx: Db, ctx: AppContext, input: EnqueueInp
       read_at: null,
       created_at: now.toISOString(),
       updated_at: now.toISOString(),
+      needs_public_url: needsPublicUrl ? 1 : 0,
+      delivered_at: null,
     };
     if (!(await repo.insertMessage(trx, row))) {
       // A concurrent change with the same key got there first: its message stands.

@@ -5,6 +5,8 @@ import { escapeHtml, html, SafeHtml } from '../../platform/http/html.js';
 import type { StaffPrincipal } from '../../platform/http/principal.js';
 import { recordAudit } from '../audit/index.js';
 import { getAssociation } from '../settings/index.js';
+import { PUBLIC_URL_UNSET } from './outbox.enqueue.js';
+import { findMessage } from './outbox.repo.js';
 import { getMessage } from './outbox.service.js';
 
 /**
@@ -48,6 +50,9 @@ export async function renderLetter(ctx: AppContext, principal: StaffPrincipal, i
   const message = await getMessage(ctx, principal, id);
   if (message.channel !== 'letter' && message.channel !== 'fax')
     throw AppError.conflict('message.not-a-letter', 'Only letters and faxes are printed');
+  // Issue 20 §6: a letter's links must be whole on paper.
+  if (!ctx.config.publicUrl && (await findMessage(ctx.db, id))?.needs_public_url)
+    throw AppError.conflict(PUBLIC_URL_UNSET, 'This letter carries a link: set SILA_PUBLIC_URL, restart, then print it');
   const a = await getAssociation(ctx);
   const isArabic = message.language === 'ar';
   const date = formatDualDate(ctx.clock.now(), { language: message.language, digits: a.digits });

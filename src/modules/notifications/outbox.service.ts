@@ -20,6 +20,7 @@ import { UNLISTED_EVENTS } from './notifications.events.js';
 import { canSeeFullAddress } from './notifications.policy.js';
 import { type ContactChannel, familyAddress, initialStatus, outboxAad } from './outbox.enqueue.js';
 import * as repo from './outbox.repo.js';
+import { resolveLinks } from './templates.render.js';
 
 /**
  * The outbox seen by people (issue 4 §5, §9): the administrator's page (filter, retry, cancel),
@@ -30,9 +31,10 @@ type Sealed = 'address' | 'subject' | 'body' | 'outcome_note';
 
 export const actorOf = (principal: StaffPrincipal) => ({ kind: 'staff' as const, id: principal.userId });
 
+/** A sealed column in clear, its links as they are (or will be) sent (issue 20 §6). */
 export function openSealed(ctx: AppContext, row: OutboxMessageTable, column: Sealed): string | null {
   const value = row[column];
-  return value === null ? null : ctx.keys.encryptor.decrypt(value, outboxAad(row.id, column));
+  return value === null ? null : resolveLinks(ctx.keys.encryptor.decrypt(value, outboxAad(row.id, column)), ctx.config.publicUrl ?? '');
 }
 
 /** +966551234567 → +9665•••••567; fatima@example.org → f•••@example.org; a postal address → •••. */

@@ -4,6 +4,7 @@ import { AppError } from '../../platform/http/app-error.js';
 import type { StaffPrincipal } from '../../platform/http/principal.js';
 import { outboxAad } from './outbox.enqueue.js';
 import { assertStatus, decodeCursor, listPage, loadVisible, transition } from './outbox.service.js';
+import { announceSent } from './outbox.states.js';
 
 /**
  * Letters, faxes and calls are work for staff (issue 4 §6): a print queue and a call list, oldest
@@ -41,7 +42,7 @@ export async function markLetterSent(
     throw AppError.conflict('message.not-a-letter', 'Only letters and faxes are marked sent');
   assertStatus(row, ['waiting-staff']);
   const now = ctx.clock.now().toISOString();
-  return transition(ctx, principal, row, directory, {
+  const message = await transition(ctx, principal, row, directory, {
     from: ['waiting-staff'],
     patch: {
       status: 'sent',
@@ -54,6 +55,9 @@ export async function markLetterSent(
     action: 'message.mark-sent',
     attempt: { outcome: 'sent', errorCode: null },
   });
+  // Issue 20 §5: a letter tells the family once it is sent (C6 stops then for a decision).
+  await announceSent(ctx, [row], now);
+  return message;
 }
 
 /**
@@ -66,7 +70,7 @@ export async function recordCall(ctx: AppContext, principal: StaffPrincipal, id:
   assertStatus(row, ['waiting-staff']);
   const now = ctx.clock.now().toISOString();
   const status: MessageStatus = body.outcome === 'no-answer' ? 'waiting-staff' : body.outcome === 'wrong-number' ? 'failed' : 'done';
-  return transition(ctx, principal, row, directory, {
+  const message = await transition(ctx, principal, row, directory, {
     from: ['waiting-staff'],
     patch: {
       status,
@@ -81,4 +85,7 @@ export async function recordCall(ctx: AppContext, principal: StaffPrincipal, id:
     attempt: { outcome: `call-${body.outcome}`, errorCode: null },
     details: { outcome: body.outcome },
   });
+  // Issue 20 §5: a call tells the family once the family was reached.
+  if (body.outcome === 'reached') await announceSent(ctx, [row], now);
+  return message;
 }

@@ -76,3 +76,33 @@ export function renderTemplate(
     .join('\n')
     .trim();
 }
+
+/**
+ * Links in messages (issue 20 §6): a link placeholder's value is a path (`/complaints/track#…`),
+ * kept in the stored text between two private-use characters and made absolute by the dispatcher
+ * against SILA_PUBLIC_URL when the message is sent — so a message queued while the address was
+ * unset goes out right once it is set. The markers never reach a person.
+ */
+const LINK_OPEN = '\uE000';
+const LINK_CLOSE = '\uE001';
+const LINK = /\uE000([^\uE000\uE001]*)\uE001/g;
+
+/** Placeholders whose values are links: `link`, and any name ending in `Link` (e.g. `withdrawLink`). */
+export function isLinkPlaceholder(name: string): boolean {
+  return name === 'link' || name.endsWith('Link');
+}
+
+/** The stored form of a link to `path` (a path on this installation, starting with `/`). */
+export function linkToken(path: string): string {
+  return `${LINK_OPEN}${path}${LINK_CLOSE}`;
+}
+
+export function hasLinks(text: string | null): boolean {
+  return text?.includes(LINK_OPEN) ?? false;
+}
+
+/** Makes every link in `text` absolute against `base` (the public URL, with or without a trailing slash). */
+export function resolveLinks(text: string, base: string): string {
+  const root = base.replace(/\/+$/, '');
+  return text.replace(LINK, (_whole, path: string) => `${root}${path}`);
+}

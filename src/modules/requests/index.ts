@@ -2,11 +2,13 @@ import type { AreaManifest } from '../../platform/area.js';
 import type { PersonalTable } from '../../platform/personal-data.js';
 import { committeeSubjects, REQUEST_SUBJECT } from '../committees/index.js';
 import { familyChanged } from '../families/index.js';
-import { answersAad, noteAad, reasonsAad } from './requests.core.js';
+import { messageSent } from '../notifications/index.js';
 import { requestCommitteeSubject } from './requests.committee-subject.js';
+import { answersAad, noteAad, reasonsAad } from './requests.core.js';
 import { requestJobs } from './requests.jobs.js';
 import { syncFamilyRequests } from './requests.moves.js';
 import { requestRoutes } from './requests.routes.js';
+import { onMessageSent } from './requests.told.js';
 
 /**
  * Service requests' public face (C2–C6): the portal's online requests and attestation by code.
@@ -52,6 +54,8 @@ export const requestsArea: AreaManifest = {
     ctx.hooks.on(familyChanged, (change) => syncFamilyRequests(ctx, change));
     // C5: committees study service requests.
     ctx.hooks.provide(committeeSubjects, REQUEST_SUBJECT, requestCommitteeSubject);
+    // C5, C6 (issue 20 §5): a decision is told — and the clock stops — when its message is sent.
+    ctx.hooks.on(messageSent, (sent) => onMessageSent(ctx, sent));
   },
   personalData: REQUESTS_PERSONAL_DATA,
   auditKinds: [

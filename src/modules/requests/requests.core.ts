@@ -401,7 +401,9 @@ async function notifyFamily(trx: Db, ctx: AppContext, actor: Actor, row: Request
       about,
       actor,
     });
-  } else if (action === 'notify' && row.decision_outcome) {
+  } else if (action === 'decide' && row.decision_outcome) {
+    // C5: the decision goes out now; the request becomes `notified`, and the C6 clock stops, only
+    // once the message is sent (issue 20 §5: requests.told.ts).
     await enqueueMessage(trx, ctx, {
       event: 'request.decided',
       recipient,

@@ -9,6 +9,7 @@ import { enqueueMessage } from '../notifications/index.js';
 import { activeStaffNames, activeStaffWithRole } from '../staff/index.js';
 import { type Db, dualDay, requireType } from './requests.core.js';
 import { moveCounters } from './requests.repo.js';
+import { catchUpToldDecisions } from './requests.told.js';
 
 /**
  * The requests' side of the working-day clocks (C6):
@@ -120,5 +121,9 @@ export async function processRequestClocks(ctx: AppContext): Promise<{ handled: 
 }
 
 export function requestJobs(ctx: AppContext): Job[] {
-  return [{ name: 'request-clocks', intervalMs: 60_000, run: () => processRequestClocks(ctx) }];
+  return [
+    { name: 'request-clocks', intervalMs: 60_000, run: () => processRequestClocks(ctx) },
+    // Issue 20 §5: decisions whose message was sent while the event was missed (normally none).
+    { name: 'request-decisions-told', intervalMs: 60_000, run: () => catchUpToldDecisions(ctx) },
+  ];
 }

@@ -16,6 +16,7 @@ import type { StaffPrincipal } from '../../platform/http/principal.js';
 import { recordAudit } from '../audit/index.js';
 import { getClock, workingDaysLeftOn } from '../calendar/index.js';
 import { familySummaries } from '../families/index.js';
+import { messagesAbout } from '../notifications/index.js';
 import { staffNames } from '../staff/index.js';
 import { findTypes } from './request-types.service.js';
 import { loadVisible, staffActor } from './requests.access.js';
@@ -132,6 +133,7 @@ export async function present(ctx: AppContext, principal: StaffPrincipal, row: R
     createdBy: row.created_by,
     submittedAt: row.submitted_at,
     notifiedAt: row.notified_at,
+    messages: (await messagesAbout(ctx.db, { type: 'request', ids: [row.id] })).get(row.id) ?? [],
     closedAt: row.closed_at,
     version: row.version,
     allowedActions: allowedActions(principal, row),

@@ -112,8 +112,9 @@ export async function requestInformation(
 }
 
 /**
- * under-study → decided → notified, in the caller's transaction (minutes frozen): the decision's
- * message to the family goes to the outbox, and the clock stops `done` (C5, C6).
+ * under-study → decided, in the caller's transaction (minutes frozen): the decision's message to
+ * the family goes to the outbox. The request becomes `notified` and its clock stops `done` once
+ * that message is sent, not when it is queued (C5, C6; issue 20 §5, requests.told.ts).
  */
 export async function applyDecision(
   trx: Db,
@@ -122,8 +123,7 @@ export async function applyDecision(
   requestId: string,
   input: { outcome: DecisionOutcome; reasons: string; meetingId: string | null; minutesId: string | null },
 ): Promise<{ status: RequestStatus }> {
-  await move(trx, ctx, actor, requestId, 'decide', input);
-  const row = await move(trx, ctx, actor, requestId, 'notify', { meetingId: input.meetingId });
+  const row = await move(trx, ctx, actor, requestId, 'decide', input);
   return { status: row.status as RequestStatus };
 }
 

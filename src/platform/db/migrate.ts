@@ -18,6 +18,7 @@ import * as m0015 from './migrations/0015-families-ordered-scans.js';
 import * as m0016 from './migrations/0016-oversight-by-kind.js';
 import * as m0017 from './migrations/0017-key-sentinels.js';
 import * as m0018 from './migrations/0018-outbox-priority.js';
+import * as m0019 from './migrations/0019-outbox-truth.js';
 import * as m0020 from './migrations/0020-consent-purposes-notices.js';
 import * as m0021 from './migrations/0021-family-consents.js';
 import * as m0022 from './migrations/0022-committee-subjects.js';
@@ -43,6 +44,7 @@ const migrations: Record<string, Migration> = {
   '0016-oversight-by-kind': m0016,
   '0017-key-sentinels': m0017,
   '0018-outbox-priority': m0018,
+  '0019-outbox-truth': m0019,
   '0020-consent-purposes-notices': m0020,
   '0021-family-consents': m0021,
   '0022-committee-subjects': m0022,

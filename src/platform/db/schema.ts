@@ -273,6 +273,10 @@ export interface OutboxMessageTable {
   read_at: string | null;
   created_at: string;
   updated_at: string;
+  /** 1 when the text carries links resolved against SILA_PUBLIC_URL at sending (issue 20 §6). */
+  needs_public_url: number;
+  /** When the transport reported it reached the person (issue 20 §5). */
+  delivered_at: string | null;
 }
 
 export interface OutboxAttemptTable {
