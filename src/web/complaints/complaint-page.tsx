@@ -16,20 +16,23 @@ import {
   Title,
 } from '@mantine/core';
 import { IconCircleDot, IconDownload, IconUpload } from '@tabler/icons-react';
-import { type ReactNode, useState } from 'react';
+import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, useParams } from 'react-router';
 import { api } from '../api/client.js';
 import { hasRole, useCurrentUser } from '../auth/session.js';
+import { Fact } from '../ui/definition-list.js';
+import { DetailHeader } from '../ui/detail-header.js';
 import { DualDay } from '../ui/dual-day.js';
 import { useFormat } from '../ui/format.js';
 import { Ltr } from '../ui/ltr.js';
 import { LoadFailure, Page, PageLoader } from '../ui/page.js';
 import { ProblemAlert } from '../ui/problem-alert.js';
 import { errorMessage } from '../ui/problems.js';
+import { SEVERITY_COLOURS, SLA_COLOURS } from '../ui/status.js';
 import { NextStepForm, useCaseWrite } from './complaint-steps.js';
 import { type CaseDetail, CHANNEL_CODES, caseFileUrl, useComplaint } from './complaints-api.js';
-import { SEVERITY_COLOURS, SLA_COLOURS, useChoiceNames } from './complaints-page.js';
+import { useChoiceNames } from './complaints-page.js';
 import { COMPLAINTS_NS } from './i18n.js';
 
 const INVESTIGABLE = new Set(['assigned', 'investigating', 'response-decided']);
@@ -43,19 +46,6 @@ const AFTER_ASSESSMENT = new Set([
   'closed',
   'satisfaction-followed-up',
 ]);
-
-function Fact({ label, children }: { label: string; children: ReactNode }) {
-  return (
-    <Stack gap={2}>
-      <Text size="sm" c="dimmed" component="dt">
-        {label}
-      </Text>
-      <Text component="dd" m={0} style={{ whiteSpace: 'pre-wrap' }}>
-        {children}
-      </Text>
-    </Stack>
-  );
-}
 
 /** One complaint (issue 6 §5): details, scans, both clocks, the next step's form, investigation, settlement, the timeline. */
 export function ComplaintPage() {
@@ -79,12 +69,10 @@ export function ComplaintPage() {
         </Button>
       }
     >
-      <Paper withBorder radius="md" p={{ base: 'md', sm: 'lg' }}>
-        <Stack gap="md">
-          <Group gap="xs">
-            <Badge size="lg" variant="filled" color="indigo" data-testid="complaint-step">
-              {t(`steps.${detail.step}`)}
-            </Badge>
+      <DetailHeader
+        status={{ label: t(`steps.${detail.step}`), colour: 'indigo', testId: 'complaint-step' }}
+        badges={
+          <>
             {detail.severity && (
               <Badge size="lg" variant="light" color={SEVERITY_COLOURS[detail.severity]}>
                 {t('severity')}: {t(`severities.${detail.severity}`)}
@@ -100,8 +88,10 @@ export function ComplaintPage() {
                 {t('page.anonymous')}
               </Badge>
             )}
-          </Group>
-          <SimpleGrid cols={{ base: 1, xs: 2, md: 3 }} spacing="md" component="dl" m={0}>
+          </>
+        }
+        facts={
+          <>
             <Fact label={t('reference')}>
               <Ltr>{detail.reference}</Ltr>
             </Fact>
@@ -111,14 +101,18 @@ export function ComplaintPage() {
             <Fact label={t('receivedAt')}>
               <DualDay value={detail.receivedAt} withTime />
             </Fact>
-            <Fact label={t('topic')}>{names.topic(detail.topic)}</Fact>
-            <Fact label={t('domain')}>{detail.domain ? names.domain(detail.domain) : '—'}</Fact>
-            <Fact label={t('assignedTo')}>
+            <Fact label={t('topic')} wrap>
+              {names.topic(detail.topic)}
+            </Fact>
+            <Fact label={t('domain')} wrap>
+              {detail.domain ? names.domain(detail.domain) : '—'}
+            </Fact>
+            <Fact label={t('assignedTo')} wrap>
               {detail.assignedTo?.displayName ?? (detail.assignedCommitteeId ? t('list.committeeOnly') : t('list.unassigned'))}
             </Fact>
-          </SimpleGrid>
-        </Stack>
-      </Paper>
+          </>
+        }
+      />
       <SimpleGrid cols={{ base: 1, md: 2 }} spacing="lg">
         <WriterPanel detail={detail} />
         <ClockPanel detail={detail} />

@@ -1,4 +1,4 @@
-import { Anchor, Button, EmptyState, Group, Paper, Select, SimpleGrid, Stack, Table, Text, TextInput } from '@mantine/core';
+import { Anchor, Badge, Button, Group, Select, SimpleGrid, Stack, Text, TextInput } from '@mantine/core';
 import { useDebouncedValue } from '@mantine/hooks';
 import { IconFileImport, IconSearch, IconTableExport, IconUserPlus, IconUsersGroup } from '@tabler/icons-react';
 import { useMutation } from '@tanstack/react-query';
@@ -7,11 +7,13 @@ import { useTranslation } from 'react-i18next';
 import { Link, useSearchParams } from 'react-router';
 import { type FamilyFilters, type FamilyListQuery, ORIGIN_CHANNELS } from '../../contracts/families.js';
 import { hasRole, useCurrentUser } from '../auth/session.js';
+import { DualDay } from '../ui/dual-day.js';
 import { useFormat } from '../ui/format.js';
 import { Ltr } from '../ui/ltr.js';
 import { notifyError, notifySuccess } from '../ui/notify.js';
-import { LoadFailure, NotAllowed, Page, PageLoader } from '../ui/page.js';
+import { NotAllowed, Page } from '../ui/page.js';
 import { errorMessage } from '../ui/problems.js';
+import { type PagedQuery, Worklist } from '../ui/worklist.js';
 import { exportFamilies, type FamilySummary, useFamilyCount, useFamilyList, useFamilyLookup } from './families-api.js';
 import { FAMILIES_NS } from './i18n.js';
 import { lookupOf, useTaxonomyLabels } from './labels.js';
@@ -59,6 +61,7 @@ export function FamiliesPage() {
   const list = useFamilyList(query, isReader && !lookup);
   const count = useFamilyCount({ ...state.filters, q: query.q }, isReader && !lookup);
   const found = useFamilyLookup(lookup);
+  const rows = useFamilyRows();
   const download = useMutation({
     mutationFn: (format: 'csv' | 'xlsx') => exportFamilies(format, { ...state.filters, q: query.q }),
     onSuccess: (name) => notifySuccess(t('exported', { name })),
@@ -86,8 +89,18 @@ export function FamiliesPage() {
   );
   const optional = (data: { value: string; label: string }[]) => [{ value: '', label: t('all') }, ...data];
   const origins = ORIGIN_CHANNELS.map((value) => ({ value, label: t(`origins.${value}`) }));
-  const items: FamilySummary[] | undefined = lookup ? found.data?.items : list.data?.pages.flatMap((page) => page.items);
-  const current = lookup ? found : list;
+  // A lookup by ID number or mobile answers one page; the list pages on by cursor.
+  const current: PagedQuery<FamilySummary> = lookup
+    ? {
+        isPending: found.isPending,
+        isError: found.isError,
+        error: found.error,
+        data: found.data && { pages: [found.data] },
+        hasNextPage: false,
+        isFetchingNextPage: false,
+        fetchNextPage: () => undefined,
+      }
+    : list;
 
   return (
     <Page title={t('title')} actions={actions}>
@@ -170,10 +183,10 @@ export function FamiliesPage() {
           </Group>
         )}
       </Stack>
-      {current.isPending && current.fetchStatus !== 'idle' && <PageLoader />}
-      {current.isError && <LoadFailure message={errorMessage(tc, current.error)} />}
-      {items && (
-        <Stack gap="sm">
+      <Worklist
+        query={current}
+        empty={{ title: t('empty'), hint: t('emptyHint'), icon: <IconUsersGroup size={32} aria-hidden /> }}
+        header={() => (
           <Text size="sm" c="dimmed" aria-live="polite">
             {lookup
               ? t('lookupResults')
@@ -182,76 +195,68 @@ export function FamiliesPage() {
                   ? t('totalMoreThan', { n: number(count.data.count) })
                   : t('total', { count: count.data.count, n: number(count.data.count) }))}
           </Text>
-          {items.length === 0 ? (
-            <Paper withBorder radius="md" p="xl">
-              <EmptyState icon={<IconUsersGroup size={32} aria-hidden />} title={t('empty')} description={t('emptyHint')} />
-            </Paper>
-          ) : (
-            <Paper withBorder radius="md">
-              <FamiliesTable families={items} />
-            </Paper>
-          )}
-          {!lookup && list.hasNextPage && (
-            <Group justify="center">
-              <Button variant="default" loading={list.isFetchingNextPage} onClick={() => void list.fetchNextPage()}>
-                {t('loadMore')}
-              </Button>
-            </Group>
-          )}
-        </Stack>
-      )}
+        )}
+        moreLabel={t('loadMore')}
+        {...rows}
+      />
     </Page>
   );
 }
 
-function FamiliesTable({ families }: { families: FamilySummary[] }) {
+/** How a family shows as a worklist row: a table's columns on wide screens, a card on a phone. */
+function useFamilyRows() {
   const { t } = useTranslation(FAMILIES_NS);
-  const { dualDate } = useFormat();
   const labels = useTaxonomyLabels();
-  return (
-    <Table.ScrollContainer minWidth={820}>
-      <Table striped highlightOnHover verticalSpacing="sm">
-        <Table.Thead>
-          <Table.Tr>
-            <Table.Th scope="col">{t('colName')}</Table.Th>
-            <Table.Th scope="col">{t('colReference')}</Table.Th>
-            <Table.Th scope="col">{t('colNationalId')}</Table.Th>
-            <Table.Th scope="col">{t('colMobile')}</Table.Th>
-            <Table.Th scope="col">{t('colCity')}</Table.Th>
-            <Table.Th scope="col">{t('colCategory')}</Table.Th>
-            <Table.Th scope="col">{t('colCreatedAt')}</Table.Th>
-          </Table.Tr>
-        </Table.Thead>
-        <Table.Tbody>
-          {families.map((family) => {
-            const created = dualDate(family.createdAt);
-            return (
-              <Table.Tr key={family.id}>
-                <Table.Td>
-                  <Anchor component={Link} to={`/families/${family.id}`} fw={600}>
-                    {family.headNameAr}
-                  </Anchor>
-                </Table.Td>
-                <Table.Td>
-                  <Ltr>{family.reference}</Ltr>
-                </Table.Td>
-                <Table.Td>
-                  <Ltr>{family.nationalId}</Ltr>
-                </Table.Td>
-                <Table.Td>{family.mobile ? <Ltr>{family.mobile}</Ltr> : t('none')}</Table.Td>
-                <Table.Td>{family.city}</Table.Td>
-                <Table.Td>{labels.category(family.category)}</Table.Td>
-                <Table.Td>
-                  <Text size="sm">{created.hijri}</Text>
-                  <Text size="xs" c="dimmed">
-                    {created.gregorian}
-                  </Text>
-                </Table.Td>
-              </Table.Tr>
-            );
-          })}
-        </Table.Tbody>
-      </Table>
-    </Table.ScrollContainer>
+  const category = (family: FamilySummary) => (
+    <Badge variant="light" color="gray">
+      {labels.category(family.category)}
+    </Badge>
   );
+  return {
+    label: t('title'),
+    minWidth: 820,
+    rowKey: (family: FamilySummary) => family.id,
+    rowHref: (family: FamilySummary) => `/families/${family.id}`,
+    columns: [
+      {
+        key: 'name',
+        header: t('colName'),
+        cell: (family: FamilySummary) => (
+          <Anchor component={Link} to={`/families/${family.id}`} fw={600}>
+            {family.headNameAr}
+          </Anchor>
+        ),
+      },
+      { key: 'reference', header: t('colReference'), cell: (family: FamilySummary) => <Ltr>{family.reference}</Ltr> },
+      { key: 'nationalId', header: t('colNationalId'), cell: (family: FamilySummary) => <Ltr>{family.nationalId}</Ltr> },
+      {
+        key: 'mobile',
+        header: t('colMobile'),
+        cell: (family: FamilySummary) => (family.mobile ? <Ltr>{family.mobile}</Ltr> : t('none')),
+      },
+      { key: 'city', header: t('colCity'), cell: (family: FamilySummary) => family.city },
+      { key: 'category', header: t('colCategory'), cell: (family: FamilySummary) => labels.category(family.category) },
+      { key: 'createdAt', header: t('colCreatedAt'), cell: (family: FamilySummary) => <DualDay value={family.createdAt} /> },
+    ],
+    card: {
+      reference: (family: FamilySummary) => family.reference,
+      name: (family: FamilySummary) => family.headNameAr,
+      status: category,
+      more: (family: FamilySummary) => (
+        <Text size="sm" c="dimmed">
+          <Ltr>{family.nationalId}</Ltr>
+          {family.mobile && (
+            <>
+              {' · '}
+              <Ltr>{family.mobile}</Ltr>
+            </>
+          )}
+          {' · '}
+          {family.city}
+        </Text>
+      ),
+      deadline: (family: FamilySummary) => <DualDay value={family.createdAt} inline />,
+      deadlineLabel: t('colCreatedAt'),
+    },
+  };
 }

@@ -1,15 +1,17 @@
-import { Anchor, Badge, Button, EmptyState, Group, Paper, Pill, Stack, Table, Tabs, Text } from '@mantine/core';
-import { IconInbox, IconMessagePlus } from '@tabler/icons-react';
+import { Anchor, Badge, Button, Stack, Text } from '@mantine/core';
+import { IconMessagePlus } from '@tabler/icons-react';
 import { useTranslation } from 'react-i18next';
-import { Link, useSearchParams } from 'react-router';
+import { Link } from 'react-router';
 import { inquiryListQuery } from '../../contracts/complaints.js';
 import type { StaffRole } from '../../domain/roles.js';
 import { hasRole, useCurrentUser } from '../auth/session.js';
+import { DeadlineCell } from '../ui/deadline-cell.js';
 import { DualDay } from '../ui/dual-day.js';
 import { useFormat } from '../ui/format.js';
 import { Ltr } from '../ui/ltr.js';
-import { LoadFailure, NotAllowed, Page, PageLoader } from '../ui/page.js';
-import { errorMessage } from '../ui/problems.js';
+import { NotAllowed, Page } from '../ui/page.js';
+import { caseStepColour } from '../ui/status.js';
+import { FilterChips, useListParams, Worklist, WorklistTabs } from '../ui/worklist.js';
 import { INQUIRIES_NS } from './i18n.js';
 import {
   type CaseSummary,
@@ -46,21 +48,6 @@ function tabsFor(roles: readonly StaffRole[]): { key: TabKey; list: List; count?
   return open.length ? [...open, { key: 'closed', list: baseList(roles) }] : [];
 }
 
-export const SLA_COLOURS: Record<string, string> = {
-  'on-time': 'teal',
-  'due-soon': 'orange',
-  breached: 'red',
-  met: 'green',
-  late: 'red',
-};
-export const STEP_COLOURS: Record<string, string> = {
-  received: 'gray',
-  acknowledged: 'blue',
-  routed: 'indigo',
-  answered: 'green',
-  closed: 'gray',
-};
-
 /** The narrowing filters the oversight page links with; each read on its own, so one bad value drops only itself. */
 const FILTER_KEYS = ['step', 'slaState', 'age', 'officerId', 'isOpen', 'awaitingAnswer', 'answeredBy', 'answeredSince'] as const;
 type FilterKey = (typeof FILTER_KEYS)[number];
@@ -79,19 +66,14 @@ export function InquiriesPage() {
   const { t } = useTranslation(INQUIRIES_NS);
   const { number } = useFormat();
   const me = useCurrentUser();
-  const [params, setParams] = useSearchParams();
+  const list = useListParams();
   const counts = useInquiryCounts();
   const tabs = tabsFor(me.roles);
-  const active = tabs.find((tab) => tab.key === params.get('list')) ?? tabs[0];
+  const active = tabs.find((tab) => tab.key === list.get('list')) ?? tabs[0];
   if (!active) return <NotAllowed />;
-  const filters = filtersFrom(params);
+  const filters = filtersFrom(list.params);
   const isFiltered = Object.keys(filters).length > 0;
   const canLog = hasRole(me.roles, 'reception', 'contact-officer');
-  const removeFilter = (keys: FilterKey[]) => {
-    const next = new URLSearchParams(params);
-    for (const key of keys) next.delete(key);
-    setParams(next, { replace: true });
-  };
   return (
     <Page
       title={t('list.title')}
@@ -103,50 +85,36 @@ export function InquiriesPage() {
         )
       }
     >
-      <Tabs value={active.key} onChange={(value) => value && setParams({ list: value }, { replace: true })} keepMounted={false}>
-        <Tabs.List>
-          {tabs.map((tab) => {
-            const value = tab.count && counts.data ? counts.data[tab.count] : null;
-            return (
-              <Tabs.Tab
-                key={tab.key}
-                value={tab.key}
-                data-testid={`inquiry-tab-${tab.key}`}
-                rightSection={
-                  typeof value === 'number' && (
-                    <Badge size="sm" variant="light" color="gray" data-testid={`inquiry-tab-count-${tab.key}`}>
-                      <Ltr>{number(value)}</Ltr>
-                    </Badge>
-                  )
-                }
-              >
-                {t(`list.tabs.${tab.key}`)}
-              </Tabs.Tab>
-            );
-          })}
-        </Tabs.List>
-        {tabs.map((tab) => (
-          <Tabs.Panel key={tab.key} value={tab.key} pt="md">
+      <WorklistTabs
+        testIdPrefix="inquiry"
+        tabs={tabs.map((tab) => {
+          const value = tab.count && counts.data ? counts.data[tab.count] : null;
+          return { key: tab.key, label: t(`list.tabs.${tab.key}`), count: typeof value === 'number' ? number(value) : null };
+        })}
+      >
+        {(key) => {
+          const tab = tabs.find((each) => each.key === key) ?? active;
+          return (
             <Stack gap="sm">
               <Text size="sm" c="dimmed">
                 {t(`list.explain.${tab.key}`)}
               </Text>
-              <FilterChips filters={filters} onRemove={removeFilter} onClear={() => setParams({ list: tab.key }, { replace: true })} />
-              <Worklist
+              <InquiryFilterChips filters={filters} onRemove={list.remove} onClear={() => list.replace({ list: tab.key })} />
+              <InquiryWorklist
                 empty={isFiltered ? 'filtered' : tab.key}
                 // A tab lists its open inquiries (closed: the closed ones); a link's filters are applied as they are.
                 filters={{ list: tab.list, ...(isFiltered ? filters : { isOpen: tab.key === 'closed' ? 'false' : 'true' }) }}
               />
             </Stack>
-          </Tabs.Panel>
-        ))}
-      </Tabs>
+          );
+        }}
+      </WorklistTabs>
     </Page>
   );
 }
 
 /** The filters a link brought, each a chip that removes itself (an officer's name from the roster). */
-function FilterChips({ filters, onRemove, onClear }: { filters: Filters; onRemove(keys: FilterKey[]): void; onClear(): void }) {
+function InquiryFilterChips({ filters, onRemove, onClear }: { filters: Filters; onRemove(keys: FilterKey[]): void; onClear(): void }) {
   const { t } = useTranslation(INQUIRIES_NS);
   const { dualDate } = useFormat();
   const day = (value: string) => {
@@ -181,138 +149,99 @@ function FilterChips({ filters, onRemove, onClear }: { filters: Filters; onRemov
   else if (filters.answeredSince)
     chips.push({ keys: ['answeredSince'], label: t('list.filter.answeredSince', { date: day(filters.answeredSince) }) });
   if (filters.isOpen) chips.push({ keys: ['isOpen'], label: t(filters.isOpen === 'true' ? 'list.filter.open' : 'list.filter.closed') });
-  if (!chips.length) return null;
   return (
-    <Group gap="xs" data-testid="inquiry-filters">
-      <Text size="sm" fw={600}>
-        {t('list.filter.title')}
-      </Text>
-      {chips.map((chip) => (
-        <Pill
-          key={chip.keys.join()}
-          size="lg"
-          withRemoveButton
-          onRemove={() => onRemove(chip.keys)}
-          // Pill hides its remove button from keyboards and screen readers by default (it is made for inputs).
-          removeButtonProps={{ 'aria-label': t('list.filter.remove', { filter: chip.label }), 'aria-hidden': false, tabIndex: 0 }}
-          data-testid={`inquiry-filter-${chip.keys[0]}`}
-        >
-          {chip.label}
-        </Pill>
-      ))}
-      {chips.length > 1 && (
-        <Button variant="subtle" size="compact-sm" onClick={onClear}>
-          {t('list.filter.clear')}
-        </Button>
-      )}
-    </Group>
+    <FilterChips
+      chips={chips.map((chip) => ({ key: chip.keys[0] ?? chip.label, label: chip.label, onRemove: () => onRemove(chip.keys) }))}
+      onClear={onClear}
+      testId="inquiry-filters"
+      title={t('list.filter.title')}
+      removeLabel={(filter) => t('list.filter.remove', { filter })}
+    />
   );
 }
 
-function Worklist({ filters, empty }: { filters: InquiryFilters; empty: TabKey | 'filtered' }) {
+function InquiryWorklist({ filters, empty }: { filters: InquiryFilters; empty: TabKey | 'filtered' }) {
   const { t } = useTranslation(INQUIRIES_NS);
-  const { t: tc } = useTranslation();
   const { number } = useFormat();
   const query = useInquiryList(filters);
-  if (query.isPending) return <PageLoader />;
-  if (query.isError) return <LoadFailure message={errorMessage(tc, query.error)} />;
-  const items = query.data.pages.flatMap((page) => page.items);
-  if (items.length === 0) {
-    return (
-      <Paper withBorder radius="md" p="xl">
-        <EmptyState icon={<IconInbox size={32} aria-hidden />} title={t(`list.empty.${empty}`)} />
-      </Paper>
-    );
-  }
   return (
-    <Stack gap="sm">
-      <Text size="sm" data-testid="inquiry-count">
-        {query.hasNextPage
-          ? t('list.countMore', { n: number(items.length) })
-          : t('list.count', { n: number(items.length), count: items.length })}
-      </Text>
-      <Paper withBorder radius="md">
-        <InquiriesTable items={items} />
-      </Paper>
-      {query.hasNextPage && (
-        <Group justify="center">
-          <Button variant="default" loading={query.isFetchingNextPage} onClick={() => void query.fetchNextPage()}>
-            {t('list.more')}
-          </Button>
-        </Group>
+    <Worklist
+      query={query}
+      empty={{ title: t(`list.empty.${empty}`) }}
+      header={(items, hasMore) => (
+        <Text size="sm" data-testid="inquiry-count">
+          {hasMore ? t('list.countMore', { n: number(items.length) }) : t('list.count', { n: number(items.length), count: items.length })}
+        </Text>
       )}
-    </Stack>
+      moreLabel={t('list.more')}
+      {...useInquiryRows()}
+    />
   );
 }
 
-function InquiriesTable({ items }: { items: CaseSummary[] }) {
+/** How an inquiry shows as a worklist row: a table's columns on wide screens, a card on a phone. */
+function useInquiryRows() {
   const { t } = useTranslation(INQUIRIES_NS);
   const labels = useCaseLabels();
-  return (
-    <Table.ScrollContainer minWidth={860}>
-      <Table striped highlightOnHover verticalSpacing="sm" style={{ wordBreak: 'normal' }}>
-        <Table.Thead>
-          <Table.Tr>
-            <Table.Th scope="col">{t('reference')}</Table.Th>
-            <Table.Th scope="col">{t('topic')}</Table.Th>
-            <Table.Th scope="col">{t('step')}</Table.Th>
-            <Table.Th scope="col">{t('handler')}</Table.Th>
-            <Table.Th scope="col">{t('deadline')}</Table.Th>
-            <Table.Th scope="col">{t('receivedAt')}</Table.Th>
-          </Table.Tr>
-        </Table.Thead>
-        <Table.Tbody>
-          {items.map((item) => (
-            <Table.Tr key={item.id}>
-              <Table.Td>
-                <Anchor component={Link} to={`/inquiries/${item.id}`} fw={600}>
-                  <Ltr>{item.reference}</Ltr>
-                </Anchor>
-                <Text size="xs" c="dimmed">
-                  {t(`channels.${item.channel}`)}
-                </Text>
-              </Table.Td>
-              <Table.Td>
-                <Text size="sm">{labels.topic(item.topic)}</Text>
-                {item.domain && (
-                  <Text size="xs" c="dimmed">
-                    {labels.domain(item.domain)}
-                  </Text>
-                )}
-              </Table.Td>
-              <Table.Td>
-                <Badge variant="light" color={STEP_COLOURS[item.step] ?? 'gray'}>
-                  {t(`steps.${item.step}`)}
-                </Badge>
-              </Table.Td>
-              <Table.Td>
-                <Text size="sm">{item.officer ? item.officer.displayName : t(`queues.${item.queue ?? 'general'}`)}</Text>
-              </Table.Td>
-              <Table.Td>
-                {item.deadline ? (
-                  <Group gap="xs" wrap="nowrap">
-                    <div>
-                      <DualDay value={item.deadline.day} />
-                    </div>
-                    {item.slaState !== 'on-time' && (
-                      <Badge size="sm" variant="light" color={SLA_COLOURS[item.slaState]}>
-                        {t(`sla.${item.slaState}`)}
-                      </Badge>
-                    )}
-                  </Group>
-                ) : (
-                  <Text size="sm" c="dimmed">
-                    —
-                  </Text>
-                )}
-              </Table.Td>
-              <Table.Td>
-                <DualDay value={item.receivedAt} />
-              </Table.Td>
-            </Table.Tr>
-          ))}
-        </Table.Tbody>
-      </Table>
-    </Table.ScrollContainer>
+  const step = (item: CaseSummary) => (
+    <Badge variant="light" color={caseStepColour(item.step, 'gray')}>
+      {t(`steps.${item.step}`)}
+    </Badge>
   );
+  const handler = (item: CaseSummary) => (item.officer ? item.officer.displayName : t(`queues.${item.queue ?? 'general'}`));
+  const deadline = (item: CaseSummary) => (
+    <DeadlineCell day={item.deadline?.day} slaState={item.slaState} label={(state) => t(`sla.${state}`)} empty="—" />
+  );
+  return {
+    label: t('list.title'),
+    minWidth: 860,
+    rowKey: (item: CaseSummary) => item.id,
+    rowHref: (item: CaseSummary) => `/inquiries/${item.id}`,
+    columns: [
+      {
+        key: 'reference',
+        header: t('reference'),
+        cell: (item: CaseSummary) => (
+          <>
+            <Anchor component={Link} to={`/inquiries/${item.id}`} fw={600}>
+              <Ltr>{item.reference}</Ltr>
+            </Anchor>
+            <Text size="xs" c="dimmed">
+              {t(`channels.${item.channel}`)}
+            </Text>
+          </>
+        ),
+      },
+      {
+        key: 'topic',
+        header: t('topic'),
+        cell: (item: CaseSummary) => (
+          <>
+            <Text size="sm">{labels.topic(item.topic)}</Text>
+            {item.domain && (
+              <Text size="xs" c="dimmed">
+                {labels.domain(item.domain)}
+              </Text>
+            )}
+          </>
+        ),
+      },
+      { key: 'step', header: t('step'), cell: step },
+      { key: 'handler', header: t('handler'), cell: (item: CaseSummary) => <Text size="sm">{handler(item)}</Text> },
+      { key: 'deadline', header: t('deadline'), cell: deadline },
+      { key: 'receivedAt', header: t('receivedAt'), cell: (item: CaseSummary) => <DualDay value={item.receivedAt} /> },
+    ],
+    card: {
+      reference: (item: CaseSummary) => item.reference,
+      name: (item: CaseSummary) => labels.topic(item.topic),
+      status: step,
+      more: (item: CaseSummary) => (
+        <Text size="sm" c="dimmed">
+          {handler(item)} · {t(`channels.${item.channel}`)}
+        </Text>
+      ),
+      deadline,
+      deadlineLabel: t('deadline'),
+    },
+  };
 }

@@ -1,14 +1,15 @@
 import { Anchor, Badge, Group, List, Paper, SimpleGrid, Stack, Text, Title } from '@mantine/core';
 import { useTranslation } from 'react-i18next';
 import { Link, useParams } from 'react-router';
+import { DefinitionList, Fact } from '../ui/definition-list.js';
 import { DualDay } from '../ui/dual-day.js';
 import { useFormat } from '../ui/format.js';
 import { Ltr } from '../ui/ltr.js';
 import { LoadFailure, Page, PageLoader } from '../ui/page.js';
 import { errorMessage } from '../ui/problems.js';
+import { caseStepColour, SLA_COLOURS } from '../ui/status.js';
 import { INQUIRIES_NS } from './i18n.js';
 import { type CaseDetail, useCaseLabels, useInquiry } from './inquiries-api.js';
-import { SLA_COLOURS, STEP_COLOURS } from './inquiries-page.js';
 import { InquiryActions } from './inquiry-actions.js';
 
 /** Hours between receipt and answer, said in hours under two days and in days after. */
@@ -40,7 +41,7 @@ export function InquiryPage() {
       title={t('page.title', { reference: inquiry.reference })}
       actions={
         <Group gap="xs">
-          <Badge size="lg" variant="light" color={STEP_COLOURS[inquiry.step] ?? 'gray'}>
+          <Badge size="lg" variant="light" color={caseStepColour(inquiry.step, 'gray')}>
             {t(`steps.${inquiry.step}`)}
           </Badge>
           <Badge size="lg" variant="outline" color={SLA_COLOURS[inquiry.slaState]}>
@@ -66,19 +67,6 @@ export function InquiryPage() {
   );
 }
 
-function Field({ label, children }: { label: string; children: React.ReactNode }) {
-  return (
-    <Stack gap={2}>
-      <Text size="sm" c="dimmed" component="dt">
-        {label}
-      </Text>
-      <Text component="dd" m={0}>
-        {children}
-      </Text>
-    </Stack>
-  );
-}
-
 function Question({ inquiry }: { inquiry: CaseDetail }) {
   const { t } = useTranslation(INQUIRIES_NS);
   const labels = useCaseLabels();
@@ -92,32 +80,32 @@ function Question({ inquiry }: { inquiry: CaseDetail }) {
         <Text style={{ whiteSpace: 'pre-wrap' }} data-testid="inquiry-description">
           {inquiry.description}
         </Text>
-        <SimpleGrid cols={{ base: 1, xs: 2 }} spacing="sm" component="dl" m={0}>
-          <Field label={t('topic')}>{labels.topic(inquiry.topic)}</Field>
-          <Field label={t('domain')}>{labels.domain(inquiry.domain) ?? t('page.noDomain')}</Field>
-          <Field label={t('channel')}>{t(`channels.${inquiry.channel}`)}</Field>
-          <Field label={t('page.language')}>{t(`languages.${inquiry.language}`)}</Field>
-          <Field label={t('page.writer')}>{writer.name ?? t('page.noName')}</Field>
-          <Field label={t('page.contact')}>
+        <DefinitionList columns={2}>
+          <Fact label={t('topic')}>{labels.topic(inquiry.topic)}</Fact>
+          <Fact label={t('domain')}>{labels.domain(inquiry.domain) ?? t('page.noDomain')}</Fact>
+          <Fact label={t('channel')}>{t(`channels.${inquiry.channel}`)}</Fact>
+          <Fact label={t('page.language')}>{t(`languages.${inquiry.language}`)}</Fact>
+          <Fact label={t('page.writer')}>{writer.name ?? t('page.noName')}</Fact>
+          <Fact label={t('page.contact')}>
             {writer.mobile || writer.email ? (
               <Ltr>{[writer.mobile, writer.email].filter(Boolean).join(' · ')}</Ltr>
             ) : (
               (writer.postalAddress ?? t('page.noContact'))
             )}
-          </Field>
+          </Fact>
           {writer.isMasked && (
             <Text size="sm" c="dimmed" data-testid="writer-masked" style={{ gridColumn: '1 / -1' }}>
               {t('page.writerMasked')}
             </Text>
           )}
           {inquiry.familyId && (
-            <Field label={t('page.family')}>
+            <Fact label={t('page.family')}>
               <Anchor component={Link} to={`/families/${inquiry.familyId}`}>
                 {t('page.openFamily')}
               </Anchor>
-            </Field>
+            </Fact>
           )}
-        </SimpleGrid>
+        </DefinitionList>
         {inquiry.attachments.length > 0 && (
           <Stack gap={4}>
             <Text size="sm" fw={600}>
@@ -171,19 +159,19 @@ function Clock({ inquiry }: { inquiry: CaseDetail }) {
         <Title order={2} fz="lg" id="inquiry-clock">
           {t('page.clock')}
         </Title>
-        <SimpleGrid cols={{ base: 1, xs: 2 }} spacing="sm" component="dl" m={0}>
-          <Field label={t('receivedAt')}>
+        <DefinitionList columns={2}>
+          <Fact label={t('receivedAt')}>
             <DualDay value={inquiry.receivedAt} withTime />
-          </Field>
+          </Fact>
           {inquiry.deadline && (
-            <Field label={t('deadline')}>
+            <Fact label={t('deadline')}>
               <DualDay value={inquiry.deadline.day} />
-            </Field>
+            </Fact>
           )}
-          <Field label={t('page.responseTime')}>
+          <Fact label={t('page.responseTime')}>
             <span data-testid="inquiry-response-time">{hours === null ? t('page.notAnswered') : duration(hours)}</span>
-          </Field>
-        </SimpleGrid>
+          </Fact>
+        </DefinitionList>
         {inquiry.deadline && (
           <Text size="sm" c="dimmed">
             {t('page.clockRule', { n: number(inquiry.deadline.workingDays) })}

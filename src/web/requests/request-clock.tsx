@@ -4,17 +4,9 @@ import { useTranslation } from 'react-i18next';
 import type { HistoryEntry, RequestDeadline, SlaState } from '../../contracts/requests.js';
 import { DualDay } from '../ui/dual-day.js';
 import { useFormat } from '../ui/format.js';
+import { SLA_COLOURS } from '../ui/status.js';
 import { pausedSpans } from './clock-spans.js';
 import { REQUESTS_NS } from './i18n.js';
-
-export const SLA_COLOURS: Record<SlaState, string> = {
-  none: 'gray',
-  'on-time': 'teal',
-  'due-soon': 'orange',
-  breached: 'red',
-  met: 'green',
-  late: 'red',
-};
 
 /** The request's clock (C6): day 0, the deadline in Hijri and Gregorian, working days left, pauses. */
 export function RequestClock({

@@ -1,13 +1,14 @@
-import { Alert, Anchor, Badge, Button, Group, Paper, SimpleGrid, Stack, Text } from '@mantine/core';
-import type { ReactNode } from 'react';
+import { Alert, Anchor, Badge, Button, SimpleGrid, Text } from '@mantine/core';
 import { useTranslation } from 'react-i18next';
 import { Link, useParams } from 'react-router';
-import type { RequestStatus } from '../../contracts/requests.js';
+import { Fact } from '../ui/definition-list.js';
+import { DetailHeader } from '../ui/detail-header.js';
 import { DualDay } from '../ui/dual-day.js';
 import { useLanguage } from '../ui/language.js';
 import { Ltr } from '../ui/ltr.js';
 import { LoadFailure, Page, PageLoader } from '../ui/page.js';
 import { errorMessage } from '../ui/problems.js';
+import { REQUEST_STATUS_COLOURS } from '../ui/status.js';
 import { AnswersPanel } from './answers-panel.js';
 import { AttestationPanel, voidedAttestation } from './attestation-panel.js';
 import { ChecklistPanel } from './checklist-panel.js';
@@ -19,30 +20,7 @@ import { CHANNEL_CODES } from './request-create-page.js';
 import { RequestHistory } from './request-history.js';
 import { useServiceRequest } from './requests-api.js';
 
-export const STATUS_COLOURS: Record<RequestStatus, string> = {
-  draft: 'gray',
-  complete: 'blue',
-  'under-study': 'indigo',
-  'information-requested': 'orange',
-  decided: 'teal',
-  notified: 'green',
-  closed: 'dark',
-};
-
 const OUTCOME_COLOURS = { approved: 'green', 'partly-approved': 'yellow', rejected: 'red' } as const;
-
-function Fact({ label, children }: { label: string; children: ReactNode }) {
-  return (
-    <Stack gap={2}>
-      <Text size="sm" c="dimmed" component="dt">
-        {label}
-      </Text>
-      <Text component="dd" m={0}>
-        {children}
-      </Text>
-    </Stack>
-  );
-}
 
 /** One request: its data, checklist, documents, attestation, clock, decision and history. */
 export function RequestPage() {
@@ -64,12 +42,10 @@ export function RequestPage() {
         </Button>
       }
     >
-      <Paper withBorder radius="md" p={{ base: 'md', sm: 'lg' }}>
-        <Stack gap="md">
-          <Group gap="xs">
-            <Badge size="lg" variant="filled" color={STATUS_COLOURS[request.status]} data-testid="request-status">
-              {t(`statuses.${request.status}`)}
-            </Badge>
+      <DetailHeader
+        status={{ label: t(`statuses.${request.status}`), colour: REQUEST_STATUS_COLOURS[request.status], testId: 'request-status' }}
+        badges={
+          <>
             {request.completeness.isAttested && (
               <Badge size="lg" variant="light" color="green">
                 {t('attestation.attestedShort')}
@@ -80,8 +56,10 @@ export function RequestPage() {
                 {t('attestation.voidedShort')}
               </Badge>
             )}
-          </Group>
-          <SimpleGrid cols={{ base: 1, xs: 2, md: 3 }} spacing="md" component="dl" m={0}>
+          </>
+        }
+        facts={
+          <>
             <Fact label={t('reference')}>
               <Ltr>{request.reference}</Ltr>
             </Fact>
@@ -104,10 +82,10 @@ export function RequestPage() {
                 <DualDay value={request.submittedAt} withTime />
               </Fact>
             )}
-          </SimpleGrid>
-          <RequestActions request={request} />
-        </Stack>
-      </Paper>
+          </>
+        }
+        actions={<RequestActions request={request} />}
+      />
       {request.decision && (
         <Alert
           variant="light"

@@ -34,7 +34,7 @@ export function DeadlineCell({
         <Badge
           size="sm"
           variant={slaState === 'breached' ? 'filled' : 'light'}
-          color={SLA_COLOURS[slaState as keyof typeof SLA_COLOURS] ?? 'gray'}
+          color={SLA_COLOURS[slaState] ?? 'gray'}
         >
           {label(slaState)}
         </Badge>

@@ -16,7 +16,7 @@ export const REQUEST_STATUS_COLOURS: Record<RequestStatus, string> = {
 };
 
 /** The clock against its deadline (C6, E1, G1): requests, complaints and inquiries alike. */
-export const SLA_COLOURS: Record<SlaState, string> = {
+export const SLA_COLOURS: Record<SlaState, string> & Record<string, string | undefined> = {
   none: 'gray',
   'on-time': 'teal',
   'due-soon': 'orange',

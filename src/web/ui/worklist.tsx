@@ -108,13 +108,27 @@ export interface FilterChip {
 }
 
 /** The filters in force as chips, each removable on its own (by keyboard too), and "clear" when there are several. */
-export function FilterChips({ chips, onClear, testId }: { chips: FilterChip[]; onClear?: () => void; testId?: string }) {
+export function FilterChips({
+  chips,
+  onClear,
+  testId,
+  title,
+  removeLabel,
+}: {
+  chips: FilterChip[];
+  onClear?: () => void;
+  testId?: string;
+  /** The area's own words, else the shared ones. */
+  title?: string;
+  removeLabel?(chip: string): string;
+}) {
   const { t } = useTranslation();
   if (!chips.length) return null;
+  const heading = title ?? t('worklist.filters');
   return (
-    <Group gap="xs" data-testid={testId} role="group" aria-label={t('worklist.filters')}>
+    <Group gap="xs" data-testid={testId} role="group" aria-label={heading}>
       <Text size="sm" fw={600}>
-        {t('worklist.filters')}
+        {heading}
       </Text>
       {chips.map((chip) => (
         <Pill
@@ -124,7 +138,11 @@ export function FilterChips({ chips, onClear, testId }: { chips: FilterChip[]; o
           onRemove={chip.onRemove}
           // Mantine hides a pill's remove button from keyboards and screen readers (it is made for
           // inputs that remove with Backspace); here it is the only way to remove the filter.
-          removeButtonProps={{ 'aria-label': t('worklist.removeFilter', { filter: chip.label }), 'aria-hidden': false, tabIndex: 0 }}
+          removeButtonProps={{
+            'aria-label': removeLabel ? removeLabel(chip.label) : t('worklist.removeFilter', { filter: chip.label }),
+            'aria-hidden': false,
+            tabIndex: 0,
+          }}
           data-testid={testId ? `${testId.replace(/s$/, '')}-${chip.key}` : undefined}
         >
           {chip.label}
