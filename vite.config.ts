@@ -34,6 +34,7 @@ export default defineConfig({
         public: path.join(root, 'public/public.ts'),
         complaints: path.join(root, 'complaints-public/main.ts'),
         portal: path.join(root, 'portal/portal.ts'),
+        consent: path.join(root, 'consent-public/consent.ts'),
       },
     },
   },

@@ -122,7 +122,7 @@ ${assets.css.map((href) => html`<link rel="stylesheet" href="${href}">`)}
     <button type="submit" class="button primary" id="withdraw">${t.withdraw}</button>
   </form>
 </section>
-<p class="card ok" id="consent-done" role="status" hidden>${t.done}</p>
+<p class="card ok" id="consent-done" role="status" tabindex="-1" hidden>${t.done}</p>
 <p class="card notice" id="consent-already" role="status" hidden>${t.already}</p>
 <p class="card notice" id="consent-invalid" role="alert" hidden></p>
 </main>

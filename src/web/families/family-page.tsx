@@ -14,6 +14,7 @@ import { LoadFailure, Page, PageLoader } from '../ui/page.js';
 import { errorMessage } from '../ui/problems.js';
 import { ScrollTable } from '../ui/worklist.js';
 import { type Family, useAccessLog, useFamily } from './families-api.js';
+import { FamilyConsents } from './family-consents.js';
 import { FAMILIES_NS } from './i18n.js';
 import { useTaxonomyLabels } from './labels.js';
 
@@ -139,6 +140,7 @@ function FamilyDetails({ family }: { family: Family }) {
           </Paper>
         )}
       </Stack>
+      <FamilyConsents family={family} />
     </Stack>
   );
 }
