@@ -6,11 +6,12 @@ import { hasRole, useCurrentUser } from '../auth/session.js';
 import { LoadFailure, NotAllowed, Page, PageLoader } from '../ui/page.js';
 import { errorMessage } from '../ui/problems.js';
 import { AssociationForm } from './association-form.js';
+import { CONSENT_SETTINGS_NS, ConsentPurposesPanel, PrivacyNoticesPanel } from './consent-settings.js';
 import { SecurityForm } from './security-form.js';
 import { useAllSettings } from './settings-api.js';
 import { TaxonomyPanel } from './taxonomy-panel.js';
 
-const TABS = ['association', 'security', 'categories', 'domains', 'offices'] as const;
+const TABS = ['association', 'security', 'categories', 'domains', 'offices', 'purposes', 'notices'] as const;
 type Tab = (typeof TABS)[number];
 const TAB_LABEL: Record<Tab, string> = {
   association: 'settings.tabAssociation',
@@ -18,6 +19,8 @@ const TAB_LABEL: Record<Tab, string> = {
   categories: 'settings.tabCategories',
   domains: 'settings.tabDomains',
   offices: 'settings.tabOffices',
+  purposes: `${CONSENT_SETTINGS_NS}:tabPurposes`,
+  notices: `${CONSENT_SETTINGS_NS}:tabNotices`,
 };
 const KINDS: TaxonomyKindValue[] = ['categories', 'domains', 'offices'];
 
@@ -60,6 +63,12 @@ export function SettingsPage() {
                 <TaxonomyPanel kind={kind} listName={t(TAB_LABEL[kind])} items={settings.data[kind]} />
               </Tabs.Panel>
             ))}
+            <Tabs.Panel value="purposes">
+              <ConsentPurposesPanel />
+            </Tabs.Panel>
+            <Tabs.Panel value="notices">
+              <PrivacyNoticesPanel />
+            </Tabs.Panel>
           </Paper>
         </Tabs>
       )}
