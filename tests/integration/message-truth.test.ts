@@ -190,4 +190,48 @@ describe(`messages that tell the truth [${ENGINE}]`, () => {
       .executeTakeFirstOrThrow();
     expect(row).toMatchObject({ status: 'pending', last_error: 'link.public-url-unset', next_attempt_at: null });
   });
+
+  it('§3 (F2): consent is enforced where messages are queued — a withdrawn channel or the end of service is skipped, saying why', async () => {
+    const family = await buildFamily(t, { by: reception });
+    const send = (channel?: 'sms' | 'letter') =>
+      t.ctx.db.transaction().execute((trx) =>
+        enqueueMessage(trx, t.ctx, {
+          event: 'request.status-changed',
+          recipient: { kind: 'family', familyId: family.id, ...(channel ? { channel } : {}) },
+          params: { reference: 'REQ-2026-000002', status: 'قيد الدراسة' },
+        }),
+      );
+    expect((await send())[0]?.status).toBe('pending');
+
+    // The family stops SMS; its agreed channel becomes a letter in the same action.
+    const withdrawn = await reception.request('POST', `/api/v1/families/${family.id}/consents`, {
+      purpose: 'contact-sms',
+      action: 'withdraw',
+      channel: 'interview',
+      newAgreedChannel: 'letter',
+    });
+    expect(withdrawn.statusCode, withdrawn.body).toBeLessThan(300);
+    expect((await send())[0]).toMatchObject({ channel: 'letter', status: 'waiting-staff' });
+    const [bySms] = await send('sms');
+    expect(bySms?.status).toBe('skipped');
+    const row = await t.ctx.db
+      .selectFrom('outbox_messages')
+      .select(['last_error', 'next_attempt_at'])
+      .where('id', '=', bySms?.id as string)
+      .executeTakeFirstOrThrow();
+    expect(row).toEqual({ last_error: 'consent.channel-withdrawn', next_attempt_at: null });
+
+    // Withdrawing the required purpose ends the service: nothing more is sent about it.
+    const ended = await reception.request('POST', `/api/v1/families/${family.id}/consents`, {
+      purpose: 'service',
+      action: 'withdraw',
+      channel: 'interview',
+      confirmEndOfService: true,
+    });
+    expect(ended.statusCode, ended.body).toBeLessThan(300);
+    expect((await send())[0]?.status).toBe('skipped');
+    const sms = sentTo();
+    await dispatch({ sms: sms.transport });
+    expect(sms.sent.map((m) => m.id)).not.toContain(bySms?.id);
+  });
 });

@@ -6,7 +6,7 @@ import type { Database, OutboxMessageTable } from '../../platform/db/schema.js';
 import { AppError } from '../../platform/http/app-error.js';
 import { uuidv7 } from '../../platform/ids.js';
 import { type AuditEntry, recordAudit } from '../audit/index.js';
-import { type FamilyContact, familyContact } from '../families/index.js';
+import { consentAllows, type FamilyContact, familyContact } from '../families/index.js';
 import { getAssociation } from '../settings/index.js';
 import { staffContact } from '../staff/index.js';
 import { EVENTS, templateChannelOf } from './notifications.events.js';
@@ -207,7 +207,12 @@ export async function enqueueMessage(trx: Db, ctx: AppContext, input: EnqueueInp
     const body = renderTemplate(template.body, values);
     const transportData = whatsapp && JSON.stringify(whatsapp);
     const hasNoAddress = delivery.channel !== 'staff-app' && delivery.channel !== 'letter' && !delivery.address;
-    const status: MessageStatus = hasNoAddress ? 'failed' : initialStatus(delivery.channel);
+    // §3 (F2): a family's consent is checked here, whoever sends: a withdrawn purpose or channel is skipped, saying why.
+    const consent =
+      delivery.recipientKind === 'family' && definition.consentPurpose && delivery.recipientId
+        ? await consentAllows(trx, delivery.recipientId, { purpose: definition.consentPurpose, channel: delivery.channel })
+        : ({ allowed: true } as const);
+    const status: MessageStatus = !consent.allowed ? 'skipped' : hasNoAddress ? 'failed' : initialStatus(delivery.channel);
     // §6: links are made absolute when sent; with no public URL yet the message waits, saying why.
     const needsPublicUrl = hasLinks(body) || hasLinks(subject) || hasLinks(transportData);
     const isParked = status === 'pending' && needsPublicUrl && !ctx.config.publicUrl;
@@ -229,7 +234,7 @@ export async function enqueueMessage(trx: Db, ctx: AppContext, input: EnqueueInp
       attempts: 0,
       next_attempt_at: status === 'pending' && !isParked ? now.toISOString() : null,
       claimed_at: null,
-      last_error: hasNoAddress ? 'recipient.no-address' : isParked ? PUBLIC_URL_UNSET : null,
+      last_error: !consent.allowed ? consent.reason : hasNoAddress ? 'recipient.no-address' : isParked ? PUBLIC_URL_UNSET : null,
       sent_at: status === 'sent' ? now.toISOString() : null,
       expires_at: expiresAt ? expiresAt.toISOString() : null,
       is_sensitive: definition.isSensitive ? 1 : 0,
@@ -258,7 +263,13 @@ export async function enqueueMessage(trx: Db, ctx: AppContext, input: EnqueueInp
       action: 'message.queue',
       entity: 'outbox_message',
       entityId: id,
-      details: { event: input.event, channel: delivery.channel, recipientKind: delivery.recipientKind, recipientId: delivery.recipientId },
+      details: {
+        event: input.event,
+        channel: delivery.channel,
+        recipientKind: delivery.recipientKind,
+        recipientId: delivery.recipientId,
+        ...(consent.allowed ? {} : { skipped: consent.reason }),
+      },
     });
     queued.push({ id, channel: delivery.channel, status });
   }
