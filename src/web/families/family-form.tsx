@@ -19,7 +19,7 @@ import {
 import type { UseFormReturnType } from '@mantine/form';
 import { IconPlus, IconTrash } from '@tabler/icons-react';
 import type { TFunction } from 'i18next';
-import { useCallback, useState } from 'react';
+import { useCallback, useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
 import type { z } from 'zod';
@@ -32,11 +32,11 @@ import {
   type UpdateFamilyBody,
 } from '../../contracts/families.js';
 import { toLatinDigits } from '../ui/digits.js';
+import { useLanguage } from '../ui/language.js';
 import { asProblem, fieldErrorMessage, problemMessage } from '../ui/problems.js';
 import { FAMILIES_NS } from './i18n.js';
 import { useTaxonomyLabels } from './labels.js';
-
-export const PRIVACY_NOTICE_VERSION = '2026-1';
+import { useRegistrationNotice } from './privacy-notice.js';
 
 export interface MemberValues {
   key: string;
@@ -64,6 +64,8 @@ export interface FamilyFormValues {
   members: MemberValues[];
   notes: string;
   consent: boolean;
+  /** The registration notice's version shown (issue 20 §4): the current one, from Settings. */
+  privacyNoticeVersion: string;
   channelConsentNote: string;
 }
 
@@ -84,6 +86,7 @@ export const emptyFamilyForm: FamilyFormValues = {
   members: [],
   notes: '',
   consent: false,
+  privacyNoticeVersion: '',
   channelConsentNote: '',
 };
 
@@ -115,6 +118,7 @@ export function formOfFamily(family: Family): FamilyFormValues {
     })),
     notes: family.notes ?? '',
     consent: true,
+    privacyNoticeVersion: family.privacyNoticeVersion,
     channelConsentNote: '',
   };
 }
@@ -153,7 +157,7 @@ export function toCreateBody(values: FamilyFormValues): CreateFamilyBody {
     originChannel: values.originChannel as CreateFamilyBody['originChannel'],
     members: membersOf(values) as CreateFamilyBody['members'],
     notes: trimmed(values.notes),
-    consent: { isGiven: values.consent as true, privacyNoticeVersion: PRIVACY_NOTICE_VERSION },
+    consent: { isGiven: values.consent as true, privacyNoticeVersion: values.privacyNoticeVersion },
   };
 }
 
@@ -274,6 +278,12 @@ export function FamilyFormFields({
   const { t } = useTranslation(FAMILIES_NS);
   const labels = useTaxonomyLabels({ isWritable: true });
   const values = form.getValues();
+  const { language } = useLanguage();
+  const notice = useRegistrationNotice();
+  useEffect(() => {
+    if (isNew && notice && form.getValues().privacyNoticeVersion !== notice.version)
+      form.setFieldValue('privacyNoticeVersion', notice.version);
+  }, [isNew, notice, form]);
   const keepOffice = original ? [original.office] : undefined;
   const isChannelChanged = Boolean(original && values.agreedChannel !== original.agreedChannel);
   const ltr = { dir: 'ltr' as const, style: { textAlign: 'start' as const } };
@@ -371,9 +381,11 @@ export function FamilyFormFields({
             <Text fw={600} component="h2" fz="md" m={0}>
               {t('consentTitle')}
             </Text>
-            <Text size="sm">{t('privacyNotice')}</Text>
+            <Text size="sm" style={{ whiteSpace: 'pre-wrap' }}>
+              {notice ? (language === 'ar' ? notice.textAr : notice.textEn) : t('privacyNotice')}
+            </Text>
             <Checkbox
-              label={t('consent', { version: `\u2066${PRIVACY_NOTICE_VERSION}\u2069` })}
+              label={t('consent', { version: `\u2066${notice?.version ?? ''}\u2069` })}
               {...form.getInputProps('consent', { type: 'checkbox' })}
               key={form.key('consent')}
             />

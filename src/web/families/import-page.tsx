@@ -26,9 +26,9 @@ import { NotAllowed, Page } from '../ui/page.js';
 import { ProblemAlert } from '../ui/problem-alert.js';
 import { errorMessage, fieldErrorMessage } from '../ui/problems.js';
 import { type ImportPreview, type ImportStatus, uploadSheet, useImportStatus } from './families-api.js';
-import { PRIVACY_NOTICE_VERSION } from './family-form.js';
 import { FAMILIES_NS } from './i18n.js';
 import { useTaxonomyLabels } from './labels.js';
+import { useRegistrationNotice } from './privacy-notice.js';
 
 type Defaults = StartImportBody['defaults'];
 
@@ -111,12 +111,13 @@ function MappingStep({ preview, onStarted, onCancel }: { preview: ImportPreview;
   const labels = useTaxonomyLabels({ isWritable: true });
   const [mapping, setMapping] = useState<StartImportBody['mapping']>(preview.suggestedMapping);
   const [defaults, setDefaults] = useState<Defaults>({});
+  const notice = useRegistrationNotice(); // issue 20 §4: the current registration notice's version
   const start = useMutation({
     mutationFn: () =>
       api.post<ImportStatus>(`/families/imports/${encodeURIComponent(preview.id)}/start`, {
         mapping,
         defaults,
-        privacyNoticeVersion: PRIVACY_NOTICE_VERSION,
+        privacyNoticeVersion: notice?.version ?? '',
       }),
     onSuccess: (status) => onStarted(status.id),
   });
