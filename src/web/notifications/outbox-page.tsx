@@ -1,14 +1,14 @@
-import { Alert, Badge, Button, EmptyState, Group, Paper, Select, SimpleGrid, Stack, Table, Text, VisuallyHidden } from '@mantine/core';
+import { Alert, Badge, Button, Select, SimpleGrid, Text } from '@mantine/core';
 import { IconMailOff } from '@tabler/icons-react';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { useSearchParams } from 'react-router';
 import { DELIVERY_CHANNELS, MESSAGE_STATUSES } from '../../contracts/notifications.js';
 import { hasRole, useCurrentUser } from '../auth/session.js';
+import { DualDay } from '../ui/dual-day.js';
 import { useFormat } from '../ui/format.js';
 import { Ltr } from '../ui/ltr.js';
-import { LoadFailure, NotAllowed, Page, PageLoader } from '../ui/page.js';
-import { errorMessage } from '../ui/problems.js';
+import { NotAllowed, Page } from '../ui/page.js';
+import { useListParams, Worklist } from '../ui/worklist.js';
 import { NOTIFICATIONS_NS } from './i18n.js';
 import { statusColour, useMessageLabels } from './labels.js';
 import { MessageDrawer } from './message-drawer.js';
@@ -18,24 +18,18 @@ import { RatesPanel } from './rates-panel.js';
 /** Issue 4 §9: every message Sila sends, filtered by status and channel, with a drawer per message. */
 export function OutboxPage() {
   const { t } = useTranslation(NOTIFICATIONS_NS);
-  const { t: tc } = useTranslation();
   const me = useCurrentUser();
   const labels = useMessageLabels();
-  const [params, setParams] = useSearchParams();
+  const params = useListParams();
   const status = params.get('status') ?? '';
   const channel = params.get('channel') ?? '';
   const [openId, setOpenId] = useState<string | null>(null);
   const list = useOutbox({ status: status || undefined, channel: channel || undefined });
+  const rows = useOutboxRows(setOpenId);
 
   if (!hasRole(me.roles, 'administrator')) return <NotAllowed />;
 
-  const setFilter = (key: 'status' | 'channel', value: string | null) => {
-    const next = new URLSearchParams(params);
-    if (value) next.set(key, value);
-    else next.delete(key);
-    setParams(next, { replace: true });
-  };
-  const items = list.data?.pages.flatMap((page) => page.items);
+  const setFilter = (key: 'status' | 'channel', value: string | null) => params.merge({ [key]: value ?? undefined });
   const transports = list.data?.pages[0]?.transports;
   const missing = transports ? (['sms', 'email', 'whatsapp'] as const).filter((name) => !transports[name]) : [];
 
@@ -64,115 +58,106 @@ export function OutboxPage() {
           onChange={(value) => setFilter('channel', value)}
         />
       </SimpleGrid>
-      {list.isPending && <PageLoader />}
-      {list.isError && <LoadFailure message={errorMessage(tc, list.error)} />}
-      {items &&
-        (items.length === 0 ? (
-          <Paper withBorder radius="md" p="xl">
-            <EmptyState icon={<IconMailOff size={32} aria-hidden />} title={t('empty')} />
-          </Paper>
-        ) : (
-          <Stack gap="sm">
-            <Paper withBorder radius="md">
-              <OutboxTable items={items} onOpen={setOpenId} />
-            </Paper>
-            {list.hasNextPage && (
-              <Group justify="center">
-                <Button variant="default" loading={list.isFetchingNextPage} onClick={() => void list.fetchNextPage()}>
-                  {t('loadMore')}
-                </Button>
-              </Group>
-            )}
-          </Stack>
-        ))}
+      <Worklist
+        query={list}
+        empty={{ title: t('empty'), icon: <IconMailOff size={32} aria-hidden /> }}
+        moreLabel={t('loadMore')}
+        {...rows}
+      />
       <MessageDrawer id={openId} onClose={() => setOpenId(null)} />
     </Page>
   );
 }
 
-export function OutboxTable({ items, onOpen }: { items: OutboxItem[]; onOpen(id: string): void }) {
+/** How a message shows as a row: a table's columns on wide screens, a card on a phone; "details" opens the drawer. */
+function useOutboxRows(onOpen: (id: string) => void) {
   const { t } = useTranslation(NOTIFICATIONS_NS);
-  const { dualDate, number } = useFormat();
+  const { number } = useFormat();
   const labels = useMessageLabels();
-  return (
-    <Table.ScrollContainer minWidth={980}>
-      <Table striped highlightOnHover verticalSpacing="sm">
-        <Table.Thead>
-          <Table.Tr>
-            <Table.Th scope="col">{t('colCreated')}</Table.Th>
-            <Table.Th scope="col">{t('colEvent')}</Table.Th>
-            <Table.Th scope="col">{t('colRecipient')}</Table.Th>
-            <Table.Th scope="col">{t('colChannel')}</Table.Th>
-            <Table.Th scope="col">{t('colAddress')}</Table.Th>
-            <Table.Th scope="col">{t('colStatus')}</Table.Th>
-            <Table.Th scope="col">{t('colAttempts')}</Table.Th>
-            <Table.Th scope="col">{t('colError')}</Table.Th>
-            <Table.Th scope="col">
-              <VisuallyHidden>{t('details')}</VisuallyHidden>
-            </Table.Th>
-          </Table.Tr>
-        </Table.Thead>
-        <Table.Tbody>
-          {items.map((item) => {
-            const created = dualDate(item.createdAt);
-            const recipient = item.recipient.name ?? labels.recipientKind(item.recipient.kind);
-            return (
-              <Table.Tr key={item.id} data-message={item.id}>
-                <Table.Td>
-                  <Text size="sm">{created.hijri}</Text>
-                  <Text size="xs" c="dimmed">
-                    {created.gregorian}
-                  </Text>
-                </Table.Td>
-                <Table.Td>
-                  {labels.event(item.event)}
-                  {/* Issue 20 §1: codes go first and bulk last; transactional, the usual case, carries no mark. */}
-                  {item.priority !== 'transactional' && (
-                    <Badge ms="xs" size="xs" variant="outline" color={item.priority === 'code' ? 'teal' : 'gray'}>
-                      {t(`priorities.${item.priority}`)}
-                    </Badge>
-                  )}
-                </Table.Td>
-                <Table.Td>
-                  <Text size="sm">{recipient}</Text>
-                  {item.recipient.name && (
-                    <Text size="xs" c="dimmed">
-                      {labels.recipientKind(item.recipient.kind)}
-                      {item.recipient.reference && (
-                        <>
-                          {' · '}
-                          <Ltr>{item.recipient.reference}</Ltr>
-                        </>
-                      )}
-                    </Text>
-                  )}
-                </Table.Td>
-                <Table.Td>{labels.channel(item.channel)}</Table.Td>
-                <Table.Td>{item.address ? <Ltr>{item.address}</Ltr> : '—'}</Table.Td>
-                <Table.Td>
-                  <Badge color={statusColour(item.status)} variant="light">
-                    {labels.status(item.status)}
-                  </Badge>
-                </Table.Td>
-                <Table.Td>{number(item.attempts)}</Table.Td>
-                <Table.Td>
-                  <Text size="sm">{labels.error(item.lastError) ?? '—'}</Text>
-                </Table.Td>
-                <Table.Td>
-                  <Button
-                    size="compact-sm"
-                    variant="light"
-                    aria-label={t('detailsLabel', { event: labels.event(item.event), recipient })}
-                    onClick={() => onOpen(item.id)}
-                  >
-                    {t('details')}
-                  </Button>
-                </Table.Td>
-              </Table.Tr>
-            );
-          })}
-        </Table.Tbody>
-      </Table>
-    </Table.ScrollContainer>
+  const recipientOf = (item: OutboxItem) => item.recipient.name ?? labels.recipientKind(item.recipient.kind);
+  const event = (item: OutboxItem) => (
+    <>
+      {labels.event(item.event)}
+      {/* Issue 20 §1: codes go first and bulk last; transactional, the usual case, carries no mark. */}
+      {item.priority !== 'transactional' && (
+        <Badge ms="xs" size="xs" variant="outline" color={item.priority === 'code' ? 'teal' : 'gray'}>
+          {t(`priorities.${item.priority}`)}
+        </Badge>
+      )}
+    </>
   );
+  const status = (item: OutboxItem) => (
+    <Badge color={statusColour(item.status)} variant="light">
+      {labels.status(item.status)}
+    </Badge>
+  );
+  return {
+    label: t('outboxTitle'),
+    minWidth: 980,
+    rowKey: (item: OutboxItem) => item.id,
+    rowAttributes: (item: OutboxItem) => ({ 'data-message': item.id }),
+    rowActions: [{ key: 'details', label: t('details'), onClick: (item: OutboxItem) => onOpen(item.id) }],
+    columns: [
+      { key: 'created', header: t('colCreated'), cell: (item: OutboxItem) => <DualDay value={item.createdAt} /> },
+      { key: 'event', header: t('colEvent'), cell: event },
+      {
+        key: 'recipient',
+        header: t('colRecipient'),
+        cell: (item: OutboxItem) => (
+          <>
+            <Text size="sm">{recipientOf(item)}</Text>
+            {item.recipient.name && (
+              <Text size="xs" c="dimmed">
+                {labels.recipientKind(item.recipient.kind)}
+                {item.recipient.reference && (
+                  <>
+                    {' · '}
+                    <Ltr>{item.recipient.reference}</Ltr>
+                  </>
+                )}
+              </Text>
+            )}
+          </>
+        ),
+      },
+      { key: 'channel', header: t('colChannel'), cell: (item: OutboxItem) => labels.channel(item.channel) },
+      { key: 'address', header: t('colAddress'), cell: (item: OutboxItem) => (item.address ? <Ltr>{item.address}</Ltr> : '—') },
+      { key: 'status', header: t('colStatus'), cell: status },
+      { key: 'attempts', header: t('colAttempts'), cell: (item: OutboxItem) => number(item.attempts) },
+      { key: 'error', header: t('colError'), cell: (item: OutboxItem) => <Text size="sm">{labels.error(item.lastError) ?? '—'}</Text> },
+      {
+        key: 'details',
+        header: '',
+        cell: (item: OutboxItem) => (
+          <Button
+            size="compact-sm"
+            variant="light"
+            aria-label={t('detailsLabel', { event: labels.event(item.event), recipient: recipientOf(item) })}
+            onClick={() => onOpen(item.id)}
+          >
+            {t('details')}
+          </Button>
+        ),
+      },
+    ],
+    card: {
+      reference: (item: OutboxItem) => labels.event(item.event),
+      name: recipientOf,
+      status,
+      more: (item: OutboxItem) => (
+        <Text size="sm" c="dimmed">
+          {labels.channel(item.channel)}
+          {item.address && (
+            <>
+              {' · '}
+              <Ltr>{item.address}</Ltr>
+            </>
+          )}
+          {item.lastError && ` · ${labels.error(item.lastError)}`}
+        </Text>
+      ),
+      deadline: (item: OutboxItem) => <DualDay value={item.createdAt} inline />,
+      deadlineLabel: t('colCreated'),
+    },
+  };
 }

@@ -1,14 +1,15 @@
-import { Badge, Button, EmptyState, Group, Modal, Paper, Radio, Select, Stack, Table, Text, Textarea } from '@mantine/core';
+import { Badge, Button, Group, Modal, Radio, Select, Stack, Text, Textarea } from '@mantine/core';
 import { IconChecklist, IconPhoneCall, IconPrinter, IconSend } from '@tabler/icons-react';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { CALL_OUTCOMES } from '../../contracts/notifications.js';
 import { hasRole, useCurrentUser } from '../auth/session.js';
-import { useFormat } from '../ui/format.js';
+import { DualDay } from '../ui/dual-day.js';
 import { Ltr } from '../ui/ltr.js';
 import { notifyError, notifySuccess } from '../ui/notify.js';
-import { LoadFailure, NotAllowed, Page, PageLoader } from '../ui/page.js';
+import { NotAllowed, Page, PageLoader } from '../ui/page.js';
 import { errorMessage } from '../ui/problems.js';
+import { Worklist } from '../ui/worklist.js';
 import { NOTIFICATIONS_NS } from './i18n.js';
 import { useMessageLabels } from './labels.js';
 import { letterUrl, type OutboxItem, useMessage, useMessageAction, useTasks } from './notifications-api.js';
@@ -19,17 +20,15 @@ const TASK_CHANNELS = ['letter', 'fax', 'phone-call'] as const;
 /** Issue 4 §6, §9: the print queue and the call list (reception and administrators), oldest first. */
 export function TasksPage() {
   const { t } = useTranslation(NOTIFICATIONS_NS);
-  const { t: tc } = useTranslation();
   const me = useCurrentUser();
   const labels = useMessageLabels();
-  const { dualDate } = useFormat();
   const [channel, setChannel] = useState('');
   const [dialog, setDialog] = useState<Dialog>(null);
   const tasks = useTasks(channel || undefined);
+  const rows = useTaskRows(setDialog);
 
   if (!hasRole(me.roles, 'reception', 'administrator')) return <NotAllowed />;
 
-  const items = tasks.data?.pages.flatMap((page) => page.items);
   const recipientOf = (item: OutboxItem) => item.recipient.name ?? labels.recipientKind(item.recipient.kind);
   return (
     <Page title={t('tasksTitle')}>
@@ -43,110 +42,132 @@ export function TasksPage() {
           onChange={(value) => setChannel(value ?? '')}
         />
       </Group>
-      {tasks.isPending && <PageLoader />}
-      {tasks.isError && <LoadFailure message={errorMessage(tc, tasks.error)} />}
-      {items &&
-        (items.length === 0 ? (
-          <Paper withBorder radius="md" p="xl">
-            <EmptyState icon={<IconChecklist size={32} aria-hidden />} title={t('tasksEmpty')} />
-          </Paper>
-        ) : (
-          <Paper withBorder radius="md">
-            <Table.ScrollContainer minWidth={760}>
-              <Table striped verticalSpacing="sm">
-                <Table.Thead>
-                  <Table.Tr>
-                    <Table.Th scope="col">{t('colCreated')}</Table.Th>
-                    <Table.Th scope="col">{t('colEvent')}</Table.Th>
-                    <Table.Th scope="col">{t('colRecipient')}</Table.Th>
-                    <Table.Th scope="col">{t('colChannel')}</Table.Th>
-                    <Table.Th scope="col">{t('colAddress')}</Table.Th>
-                    <Table.Th scope="col">{tc('common.actions')}</Table.Th>
-                  </Table.Tr>
-                </Table.Thead>
-                <Table.Tbody>
-                  {items.map((item) => {
-                    const created = dualDate(item.createdAt);
-                    const isCall = item.channel === 'phone-call';
-                    return (
-                      <Table.Tr key={item.id} data-message={item.id}>
-                        <Table.Td>
-                          <Text size="sm">{created.hijri}</Text>
-                          <Text size="xs" c="dimmed">
-                            {created.gregorian}
-                          </Text>
-                        </Table.Td>
-                        <Table.Td>{labels.event(item.event)}</Table.Td>
-                        <Table.Td>
-                          <Text size="sm">{recipientOf(item)}</Text>
-                          {item.recipient.reference && (
-                            <Text size="xs" c="dimmed">
-                              <Ltr>{item.recipient.reference}</Ltr>
-                            </Text>
-                          )}
-                          {item.lastError && (
-                            <Badge color="orange" variant="light" size="sm">
-                              {labels.error(item.lastError)}
-                            </Badge>
-                          )}
-                        </Table.Td>
-                        <Table.Td>{labels.channel(item.channel)}</Table.Td>
-                        <Table.Td>{item.address ? <Ltr>{item.address}</Ltr> : '—'}</Table.Td>
-                        <Table.Td>
-                          <Group gap={6}>
-                            {isCall ? (
-                              <Button
-                                size="compact-sm"
-                                leftSection={<IconPhoneCall size={16} aria-hidden />}
-                                onClick={() => setDialog({ kind: 'call', item })}
-                              >
-                                {t('recordCall')}
-                              </Button>
-                            ) : (
-                              <>
-                                <Button
-                                  size="compact-sm"
-                                  variant="light"
-                                  component="a"
-                                  href={letterUrl(item.id)}
-                                  target="_blank"
-                                  rel="noopener"
-                                  leftSection={<IconPrinter size={16} aria-hidden />}
-                                >
-                                  {t('openLetter')}
-                                </Button>
-                                <Button
-                                  size="compact-sm"
-                                  leftSection={<IconSend size={16} aria-hidden />}
-                                  onClick={() => setDialog({ kind: 'sent', item })}
-                                >
-                                  {t('markSent')}
-                                </Button>
-                              </>
-                            )}
-                          </Group>
-                        </Table.Td>
-                      </Table.Tr>
-                    );
-                  })}
-                </Table.Tbody>
-              </Table>
-            </Table.ScrollContainer>
-          </Paper>
-        ))}
-      {tasks.hasNextPage && (
-        <Group justify="center">
-          <Button variant="default" loading={tasks.isFetchingNextPage} onClick={() => void tasks.fetchNextPage()}>
-            {t('loadMore')}
-          </Button>
-        </Group>
-      )}
+      <Worklist
+        query={tasks}
+        empty={{ title: t('tasksEmpty'), icon: <IconChecklist size={32} aria-hidden /> }}
+        moreLabel={t('loadMore')}
+        {...rows}
+      />
       {dialog?.kind === 'sent' && (
         <MarkSentDialog item={dialog.item} recipient={recipientOf(dialog.item)} onClose={() => setDialog(null)} />
       )}
       {dialog?.kind === 'call' && <CallDialog item={dialog.item} recipient={recipientOf(dialog.item)} onClose={() => setDialog(null)} />}
     </Page>
   );
+}
+
+/**
+ * How a task shows as a row: its buttons in the last column on wide screens; on a phone a card with
+ * "open the letter", "mark sent" or "record the call" in its menu.
+ */
+function useTaskRows(open: (dialog: Dialog) => void) {
+  const { t } = useTranslation(NOTIFICATIONS_NS);
+  const { t: tc } = useTranslation();
+  const labels = useMessageLabels();
+  const recipientOf = (item: OutboxItem) => item.recipient.name ?? labels.recipientKind(item.recipient.kind);
+  const isCall = (item: OutboxItem) => item.channel === 'phone-call';
+  return {
+    label: t('tasksTitle'),
+    minWidth: 760,
+    rowKey: (item: OutboxItem) => item.id,
+    rowAttributes: (item: OutboxItem) => ({ 'data-message': item.id }),
+    rowActions: [
+      {
+        key: 'call',
+        label: t('recordCall'),
+        icon: <IconPhoneCall size={16} aria-hidden />,
+        isShown: isCall,
+        onClick: (item: OutboxItem) => open({ kind: 'call', item }),
+      },
+      {
+        key: 'letter',
+        label: t('openLetter'),
+        icon: <IconPrinter size={16} aria-hidden />,
+        isShown: (item: OutboxItem) => !isCall(item),
+        href: (item: OutboxItem) => letterUrl(item.id),
+        isExternal: true,
+      },
+      {
+        key: 'sent',
+        label: t('markSent'),
+        icon: <IconSend size={16} aria-hidden />,
+        isShown: (item: OutboxItem) => !isCall(item),
+        onClick: (item: OutboxItem) => open({ kind: 'sent', item }),
+      },
+    ],
+    columns: [
+      { key: 'created', header: t('colCreated'), cell: (item: OutboxItem) => <DualDay value={item.createdAt} /> },
+      { key: 'event', header: t('colEvent'), cell: (item: OutboxItem) => labels.event(item.event) },
+      {
+        key: 'recipient',
+        header: t('colRecipient'),
+        cell: (item: OutboxItem) => (
+          <>
+            <Text size="sm">{recipientOf(item)}</Text>
+            {item.recipient.reference && (
+              <Text size="xs" c="dimmed">
+                <Ltr>{item.recipient.reference}</Ltr>
+              </Text>
+            )}
+            {item.lastError && (
+              <Badge color="orange" variant="light" size="sm">
+                {labels.error(item.lastError)}
+              </Badge>
+            )}
+          </>
+        ),
+      },
+      { key: 'channel', header: t('colChannel'), cell: (item: OutboxItem) => labels.channel(item.channel) },
+      { key: 'address', header: t('colAddress'), cell: (item: OutboxItem) => (item.address ? <Ltr>{item.address}</Ltr> : '—') },
+      {
+        key: 'actions',
+        header: tc('common.actions'),
+        cell: (item: OutboxItem) => (
+          <Group gap={6}>
+            {isCall(item) ? (
+              <Button size="compact-sm" leftSection={<IconPhoneCall size={16} aria-hidden />} onClick={() => open({ kind: 'call', item })}>
+                {t('recordCall')}
+              </Button>
+            ) : (
+              <>
+                <Button
+                  size="compact-sm"
+                  variant="light"
+                  component="a"
+                  href={letterUrl(item.id)}
+                  target="_blank"
+                  rel="noopener"
+                  leftSection={<IconPrinter size={16} aria-hidden />}
+                >
+                  {t('openLetter')}
+                </Button>
+                <Button size="compact-sm" leftSection={<IconSend size={16} aria-hidden />} onClick={() => open({ kind: 'sent', item })}>
+                  {t('markSent')}
+                </Button>
+              </>
+            )}
+          </Group>
+        ),
+      },
+    ],
+    card: {
+      reference: (item: OutboxItem) => labels.event(item.event),
+      name: recipientOf,
+      status: (item: OutboxItem) => (
+        <Badge variant="light" color="gray">
+          {labels.channel(item.channel)}
+        </Badge>
+      ),
+      more: (item: OutboxItem) =>
+        item.address && (
+          <Text size="sm" c="dimmed">
+            <Ltr>{item.address}</Ltr>
+          </Text>
+        ),
+      deadline: (item: OutboxItem) => <DualDay value={item.createdAt} inline />,
+      deadlineLabel: t('colCreated'),
+    },
+  };
 }
 
 function MarkSentDialog({ item, recipient, onClose }: { item: OutboxItem; recipient: string; onClose(): void }) {

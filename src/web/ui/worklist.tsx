@@ -168,6 +168,8 @@ export interface RowAction<T> {
   label: string;
   icon?: ReactNode;
   href?(item: T): string;
+  /** The link leaves the app (a printable letter): it opens in a new tab. */
+  isExternal?: boolean;
   onClick?(item: T): void;
   /** Shown for this row only when true (e.g. the record allows it). */
   isShown?(item: T): boolean;
@@ -202,8 +204,13 @@ export interface WorklistProps<T> {
   columns: WorklistColumn<T>[];
   card: WorklistCard<T>;
   rowKey(item: T): string;
-  rowHref(item: T): string;
+  /** The record's page; a row without one (a message opened in a drawer) offers its actions instead. */
+  rowHref?(item: T): string;
   rowActions?: RowAction<T>[];
+  /** The row's actions as a menu column on wide screens too (else the columns carry their own buttons). */
+  hasMenuColumn?: boolean;
+  /** Attributes on each row and card (e.g. `data-message` for the outbox's journeys). */
+  rowAttributes?(item: T): Record<string, string>;
   /** The table's width before it scrolls inside its box. */
   minWidth: number;
   empty: { title: string; hint?: string; icon?: ReactNode };
@@ -251,6 +258,8 @@ export function WorklistRows<T>({
   rowKey,
   rowHref,
   rowActions = [],
+  hasMenuColumn = false,
+  rowAttributes,
   minWidth,
   rowTestId,
   cardsTestId,
@@ -269,15 +278,21 @@ export function WorklistRows<T>({
         data-testid={cardsTestId ?? 'worklist-cards'}
       >
         {items.map((item) => (
-          <Paper component="li" key={rowKey(item)} withBorder radius="md" p="sm" data-testid="worklist-card">
+          <Paper component="li" key={rowKey(item)} withBorder radius="md" p="sm" data-testid="worklist-card" {...rowAttributes?.(item)}>
             <Stack gap={6}>
               <Group justify="space-between" align="flex-start" gap="xs" wrap="nowrap">
-                <Anchor component={Link} to={rowHref(item)} fw={600} data-testid="worklist-card-reference">
-                  <Ltr>{card.reference(item)}</Ltr>
-                </Anchor>
+                {rowHref ? (
+                  <Anchor component={Link} to={rowHref(item)} fw={600} data-testid="worklist-card-reference">
+                    <Ltr>{card.reference(item)}</Ltr>
+                  </Anchor>
+                ) : (
+                  <Text fw={600} data-testid="worklist-card-reference">
+                    <Ltr>{card.reference(item)}</Ltr>
+                  </Text>
+                )}
                 <Group gap={4} wrap="nowrap" align="flex-start">
                   <div data-testid="worklist-card-status">{card.status(item)}</div>
-                  <RowMenu item={item} reference={card.reference(item)} href={rowHref(item)} actions={rowActions} />
+                  <RowMenu item={item} reference={card.reference(item)} href={rowHref?.(item)} actions={rowActions} />
                 </Group>
               </Group>
               <Text size="sm" data-testid="worklist-card-name">
@@ -308,7 +323,7 @@ export function WorklistRows<T>({
                   {column.header}
                 </Table.Th>
               ))}
-              {rowActions.length > 0 && (
+              {hasMenuColumn && (
                 <Table.Th scope="col">
                   <Text span size="sm" fw={700}>
                     {t('common.actions')}
@@ -319,13 +334,13 @@ export function WorklistRows<T>({
           </Table.Thead>
           <Table.Tbody>
             {items.map((item) => (
-              <Table.Tr key={rowKey(item)} data-testid={rowTestId}>
+              <Table.Tr key={rowKey(item)} data-testid={rowTestId} {...rowAttributes?.(item)}>
                 {columns.map((column) => (
                   <Table.Td key={column.key}>{column.cell(item)}</Table.Td>
                 ))}
-                {rowActions.length > 0 && (
+                {hasMenuColumn && (
                   <Table.Td>
-                    <RowMenu item={item} reference={card.reference(item)} href={rowHref(item)} actions={rowActions} />
+                    <RowMenu item={item} reference={card.reference(item)} href={rowHref?.(item)} actions={rowActions} />
                   </Table.Td>
                 )}
               </Table.Tr>
@@ -338,9 +353,10 @@ export function WorklistRows<T>({
 }
 
 /** The row's actions in a menu: "open" first, then the area's own. */
-function RowMenu<T>({ item, reference, href, actions }: { item: T; reference: string; href: string; actions: RowAction<T>[] }) {
+function RowMenu<T>({ item, reference, href, actions }: { item: T; reference: string; href?: string; actions: RowAction<T>[] }) {
   const { t } = useTranslation();
   const shown = actions.filter((action) => action.isShown?.(item) ?? true);
+  if (!href && !shown.length) return null;
   return (
     <Menu position="bottom-end" withinPortal>
       <Menu.Target>
@@ -349,11 +365,17 @@ function RowMenu<T>({ item, reference, href, actions }: { item: T; reference: st
         </ActionIcon>
       </Menu.Target>
       <Menu.Dropdown>
-        <Menu.Item component={Link} to={href} leftSection={<IconExternalLink size={16} aria-hidden />}>
-          {t('worklist.open')}
-        </Menu.Item>
+        {href && (
+          <Menu.Item component={Link} to={href} leftSection={<IconExternalLink size={16} aria-hidden />}>
+            {t('worklist.open')}
+          </Menu.Item>
+        )}
         {shown.map((action) =>
-          action.href ? (
+          action.href && action.isExternal ? (
+            <Menu.Item key={action.key} component="a" href={action.href(item)} target="_blank" rel="noopener" leftSection={action.icon}>
+              {action.label}
+            </Menu.Item>
+          ) : action.href ? (
             <Menu.Item key={action.key} component={Link} to={action.href(item)} leftSection={action.icon}>
               {action.label}
             </Menu.Item>
