@@ -2,8 +2,10 @@ import ExcelJS from 'exceljs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { consentAllows, consentWithdrawalPath } from '../../src/modules/families/index.js';
 import * as m0021 from '../../src/platform/db/migrations/0021-family-consents.js';
+import { PORTAL_COOKIE } from '../../src/platform/http/auth-plugin.js';
 import { buildFamily, familyBody, multipartUpload, newNationalId } from './factories.js';
 import { type Agent, buildStaff, createTestApp, ENGINE, signIn, type TestApp } from './harness.js';
+import { setSmsGateway, signInFamily } from './portal-support.js';
 
 /** Consent per purpose and versioned privacy notices (issue 20 §3–§4; F2, C5). */
 let t: TestApp;
@@ -439,5 +441,47 @@ describe(`consent purposes in Settings (issue 20 §3) [${ENGINE}]`, () => {
     const inactive = await record(family.id, { purpose: 'exhibitions', action: 'give' });
     expect(inactive.statusCode).toBe(400);
     expect(inactive.json().errors[0].code).toBe('consent.inactive-purpose');
+  });
+});
+
+describe(`the family withdraws in the portal (issue 20 §3) [${ENGINE}]`, () => {
+  it('F2, C5: the portal shows the consents, withdraws a purpose, and asks a new channel for the agreed one', async () => {
+    setSmsGateway(t, true);
+    const family = await buildFamily(t, { by: reception, agreedChannel: 'sms' });
+    await record(family.id, { purpose: 'announcements', action: 'give' });
+    const portal = await signInFamily(t, family);
+
+    const page = await t.app.inject({ method: 'GET', url: '/portal', cookies: { [PORTAL_COOKIE]: portal.token } });
+    expect(page.statusCode).toBe(200);
+    expect(page.body).toContain('موافقاتي');
+    expect(page.body).toContain('data-purpose="announcements"');
+    expect(page.body).toMatch(/<select id="new-channel-contact-sms"/);
+
+    const listed = await portal.request('GET', '/api/v1/portal/consents');
+    expect(stateOf(listed.json(), 'announcements')).toBe('given');
+
+    const withdrawn = await portal.request('POST', '/api/v1/portal/consents/withdraw', { purpose: 'announcements' });
+    expect(withdrawn.statusCode).toBe(200);
+    expect(stateOf(withdrawn.json(), 'announcements')).toBe('withdrawn');
+    expect(withdrawn.json().history[0]).toMatchObject({ action: 'withdrawn', channel: 'portal', recordedByKind: 'family' });
+    const audit = await t.ctx.db
+      .selectFrom('audit_events')
+      .select(['actor_kind', 'actor_id'])
+      .where('entity_id', '=', family.id)
+      .where('action', '=', 'family.consent-withdrawn')
+      .executeTakeFirstOrThrow();
+    expect(audit).toEqual({ actor_kind: 'family', actor_id: family.id });
+
+    const refused = await portal.request('POST', '/api/v1/portal/consents/withdraw', { purpose: 'contact-sms' });
+    expect(refused.statusCode).toBe(409);
+    expect(refused.json().code).toBe('consent.agreed-channel-needs-replacement');
+    const moved = await portal.request('POST', '/api/v1/portal/consents/withdraw', { purpose: 'contact-sms', newAgreedChannel: 'letter' });
+    expect(moved.statusCode).toBe(200);
+    expect(moved.json().agreedChannel).toBe('letter');
+    const service = await portal.request('POST', '/api/v1/portal/consents/withdraw', { purpose: 'service' });
+    expect(service.statusCode).toBe(409);
+    expect(service.json().code).toBe('consent.end-of-service-unconfirmed');
+    // Staff cannot use the family's route, nor anonymous visitors.
+    expect((await reception.request('POST', '/api/v1/portal/consents/withdraw', { purpose: 'surveys' })).statusCode).toBe(401);
   });
 });

@@ -242,6 +242,7 @@ const WRITES: Record<string, Line> = {
   'POST /api/v1/minutes/:id/excusals': { exempt: COMMITTEE_WORK },
   'POST /api/v1/portal/sign-out': { exempt: OWN_ACCOUNT },
   'POST /api/v1/portal/requests': { exempt: 'a family applies for itself only: the family is the session’s' },
+  'POST /api/v1/portal/consents/withdraw': { exempt: 'a family withdraws its own consent only: the family is the session’s' },
 
   // -- families (F2) --
   'POST /api/v1/families': {

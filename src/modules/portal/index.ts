@@ -1,4 +1,5 @@
 import type { AreaManifest } from '../../platform/area.js';
+import { portalConsentRoutes } from './portal.consents.js';
 import { portalRoutes } from './portal.routes.js';
 
 /** The family portal's public face: its server-rendered pages, which the web area serves. */
@@ -6,6 +7,9 @@ export { type PortalPath, portalPageFor } from './portal.view.js';
 
 export const portalArea: AreaManifest = {
   name: 'portal',
-  routes: (app, ctx) => portalRoutes(app, ctx),
+  routes: (app, ctx) => {
+    portalRoutes(app, ctx);
+    portalConsentRoutes(app, ctx);
+  },
   auditKinds: ['portal.attestation-code', 'portal.sign-in', 'portal.sign-in-code', 'portal.sign-in-failed', 'portal.sign-out'],
 };

@@ -1,8 +1,10 @@
+import type { FamilyConsents } from '../../contracts/families.js';
 import type { FamilyRequestView, RequestStatus } from '../../contracts/requests.js';
 import type { AssociationSettings } from '../../contracts/settings.js';
 import { formatDualDate, riyadhCalendarDay } from '../../domain/dates.js';
 import { html, type SafeHtml } from '../../platform/http/html.js';
 import { applyChooseView, applyTypeView, type PortalView, requestLink, requestView } from './portal.apply.js';
+import { portalConsentsSection } from './portal.consents.js';
 import { PORTAL_COPY, type PortalCopy } from './portal.copy.js';
 
 /**
@@ -24,6 +26,8 @@ export interface SignedInFamily {
   headName: string;
   csrfToken: string;
   requests: FamilyRequestView[];
+  /** The family's consents, shown on the home view (issue 20 §3). */
+  consents?: FamilyConsents | null;
 }
 
 export interface PortalPageInput {
@@ -137,7 +141,8 @@ ${
   family.requests.length
     ? family.requests.map((request) => requestCard(t, language, association.digits, request))
     : html`<section class="card empty"><p>${t.noRequests} ${ltr(association.phone)}.</p></section>`
-}`;
+}
+${family.consents ? portalConsentsSection(language, family.consents) : ''}`;
 }
 
 /** The whole page; `lang` and `dir` already set for the chosen language. */

@@ -5,6 +5,7 @@
 // page's language).
 import '../public/public.css';
 import './portal.css';
+import { setUpConsentForms } from './portal-consents.js';
 
 interface Answer {
   status: number;
@@ -146,6 +147,8 @@ if (flash) {
     line.scrollIntoView({ block: 'center' });
   }
 }
+
+setUpConsentForms(() => reloadShowing('consent-done'));
 
 const applyForm = byId<HTMLFormElement>('apply-form');
 applyForm?.addEventListener('submit', async (event) => {
