@@ -31,11 +31,7 @@ export function DeadlineCell({
         <DualDay value={day} />
       </span>
       {slaState !== 'none' && slaState !== 'on-time' && (
-        <Badge
-          size="sm"
-          variant={slaState === 'breached' ? 'filled' : 'light'}
-          color={SLA_COLOURS[slaState] ?? 'gray'}
-        >
+        <Badge size="sm" variant={slaState === 'breached' ? 'filled' : 'light'} color={SLA_COLOURS[slaState] ?? 'gray'}>
           {label(slaState)}
         </Badge>
       )}
