@@ -5,6 +5,7 @@ import swagger from '@fastify/swagger';
 import swaggerUi from '@fastify/swagger-ui';
 import Fastify, { type FastifyBaseLogger, type FastifyServerOptions, LogController } from 'fastify';
 import { jsonSchemaTransform, serializerCompiler, validatorCompiler, type ZodTypeProvider } from 'fastify-type-provider-zod';
+import { attestationsArea } from './modules/attestations/index.js';
 import { auditArea } from './modules/audit/index.js';
 import { authArea } from './modules/auth/index.js';
 import { calendarArea } from './modules/calendar/index.js';
@@ -48,6 +49,7 @@ export const AREAS: readonly AreaManifest[] = [
   notificationsArea,
   requestsArea,
   committeesArea,
+  attestationsArea,
   portalArea,
   complaintsArea,
   webArea,

@@ -47,6 +47,23 @@ function sortKeys(value: Json): Json {
   return value;
 }
 
+/**
+ * Any subject's attested data (issue 22; C4 for requests, D2's agreements next): the kind names it
+ * and supplies the data; the attestation is the SHA-256 of this canonical JSON, so any change to the
+ * data gives another hash and voids it. Service requests keep `canonicalAttestedData` below (their
+ * hashes of before issue 22 stay valid): it is the request kind's canonical form.
+ */
+export function canonicalSubjectData(kind: string, data: unknown): string {
+  return canonicalJson({ kind, data, version: 1 });
+}
+
+/** One line of attested data as a form or a screen shows it, in Arabic and English. */
+export interface AttestedLine {
+  labelAr: string;
+  labelEn: string;
+  value: string;
+}
+
 /** The canonical form: empty answers dropped (null and "not answered" are the same), documents sorted. */
 export function canonicalAttestedData(data: AttestedData): string {
   const answers: Answers = {};

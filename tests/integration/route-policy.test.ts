@@ -97,6 +97,11 @@ const EXPECTED: Record<string, Expected> = {
   'GET /api/v1/requests/:id/attestation-form': REQUEST_INTAKE,
   'POST /api/v1/requests/:id/attestations': REQUEST_INTAKE,
   'POST /api/v1/requests/:id/transitions': REQUEST_INTAKE,
+  // -- attestations of subjects of any kind (issue 22; the same witnesses as requests') --
+  'GET /api/v1/attestations/:kind/:id': REQUEST_INTAKE,
+  'GET /api/v1/attestations/:kind/:id/form': REQUEST_INTAKE,
+  'POST /api/v1/attestations/:kind/:id/signature': REQUEST_INTAKE,
+  'POST /api/v1/attestations/:kind/:id/paper': REQUEST_INTAKE,
   // -- committees, meetings, minutes (issue 5 §7) --
   'GET /api/v1/committees': ['administrator', 'management', 'committee-member', 'follow-up-committee'],
   'POST /api/v1/committees': ADMIN,
@@ -134,6 +139,9 @@ const EXPECTED: Record<string, Expected> = {
   'GET /api/v1/portal/requests/:id/attestation': 'family',
   'POST /api/v1/portal/requests/:id/attestation/start': 'family',
   'POST /api/v1/portal/requests/:id/attestation/verify': 'family',
+  'GET /api/v1/portal/attestations/:kind/:id': 'family',
+  'POST /api/v1/portal/attestations/:kind/:id/start': 'family',
+  'POST /api/v1/portal/attestations/:kind/:id/verify': 'family',
   'GET /api/v1/portal/request-types': 'family',
   'POST /api/v1/portal/requests/:id/documents': 'family',
   'DELETE /api/v1/portal/requests/:id/documents/:documentId': 'family',

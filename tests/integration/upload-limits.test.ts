@@ -4,6 +4,9 @@ import { Readable } from 'node:stream';
 import type { InjectOptions, LightMyRequestResponse } from 'fastify';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { SEEDED_COMMITTEES } from '../../src/contracts/committees.js';
+import { canonicalSubjectData } from '../../src/domain/attestation.js';
+import { attestationSubjects } from '../../src/modules/attestations/index.js';
+import { sha256Hex } from '../../src/platform/crypto/digest.js';
 import { CSRF_HEADER, PORTAL_COOKIE, SESSION_COOKIE } from '../../src/platform/http/auth-plugin.js';
 import { newAddress } from './complaints-fixtures.js';
 import { buildComplaint, buildFamily, buildRequest, buildStaff, type StaffFixture } from './factories.js';
@@ -82,6 +85,18 @@ async function investigatingComplaint(): Promise<string> {
   return id;
 }
 
+/** A test-only attestation subject kind (issue 22): one agreement per family, always attestable. */
+const uploadKind = {
+  isRegistered: false,
+  families: new Map<string, string>(),
+  attestedData: async (_db: unknown, _ctx: unknown, id: string) => {
+    const familyId = uploadKind.families.get(id);
+    if (!familyId) return null;
+    const canonical = canonicalSubjectData('upload-test', { familyId });
+    return { familyId, reference: 'AGR-1', titleAr: 'اتفاقية', titleEn: 'Agreement', canonical, isAttestable: true, lines: [] };
+  },
+};
+
 const ROUTES: UploadRoute[] = [
   {
     path: '/api/v1/requests/{id}/documents',
@@ -100,6 +115,25 @@ const ROUTES: UploadRoute[] = [
     prepare: async () => {
       const draft = await staffDraft();
       return { url: `/api/v1/requests/${draft.id}/attestations`, inject: await staff(reception), fields: { formCode: draft.dataSha256 } };
+    },
+  },
+  {
+    // Issue 22: a subject of any kind; a test-only kind registered here, as an area does in app.ts.
+    path: '/api/v1/attestations/{kind}/{id}/paper',
+    limitBytes: 5 * MB,
+    file: pdf,
+    prepare: async () => {
+      const familyId = (await buildFamily(t, { by: reception })).id;
+      const canonical = canonicalSubjectData('upload-test', { familyId });
+      if (!uploadKind.isRegistered) t.ctx.hooks.provide(attestationSubjects, 'upload-test', uploadKind);
+      uploadKind.isRegistered = true;
+      const id = crypto.randomUUID();
+      uploadKind.families.set(id, familyId);
+      return {
+        url: `/api/v1/attestations/upload-test/${id}/paper`,
+        inject: await staff(reception),
+        fields: { formCode: sha256Hex(canonical) },
+      };
     },
   },
   {

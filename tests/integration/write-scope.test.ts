@@ -1,8 +1,10 @@
 import { randomUUID } from 'node:crypto';
 import type { LightMyRequestResponse } from 'fastify';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { canonicalSubjectData } from '../../src/domain/attestation.js';
 import type { StaffRole } from '../../src/domain/roles.js';
 import type { StaffScope } from '../../src/domain/scope.js';
+import { attestationSubjects } from '../../src/modules/attestations/index.js';
 import {
   buildCommittee,
   buildComplaint,
@@ -48,6 +50,30 @@ const TRAINEES: StaffScope = { categories: ['trainee'], domains: [], offices: []
 const PDF = Buffer.from('%PDF-1.4\n1 0 obj << >> endobj\ntrailer << >>\n%%EOF\n');
 const QUOTATION = { key: 'quotation', kind: 'document', labelAr: 'عرض سعر', labelEn: 'Quotation', isRequired: false };
 const QUOTATION_UPLOAD = { fields: { itemKey: 'quotation' }, file: { name: 'quotation.pdf', bytes: PDF } };
+
+/** Issue 22: a test-only attestation subject kind, registered as an area does in app.ts; its one agreement is the Dammam family's. */
+const AGREEMENT = 'test-agreement';
+const AGREEMENT_ID = '01936b2e-0000-7000-8000-0000000000a9';
+let isAgreementRegistered = false;
+async function dammamAgreement(): Promise<string> {
+  if (!isAgreementRegistered)
+    t.ctx.hooks.provide(attestationSubjects, AGREEMENT, {
+      attestedData: async (_db, _ctx, id) =>
+        id === AGREEMENT_ID
+          ? {
+              familyId: w.dammam.id,
+              reference: 'AGR-1',
+              titleAr: 'اتفاقية',
+              titleEn: 'Agreement',
+              canonical: canonicalSubjectData(AGREEMENT, { familyId: w.dammam.id }),
+              isAttestable: true,
+              lines: [],
+            }
+          : null,
+    });
+  isAgreementRegistered = true;
+  return AGREEMENT_ID;
+}
 
 let t: TestApp;
 /** The world: a family, its request and its complaint in Dammam; every writer below works only in Khobar (or only with trainees). */
@@ -339,6 +365,43 @@ const WRITES: Record<string, Line> = {
         as: w.reception,
         url: `/api/v1/requests/${w.draft.id}/attestations`,
         body: { method: 'signature-pad', signaturePng: SIGNATURE_PNG, dataSha256: w.draft.dataSha256 },
+      })),
+    ],
+  },
+  // -- attestations of subjects of any kind (issue 22): a test-only kind, an agreement of the Dammam family --
+  'POST /api/v1/attestations/:kind/:id/signature': {
+    cases: [
+      notFound('sign another office’s agreement', async () => ({
+        as: w.reception,
+        url: `/api/v1/attestations/${AGREEMENT}/${await dammamAgreement()}/signature`,
+        body: { signaturePng: SIGNATURE_PNG, dataSha256: 'ab'.repeat(32) },
+      })),
+    ],
+  },
+  'POST /api/v1/attestations/:kind/:id/paper': {
+    cases: [
+      notFound('upload the signed form of another office’s agreement', async () => ({
+        as: w.reception,
+        url: `/api/v1/attestations/${AGREEMENT}/${await dammamAgreement()}/paper`,
+        multipart: { fields: { formCode: 'ab'.repeat(32) }, file: { name: 'form.pdf', bytes: PDF } },
+      })),
+    ],
+  },
+  'POST /api/v1/portal/attestations/:kind/:id/start': {
+    cases: [
+      notFound('confirm another family’s agreement', async () => ({
+        as: w.portal,
+        url: `/api/v1/portal/attestations/${AGREEMENT}/${await dammamAgreement()}/start`,
+        body: {},
+      })),
+    ],
+  },
+  'POST /api/v1/portal/attestations/:kind/:id/verify': {
+    cases: [
+      notFound('confirm another family’s agreement with a code', async () => ({
+        as: w.portal,
+        url: `/api/v1/portal/attestations/${AGREEMENT}/${await dammamAgreement()}/verify`,
+        body: { code: '123456' },
       })),
     ],
   },

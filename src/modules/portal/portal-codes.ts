@@ -12,7 +12,14 @@ import { uuidv7 } from '../../platform/ids.js';
  * tries. Asking for a new code ends the earlier ones of the same subject.
  */
 type Db = Kysely<Database>;
-export type CodePurpose = 'sign-in' | 'attestation';
+/**
+ * `attestation` is a service request's (as before issue 22); another subject kind's code is
+ * `attestation:<kind>` (`attestationPurpose`), so a code sent for one kind never attests another.
+ */
+export type CodePurpose = 'sign-in' | 'attestation' | `attestation:${string}`;
+
+/** The purpose of an attestation code for a subject of `kind` (requests keep `attestation`). */
+export const attestationPurpose = (kind: string): CodePurpose => (kind === 'request' ? 'attestation' : `attestation:${kind}`);
 
 export const CODE_TTL_MS = PORTAL_CODE_MINUTES * 60_000;
 export const CODE_MAX_TRIES = 5;

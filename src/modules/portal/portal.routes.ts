@@ -36,6 +36,7 @@ import {
   submitOnlineRequest,
   updateOnlineRequest,
 } from '../requests/index.js';
+import { portalAttestationRoutes } from './portal.attestation-routes.js';
 import { startAttestation, verifyAttestation } from './portal.requests.js';
 import * as portal from './portal.service.js';
 
@@ -179,4 +180,7 @@ export function portalRoutes(app: App, ctx: AppContext): void {
     schema: { tags: ['portal'], params: idParams, body: portalAttestationBody, response: { 200: attestation } },
     handler: (request) => verifyAttestation(ctx, familyOf(request), request.params.id, { ...request.body, address: request.ip }),
   });
+
+  // C4, D2 (issue 22): subjects of other kinds, by the same code.
+  portalAttestationRoutes(app, ctx);
 }

@@ -1,12 +1,12 @@
 import { REQUEST_FILE_MAX_BYTES, type RequestStatus, type SignatureAttestationBody } from '../../contracts/requests.js';
 import { isBeforeDecision } from '../../domain/request-status.js';
 import type { AppContext } from '../../platform/context.js';
-import { storeFile } from '../../platform/files/file-store.js';
 import { AppError } from '../../platform/http/app-error.js';
 import type { StaffPrincipal } from '../../platform/http/principal.js';
 import { uuidv7 } from '../../platform/ids.js';
+import { captureAttestation } from '../attestations/index.js';
 import { recordAudit } from '../audit/index.js';
-import { formCodeMatches, normaliseFormCode } from './attestation-form-code.js';
+import { normaliseFormCode } from './attestation-form-code.js';
 import { loadVisible, staffActor } from './requests.access.js';
 import { type Actor, addHistory, type Db, loadState } from './requests.core.js';
 import { assertPlainName } from './requests.documents.js';
@@ -39,34 +39,19 @@ export async function recordAttestation(
   if (!isBeforeDecision(row.status as RequestStatus) || row.status === 'under-study')
     throw AppError.conflict('request.not-attestable', 'Only a request being prepared is attested');
   const state = await loadState(trx, ctx, row);
-  if (input.expectedSha256 !== undefined && input.expectedSha256 !== state.dataSha256)
-    throw new AppError(
-      409,
-      'request.data-changed',
-      'The data changed since it was shown; show it again before attesting',
-      [],
-      {},
-      {
-        dataSha256: state.dataSha256,
-      },
-    );
-  // C4: a scan of a form printed before the data changed attests data the family never saw.
-  if (input.printedCode !== undefined && !formCodeMatches(input.printedCode, state.dataSha256))
-    throw AppError.conflict('attestation.stale-form', 'This form was printed before the data changed; print it again and have it signed');
+  // C4, issue 22: the capture every subject kind shares (the data shown, the printed form, the evidence).
+  const evidence = await captureAttestation(
+    trx,
+    ctx,
+    {
+      dataSha256: state.dataSha256,
+      owner: { type: 'request-attestation', id: row.id },
+      dataChangedCode: 'request.data-changed',
+      maxBytes: REQUEST_FILE_MAX_BYTES,
+    },
+    input,
+  );
   const now = ctx.clock.now();
-  const evidence = input.evidence
-    ? await storeFile(trx, ctx.keys, {
-        ownerType: 'request-attestation',
-        ownerId: row.id,
-        fileName: input.evidence.fileName,
-        bytes: input.evidence.bytes,
-        createdBy: input.witnessId,
-        now,
-        maxBytes: REQUEST_FILE_MAX_BYTES,
-      })
-    : null;
-  if (input.method === 'signature-pad' && evidence?.mediaType !== 'image/png')
-    throw new AppError(415, 'attestation.signature-format', 'A signature is a PNG image');
   const id = uuidv7(now.getTime());
   if (row.current_attestation_id)
     await trx

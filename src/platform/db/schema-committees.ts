@@ -95,6 +95,24 @@ export interface MinutesExcusalTable {
   excused_at: string;
 }
 
+/**
+ * 0024: an attestation of a subject of any kind (issue 22; C4): the SHA-256 of its canonical data.
+ * Kept beside the committees' tables: both are the machines every subject kind shares.
+ */
+export interface SubjectAttestationTable {
+  id: string;
+  subject_kind: string;
+  subject_id: string;
+  family_id: string;
+  method: string; // 'signature-pad' | 'paper' | 'one-time-code'
+  evidence_file_id: string | null;
+  data_sha256: string;
+  witness_id: string | null;
+  attested_at: string;
+  voided_at: string | null;
+  void_reason: string | null; // 'data-changed' | 'superseded'
+}
+
 export interface CommitteeSchema {
   committees: CommitteeTable;
   committee_purposes: CommitteePurposeTable;
@@ -106,4 +124,5 @@ export interface CommitteeSchema {
   minutes: MinutesTable;
   minutes_approvals: MinutesApprovalTable;
   minutes_excusals: MinutesExcusalTable;
+  subject_attestations: SubjectAttestationTable;
 }
