@@ -4,7 +4,8 @@ import type { FamilyTable } from '../../platform/db/schema.js';
 import { AppError } from '../../platform/http/app-error.js';
 import type { StaffPrincipal } from '../../platform/http/principal.js';
 import { listConsentPurposes } from '../settings/index.js';
-import { changeConsent, consentsOf, entryOfToken } from './families.consent.js';
+import { changeConsent, consentsOf } from './families.consent.js';
+import { entryOfToken } from './families.consent-link.js';
 import { assertFamilyWritable, canEditFamily, familyVisibility } from './families.policy.js';
 import * as repo from './families.repo.js';
 

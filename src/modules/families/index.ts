@@ -10,7 +10,8 @@ import { FAMILIES_PERSONAL_DATA } from './families.sealing.js';
  * when a family changes.
  */
 export { attestedFamily, familyHeadedBy, visibleFamily } from './families.attested.js';
-export { consentAllows, consentWithdrawalPath } from './families.consent.js';
+export { consentAllows } from './families.consent.js';
+export { consentWithdrawalPath } from './families.consent-link.js';
 export { familyOwnConsents, withdrawOwnConsent } from './families.consent-service.js';
 export { type FamilyContact, familyContact, familyIdByNationalId, familySummaries } from './families.contact.js';
 export { familyChanged } from './families.events.js';
