@@ -1,7 +1,9 @@
 import { z } from 'zod';
+import { MESSAGE_STATES } from '../domain/message-state.js';
 import { calendarDay } from './calendar.js';
 import { code, longText, recordVersion, searchText, text } from './common.js';
 import { mobile, nationalId } from './families.js';
+import { caseMessage } from './notifications.js';
 
 /**
  * The public complaints and inquiries link (issue 6 §1–§3; E1, C1, G2): form options, uploads,
@@ -132,6 +134,13 @@ export const lookupResult = z.object({
   status: publicStep,
   timeline: z.array(z.object({ step: publicStep, at: z.string() })),
   response: z.string().nullable(),
+  /**
+   * Issue 20 §5 (C5): what became of the messages to the writer — the acknowledgement and the
+   * response — in the words of `domain/message-state.ts` (sent only once a transport accepted it).
+   */
+  messages: z.array(
+    z.object({ about: z.enum(['acknowledgement', 'response']), state: z.enum(MESSAGE_STATES), sentAt: z.string().nullable() }),
+  ),
 });
 export type LookupResult = z.infer<typeof lookupResult>;
 
@@ -283,6 +292,8 @@ export const caseDetail = caseSummary.extend({
   /** E1: the acknowledgement clock (paper channels wait for staff to acknowledge), with its working days left. */
   acknowledgeDeadline: caseDeadline,
   acknowledgeDaysLeft: z.number().int().nullable(),
+  /** The messages to the writer about this case and what happened to each (issue 20 §5, C5). */
+  messages: z.array(caseMessage),
   version: z.number(),
 });
 export type CaseDetail = z.infer<typeof caseDetail>;

@@ -1,7 +1,10 @@
 import { readFileSync } from 'node:fs';
+import { createServer } from 'node:http';
+import type { AddressInfo } from 'node:net';
 import path from 'node:path';
 import type { Browser, BrowserContext, Page } from '@playwright/test';
 import { SEEDED_COMMITTEES } from '../../src/contracts/committees.js';
+import { dispatchDue } from '../../src/modules/notifications/outbox.dispatcher.js';
 import { PORTAL_COPY } from '../../src/modules/portal/portal.copy.js';
 import { expectNoSeriousViolations } from './support/axe.js';
 import { expect, serveSilaForThisFile, test } from './support/fixtures.js';
@@ -22,6 +25,7 @@ type Texts = { [key: string]: string | Texts };
 const load = (file: string) => JSON.parse(readFileSync(path.resolve(file), 'utf8')) as Texts;
 const requestsAr = load('src/web/requests/i18n/ar.json');
 const committeesAr = load('src/web/committees/i18n/ar.json');
+const commonAr = load('src/web/i18n/ar.json');
 function text(source: Texts, key: string, values: Record<string, string> = {}): string {
   let node: string | Texts | undefined = source;
   for (const part of key.split('.')) node = typeof node === 'object' ? node[part] : undefined;
@@ -30,6 +34,7 @@ function text(source: Texts, key: string, values: Record<string, string> = {}): 
 }
 const r = (key: string, values?: Record<string, string>) => text(requestsAr, key, values);
 const c = (key: string, values?: Record<string, string>) => text(committeesAr, key, values);
+const tc = (key: string, values?: Record<string, string>) => text(commonAr, key, values);
 const escapeRegExp = (value: string) => value.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
 const labelled = (page: Page, label: string) => page.getByLabel(new RegExp(`^${escapeRegExp(label)}( \\*)?$`));
 const combo = (page: Page, label: string) => page.getByRole('combobox', { name: new RegExp(`^${escapeRegExp(label)}( \\*)?$`) });
@@ -309,13 +314,29 @@ test('the decision reaches the request, the outbox and the family in the portal'
   await expect(admin.getByText(family.reference).first()).toBeVisible({ timeout: 30_000 });
   await shot(admin, 'requests-outbox-1280', { fullPage: true });
 
+  // Issue 20 §5 (C5, C6): decided, the message only queued — the family is not "told" yet.
   const chairPage = contexts[1]?.pages()[0];
-  if (chairPage) {
-    await chairPage.goto(requestUrl);
-    await expect(chairPage.getByTestId('request-decision')).toContainText(r('outcomes.approved'));
-    await expect(chairPage.getByTestId('request-status')).toHaveText(r('statuses.notified'));
-    await expectNoSeriousViolations(chairPage, 'the decided request');
+  if (!chairPage) throw new Error('the chair’s page is open from the meeting');
+  await chairPage.goto(requestUrl);
+  await expect(chairPage.getByTestId('request-decision')).toContainText(r('outcomes.approved'));
+  await expect(chairPage.getByTestId('request-status')).toHaveText(r('decidedWithMessage.queued'));
+  await expect(chairPage.getByTestId('decision-message').getByTestId('message-state')).toHaveAttribute('data-state', 'queued');
+  await expectNoSeriousViolations(chairPage, 'the decided request');
+  await shot(chairPage, 'requests-decided-message-queued', { fullPage: true });
+
+  // A local SMS gateway is configured and the dispatcher runs: the message is sent, the request told.
+  const gateway = await localSmsGateway();
+  try {
+    sila.ctx.config.transports.smsGatewayUrl = gateway.url;
+    await dispatchDue(sila.ctx, { budgetMs: 3_000 });
+    expect(gateway.received.length).toBeGreaterThan(0);
+  } finally {
+    await gateway.close();
   }
+  await chairPage.reload();
+  await expect(chairPage.getByTestId('request-status')).toHaveText(r('statuses.notified'));
+  await expect(chairPage.getByTestId('decision-message').getByTestId('message-state')).toHaveAttribute('data-state', 'sent');
+  await expect(chairPage.getByTestId('case-messages')).toContainText(tc('caseMessages.states.sent'));
 
   const portal = PORTAL_COPY.ar;
   await page.goto('/portal');
@@ -329,3 +350,25 @@ test('the decision reaches the request, the outbox and the family in the portal'
   await expect(card).toContainText(portal.statuses.notified);
   await shot(page, 'requests-portal-decision', { fullPage: true });
 });
+
+/** A stand-in SMS gateway on this machine (the `json` preset): answers 200 and keeps what it was sent. */
+async function localSmsGateway() {
+  const received: unknown[] = [];
+  const server = createServer((request, response) => {
+    let body = '';
+    request.on('data', (chunk) => {
+      body += chunk;
+    });
+    request.on('end', () => {
+      received.push(JSON.parse(body));
+      response.writeHead(200, { 'content-type': 'application/json' }).end('{"ok":true}');
+    });
+  });
+  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+  const { port } = server.address() as AddressInfo;
+  return {
+    url: `http://127.0.0.1:${port}/sms`,
+    received,
+    close: () => new Promise<void>((resolve) => server.close(() => resolve())),
+  };
+}

@@ -293,7 +293,12 @@ describe(`complaints handled by staff [${ENGINE}]`, () => {
     expect(body.status).toBe('responded');
     expect(body.response).toContain('ستُصرف الدفعة خلال أسبوع');
     expect(body.response).toContain('مجلس الإدارة');
-    expect(Object.keys(body).sort()).toEqual(['reference', 'response', 'status', 'timeline']);
+    expect(Object.keys(body).sort()).toEqual(['messages', 'reference', 'response', 'status', 'timeline']);
+    // Issue 20 §5: both messages wait in the outbox (no gateway in tests): neither reads as sent.
+    expect(body.messages.map((m: { about: string; state: string }) => [m.about, m.state])).toEqual([
+      ['acknowledgement', 'queued'],
+      ['response', 'queued'],
+    ]);
     const text = JSON.stringify(body);
     for (const hidden of ['فاطمة', '0559876543', 'راجعنا سجل', 'إيصال', 'تتعلق الشكوى', 'تصرف الجمعية', member.id, 'Test ', 'high'])
       expect(text).not.toContain(hidden);

@@ -152,6 +152,10 @@ describe(`messages that tell the truth [${ENGINE}]`, () => {
       last_error: 'link.public-url-unset',
       next_attempt_at: null,
     });
+    // The tracker tells the writer the acknowledgement has not gone yet (§5).
+    const lookUp = async () =>
+      (await post(t, '/api/v1/public/complaints/lookup', { trackingCode: filed.json().trackingCode })).json().messages;
+    expect(await lookUp()).toEqual([{ about: 'acknowledgement', state: 'queued', sentAt: null }]);
 
     const sms = sentTo();
     await dispatch({ sms: sms.transport });
@@ -164,6 +168,7 @@ describe(`messages that tell the truth [${ENGINE}]`, () => {
       const sent = sms.sent.find((m) => m.id === acknowledgement.id);
       expect(sent?.text).toMatch(/https:\/\/harif\.example\.org\/complaints\/track#[0-9A-Z]{16}/);
       expect(sent?.text).not.toMatch(/[\uE000\uE001]/);
+      expect(await lookUp()).toEqual([{ about: 'acknowledgement', state: 'sent', sentAt: expect.any(String) }]);
     } finally {
       (t.ctx.config as { publicUrl: string | undefined }).publicUrl = undefined;
     }

@@ -244,6 +244,8 @@ function trackPageBody(language: Language): SafeHtml {
   </dl>
   <h3>${t.timeline}</h3>
   <ol class="timeline" id="result-timeline"></ol>
+  <div id="result-messages-block" hidden><h3>${t.messagesTitle}</h3>
+  <ul class="timeline" id="result-messages"></ul></div>
   <h3>${t.response}</h3>
   <p id="result-response" class="response"></p>
 </section>

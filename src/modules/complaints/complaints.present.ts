@@ -8,7 +8,7 @@ import { readStoredFile } from '../../platform/files/file-store.js';
 import { AppError } from '../../platform/http/app-error.js';
 import type { StaffPrincipal } from '../../platform/http/principal.js';
 import { recordAudit } from '../audit/index.js';
-import { maskAddress } from '../notifications/index.js';
+import { maskAddress, messagesAbout } from '../notifications/index.js';
 import { daysLeft, deadlineOf } from './complaints.clocks.js';
 import { staffActor } from './complaints.handling.js';
 import { staffRefs } from './complaints.officers.js';
@@ -122,6 +122,7 @@ export async function presentDetail(ctx: AppContext, db: Db, row: ComplaintRow, 
     workingDaysLeft: await daysLeft(ctx, db, row.clock_id),
     acknowledgeDeadline: await deadlineOf(db, row.acknowledge_clock_id),
     acknowledgeDaysLeft: await daysLeft(ctx, db, row.acknowledge_clock_id),
+    messages: (await messagesAbout(db, { type: row.kind, ids: [row.id] })).get(row.id) ?? [],
     version: row.version,
   };
 }

@@ -10,6 +10,7 @@ import type {
 } from '../../contracts/complaints.js';
 import { type CaseKind, type CaseStep, publicStepOf, publicTimeline, referenceSeries } from '../../domain/complaint-steps.js';
 import { riyadhCalendarDay } from '../../domain/dates.js';
+import { isTold } from '../../domain/message-state.js';
 import { newTrackingCode, normaliseTrackingCode } from '../../domain/tracking-code.js';
 import type { AppContext } from '../../platform/context.js';
 import { isUniqueViolation } from '../../platform/db/errors.js';
@@ -20,7 +21,7 @@ import { uuidv7 } from '../../platform/ids.js';
 import { recordAudit } from '../audit/index.js';
 import { startClock, stopClock } from '../calendar/index.js';
 import { familyIdByNationalId } from '../families/index.js';
-import { enqueueMessage } from '../notifications/index.js';
+import { enqueueMessage, messagesAbout } from '../notifications/index.js';
 import { currentPrivacyNotice, getAllSettings, privacyNoticeExists } from '../settings/index.js';
 import { routeNewInquiry } from './complaints.inquiries.js';
 import * as repo from './complaints.repo.js';
@@ -298,5 +299,23 @@ export async function lookupCase(ctx: AppContext, kind: CaseKind, trackingCode: 
     status: publicStepOf(row.step as CaseStep),
     timeline: publicTimeline(steps.map((s) => ({ step: s.step as CaseStep, at: s.at }))),
     response: open(ctx, row.id, 'response', row.response),
+    messages: await writerMessages(ctx, row),
   };
 }
+
+/** The acknowledgement's and the response's messages as the tracker tells them (issue 20 §5): the best state of each. */
+async function writerMessages(ctx: AppContext, row: { id: string; kind: string }): Promise<LookupResult['messages']> {
+  const messages = (await messagesAbout(ctx.db, { type: row.kind, ids: [row.id] })).get(row.id) ?? [];
+  const out: LookupResult['messages'] = [];
+  for (const about of ['acknowledgement', 'response'] as const) {
+    const events = about === 'acknowledgement' ? ACKNOWLEDGEMENT_EVENTS : RESPONSE_EVENTS;
+    const mine = messages.filter((m) => events.includes(m.event));
+    if (!mine.length) continue;
+    // Sent by one channel is enough: the writer was told.
+    const best = mine.find((m) => isTold(m.state)) ?? mine.at(-1);
+    if (best) out.push({ about, state: best.state, sentAt: best.sentAt });
+  }
+  return out;
+}
+const ACKNOWLEDGEMENT_EVENTS = ['complaint.received', 'inquiry.received', 'complaint.acknowledged', 'inquiry.acknowledged'];
+const RESPONSE_EVENTS = ['complaint.responded', 'inquiry.answered'];

@@ -4,6 +4,7 @@ import { messageState } from '../../domain/message-state.js';
 import type { AppContext } from '../../platform/context.js';
 import type { Database, OutboxMessageTable } from '../../platform/db/schema.js';
 import { defineEvent } from '../../platform/hooks.js';
+import { UNLISTED_EVENTS } from './notifications.events.js';
 
 /**
  * Telling the truth about messages (issue 20 §5, C5, C6). A case's page reads the states of the
@@ -85,7 +86,8 @@ export async function messagesAbout(
     .where('about_type', '=', about.type)
     .where('about_id', 'in', about.ids)
     .where('recipient_kind', '<>', 'staff')
-    .where('is_sensitive', '=', 0);
+    // A sensitive acknowledgement (it carries the tracking code) shows its state, never a one-time code.
+    .where('event', 'not in', UNLISTED_EVENTS);
   if (events?.length) query = query.where('event', 'in', events);
   for (const row of await query.orderBy('id').execute()) {
     const list = byId.get(row.about_id as string) ?? [];

@@ -10,6 +10,8 @@ interface Lookup {
   status: string;
   timeline: Array<{ step: string; at: string }>;
   response: string | null;
+  /** Issue 20 §5: what became of our messages to the writer. */
+  messages: Array<{ about: string; state: string; sentAt: string | null }>;
 }
 
 const byId = <T extends HTMLElement>(id: string) => document.getElementById(id) as T;
@@ -75,6 +77,26 @@ export function setUpTracking(copy: PageCopy): void {
         return item;
       }),
     );
+    const messages = byId('result-messages');
+    messages.replaceChildren(
+      ...data.messages.map((m) => {
+        const item = document.createElement('li');
+        item.dataset.state = m.state;
+        const name = document.createElement('strong');
+        name.textContent = copy.ui[`message.${m.about}`] ?? m.about;
+        const state = document.createElement('span');
+        state.textContent = copy.ui[`state.${m.state}`] ?? m.state;
+        item.append(name, state);
+        if (m.sentAt) {
+          const time = document.createElement('time');
+          time.dateTime = m.sentAt;
+          time.textContent = formatInstant(m.sentAt, copy.language);
+          item.append(time);
+        }
+        return item;
+      }),
+    );
+    byId('result-messages-block').hidden = data.messages.length === 0;
     const response = byId('result-response');
     response.textContent = data.response ?? copy.ui.noResponse ?? '';
     response.classList.toggle('muted', !data.response);

@@ -21,6 +21,7 @@ import { useTranslation } from 'react-i18next';
 import { Link, useParams } from 'react-router';
 import { api } from '../api/client.js';
 import { hasRole, useCurrentUser } from '../auth/session.js';
+import { CaseMessages } from '../ui/case-messages.js';
 import { Fact } from '../ui/definition-list.js';
 import { DetailHeader } from '../ui/detail-header.js';
 import { DualDay } from '../ui/dual-day.js';
@@ -167,6 +168,7 @@ export function ComplaintPage() {
           <Compensation detail={detail} canWrite={isHandler && AFTER_ASSESSMENT.has(detail.step)} />
         </SimpleGrid>
       )}
+      <CaseMessages messages={detail.messages} />
       <StepsTimeline detail={detail} />
     </Page>
   );

@@ -1,6 +1,7 @@
 import { Anchor, Badge, Group, List, Paper, SimpleGrid, Stack, Text, Title } from '@mantine/core';
 import { useTranslation } from 'react-i18next';
 import { Link, useParams } from 'react-router';
+import { CaseMessages } from '../ui/case-messages.js';
 import { DefinitionList, Fact } from '../ui/definition-list.js';
 import { DualDay } from '../ui/dual-day.js';
 import { useFormat } from '../ui/format.js';
@@ -62,6 +63,7 @@ export function InquiryPage() {
       </SimpleGrid>
       <InquiryActions inquiry={inquiry} />
       {inquiry.response && <Answer inquiry={inquiry} />}
+      <CaseMessages messages={inquiry.messages} />
       <Steps inquiry={inquiry} />
     </Page>
   );

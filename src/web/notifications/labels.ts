@@ -5,6 +5,8 @@ const STATUS_COLOURS: Record<string, string> = {
   pending: 'yellow',
   sending: 'blue',
   sent: 'teal',
+  delivered: 'green',
+  skipped: 'gray',
   failed: 'red',
   'waiting-staff': 'orange',
   done: 'teal',

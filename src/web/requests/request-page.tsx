@@ -1,6 +1,7 @@
-import { Alert, Anchor, Badge, Button, SimpleGrid, Text } from '@mantine/core';
+import { Alert, Anchor, Badge, Button, Group, SimpleGrid, Text } from '@mantine/core';
 import { useTranslation } from 'react-i18next';
 import { Link, useParams } from 'react-router';
+import { CaseMessages, MessageStateBadge } from '../ui/case-messages.js';
 import { Fact } from '../ui/definition-list.js';
 import { DetailHeader } from '../ui/detail-header.js';
 import { DualDay } from '../ui/dual-day.js';
@@ -33,6 +34,12 @@ export function RequestPage() {
   if (query.isError) return <LoadFailure message={errorMessage(tc, query.error)} />;
   const request = query.data;
   const typeName = language === 'ar' ? request.typeNameAr : request.typeNameEn;
+  // Issue 20 §5 (C5): "decided" says whether the family has been told yet — only a sent message tells it.
+  const decisionMessage = request.messages.findLast((m) => m.event === 'request.decided');
+  const statusLabel =
+    request.status === 'decided' && decisionMessage
+      ? t(`decidedWithMessage.${decisionMessage.state}`, { defaultValue: t('statuses.decided') })
+      : t(`statuses.${request.status}`);
   return (
     <Page
       title={t('page.title', { type: typeName })}
@@ -43,7 +50,7 @@ export function RequestPage() {
       }
     >
       <DetailHeader
-        status={{ label: t(`statuses.${request.status}`), colour: REQUEST_STATUS_COLOURS[request.status], testId: 'request-status' }}
+        status={{ label: statusLabel, colour: REQUEST_STATUS_COLOURS[request.status], testId: 'request-status' }}
         badges={
           <>
             {request.completeness.isAttested && (
@@ -97,6 +104,12 @@ export function RequestPage() {
           <Text size="sm" style={{ whiteSpace: 'pre-wrap' }}>
             {t('decisionReasons')}: {request.decision.reasons}
           </Text>
+          {decisionMessage && (
+            <Group gap="xs" mt={4} data-testid="decision-message">
+              <Text size="sm">{t('decisionMessage')}:</Text>
+              <MessageStateBadge message={decisionMessage} />
+            </Group>
+          )}
           <Text size="sm" c="dimmed" mt={4}>
             <DualDay value={request.decision.decidedAt} withTime inline />
             {request.decision.minutesId && (
@@ -122,6 +135,7 @@ export function RequestPage() {
       <AnswersPanel key={request.version} request={request} />
       <DocumentsPanel request={request} />
       <AttestationPanel request={request} />
+      <CaseMessages messages={request.messages} />
       <RequestHistory history={request.history} />
     </Page>
   );
