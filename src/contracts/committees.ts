@@ -201,6 +201,8 @@ export const agendaItem = z.object({
    * information-requested while the family is asked for more (deferred in these minutes).
    */
   requestStatus: z.string(),
+  /** Where the subject stands for the committee, whatever its kind (issue 22): votes are cast while `under-study`. */
+  stage: z.enum(['awaiting-study', 'under-study', 'information-requested', 'other']),
   deadlineDay: z.string().nullable(),
   deadlineHijri: z.string().nullable(),
   addedAt: z.string(),

@@ -88,6 +88,7 @@ export function presentMeeting(state: MeetingState, principal: StaffPrincipal): 
         typeNameEn: brief?.typeNameEn ?? '',
         familyName: brief?.familyName ?? '',
         requestStatus: brief?.status ?? '',
+        stage: brief?.stage ?? 'other',
         deadlineDay: brief?.deadlineDay ?? null,
         deadlineHijri: brief?.deadlineDay ? toHijriString(brief.deadlineDay) : null,
         addedAt: item.added_at,

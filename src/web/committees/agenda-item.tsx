@@ -5,7 +5,7 @@ import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
-import { type AgendaItem, castVoteBody, type Tally, VOTE_CHOICES, type VoteChoice } from '../../contracts/committees.js';
+import { type AgendaItem, castVoteBody, type Tally, type VoteChoice } from '../../contracts/committees.js';
 import { api } from '../api/client.js';
 import { useCurrentUser } from '../auth/session.js';
 import { DualDay } from '../ui/dual-day.js';
@@ -40,14 +40,24 @@ export function AgendaItemCard({
   const mine = item.votes.find((vote) => vote.memberId === me.id) ?? null;
   const typeName = language === 'ar' ? item.typeNameAr : item.typeNameEn;
   return (
-    <Paper withBorder radius="md" p={{ base: 'md', sm: 'lg' }} component="article" aria-labelledby={`agenda-${item.requestId}`}>
+    <Paper
+      withBorder
+      radius="md"
+      p={{ base: 'md', sm: 'lg' }}
+      component="article"
+      aria-labelledby={`agenda-${item.subjectKind}-${item.subjectId}`}
+    >
       <Stack gap="sm">
         <Group justify="space-between" align="flex-start" gap="xs">
           <Stack gap={2}>
-            <Title order={3} fz="md" id={`agenda-${item.requestId}`}>
-              <Anchor component={Link} to={`/requests/${item.requestId}`} underline="always">
+            <Title order={3} fz="md" id={`agenda-${item.subjectKind}-${item.subjectId}`}>
+              {item.subjectKind === 'request' ? (
+                <Anchor component={Link} to={`/requests/${item.subjectId}`} underline="always">
+                  <Ltr>{item.reference}</Ltr>
+                </Anchor>
+              ) : (
                 <Ltr>{item.reference}</Ltr>
-              </Anchor>{' '}
+              )}{' '}
               — {typeName}
             </Title>
             <Text size="sm">{item.familyName}</Text>
@@ -63,15 +73,15 @@ export function AgendaItemCard({
         </Group>
         <TallyLine tally={item.tally} />
         {item.votes.length > 0 && <VotesTable item={item} />}
-        {item.requestStatus === 'information-requested' && (
+        {item.stage === 'information-requested' && (
           <Text size="sm" c="orange.9">
             {t('waitingForFamily')}
           </Text>
         )}
-        {canManage && item.requestStatus === 'under-study' && <AskInformation meetingId={meetingId} requestId={item.requestId} />}
-        {canVote && item.requestStatus === 'under-study' && (
-          <VoteForm meetingId={meetingId} requestId={item.requestId} current={mine} reference={item.reference} />
+        {canManage && item.subjectKind === 'request' && item.stage === 'under-study' && (
+          <AskInformation meetingId={meetingId} requestId={item.subjectId} />
         )}
+        {canVote && item.stage === 'under-study' && <VoteForm meetingId={meetingId} item={item} current={mine} />}
       </Stack>
     </Paper>
   );
@@ -145,17 +155,8 @@ interface VoteValues {
   reasons: string;
 }
 
-function VoteForm({
-  meetingId,
-  requestId,
-  reference,
-  current,
-}: {
-  meetingId: string;
-  requestId: string;
-  reference: string;
-  current: AgendaItem['votes'][number] | null;
-}) {
+/** A member's vote among the choices the subject's kind offers (issue 22), with reasons where the kind requires them. */
+function VoteForm({ meetingId, item, current }: { meetingId: string; item: AgendaItem; current: AgendaItem['votes'][number] | null }) {
   const { t } = useTranslation(COMMITTEES_NS);
   const { t: tc } = useTranslation();
   const queryClient = useQueryClient();
@@ -163,9 +164,9 @@ function VoteForm({
     initialValues: { choice: current?.choice ?? '', reasons: current?.reasons ?? '' },
     validate: (values) => {
       if (!values.choice) return { choice: t('chooseVote') };
-      const errors = schemaErrors(tc, castVoteBody, toVoteBody(requestId, values));
-      // Reasons are required for a rejection or a partial approval (C5: the decision carries its reasons).
-      if ((values.choice === 'reject' || values.choice === 'partly-approve') && !values.reasons.trim()) {
+      const errors = schemaErrors(tc, castVoteBody, toVoteBody(item, values));
+      // Reasons are required where the kind says (requests: a rejection or a partial approval, C5).
+      if (item.reasonsRequiredFor.includes(values.choice) && !values.reasons.trim()) {
         errors.reasons = t('reasonsRequired');
       }
       return errors;
@@ -173,7 +174,7 @@ function VoteForm({
   });
   const problem = useFormProblem(form);
   const cast = useMutation({
-    mutationFn: (values: VoteValues) => api.post(`/meetings/${encodeURIComponent(meetingId)}/votes`, toVoteBody(requestId, values)),
+    mutationFn: (values: VoteValues) => api.post(`/meetings/${encodeURIComponent(meetingId)}/votes`, toVoteBody(item, values)),
     onSuccess: () => {
       void queryClient.invalidateQueries({ queryKey: committeeKeys.meeting(meetingId) });
       notifySuccess(t('voteRecorded'));
@@ -190,9 +191,9 @@ function VoteForm({
     >
       <Stack gap="xs">
         <ProblemAlert message={problem.message} />
-        <Radio.Group label={t('yourVoteOn', { reference: `\u2066${reference}\u2069` })} required {...form.getInputProps('choice')}>
+        <Radio.Group label={t('yourVoteOn', { reference: `\u2066${item.reference}\u2069` })} required {...form.getInputProps('choice')}>
           <Group gap="md" mt={6}>
-            {VOTE_CHOICES.map((choice) => (
+            {item.choices.map((choice) => (
               <Radio key={choice} value={choice} label={t(`choices.${choice}`)} />
             ))}
           </Group>
@@ -215,9 +216,11 @@ function VoteForm({
   );
 }
 
-function toVoteBody(requestId: string, values: VoteValues) {
+function toVoteBody(item: AgendaItem, values: VoteValues) {
   const reasons = values.reasons.trim();
-  return { requestId, choice: values.choice, ...(reasons ? { reasons } : {}) };
+  const subject =
+    item.subjectKind === 'request' ? { requestId: item.subjectId } : { subjectKind: item.subjectKind, subjectId: item.subjectId };
+  return { ...subject, choice: values.choice, ...(reasons ? { reasons } : {}) };
 }
 
 /** The chair asks the family for more (C6: the request's clock pauses until it arrives). */

@@ -76,7 +76,7 @@ export function MeetingPage() {
         ) : (
           data.agenda.map((item) => (
             <AgendaItemCard
-              key={item.requestId}
+              key={`${item.subjectKind}:${item.subjectId}`}
               meetingId={data.id}
               item={item}
               canVote={data.can.vote && isOpen}
@@ -170,7 +170,7 @@ function AwaitingStudy({ meeting }: { meeting: Meeting }) {
     },
     onError: (error) => notifyError(errorMessage(tc, error)),
   });
-  const onAgenda = new Set(meeting.agenda.map((item) => item.requestId));
+  const onAgenda = new Set(meeting.agenda.filter((item) => item.subjectKind === 'request').map((item) => item.subjectId));
   const items = (awaiting.data?.pages.flatMap((page) => page.items) ?? []).filter((item) => !onAgenda.has(item.id));
   return (
     <Paper withBorder radius="md" p={{ base: 'md', sm: 'lg' }}>

@@ -132,10 +132,14 @@ function Blockers({ minutes }: { minutes: Minutes }) {
             <Text size="sm">{t('movedBody')}</Text>
             <List size="sm">
               {minutes.moved.map((m) => (
-                <List.Item key={m.requestId}>
-                  <Anchor component={Link} to={`/requests/${m.requestId}`}>
+                <List.Item key={`${m.subjectKind}:${m.subjectId}`}>
+                  {m.subjectKind === 'request' ? (
+                    <Anchor component={Link} to={`/requests/${m.subjectId}`}>
+                      <Ltr>{m.reference}</Ltr>
+                    </Anchor>
+                  ) : (
                     <Ltr>{m.reference}</Ltr>
-                  </Anchor>{' '}
+                  )}{' '}
                   — {tr(`statuses.${m.status}`, { defaultValue: m.status })}
                 </List.Item>
               ))}
