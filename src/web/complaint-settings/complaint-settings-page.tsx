@@ -19,6 +19,7 @@ import { IconPlus, IconTrash } from '@tabler/icons-react';
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { type ReactNode, useState } from 'react';
 import { useTranslation } from 'react-i18next';
+import { Link } from 'react-router';
 import { type ComplaintsSettings, complaintsSettings } from '../../contracts/complaints.js';
 import { api } from '../api/client.js';
 import { hasRole, useCurrentUser } from '../auth/session.js';
@@ -140,7 +141,7 @@ function SettingsForm({ initial }: { initial: ComplaintsSettings }) {
         <Numbers form={form} title={t('limits.title')} hint={t('limits.hint')} items={LIMITS} id="limits" />
         <Numbers form={form} title={t('clocks.title')} hint={t('clocks.hint')} items={CLOCKS} id="clocks" />
         <Templates form={form} />
-        <Privacy form={form} />
+        <Privacy />
         <Group justify="flex-end" pos="sticky" bottom={0} py="sm" bg="var(--mantine-color-body)">
           <Button type="submit" loading={save.isPending}>
             {t('save')}
@@ -361,13 +362,16 @@ function Templates({ form }: { form: Form }) {
   );
 }
 
-function Privacy({ form }: { form: Form }) {
+/** F2, issue 20 §4: the public form's notice is a versioned text edited in Settings → privacy notices. */
+function Privacy() {
   const { t } = useTranslation(COMPLAINT_SETTINGS_NS);
   return (
-    <Section id="privacy" title={t('privacy.title')} hint={t('privacy.hint')}>
-      <TextInput label={t('privacy.version')} dir="ltr" withAsterisk maxLength={40} {...form.getInputProps('privacyNoticeVersion')} />
-      <Textarea label={t('privacy.ar')} autosize minRows={3} withAsterisk {...form.getInputProps('privacyNoticeAr')} />
-      <Textarea label={t('privacy.en')} autosize minRows={3} withAsterisk dir="ltr" {...form.getInputProps('privacyNoticeEn')} />
+    <Section id="privacy" title={t('privacy.title')} hint={t('privacy.moved')}>
+      <Group>
+        <Button component={Link} to="/settings?tab=notices" variant="light">
+          {t('privacy.open')}
+        </Button>
+      </Group>
     </Section>
   );
 }
