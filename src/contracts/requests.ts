@@ -524,5 +524,7 @@ export const createOnlineRequestBody = z.strictObject({
   idempotencyKey: createRequestBody.shape.idempotencyKey,
   typeCode: code,
   answers: answers.default({}),
+  /** The registration notice's version the application showed (issue 20 §4): one that exists. */
+  privacyNoticeVersion: text(40).optional(),
 });
 export type CreateOnlineRequestBody = z.infer<typeof createOnlineRequestBody>;

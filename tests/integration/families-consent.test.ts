@@ -485,3 +485,29 @@ describe(`the family withdraws in the portal (issue 20 §3) [${ENGINE}]`, () => 
     expect((await reception.request('POST', '/api/v1/portal/consents/withdraw', { purpose: 'surveys' })).statusCode).toBe(401);
   });
 });
+
+describe(`the portal's online application and the privacy notice (issue 20 §4) [${ENGINE}]`, () => {
+  it('F2: the application shows the current registration notice and accepts only a version that exists', async () => {
+    setSmsGateway(t, true);
+    const family = await buildFamily(t, { by: reception });
+    const portal = await signInFamily(t, family);
+    const current = (await reception.request('GET', '/api/v1/settings/privacy-notices/registration')).json()[0];
+    const page = await t.app.inject({ method: 'GET', url: '/portal/apply/tools-aid', cookies: { [PORTAL_COOKIE]: portal.token } });
+    expect(page.statusCode).toBe(200);
+    expect(page.body).toContain(`data-privacy-version="${current.version}"`);
+    expect(page.body).toContain(current.textAr);
+    const apply = (key: string, version: string) =>
+      portal.request('POST', '/api/v1/portal/requests', {
+        idempotencyKey: key,
+        typeCode: 'tools-aid',
+        answers: {},
+        privacyNoticeVersion: version,
+      });
+    const refused = await apply('consent-notice-1', '1990-1');
+    expect(refused.statusCode).toBe(400);
+    expect(refused.json().errors).toEqual([
+      expect.objectContaining({ pointer: '/privacyNoticeVersion', code: 'privacyNotice.unknown-version' }),
+    ]);
+    expect((await apply('consent-notice-2', current.version)).statusCode).toBe(201);
+  });
+});

@@ -1,8 +1,9 @@
 import type { CONTACT_CHANNELS } from '../../contracts/families.js';
 import type { AnswerValue, AttestationSummary, ChecklistItem, FamilyRequestView, RequestType } from '../../contracts/requests.js';
-import type { AssociationSettings } from '../../contracts/settings.js';
+import type { AssociationSettings, PrivacyNotice } from '../../contracts/settings.js';
 import { formatDualDate } from '../../domain/dates.js';
 import { html, type SafeHtml } from '../../platform/http/html.js';
+import { applicationNotice } from './portal.consents.js';
 import type { ApplyCopy, PortalCopy } from './portal.copy.js';
 
 /**
@@ -24,7 +25,7 @@ type Channel = (typeof CONTACT_CHANNELS)[number];
 export type PortalView =
   | { kind: 'home' }
   | { kind: 'apply'; types: RequestType[] }
-  | { kind: 'apply-type'; type: RequestType | null; idempotencyKey: string }
+  | { kind: 'apply-type'; type: RequestType | null; idempotencyKey: string; notice?: PrivacyNotice | null }
   | {
       kind: 'request';
       request: FamilyRequestView | null;
@@ -93,7 +94,13 @@ ${
 }`;
 }
 
-export function applyTypeView(t: PortalCopy, language: Language, type: RequestType | null, idempotencyKey: string): SafeHtml {
+export function applyTypeView(
+  t: PortalCopy,
+  language: Language,
+  type: RequestType | null,
+  idempotencyKey: string,
+  notice: PrivacyNotice | null = null,
+): SafeHtml {
   const a = t.apply;
   if (!type)
     return html`${back(a)}<section class="card"><h2>${a.notFoundTitle}</h2><p><a href="/portal/apply">${a.chooseTitle}</a></p></section>`;
@@ -104,7 +111,8 @@ ${criteriaAndChecklist(a, language, type)}
 <section class="card" aria-labelledby="start-heading">
   <h2 id="start-heading">${a.start}</h2>
   <form id="apply-form" class="portal-form" data-type-code="${type.code}" data-idempotency-key="${idempotencyKey}"
-    data-msg-generic="${t.errorGeneric}">
+    data-privacy-version="${notice?.version ?? ''}" data-msg-generic="${t.errorGeneric}">
+    ${notice ? applicationNotice(language, notice) : ''}
     <p id="apply-hint" class="hint">${a.startHint}</p>
     <p id="apply-error" class="error" role="alert" hidden></p>
     <button type="submit" class="button" aria-describedby="apply-hint">${a.start}</button>

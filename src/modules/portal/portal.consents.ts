@@ -1,11 +1,14 @@
 import type { FamilyConsents } from '../../contracts/families.js';
 import { CONTACT_CHANNELS, familyConsents, portalWithdrawConsentBody } from '../../contracts/families.js';
+import type { PrivacyNotice } from '../../contracts/settings.js';
 import { contactPurposeOf } from '../../domain/consent.js';
 import type { AppContext } from '../../platform/context.js';
+import { AppError } from '../../platform/http/app-error.js';
 import { html, type SafeHtml } from '../../platform/http/html.js';
 import { familyOnly } from '../../platform/http/route-policy.js';
 import { type App, familyOf } from '../../platform/http/types.js';
 import { familyOwnConsents, withdrawOwnConsent } from '../families/index.js';
+import { privacyNoticeExists } from '../settings/index.js';
 
 /**
  * The family's consents in the portal (issue 20 §3, F2, C5): the family sees what it agreed to and
@@ -113,4 +116,28 @@ export function portalConsentsSection(language: 'ar' | 'en', consents: FamilyCon
   <p class="sent" id="consent-done" role="status" hidden>${t.done}</p>
   <ul class="consent-list">${rows}</ul>
 </section>`;
+}
+
+const NOTICE_COPY = {
+  ar: { title: 'إشعار الخصوصية', version: 'الإصدار', agree: 'بتقديم الطلب توافقون على ما في إشعار الخصوصية.' },
+  en: { title: 'Privacy notice', version: 'Version', agree: 'By applying you agree to the privacy notice.' },
+} as const;
+
+/** The online application shows the registration notice's current version (issue 20 §4, F2). */
+export function applicationNotice(language: 'ar' | 'en', notice: PrivacyNotice): SafeHtml {
+  const t = NOTICE_COPY[language];
+  return html`<details class="privacy-notice">
+  <summary>${t.title}</summary>
+  <p>${language === 'ar' ? notice.textAr : notice.textEn}</p>
+  <p class="hint">${t.version}: <bdi dir="ltr">${notice.version}</bdi></p>
+</details>
+<p class="hint">${t.agree}</p>`;
+}
+
+/** F2, issue 20 §4: an application names a version of the registration notice that exists (400 otherwise). */
+export async function assertApplicationNotice(ctx: AppContext, version: string | undefined): Promise<void> {
+  if (version === undefined || (await privacyNoticeExists(ctx.db, 'registration', version))) return;
+  throw AppError.badRequest('request.invalid', 'No such privacy-notice version', [
+    { pointer: '/privacyNoticeVersion', code: 'privacyNotice.unknown-version', detail: 'Send a version of the notice that exists' },
+  ]);
 }

@@ -132,7 +132,7 @@ function familySection(t: PortalCopy, input: PortalPageInput, family: SignedInFa
   <form id="sign-out-form" data-msg-generic="${t.errorGeneric}"><button type="submit" class="button secondary">${t.signOut}</button></form>
 </div>`;
   if (view.kind === 'apply') return html`${bar}${applyChooseView(t, language, association, view.types)}`;
-  if (view.kind === 'apply-type') return html`${bar}${applyTypeView(t, language, view.type, view.idempotencyKey)}`;
+  if (view.kind === 'apply-type') return html`${bar}${applyTypeView(t, language, view.type, view.idempotencyKey, view.notice)}`;
   if (view.kind === 'request') return html`${bar}${requestView(t, { language, association }, view)}`;
   return html`${bar}
 <p class="new-request"><a class="button" href="/portal/apply">${t.apply.newRequest}</a></p>

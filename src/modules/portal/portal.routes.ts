@@ -37,6 +37,7 @@ import {
   updateOnlineRequest,
 } from '../requests/index.js';
 import { portalAttestationRoutes } from './portal.attestation-routes.js';
+import { assertApplicationNotice } from './portal.consents.js';
 import { startAttestation, verifyAttestation } from './portal.requests.js';
 import * as portal from './portal.service.js';
 
@@ -111,7 +112,10 @@ export function portalRoutes(app: App, ctx: AppContext): void {
   app.post('/api/v1/portal/requests', {
     config: { policy: FAMILY },
     schema: { tags: ['portal'], body: createOnlineRequestBody, response: { 201: familyRequestView } },
-    handler: async (request, reply) => reply.code(201).send(await createOnlineRequest(ctx, familyOf(request).familyId, request.body)),
+    handler: async (request, reply) => {
+      await assertApplicationNotice(ctx, request.body.privacyNoticeVersion); // F2, issue 20 §4
+      return reply.code(201).send(await createOnlineRequest(ctx, familyOf(request).familyId, request.body));
+    },
   });
 
   app.patch('/api/v1/portal/requests/:id', {

@@ -6,7 +6,7 @@ import { portalFamilyOf } from '../../platform/http/auth-plugin.js';
 import { uuidv7 } from '../../platform/ids.js';
 import { familyContact, familyOwnConsents } from '../families/index.js';
 import { attestationSummary, familyRequest, familyRequests, onlineRequestTypes } from '../requests/index.js';
-import { getAssociation } from '../settings/index.js';
+import { currentPrivacyNotice, getAssociation } from '../settings/index.js';
 import type { PortalView } from './portal.apply.js';
 import { type PortalLanguage, type PortalPageAssets, renderPortalPage, type SignedInFamily } from './portal.page.js';
 import { canSendCodes, describeFamily } from './portal.service.js';
@@ -32,7 +32,12 @@ async function viewFor(ctx: AppContext, familyId: string, path: PortalPath): Pro
   if (path.kind === 'apply') {
     const type = (await onlineRequestTypes(ctx)).find((t) => t.code === path.typeCode) ?? null;
     // The form's own key: pressing "start" twice (or a retry) makes one request.
-    return { kind: 'apply-type', type, idempotencyKey: `portal-${uuidv7(ctx.clock.now().getTime())}` };
+    return {
+      kind: 'apply-type',
+      type,
+      idempotencyKey: `portal-${uuidv7(ctx.clock.now().getTime())}`,
+      notice: await currentPrivacyNotice(ctx.db, 'registration'), // issue 20 §4
+    };
   }
   if (path.kind === 'request') {
     const request = await ownRequest(ctx, familyId, path.requestId);

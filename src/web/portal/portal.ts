@@ -157,7 +157,13 @@ applyForm?.addEventListener('submit', async (event) => {
   clearError(box, null);
   setBusy(applyForm, true);
   // The key is the page's: a double tap or a retry makes one request.
-  const body = { idempotencyKey: applyForm.dataset.idempotencyKey, typeCode: applyForm.dataset.typeCode, answers: {} };
+  const body = {
+    idempotencyKey: applyForm.dataset.idempotencyKey,
+    typeCode: applyForm.dataset.typeCode,
+    answers: {},
+    // Issue 20 §4: the version of the privacy notice the form showed.
+    ...(applyForm.dataset.privacyVersion ? { privacyNoticeVersion: applyForm.dataset.privacyVersion } : {}),
+  };
   const answer = await post('/api/v1/portal/requests', body, csrf());
   const id = (answer.body as { id?: string } | null)?.id;
   if (answer.status === 201 && id) {
