@@ -360,7 +360,8 @@ export async function generate(input: GenerateInput): Promise<GenerateResult> {
     'updated_at',
   ]);
   const clockEvents = table('clock_events', ['id', 'clock_id', 'kind', 'at', 'handled_at']);
-  const agenda = table('meeting_agenda', ['meeting_id', 'request_id', 'position', 'added_by', 'added_at']);
+  // 0022 (issue 22): agenda items name a subject kind; the seed's are all requests.
+  const agenda = table('meeting_agenda', ['meeting_id', 'subject_kind', 'subject_id', 'position', 'added_by', 'added_at']);
   const meetingsTable = table('committee_meetings', [
     'id',
     'committee_id',
@@ -507,7 +508,7 @@ export async function generate(input: GenerateInput): Promise<GenerateResult> {
     const g = chunk.agenda;
     for (let i = 0; i < g.length; i += AGENDA_WIDTH) {
       const m = meetingOf(g[i] as string);
-      agenda([m.id, g[i + 1] as string, ++m.agenda, chair, g[i + 2] as string]);
+      agenda([m.id, 'request', g[i + 1] as string, ++m.agenda, chair, g[i + 2] as string]);
     }
     const d = chunk.decisions;
     for (let i = 0; i < d.length; i += DECISION_WIDTH)
