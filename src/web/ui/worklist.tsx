@@ -358,7 +358,9 @@ function RowMenu<T>({ item, reference, href, actions }: { item: T; reference: st
   const shown = actions.filter((action) => action.isShown?.(item) ?? true);
   if (!href && !shown.length) return null;
   return (
-    <Menu position="bottom-end" withinPortal>
+    // Without Mantine's focus placeholder (a `presentation` child a `menu` may not hold; axe
+    // aria-required-children): the first item takes the focus when the menu opens.
+    <Menu position="bottom-end" withinPortal withInitialFocusPlaceholder={false}>
       <Menu.Target>
         <ActionIcon variant="subtle" color="gray" aria-label={t('worklist.actionsFor', { reference })} data-testid="worklist-row-menu">
           <IconDotsVertical size={18} aria-hidden />
