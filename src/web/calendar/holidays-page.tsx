@@ -9,6 +9,7 @@ import { useLanguage } from '../ui/language.js';
 import { notifyError } from '../ui/notify.js';
 import { LoadFailure, NotAllowed, Page, PageLoader } from '../ui/page.js';
 import { errorMessage } from '../ui/problems.js';
+import { ScrollTable } from '../ui/worklist.js';
 import './calendar.css';
 import {
   type AdminHolidays,
@@ -197,7 +198,7 @@ function HolidayList({
         {data.holidays.length === 0 ? (
           <Text>{t('empty')}</Text>
         ) : (
-          <Table.ScrollContainer minWidth={760}>
+          <ScrollTable minWidth={760} label={t('listTitle', { year: days.year(data.year) })}>
             <Table striped verticalSpacing="xs">
               <Table.Thead>
                 <Table.Tr>
@@ -279,7 +280,7 @@ function HolidayList({
                 })}
               </Table.Tbody>
             </Table>
-          </Table.ScrollContainer>
+          </ScrollTable>
         )}
       </Stack>
     </Paper>

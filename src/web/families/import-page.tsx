@@ -25,6 +25,7 @@ import { Ltr } from '../ui/ltr.js';
 import { NotAllowed, Page } from '../ui/page.js';
 import { ProblemAlert } from '../ui/problem-alert.js';
 import { errorMessage, fieldErrorMessage } from '../ui/problems.js';
+import { ScrollTable } from '../ui/worklist.js';
 import { type ImportPreview, type ImportStatus, uploadSheet, useImportStatus } from './families-api.js';
 import { FAMILIES_NS } from './i18n.js';
 import { useTaxonomyLabels } from './labels.js';
@@ -194,7 +195,7 @@ function MappingStep({ preview, onStarted, onCancel }: { preview: ImportPreview;
       </Paper>
       {preview.sample.length > 0 && (
         <Paper withBorder radius="md">
-          <Table.ScrollContainer minWidth={Math.max(400, preview.columns.length * 140)}>
+          <ScrollTable minWidth={Math.max(400, preview.columns.length * 140)} label={t('mappingTitle')}>
             <Table verticalSpacing="xs" captionSide="top">
               <Table.Caption>{t('sample')}</Table.Caption>
               <Table.Thead>
@@ -220,7 +221,7 @@ function MappingStep({ preview, onStarted, onCancel }: { preview: ImportPreview;
                 ))}
               </Table.Tbody>
             </Table>
-          </Table.ScrollContainer>
+          </ScrollTable>
         </Paper>
       )}
       <ProblemAlert message={start.isError ? errorMessage(tc, start.error) : null} />
@@ -276,7 +277,7 @@ function ProgressStep({ id, onAgain }: { id: string; onAgain(): void }) {
             </Alert>
           ) : (
             <Paper withBorder radius="md">
-              <Table.ScrollContainer minWidth={480}>
+              <ScrollTable minWidth={480} label={t('rowErrors')}>
                 <Table striped verticalSpacing="xs">
                   <Table.Thead>
                     <Table.Tr>
@@ -301,7 +302,7 @@ function ProgressStep({ id, onAgain }: { id: string; onAgain(): void }) {
                     })}
                   </Table.Tbody>
                 </Table>
-              </Table.ScrollContainer>
+              </ScrollTable>
             </Paper>
           )}
           <Group>

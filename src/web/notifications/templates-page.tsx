@@ -6,6 +6,7 @@ import { hasRole, useCurrentUser } from '../auth/session.js';
 import { Ltr } from '../ui/ltr.js';
 import { LoadFailure, NotAllowed, Page, PageLoader } from '../ui/page.js';
 import { errorMessage } from '../ui/problems.js';
+import { ScrollTable } from '../ui/worklist.js';
 import { NOTIFICATIONS_NS } from './i18n.js';
 import { useMessageLabels } from './labels.js';
 import { type Template, type TemplateCatalog, useTemplateCatalog } from './notifications-api.js';
@@ -59,7 +60,7 @@ export function TemplatesPage() {
                 </Badge>
               ))}
             </Group>
-            <Table.ScrollContainer minWidth={640}>
+            <ScrollTable minWidth={640} label={t('templatesTitle')}>
               <Table striped verticalSpacing="xs">
                 <Table.Thead>
                   <Table.Tr>
@@ -105,7 +106,7 @@ export function TemplatesPage() {
                   ))}
                 </Table.Tbody>
               </Table>
-            </Table.ScrollContainer>
+            </ScrollTable>
           </Stack>
         </Paper>
       ))}

@@ -3,8 +3,12 @@ import { useTranslation } from 'react-i18next';
 import type { Answers, AnswerValue, RequestType } from '../../contracts/requests.js';
 import { toLatinDigits } from '../ui/digits.js';
 import { DualDay } from '../ui/dual-day.js';
+import { LIST_SEPARATOR } from '../ui/format.js';
 import { useLanguage } from '../ui/language.js';
 import { REQUESTS_NS } from './i18n.js';
+
+// Until the committees' screens read it from web/ui (issue 19 §1).
+export { LIST_SEPARATOR };
 
 type Item = RequestType['checklist'][number];
 
@@ -160,9 +164,6 @@ function AnswerField({
       );
   }
 }
-
-/** Between the items of a list: the Arabic comma in Arabic, a comma in English (X2). */
-export const LIST_SEPARATOR = { ar: '، ', en: ', ' } as const;
 
 /** An answer as text, for the review the family attests and for read-only views. */
 export function answerText(item: Item, value: AnswerValue | undefined, language: 'ar' | 'en', yesNo: { yes: string; no: string }): string {

@@ -23,13 +23,14 @@ import type { ServiceRequest, SignatureAttestationBody } from '../../contracts/r
 import { api } from '../api/client.js';
 import { useFamily } from '../families/families-api.js';
 import { DualDay } from '../ui/dual-day.js';
+import { LIST_SEPARATOR } from '../ui/format.js';
 import { useLanguage } from '../ui/language.js';
 import { Ltr } from '../ui/ltr.js';
 import { notifySuccess } from '../ui/notify.js';
 import { PageLoader } from '../ui/page.js';
 import { ProblemAlert } from '../ui/problem-alert.js';
 import { errorMessage } from '../ui/problems.js';
-import { answerText, LIST_SEPARATOR } from './answer-fields.js';
+import { answerText } from './answer-fields.js';
 import { ChosenFileName } from './documents-panel.js';
 import { REQUESTS_NS } from './i18n.js';
 import { attestationFormUrl, requestKeys } from './requests-api.js';

@@ -9,6 +9,7 @@ import { useLanguage } from '../ui/language.js';
 import { Ltr } from '../ui/ltr.js';
 import { LoadFailure, NotAllowed, Page, PageLoader } from '../ui/page.js';
 import { errorMessage } from '../ui/problems.js';
+import { ScrollTable } from '../ui/worklist.js';
 import { REQUESTS_NS } from './i18n.js';
 import { useSettingsRequestTypes } from './requests-api.js';
 
@@ -45,7 +46,7 @@ export function RequestTypesPage() {
           </Paper>
         ) : (
           <Paper withBorder radius="md">
-            <Table.ScrollContainer minWidth={760}>
+            <ScrollTable minWidth={760} label={t('types.title')}>
               <Table striped highlightOnHover verticalSpacing="sm">
                 <Table.Thead>
                   <Table.Tr>
@@ -79,7 +80,7 @@ export function RequestTypesPage() {
                   ))}
                 </Table.Tbody>
               </Table>
-            </Table.ScrollContainer>
+            </ScrollTable>
           </Paper>
         ))}
     </Page>

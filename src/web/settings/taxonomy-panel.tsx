@@ -10,6 +10,7 @@ import { useLanguage } from '../ui/language.js';
 import { Ltr } from '../ui/ltr.js';
 import { notifyError, notifySuccess } from '../ui/notify.js';
 import { errorMessage } from '../ui/problems.js';
+import { ScrollTable } from '../ui/worklist.js';
 import { useSettingsChanged } from './settings-api.js';
 import { TaxonomyItemForm } from './taxonomy-item-form.js';
 
@@ -49,7 +50,7 @@ export function TaxonomyPanel({ kind, listName, items }: { kind: TaxonomyKindVal
         </Paper>
       ) : (
         <Paper withBorder radius="md">
-          <Table.ScrollContainer minWidth={640}>
+          <ScrollTable minWidth={640} label={listName}>
             <Table striped verticalSpacing="sm">
               <Table.Thead>
                 <Table.Tr>
@@ -107,7 +108,7 @@ export function TaxonomyPanel({ kind, listName, items }: { kind: TaxonomyKindVal
                 ))}
               </Table.Tbody>
             </Table>
-          </Table.ScrollContainer>
+          </ScrollTable>
         </Paper>
       )}
       {editing && (

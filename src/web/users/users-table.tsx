@@ -4,13 +4,14 @@ import { Link } from 'react-router';
 import type { StaffUser } from '../../contracts/staff.js';
 import { useFormat } from '../ui/format.js';
 import { Ltr } from '../ui/ltr.js';
+import { ScrollTable } from '../ui/worklist.js';
 
 /** Wide tables scroll inside their own box on a phone, never the page. */
 export function UsersTable({ users }: { users: StaffUser[] }) {
   const { t } = useTranslation();
   const { dualDate } = useFormat();
   return (
-    <Table.ScrollContainer minWidth={760}>
+    <ScrollTable minWidth={760} label={t('users.title')}>
       <Table striped highlightOnHover verticalSpacing="sm">
         <Table.Thead>
           <Table.Tr>
@@ -61,6 +62,6 @@ export function UsersTable({ users }: { users: StaffUser[] }) {
           })}
         </Table.Tbody>
       </Table>
-    </Table.ScrollContainer>
+    </ScrollTable>
   );
 }
