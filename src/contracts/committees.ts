@@ -164,6 +164,7 @@ export const vote = z.object({
   displayName: z.string(),
   choice: voteChoice,
   reasons: z.string().nullable(),
+  payload: z.record(z.string(), z.unknown()).nullable(),
   castAt: z.string(),
 });
 
@@ -269,6 +270,8 @@ export const castVoteBody = z
     ...subjectRefFields,
     choice: voteChoice,
     reasons: longText(2000).optional(),
+    /** What the subject's kind asks a vote to carry (D2: the size of a harm); requests take none. */
+    payload: z.record(z.string().max(60), z.unknown()).optional(),
   })
   .refine(namesOneSubject, ONE_SUBJECT)
   .meta({
@@ -294,6 +297,8 @@ export const minutesDecision = z.object({
   typeNameAr: z.string(),
   outcome: decisionOutcome,
   reasons: z.string(),
+  /** The kind's payload of the decision (the winning side's, the chair's first); null for requests. */
+  payload: z.record(z.string(), z.unknown()).nullable(),
 });
 
 export const minutes = minutesSummary.extend({

@@ -1,5 +1,6 @@
 import { sql } from 'kysely';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { z } from 'zod';
 import { type CommitteeSubject, committeeSubjects, type SubjectBrief } from '../../src/modules/committees/index.js';
 import { sha256Hex } from '../../src/platform/crypto/digest.js';
 import { migrateTo, migrateToLatest, migrationNames } from '../../src/platform/db/migrate.js';
@@ -30,7 +31,7 @@ interface TestCase {
   id: string;
   reference: string;
   status: 'open' | 'under-study' | 'decided';
-  decision: { outcome: string; reasons: string; minutesId: string | null } | null;
+  decision: { outcome: string; reasons: string; minutesId: string | null; payload: unknown } | null;
 }
 const cases = new Map<string, TestCase>();
 const TEST_KIND = 'test-case';
@@ -48,19 +49,26 @@ const testKind: CommitteeSubject = {
     found.status = 'under-study';
     return { status: found.status };
   },
-  // Harm found or not: no partial outcome, and reasons for either.
-  decision: { options: ['approve', 'reject'], isReasonRequired: (choice) => choice !== 'abstain' },
+  // Harm found or not: no partial outcome, reasons for either, and the harm's size with a finding of harm.
+  decision: {
+    options: ['approve', 'reject'],
+    isReasonRequired: (choice) => choice !== 'abstain',
+    payload: { schema: z.strictObject({ amount: z.number().int().positive() }), isRequired: (choice) => choice === 'approve' },
+  },
   minutesSentence: (subject, language) =>
     language === 'ar'
       ? {
           heading: `القضية رقم ${subject.reference} (${subject.typeNameAr})`,
-          decision: subject.outcome === 'approved' ? 'ثبوت الضرر وتعويض الأسرة' : 'عدم ثبوت الضرر',
+          decision: subject.outcome === 'approved' ? `ثبوت الضرر وتعويض الأسرة بمبلغ ${subject.payload?.amount} ريال` : 'عدم ثبوت الضرر',
         }
-      : { heading: `Case ${subject.reference}`, decision: subject.outcome === 'approved' ? 'Harm found' : 'No harm found' },
+      : {
+          heading: `Case ${subject.reference}`,
+          decision: subject.outcome === 'approved' ? `Harm found: ${subject.payload?.amount} SAR` : 'No harm found',
+        },
   applyDecision: async (_trx, _ctx, _actor, id, input) => {
     const found = cases.get(id) as TestCase;
     found.status = 'decided';
-    found.decision = { outcome: input.outcome, reasons: input.reasons, minutesId: input.minutesId };
+    found.decision = { outcome: input.outcome, reasons: input.reasons, minutesId: input.minutesId, payload: input.payload };
     return { status: found.status };
   },
 };
@@ -267,8 +275,25 @@ describe(`committee subjects [${ENGINE}]`, () => {
     expect(bare.statusCode).toBe(422);
     expect(bare.json().errors).toEqual([expect.objectContaining({ pointer: '/reasons', code: 'vote.reasons-required' })]);
 
+    // The kind's payload: the harm's size with a finding of harm, checked by its schema; requests take none.
+    const refusals: Array<[Record<string, unknown>, string]> = [
+      [{ subjectKind: TEST_KIND, subjectId: caseId, choice: 'approve', reasons: 'ثبت' }, 'vote.payload-required'],
+      [{ subjectKind: TEST_KIND, subjectId: caseId, choice: 'approve', reasons: 'ثبت', payload: { amount: -5 } }, 'vote.payload-invalid'],
+      [{ requestId: request.id, choice: 'approve', payload: { amount: 5 } }, 'vote.payload-not-taken'],
+    ];
+    for (const [body, code] of refusals) {
+      const refused = await (await as(m2)).request('POST', `/api/v1/meetings/${meetingId}/votes`, body);
+      expect(refused.statusCode, refused.body).toBe(422);
+      expect(refused.json().code).toBe(code);
+    }
     // Quorum and the chair's tie-break are the one machine: 1–1 with the chair approving decides "approved".
-    await vote(chair, meetingId, { subjectKind: TEST_KIND, subjectId: caseId, choice: 'approve', reasons: 'ثبت تلف المعدات بالحريق' });
+    await vote(chair, meetingId, {
+      subjectKind: TEST_KIND,
+      subjectId: caseId,
+      choice: 'approve',
+      reasons: 'ثبت تلف المعدات بالحريق',
+      payload: { amount: 12000 },
+    });
     await vote(m2, meetingId, { subjectKind: TEST_KIND, subjectId: caseId, choice: 'reject', reasons: 'لا يثبت السبب' });
     await vote(m3, meetingId, { subjectKind: TEST_KIND, subjectId: caseId, choice: 'abstain' });
     await vote(chair, meetingId, { requestId: request.id, choice: 'approve' });
@@ -285,21 +310,23 @@ describe(`committee subjects [${ENGINE}]`, () => {
     expect(draft.text).toContain(`أولاً: الطلب رقم ${request.reference}`);
     expect(draft.text).toContain('القرار: الموافقة على الطلب.');
     expect(draft.text).toContain('ثانياً: القضية رقم CASE-2026-000001 (تعويض)');
-    expect(draft.text).toContain('القرار: ثبوت الضرر وتعويض الأسرة.');
+    expect(draft.text).toContain('القرار: ثبوت الضرر وتعويض الأسرة بمبلغ 12000 ريال.');
     expect(draft.text).toContain('الأسباب: ثبت تلف المعدات بالحريق');
     expect(draft.decisions[1]).toMatchObject({
       subjectKind: TEST_KIND,
       subjectId: caseId,
       outcome: 'approved',
-      sentenceEn: { heading: 'Case CASE-2026-000001', decision: 'Harm found' },
+      payload: { amount: 12000 },
+      sentenceEn: { heading: 'Case CASE-2026-000001', decision: 'Harm found: 12000 SAR' },
     });
+    expect(draft.decisions[0].payload).toBeNull();
 
     const frozen = await approveAll(draft.id, draft.sha256);
     expect(frozen.status).toBe('frozen');
     expect(sha256Hex(frozen.text)).toBe(frozen.sha256);
     expect(cases.get(caseId)).toMatchObject({
       status: 'decided',
-      decision: { outcome: 'approved', reasons: 'ثبت تلف المعدات بالحريق', minutesId: draft.id },
+      decision: { outcome: 'approved', reasons: 'ثبت تلف المعدات بالحريق', minutesId: draft.id, payload: { amount: 12000 } },
     });
     const closed = (await (await as(chair)).request('GET', `/api/v1/meetings/${meetingId}`)).json();
     expect(closed.status).toBe('closed');

@@ -1,4 +1,5 @@
 import type { Kysely } from 'kysely';
+import type { z } from 'zod';
 import type { DecisionOutcome, VoteChoice } from '../../domain/committee-vote.js';
 import type { StaffScope } from '../../domain/scope.js';
 import type { AppContext } from '../../platform/context.js';
@@ -48,7 +49,12 @@ export interface MinutesSubject {
   reference: string;
   typeNameAr: string;
   outcome: DecisionOutcome | 'deferred';
+  /** The decision's payload (the kind's own, validated by `decision.payload`); absent for requests. */
+  payload?: DecisionPayload | null;
 }
+
+/** What a kind's decision carries beside its reasons (D2: the size of a harm), as JSON. */
+export type DecisionPayload = Record<string, unknown>;
 
 /**
  * A kind of case a committee studies (C5, D2; issue 22): the area that owns it registers it in its
@@ -81,6 +87,11 @@ export interface CommitteeSubject {
   decision: {
     options: readonly Exclude<VoteChoice, 'abstain'>[];
     isReasonRequired(choice: VoteChoice): boolean;
+    /**
+     * The payload a vote carries for this kind, if any: its schema, and the choices that need it.
+     * The decision's payload is the winning side's, the chair's first (as its reasons, C5).
+     */
+    payload?: { schema: z.ZodType<DecisionPayload>; isRequired(choice: VoteChoice): boolean };
   };
   /** The Arabic (printed minutes) and English (screens) sentences of a decision on one subject. */
   minutesSentence(subject: MinutesSubject, language: 'ar' | 'en'): MinutesSentence;
@@ -90,7 +101,13 @@ export interface CommitteeSubject {
     ctx: AppContext,
     actor: SubjectActor,
     id: string,
-    input: { outcome: DecisionOutcome; reasons: string; meetingId: string | null; minutesId: string | null },
+    input: {
+      outcome: DecisionOutcome;
+      reasons: string;
+      meetingId: string | null;
+      minutesId: string | null;
+      payload?: DecisionPayload | null;
+    },
   ): Promise<{ status: string }>;
 }
 

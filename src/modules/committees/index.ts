@@ -1,7 +1,7 @@
 import type { AreaManifest } from '../../platform/area.js';
 import type { PersonalTable } from '../../platform/personal-data.js';
 import { committeeRoutes } from './committees.routes.js';
-import { minutesAad, voteAadOf } from './meeting-state.js';
+import { minutesAad, voteAadOf, votePayloadAad } from './meeting-state.js';
 
 /**
  * Committees' public face (C5, D2, E1): membership reads, and the subject kinds other areas
@@ -10,6 +10,7 @@ import { minutesAad, voteAadOf } from './meeting-state.js';
 export {
   type CommitteeSubject,
   committeeSubjects,
+  type DecisionPayload,
   type MinutesSentence,
   type MinutesSubject,
   REQUEST_SUBJECT,
@@ -30,6 +31,12 @@ const COMMITTEES_PERSONAL_DATA: readonly PersonalTable[] = [
         kind: 'encrypted',
         holds: 'a member’s reasons (may describe a family’s circumstances)',
         aad: (k) => voteAadOf(k.meeting_id as string, k.subject_kind as string, k.subject_id as string, k.member_id as string),
+      },
+      {
+        column: 'payload',
+        kind: 'encrypted',
+        holds: 'what a member’s vote carries for its kind (the size of a harm)',
+        aad: (k) => votePayloadAad(k.meeting_id as string, k.subject_kind as string, k.subject_id as string, k.member_id as string),
       },
     ],
   },

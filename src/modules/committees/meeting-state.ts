@@ -6,7 +6,14 @@ import type { Database } from '../../platform/db/schema.js';
 import type { CommitteeMeetingTable, CommitteeTable, MeetingAgendaTable, MinutesTable } from '../../platform/db/schema-committees.js';
 import { AppError } from '../../platform/http/app-error.js';
 import type { StaffPrincipal } from '../../platform/http/principal.js';
-import { type CommitteeSubject, REQUEST_SUBJECT, type SubjectBrief, subjectKey, subjectOf } from './committee-subjects.js';
+import {
+  type CommitteeSubject,
+  type DecisionPayload,
+  REQUEST_SUBJECT,
+  type SubjectBrief,
+  subjectKey,
+  subjectOf,
+} from './committee-subjects.js';
 import type { MemberRow } from './committees.repo.js';
 import * as repo from './committees.repo.js';
 
@@ -20,6 +27,7 @@ type Db = Kysely<Database>;
 export interface VoteRow extends CastVote {
   subjectKind: string;
   subjectId: string;
+  payload: DecisionPayload | null;
   castAt: string;
 }
 
@@ -49,11 +57,16 @@ export const voteAad = (meetingId: string, requestId: string, memberId: string) 
 /** A request's vote keeps the AAD it had before subjects had kinds (0022); another kind's binds its kind too. */
 export const voteAadOf = (meetingId: string, kind: string, subjectId: string, memberId: string) =>
   voteAad(meetingId, kind === REQUEST_SUBJECT ? subjectId : `${kind}/${subjectId}`, memberId);
+/** A vote's payload (0024), bound like its reasons. */
+export const votePayloadAad = (meetingId: string, kind: string, subjectId: string, memberId: string) =>
+  `vote:${meetingId}:${kind}/${subjectId}:${memberId}:payload`;
 export const minutesAad = (id: string, column: 'text' | 'notes' | 'decisions') => `minutes:${id}:${column}`;
 
 export const seal = (ctx: AppContext, aad: string, value: string | null | undefined) =>
   value ? ctx.keys.encryptor.encrypt(value, aad) : null;
 export const open = (ctx: AppContext, aad: string, value: string | null) => (value ? ctx.keys.encryptor.decrypt(value, aad) : null);
+
+const parsePayload = (json: string | null): DecisionPayload | null => (json ? (JSON.parse(json) as DecisionPayload) : null);
 
 /** Takes the meeting's row lock on PostgreSQL so that concurrent votes and approvals see each other (SQLite writes one at a time). */
 export async function lockMeeting(db: Db, meetingId: string): Promise<void> {
@@ -85,6 +98,7 @@ export async function loadMeetingState(db: Db, ctx: AppContext, meetingId: strin
     memberId: v.member_id,
     choice: v.choice as VoteChoice,
     reasons: open(ctx, voteAadOf(v.meeting_id, v.subject_kind, v.subject_id, v.member_id), v.reasons),
+    payload: parsePayload(open(ctx, votePayloadAad(v.meeting_id, v.subject_kind, v.subject_id, v.member_id), v.payload)),
     castAt: v.cast_at,
   }));
   return { meeting, committee: committee as CommitteeTable, members, present, agenda, briefs, kinds, votes, minutes };

@@ -1,6 +1,6 @@
 import type { Kysely } from 'kysely';
 import type { CastVoteBody, Meeting, MeetingStatus, MeetingSummary, UpdateMeetingBody } from '../../contracts/committees.js';
-import { VOTE_CHOICES } from '../../domain/committee-vote.js';
+import { VOTE_CHOICES, type VoteChoice } from '../../domain/committee-vote.js';
 import { riyadhCalendarDay, toHijriString } from '../../domain/dates.js';
 import type { AppContext } from '../../platform/context.js';
 import type { Database } from '../../platform/db/schema.js';
@@ -31,6 +31,7 @@ import {
   seal,
   tallyOf,
   voteAadOf,
+  votePayloadAad,
 } from './meeting-state.js';
 import { minutesLetterhead } from './minutes.content.js';
 import { refreshDraftMinutes } from './minutes.drafting.js';
@@ -99,6 +100,7 @@ export function presentMeeting(state: MeetingState, principal: StaffPrincipal): 
             displayName: names.get(v.memberId) ?? '',
             choice: v.choice,
             reasons: v.reasons,
+            payload: v.payload,
             castAt: v.castAt,
           })),
         tally,
@@ -370,6 +372,7 @@ export async function castVote(ctx: AppContext, principal: StaffPrincipal, meeti
       throw AppError.unprocessable('vote.reasons-required', 'Say why', [
         { pointer: '/reasons', code: 'vote.reasons-required', detail: 'Reasons are required to reject or partly approve' },
       ]);
+    const payload = payloadOf(kind, body.choice, body.payload);
     const now = ctx.clock.now();
     const previous = await repo.findVote(trx, meetingId, subject, principal.userId);
     await trx
@@ -388,6 +391,7 @@ export async function castVote(ctx: AppContext, principal: StaffPrincipal, meeti
         member_id: principal.userId,
         choice: body.choice,
         reasons: seal(ctx, voteAadOf(meetingId, subject.kind, subject.id, principal.userId), reasons),
+        payload: payload ? seal(ctx, votePayloadAad(meetingId, subject.kind, subject.id, principal.userId), JSON.stringify(payload)) : null,
         cast_at: now.toISOString(),
       })
       .execute();
@@ -398,13 +402,37 @@ export async function castVote(ctx: AppContext, principal: StaffPrincipal, meeti
       action: previous ? 'committee.vote-change' : 'committee.vote',
       entity: 'meeting',
       entityId: meetingId,
-      fields: reasons ? ['choice', 'reasons'] : ['choice'],
+      fields: ['choice', ...(reasons ? ['reasons'] : []), ...(payload ? ['payload'] : [])],
       details: { ...subjectDetails(subject), choice: body.choice, previous: previous?.choice ?? null },
     });
     const after = (await loadMeetingState(trx, ctx, meetingId)) as MeetingState;
     await refreshDraftMinutes(trx, ctx, association, principal, meetingId, after);
     return presentMeeting((await loadMeetingState(trx, ctx, meetingId)) as MeetingState, principal);
   });
+}
+
+/**
+ * The payload a vote carries, checked by the kind's schema (D2: the size of a harm): 422 when the
+ * kind takes none, when a choice needs one that is missing, or when it does not fit the schema.
+ */
+function payloadOf(kind: CommitteeSubject, choice: VoteChoice, payload: Record<string, unknown> | undefined) {
+  const spec = kind.decision.payload;
+  const refuse = (code: string, detail: string, pointer = '/payload') =>
+    AppError.unprocessable(code, 'The vote’s payload is not valid', [{ pointer, code, detail }]);
+  if (!spec) {
+    if (payload !== undefined) throw refuse('vote.payload-not-taken', 'This kind of subject takes no payload');
+    return null;
+  }
+  if (payload === undefined || choice === 'abstain') {
+    if (spec.isRequired(choice)) throw refuse('vote.payload-required', 'This choice needs its payload');
+    return null;
+  }
+  const parsed = spec.schema.safeParse(payload);
+  if (!parsed.success) {
+    const issue = parsed.error.issues[0];
+    throw refuse('vote.payload-invalid', issue?.message ?? 'Not valid', `/payload${issue?.path.length ? `/${issue.path.join('/')}` : ''}`);
+  }
+  return parsed.data;
 }
 
 /**

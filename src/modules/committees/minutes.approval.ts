@@ -158,6 +158,7 @@ async function freeze(trx: Db, ctx: AppContext, principal: StaffPrincipal, state
       await subjectOf(ctx, decision.subjectKind).applyDecision(trx, ctx, actorOf(principal), decision.subjectId, {
         outcome: decision.outcome,
         reasons: decision.reasons,
+        payload: decision.payload ?? null,
         meetingId: state.meeting.id,
         minutesId: row.id,
       });

@@ -1,5 +1,6 @@
 import type { Kysely } from 'kysely';
 import type { AssociationSettings } from '../../contracts/settings.js';
+import type { DecisionOutcome, VoteChoice } from '../../domain/committee-vote.js';
 import { riyadhCalendarDay } from '../../domain/dates.js';
 import { composeMinutesText, type MinutesItem, type MinutesSentence } from '../../domain/minutes.js';
 import type { AppContext } from '../../platform/context.js';
@@ -8,7 +9,7 @@ import type { MinutesTable } from '../../platform/db/schema-committees.js';
 import type { FieldError } from '../../platform/http/app-error.js';
 import { getAssociation } from '../settings/index.js';
 import { staffNames } from '../staff/index.js';
-import { type MinutesSubject, REQUEST_SUBJECT, subjectKey } from './committee-subjects.js';
+import { type DecisionPayload, type MinutesSubject, REQUEST_SUBJECT, subjectKey } from './committee-subjects.js';
 import { type MeetingState, minutesAad, open, seal, tallyOf } from './meeting-state.js';
 
 /**
@@ -27,6 +28,8 @@ export type Db = Kysely<Database>;
 export interface StoredDecision extends MinutesItem {
   subjectKind: string;
   subjectId: string;
+  /** The kind's payload of the decision; absent before issue 22 and for requests (null). */
+  payload?: DecisionPayload | null;
 }
 
 /** Members present, the chair first, then by name. */
@@ -81,6 +84,7 @@ export function decisionsOf(state: MeetingState): StoredOutcomes & { errors: Fie
     }
     decisions.push({
       ...subject,
+      payload: winningPayload(state, item.subject_kind, item.subject_id, tally.outcome),
       reference: brief?.reference ?? '',
       typeNameAr: brief?.typeNameAr ?? '',
       outcome: tally.outcome,
@@ -90,6 +94,17 @@ export function decisionsOf(state: MeetingState): StoredOutcomes & { errors: Fie
     });
   }
   return { decisions, deferred, errors };
+}
+
+const CHOICE_OF: Record<DecisionOutcome, VoteChoice> = { approved: 'approve', 'partly-approved': 'partly-approve', rejected: 'reject' };
+
+/** The decision's payload (issue 22): the winning side's, the chair's first, as its reasons (C5); null when none carries one. */
+function winningPayload(state: MeetingState, kind: string, id: string, outcome: DecisionOutcome): DecisionPayload | null {
+  const side = state.votes.filter(
+    (v) => v.subjectKind === kind && v.subjectId === id && v.choice === CHOICE_OF[outcome] && state.present.includes(v.memberId),
+  );
+  const chair = side.find((v) => v.memberId === state.committee.chair_id && v.payload);
+  return (chair ?? side.find((v) => v.payload))?.payload ?? null;
 }
 
 /** Present members who can no longer approve (deactivated, no committee role, left the committee). */

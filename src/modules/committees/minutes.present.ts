@@ -57,6 +57,7 @@ export async function presentMinutes(
     typeNameAr: d.typeNameAr,
     outcome: d.outcome as DecisionOutcome,
     reasons: d.reasons,
+    payload: d.payload ?? null,
   }));
   return {
     ...presentMinutesSummary(row),

@@ -61,6 +61,7 @@ export interface CommitteeVoteTable {
   member_id: string;
   choice: string; // 'approve' | 'partly-approve' | 'reject' | 'abstain'
   reasons: string | null; // encrypted (may describe a family's circumstances)
+  payload: string | null; // 0024: encrypted JSON, what the kind's decision carries (the size of a harm, D2); null for requests
   cast_at: string;
 }
 

@@ -5,8 +5,12 @@ import type { Kysely } from 'kysely';
  * data, captured by a signature drawn on the screen (a staff witness), the scan of the signed paper
  * form, or a one-time code on the family's phone. Any change to the data voids it. Service requests
  * keep `request_attestations` (0007), whose rows their history and `current_attestation_id` name.
+ *
+ * Also a vote's payload (issue 22): what a kind's decision carries beside its reasons (the size of a
+ * harm, D2), encrypted like the reasons; requests take none.
  */
 export async function up(db: Kysely<any>): Promise<void> {
+  await db.schema.alterTable('committee_votes').addColumn('payload', 'text').execute();
   await db.schema
     .createTable('subject_attestations')
     .addColumn('id', 'text', (c) => c.primaryKey())
@@ -31,4 +35,5 @@ export async function up(db: Kysely<any>): Promise<void> {
 
 export async function down(db: Kysely<any>): Promise<void> {
   await db.schema.dropTable('subject_attestations').execute();
+  await db.schema.alterTable('committee_votes').dropColumn('payload').execute();
 }
