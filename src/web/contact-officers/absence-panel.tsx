@@ -11,6 +11,7 @@ import { notifyError, notifySuccess } from '../ui/notify.js';
 import { LoadFailure, PageLoader } from '../ui/page.js';
 import { ProblemAlert } from '../ui/problem-alert.js';
 import { errorMessage, fieldErrorMessage } from '../ui/problems.js';
+import { ScrollTable } from '../ui/worklist.js';
 import { OFFICERS_NS } from './i18n.js';
 import { registerKey } from './officers-api.js';
 
@@ -48,7 +49,7 @@ export function AbsencePanel({ canEdit }: { canEdit: boolean }) {
         ) : roster.data.items.length === 0 ? (
           <Text>{t('absence.none')}</Text>
         ) : (
-          <Table.ScrollContainer minWidth={480} scrollAreaProps={{ viewportProps: { tabIndex: 0, 'aria-label': t('absence.title') } }}>
+          <ScrollTable minWidth={480} label={t('absence.title')}>
             <Table verticalSpacing="xs" data-testid="absence-table">
               <Table.Thead>
                 <Table.Tr>
@@ -112,7 +113,7 @@ export function AbsencePanel({ canEdit }: { canEdit: boolean }) {
                 ))}
               </Table.Tbody>
             </Table>
-          </Table.ScrollContainer>
+          </ScrollTable>
         )}
       </Stack>
       {marking && <AbsenceForm officer={marking} onClose={() => setMarking(null)} />}

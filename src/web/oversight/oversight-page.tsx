@@ -6,11 +6,11 @@ import { Link } from 'react-router';
 import { type CaseAge, caseAge, complaintStep, inquiryStep, type Oversight } from '../../contracts/complaints.js';
 import { api } from '../api/client.js';
 import { hasRole, useCurrentUser } from '../auth/session.js';
-import { INQUIRIES_NS } from '../inquiries/i18n.js';
 import { DualDay } from '../ui/dual-day.js';
 import { useFormat } from '../ui/format.js';
 import { LoadFailure, NotAllowed, Page, PageLoader } from '../ui/page.js';
 import { errorMessage } from '../ui/problems.js';
+import { ScrollTable } from '../ui/worklist.js';
 import { OVERSIGHT_NS } from './i18n.js';
 import { WeekChart } from './week-chart.js';
 
@@ -158,18 +158,17 @@ function AgeTable({
   link(step: string, age: CaseAge): string;
 }) {
   const { t } = useTranslation(OVERSIGHT_NS);
-  const { t: ti } = useTranslation(INQUIRIES_NS);
   const { number } = useFormat();
   const count = (step: string, age: CaseAge) =>
     data.open.find((row) => row.kind === kind && row.step === step && row.age === age)?.count ?? 0;
-  const stepName = (step: string) => (kind === 'inquiry' ? ti(`steps.${step}`) : t(`complaintSteps.${step}`));
+  const stepName = (step: string) => t(kind === 'inquiry' ? `inquirySteps.${step}` : `complaintSteps.${step}`);
   const total = steps.reduce((sum, step) => sum + caseAge.options.reduce((s, age) => s + count(step, age), 0), 0);
   return (
     <Section id={`open-${kind}`} title={title}>
       <Text size="sm" c="dimmed">
         {t('ageHint', { n: number(total) })}
       </Text>
-      <Table.ScrollContainer minWidth={560} scrollAreaProps={{ viewportProps: { tabIndex: 0, 'aria-label': title } }}>
+      <ScrollTable minWidth={560} label={title}>
         <Table withTableBorder withColumnBorders verticalSpacing="xs" data-testid={`open-${kind}`} style={{ wordBreak: 'normal' }}>
           <Table.Thead>
             <Table.Tr>
@@ -213,7 +212,7 @@ function AgeTable({
             ))}
           </Table.Tbody>
         </Table>
-      </Table.ScrollContainer>
+      </ScrollTable>
     </Section>
   );
 }
@@ -229,7 +228,7 @@ function Officers({ data }: { data: Oversight }) {
       {data.officers.length === 0 ? (
         <Text>{t('noOfficers')}</Text>
       ) : (
-        <Table.ScrollContainer minWidth={620} scrollAreaProps={{ viewportProps: { tabIndex: 0, 'aria-label': t('officers') } }}>
+        <ScrollTable minWidth={620} label={t('officers')}>
           <Table striped verticalSpacing="xs" data-testid="oversight-officers" style={{ wordBreak: 'normal' }}>
             <Table.Thead>
               <Table.Tr>
@@ -291,7 +290,7 @@ function Officers({ data }: { data: Oversight }) {
               ))}
             </Table.Tbody>
           </Table>
-        </Table.ScrollContainer>
+        </ScrollTable>
       )}
       <Text size="xs" c="dimmed">
         {t('medianHint')}
@@ -320,7 +319,7 @@ function Weekly({ data }: { data: Oversight }) {
             {t('weekly.table')}
           </Text>
         </summary>
-        <Table.ScrollContainer minWidth={560} scrollAreaProps={{ viewportProps: { tabIndex: 0, 'aria-label': t('weekly.table') } }}>
+        <ScrollTable minWidth={560} label={t('weekly.table')}>
           <Table verticalSpacing={4} data-testid="oversight-weekly">
             <Table.Thead>
               <Table.Tr>
@@ -345,7 +344,7 @@ function Weekly({ data }: { data: Oversight }) {
               ))}
             </Table.Tbody>
           </Table>
-        </Table.ScrollContainer>
+        </ScrollTable>
       </details>
     </Section>
   );
