@@ -394,14 +394,15 @@ function RowMenu<T>({ item, reference, href, actions }: { item: T; reference: st
 
 /**
  * A wide table that scrolls sideways inside its own box on a narrow screen. The box takes the
- * keyboard focus and has a name, so a keyboard user can scroll it too (axe `scrollable-region-focusable`).
+ * keyboard focus and has a name, so a keyboard user can scroll it too (axe `scrollable-region-focusable`);
+ * a named group, not a landmark: the page's own sections stay the regions a screen reader lists.
  */
 export function ScrollTable({ minWidth, label, children }: { minWidth: number; label: string; children: ReactNode }) {
   const { t } = useTranslation();
   return (
     <Table.ScrollContainer
       minWidth={minWidth}
-      scrollAreaProps={{ viewportProps: { tabIndex: 0, role: 'region', 'aria-label': t('worklist.table', { title: label }) } }}
+      scrollAreaProps={{ viewportProps: { tabIndex: 0, role: 'group', 'aria-label': t('worklist.table', { title: label }) } }}
     >
       {children}
     </Table.ScrollContainer>
