@@ -1,9 +1,8 @@
-import type { MeetingSummary } from '../../contracts/committees.js';
 import type { RequestStatus, SlaState } from '../../contracts/requests.js';
 
 /**
  * The colours every screen gives a record's status, so a state reads the same on a worklist, a
- * detail header and another area's page (a family's requests, a meeting's agenda).
+ * detail header and another area's page (a family's requests).
  */
 export const REQUEST_STATUS_COLOURS: Record<RequestStatus, string> = {
   draft: 'gray',
@@ -36,5 +35,3 @@ export const CASE_STEP_COLOURS: Record<string, string> = {
 export const caseStepColour = (step: string, fallback = 'indigo') => CASE_STEP_COLOURS[step] ?? fallback;
 
 export const SEVERITY_COLOURS: Record<string, string> = { low: 'gray', medium: 'yellow', high: 'orange', critical: 'red' };
-
-export const MEETING_STATUS_COLOURS: Record<MeetingSummary['status'], string> = { planned: 'blue', held: 'orange', closed: 'gray' };
