@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { MESSAGE_STATES } from '../domain/message-state.js';
-import { language, longText, text } from './common.js';
+import { code, language, longText, text } from './common.js';
 
 /**
  * The notification outbox's API (issue 4 §5–§7): the administrator's outbox page, the staff's print
@@ -76,6 +76,8 @@ export const NOTIFICATION_EVENTS = [
   'complaint.assigned',
   'complaint.deadline-warning',
   'complaint.deadline-breached',
+  // Issue 20 §2 (G3): a bulk send's announcement to families, for the purpose they may refuse.
+  'announcement.general',
 ] as const;
 export const notificationEvent = z.enum(NOTIFICATION_EVENTS);
 export type NotificationEvent = (typeof NOTIFICATION_EVENTS)[number];
@@ -290,3 +292,100 @@ export type NotificationSettings = z.infer<typeof notificationSettings>;
 export type TransportRates = z.infer<typeof transportRates>;
 export type StaffNotification = z.infer<typeof staffNotification>;
 export type CallOutcomeBody = z.infer<typeof callOutcomeBody>;
+
+// ---- bulk sends (issue 20 §2: announcements now, survey campaigns next) ----
+
+/**
+ * Who a bulk send goes to: families matching every filter given (none: every family). The registry's
+ * filters (category, domain, office, agreed channel) and the requests' (a request type, an open request).
+ */
+export const bulkAudience = z.strictObject({
+  category: code.optional(),
+  domain: code.optional(),
+  office: code.optional(),
+  agreedChannel: z.enum(['sms', 'phone-call', 'email', 'whatsapp', 'letter', 'fax']).optional(),
+  requestType: code.optional(),
+  hasOpenRequest: z.boolean().optional(),
+});
+export type BulkAudience = z.infer<typeof bulkAudience>;
+
+/** The audience counted before sending: in all, and by each family's agreed channel (letters and calls are staff's work). */
+export const audienceCount = z.object({
+  total: z.number().int(),
+  byChannel: z.record(z.string(), z.number().int()),
+  /** Families on letter, fax or call: included only when the sender ticks "include by letter/phone". */
+  paper: z.number().int(),
+});
+
+export const BULK_SEND_STATUSES = ['scheduled', 'running', 'finished', 'cancelled'] as const;
+export const BULK_EVENTS = ['announcement.general'] as const;
+
+export const createBulkSendBody = z.strictObject({
+  /** The same key twice starts one send (a double click, a retried request). */
+  idempotencyKey: z.uuid(),
+  name: text(120),
+  event: z.enum(BULK_EVENTS),
+  audience: bulkAudience,
+  /** The text each family receives (in Arabic), placed in the event's template as {{text}}. */
+  textAr: longText(1000).pipe(z.string().min(1, 'field.required')),
+  /** Families on letter, fax or phone-call go to the print queue and call list only when ticked. */
+  includePaper: z.boolean().default(false),
+  /** When to start; now when left out. */
+  scheduledAt: z.iso.datetime().optional(),
+});
+export type CreateBulkSendBody = z.infer<typeof createBulkSendBody>;
+
+export const bulkSendCounts = z.object({
+  /** Families in the audience when the send started. */
+  total: z.number().int(),
+  /** Families worked through so far (progress = processed ÷ total). */
+  processed: z.number().int(),
+  queued: z.number().int(),
+  skippedConsent: z.number().int(),
+  skippedNoChannel: z.number().int(),
+  skippedPaper: z.number().int(),
+  paper: z.number().int(),
+});
+
+export const bulkSend = z.object({
+  id: z.string(),
+  name: z.string(),
+  event: z.enum(BULK_EVENTS),
+  audience: bulkAudience,
+  textAr: z.string(),
+  includePaper: z.boolean(),
+  status: z.enum(BULK_SEND_STATUSES),
+  scheduledAt: z.string(),
+  startedAt: z.string().nullable(),
+  finishedAt: z.string().nullable(),
+  cancelledAt: z.string().nullable(),
+  createdBy: z.string(),
+  createdAt: z.string(),
+  counts: bulkSendCounts,
+  /** Where its messages are now (from the outbox): queued, sent, failed… */
+  messages: z.record(z.string(), z.number().int()),
+});
+export type BulkSend = z.infer<typeof bulkSend>;
+
+export const bulkSendList = z.object({ items: z.array(bulkSend), nextCursor: z.string().nullable() });
+
+export const bulkResultsQuery = z.strictObject({
+  state: z.enum(MESSAGE_STATES).optional(),
+  cursor: z.string().max(200).optional(),
+  limit: z.coerce.number().int().min(1).max(200).default(50),
+});
+
+/** One family's result: its reference, the channel and what became of the message (skipped: why). */
+export const bulkResult = z.object({
+  messageId: z.string(),
+  familyId: z.string().nullable(),
+  reference: z.string().nullable(),
+  channel: deliveryChannel,
+  state: z.enum(MESSAGE_STATES),
+  reason: z.string().nullable(),
+  sentAt: z.string().nullable(),
+});
+export const bulkResults = z.object({ items: z.array(bulkResult), nextCursor: z.string().nullable() });
+export type AudienceCount = z.infer<typeof audienceCount>;
+export type BulkResults = z.infer<typeof bulkResults>;
+export type BulkResultsQuery = z.infer<typeof bulkResultsQuery>;

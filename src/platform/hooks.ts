@@ -64,6 +64,11 @@ export class Hooks {
     this.#providers.set(key.name, byName);
   }
 
+  /** Every provider of `key`, in the order registered (e.g. each area's narrowing of a bulk send's audience). */
+  providers<Provider>(key: ProviderKey<Provider>): Provider[] {
+    return [...(this.#providers.get(key.name)?.values() ?? [])] as Provider[];
+  }
+
   /** The provider named `name`; a missing one is a wiring mistake in app.ts, not a user's. */
   provider<Provider>(key: ProviderKey<Provider>, name: string): Provider {
     const provider = this.#providers.get(key.name)?.get(name);

@@ -80,11 +80,8 @@ test('a visitor files a complaint in Arabic with a photo and follows it by track
   await expect(page.locator('#result-reference')).toHaveText(reference);
   await expect(page.locator('#result-status')).toHaveText('سُجّل استلامها');
   await expect(page.locator('#result-timeline li')).toHaveCount(2);
-  // Issue 20 §5: the acknowledgement is not "sent" while it only waits in the outbox (no gateway here).
-  await expect(page.locator('#result-messages li')).toHaveCount(1);
-  await expect(page.locator('#result-messages li').first()).toHaveAttribute('data-state', 'queued');
-  await expect(page.locator('#result-messages li').first()).toContainText('إشعار الاستلام');
-  await expect(page.locator('#result-messages li').first()).toContainText('لم تُرسل بعد، في قائمة الإرسال');
+  // Issue 20 §5: anonymous, with no contact given, nothing was sent — and the page does not claim otherwise.
+  await expect(page.locator('#result-messages-block')).toBeHidden();
   await expect(page.locator('#result-response')).toHaveText('لم يصدر رد بعد. سنرسله إليك عبر القناة التي ذكرتها.');
   await expect(page.locator('main')).not.toContainText('تأخر الرد');
   await expectNoSidewaysScroll(page);

@@ -68,6 +68,7 @@ describe(`message templates [${ENGINE}]`, () => {
       'complaint.assigned',
       'complaint.deadline-warning',
       'complaint.deadline-breached',
+      'announcement.general',
     ]);
     const code = catalog.find((e) => e.event === 'auth.one-time-code');
     expect(code).toMatchObject({ channels: ['sms'], isSensitive: true, requiredPlaceholders: ['code'] });

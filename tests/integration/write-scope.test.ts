@@ -441,6 +441,47 @@ const WRITES: Record<string, Line> = {
       })),
     ],
   },
+  // -- bulk sends (issue 20 §2): the audience never leaves the sender's scope --
+  'POST /api/v1/notifications/bulk-sends/preview': {
+    cases: [
+      forbidden('count another office’s families', '/audience/office', () => ({
+        as: w.admin,
+        url: '/api/v1/notifications/bulk-sends/preview',
+        body: { audience: { office: 'dammam' } },
+      })),
+    ],
+  },
+  'POST /api/v1/notifications/bulk-sends': {
+    cases: [
+      forbidden('send to another office’s families', '/audience/office', () => ({
+        as: w.admin,
+        url: '/api/v1/notifications/bulk-sends',
+        body: {
+          idempotencyKey: randomUUID(),
+          name: 'إعلان',
+          event: 'announcement.general',
+          audience: { office: 'dammam' },
+          textAr: 'نص الإعلان',
+        },
+      })),
+    ],
+  },
+  'POST /api/v1/notifications/bulk-sends/:id/cancel': {
+    cases: [
+      notFound('stop a send made for every office', async () => {
+        const everyone = await staffIn(['administrator'], { categories: [], domains: [], offices: [] });
+        const made = await everyone.request('POST', '/api/v1/notifications/bulk-sends', {
+          idempotencyKey: randomUUID(),
+          name: 'إعلان عام',
+          event: 'announcement.general',
+          audience: {},
+          textAr: 'نص الإعلان',
+        });
+        if (made.statusCode !== 201) throw new Error(`bulk send: ${made.statusCode} ${made.body}`);
+        return { as: w.admin, url: `/api/v1/notifications/bulk-sends/${made.json().id}/cancel` };
+      }),
+    ],
+  },
   'POST /api/v1/notifications/outbox/:id/sent': {
     cases: [
       notFound('mark a letter to another office’s family sent', () => ({

@@ -10,6 +10,15 @@ import { FAMILIES_PERSONAL_DATA } from './families.sealing.js';
  * when a family changes.
  */
 export { attestedFamily, familyHeadedBy, visibleFamily } from './families.attested.js';
+export {
+  type AudienceNarrower,
+  audienceNarrowers,
+  audiencePage,
+  countAudience,
+  type FamilyAudience,
+  type FamilyAudienceQuery,
+  PAPER_CHANNELS,
+} from './families.audience.js';
 export { consentAllows } from './families.consent.js';
 export { consentWithdrawalPath } from './families.consent-link.js';
 export { familyOwnConsents, withdrawOwnConsent } from './families.consent-service.js';

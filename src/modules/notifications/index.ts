@@ -40,6 +40,8 @@ export const notificationsArea: AreaManifest = {
   jobs: notificationJobs,
   personalData: NOTIFICATIONS_PERSONAL_DATA,
   auditKinds: [
+    'bulk-send.cancel',
+    'bulk-send.create',
     'message.call',
     'message.cancel',
     'message.list',

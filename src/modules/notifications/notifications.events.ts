@@ -197,6 +197,15 @@ export const EVENTS: Record<NotificationEvent, EventDefinition> = {
     channels: ['staff-app'],
     isSensitive: false,
   },
+  // G3 (issue 20 §2): an announcement sent in bulk; every one carries the link to stop them (F2).
+  'announcement.general': {
+    priority: 'bulk',
+    consentPurpose: 'announcements',
+    placeholders: ['associationName', 'familyName', 'reference', 'text', 'withdrawLink'],
+    requiredPlaceholders: ['text', 'withdrawLink'],
+    channels: FAMILY_CHANNELS,
+    isSensitive: false,
+  },
   'complaint.deadline-breached': {
     priority: 'transactional',
     consentPurpose: null,

@@ -1,5 +1,6 @@
 import type { AppContext } from '../../platform/context.js';
 import type { Job } from '../../platform/scheduler.js';
+import { runBulkSends } from './bulk-send.service.js';
 import { dispatchDue } from './outbox.dispatcher.js';
 
 /**
@@ -19,5 +20,7 @@ export function notificationJobs(ctx: AppContext): Job[] {
         return report;
       },
     },
+    // Issue 20 §2: bulk sends write their messages a batch at a time (the dispatcher sends them, bulk last).
+    { name: 'bulk-sends', intervalMs: 3000, run: () => runBulkSends(ctx) },
   ];
 }

@@ -9,6 +9,9 @@ import type { StaffPrincipal } from '../../platform/http/principal.js';
 export const OUTBOX_ADMINS: StaffRole[] = ['administrator'];
 export const STAFF_TASK_ROLES: StaffRole[] = ['administrator', 'reception'];
 export const TEMPLATE_EDITORS: StaffRole[] = ['administrator'];
+/** Bulk sends (issue 20 §2, G3): administrators prepare, start and cancel them; management follows them. */
+export const BULK_SENDERS: StaffRole[] = ['administrator'];
+export const BULK_READERS: StaffRole[] = ['administrator', 'management'];
 
 /** Reception prints the letter and dials the number: it sees the address in full; others masked. */
 export function canSeeFullAddress(principal: StaffPrincipal): boolean {

@@ -1,7 +1,14 @@
 import { z } from 'zod';
 import { idParams } from '../../contracts/common.js';
 import {
+  audienceCount,
+  bulkAudience,
+  bulkResults,
+  bulkResultsQuery,
+  bulkSend,
+  bulkSendList,
   callOutcomeBody,
+  createBulkSendBody,
   markSentBody,
   notificationSettings,
   outboxList,
@@ -19,7 +26,8 @@ import {
 import type { AppContext } from '../../platform/context.js';
 import { staffOnly } from '../../platform/http/route-policy.js';
 import { type App, staffOf } from '../../platform/http/types.js';
-import { OUTBOX_ADMINS, STAFF_TASK_ROLES, TEMPLATE_EDITORS } from './notifications.policy.js';
+import * as bulk from './bulk-send.service.js';
+import { BULK_READERS, BULK_SENDERS, OUTBOX_ADMINS, STAFF_TASK_ROLES, TEMPLATE_EDITORS } from './notifications.policy.js';
 import { getNotificationSettings, updateNotificationSettings } from './notifications.settings.js';
 import { renderLetter } from './outbox.letter.js';
 import * as outbox from './outbox.service.js';
@@ -29,6 +37,8 @@ import * as templates from './templates.service.js';
 
 const ADMIN = staffOnly(OUTBOX_ADMINS, 'families');
 const TASKS = staffOnly(STAFF_TASK_ROLES, 'families');
+const BULK_SEND = staffOnly(BULK_SENDERS, 'families');
+const BULK_READ = staffOnly(BULK_READERS, 'families');
 
 export function notificationRoutes(app: App, ctx: AppContext): void {
   // ---- the outbox page (administrators) ----
@@ -54,6 +64,47 @@ export function notificationRoutes(app: App, ctx: AppContext): void {
     config: { policy: ADMIN },
     schema: { tags: ['notifications'], params: idParams, response: { 200: outboxMessage } },
     handler: (request) => outbox.cancelMessage(ctx, staffOf(request), request.params.id),
+  });
+
+  // ---- bulk sends (issue 20 §2, G3) ----
+  app.post('/api/v1/notifications/bulk-sends/preview', {
+    config: { policy: BULK_SEND },
+    schema: { tags: ['notifications'], body: z.strictObject({ audience: bulkAudience }), response: { 200: audienceCount } },
+    handler: (request) => bulk.previewAudience(ctx, staffOf(request), request.body.audience),
+  });
+
+  app.post('/api/v1/notifications/bulk-sends', {
+    config: { policy: BULK_SEND },
+    schema: { tags: ['notifications'], body: createBulkSendBody, response: { 201: bulkSend } },
+    handler: async (request, reply) => reply.code(201).send(await bulk.createBulkSend(ctx, staffOf(request), request.body)),
+  });
+
+  app.get('/api/v1/notifications/bulk-sends', {
+    config: { policy: BULK_READ },
+    schema: {
+      tags: ['notifications'],
+      querystring: z.strictObject({ cursor: z.string().max(200).optional(), limit: z.coerce.number().int().min(1).max(100).default(20) }),
+      response: { 200: bulkSendList },
+    },
+    handler: (request) => bulk.listBulkSends(ctx, staffOf(request), request.query),
+  });
+
+  app.get('/api/v1/notifications/bulk-sends/:id', {
+    config: { policy: BULK_READ },
+    schema: { tags: ['notifications'], params: idParams, response: { 200: bulkSend } },
+    handler: (request) => bulk.getBulkSend(ctx, staffOf(request), request.params.id),
+  });
+
+  app.get('/api/v1/notifications/bulk-sends/:id/results', {
+    config: { policy: BULK_READ },
+    schema: { tags: ['notifications'], params: idParams, querystring: bulkResultsQuery, response: { 200: bulkResults } },
+    handler: (request) => bulk.bulkResults(ctx, staffOf(request), request.params.id, request.query),
+  });
+
+  app.post('/api/v1/notifications/bulk-sends/:id/cancel', {
+    config: { policy: BULK_SEND },
+    schema: { tags: ['notifications'], params: idParams, response: { 200: bulkSend } },
+    handler: (request) => bulk.cancelBulkSend(ctx, staffOf(request), request.params.id),
   });
 
   // ---- letters, faxes and calls: staff tasks ----

@@ -44,6 +44,8 @@ export interface EnqueueInput {
   about?: { type: string; id: string };
   /** For one-time codes: never delivered after this (defaults to the event's lifetime). */
   expiresAt?: Date;
+  /** Written skipped with this reason, never sent (a bulk send's family on paper the sender left out). */
+  skipReason?: string;
   actor?: AuditEntry['actor'];
 }
 
@@ -51,6 +53,8 @@ export interface QueuedMessage {
   id: string;
   channel: DeliveryChannel;
   status: MessageStatus;
+  /** Why it was skipped or failed at once (e.g. `consent.purpose-withdrawn`, `recipient.no-address`). */
+  reason: string | null;
 }
 
 interface Delivery {
@@ -182,7 +186,12 @@ export async function enqueueMessage(trx: Db, ctx: AppContext, input: EnqueueInp
     if (delivery.dedupeKey) {
       const existing = await repo.findByDedupeKey(trx, delivery.dedupeKey);
       if (existing) {
-        queued.push({ id: existing.id, channel: existing.channel as DeliveryChannel, status: existing.status as MessageStatus });
+        queued.push({
+          id: existing.id,
+          channel: existing.channel as DeliveryChannel,
+          status: existing.status as MessageStatus,
+          reason: existing.last_error,
+        });
         continue;
       }
     }
@@ -212,7 +221,11 @@ export async function enqueueMessage(trx: Db, ctx: AppContext, input: EnqueueInp
       delivery.recipientKind === 'family' && definition.consentPurpose && delivery.recipientId
         ? await consentAllows(trx, delivery.recipientId, { purpose: definition.consentPurpose, channel: delivery.channel })
         : ({ allowed: true } as const);
-    const status: MessageStatus = !consent.allowed ? 'skipped' : hasNoAddress ? 'failed' : initialStatus(delivery.channel);
+    // A bulk message nobody can receive is skipped (no reachable channel); a message about the family's own case fails, to be fixed.
+    const skipReason =
+      input.skipReason ??
+      (!consent.allowed ? consent.reason : hasNoAddress && definition.priority === 'bulk' ? 'recipient.no-address' : null);
+    const status: MessageStatus = skipReason ? 'skipped' : hasNoAddress ? 'failed' : initialStatus(delivery.channel);
     // §6: links are made absolute when sent; with no public URL yet the message waits, saying why.
     const needsPublicUrl = hasLinks(body) || hasLinks(subject) || hasLinks(transportData);
     const isParked = status === 'pending' && needsPublicUrl && !ctx.config.publicUrl;
@@ -234,7 +247,7 @@ export async function enqueueMessage(trx: Db, ctx: AppContext, input: EnqueueInp
       attempts: 0,
       next_attempt_at: status === 'pending' && !isParked ? now.toISOString() : null,
       claimed_at: null,
-      last_error: !consent.allowed ? consent.reason : hasNoAddress ? 'recipient.no-address' : isParked ? PUBLIC_URL_UNSET : null,
+      last_error: skipReason ?? (hasNoAddress ? 'recipient.no-address' : isParked ? PUBLIC_URL_UNSET : null),
       sent_at: status === 'sent' ? now.toISOString() : null,
       expires_at: expiresAt ? expiresAt.toISOString() : null,
       is_sensitive: definition.isSensitive ? 1 : 0,
@@ -254,7 +267,12 @@ export async function enqueueMessage(trx: Db, ctx: AppContext, input: EnqueueInp
       // A concurrent change with the same key got there first: its message stands.
       const existing = await repo.findByDedupeKey(trx, delivery.dedupeKey as string);
       if (existing)
-        queued.push({ id: existing.id, channel: existing.channel as DeliveryChannel, status: existing.status as MessageStatus });
+        queued.push({
+          id: existing.id,
+          channel: existing.channel as DeliveryChannel,
+          status: existing.status as MessageStatus,
+          reason: existing.last_error,
+        });
       continue;
     }
     await recordAudit(trx, {
@@ -268,10 +286,10 @@ export async function enqueueMessage(trx: Db, ctx: AppContext, input: EnqueueInp
         channel: delivery.channel,
         recipientKind: delivery.recipientKind,
         recipientId: delivery.recipientId,
-        ...(consent.allowed ? {} : { skipped: consent.reason }),
+        ...(skipReason ? { skipped: skipReason } : {}),
       },
     });
-    queued.push({ id, channel: delivery.channel, status });
+    queued.push({ id, channel: delivery.channel, status, reason: row.last_error });
   }
   return queued;
 }

@@ -448,6 +448,45 @@ export const DEFAULT_TEMPLATES: Defaults = {
       ),
     },
   },
+  // G3, F2 (issue 20 §2): an announcement in bulk, always with the way to stop receiving them.
+  'announcement.general': {
+    sms: {
+      ar: t('{{associationName}}: {{text}}\nلإيقاف هذه الرسائل: {{withdrawLink}}'),
+      en: t('{{associationName}}: {{text}}\nTo stop these messages: {{withdrawLink}}'),
+    },
+    email: {
+      ar: t(
+        'السلام عليكم {{familyName}}،\n\n{{text}}\n\nمع خالص التحية،\n{{associationName}}\n\nوصلتكم هذه الرسالة لأنكم وافقتم على تلقي أخبار الجمعية. لإيقافها: {{withdrawLink}}',
+        'رسالة من {{associationName}}',
+      ),
+      en: t(
+        'Dear {{familyName}},\n\n{{text}}\n\nKind regards,\n{{associationName}}\n\nYou receive this because you agreed to hear the association’s news. To stop: {{withdrawLink}}',
+        'A message from {{associationName}}',
+      ),
+    },
+    whatsapp: {
+      ar: t('{{text}}\nلإيقاف هذه الرسائل: {{withdrawLink}}', null, 'sila_announcement'),
+      en: t('{{text}}\nTo stop these messages: {{withdrawLink}}', null, 'sila_announcement'),
+    },
+    letter: {
+      ar: t(
+        'المكرمون أسرة {{familyName}}          المحترمين\n\nالسلام عليكم ورحمة الله وبركاته،\n\n{{text}}\n\nوتقبلوا خالص التحية والتقدير،\n{{associationName}}\n\nلإيقاف رسائل الجمعية الإخبارية: {{withdrawLink}}',
+        'إشعار من الجمعية',
+      ),
+      en: t(
+        'Dear {{familyName}} family,\n\n{{text}}\n\nWith our best regards,\n{{associationName}}\n\nTo stop the association’s news: {{withdrawLink}}',
+        'A notice from the association',
+      ),
+    },
+    'phone-call': {
+      ar: t(
+        'عرّف بنفسك من {{associationName}}، وأبلغ {{familyName}}: {{text}} — وإن لم ترغب الأسرة في هذه الأخبار فسجّل سحب موافقتها أو أعطها الرابط {{withdrawLink}}.',
+      ),
+      en: t(
+        'Introduce yourself from {{associationName}} and tell {{familyName}}: {{text}} — if the family does not want such news, record the withdrawal or give them {{withdrawLink}}.',
+      ),
+    },
+  },
 };
 
 export function defaultTemplate(event: NotificationEvent, channel: TemplateChannel, language: 'ar' | 'en'): TemplateText | null {

@@ -1,13 +1,14 @@
 import type { AreaManifest } from '../../platform/area.js';
 import type { PersonalTable } from '../../platform/personal-data.js';
 import { committeeSubjects, REQUEST_SUBJECT } from '../committees/index.js';
-import { familyChanged } from '../families/index.js';
+import { audienceNarrowers, familyChanged } from '../families/index.js';
 import { messageSent } from '../notifications/index.js';
 import { requestCommitteeSubject } from './requests.committee-subject.js';
 import { answersAad, noteAad, reasonsAad } from './requests.core.js';
 import { requestJobs } from './requests.jobs.js';
 import { syncFamilyRequests } from './requests.moves.js';
 import { requestRoutes } from './requests.routes.js';
+import { requestsAudience } from './requests.audience.js';
 import { onMessageSent } from './requests.told.js';
 
 /**
@@ -56,6 +57,8 @@ export const requestsArea: AreaManifest = {
     ctx.hooks.provide(committeeSubjects, REQUEST_SUBJECT, requestCommitteeSubject);
     // C5, C6 (issue 20 §5): a decision is told — and the clock stops — when its message is sent.
     ctx.hooks.on(messageSent, (sent) => onMessageSent(ctx, sent));
+    // G3 (issue 20 §2): bulk sends may be narrowed to families with a request of a type, or an open one.
+    ctx.hooks.provide(audienceNarrowers, 'requests', requestsAudience);
   },
   personalData: REQUESTS_PERSONAL_DATA,
   auditKinds: [

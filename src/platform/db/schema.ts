@@ -279,6 +279,35 @@ export interface OutboxMessageTable {
   delivered_at: string | null;
 }
 
+/** A bulk send (issue 20 §2): its audience, text, schedule, cursor through the audience and counters. */
+export interface BulkSendTable {
+  id: string;
+  idempotency_key: string;
+  name: string;
+  event: string;
+  audience: string;
+  scope: string;
+  text_ar: string;
+  include_paper: number;
+  status: string;
+  scheduled_at: string;
+  started_at: string | null;
+  finished_at: string | null;
+  cancelled_at: string | null;
+  cancelled_by: string | null;
+  cursor: string | null;
+  total: number;
+  processed: number;
+  queued: number;
+  skipped_consent: number;
+  skipped_no_channel: number;
+  skipped_paper: number;
+  paper: number;
+  created_by: string;
+  created_at: string;
+  updated_at: string;
+}
+
 export interface OutboxAttemptTable {
   id: string;
   message_id: string;
@@ -326,6 +355,7 @@ export interface Database extends RequestSchema, CommitteeSchema, PortalSchema, 
   clock_events: ClockEventTable;
   outbox_messages: OutboxMessageTable;
   outbox_attempts: OutboxAttemptTable;
+  bulk_sends: BulkSendTable;
   message_templates: MessageTemplateTable;
   key_sentinels: KeySentinelTable;
 }
