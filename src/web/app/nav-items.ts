@@ -13,6 +13,7 @@ import {
   IconMessageReport,
   IconPrinter,
   IconSettings,
+  IconSpeakerphone,
   IconTemplate,
   IconUserCircle,
   IconUsers,
@@ -77,6 +78,7 @@ export const NAV_ITEMS: NavItem[] = [
   { to: '/tasks', labelKey: 'notifications:navTasks', icon: IconPrinter, roles: ['reception', 'administrator'] },
   { to: '/holidays', labelKey: 'calendar:nav', icon: IconCalendarEvent, roles: ['administrator'] },
   { to: '/outbox', labelKey: 'notifications:navOutbox', icon: IconMailForward, roles: ['administrator'] },
+  { to: '/bulk-sends', labelKey: 'notifications:navBulk', icon: IconSpeakerphone, roles: ['administrator', 'management'] },
   { to: '/templates', labelKey: 'notifications:navTemplates', icon: IconTemplate, roles: ['administrator'] },
   { to: '/account', labelKey: 'shell.account', icon: IconUserCircle },
 ];

@@ -60,6 +60,12 @@ export const router = createBrowserRouter(
         { path: 'settings', lazy: async () => ({ Component: (await import('../settings/settings-page.js')).SettingsPage }) },
         { path: 'holidays', lazy: async () => ({ Component: (await import('../calendar/holidays-page.js')).HolidaysPage }) },
         { path: 'outbox', lazy: async () => ({ Component: (await import('../notifications/outbox-page.js')).OutboxPage }) },
+        { path: 'bulk-sends', lazy: async () => ({ Component: (await import('../notifications/bulk-sends-page.js')).BulkSendsPage }) },
+        {
+          path: 'bulk-sends/new',
+          lazy: async () => ({ Component: (await import('../notifications/bulk-send-new-page.js')).BulkSendNewPage }),
+        },
+        { path: 'bulk-sends/:id', lazy: async () => ({ Component: (await import('../notifications/bulk-send-page.js')).BulkSendPage }) },
         { path: 'tasks', lazy: async () => ({ Component: (await import('../notifications/tasks-page.js')).TasksPage }) },
         { path: 'templates', lazy: async () => ({ Component: (await import('../notifications/templates-page.js')).TemplatesPage }) },
         { path: 'account', lazy: async () => ({ Component: (await import('../account/account-page.js')).AccountPage }) },

@@ -15,4 +15,7 @@ if (!i18n.hasResourceBundle('ar', NOTIFICATIONS_NS)) {
   i18n.addResourceBundle('en', NOTIFICATIONS_NS, en);
   i18n.addResourceBundle('ar', 'translation', { errors: errorsAr }, true, false);
   i18n.addResourceBundle('en', 'translation', { errors: errorsEn }, true, false);
+  // A bulk send's own skip reason (G3: on letter/phone, not included), read by the shared message-state badge.
+  i18n.addResourceBundle('ar', 'translation', { caseMessages: { reasons: ar.caseReasons } }, true, false);
+  i18n.addResourceBundle('en', 'translation', { caseMessages: { reasons: en.caseReasons } }, true, false);
 }
