@@ -17,6 +17,7 @@ import { ProblemAlert } from '../ui/problem-alert.js';
 import { errorMessage } from '../ui/problems.js';
 import { useFormProblem } from '../ui/use-form-problem.js';
 import { schemaErrors } from '../ui/validate.js';
+import { ScrollTable } from '../ui/worklist.js';
 import { committeeKeys } from './committees-api.js';
 import { COMMITTEES_NS } from './i18n.js';
 
@@ -123,7 +124,7 @@ function TallyLine({ tally }: { tally: Tally }) {
 function VotesTable({ item }: { item: AgendaItem }) {
   const { t } = useTranslation(COMMITTEES_NS);
   return (
-    <Table.ScrollContainer minWidth={480}>
+    <ScrollTable minWidth={480} label={t('vote')}>
       <Table verticalSpacing="xs" striped>
         <Table.Thead>
           <Table.Tr>
@@ -146,7 +147,7 @@ function VotesTable({ item }: { item: AgendaItem }) {
           ))}
         </Table.Tbody>
       </Table>
-    </Table.ScrollContainer>
+    </ScrollTable>
   );
 }
 

@@ -18,6 +18,7 @@ import { ProblemAlert } from '../ui/problem-alert.js';
 import { errorMessage } from '../ui/problems.js';
 import { useFormProblem } from '../ui/use-form-problem.js';
 import { schemaErrors } from '../ui/validate.js';
+import { ScrollTable } from '../ui/worklist.js';
 import { type Committee, committeeKeys, type Meeting, useCommittee, useMeetings } from './committees-api.js';
 import { COMMITTEES_NS } from './i18n.js';
 
@@ -156,7 +157,7 @@ function MeetingsList({ committeeId }: { committeeId: string }) {
           </Paper>
         ) : (
           <Paper withBorder radius="md">
-            <Table.ScrollContainer minWidth={520}>
+            <ScrollTable minWidth={520} label={t('meetings')}>
               <Table striped highlightOnHover verticalSpacing="sm">
                 <Table.Thead>
                   <Table.Tr>
@@ -183,7 +184,7 @@ function MeetingsList({ committeeId }: { committeeId: string }) {
                   ))}
                 </Table.Tbody>
               </Table>
-            </Table.ScrollContainer>
+            </ScrollTable>
           </Paper>
         ))}
     </Stack>

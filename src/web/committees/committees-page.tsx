@@ -4,12 +4,12 @@ import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
 import { hasRole, useCurrentUser } from '../auth/session.js';
-import { LIST_SEPARATOR } from '../requests/answer-fields.js';
-import { useFormat } from '../ui/format.js';
+import { LIST_SEPARATOR, useFormat } from '../ui/format.js';
 import { useLanguage } from '../ui/language.js';
 import { Ltr } from '../ui/ltr.js';
 import { LoadFailure, NotAllowed, Page, PageLoader } from '../ui/page.js';
 import { errorMessage } from '../ui/problems.js';
+import { ScrollTable } from '../ui/worklist.js';
 import { CommitteeFormModal } from './committee-form.js';
 import { type Committee, useCommittees } from './committees-api.js';
 import { COMMITTEES_NS } from './i18n.js';
@@ -49,7 +49,7 @@ export function CommitteesPage() {
           </Paper>
         ) : (
           <Paper withBorder radius="md">
-            <Table.ScrollContainer minWidth={720}>
+            <ScrollTable minWidth={720} label={t('title')}>
               <Table striped highlightOnHover verticalSpacing="sm">
                 <Table.Thead>
                   <Table.Tr>
@@ -101,7 +101,7 @@ export function CommitteesPage() {
                   ))}
                 </Table.Tbody>
               </Table>
-            </Table.ScrollContainer>
+            </ScrollTable>
           </Paper>
         ))}
       {editing !== null && <CommitteeFormModal committee={editing === 'new' ? null : editing} opened onClose={() => setEditing(null)} />}

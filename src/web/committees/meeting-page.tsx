@@ -6,14 +6,14 @@ import { useTranslation } from 'react-i18next';
 import { Link, useNavigate, useParams } from 'react-router';
 import type { Minutes, UpdateMeetingBody } from '../../contracts/committees.js';
 import { api } from '../api/client.js';
-import { LIST_SEPARATOR } from '../requests/answer-fields.js';
 import { DualDay } from '../ui/dual-day.js';
-import { useFormat } from '../ui/format.js';
+import { LIST_SEPARATOR, useFormat } from '../ui/format.js';
 import { useLanguage } from '../ui/language.js';
 import { Ltr } from '../ui/ltr.js';
 import { notifyError, notifySuccess } from '../ui/notify.js';
 import { LoadFailure, Page, PageLoader } from '../ui/page.js';
 import { errorMessage } from '../ui/problems.js';
+import { ScrollTable } from '../ui/worklist.js';
 import { AgendaItemCard } from './agenda-item.js';
 import { MEETING_STATUS_COLOURS } from './committee-page.js';
 import { committeeKeys, type Meeting, useAwaitingStudy, useMeeting } from './committees-api.js';
@@ -182,7 +182,7 @@ function AwaitingStudy({ meeting }: { meeting: Meeting }) {
         {awaiting.isError && <LoadFailure message={errorMessage(tc, awaiting.error)} />}
         {awaiting.data && items.length === 0 && <Text c="dimmed">{t('awaitingEmpty')}</Text>}
         {items.length > 0 && (
-          <Table.ScrollContainer minWidth={600}>
+          <ScrollTable minWidth={600} label={t('awaitingTitle')}>
             <Table verticalSpacing="xs" striped>
               <Table.Thead>
                 <Table.Tr>
@@ -218,7 +218,7 @@ function AwaitingStudy({ meeting }: { meeting: Meeting }) {
                 ))}
               </Table.Tbody>
             </Table>
-          </Table.ScrollContainer>
+          </ScrollTable>
         )}
         {awaiting.hasNextPage && (
           <Group justify="center">

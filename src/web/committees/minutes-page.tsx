@@ -6,9 +6,8 @@ import { useTranslation } from 'react-i18next';
 import { Link, useNavigate, useParams } from 'react-router';
 import { amendMinutesBody, type Minutes, updateMinutesBody } from '../../contracts/committees.js';
 import { api } from '../api/client.js';
-import { LIST_SEPARATOR } from '../requests/answer-fields.js';
-import { REQUESTS_NS } from '../requests/i18n.js';
 import { DualDay } from '../ui/dual-day.js';
+import { LIST_SEPARATOR } from '../ui/format.js';
 import { useLanguage } from '../ui/language.js';
 import { Ltr } from '../ui/ltr.js';
 import { notifyError, notifySuccess } from '../ui/notify.js';
@@ -17,6 +16,7 @@ import { ProblemAlert } from '../ui/problem-alert.js';
 import { errorMessage } from '../ui/problems.js';
 import { useFormProblem } from '../ui/use-form-problem.js';
 import { schemaErrors } from '../ui/validate.js';
+import { ScrollTable } from '../ui/worklist.js';
 import { OUTCOME_COLOURS } from './agenda-item.js';
 import { committeeKeys, minutesPrintUrl, useMinutes } from './committees-api.js';
 import { COMMITTEES_NS } from './i18n.js';
@@ -116,7 +116,7 @@ export function MinutesPage() {
 /** Why a draft cannot freeze yet (C5): members present who can no longer approve; decided requests that moved on. */
 function Blockers({ minutes }: { minutes: Minutes }) {
   const { t } = useTranslation(COMMITTEES_NS);
-  const { t: tr } = useTranslation(REQUESTS_NS);
+  const { t: tr } = useTranslation();
   const { language } = useLanguage();
   const inactive = minutes.pending.filter((p) => !p.isActive);
   return (
@@ -140,7 +140,7 @@ function Blockers({ minutes }: { minutes: Minutes }) {
                   ) : (
                     <Ltr>{m.reference}</Ltr>
                   )}{' '}
-                  — {tr(`statuses.${m.status}`, { defaultValue: m.status })}
+                  — {tr(`requestStatuses.${m.status}`, { defaultValue: m.status })}
                 </List.Item>
               ))}
             </List>
@@ -181,7 +181,7 @@ function Decisions({ minutes }: { minutes: Minutes }) {
   if (minutes.decisions.length === 0) return null;
   return (
     <Paper withBorder radius="md">
-      <Table.ScrollContainer minWidth={640}>
+      <ScrollTable minWidth={640} label={t('decisions')}>
         <Table verticalSpacing="sm" striped captionSide="top">
           <Table.Caption style={{ textAlign: 'start' }}>{t('decisions')}</Table.Caption>
           <Table.Thead>
@@ -211,7 +211,7 @@ function Decisions({ minutes }: { minutes: Minutes }) {
             ))}
           </Table.Tbody>
         </Table>
-      </Table.ScrollContainer>
+      </ScrollTable>
     </Paper>
   );
 }

@@ -7,9 +7,6 @@ import { LIST_SEPARATOR } from '../ui/format.js';
 import { useLanguage } from '../ui/language.js';
 import { REQUESTS_NS } from './i18n.js';
 
-// Until the committees' screens read it from web/ui (issue 19 §1).
-export { LIST_SEPARATOR };
-
 type Item = RequestType['checklist'][number];
 
 /** Empty answers are left out (or sent as null when clearing), so "missing" means the same on both sides. */
