@@ -215,7 +215,7 @@ function BulkResultsSection({ send }: { send: BulkSend }) {
   const params = useListParams();
   const raw = params.get('state');
   const state = MESSAGE_STATES.includes(raw as MessageState) ? (raw as MessageState) : undefined;
-  const results = useBulkResults(send.id, state, isActive(send));
+  const results = useBulkResults(send.id, state, `${send.status}:${send.counts.processed}`);
   const labels = useMessageLabels();
   const family = (item: BulkResult) =>
     item.familyId ? (

@@ -51,10 +51,13 @@ export function useBulkSend(id: string) {
   });
 }
 
-/** Each family's result, in the order queued, optionally of one state (keyset paged). */
-export function useBulkResults(id: string, state: MessageState | undefined, isRunning: boolean) {
+/**
+ * Each family's result, in the order queued, optionally of one state (keyset paged). `progress` (the
+ * send's status and families worked through) is part of the key: the rows are re-read as the job moves.
+ */
+export function useBulkResults(id: string, state: MessageState | undefined, progress: string) {
   return useInfiniteQuery({
-    queryKey: bulkKeys.results(id, state),
+    queryKey: [...bulkKeys.results(id, state), progress],
     initialPageParam: undefined as string | undefined,
     queryFn: ({ pageParam }) =>
       api.get<BulkResults>(
@@ -62,7 +65,6 @@ export function useBulkResults(id: string, state: MessageState | undefined, isRu
       ),
     getNextPageParam: (last) => last.nextCursor ?? undefined,
     placeholderData: keepPreviousData,
-    refetchInterval: isRunning ? PROGRESS_REFRESH_MS * 2 : false,
   });
 }
 
