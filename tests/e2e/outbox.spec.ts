@@ -165,7 +165,12 @@ test('the outbox lists, filters and retries; the call list and print queue are w
 
   await page.setViewportSize({ width: 360, height: 740 });
   await page.goto('/staff/outbox');
-  await expect(page.locator('tr[data-message]')).toHaveCount(4);
+  // On a phone the outbox is one card a message, "details" in each card's menu (issue 19 §3).
+  await expect(page.locator('li[data-message]')).toHaveCount(4);
+  await expect(page.locator('tr[data-message]')).toHaveCount(0);
+  await page.getByTestId('worklist-row-menu').first().click();
+  await expect(page.getByRole('menuitem', { name: n('details') })).toBeVisible();
+  await page.keyboard.press('Escape');
   await shot(page, 'outbox-ar-phone');
   await expectNoSeriousViolations(page, 'the outbox at 360 px');
 });
