@@ -136,6 +136,8 @@ export const family = z.object({
   originChannel,
   members: z.array(member),
   notes: z.string().nullable(),
+  /** Issue 20 §7: when staff verified the e-mail address (portal codes go to it only then); null otherwise. */
+  emailVerifiedAt: z.string().nullable(),
   consentAt: z.string(),
   privacyNoticeVersion: z.string(),
   registeredBy: z.string(),

@@ -28,13 +28,14 @@ export const portalSignInStartBody = z.strictObject({ nationalId, language: lang
 export type PortalSignInStartBody = z.infer<typeof portalSignInStartBody>;
 
 /**
- * 202 for every valid ID number (C: the answer never tells whether it is registered).
- * `delivery: 'sms'`: when this ID number is registered with a mobile, a code was sent to it;
- * otherwise the family applies at reception. `delivery: 'unavailable'`: no SMS gateway is
- * configured, so nobody can sign in online for now; the family applies at reception.
+ * 202 for every valid ID number (C: the answer never tells whether it is registered, nor how the
+ * family is reached). `delivery: 'sent'`: when this ID number is registered and reachable, a code
+ * went by its agreed channel or the first that can carry one (SMS, WhatsApp, verified e-mail);
+ * otherwise the family applies at reception. `delivery: 'unavailable'`: no transport that carries
+ * codes is configured, so nobody can sign in online for now (issue 20 §7).
  */
 export const portalSignInStartResponse = z.object({
-  delivery: z.enum(['sms', 'unavailable']),
+  delivery: z.enum(['sent', 'unavailable']),
   codeLength: z.literal(PORTAL_CODE_LENGTH),
   expiresInMinutes: z.literal(PORTAL_CODE_MINUTES),
 });

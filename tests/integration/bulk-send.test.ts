@@ -119,7 +119,17 @@ describe(`bulk sends [${ENGINE}]`, () => {
     (t.ctx.config as { publicUrl: string | undefined }).publicUrl = 'https://harif.example.org';
     try {
       const sent: OutgoingMessage[] = [];
-      await dispatchDue(t.ctx, { transports: { sms: { send: async (m) => (sent.push(m), { providerId: null }) } }, budgetMs: 2_000 });
+      await dispatchDue(t.ctx, {
+        transports: {
+          sms: {
+            send: async (m) => {
+              sent.push(m);
+              return { providerId: null };
+            },
+          },
+        },
+        budgetMs: 2_000,
+      });
       const mine = sent.filter((m) => rows.length && m.text.includes('معرض الأسر المنتجة'));
       expect(mine).toHaveLength(3);
       for (const message of mine) expect(message.text).toMatch(/https:\/\/harif\.example\.org\/consent#[A-Za-z0-9_-]{20,}/);

@@ -71,8 +71,9 @@ describe(`message templates [${ENGINE}]`, () => {
       'announcement.general',
     ]);
     const code = catalog.find((e) => e.event === 'auth.one-time-code');
-    expect(code).toMatchObject({ channels: ['sms'], isSensitive: true, requiredPlaceholders: ['code'] });
-    expect(code?.templates).toHaveLength(2);
+    // Issue 20 §7: a sign-in code goes by SMS, WhatsApp or a verified e-mail, in Arabic and English.
+    expect(code).toMatchObject({ channels: ['sms', 'whatsapp', 'email'], isSensitive: true, requiredPlaceholders: ['code'] });
+    expect(code?.templates).toHaveLength(6);
     const status = catalog.find((e) => e.event === 'request.status-changed');
     expect(status?.placeholders).toEqual(expect.arrayContaining(['familyName', 'reference', 'deadline', 'status']));
     expect(status?.templates).toContainEqual(
@@ -106,7 +107,9 @@ describe(`message templates [${ENGINE}]`, () => {
     const noName = await admin.request('PUT', `${url}/family.registered/whatsapp/ar`, { body: 'أهلاً {{familyName}}' });
     expect(noName.json().errors).toContainEqual(expect.objectContaining({ pointer: '/whatsappTemplate' }));
 
-    expect((await admin.request('PUT', `${url}/auth.one-time-code/email/ar`, { subject: 'x', body: '{{code}}' })).statusCode).toBe(404);
+    expect((await admin.request('PUT', `${url}/request.attestation-code/email/ar`, { subject: 'x', body: '{{code}}' })).statusCode).toBe(
+      404,
+    );
     expect((await admin.request('PUT', `${url}/nope/sms/ar`, { body: 'x' })).statusCode).toBe(400);
   });
 

@@ -52,7 +52,7 @@ describe(`portal sign-in by one-time code (issue 5 §2) [${ENGINE}]`, () => {
     ];
     for (const answer of answers) expect(answer.statusCode).toBe(202);
     expect(new Set(answers.map((a) => a.body)).size).toBe(1);
-    expect(answers[0]?.json()).toEqual({ delivery: 'sms', codeLength: 6, expiresInMinutes: 10 });
+    expect(answers[0]?.json()).toEqual({ delivery: 'sent', codeLength: 6, expiresInMinutes: 10 });
     expect(answers[0]?.cookies).toEqual([]);
 
     const messages = await t.ctx.db

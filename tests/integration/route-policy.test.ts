@@ -58,6 +58,7 @@ const EXPECTED: Record<string, Expected> = {
   'POST /api/v1/families': FAMILY_REGISTRARS,
   'GET /api/v1/families/:id': FAMILY_READERS,
   'PATCH /api/v1/families/:id': FAMILY_REGISTRARS,
+  'POST /api/v1/families/:id/email-verification': FAMILY_REGISTRARS,
   'GET /api/v1/families/:id/access-log': ADMIN,
   'GET /api/v1/families/:id/consents': FAMILY_READERS,
   'POST /api/v1/families/:id/consents': FAMILY_REGISTRARS,

@@ -280,6 +280,15 @@ const WRITES: Record<string, Line> = {
       })),
     ],
   },
+  'POST /api/v1/families/:id/email-verification': {
+    cases: [
+      notFound('verify the e-mail of another office’s family', () => ({
+        as: w.reception,
+        url: `/api/v1/families/${w.dammam.id}/email-verification`,
+        body: { version: w.dammam.version },
+      })),
+    ],
+  },
   'PATCH /api/v1/families/:id': {
     cases: [
       notFound('change a family of another office', () => ({

@@ -22,6 +22,8 @@ export async function familyContact(ctx: AppContext, familyId: string, db: DB = 
     mobile: open(ctx, familyAad(row.id, 'mobile'), row.mobile),
     otherPhone: open(ctx, familyAad(row.id, 'other_phone'), row.other_phone),
     email: open(ctx, familyAad(row.id, 'email'), row.email),
+    /** Issue 20 §7: portal codes go by e-mail only to an address staff verified. */
+    isEmailVerified: row.email !== null && row.email_verified_at !== null,
     address: open(ctx, familyAad(row.id, 'address'), row.address),
     city: row.city,
     scope: { category: row.category, office: row.office, domains },

@@ -61,6 +61,7 @@ function presentFamily(
         birthDateCalendar: m.birth_date_calendar as 'gregorian' | 'hijri' | null,
       };
     }),
+    emailVerifiedAt: row.email !== null ? row.email_verified_at : null,
     consentAt: row.consent_at,
     privacyNoticeVersion: row.privacy_notice_version,
     registeredBy: row.registered_by,

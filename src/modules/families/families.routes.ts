@@ -19,6 +19,7 @@ import type { AppContext } from '../../platform/context.js';
 import { readUpload } from '../../platform/files/uploads.js';
 import { staffOnly } from '../../platform/http/route-policy.js';
 import { type App, staffOf } from '../../platform/http/types.js';
+import { verifyFamilyEmail } from './families.email.js';
 import { exportFamilies } from './families.export.js';
 import { getImport, startImport, uploadImport } from './families.import.js';
 import { ACCESS_LOG_READERS, FAMILY_EXPORTERS, FAMILY_IMPORTERS, FAMILY_READERS, FAMILY_REGISTRARS } from './families.policy.js';
@@ -66,6 +67,13 @@ export function familyRoutes(app: App, ctx: AppContext): void {
     config: { policy: WRITE },
     schema: { tags: ['families'], params: idParams, body: updateFamilyBody, response: { 200: family } },
     handler: (request) => updateFamily(ctx, staffOf(request), request.params.id, request.body),
+  });
+
+  // Issue 20 §7: staff confirm the e-mail address is the family's (portal codes may then go to it).
+  app.post('/api/v1/families/:id/email-verification', {
+    config: { policy: WRITE },
+    schema: { tags: ['families'], params: idParams, body: z.strictObject({ version: z.number().int().min(1) }), response: { 200: family } },
+    handler: (request) => verifyFamilyEmail(ctx, staffOf(request), request.params.id, request.body),
   });
 
   app.post('/api/v1/families/export', {

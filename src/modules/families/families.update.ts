@@ -84,6 +84,10 @@ export async function updateFamily(ctx: AppContext, principal: StaffPrincipal, i
             : {}),
           ...(body.otherPhone !== undefined ? { other_phone: seal(ctx, familyAad(id, 'other_phone'), body.otherPhone) } : {}),
           ...(body.email !== undefined ? { email: seal(ctx, familyAad(id, 'email'), body.email) } : {}),
+          // Issue 20 §7: a new address is not verified, whoever verified the old one.
+          ...(body.email !== undefined && body.email !== open(ctx, familyAad(id, 'email'), current.email)
+            ? { email_verified_at: null, email_verified_by: null }
+            : {}),
           ...(body.address !== undefined ? { address: seal(ctx, familyAad(id, 'address'), body.address) } : {}),
           ...(body.notes !== undefined ? { notes: seal(ctx, familyAad(id, 'notes'), body.notes) } : {}),
           ...(body.city !== undefined ? { city: body.city } : {}),

@@ -40,6 +40,7 @@ export const familiesArea: AreaManifest = {
     'family.count',
     'family.create',
     'family.duplicate-refused',
+    'family.email-verify',
     'family.export',
     'family.import-finish',
     'family.import-start',

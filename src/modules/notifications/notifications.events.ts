@@ -50,14 +50,14 @@ export const EVENTS: Record<NotificationEvent, EventDefinition> = {
     channels: FAMILY_CHANNELS,
     isSensitive: false,
   },
-  // The beneficiary portal's sign-in code: SMS to the registered mobile only (issue 4 §5).
+  // The beneficiary portal's sign-in code (issue 20 §7): by SMS or WhatsApp to the registered mobile,
+  // or by e-mail to an address staff verified — the portal names the channel.
   'auth.one-time-code': {
     priority: 'code',
     consentPurpose: null,
     placeholders: ['associationName', 'code', 'minutes'],
     requiredPlaceholders: ['code'],
-    channels: ['sms'],
-    fixedChannel: 'sms',
+    channels: ['sms', 'whatsapp', 'email'],
     isSensitive: true,
     ttlMinutes: 10,
   },

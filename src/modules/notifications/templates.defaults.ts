@@ -67,6 +67,21 @@ export const DEFAULT_TEMPLATES: Defaults = {
       ar: t('رمز الدخول إلى بوابة {{associationName}}: {{code}}\nصالح {{minutes}} دقائق. لا تشاركه مع أحد.'),
       en: t('{{associationName}} portal sign-in code: {{code}}\nValid for {{minutes}} minutes. Do not share it.'),
     },
+    // Issue 20 §7: to the registered mobile by WhatsApp (an approved authentication template), or to a verified e-mail.
+    whatsapp: {
+      ar: t('رمز الدخول إلى بوابة {{associationName}}: {{code}} صالح {{minutes}} دقائق. لا تشاركه مع أحد.', null, 'sila_portal_code'),
+      en: t('{{associationName}} portal sign-in code: {{code}}. Valid for {{minutes}} minutes. Do not share it.', null, 'sila_portal_code'),
+    },
+    email: {
+      ar: t(
+        'السلام عليكم،\n\nرمز الدخول إلى بوابة {{associationName}}: {{code}}\nصالح {{minutes}} دقائق، ولمرة واحدة. لا تشاركه مع أحد؛ لن نطلبه منكم أبدًا.\n\nإن لم تطلبوا الدخول فتجاهلوا هذه الرسالة.\n\n{{associationName}}',
+        'رمز الدخول: {{code}}',
+      ),
+      en: t(
+        'Hello,\n\nYour {{associationName}} portal sign-in code: {{code}}\nValid for {{minutes}} minutes, once. Do not share it; we will never ask you for it.\n\nIf you did not ask to sign in, ignore this message.\n\n{{associationName}}',
+        'Sign-in code: {{code}}',
+      ),
+    },
   },
   'request.attestation-code': {
     sms: {

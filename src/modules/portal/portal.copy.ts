@@ -145,7 +145,7 @@ export const PORTAL_COPY: Record<'ar' | 'en', PortalCopy> = {
     nationalIdHint: 'عشرة أرقام، كما في بطاقة الهوية.',
     sendCode: 'أرسلوا لي رمز الدخول',
     codeSent:
-      'إذا كان هذا الرقم مسجلاً لدينا ومعه رقم جوال، فقد أرسلنا إلى الجوال المسجل رسالة نصية فيها رمز من 6 أرقام صالح لمدة 10 دقائق. إذا لم تصلكم الرسالة فتفضلوا بزيارة الاستقبال لتحديث بياناتكم أو تقديم طلبكم.',
+      'إذا كان هذا الرقم مسجلاً لدينا، فقد أرسلنا رمزًا من 6 أرقام صالحًا لمدة 10 دقائق عبر وسيلة التواصل المتفق عليها معكم: رسالة نصية أو واتساب إلى الجوال المسجل، أو البريد الإلكتروني الذي أكّدناه معكم. إذا لم يصلكم الرمز فتفضلوا بزيارة الاستقبال لتحديث بياناتكم أو تقديم طلبكم.',
     codeLabel: 'رمز الدخول (6 أرقام)',
     signIn: 'دخول',
     restart: 'رقم آخر أو رمز جديد',
@@ -294,7 +294,7 @@ export const PORTAL_COPY: Record<'ar' | 'en', PortalCopy> = {
     nationalIdHint: 'Ten digits, as on the ID card.',
     sendCode: 'Send me a sign-in code',
     codeSent:
-      'If this number is registered with us together with a mobile number, we have sent a text message with a 6-digit code, valid for 10 minutes, to that mobile. If no message arrives, please visit reception to update your details or make your request.',
+      'If this number is registered with us, we have sent a 6-digit code, valid for 10 minutes, by the channel agreed with you: a text message or WhatsApp to the registered mobile, or the e-mail address we confirmed with you. If no code arrives, please visit reception to update your details or make your request.',
     codeLabel: 'Sign-in code (6 digits)',
     signIn: 'Sign in',
     restart: 'Another number or a new code',

@@ -1,5 +1,6 @@
 import type { PortalMeResponse, PortalSignInStartResponse } from '../../contracts/portal.js';
 import { PORTAL_CODE_LENGTH, PORTAL_CODE_MINUTES } from '../../contracts/portal.js';
+import { type CodeChannel, canCarryCodes, codeChannel } from '../../domain/code-channel.js';
 import type { AppContext } from '../../platform/context.js';
 import { AppError } from '../../platform/http/app-error.js';
 import type { FamilyPrincipal } from '../../platform/http/principal.js';
@@ -13,7 +14,8 @@ import { clearPortalFailures, countFailure, countSend, portalThrottleKeys, refus
 
 /**
  * Signing a family in to the beneficiary portal (issue 5 §2): the ID number of the family's head,
- * then a one-time code sent by SMS to the family's registered mobile. Every answer before the code
+ * then a one-time code sent by SMS or WhatsApp to the family's registered mobile, or by e-mail to an
+ * address staff verified (issue 20 §7, `domain/code-channel.ts`). Every answer before the code
  * is checked is the same for registered and unregistered ID numbers, and both do the same work (a
  * code row, the throttle, an audit row); only a registered family with a mobile gets the SMS.
  */
@@ -25,17 +27,22 @@ export const codeInvalid = () =>
     { pointer: '/code', code: 'portal.code-invalid', detail: 'The code is not correct, was already used or has expired' },
   ]);
 
-/** Whether codes can be sent at all: without an SMS gateway families apply at reception. */
+/** Whether codes can be sent at all (issue 20 §7): an SMS gateway, WhatsApp or e-mail; without any, families apply at reception. */
 export function canSendCodes(ctx: AppContext): boolean {
-  return configuredChannels(ctx.config.transports).sms;
+  return canCarryCodes(configuredChannels(ctx.config.transports));
 }
 
-/** The family whose head holds this ID number, when it has a mobile to send a code to. */
-async function familyReachableBy(ctx: AppContext, nationalId: string): Promise<string | null> {
-  // Only the head's ID number signs in: the code goes to the family's registered mobile.
+/** The family whose head holds this ID number and the channel its code goes by, when it can be reached (issue 20 §7). */
+async function familyReachableBy(ctx: AppContext, nationalId: string): Promise<{ familyId: string; channel: CodeChannel } | null> {
+  // Only the head's ID number signs in: the code goes to the family's registered mobile or verified e-mail.
   const familyId = await familyHeadedBy(ctx, nationalId);
   const contact = await familyContact(ctx, familyId ?? NO_FAMILY);
-  return familyId && contact?.mobile ? familyId : null;
+  if (!familyId || !contact) return null;
+  const channel = codeChannel(
+    { agreedChannel: contact.agreedChannel, hasMobile: contact.mobile !== null, isEmailVerified: contact.isEmailVerified },
+    configuredChannels(ctx.config.transports),
+  );
+  return channel ? { familyId, channel } : null;
 }
 
 export async function startSignIn(
@@ -50,14 +57,15 @@ export async function startSignIn(
   await refuseWhenLocked(ctx, [keys.send, keys.address]);
   await countSend(ctx, keys);
 
-  const familyId = await familyReachableBy(ctx, nationalId);
+  const reachable = await familyReachableBy(ctx, nationalId);
+  const familyId = reachable?.familyId ?? null;
   const now = ctx.clock.now();
   await ctx.db.transaction().execute(async (trx) => {
     const { code, row } = await issueCode(trx, ctx, { purpose: 'sign-in', subjectIndex, familyId });
-    if (familyId) {
+    if (reachable) {
       await enqueueMessage(trx, ctx, {
         event: 'auth.one-time-code',
-        recipient: { kind: 'family', familyId },
+        recipient: { kind: 'family', familyId: reachable.familyId, channel: reachable.channel },
         params: { code, minutes: String(PORTAL_CODE_MINUTES) },
         language,
         expiresAt: new Date(row.expires_at),
@@ -74,7 +82,8 @@ export async function startSignIn(
       details: { nationalId: subjectIndex },
     });
   });
-  return { delivery: 'sms', ...answer };
+  // The same answer whether or not the number is registered, and whichever channel carried the code.
+  return { delivery: 'sent', ...answer };
 }
 
 /**

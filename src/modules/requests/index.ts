@@ -3,12 +3,12 @@ import type { PersonalTable } from '../../platform/personal-data.js';
 import { committeeSubjects, REQUEST_SUBJECT } from '../committees/index.js';
 import { audienceNarrowers, familyChanged } from '../families/index.js';
 import { messageSent } from '../notifications/index.js';
+import { requestsAudience } from './requests.audience.js';
 import { requestCommitteeSubject } from './requests.committee-subject.js';
 import { answersAad, noteAad, reasonsAad } from './requests.core.js';
 import { requestJobs } from './requests.jobs.js';
 import { syncFamilyRequests } from './requests.moves.js';
 import { requestRoutes } from './requests.routes.js';
-import { requestsAudience } from './requests.audience.js';
 import { onMessageSent } from './requests.told.js';
 
 /**

@@ -25,6 +25,7 @@ import * as m0022 from './migrations/0022-committee-subjects.js';
 import * as m0023 from './migrations/0023-committee-purposes.js';
 import * as m0024 from './migrations/0024-subject-attestations.js';
 import * as m0025 from './migrations/0025-bulk-sends.js';
+import * as m0026 from './migrations/0026-family-email-verified.js';
 
 /** One migration history for both engines, listed here so it works from source and from dist. */
 const migrations: Record<string, Migration> = {
@@ -53,6 +54,7 @@ const migrations: Record<string, Migration> = {
   '0023-committee-purposes': m0023,
   '0024-subject-attestations': m0024,
   '0025-bulk-sends': m0025,
+  '0026-family-email-verified': m0026,
 };
 
 const provider: MigrationProvider = { getMigrations: async () => migrations };

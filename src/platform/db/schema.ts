@@ -119,6 +119,9 @@ export interface FamilyTable {
   mobile_index: string | null;
   other_phone: string | null;
   email: string | null;
+  /** Issue 20 §7: when staff verified the address (portal codes go by e-mail only then), and who; cleared when it changes. */
+  email_verified_at: string | null;
+  email_verified_by: string | null;
   city: string;
   address: string | null;
   office: string;

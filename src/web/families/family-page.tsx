@@ -13,6 +13,7 @@ import { Ltr } from '../ui/ltr.js';
 import { LoadFailure, Page, PageLoader } from '../ui/page.js';
 import { errorMessage } from '../ui/problems.js';
 import { ScrollTable } from '../ui/worklist.js';
+import { FamilyEmail } from './email-verification.js';
 import { type Family, useAccessLog, useFamily } from './families-api.js';
 import { FamilyConsents } from './family-consents.js';
 import { FAMILIES_NS } from './i18n.js';
@@ -99,7 +100,7 @@ function FamilyDetails({ family }: { family: Family }) {
           </Fact>
           <Fact label={t('mobile')}>{family.mobile ? <Ltr>{family.mobile}</Ltr> : none}</Fact>
           <Fact label={t('otherPhone')}>{family.otherPhone ? <Ltr>{family.otherPhone}</Ltr> : none}</Fact>
-          <Fact label={t('email')}>{family.email ? <Ltr>{family.email}</Ltr> : none}</Fact>
+          <Fact label={t('email')}>{family.email ? <FamilyEmail family={family} /> : none}</Fact>
           <Fact label={t('city')}>{family.city}</Fact>
           <Fact label={t('address')}>{family.address ?? none}</Fact>
           <Fact label={t('office')}>{labels.office(family.office)}</Fact>

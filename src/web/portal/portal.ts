@@ -69,7 +69,7 @@ startForm?.addEventListener('submit', async (event) => {
   });
   setBusy(startForm, false);
   const data = startForm.dataset;
-  if (answer.status === 202 && answer.body?.delivery === 'sms' && verifyForm) {
+  if (answer.status === 202 && answer.body?.delivery === 'sent' && verifyForm) {
     startForm.hidden = true;
     verifyForm.hidden = false;
     if (codeInput) {
