@@ -252,8 +252,9 @@ export function BulkSendNewPage() {
               label={t('bulk.form.text')}
               description={t('bulk.form.textHint')}
               withAsterisk
-              autosize
-              minRows={4}
+              // A fixed height: autosize's hidden measuring textarea stays in the body at the widest width it saw.
+              rows={5}
+              resize="vertical"
               maxLength={TEXT_MAX}
               {...form.getInputProps('textAr')}
               dir="rtl"

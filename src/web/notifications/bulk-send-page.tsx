@@ -175,7 +175,7 @@ function BulkCounts({ send }: { send: BulkSend }) {
     <Paper withBorder radius="md" p={{ base: 'md', sm: 'lg' }} component="section" aria-labelledby="bulk-counts-title">
       <Stack gap="md">
         <Title order={2} size="h4" id="bulk-counts-title">
-          {t('bulk.countsTitle', { total: number(send.counts.total) })}
+          {t('bulk.countsTitle', { families: t('bulk.families', { count: send.counts.total, n: number(send.counts.total) }) })}
         </Title>
         <DefinitionList columns={3}>
           {COUNT_KEYS.map((key) => (
