@@ -23,7 +23,11 @@ export function newNationalId(): string {
   return `${body}${nationalIdCheckDigit(body)}`;
 }
 
-export async function registerFamilyAtReception(ctx: AppContext, headNameAr: string) {
+export async function registerFamilyAtReception(
+  ctx: AppContext,
+  headNameAr: string,
+  fields: { agreedChannel?: 'sms' | 'email'; email?: string } = {},
+) {
   const admin = await ctx.db.selectFrom('staff_users').select(['id', 'username', 'display_name']).executeTakeFirstOrThrow();
   const reception: StaffPrincipal = {
     kind: 'staff',
@@ -50,8 +54,9 @@ export async function registerFamilyAtReception(ctx: AppContext, headNameAr: str
     originChannel: 'interview',
     members: [],
     consent: { isGiven: true, privacyNoticeVersion: '2026-1' },
+    ...fields,
   });
-  return { id: family.id, reference: family.reference, nationalId };
+  return { id: family.id, reference: family.reference, nationalId, version: family.version, reception };
 }
 
 /** The code in the newest one-time-code SMS to the family, as its phone would show it. */
