@@ -2,12 +2,13 @@ import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import type { Page } from '@playwright/test';
 import { changeConsent } from '../../src/modules/families/families.consent.js';
+import { registerFamily } from '../../src/modules/families/families.register.js';
 import { runBulkSends } from '../../src/modules/notifications/bulk-send.service.js';
 import type { AppContext } from '../../src/platform/context.js';
 import { expectNoSeriousViolations } from './support/axe.js';
 import { expect, serveSilaForThisFile, test } from './support/fixtures.js';
 import { firstAdministratorSignIn } from './support/journeys.js';
-import { registerFamilyAtReception } from './support/portal.js';
+import { newNationalId, registerFamilyAtReception } from './support/portal.js';
 import { choose, labelled, pictures } from './support/requests.js';
 
 /**
@@ -42,6 +43,40 @@ async function agreeToAnnouncements(ctx: AppContext, familyId: string): Promise<
   );
 }
 
+/** A family reached by phone (C5): a bulk message goes to the call list only when the sender ticks it (G3). */
+async function registerByPhone(ctx: AppContext, headNameAr: string) {
+  const admin = await ctx.db.selectFrom('staff_users').select(['id', 'username', 'display_name']).executeTakeFirstOrThrow();
+  const family = await registerFamily(
+    ctx,
+    {
+      kind: 'staff',
+      userId: admin.id,
+      username: admin.username,
+      displayName: admin.display_name,
+      roles: ['reception'],
+      scope: { categories: [], domains: [], offices: [] },
+      language: 'ar',
+      sessionIdHash: 'e2e',
+      stage: 'active',
+      csrfToken: 'e2e',
+    },
+    {
+      headNameAr,
+      nationalId: newNationalId(),
+      mobile: '+966501112299',
+      city: 'الدمام',
+      office: 'dammam',
+      category: 'productive-family',
+      domains: ['training'],
+      agreedChannel: 'phone-call',
+      originChannel: 'interview',
+      members: [],
+      consent: { isGiven: true, privacyNoticeVersion: '2026-1' },
+    },
+  );
+  return { id: family.id, reference: family.reference };
+}
+
 async function openNewSend(page: Page): Promise<void> {
   await page.getByRole('link', { name: b('new') }).click();
   await expect(page.getByRole('heading', { level: 1, name: b('newTitle') })).toBeVisible({ timeout: 30_000 });
@@ -57,6 +92,8 @@ test('G3, F2: an administrator counts the audience, starts a bulk send, follows 
   const [first, second, refusing] = families as [(typeof families)[0], (typeof families)[0], (typeof families)[0]];
   await agreeToAnnouncements(ctx, first.id);
   await agreeToAnnouncements(ctx, second.id);
+  const byPhone = await registerByPhone(ctx, 'عبدالرحمن ناصر القرني');
+  await agreeToAnnouncements(ctx, byPhone.id);
 
   await firstAdministratorSignIn(page, sila.admin);
   await page.getByRole('link', { name: pick(texts, 'navBulk') }).click();
@@ -69,12 +106,17 @@ test('G3, F2: an administrator counts the audience, starts a bulk send, follows 
   await page.getByRole('button', { name: b('form.start') }).click();
   await expect(page.getByText(pick(shared, 'errors.field.required')).first()).toBeVisible();
 
-  // The audience is counted live: three families of the Dammam office, all by SMS.
+  // The audience is counted live: four families of the Dammam office, three by SMS and one by phone,
+  // who is left out unless ticked.
   await choose(page, b('form.office'), 'مكتب الدمام');
   const count = page.getByTestId('bulk-audience-count');
-  await expect(count).toHaveAttribute('data-total', '3');
-  await expect(count.getByText(b('count.total', { families: b('families_few', { n: '3' }) }))).toBeVisible();
+  await expect(count).toHaveAttribute('data-total', '4');
+  await expect(count.getByText(b('count.total', { families: b('families_few', { n: '4' }) }))).toBeVisible();
   await expect(count.locator('li[data-channel="sms"]')).toContainText('3');
+  await expect(count.locator('li[data-channel="phone-call"]')).toContainText('1');
+  const includePaper = page.getByRole('checkbox', { name: b('count.includePaper', { families: b('families_one') }) });
+  await expect(includePaper).not.toBeChecked();
+  await expect(page.getByText(b('count.reachable', { families: b('families_few', { n: '3' }) }))).toBeVisible();
 
   // An audience nobody in it can be reached in is refused before anything is sent.
   await choose(page, b('form.agreedChannel'), pick(texts, 'channels.letter'));
@@ -82,7 +124,7 @@ test('G3, F2: an administrator counts the audience, starts a bulk send, follows 
   await expect(page.getByText(pick(errors, 'bulk.empty-audience'))).toBeVisible();
   await expect(page.getByRole('button', { name: b('form.start') })).toBeDisabled();
   await choose(page, b('form.agreedChannel'), b('form.any'));
-  await expect(count).toHaveAttribute('data-total', '3');
+  await expect(count).toHaveAttribute('data-total', '4');
 
   await labelled(page, b('form.name')).fill('دعوة إلى معرض الأسر المنتجة');
   const text = 'يسرّنا دعوتكم إلى معرض الأسر المنتجة يوم الخميس القادم في مقر الجمعية.';
@@ -106,7 +148,9 @@ test('G3, F2: an administrator counts the audience, starts a bulk send, follows 
   await expect(page.getByTestId('bulk-progress').first()).toHaveAttribute('data-percent', '100');
   await expect(page.getByTestId('bulk-count-queued')).toHaveText('2');
   await expect(page.getByTestId('bulk-count-skippedConsent')).toHaveText('1');
-  await expect(page.locator('tr[data-testid="bulk-result"]')).toHaveCount(3);
+  await expect(page.getByTestId('bulk-count-skippedPaper')).toHaveText('1');
+  await expect(page.locator('tr[data-testid="bulk-result"]')).toHaveCount(4);
+  await expect(page.locator(`tr[data-family="${byPhone.id}"]`).getByText(pick(texts, 'caseReasons.bulk.paper-not-included'))).toBeVisible();
   const refused = page.locator(`tr[data-family="${refusing.id}"]`);
   await expect(refused.getByTestId('message-state')).toHaveText(pick(shared, 'caseMessages.states.skipped'));
   await expect(refused.getByText(pick(shared, 'caseMessages.reasons.consent.purpose-not-given'))).toBeVisible();
@@ -120,8 +164,9 @@ test('G3, F2: an administrator counts the audience, starts a bulk send, follows 
 
   // Filtered by state: only the skipped family.
   await choose(page, b('resultsState'), pick(shared, 'caseMessages.states.skipped'));
-  await expect(page.locator('tr[data-testid="bulk-result"]')).toHaveCount(1);
+  await expect(page.locator('tr[data-testid="bulk-result"]')).toHaveCount(2);
   await expect(page.locator(`tr[data-family="${refusing.id}"]`)).toBeVisible();
+  await expect(page.locator(`tr[data-family="${first.id}"]`)).toHaveCount(0);
 
   // A second send, scheduled for tomorrow, cancelled before it starts.
   await page.getByRole('link', { name: b('back') }).click();
@@ -132,7 +177,7 @@ test('G3, F2: an administrator counts the audience, starts a bulk send, follows 
   await page.getByRole('radio', { name: b('form.later') }).check();
   const tomorrow = new Date(Date.now() + 27 * 3600_000 + 3 * 3600_000).toISOString().slice(0, 11);
   await labelled(page, b('form.at')).fill(`${tomorrow}09:30`);
-  await expect(page.getByTestId('bulk-audience-count')).toHaveAttribute('data-total', '3');
+  await expect(page.getByTestId('bulk-audience-count')).toHaveAttribute('data-total', '4');
   await page.getByRole('button', { name: b('form.start') }).click();
   await page
     .getByRole('dialog', { name: b('confirmTitle') })
