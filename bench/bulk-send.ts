@@ -18,7 +18,7 @@
  *
  * Flags: --families N (100000), --consented F (0.7), --codes N (5), --send-ms N (100),
  * --smoke (500 families, 2 codes; exits 1 unless every family is worked through and every code
- * handed over in time: the CI's check that the bench still runs). Prints a JSON line and a table
+ * handed over: the CI's check that the bench still runs, scripts/test-all.sh). Prints a JSON line and a table
  * row for bench/README.md.
  */
 import { spawn } from 'node:child_process';
@@ -96,11 +96,15 @@ async function child(): Promise<void> {
   // How long the event loop is held at a time: no HTTP request, timer or dispatcher run is served meanwhile.
   const loopDelay = monitorEventLoopDelay({ resolution: 10 });
 
+  const queuedCodes = new Map<string, number>();
   // The stand-in SMS gateway: SEND_MS a message, noting when each id arrived.
   const arrivals = new Map<string, number>();
   const sms: Transport = {
     send: async (message) => {
       arrivals.set(message.id, performance.now());
+      const queuedAt = queuedCodes.get(message.id);
+      if (queuedAt !== undefined)
+        process.stderr.write(`code handed over ${Math.round(performance.now() - queuedAt)} ms after it was queued\n`);
       await sleep(SEND_MS);
       return { providerId: null };
     },
@@ -148,7 +152,6 @@ async function child(): Promise<void> {
     onError: (job, e) => console.error(job, e),
   });
 
-  const queuedCodes = new Map<string, number>();
   let row = await ctx.db.selectFrom('bulk_sends').selectAll().where('id', '=', send.id).executeTakeFirstOrThrow();
   let finishedAt = 0;
   const deadline = started + 30 * 60_000;
@@ -160,7 +163,7 @@ async function child(): Promise<void> {
       const [message] = await ctx.db.transaction().execute((trx) =>
         enqueueMessage(trx, ctx, {
           event: 'auth.one-time-code',
-          recipient: { kind: 'family', familyId: codeFamily.id },
+          recipient: { kind: 'family', familyId: codeFamily.id, channel: 'sms' },
           params: { code: String(100000 + queuedCodes.size), minutes: '10' },
           expiresAt: new Date(ctx.clock.now().getTime() + 10 * 60_000),
           actor: { kind: 'anonymous', id: null },
@@ -350,7 +353,8 @@ async function main(): Promise<void> {
     console.log(
       `| ${result.engine} | ${result.families.toLocaleString('en')} (${Math.round(CONSENTED * 100)} % consented) | ${result.enqueueSeconds} s (${result.familiesPerSecond}/s) ${yes(met.enqueue)} | ${result.peakRssMb} MB ${yes(met.rss)} | ${result.codeLatenciesMs.join(', ')} ms ${yes(met.code)} | ${result.bulkSentMeanwhile} | ${loadBefore.join(' ')} → ${result.load.join(' ')} |`,
     );
-    if (SMOKE && !(result.processed === result.families && met.code)) process.exitCode = 1;
+    // The smoke run checks the bench still works (on a busy CI machine, not the timings).
+    if (SMOKE && !(result.processed === result.families && result.codesHandedOver === CODES)) process.exitCode = 1;
   } finally {
     rmSync(dataDir, { recursive: true, force: true });
   }

@@ -116,6 +116,11 @@ else
   STEPS+=('step:bench-smoke:1')
 fi
 rm -rf "$BENCH_DIR"
+# Issue 20 §2: a bulk send to 500 seeded families in a separate server process, with sign-in codes
+# queued mid-send; fails unless every family is worked through and every code is handed over.
+say 'Bulk-send bench smoke (SQLite)'
+DATABASE_URL= npm run bench:bulk-send -- --smoke </dev/null
+STEPS+=("step:bulk-send-smoke:$?")
 
 # --- 6. Summary (its last line is `N passed, N failed`) -----------------------------------------
 cleanup
