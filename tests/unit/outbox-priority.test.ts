@@ -90,7 +90,12 @@ describe('every event declares a priority and a consent purpose', () => {
       expect(['code', 'transactional', 'bulk'], event).toContain(definition.priority);
       expect(definition, event).toHaveProperty('consentPurpose');
       if (definition.priority === 'code') {
-        expect(definition, event).toMatchObject({ isSensitive: true, consentPurpose: null, fixedChannel: 'sms' });
+        expect(definition, event).toMatchObject({ isSensitive: true, consentPurpose: null });
+        // A code never goes by letter, fax or call (issue 20 §7): SMS, WhatsApp or a verified e-mail only.
+        expect(
+          definition.channels.every((channel) => ['sms', 'whatsapp', 'email'].includes(channel)),
+          event,
+        ).toBe(true);
         expect(definition.ttlMinutes, event).toBeGreaterThan(0);
       } else {
         expect(definition.ttlMinutes, event).toBeUndefined();
@@ -104,6 +109,8 @@ describe('every event declares a priority and a consent purpose', () => {
   it('names the one-time codes, which the outbox page never lists', () => {
     expect(eventsOf('code')).toEqual(['auth.one-time-code', 'request.attestation-code']);
     expect([...UNLISTED_EVENTS]).toEqual(eventsOf('code'));
-    expect(eventsOf('bulk')).toEqual([]);
+    // Issue 20 §2 (G3): announcements are bulk, for the purpose a family may refuse.
+    expect(eventsOf('bulk')).toEqual(['announcement.general']);
+    expect(EVENTS['announcement.general'].consentPurpose).toBe('announcements');
   });
 });

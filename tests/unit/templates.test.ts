@@ -84,8 +84,10 @@ describe('the shipped templates', () => {
     expect(Boolean(template?.whatsappTemplate)).toBe(channel === 'whatsapp');
   });
 
-  it('sends one-time codes by SMS only, as sensitive, with a lifetime', () => {
-    expect(EVENTS['auth.one-time-code']).toMatchObject({ channels: ['sms'], fixedChannel: 'sms', isSensitive: true, ttlMinutes: 10 });
+  it('issue 20 §7: sends sign-in codes by SMS, WhatsApp or e-mail (the portal names which), as sensitive, with a lifetime', () => {
+    expect(EVENTS['auth.one-time-code']).toMatchObject({ channels: ['sms', 'whatsapp', 'email'], isSensitive: true, ttlMinutes: 10 });
+    expect(EVENTS['auth.one-time-code'].fixedChannel).toBeUndefined();
+    expect(EVENTS['request.attestation-code']).toMatchObject({ channels: ['sms'], fixedChannel: 'sms', isSensitive: true, ttlMinutes: 10 });
   });
 });
 
