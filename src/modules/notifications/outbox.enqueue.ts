@@ -119,10 +119,10 @@ async function planDeliveries(trx: Db, ctx: AppContext, input: EnqueueInput, ass
     const contact = await familyContact(ctx, recipient.familyId, trx);
     if (!contact) throw AppError.notFound('family.not-found', 'No such family');
     const language = input.language ?? 'ar';
-    // A one-time code names its channel (issue 20 §7): it never falls back to a letter or a call.
-    if (definition.priority === 'code' && !definition.fixedChannel && !recipient.channel)
-      throw new Error(`enqueueMessage: ${input.event} needs the channel the code goes by`);
-    const channel = (definition.fixedChannel ?? recipient.channel ?? contact.agreedChannel) as ContactChannel;
+    // A one-time code goes where its sender says (issue 20 §7), else by SMS: never by the agreed letter or call.
+    const channel = (definition.fixedChannel ??
+      recipient.channel ??
+      (definition.priority === 'code' ? 'sms' : contact.agreedChannel)) as ContactChannel;
     const familyName = language === 'en' && contact.headNameEn ? contact.headNameEn : contact.headNameAr;
     return [
       {
