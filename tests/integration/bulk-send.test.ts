@@ -112,6 +112,15 @@ describe(`bulk sends [${ENGINE}]`, () => {
     expect(byFamily.get(families.d)).toEqual(['skipped', 'consent.purpose-withdrawn']);
     expect(byFamily.get(families.letter)).toEqual(['skipped', 'bulk.paper-not-included']);
     expect(byFamily.get(families.noEmail)).toEqual(['skipped', 'recipient.no-address']);
+    // Each result names its family by reference (read through the registry's public face).
+    const references = await t.ctx.db
+      .selectFrom('families')
+      .select(['id', 'reference'])
+      .where('id', 'in', Object.values(families))
+      .execute();
+    expect(new Map(results.items.map((r: { familyId: string; reference: string }) => [r.familyId, r.reference]))).toEqual(
+      new Map(references.map((r) => [r.id, r.reference])),
+    );
     const skipped = (await admin.request('GET', `/api/v1/notifications/bulk-sends/${id}/results?state=skipped`)).json();
     expect(skipped.items).toHaveLength(3);
 

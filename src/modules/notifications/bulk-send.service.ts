@@ -18,7 +18,7 @@ import type { StaffPrincipal } from '../../platform/http/principal.js';
 import { assertWritableScope } from '../../platform/http/write-scope.js';
 import { uuidv7 } from '../../platform/ids.js';
 import { recordAudit } from '../audit/index.js';
-import { audiencePage, consentWithdrawalPath, countAudience, PAPER_CHANNELS } from '../families/index.js';
+import { audiencePage, consentWithdrawalPath, countAudience, familySummaries, PAPER_CHANNELS } from '../families/index.js';
 import { EVENTS } from './notifications.events.js';
 import { enqueueMessage } from './outbox.enqueue.js';
 import { decodeCursor } from './outbox.service.js';
@@ -286,8 +286,9 @@ export async function bulkResults(ctx: AppContext, principal: StaffPrincipal, id
     .limit(query.limit + 1)
     .execute();
   const page = rows.slice(0, query.limit);
-  const references = await familyReferences(
-    ctx,
+  // The registry's public read (areas meet only through index.ts), not its table.
+  const summaries = await familySummaries(
+    ctx.db,
     page.map((row) => row.recipient_id).filter((x): x is string => x !== null),
   );
   return {
@@ -296,7 +297,7 @@ export async function bulkResults(ctx: AppContext, principal: StaffPrincipal, id
       return {
         messageId: row.id,
         familyId: row.recipient_id,
-        reference: row.recipient_id ? (references.get(row.recipient_id) ?? null) : null,
+        reference: row.recipient_id ? (summaries.get(row.recipient_id)?.reference ?? null) : null,
         channel: row.channel as DeliveryChannel,
         state,
         reason: state === 'sent' || state === 'delivered' ? null : row.last_error,
@@ -305,12 +306,6 @@ export async function bulkResults(ctx: AppContext, principal: StaffPrincipal, id
     }),
     nextCursor: rows.length > query.limit ? (page.at(-1)?.id ?? null) : null,
   };
-}
-
-async function familyReferences(ctx: AppContext, ids: string[]): Promise<Map<string, string>> {
-  if (!ids.length) return new Map();
-  const rows = await ctx.db.selectFrom('families').select(['id', 'reference']).where('id', 'in', ids).execute();
-  return new Map(rows.map((r) => [r.id, r.reference]));
 }
 
 // ---- the background job ----
