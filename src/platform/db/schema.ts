@@ -1,5 +1,6 @@
 import type { Generated } from 'kysely';
 import type { CommitteeSchema } from './schema-committees.js';
+import type { CompensationSchema } from './schema-compensation.js';
 import type { ComplaintSchema } from './schema-complaints.js';
 import type { ConsentSchema } from './schema-consent.js';
 import type { PortalSchema } from './schema-portal.js';
@@ -332,7 +333,7 @@ export interface MessageTemplateTable {
   updated_by: string | null;
 }
 
-export interface Database extends RequestSchema, CommitteeSchema, PortalSchema, ComplaintSchema, ConsentSchema {
+export interface Database extends RequestSchema, CommitteeSchema, PortalSchema, ComplaintSchema, ConsentSchema, CompensationSchema {
   staff_users: StaffUserTable;
   staff_roles: StaffRoleTable;
   staff_scopes: StaffScopeTable;

@@ -1,0 +1,141 @@
+/**
+ * The status flow of a compensation case (issue 23; D1–D4), pure, shared by the server and the
+ * browser; contracts/compensation.ts builds its schemas from these lists.
+ *
+ *   opened ──begin-investigation──▶ under-investigation ──establish──▶ established ──offer──▶ negotiating
+ *   under-investigation ──find-no-fault──▶ no-fault (closed, reasons to the family)
+ *   opened | under-investigation | negotiation-failed ──establish (a final ruling, D3)──▶ established
+ *   negotiating ──settle (attested)──▶ settled ──pay──▶ paying ──complete──▶ closed
+ *   negotiating ──fail-negotiation──▶ negotiation-failed ──close (with reasons)──▶ closed
+ *   opened … negotiation-failed ──withdraw──▶ withdrawn
+ *
+ * D1 is the condition, proven by D2 (frozen minutes) or D3 (a final ruling): nothing about money
+ * (an offer, a settlement, a payment) is possible before `established`. Any other move answers 409
+ * `compensation.illegal-transition`.
+ */
+export const COMPENSATION_STATUSES = [
+  'opened',
+  'under-investigation',
+  'established',
+  'no-fault',
+  'negotiating',
+  'negotiation-failed',
+  'settled',
+  'paying',
+  'closed',
+  'withdrawn',
+] as const;
+export type CompensationStatus = (typeof COMPENSATION_STATUSES)[number];
+
+export const COMPENSATION_ACTIONS = [
+  'begin-investigation',
+  'establish',
+  'find-no-fault',
+  'offer',
+  'fail-negotiation',
+  'settle',
+  'pay',
+  'complete',
+  'close',
+  'withdraw',
+] as const;
+export type CompensationAction = (typeof COMPENSATION_ACTIONS)[number];
+
+/** Where a case came from (issue 23 §1): an escalated complaint, or a claim by letter, interview or another channel. */
+export const COMPENSATION_ORIGINS = ['complaint', 'letter', 'interview', 'phone', 'fax', 'email', 'other'] as const;
+export type CompensationOrigin = (typeof COMPENSATION_ORIGINS)[number];
+
+/** How a payment or delivery was made (issue 23 §4). */
+export const PAYMENT_METHODS = ['bank-transfer', 'cheque', 'cash', 'in-kind', 'service'] as const;
+export type PaymentMethod = (typeof PAYMENT_METHODS)[number];
+
+/** The family's answer to an offer (D4). */
+export const OFFER_ANSWERS = ['pending', 'accepted', 'rejected', 'counter'] as const;
+export type OfferAnswer = (typeof OFFER_ANSWERS)[number];
+
+const OPEN_BEFORE_SETTLEMENT: readonly CompensationStatus[] = [
+  'opened',
+  'under-investigation',
+  'established',
+  'negotiating',
+  'negotiation-failed',
+];
+
+const MOVES: Record<CompensationAction, { from: readonly CompensationStatus[]; to: CompensationStatus }> = {
+  'begin-investigation': { from: ['opened'], to: 'under-investigation' },
+  // D2 (frozen minutes) or D3 (a final ruling; also after a failed negotiation, issue 23 §1).
+  establish: { from: ['opened', 'under-investigation', 'negotiation-failed'], to: 'established' },
+  'find-no-fault': { from: ['under-investigation'], to: 'no-fault' },
+  offer: { from: ['established', 'negotiating'], to: 'negotiating' },
+  'fail-negotiation': { from: ['negotiating'], to: 'negotiation-failed' },
+  settle: { from: ['negotiating'], to: 'settled' },
+  pay: { from: ['settled', 'paying'], to: 'paying' },
+  complete: { from: ['paying'], to: 'closed' },
+  close: { from: ['negotiation-failed'], to: 'closed' },
+  withdraw: { from: OPEN_BEFORE_SETTLEMENT, to: 'withdrawn' },
+};
+
+export type CompensationMove =
+  | { isAllowed: true; to: CompensationStatus }
+  | { isAllowed: false; from: CompensationStatus; action: CompensationAction };
+
+/** The status `action` leads to from `from`, or why not. */
+export function compensationMove(from: CompensationStatus, action: CompensationAction): CompensationMove {
+  const rule = MOVES[action];
+  return rule.from.includes(from) ? { isAllowed: true, to: rule.to } : { isAllowed: false, from, action };
+}
+
+/** The actions possible from a status (the screens show only these). */
+export function compensationActionsFrom(from: CompensationStatus): CompensationAction[] {
+  return COMPENSATION_ACTIONS.filter((action) => MOVES[action].from.includes(from));
+}
+
+/** D1: fault and harm are established (by minutes or a final ruling) and money may be discussed. */
+export function isHarmEstablished(status: CompensationStatus): boolean {
+  return ['established', 'negotiating', 'negotiation-failed', 'settled', 'paying', 'closed'].includes(status);
+}
+
+/** Before D1 is proven: an offer, a settlement or a payment is refused as `compensation.harm-not-established`. */
+export function isAwaitingEstablishment(status: CompensationStatus): boolean {
+  return status === 'opened' || status === 'under-investigation';
+}
+
+/** A case still being worked on (oversight counts these by step and age). */
+export function isOpenCase(status: CompensationStatus): boolean {
+  return !['no-fault', 'closed', 'withdrawn'].includes(status);
+}
+
+/**
+ * D4, issue 23 §3: whether an offer needs management's second approval — always when the harm was
+ * established only as a description (no amount), and when the offered amount exceeds the established one.
+ * @example isSecondApprovalNeeded({ established: 500_000, offered: 600_000 }) // true
+ */
+export function isSecondApprovalNeeded({ established, offered }: { established: number | null; offered: number | null }): boolean {
+  if (established === null) return true;
+  return offered !== null && offered > established;
+}
+
+/**
+ * What the complaint's public tracking page may say of its compensation case (issue 23 §5): an
+ * outcome category, never amounts or terms.
+ */
+export type PublicCompensationOutcome = 'under-review' | 'settled' | 'no-fault' | 'closed';
+export function publicCompensationOutcome(status: CompensationStatus): PublicCompensationOutcome {
+  if (status === 'no-fault') return 'no-fault';
+  if (status === 'settled' || status === 'paying') return 'settled';
+  if (status === 'closed' || status === 'withdrawn') return 'closed';
+  return 'under-review';
+}
+
+/** Whole days between two instants (opening → settlement), for the oversight median. */
+export function daysBetween(fromIso: string, toIso: string): number {
+  return Math.floor((Date.parse(toIso) - Date.parse(fromIso)) / 86_400_000);
+}
+
+/** The median of a list of numbers (null when empty); the mean of the middle two for an even count. */
+export function median(values: readonly number[]): number | null {
+  if (values.length === 0) return null;
+  const sorted = [...values].sort((a, b) => a - b);
+  const mid = Math.floor(sorted.length / 2);
+  return sorted.length % 2 ? (sorted[mid] as number) : ((sorted[mid - 1] as number) + (sorted[mid] as number)) / 2;
+}
