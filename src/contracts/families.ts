@@ -116,6 +116,18 @@ export const member = z.object({
   birthDateCalendar: z.enum(['gregorian', 'hijri']).nullable(),
 });
 
+/**
+ * What this user may do with this family now (issue 19 §2), computed by the families policy — the
+ * same functions the routes authorise with; screens show actions from these, not from role lists.
+ */
+export const familyAbilities = z.object({
+  /** Change the family's data, its e-mail verification and its consents. */
+  edit: z.boolean(),
+  /** Read who viewed and changed the family (the access log). */
+  readAccessLog: z.boolean(),
+});
+export type FamilyAbilities = z.infer<typeof familyAbilities>;
+
 export const family = z.object({
   id: z.string(),
   reference: z.string(),
@@ -144,7 +156,9 @@ export const family = z.object({
   createdAt: z.string(),
   updatedAt: z.string(),
   version: z.number(),
+  /** Same as `abilities.edit` (kept for existing callers). */
   canEdit: z.boolean(),
+  abilities: familyAbilities,
 });
 
 export const familySummary = family.pick({
@@ -161,6 +175,7 @@ export const familySummary = family.pick({
   domains: true,
   originChannel: true,
   createdAt: true,
+  abilities: true,
 });
 
 const filters = {

@@ -1,7 +1,8 @@
+import type { FamilyAbilities } from '../../contracts/families.js';
 import type { StaffRole } from '../../domain/roles.js';
 import type { StaffScope } from '../../domain/scope.js';
 import type { StaffPrincipal } from '../../platform/http/principal.js';
-import { assertWritableScope, type ScopePointers, type ScopeTarget } from '../../platform/http/write-scope.js';
+import { assertWritableScope, type ScopePointers, type ScopeTarget, scopeViolations } from '../../platform/http/write-scope.js';
 
 /**
  * Who sees which families (ARCHITECTURE.md "Who can call what", F2):
@@ -43,6 +44,27 @@ export function canSeeUnmasked(principal: StaffPrincipal, family: { registeredBy
 
 export function canEditFamily(principal: StaffPrincipal, family: { registeredBy: string }): boolean {
   return has(principal, EDITOR_ROLES) || (principal.roles.includes('volunteer') && family.registeredBy === principal.userId);
+}
+
+export function canReadAccessLog(principal: StaffPrincipal): boolean {
+  return has(principal, ACCESS_LOG_READERS);
+}
+
+/** The family as the abilities need it: who registered it and where it sits (its scope). */
+export interface FamilyForAbilities {
+  registeredBy: string;
+  office: string;
+  category: string;
+  domains: readonly string[];
+}
+
+/**
+ * What `principal` may do with this family (issue 19 §2): the checks the routes make, per record.
+ * A write the shared write-scope check would refuse is not offered.
+ */
+export function familyAbilities(principal: StaffPrincipal, family: FamilyForAbilities): FamilyAbilities {
+  const isWritable = scopeViolations(principal.scope, family).length === 0;
+  return { edit: isWritable && canEditFamily(principal, family), readAccessLog: canReadAccessLog(principal) };
 }
 
 /**

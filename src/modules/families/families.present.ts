@@ -3,7 +3,7 @@ import { maskNationalId } from '../../domain/national-id.js';
 import type { AppContext } from '../../platform/context.js';
 import type { FamilyTable, HouseholdMemberTable } from '../../platform/db/schema.js';
 import type { StaffPrincipal } from '../../platform/http/principal.js';
-import { canEditFamily, canSeeUnmasked } from './families.policy.js';
+import { canSeeUnmasked, familyAbilities } from './families.policy.js';
 import * as repo from './families.repo.js';
 import { familyAad, memberAad, open } from './families.sealing.js';
 
@@ -31,6 +31,7 @@ export function presentSummary(ctx: AppContext, principal: StaffPrincipal, row: 
     domains,
     originChannel: row.origin_channel as FamilySummary['originChannel'],
     createdAt: row.created_at,
+    abilities: familyAbilities(principal, { registeredBy: row.registered_by, office: row.office, category: row.category, domains }),
   };
 }
 
@@ -67,7 +68,7 @@ function presentFamily(
     registeredBy: row.registered_by,
     updatedAt: row.updated_at,
     version: row.version,
-    canEdit: canEditFamily(principal, { registeredBy: row.registered_by }),
+    canEdit: summary.abilities.edit,
   };
 }
 

@@ -39,7 +39,7 @@ export function FamilyEmail({ family }: { family: Family }) {
           <Badge color="gray" variant="light">
             {t('emailVerification.unverified')}
           </Badge>
-          {family.canEdit && (
+          {family.abilities.edit && (
             <Button
               size="compact-sm"
               variant="light"

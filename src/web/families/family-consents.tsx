@@ -62,7 +62,7 @@ export function FamilyConsents({ family }: { family: Family }) {
                   <Table.Th scope="col">{t('colPurpose')}</Table.Th>
                   <Table.Th scope="col">{t('colState')}</Table.Th>
                   <Table.Th scope="col">{t('colSince')}</Table.Th>
-                  {family.canEdit && <Table.Th scope="col" />}
+                  {family.abilities.edit && <Table.Th scope="col" />}
                 </Table.Tr>
               </Table.Thead>
               <Table.Tbody>
@@ -82,7 +82,7 @@ export function FamilyConsents({ family }: { family: Family }) {
                       </Badge>
                     </Table.Td>
                     <Table.Td>{p.at ? dualDate(p.at).gregorian : '—'}</Table.Td>
-                    {family.canEdit && (
+                    {family.abilities.edit && (
                       <Table.Td>
                         {p.state === 'given' ? (
                           <Button size="xs" variant="default" color="red" onClick={() => setEditing({ purpose: p, action: 'withdraw' })}>

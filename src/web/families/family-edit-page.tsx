@@ -28,7 +28,7 @@ export function FamilyEditPage() {
   const family = useFamily(id);
   if (family.isPending) return <PageLoader />;
   if (family.isError) return <LoadFailure message={errorMessage(tc, family.error)} />;
-  if (!family.data.canEdit) return <NotAllowed />;
+  if (!family.data.abilities.edit) return <NotAllowed />;
   return (
     <Page title={t('editTitle')}>
       <EditForm family={family.data} key={family.data.version} />

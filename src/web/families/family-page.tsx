@@ -5,7 +5,6 @@ import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, useParams } from 'react-router';
 import { formatDualDate } from '../../domain/dates.js';
-import { hasRole, useCurrentUser } from '../auth/session.js';
 import { DefinitionList, Fact } from '../ui/definition-list.js';
 import { useFormat } from '../ui/format.js';
 import { useLanguage } from '../ui/language.js';
@@ -26,20 +25,19 @@ export function FamilyPage({ requests: FamilyRequests }: { requests?: FamilySect
   const { id = '' } = useParams();
   const { t } = useTranslation(FAMILIES_NS);
   const { t: tc } = useTranslation();
-  const me = useCurrentUser();
   const family = useFamily(id);
-  const canReadLog = hasRole(me.roles, 'administrator');
   const [tab, setTab] = useState<string | null>('details');
 
   if (family.isPending) return <PageLoader />;
   if (family.isError) return <LoadFailure message={errorMessage(tc, family.error)} />;
   const data = family.data;
+  const canReadLog = data.abilities.readAccessLog;
   const actions = (
     <Group gap="xs">
       <Button component={Link} to="/families" variant="default">
         {t('backToList')}
       </Button>
-      {data.canEdit && (
+      {data.abilities.edit && (
         <Button component={Link} to={`/families/${data.id}/edit`} leftSection={<IconEdit size={16} aria-hidden />}>
           {t('edit')}
         </Button>
