@@ -16,6 +16,7 @@ import { healthArea } from './modules/health/index.js';
 import { notificationsArea } from './modules/notifications/index.js';
 import { portalArea } from './modules/portal/index.js';
 import { requestsArea } from './modules/requests/index.js';
+import { savedViewsArea } from './modules/saved-views/index.js';
 import { settingsArea } from './modules/settings/index.js';
 import { loadStaffPrincipal, staffArea } from './modules/staff/index.js';
 import { webArea } from './modules/web/index.js';
@@ -52,6 +53,7 @@ export const AREAS: readonly AreaManifest[] = [
   attestationsArea,
   portalArea,
   complaintsArea,
+  savedViewsArea,
   webArea,
 ];
 

@@ -312,6 +312,17 @@ export interface BulkSendTable {
   updated_at: string;
 }
 
+/** A staff member's saved worklist view (issue 19 §4); `params` is JSON of the address's parameters. */
+export interface SavedViewTable {
+  id: string;
+  owner_id: string;
+  worklist: string;
+  name: string;
+  params: string;
+  shared_role: string | null;
+  created_at: string;
+}
+
 export interface OutboxAttemptTable {
   id: string;
   message_id: string;
@@ -360,6 +371,7 @@ export interface Database extends RequestSchema, CommitteeSchema, PortalSchema, 
   outbox_messages: OutboxMessageTable;
   outbox_attempts: OutboxAttemptTable;
   bulk_sends: BulkSendTable;
+  saved_views: SavedViewTable;
   message_templates: MessageTemplateTable;
   key_sentinels: KeySentinelTable;
 }
