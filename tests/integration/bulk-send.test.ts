@@ -65,6 +65,24 @@ describe(`bulk sends [${ENGINE}]`, () => {
     expect(byRequest.json().total).toBe(0);
   });
 
+  it('F2, G3: the audience is the families the sender may see (office, domain), then the filters', async () => {
+    const preview = (agent: Agent, body: Record<string, unknown>) =>
+      agent.request('POST', '/api/v1/notifications/bulk-sends/preview', { audience: body }).then((r) => r.json().total);
+    const qatifOnly = await sessionFor(
+      t,
+      await buildStaff(t, { roles: ['administrator'], scope: { categories: [], domains: [], offices: [office] } }),
+    );
+    expect(await preview(qatifOnly, {})).toBe(6);
+    expect(await preview(admin, {})).toBe(7);
+    const otherDomain = await sessionFor(
+      t,
+      await buildStaff(t, { roles: ['administrator'], scope: { categories: [], domains: ['health'], offices: [] } }),
+    );
+    expect(await preview(otherDomain, { office })).toBe(0);
+    expect(await preview(admin, { office, domain: 'training' })).toBe(6);
+    expect(await preview(admin, { office, domain: 'health' })).toBe(0);
+  });
+
   it('refuses an audience of nobody with the reason, and a second start of the same send is the same send', async () => {
     const empty = await create({ audience: { office: 'nowhere' } });
     expect(empty.statusCode).toBe(422);

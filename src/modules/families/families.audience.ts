@@ -1,8 +1,9 @@
 import { type Kysely, type SelectQueryBuilder, sql } from 'kysely';
-import type { StaffScope } from '../../domain/scope.js';
+import { type StaffScope, UNRESTRICTED_SCOPE } from '../../domain/scope.js';
 import type { AppContext } from '../../platform/context.js';
 import type { Database } from '../../platform/db/schema.js';
 import { defineProvider } from '../../platform/hooks.js';
+import { applyFilters, visibleFamilies } from './families.repo.js';
 
 /**
  * The audience of a bulk send (issue 20 §2, G3): families matching the registry's filters —
@@ -33,38 +34,15 @@ export const audienceNarrowers = defineProvider<AudienceNarrower>('family.audien
 /** Letters, faxes and calls are staff's work: counted apart, sent only when the sender asks. */
 export const PAPER_CHANNELS = ['letter', 'fax', 'phone-call'];
 
+/**
+ * The registry's one definition of "families this scope may see, filtered" (F2): the same base
+ * query and filters the family lists use, plus the agreed channel and the other areas' narrowers.
+ */
 function audienceQuery(ctx: AppContext, db: Db, audience: FamilyAudience): FamilyAudienceQuery {
-  let query = db.selectFrom('families');
-  const scope = audience.scope;
-  if (scope?.categories.length) query = query.where('families.category', 'in', scope.categories);
-  if (scope?.offices.length) query = query.where('families.office', 'in', scope.offices);
-  if (scope?.domains.length) {
-    const domains = scope.domains;
-    query = query.where((eb) =>
-      eb.exists(
-        eb
-          .selectFrom('family_domains')
-          .select('family_domains.family_id')
-          .whereRef('family_domains.family_id', '=', 'families.id')
-          .where('family_domains.domain', 'in', domains),
-      ),
-    );
-  }
-  if (audience.category) query = query.where('families.category', '=', audience.category);
-  if (audience.office) query = query.where('families.office', '=', audience.office);
+  const visibility = { scope: audience.scope ?? UNRESTRICTED_SCOPE, registeredBy: null, isNone: false };
+  const filters = { category: audience.category, office: audience.office, domain: audience.domain };
+  let query = applyFilters(visibleFamilies(db, visibility), ctx.engine, filters);
   if (audience.agreedChannel) query = query.where('families.agreed_channel', '=', audience.agreedChannel);
-  if (audience.domain) {
-    const domain = audience.domain;
-    query = query.where((eb) =>
-      eb.exists(
-        eb
-          .selectFrom('family_domains')
-          .select('family_domains.family_id')
-          .whereRef('family_domains.family_id', '=', 'families.id')
-          .where('family_domains.domain', '=', domain),
-      ),
-    );
-  }
   for (const narrower of ctx.hooks.providers(audienceNarrowers)) query = narrower.narrow(query, audience);
   return query;
 }

@@ -1,4 +1,4 @@
-import { type Kysely, type SelectQueryBuilder, sql } from 'kysely';
+import { type ExpressionBuilder, type Kysely, type SelectQueryBuilder, sql } from 'kysely';
 import type { FamilyFilters, FamilyListQuery } from '../../contracts/families.js';
 import type { Engine } from '../../platform/db/dialect.js';
 import type { Database, FamilyTable, HouseholdMemberTable } from '../../platform/db/schema.js';
@@ -21,6 +21,18 @@ function column(engine: Engine | null, plan: Plan, name: 'families.office' | 'fa
   return engine === 'sqlite' && plan === 'ordered' ? sql<string>`+${sql.ref(name)}` : sql<string>`${sql.ref(name)}`;
 }
 
+/** The family works in one of `domains` (a scope's set, or a filter's one domain). */
+function hasDomainIn(domains: readonly string[]) {
+  return (eb: ExpressionBuilder<Database, 'families'>) =>
+    eb.exists(
+      eb
+        .selectFrom('family_domains')
+        .select('family_domains.family_id')
+        .whereRef('family_domains.family_id', '=', 'families.id')
+        .where('family_domains.domain', 'in', domains),
+    );
+}
+
 /**
  * Every read of families goes through this base query, so scope is applied to get, list, count,
  * search and export alike (F2). Out-of-scope rows simply are not there (the API answers 404).
@@ -32,17 +44,7 @@ export function visibleFamilies(db: Db, visibility: FamilyVisibility, engine: En
   const { categories, domains, offices } = visibility.scope;
   if (categories.length) query = query.where(column(engine, plan, 'families.category'), 'in', categories);
   if (offices.length) query = query.where(column(engine, plan, 'families.office'), 'in', offices);
-  if (domains.length) {
-    query = query.where((eb) =>
-      eb.exists(
-        eb
-          .selectFrom('family_domains')
-          .select('family_domains.family_id')
-          .whereRef('family_domains.family_id', '=', 'families.id')
-          .where('family_domains.domain', 'in', domains),
-      ),
-    );
-  }
+  if (domains.length) query = query.where(hasDomainIn(domains));
   return query;
 }
 
@@ -70,18 +72,7 @@ export function applyFilters(
   if (filters.category) q = q.where(column(engine, plan, 'families.category'), '=', filters.category);
   if (filters.office) q = q.where(column(engine, plan, 'families.office'), '=', filters.office);
   if (filters.originChannel) q = q.where(column(engine, plan, 'families.origin_channel'), '=', filters.originChannel);
-  if (filters.domain) {
-    const domain = filters.domain;
-    q = q.where((eb) =>
-      eb.exists(
-        eb
-          .selectFrom('family_domains')
-          .select('family_domains.family_id')
-          .whereRef('family_domains.family_id', '=', 'families.id')
-          .where('family_domains.domain', '=', domain),
-      ),
-    );
-  }
+  if (filters.domain) q = q.where(hasDomainIn([filters.domain]));
   if (filters.q) {
     if (isReference(filters.q)) q = q.where('families.reference', '=', filters.q.trim().toUpperCase());
     else q = q.where(nameSearchCondition(engine, filters.q, drive));
