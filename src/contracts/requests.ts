@@ -349,6 +349,23 @@ export const SLA_STATES = ['none', 'on-time', 'due-soon', 'breached', 'met', 'la
 export const slaState = z.enum(SLA_STATES);
 export type SlaState = (typeof SLA_STATES)[number];
 
+/**
+ * What this user may do with this request now (issue 19 §2), computed by the requests policy from
+ * the caller's roles, the request's status (the state machine) and whether it is attested — the same
+ * functions the routes authorise with. Screens show actions from these, not from role lists.
+ */
+export const requestAbilities = z.object({
+  /** Change answers and documents (a draft, or information requested). */
+  edit: z.boolean(),
+  /** Have the family attest the data: the request is being prepared and has no valid attestation. */
+  attest: z.boolean(),
+  submit: z.boolean(),
+  requestInformation: z.boolean(),
+  informationReceived: z.boolean(),
+  close: z.boolean(),
+});
+export type RequestAbilities = z.infer<typeof requestAbilities>;
+
 export const requestSummary = z.object({
   id: z.string(),
   reference: z.string(),
@@ -370,6 +387,7 @@ export const requestSummary = z.object({
   isAttested: z.boolean(),
   createdAt: z.string(),
   updatedAt: z.string(),
+  abilities: requestAbilities,
 });
 export type RequestSummary = z.infer<typeof requestSummary>;
 
@@ -394,8 +412,9 @@ export const serviceRequest = requestSummary.extend({
   messages: z.array(caseMessage),
   closedAt: z.string().nullable(),
   version: z.number(),
-  /** What the caller may do now (the UI shows only these buttons). */
+  /** The moves among `abilities`, as a list (the UI shows only these buttons). */
   allowedActions: z.array(staffAction),
+  /** Same as `abilities.edit` (kept for existing callers). */
   canEdit: z.boolean(),
 });
 export type ServiceRequest = z.infer<typeof serviceRequest>;

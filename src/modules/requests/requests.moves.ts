@@ -5,7 +5,7 @@ import { AppError } from '../../platform/http/app-error.js';
 import type { StaffPrincipal } from '../../platform/http/principal.js';
 import { loadVisible, staffActor, visibilityOf } from './requests.access.js';
 import { type Actor, type Db, loadState, move, voidIfChanged } from './requests.core.js';
-import { canMove, canWorkOn } from './requests.policy.js';
+import { canTakeAction } from './requests.policy.js';
 import { present } from './requests.present.js';
 import { findVisibleRequest, moveCounters } from './requests.repo.js';
 
@@ -20,8 +20,8 @@ export async function transitionRequest(
   body: TransitionBody,
 ): Promise<ServiceRequest | RequestHandedOver> {
   const row = await loadVisible(ctx, principal, id);
-  const isAllowed = body.action === 'submit' ? canWorkOn(principal, { createdBy: row.created_by, status: row.status }) : canMove(principal);
-  if (!isAllowed) throw AppError.forbidden('request.read-only', 'You may not move this request');
+  if (!canTakeAction(principal, { createdBy: row.created_by, status: row.status }, body.action))
+    throw AppError.forbidden('request.read-only', 'You may not move this request');
   if (body.action === 'request-information' && !body.note?.trim())
     throw AppError.badRequest('request.invalid', 'Say what information is needed', [
       { pointer: '/note', code: 'field.required', detail: 'What the family must provide' },

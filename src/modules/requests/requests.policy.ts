@@ -1,3 +1,5 @@
+import type { RequestAbilities, RequestStatus, StaffAction } from '../../contracts/requests.js';
+import { actionsFrom, isEditable } from '../../domain/request-status.js';
 import type { StaffRole } from '../../domain/roles.js';
 import type { StaffScope } from '../../domain/scope.js';
 import type { StaffPrincipal } from '../../platform/http/principal.js';
@@ -49,4 +51,52 @@ export function canWorkOn(principal: StaffPrincipal, request: { createdBy: strin
 /** Moves after submission (information requested/received, close): reception and contact officers. */
 export function canMove(principal: StaffPrincipal): boolean {
   return has(principal, EDITORS);
+}
+
+/** May `principal` take this move on the request (the transitions route's check; the state machine is the service's)? */
+export function canTakeAction(
+  principal: StaffPrincipal,
+  request: { createdBy: string | null; status: string },
+  action: StaffAction,
+): boolean {
+  return action === 'submit' ? canWorkOn(principal, request) : canMove(principal);
+}
+
+/** The request as the abilities need it. `isAttested`: it carries a valid attestation now. */
+export interface RequestForAbilities {
+  createdBy: string | null;
+  status: string;
+  isAttested: boolean;
+}
+
+/**
+ * What `principal` may do with this request now (issue 19 §2): the routes' checks, narrowed by the
+ * state machine — answers and documents while editable, attestation while one is pending, each
+ * move only from the status it leaves. Requests the caller may not see are never presented.
+ */
+export function requestAbilities(principal: StaffPrincipal, request: RequestForAbilities): RequestAbilities {
+  const status = request.status as RequestStatus;
+  const isWorkable = isEditable(status) && canWorkOn(principal, request);
+  const moves = actionsFrom(status);
+  const may = (action: StaffAction) => moves.includes(action) && canTakeAction(principal, request, action);
+  return {
+    edit: isWorkable,
+    attest: isWorkable && !request.isAttested,
+    submit: may('submit'),
+    requestInformation: may('request-information'),
+    informationReceived: may('information-received'),
+    close: may('close'),
+  };
+}
+
+const ACTION_OF: Record<StaffAction, keyof RequestAbilities> = {
+  submit: 'submit',
+  'request-information': 'requestInformation',
+  'information-received': 'informationReceived',
+  close: 'close',
+};
+
+/** The moves among the abilities, in the state machine's order (the detail's `allowedActions`). */
+export function allowedMoves(abilities: RequestAbilities): StaffAction[] {
+  return (Object.keys(ACTION_OF) as StaffAction[]).filter((action) => abilities[ACTION_OF[action]]);
 }

@@ -1,15 +1,6 @@
-import type {
-  HistoryEntry,
-  RequestChannel,
-  RequestStatus,
-  RequestSummary,
-  ServiceRequest,
-  SlaState,
-  StaffAction,
-} from '../../contracts/requests.js';
+import type { HistoryEntry, RequestChannel, RequestStatus, RequestSummary, ServiceRequest, SlaState } from '../../contracts/requests.js';
 import { riyadhCalendarDay, toHijriString } from '../../domain/dates.js';
 import { evaluateChecklist } from '../../domain/request-checklist.js';
-import { actionsFrom, isEditable } from '../../domain/request-status.js';
 import type { AppContext } from '../../platform/context.js';
 import type { RequestTable } from '../../platform/db/schema-requests.js';
 import type { StaffPrincipal } from '../../platform/http/principal.js';
@@ -21,7 +12,7 @@ import { staffNames } from '../staff/index.js';
 import { findTypes } from './request-types.service.js';
 import { loadVisible, staffActor } from './requests.access.js';
 import { answersAad, type Db, deadlineHijri, loadState, noteAad, openReasons, presentAttestation } from './requests.core.js';
-import { canMove, canWorkOn } from './requests.policy.js';
+import { allowedMoves, requestAbilities } from './requests.policy.js';
 import { NO_DEADLINE } from './requests.repo.js';
 
 /** A request as staff read it (issue 5): the whole request with its history and deadline, and the summaries lists show. */
@@ -52,20 +43,12 @@ async function historyOf(ctx: AppContext, db: Db, requestId: string): Promise<Hi
   }));
 }
 
-function allowedActions(principal: StaffPrincipal, row: RequestTable): StaffAction[] {
-  const actions = actionsFrom(row.status as RequestStatus).filter(
-    (a): a is StaffAction => a === 'submit' || a === 'request-information' || a === 'information-received' || a === 'close',
-  );
-  return actions.filter((a) =>
-    a === 'submit' ? canWorkOn(principal, { createdBy: row.created_by, status: row.status }) : canMove(principal),
-  );
-}
-
 export function summaryOf(
   row: RequestTable,
   type: { nameAr: string; nameEn: string },
   family: { reference: string; name: string } | undefined,
   checklist: { isChecklistSatisfied: boolean; isAttested: boolean },
+  principal: StaffPrincipal,
 ): RequestSummary {
   return {
     id: row.id,
@@ -86,6 +69,7 @@ export function summaryOf(
     isAttested: checklist.isAttested,
     createdAt: row.created_at,
     updatedAt: row.updated_at,
+    abilities: requestAbilities(principal, { createdBy: row.created_by, status: row.status, isAttested: checklist.isAttested }),
   };
 }
 
@@ -96,8 +80,9 @@ export async function present(ctx: AppContext, principal: StaffPrincipal, row: R
   const witnessId = state.attestation?.witness_id ?? null;
   const witnessName = witnessId ? ((await staffNames(ctx.db, [witnessId])).get(witnessId) ?? null) : null;
   const reasons = openReasons(ctx, row);
+  const summary = summaryOf(row, state.type, families.get(row.family_id), state.completeness, principal);
   return {
-    ...summaryOf(row, state.type, families.get(row.family_id), state.completeness),
+    ...summary,
     type: state.type,
     answers: state.answers,
     completeness: state.completeness,
@@ -136,8 +121,8 @@ export async function present(ctx: AppContext, principal: StaffPrincipal, row: R
     messages: (await messagesAbout(ctx.db, { type: 'request', ids: [row.id] })).get(row.id) ?? [],
     closedAt: row.closed_at,
     version: row.version,
-    allowedActions: allowedActions(principal, row),
-    canEdit: isEditable(row.status as RequestStatus) && canWorkOn(principal, { createdBy: row.created_by, status: row.status }),
+    allowedActions: allowedMoves(summary.abilities),
+    canEdit: summary.abilities.edit,
   };
 }
 

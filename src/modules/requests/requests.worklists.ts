@@ -63,6 +63,7 @@ export async function listRequests(ctx: AppContext, principal: StaffPrincipal, q
         { nameAr: row.type_name_ar, nameEn: row.type_name_en },
         { reference: row.family_reference, name: row.family_name },
         flags.get(row.id) as { isChecklistSatisfied: boolean; isAttested: boolean },
+        principal,
       ),
     ),
     nextCursor: next ? encodeCursor(next) : null,

@@ -57,7 +57,7 @@ export function AnswersPanel({ request }: { request: ServiceRequest }) {
           <Title order={2} fz="lg" id="answers-title">
             {t('answers.title')}
           </Title>
-          {request.canEdit && !isEditing && (
+          {request.abilities.edit && !isEditing && (
             <Button
               size="xs"
               variant="default"

@@ -58,7 +58,7 @@ export function AttestationPanel({ request }: { request: ServiceRequest }) {
   const current = request.attestation;
   const voided = voidedAttestation(request);
   const isValid = current !== null && current.voidedAt === null && request.completeness.isAttested;
-  const canAttest = request.canEdit && request.status === 'draft' && !isValid;
+  const canAttest = request.abilities.attest && !isValid;
   return (
     <Paper withBorder radius="md" p={{ base: 'md', sm: 'lg' }} component="section" aria-labelledby="attestation-title">
       <Stack gap="sm">

@@ -44,7 +44,7 @@ function DocumentItem({ request, item }: { request: ServiceRequest; item: Servic
   const [file, setFile] = useState<File | null>(null);
   const label = language === 'ar' ? item.labelAr : item.labelEn;
   const attached = request.documents.filter((document) => document.itemKey === item.key);
-  const canEdit = request.canEdit;
+  const canEdit = request.abilities.edit;
   const upload = useMutation({
     mutationFn: (chosen: File) => {
       const form = new FormData();
