@@ -202,4 +202,30 @@ describe(`bulk sends [${ENGINE}]`, () => {
     expect((await manager.request('POST', '/api/v1/notifications/bulk-sends/preview', { audience })).statusCode).toBe(403);
     expect((await reception.request('GET', '/api/v1/notifications/bulk-sends')).statusCode).toBe(403);
   });
+
+  it('F2: a send is seen and stopped only by those whose scope holds its sender’s', async () => {
+    const qatifOnly = await sessionFor(
+      t,
+      await buildStaff(t, { roles: ['administrator'], scope: { categories: [], domains: [], offices: [office] } }),
+    );
+    const everywhere = (await create()).json().id;
+    const byQatif = await qatifOnly.request('POST', '/api/v1/notifications/bulk-sends', {
+      idempotencyKey: randomUUID(),
+      name: 'qatif',
+      event: 'announcement.general',
+      audience,
+      textAr: 'نص',
+    });
+    expect(byQatif.statusCode, byQatif.body).toBe(201);
+    const qatif = byQatif.json().id;
+    expect((await qatifOnly.request('GET', `/api/v1/notifications/bulk-sends/${everywhere}`)).statusCode).toBe(404);
+    expect((await qatifOnly.request('POST', `/api/v1/notifications/bulk-sends/${everywhere}/cancel`)).statusCode).toBe(404);
+    const listed = (await qatifOnly.request('GET', '/api/v1/notifications/bulk-sends?limit=100'))
+      .json()
+      .items.map((s: { id: string }) => s.id);
+    expect(listed).toContain(qatif);
+    expect(listed).not.toContain(everywhere);
+    expect((await admin.request('GET', `/api/v1/notifications/bulk-sends/${qatif}`)).statusCode).toBe(200);
+    for (const id of [everywhere, qatif]) await admin.request('POST', `/api/v1/notifications/bulk-sends/${id}/cancel`);
+  });
 });

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { UNRESTRICTED_SCOPE } from '../../src/domain/scope.js';
 import { AppError } from '../../src/platform/http/app-error.js';
-import { assertScopeWithin, assertWritableScope, scopeViolations } from '../../src/platform/http/write-scope.js';
+import { assertScopeWithin, assertWritableScope, isScopeWithin, scopeViolations } from '../../src/platform/http/write-scope.js';
 
 const KHOBAR = { categories: [], domains: [], offices: ['khobar'] };
 const TRAINING = { categories: [], domains: ['training'], offices: [] };
@@ -52,5 +52,14 @@ describe('issue 21 §1 F2: the write-scope check', () => {
     expect(wider.errors.map((e) => e.pointer)).toEqual(['/scope/offices/1']);
     const all = refusal(() => assertScopeWithin(KHOBAR, UNRESTRICTED_SCOPE));
     expect(all.errors.map((e) => e.pointer)).toEqual(['/scope/offices']);
+  });
+
+  it('F2: isScopeWithin answers the same rule as a yes or no', () => {
+    expect(isScopeWithin(UNRESTRICTED_SCOPE, KHOBAR)).toBe(true);
+    expect(isScopeWithin(KHOBAR, KHOBAR)).toBe(true);
+    expect(isScopeWithin(KHOBAR, { categories: ['trainee'], domains: [], offices: ['khobar'] })).toBe(true);
+    expect(isScopeWithin(KHOBAR, UNRESTRICTED_SCOPE)).toBe(false);
+    expect(isScopeWithin(KHOBAR, { categories: [], domains: [], offices: ['khobar', 'dammam'] })).toBe(false);
+    expect(isScopeWithin(TRAINING, KHOBAR)).toBe(false);
   });
 });

@@ -15,7 +15,7 @@ import type { AppContext } from '../../platform/context.js';
 import type { BulkSendTable, Database } from '../../platform/db/schema.js';
 import { AppError } from '../../platform/http/app-error.js';
 import type { StaffPrincipal } from '../../platform/http/principal.js';
-import { assertWritableScope } from '../../platform/http/write-scope.js';
+import { assertWritableScope, isScopeWithin } from '../../platform/http/write-scope.js';
 import { uuidv7 } from '../../platform/ids.js';
 import { recordAudit } from '../audit/index.js';
 import { audiencePage, consentWithdrawalPath, countAudience, familySummaries, PAPER_CHANNELS } from '../families/index.js';
@@ -105,11 +105,7 @@ async function present(ctx: AppContext, row: BulkSendTable): Promise<BulkSend> {
 
 /** A send is seen by those whose scope holds its sender's (F2): a one-office administrator does not see or stop an all-offices send. */
 function isVisible(principal: StaffPrincipal, row: BulkSendTable): boolean {
-  const sent = JSON.parse(row.scope) as StaffScope;
-  return (['categories', 'domains', 'offices'] as const).every((key) => {
-    const mine = principal.scope[key];
-    return mine.length === 0 || (sent[key].length > 0 && sent[key].every((code) => mine.includes(code)));
-  });
+  return isScopeWithin(principal.scope, JSON.parse(row.scope) as StaffScope);
 }
 
 async function load(ctx: AppContext, principal: StaffPrincipal, id: string): Promise<BulkSendTable> {

@@ -54,6 +54,20 @@ export function assertWritableScope(scope: StaffScope, target: ScopeTarget, poin
  * An empty set means "all", so it is within only an empty set.
  */
 export function assertScopeWithin(writer: StaffScope, given: StaffScope, pointer = '/scope'): void {
+  if (isScopeWithin(writer, given)) return;
+  throw AppError.forbidden('scope.forbidden', 'You cannot give a scope wider than your own', scopeWithinViolations(writer, given, pointer));
+}
+
+/**
+ * Whether `given` lies within `writer`'s scope (the rule above, as a yes or no): also who may see a
+ * record carrying another person's scope, such as a bulk send and its sender's (F2).
+ * @example isScopeWithin({ offices: [], categories: [], domains: [] }, send.scope) // true: "all" holds every scope
+ */
+export function isScopeWithin(writer: StaffScope, given: StaffScope): boolean {
+  return scopeWithinViolations(writer, given, '').length === 0;
+}
+
+function scopeWithinViolations(writer: StaffScope, given: StaffScope, pointer: string): FieldError[] {
   const errors: FieldError[] = [];
   const detail = 'Wider than the offices, categories and domains you work with';
   for (const key of ['categories', 'domains', 'offices'] as const) {
@@ -64,5 +78,5 @@ export function assertScopeWithin(writer: StaffScope, given: StaffScope, pointer
       if (!mine.includes(code)) errors.push({ pointer: `${pointer}/${key}/${i}`, code: 'scope.forbidden', detail });
     });
   }
-  if (errors.length) throw AppError.forbidden('scope.forbidden', 'You cannot give a scope wider than your own', errors);
+  return errors;
 }
