@@ -23,7 +23,7 @@ export type TemplateChannel = (typeof TEMPLATE_CHANNELS)[number];
  * - `sent`: handed to the gateway / mail server, a letter or fax sent by staff, or shown in the staff app;
  * - `failed`: refused for good, out of attempts, or without an address: an administrator may retry;
  * - `waiting-staff`: a letter or fax to print, or a call to make;
- * - `done`: a call made (its outcome recorded);
+ * - `done`: a call that reached the family (other outcomes leave it waiting or failed);
  * - `expired`: a one-time code past its expiry, never sent late;
  * - `cancelled`: withdrawn by an administrator;
  * - `delivered`: the transport reported it reached the person (issue 20 §5);
@@ -165,8 +165,9 @@ export const markSentBody = z.strictObject({ note: longText(1000).optional() });
 export const CALL_OUTCOMES = ['reached', 'no-answer', 'wrong-number', 'other'] as const;
 
 /**
- * A call made by staff: `reached` and `other` close the task (done); `no-answer` keeps it open for
- * another try; `wrong-number` fails it (the family's number needs correcting, then a retry).
+ * A call made by staff: `reached` closes the task (done: the family was told); `no-answer` keeps it
+ * open for another try; `wrong-number` fails it (the family's number needs correcting, then a retry);
+ * `other` closes it failed with `call.other` — only a reached call counts as sent (issue 20 §5, C5).
  */
 export const callOutcomeBody = z.strictObject({ outcome: z.enum(CALL_OUTCOMES), note: longText(1000).optional() });
 

@@ -10,7 +10,14 @@ import { outboxAad } from './outbox.enqueue.js';
  */
 export { type ContactChannel, enqueueMessage, type Recipient } from './outbox.enqueue.js';
 export { maskAddress } from './outbox.service.js';
-export { type MessageSent, messageSent, messagesAbout } from './outbox.states.js';
+export {
+  hasMessageAbout,
+  type MessageSent,
+  messageSent,
+  messagesAbout,
+  ON_THE_WAY_STATUSES,
+  TOLD_STATUSES,
+} from './outbox.states.js';
 
 const sealed = (column: 'address' | 'subject' | 'body' | 'transport_data' | 'outcome_note', holds: string) => ({
   column,

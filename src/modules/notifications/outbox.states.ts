@@ -1,4 +1,4 @@
-import type { Kysely } from 'kysely';
+import { type Expression, type ExpressionBuilder, type Kysely, type SqlBool, sql } from 'kysely';
 import type { CaseMessage, DeliveryChannel, NotificationEvent } from '../../contracts/notifications.js';
 import { messageState } from '../../domain/message-state.js';
 import type { AppContext } from '../../platform/context.js';
@@ -95,4 +95,30 @@ export async function messagesAbout(
     byId.set(row.about_id as string, list);
   }
   return byId;
+}
+
+/** Outbox statuses of a message that has left the association (C5, C6): `isTold` of their states. */
+export const TOLD_STATUSES = ['sent', 'delivered', 'done'] as const;
+/** Still on its way: waiting for its transport, in its hands, or waiting for staff to print or call. */
+export const ON_THE_WAY_STATUSES = ['pending', 'sending', 'waiting-staff'] as const;
+
+/**
+ * A condition for another area's query on its own table: a message of `event` about the record whose
+ * id is in `idColumn` (e.g. `requests.id`) exists, in one of `statuses` (and queued since
+ * `createdSince`). One probe of the `outbox_messages_about` index per row, so an area can filter a
+ * list or a catch-up by what became of its messages without reading the outbox's rows itself.
+ */
+export function hasMessageAbout(
+  eb: ExpressionBuilder<Database, any>,
+  about: { type: string; idColumn: string; event: NotificationEvent; statuses: readonly string[]; createdSince?: string },
+): Expression<SqlBool> {
+  let query = eb
+    .selectFrom('outbox_messages as about_message')
+    .select(sql<number>`1`.as('one'))
+    .where('about_message.about_type', '=', about.type)
+    .where('about_message.about_id', '=', sql.ref<string>(about.idColumn))
+    .where('about_message.event', '=', about.event)
+    .where('about_message.status', 'in', about.statuses);
+  if (about.createdSince) query = query.where('about_message.created_at', '>=', about.createdSince);
+  return eb.exists(query);
 }

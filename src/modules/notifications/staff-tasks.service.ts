@@ -61,15 +61,24 @@ export async function markLetterSent(
 }
 
 /**
- * A call made by staff (issue 4 §6): reached (or otherwise settled) closes the task; no answer
+ * A call made by staff (issue 4 §6): reached closes the task as told (`done`, sent); no answer
  * keeps it open for another try; a wrong number fails it until the family's number is corrected.
+ * Any other outcome closes the task without telling the family (issue 20 §5, C5): the message is
+ * `failed` with `call.other` as its reason, never shown as sent (an administrator may retry it).
  */
+const CALL_RESULTS: Record<CallOutcomeBody['outcome'], { status: MessageStatus; lastError: string | null }> = {
+  reached: { status: 'done', lastError: null },
+  'no-answer': { status: 'waiting-staff', lastError: 'call.no-answer' },
+  'wrong-number': { status: 'failed', lastError: 'call.wrong-number' },
+  other: { status: 'failed', lastError: 'call.other' },
+};
+
 export async function recordCall(ctx: AppContext, principal: StaffPrincipal, id: string, body: CallOutcomeBody): Promise<OutboxMessage> {
   const { row, directory } = await loadVisible(ctx, principal, id);
   if (row.channel !== 'phone-call') throw AppError.conflict('message.not-a-call', 'Only calls have an outcome');
   assertStatus(row, ['waiting-staff']);
   const now = ctx.clock.now().toISOString();
-  const status: MessageStatus = body.outcome === 'no-answer' ? 'waiting-staff' : body.outcome === 'wrong-number' ? 'failed' : 'done';
+  const { status, lastError } = CALL_RESULTS[body.outcome];
   const message = await transition(ctx, principal, row, directory, {
     from: ['waiting-staff'],
     patch: {
@@ -77,7 +86,7 @@ export async function recordCall(ctx: AppContext, principal: StaffPrincipal, id:
       handled_by: principal.userId,
       handled_at: now,
       attempts: row.attempts + 1,
-      last_error: body.outcome === 'wrong-number' ? 'call.wrong-number' : body.outcome === 'no-answer' ? 'call.no-answer' : null,
+      last_error: lastError,
       outcome_note: sealNote(ctx, row.id, body.note) ?? row.outcome_note,
       ...(status === 'done' ? { sent_at: now } : {}),
     },

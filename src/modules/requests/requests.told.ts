@@ -1,6 +1,7 @@
-import { isTold } from '../../domain/message-state.js';
+import type { Kysely } from 'kysely';
 import type { AppContext } from '../../platform/context.js';
-import { type MessageSent, messagesAbout } from '../notifications/index.js';
+import type { Database } from '../../platform/db/schema.js';
+import { hasMessageAbout, type MessageSent, TOLD_STATUSES } from '../notifications/index.js';
 import { move } from './requests.core.js';
 
 /**
@@ -11,7 +12,7 @@ import { move } from './requests.core.js';
  * between the send and the move). Until then the request shows "decided — message queued".
  */
 const SYSTEM = { kind: 'system' as const, id: null };
-const DECIDED_EVENT = 'request.decided';
+const DECIDED_EVENT = 'request.decided' as const;
 const BATCH = 200;
 
 /** `decided → notified` if the request still waits for it; a second call does nothing. */
@@ -29,23 +30,31 @@ export async function onMessageSent(ctx: AppContext, sent: MessageSent): Promise
   await markTold(ctx, sent.about.id);
 }
 
-/** The catch-up: decided requests whose decision message was sent meanwhile (a few hundred at a time, oldest first). */
+/**
+ * The catch-up (review of issue 20 §5): decided requests whose decision message was sent while the
+ * event was missed. It reads only requests still `decided` (the `requests_status_deadline` range)
+ * that have a sent decision message (one probe of the outbox's `about` index each), at most BATCH a
+ * run: its cost follows the few requests waiting to be told, never the history of notified ones.
+ * A request whose message is queued or failed stays out of it until the message is sent.
+ */
 export async function catchUpToldDecisions(ctx: AppContext): Promise<number> {
+  const rows = await missedDecisions(ctx.db).execute();
   let moved = 0;
-  let after = '';
-  for (;;) {
-    const rows = await ctx.db
+  for (const { id } of rows) if (await markTold(ctx, id)) moved += 1;
+  return moved;
+}
+
+/** Decided requests whose decision message is sent (the catch-up's one query; a test reads its plan). */
+export function missedDecisions(db: Kysely<Database>) {
+  return (
+    db
       .selectFrom('requests')
-      .select('id')
-      .where('status', '=', 'decided')
-      .where('id', '>', after)
-      .orderBy('id')
+      .select('requests.id')
+      .where('requests.status', '=', 'decided')
+      .where((eb) => hasMessageAbout(eb, { type: 'request', idColumn: 'requests.id', event: DECIDED_EVENT, statuses: TOLD_STATUSES }))
+      // The index's own order (status, deadline_day, id): the most urgent first, no sort.
+      .orderBy('requests.deadline_day')
+      .orderBy('requests.id')
       .limit(BATCH)
-      .execute();
-    if (!rows.length) return moved;
-    const ids = rows.map((r) => r.id);
-    const messages = await messagesAbout(ctx.db, { type: 'request', ids }, [DECIDED_EVENT]);
-    for (const id of ids) if (messages.get(id)?.some((m) => isTold(m.state)) && (await markTold(ctx, id))) moved += 1;
-    after = ids[ids.length - 1] as string;
-  }
+  );
 }

@@ -26,6 +26,7 @@ import * as m0023 from './migrations/0023-committee-purposes.js';
 import * as m0024 from './migrations/0024-subject-attestations.js';
 import * as m0025 from './migrations/0025-bulk-sends.js';
 import * as m0026 from './migrations/0026-family-email-verified.js';
+import * as m0027 from './migrations/0027-delivery-reports.js';
 import * as m0029 from './migrations/0029-saved-views.js';
 import * as m0028 from './migrations/0028-compensation.js';
 
@@ -57,6 +58,7 @@ const migrations: Record<string, Migration> = {
   '0024-subject-attestations': m0024,
   '0025-bulk-sends': m0025,
   '0026-family-email-verified': m0026,
+  '0027-delivery-reports': m0027,
   '0029-saved-views': m0029,
   '0028-compensation': m0028,
 };
