@@ -217,6 +217,47 @@ export const caseDeadline = z
   .nullable();
 
 /** One line of a worklist: no writer's contact details, no free text. */
+/**
+ * What this user may do with this complaint or inquiry now (issue 19 §2), computed by the complaints
+ * policy from the caller's roles, the case (who registered it, whose it is) and its step (the state
+ * machine) — the checks the step, entry, settlement and escalation routes make. Abilities of the
+ * other kind are always false. Screens show actions from these, not from role lists.
+ */
+export const caseAbilities = z.object({
+  acknowledge: z.boolean(),
+  /** Complaints (ISO 10002 steps). */
+  assess: z.boolean(),
+  assign: z.boolean(),
+  investigate: z.boolean(),
+  decideResponse: z.boolean(),
+  communicateResponse: z.boolean(),
+  recordSatisfaction: z.boolean(),
+  /** Complaints: add notes, tasks and evidence (and mark tasks done) while the complaint is investigated. */
+  addEntries: z.boolean(),
+  settle: z.boolean(),
+  escalateToCompensation: z.boolean(),
+  /** Inquiries: take one from the queue or pass one's own on; answer one's own. */
+  route: z.boolean(),
+  answer: z.boolean(),
+  /** Either kind. */
+  close: z.boolean(),
+});
+export type CaseAbilities = z.infer<typeof caseAbilities>;
+
+/** The ability behind each step action of either kind (`POST …/steps` with `action`). */
+export const STEP_ABILITY = {
+  acknowledge: 'acknowledge',
+  assess: 'assess',
+  assign: 'assign',
+  investigate: 'investigate',
+  'decide-response': 'decideResponse',
+  'communicate-response': 'communicateResponse',
+  close: 'close',
+  'record-satisfaction': 'recordSatisfaction',
+  route: 'route',
+  answer: 'answer',
+} as const satisfies Record<string, keyof CaseAbilities>;
+
 export const caseSummary = z.object({
   id: z.string(),
   kind: caseKind,
@@ -236,6 +277,7 @@ export const caseSummary = z.object({
   slaState: slaState,
   deadline: caseDeadline,
   receivedAt: z.string(),
+  abilities: caseAbilities,
 });
 export type CaseSummary = z.infer<typeof caseSummary>;
 

@@ -1,5 +1,17 @@
 import { type Expression, type Kysely, type SqlBool, sql } from 'kysely';
-import type { CaseKind, ComplaintAction, InquiryAction } from '../../domain/complaint-steps.js';
+import type { CaseAbilities } from '../../contracts/complaints.js';
+import {
+  type CaseKind,
+  type ComplaintAction,
+  type ComplaintStep,
+  canEscalateToCompensation,
+  canInvestigate,
+  canSettle,
+  complaintMove,
+  type InquiryAction,
+  type InquiryStep,
+  inquiryMove,
+} from '../../domain/complaint-steps.js';
 import { isInScope, isUnrestricted, type StaffScope } from '../../domain/scope.js';
 import type { AppContext } from '../../platform/context.js';
 import type { Database } from '../../platform/db/schema.js';
@@ -98,18 +110,83 @@ export async function handled(trx: Db, principal: StaffPrincipal, id: string): P
 
 /** Complaint steps (§5): the follow-up committee's, but for reception acknowledging what it registered. */
 export function assertCanHandle(principal: StaffPrincipal, row: ComplaintRow, action: ComplaintAction): void {
-  // Reception acknowledges what it registered; every other step is the follow-up committee's (E1).
-  if (action === 'acknowledge' && row.created_by === principal.userId) return;
-  if (!has(principal, 'follow-up-committee'))
+  if (!canHandle(principal, row, action))
     throw AppError.forbidden('complaint.not-handler', 'Only the follow-up committee handles complaints');
+}
+
+/** Reception acknowledges what it registered; every other step is the follow-up committee's (E1). */
+export function canHandle(principal: StaffPrincipal, row: ComplaintRow, action: ComplaintAction): boolean {
+  return (action === 'acknowledge' && row.created_by === principal.userId) || has(principal, 'follow-up-committee');
+}
+
+/** Investigation entries, settlements and escalations are the follow-up committee's (`handled`). */
+export function isHandler(principal: StaffPrincipal): boolean {
+  return has(principal, 'follow-up-committee');
 }
 
 /** Inquiry steps (§7): its contact officer or whoever registered it acknowledges; every other step is a contact officer's. */
 export function assertCanHandleInquiry(principal: StaffPrincipal, row: ComplaintRow, action: InquiryAction): void {
+  if (!canHandleInquiry(principal, row, action))
+    throw AppError.forbidden('inquiry.not-handler', 'Only the contact officer handles this inquiry');
+}
+
+export function canHandleInquiry(principal: StaffPrincipal, row: ComplaintRow, action: InquiryAction): boolean {
   const isMine = row.officer_id === principal.userId;
   const isCreator = row.created_by === principal.userId;
-  if (action === 'acknowledge' ? !(isMine || isCreator) : !has(principal, 'contact-officer'))
-    throw AppError.forbidden('inquiry.not-handler', 'Only the contact officer handles this inquiry');
+  return action === 'acknowledge' ? isMine || isCreator : has(principal, 'contact-officer');
+}
+
+const NO_ABILITIES: CaseAbilities = {
+  acknowledge: false,
+  assess: false,
+  assign: false,
+  investigate: false,
+  decideResponse: false,
+  communicateResponse: false,
+  recordSatisfaction: false,
+  addEntries: false,
+  settle: false,
+  escalateToCompensation: false,
+  route: false,
+  answer: false,
+  close: false,
+};
+
+/**
+ * What `principal` may do with a case they see, now (issue 19 §2): each step is the step route's own
+ * check (`canHandle`, `canHandleInquiry`) and the state machine's move; an inquiry is answered,
+ * closed or passed on only by its own officer, and taken from the queue only while nobody has it.
+ */
+export function caseAbilities(principal: StaffPrincipal, row: ComplaintRow): CaseAbilities {
+  if (row.kind === 'inquiry') {
+    const step = row.step as InquiryStep;
+    const may = (action: InquiryAction) => inquiryMove(step, action).isAllowed && canHandleInquiry(principal, row, action);
+    const isMine = row.officer_id === principal.userId;
+    return {
+      ...NO_ABILITIES,
+      acknowledge: may('acknowledge'),
+      route: may('route') && (isMine || row.officer_id === null),
+      answer: may('answer') && isMine,
+      close: may('close') && isMine,
+    };
+  }
+  const step = row.step as ComplaintStep;
+  const may = (action: ComplaintAction) => complaintMove(step, action).isAllowed && canHandle(principal, row, action);
+  const handles = isHandler(principal);
+  return {
+    ...NO_ABILITIES,
+    acknowledge: may('acknowledge'),
+    assess: may('assess'),
+    assign: may('assign'),
+    investigate: may('investigate'),
+    decideResponse: may('decide-response'),
+    communicateResponse: may('communicate-response'),
+    close: may('close'),
+    recordSatisfaction: may('record-satisfaction'),
+    addEntries: handles && canInvestigate(step),
+    settle: handles && canSettle(step),
+    escalateToCompensation: handles && canEscalateToCompensation(step),
+  };
 }
 
 /**

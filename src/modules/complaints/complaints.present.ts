@@ -12,7 +12,7 @@ import { maskAddress, messagesAbout } from '../notifications/index.js';
 import { daysLeft, deadlineOf } from './complaints.clocks.js';
 import { staffActor } from './complaints.handling.js';
 import { staffRefs } from './complaints.officers.js';
-import { loadVisible, seesWriterUnmasked } from './complaints.policy.js';
+import { caseAbilities, loadVisible, seesWriterUnmasked } from './complaints.policy.js';
 import * as repo from './complaints.repo.js';
 import { entryAad, open, stepNoteAad } from './complaints.sealing.js';
 
@@ -32,7 +32,12 @@ export function maskName(name: string | null): string | null {
     .join(' ');
 }
 
-export function summaryOf(row: ComplaintRow, names: Map<string, StaffRef>, deadline: CaseSummary['deadline']): CaseSummary {
+export function summaryOf(
+  row: ComplaintRow,
+  names: Map<string, StaffRef>,
+  deadline: CaseSummary['deadline'],
+  principal: StaffPrincipal,
+): CaseSummary {
   const ref = (id: string | null) => (id ? (names.get(id) ?? { id, displayName: id }) : null);
   return {
     id: row.id,
@@ -53,6 +58,7 @@ export function summaryOf(row: ComplaintRow, names: Map<string, StaffRef>, deadl
     slaState: row.sla_state as CaseSummary['slaState'],
     deadline,
     receivedAt: row.created_at,
+    abilities: caseAbilities(principal, row),
   };
 }
 
@@ -79,7 +85,7 @@ export async function presentDetail(ctx: AppContext, db: Db, row: ComplaintRow, 
   const ref = (id: string | null) => (id ? (names.get(id) ?? { id, displayName: id }) : null);
   const o = (column: string, value: string | null) => open(ctx, row.id, column, value);
   return {
-    ...summaryOf(row, names, await deadlineOf(db, row.clock_id)),
+    ...summaryOf(row, names, await deadlineOf(db, row.clock_id), principal),
     writer: writerOf(ctx, row, principal),
     description: o('description', row.description) ?? '',
     remedy: o('remedy', row.remedy),

@@ -102,6 +102,7 @@ async function page(
             warnDay: r.wc_warn_day as string | null,
           }
         : null,
+      principal,
     ),
   );
   const last = shown.at(-1);

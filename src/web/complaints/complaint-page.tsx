@@ -19,8 +19,8 @@ import { IconCircleDot, IconDownload, IconUpload } from '@tabler/icons-react';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, useParams } from 'react-router';
+import { STEP_ABILITY } from '../../contracts/complaints.js';
 import { api } from '../api/client.js';
-import { hasRole, useCurrentUser } from '../auth/session.js';
 import { CaseMessages } from '../ui/case-messages.js';
 import { Fact } from '../ui/definition-list.js';
 import { DetailHeader } from '../ui/detail-header.js';
@@ -31,36 +31,25 @@ import { LoadFailure, Page, PageLoader } from '../ui/page.js';
 import { ProblemAlert } from '../ui/problem-alert.js';
 import { errorMessage } from '../ui/problems.js';
 import { SEVERITY_COLOURS, SLA_COLOURS } from '../ui/status.js';
-import { NextStepForm, useCaseWrite } from './complaint-steps.js';
+import { NEXT_ACTION, NextStepForm, useCaseWrite } from './complaint-steps.js';
 import { type CaseDetail, CHANNEL_CODES, caseFileUrl, useComplaint } from './complaints-api.js';
 import { useChoiceNames } from './complaints-page.js';
 import { COMPLAINTS_NS } from './i18n.js';
-
-const INVESTIGABLE = new Set(['assigned', 'investigating', 'response-decided']);
-const SETTLEABLE = new Set(['assessed', ...INVESTIGABLE]);
-const AFTER_ASSESSMENT = new Set([
-  'assessed',
-  'assigned',
-  'investigating',
-  'response-decided',
-  'response-communicated',
-  'closed',
-  'satisfaction-followed-up',
-]);
 
 /** One complaint (issue 6 §5): details, scans, both clocks, the next step's form, investigation, settlement, the timeline. */
 export function ComplaintPage() {
   const { id = '' } = useParams();
   const { t } = useTranslation(COMPLAINTS_NS);
   const { t: tc } = useTranslation();
-  const me = useCurrentUser();
   const names = useChoiceNames();
   const query = useComplaint(id);
   if (query.isPending) return <PageLoader />;
   if (query.isError) return <LoadFailure message={errorMessage(tc, query.error)} />;
   const detail = query.data;
-  const isHandler = hasRole(me.roles, 'follow-up-committee');
-  const mayAcknowledge = detail.step === 'received' && (isHandler || hasRole(me.roles, 'reception', 'contact-officer'));
+  // Issue 19 §2: what this user may do with this complaint now, from the server's policy.
+  const can = detail.abilities;
+  const next = NEXT_ACTION[detail.step];
+  const mayTakeNextStep = next !== undefined && can[STEP_ABILITY[next]];
   return (
     <Page
       title={t('page.title', { reference: detail.reference })}
@@ -137,9 +126,9 @@ export function ComplaintPage() {
           <Attachments detail={detail} />
         </Stack>
       </Paper>
-      {(isHandler || mayAcknowledge) && detail.step !== 'satisfaction-followed-up' && (
+      {mayTakeNextStep && (
         <Paper withBorder radius="md" p={{ base: 'md', sm: 'lg' }} component="section">
-          {isHandler || detail.step === 'received' ? <NextStepForm detail={detail} /> : null}
+          <NextStepForm detail={detail} />
         </Paper>
       )}
       {detail.response && (
@@ -159,13 +148,11 @@ export function ComplaintPage() {
           </Stack>
         </Paper>
       )}
-      {(detail.entries.length > 0 || (isHandler && INVESTIGABLE.has(detail.step))) && (
-        <Investigation detail={detail} canWrite={isHandler && INVESTIGABLE.has(detail.step)} />
-      )}
-      {(detail.settlement || detail.compensation || (isHandler && AFTER_ASSESSMENT.has(detail.step))) && (
+      {(detail.entries.length > 0 || can.addEntries) && <Investigation detail={detail} canWrite={can.addEntries} />}
+      {(detail.settlement || detail.compensation || can.settle || can.escalateToCompensation) && (
         <SimpleGrid cols={{ base: 1, md: 2 }} spacing="lg">
-          <Settlement detail={detail} canWrite={isHandler && SETTLEABLE.has(detail.step)} />
-          <Compensation detail={detail} canWrite={isHandler && AFTER_ASSESSMENT.has(detail.step)} />
+          <Settlement detail={detail} canWrite={can.settle} />
+          <Compensation detail={detail} canWrite={can.escalateToCompensation} />
         </SimpleGrid>
       )}
       <CaseMessages messages={detail.messages} />

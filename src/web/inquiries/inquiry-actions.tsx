@@ -5,7 +5,7 @@ import { useId, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { InquiryStepBody } from '../../contracts/complaints.js';
 import { api } from '../api/client.js';
-import { hasRole, useCurrentUser } from '../auth/session.js';
+import { useCurrentUser } from '../auth/session.js';
 import { useLanguage } from '../ui/language.js';
 import { notifyError, notifySuccess } from '../ui/notify.js';
 import { ProblemAlert } from '../ui/problem-alert.js';
@@ -32,16 +32,15 @@ export function InquiryActions({ inquiry }: { inquiry: CaseDetail }) {
   const { t: tc } = useTranslation();
   const me = useCurrentUser();
   const step = useStep(inquiry);
-  const isOfficer = hasRole(me.roles, 'contact-officer');
-  const isMine = inquiry.officer?.id === me.id;
+  // Issue 19 §2: what this user may do with this inquiry now, from the server's policy.
+  const can = inquiry.abilities;
   const isInQueue = inquiry.officer === null && inquiry.step === 'routed';
-  const canAcknowledge = inquiry.step === 'received' && (isMine || isOfficer || hasRole(me.roles, 'reception'));
 
   const run = (body: InquiryStepBody, done: string) =>
     step.mutate(body, { onSuccess: () => notifySuccess(t(done)), onError: (error) => notifyError(errorMessage(tc, error)) });
 
-  if (canAcknowledge) return <AcknowledgeForm inquiry={inquiry} />;
-  if (isOfficer && isInQueue) {
+  if (can.acknowledge) return <AcknowledgeForm inquiry={inquiry} />;
+  if (can.route && isInQueue) {
     return (
       <ActionCard title={t('actions.queueTitle')}>
         <Text>{t('actions.queueBody', { queue: t(`queues.${inquiry.queue ?? 'general'}`) })}</Text>
@@ -53,15 +52,15 @@ export function InquiryActions({ inquiry }: { inquiry: CaseDetail }) {
       </ActionCard>
     );
   }
-  if (isMine && inquiry.step === 'routed') {
+  if (can.answer) {
     return (
       <Stack gap="lg">
         <AnswerForm inquiry={inquiry} />
-        <PassOnForm inquiry={inquiry} />
+        {can.route && <PassOnForm inquiry={inquiry} />}
       </Stack>
     );
   }
-  if (isMine && inquiry.step === 'answered') {
+  if (can.close) {
     return (
       <ActionCard title={t('actions.closeTitle')}>
         <Text>{t('actions.closeBody')}</Text>
