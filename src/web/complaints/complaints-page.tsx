@@ -8,6 +8,7 @@ import { useFormat } from '../ui/format.js';
 import { useLanguage } from '../ui/language.js';
 import { Ltr } from '../ui/ltr.js';
 import { NotAllowed, Page } from '../ui/page.js';
+import { SavedViews } from '../ui/saved-views.js';
 import { SEVERITY_COLOURS } from '../ui/status.js';
 import { FilterChips, useListParams, Worklist, WorklistTabs } from '../ui/worklist.js';
 import { type CaseSummary, CHANNEL_CODES, useComplaintCounts, useComplaintList, useFormOptions } from './complaints-api.js';
@@ -40,6 +41,7 @@ export function ComplaintsPage() {
         )
       }
     >
+      <SavedViews worklist="complaints" />
       <WorklistTabs
         param="tab"
         tabs={tabs.map((tab) => {

@@ -13,6 +13,7 @@ import { Ltr } from '../ui/ltr.js';
 import { notifyError, notifySuccess } from '../ui/notify.js';
 import { NotAllowed, Page } from '../ui/page.js';
 import { errorMessage } from '../ui/problems.js';
+import { SavedViews } from '../ui/saved-views.js';
 import { type PagedQuery, Worklist } from '../ui/worklist.js';
 import { exportFamilies, type FamilySummary, useFamilyCount, useFamilyList, useFamilyLookup } from './families-api.js';
 import { FAMILIES_NS } from './i18n.js';
@@ -105,6 +106,7 @@ export function FamiliesPage() {
   return (
     <Page title={t('title')} actions={actions}>
       <Stack gap="sm">
+        <SavedViews worklist="families" />
         <SimpleGrid cols={{ base: 1, xs: 2, md: 3 }} spacing="sm">
           <TextInput
             label={t('search')}

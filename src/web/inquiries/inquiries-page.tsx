@@ -10,6 +10,7 @@ import { DualDay } from '../ui/dual-day.js';
 import { useFormat } from '../ui/format.js';
 import { Ltr } from '../ui/ltr.js';
 import { NotAllowed, Page } from '../ui/page.js';
+import { SavedViews } from '../ui/saved-views.js';
 import { caseStepColour } from '../ui/status.js';
 import { FilterChips, useListParams, Worklist, WorklistTabs } from '../ui/worklist.js';
 import { INQUIRIES_NS } from './i18n.js';
@@ -85,6 +86,7 @@ export function InquiriesPage() {
         )
       }
     >
+      <SavedViews worklist="inquiries" />
       <WorklistTabs
         testIdPrefix="inquiry"
         tabs={tabs.map((tab) => {

@@ -8,6 +8,7 @@ import { DualDay } from '../ui/dual-day.js';
 import { useFormat } from '../ui/format.js';
 import { Ltr } from '../ui/ltr.js';
 import { NotAllowed, Page } from '../ui/page.js';
+import { SavedViews } from '../ui/saved-views.js';
 import { useListParams, Worklist } from '../ui/worklist.js';
 import { NOTIFICATIONS_NS } from './i18n.js';
 import { statusColour, useMessageLabels } from './labels.js';
@@ -42,6 +43,7 @@ export function OutboxPage() {
         </Alert>
       )}
       <RatesPanel />
+      <SavedViews worklist="outbox" />
       <SimpleGrid cols={{ base: 1, xs: 2, md: 3 }} spacing="sm">
         <Select
           label={t('status')}

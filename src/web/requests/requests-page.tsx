@@ -8,6 +8,7 @@ import { hasRole, useCurrentUser } from '../auth/session.js';
 import { useFormat } from '../ui/format.js';
 import { Ltr } from '../ui/ltr.js';
 import { NotAllowed, Page } from '../ui/page.js';
+import { SavedViews } from '../ui/saved-views.js';
 import { useListParams, Worklist, WorklistTabs } from '../ui/worklist.js';
 import { REQUESTS_NS } from './i18n.js';
 import type { HandedOverState } from './request-actions.js';
@@ -68,6 +69,7 @@ export function RequestsPage() {
           </Text>
         </Alert>
       )}
+      <SavedViews worklist="requests" />
       <WorklistTabs
         tabs={tabs.map((tab) => ({
           key: tab.list,
