@@ -10,6 +10,7 @@ import { auditArea } from './modules/audit/index.js';
 import { authArea } from './modules/auth/index.js';
 import { calendarArea } from './modules/calendar/index.js';
 import { committeesArea } from './modules/committees/index.js';
+import { compensationArea } from './modules/compensation/index.js';
 import { complaintsArea } from './modules/complaints/index.js';
 import { familiesArea } from './modules/families/index.js';
 import { healthArea } from './modules/health/index.js';
@@ -53,6 +54,7 @@ export const AREAS: readonly AreaManifest[] = [
   attestationsArea,
   portalArea,
   complaintsArea,
+  compensationArea,
   savedViewsArea,
   webArea,
 ];

@@ -141,6 +141,8 @@ export const lookupResult = z.object({
   messages: z.array(
     z.object({ about: z.enum(['acknowledgement', 'response']), state: z.enum(MESSAGE_STATES), sentAt: z.string().nullable() }),
   ),
+  /** Issue 23 §5 (E3): an escalated complaint's compensation case as an outcome category only — never amounts or terms. */
+  compensationOutcome: z.enum(['under-review', 'settled', 'no-fault', 'closed']).nullable(),
 });
 export type LookupResult = z.infer<typeof lookupResult>;
 
@@ -326,6 +328,7 @@ export const caseDetail = caseSummary.extend({
   satisfaction: z.enum(['satisfied', 'partly-satisfied', 'not-satisfied', 'unreachable']).nullable(),
   satisfactionNote: z.string().nullable(),
   settlement: z.object({ terms: z.string(), at: z.string() }).nullable(),
+  /** `link`: the id of the compensation case the escalation opened (issue 23). */
   compensation: z.object({ reason: z.string(), link: z.string().nullable(), at: z.string() }).nullable(),
   escalatedAt: z.string().nullable(),
   answerTemplate: z.string().nullable(),
@@ -399,10 +402,9 @@ export const attachmentParams = z.strictObject({ id: z.uuid('field.invalid-id'),
 
 /** E3: an amicable settlement recorded with its terms. */
 export const settlementBody = z.strictObject({ terms: longText(4000).min(10, 'field.too-short') });
-/** Escalation to a compensation case: the reason now, the case's link when it exists (a later issue). */
+/** Escalation to a compensation case (issue 23): the reason; the server opens the case and links it. */
 export const compensationBody = z.strictObject({
   reason: longText(2000).min(10, 'field.too-short'),
-  link: text(200).optional(),
 });
 
 /** `POST /api/v1/inquiries/:id/steps`; illegal moves answer 409 `inquiry.illegal-transition`. */

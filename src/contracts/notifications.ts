@@ -78,6 +78,13 @@ export const NOTIFICATION_EVENTS = [
   'complaint.deadline-breached',
   // Issue 20 §2 (G3): a bulk send's announcement to families, for the purpose they may refuse.
   'announcement.general',
+  // Issue 23 (D1–D4): a compensation case's news to the family; a round's deadline to its handlers.
+  'compensation.opened',
+  'compensation.decided',
+  'compensation.offer',
+  'compensation.settled',
+  'compensation.payment',
+  'compensation.round-due',
 ] as const;
 export const notificationEvent = z.enum(NOTIFICATION_EVENTS);
 export type NotificationEvent = (typeof NOTIFICATION_EVENTS)[number];

@@ -139,3 +139,15 @@ export function median(values: readonly number[]): number | null {
   const mid = Math.floor(sorted.length / 2);
   return sorted.length % 2 ? (sorted[mid] as number) : ((sorted[mid - 1] as number) + (sorted[mid] as number)) / 2;
 }
+
+/**
+ * An amount of halalas as people read it: `5,000.00 ريال` / `SAR 5,000.00` (Latin digits, ARCHITECTURE.md "Digits").
+ * @example formatRiyals(125_050, 'en') // 'SAR 1,250.50'
+ */
+export function formatRiyals(halalas: number, language: 'ar' | 'en'): string {
+  const riyals = Math.trunc(halalas / 100);
+  const rest = String(Math.abs(halalas % 100)).padStart(2, '0');
+  const whole = String(Math.abs(riyals)).replace(/\B(?=(\d{3})+(?!\d))/g, ',');
+  const sign = halalas < 0 ? '-' : '';
+  return language === 'ar' ? `${sign}${whole}.${rest} ريال` : `SAR ${sign}${whole}.${rest}`;
+}

@@ -293,7 +293,8 @@ describe(`complaints handled by staff [${ENGINE}]`, () => {
     expect(body.status).toBe('responded');
     expect(body.response).toContain('ستُصرف الدفعة خلال أسبوع');
     expect(body.response).toContain('مجلس الإدارة');
-    expect(Object.keys(body).sort()).toEqual(['messages', 'reference', 'response', 'status', 'timeline']);
+    expect(Object.keys(body).sort()).toEqual(['compensationOutcome', 'messages', 'reference', 'response', 'status', 'timeline']);
+    expect(body.compensationOutcome).toBeNull();
     // Issue 20 §5: both messages wait in the outbox (no gateway in tests): neither reads as sent.
     expect(body.messages.map((m: { about: string; state: string }) => [m.about, m.state])).toEqual([
       ['acknowledgement', 'queued'],
@@ -305,7 +306,7 @@ describe(`complaints handled by staff [${ENGINE}]`, () => {
     expect(body.timeline.map((s: { step: string }) => s.step)).toEqual(['received', 'acknowledged', 'in-progress', 'responded']);
   });
 
-  it('closed (not accepted), satisfaction recorded, escalated to a compensation case; then no more steps', async () => {
+  it('closed (not accepted), satisfaction recorded; escalation needs a linked family (issue 23: 409 compensation.family-required); then no more steps', async () => {
     const handler = await as(member);
     const close = await handler.request('POST', `/api/v1/complaints/${complaintId}/steps`, { action: 'close', outcome: 'not-accepted' });
     expect(close.json()).toMatchObject({ step: 'closed', closedOutcome: 'not-accepted' });
@@ -318,7 +319,10 @@ describe(`complaints handled by staff [${ENGINE}]`, () => {
     const compensation = await handler.request('POST', `/api/v1/complaints/${complaintId}/compensation`, {
       reason: 'ضرر مالي من تأخر الصرف ثلاثة أشهر',
     });
-    expect(compensation.json().compensation).toMatchObject({ reason: 'ضرر مالي من تأخر الصرف ثلاثة أشهر', link: null });
+    // Issue 23: the server opens the case, for a family; this fax names none, so nothing is stored.
+    expect(compensation.statusCode).toBe(409);
+    expect(compensation.json().code).toBe('compensation.family-required');
+    expect((await handler.request('GET', `/api/v1/complaints/${complaintId}`)).json().compensation).toBeNull();
     const again = await handler.request('POST', `/api/v1/complaints/${complaintId}/steps`, { action: 'close', outcome: 'accepted' });
     expect(again.statusCode).toBe(409);
     const detail = (await handler.request('GET', `/api/v1/complaints/${complaintId}`)).json();

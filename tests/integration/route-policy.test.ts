@@ -12,6 +12,7 @@ import { portalAgentFor } from './portal-support.js';
  */
 type Expected = 'public' | 'any-staff' | 'family' | StaffRole[];
 const ADMIN: StaffRole[] = ['administrator'];
+const COMPENSATION: StaffRole[] = ['management', 'committee-member', 'follow-up-committee'];
 const FAMILY_READERS: StaffRole[] = ['reception', 'contact-officer', 'volunteer', 'administrator', 'management'];
 const FAMILY_REGISTRARS: StaffRole[] = ['reception', 'contact-officer', 'volunteer'];
 const REQUEST_READERS: StaffRole[] = ['reception', 'contact-officer', 'volunteer', 'management', 'committee-member'];
@@ -190,6 +191,25 @@ const EXPECTED: Record<string, Expected> = {
   'POST /api/v1/complaints/:id/evidence': ['follow-up-committee'],
   'POST /api/v1/complaints/:id/settlement': ['follow-up-committee'],
   'POST /api/v1/complaints/:id/compensation': ['follow-up-committee'],
+  // Issue 23: compensation cases — management and committee members (the services narrow to the investigating committee).
+  'GET /api/v1/compensation-cases': COMPENSATION,
+  'POST /api/v1/compensation-cases': COMPENSATION,
+  'GET /api/v1/compensation-oversight': COMPENSATION,
+  'GET /api/v1/compensation-settings': ['administrator', 'management'],
+  'PUT /api/v1/compensation-settings': ADMIN,
+  'GET /api/v1/compensation-cases/:id': COMPENSATION,
+  'POST /api/v1/compensation-cases/:id/transitions': COMPENSATION,
+  'POST /api/v1/compensation-cases/:id/claim-scan': COMPENSATION,
+  'POST /api/v1/compensation-cases/:id/rulings': COMPENSATION,
+  'POST /api/v1/compensation-cases/:id/rounds': COMPENSATION,
+  'POST /api/v1/compensation-cases/:id/rounds/:roundId/approval': ['management'],
+  'POST /api/v1/compensation-cases/:id/rounds/:roundId/answer': COMPENSATION,
+  'PUT /api/v1/compensation-cases/:id/settlement': COMPENSATION,
+  'GET /api/v1/compensation-cases/:id/settlement/document': COMPENSATION,
+  'POST /api/v1/compensation-cases/:id/settle': COMPENSATION,
+  'POST /api/v1/compensation-cases/:id/payments': COMPENSATION,
+  'GET /api/v1/compensation-cases/:id/files/:fileId': COMPENSATION,
+  'GET /api/v1/portal/compensation-cases': 'family',
   'GET /api/v1/complaints/:id/files/:fileId': ['follow-up-committee', 'management', 'reception', 'contact-officer'],
   'GET /api/v1/inquiries': ['contact-officer', 'management', 'reception'],
   'GET /api/v1/inquiries/counts': ['contact-officer', 'management', 'reception'],

@@ -39,7 +39,7 @@ interface Attempt {
 interface ScopeCase {
   name: string;
   attempt: () => Promise<Attempt>;
-  status: 404 | 403;
+  status: 404 | 403 | 422;
   /** For 403: where the refusal points. */
   pointer?: string;
 }
@@ -98,6 +98,8 @@ const w = {} as {
   importId: string;
   portal: PortalAgent;
   otherFamilyDraftId: string;
+  khobarManagement: Agent;
+  compensationCaseId: string;
 };
 
 const staffIn = async (roles: StaffRole[], scope: StaffScope) => sessionFor(t, await buildStaff(t, { roles, scope, withTotp: false }));
@@ -132,6 +134,16 @@ beforeAll(async () => {
   const unrestrictedOfficer = await sessionFor(t, await buildStaff(t, { roles: ['contact-officer'] }));
   w.complaintId = (await buildComplaint(t, { by: unrestricted, familyId: w.dammam.id })).id;
   w.inquiryId = (await buildComplaint(t, { by: unrestrictedOfficer, kind: 'inquiry', familyId: w.dammam.id })).id;
+  // Issue 23: the Dammam family's compensation case, opened by management working everywhere.
+  const manager = await staffIn(['management'], { categories: [], domains: [], offices: [] });
+  const opened = await manager.request('POST', '/api/v1/compensation-cases', {
+    familyId: w.dammam.id,
+    origin: 'letter',
+    claim: 'ادعاء ضرر من تأخر صرف الدعم',
+  });
+  if (opened.statusCode !== 201) throw new Error(`compensation case: ${opened.statusCode} ${opened.body}`);
+  w.compensationCaseId = opened.json().id;
+  w.khobarManagement = await staffIn(['management'], KHOBAR);
   const handler = await sessionFor(t, await buildStaff(t, { roles: ['follow-up-committee'] }));
   for (const step of [
     { action: 'assess', severity: 'medium', needsImmediateAction: false },
@@ -214,6 +226,19 @@ function onComplaint(verb: string, path: string | (() => string), rest: Pick<Att
       notFound(`${verb} another office’s complaint`, () => ({
         as: w.followUp,
         url: `/api/v1/complaints/${w.complaintId}${typeof path === 'string' ? path : path()}`,
+        ...rest,
+      })),
+    ],
+  };
+}
+
+/** Issue 23: management working only in Khobar acts on the Dammam family's compensation case. */
+function onCompensation(verb: string, path: string, rest: Pick<Attempt, 'body' | 'multipart'> = {}): Line {
+  return {
+    cases: [
+      notFound(`${verb} another office’s compensation case`, () => ({
+        as: w.khobarManagement,
+        url: `/api/v1/compensation-cases/${w.compensationCaseId}${path.replace(':roundId', '01936b2e-0000-7000-8000-000000000000')}`,
         ...rest,
       })),
     ],
@@ -536,6 +561,44 @@ const WRITES: Record<string, Line> = {
   }),
   'POST /api/v1/complaints/:id/settlement': onComplaint('settle', '/settlement', { body: { terms: 'تسوية ودية بصرف الدعم المتأخر' } }),
   'POST /api/v1/complaints/:id/compensation': onComplaint('escalate', '/compensation', { body: { reason: 'ضرر ثابت يستوجب التعويض' } }),
+  'POST /api/v1/compensation-cases': {
+    cases: [
+      {
+        name: 'open a case for another office’s family (as if there were none)',
+        attempt: async () => ({
+          as: w.khobarManagement,
+          url: '/api/v1/compensation-cases',
+          body: { familyId: w.dammam.id, origin: 'letter', claim: 'ادعاء ضرر من تأخر صرف الدعم' },
+        }),
+        status: 422,
+      },
+    ],
+  },
+  'PUT /api/v1/compensation-settings': { exempt: ASSOCIATION_WIDE },
+  'POST /api/v1/compensation-cases/:id/transitions': onCompensation('withdraw', '/transitions', {
+    body: { action: 'withdraw', reason: 'سحب' },
+  }),
+  'POST /api/v1/compensation-cases/:id/claim-scan': onCompensation('scan the claim of', '/claim-scan', {
+    multipart: { fields: {}, file: { name: 'claim.pdf', bytes: PDF } },
+  }),
+  'POST /api/v1/compensation-cases/:id/rulings': onCompensation('record a ruling on', '/rulings', {
+    multipart: {
+      fields: { authority: 'المحكمة', rulingNumber: '1', rulingDay: '2026-03-01', isFinal: 'true' },
+      file: { name: 'r.pdf', bytes: PDF },
+    },
+  }),
+  'POST /api/v1/compensation-cases/:id/rounds': onCompensation('offer on', '/rounds', { body: { offerAmountHalalas: 100 } }),
+  'POST /api/v1/compensation-cases/:id/rounds/:roundId/approval': onCompensation('approve an offer on', '/rounds/:roundId/approval'),
+  'POST /api/v1/compensation-cases/:id/rounds/:roundId/answer': onCompensation('answer an offer on', '/rounds/:roundId/answer', {
+    body: { answer: 'accepted' },
+  }),
+  'PUT /api/v1/compensation-cases/:id/settlement': onCompensation('settle', '/settlement', {
+    body: { amountHalalas: 100, schedule: 'دفعة واحدة' },
+  }),
+  'POST /api/v1/compensation-cases/:id/settle': onCompensation('close the settlement of', '/settle'),
+  'POST /api/v1/compensation-cases/:id/payments': onCompensation('pay on', '/payments', {
+    multipart: { fields: { amountHalalas: '100', method: 'cash', paidDay: '2026-03-01' }, file: { name: 'r.pdf', bytes: PDF } },
+  }),
   'POST /api/v1/inquiries/:id/steps': {
     cases: [
       notFound('answer an inquiry about another office’s family', () => ({

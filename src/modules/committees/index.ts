@@ -18,7 +18,14 @@ export {
   type SubjectBrief,
   type SubjectStage,
 } from './committee-subjects.js';
-export { committeeForPurpose, committeeMembers, committeesForPurpose, committeesOf, isOnAgendaOf } from './membership.js';
+export {
+  committeeForPurpose,
+  committeeMembers,
+  committeeOfMeeting,
+  committeesForPurpose,
+  committeesOf,
+  isOnAgendaOf,
+} from './membership.js';
 
 const COMMITTEES_PERSONAL_DATA: readonly PersonalTable[] = [
   {

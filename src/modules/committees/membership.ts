@@ -26,6 +26,12 @@ export async function isOnAgendaOf(ctx: AppContext, userId: string, subjectId: s
   return Boolean(row);
 }
 
+/** The committee a meeting belongs to, read in `db` (D2, issue 23: only an investigating committee's minutes establish harm). */
+export async function committeeOfMeeting(db: AppContext['db'], meetingId: string): Promise<string | null> {
+  const row = await db.selectFrom('committee_meetings').select('committee_id').where('id', '=', meetingId).executeTakeFirst();
+  return row?.committee_id ?? null;
+}
+
 /** A committee's members who can still do committee work (e.g. to notify them of a request's warning). */
 export async function committeeMembers(
   ctx: AppContext,

@@ -6,11 +6,12 @@ import { storeFile } from '../../platform/files/file-store.js';
 import { AppError } from '../../platform/http/app-error.js';
 import type { StaffPrincipal } from '../../platform/http/principal.js';
 import { uuidv7 } from '../../platform/ids.js';
+import { compensationEscalation } from './complaints.compensation.js';
 import { audit, illegal, recordStep, reload, staffActor } from './complaints.handling.js';
 import type { IntakeFile } from './complaints.intake.js';
 import { handled, isConcerned } from './complaints.policy.js';
 import { presentDetail } from './complaints.present.js';
-import { entryAad, seal } from './complaints.sealing.js';
+import { entryAad, open, seal } from './complaints.sealing.js';
 import { getComplaintsSettings } from './complaints.settings.js';
 
 /**
@@ -144,23 +145,49 @@ export async function recordSettlement(ctx: AppContext, principal: StaffPrincipa
   });
 }
 
-/** Escalation to a compensation case: the reason, and the case's link once it exists (a later issue). */
+/**
+ * Escalation to a compensation case (E3, issue 23 §1): the server opens the case and links the
+ * complaint to it. 409 naming the case when the complaint already has one; 409
+ * `compensation.family-required` when no family is linked (link or register it first).
+ */
 export async function escalateToCompensation(
   ctx: AppContext,
   principal: StaffPrincipal,
   id: string,
-  body: { reason: string; link?: string | undefined },
+  body: { reason: string },
 ): Promise<CaseDetail> {
   const actor = staffActor(principal);
+  const escalation = ctx.hooks.provider(compensationEscalation, 'compensation');
   return ctx.db.transaction().execute(async (trx) => {
     const row = await handled(trx, principal, id);
     if (!canEscalateToCompensation(row.step as ComplaintStep)) throw illegal('complaint', row.step, 'escalate-compensation', row.step);
+    const existing = row.compensation_link ? await escalation.caseOf(trx, row.compensation_link) : null;
+    if (existing)
+      throw new AppError(
+        409,
+        'compensation.already-escalated',
+        `This complaint already has a compensation case`,
+        [],
+        {},
+        {
+          caseId: row.compensation_link,
+          caseReference: existing.reference,
+        },
+      );
+    if (!row.family_id)
+      throw AppError.conflict('compensation.family-required', 'Link the complaint to its family, or register the family, first');
+    const opened = await escalation.openFromComplaint(trx, ctx, principal, {
+      complaintId: id,
+      familyId: row.family_id,
+      reason: body.reason,
+      claim: open(ctx, id, 'description', row.description) ?? body.reason,
+    });
     const now = ctx.clock.now().toISOString();
     await trx
       .updateTable('complaints')
       .set({
         compensation_reason: seal(ctx, id, 'compensation_reason', body.reason),
-        compensation_link: body.link ?? null,
+        compensation_link: opened.id,
         compensation_at: now,
         updated_at: now,
         version: row.version + 1,
@@ -168,7 +195,7 @@ export async function escalateToCompensation(
       .where('id', '=', id)
       .execute();
     await recordStep(trx, ctx, id, `${row.step}:compensation`, actor);
-    await audit(trx, ctx, actor, row, 'escalate-compensation', { hasLink: Boolean(body.link) });
+    await audit(trx, ctx, actor, row, 'escalate-compensation', { caseId: opened.id });
     return presentDetail(ctx, trx, (await reload(trx, id)) as ComplaintRow, principal);
   });
 }

@@ -47,6 +47,14 @@ export async function isConcerned(db: Db, complaintId: string, staffId: string):
 }
 
 /**
+ * §6 as SQL, for other areas' lists (issue 23: a compensation case escalated from a complaint is never
+ * seen by the staff concerned by that complaint): `staffId` is concerned by the complaint in `complaintIdColumn`.
+ */
+export function concernedByComplaint(complaintIdColumn: string, staffId: string): Expression<SqlBool> {
+  return sql<SqlBool>`exists (select 1 from complaint_concerned_staff concerned where concerned.complaint_id = ${sql.ref(complaintIdColumn)} and concerned.staff_id = ${staffId})`;
+}
+
+/**
  * May this staff member see the case? Complaints: the follow-up committee and management, and whoever
  * registered it — never the staff concerned (§6). Inquiries: management, the contact officer it is
  * routed to, any contact officer while it waits in the general or support queue, and whoever registered it.

@@ -23,6 +23,7 @@ import { startClock, stopClock } from '../calendar/index.js';
 import { familyIdByNationalId } from '../families/index.js';
 import { enqueueMessage, messagesAbout } from '../notifications/index.js';
 import { currentPrivacyNotice, getAllSettings, privacyNoticeExists } from '../settings/index.js';
+import { compensationEscalation } from './complaints.compensation.js';
 import { routeNewInquiry } from './complaints.inquiries.js';
 import * as repo from './complaints.repo.js';
 import { idempotencyAad, open, seal } from './complaints.sealing.js';
@@ -300,6 +301,9 @@ export async function lookupCase(ctx: AppContext, kind: CaseKind, trackingCode: 
     timeline: publicTimeline(steps.map((s) => ({ step: s.step as CaseStep, at: s.at }))),
     response: open(ctx, row.id, 'response', row.response),
     messages: await writerMessages(ctx, row),
+    compensationOutcome: row.compensation_link
+      ? ((await ctx.hooks.provider(compensationEscalation, 'compensation').caseOf(ctx.db, row.compensation_link))?.outcome ?? null)
+      : null,
   };
 }
 

@@ -5,6 +5,10 @@ import { complaintPageRoutes } from './complaints.pages.js';
 import { complaintRoutes } from './complaints.routes.js';
 import { complaintStaffRoutes } from './complaints.staff-routes.js';
 
+/** E3, issue 23: the compensation area provides the case an escalation opens, and reads the rule on staff concerned (§6). */
+export { type CompensationEscalation, compensationEscalation } from './complaints.compensation.js';
+export { concernedByComplaint, isConcerned } from './complaints.policy.js';
+
 /**
  * Complaints and inquiries (E1–E3, C1, G1, H5, H6): the public link, its light pages, staff
  * handling and the contact-officer register. Nothing else enters this area yet.

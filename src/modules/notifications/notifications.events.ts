@@ -214,6 +214,56 @@ export const EVENTS: Record<NotificationEvent, EventDefinition> = {
     channels: ['staff-app'],
     isSensitive: false,
   },
+  // Issue 23 §5 (D1–D4): a compensation case's news to the family — never staff names or internal notes.
+  'compensation.opened': {
+    priority: 'transactional',
+    consentPurpose: 'service',
+    placeholders: ['associationName', 'familyName', 'reference'],
+    requiredPlaceholders: ['reference'],
+    channels: FAMILY_CHANNELS,
+    isSensitive: false,
+  },
+  'compensation.decided': {
+    priority: 'transactional',
+    consentPurpose: 'service',
+    placeholders: ['associationName', 'familyName', 'reference', 'outcome', 'reasons'],
+    requiredPlaceholders: ['reference', 'outcome'],
+    channels: FAMILY_CHANNELS,
+    isSensitive: false,
+  },
+  'compensation.offer': {
+    priority: 'transactional',
+    consentPurpose: 'service',
+    placeholders: ['associationName', 'familyName', 'reference', 'offer'],
+    requiredPlaceholders: ['reference', 'offer'],
+    channels: FAMILY_CHANNELS,
+    isSensitive: false,
+  },
+  'compensation.settled': {
+    priority: 'transactional',
+    consentPurpose: 'service',
+    placeholders: ['associationName', 'familyName', 'reference', 'amount'],
+    requiredPlaceholders: ['reference'],
+    channels: FAMILY_CHANNELS,
+    isSensitive: false,
+  },
+  'compensation.payment': {
+    priority: 'transactional',
+    consentPurpose: 'service',
+    placeholders: ['associationName', 'familyName', 'reference', 'amount', 'remaining'],
+    requiredPlaceholders: ['reference', 'amount'],
+    channels: FAMILY_CHANNELS,
+    isSensitive: false,
+  },
+  // D4: a negotiation round's answer is due soon (or overdue), to the case's handlers.
+  'compensation.round-due': {
+    priority: 'transactional',
+    consentPurpose: null,
+    placeholders: ['associationName', 'reference', 'deadline'],
+    requiredPlaceholders: ['reference', 'deadline'],
+    channels: ['staff-app'],
+    isSensitive: false,
+  },
 };
 
 /** Letters and faxes are the same printed letter. */

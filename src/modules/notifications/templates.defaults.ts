@@ -502,6 +502,213 @@ export const DEFAULT_TEMPLATES: Defaults = {
       ),
     },
   },
+  // Issue 23 §5 (D1–D4): compensation cases; no staff names, no internal notes.
+  'compensation.opened': {
+    sms: {
+      ar: t(
+        '{{associationName}}: فُتحت قضية تعويض برقم {{reference}} للنظر فيما تعرّضتم له، وستدرسها لجنة التحقيق والمتابعة، وسنبلغكم بكل خطوة.',
+      ),
+      en: t(
+        '{{associationName}}: A compensation case {{reference}} has been opened to look into the harm you reported. The investigation and follow-up committee will study it, and we will tell you of every step.',
+      ),
+    },
+    email: {
+      ar: t(
+        'السلام عليكم {{familyName}}،\n\nفُتحت قضية تعويض برقم {{reference}} للنظر فيما تعرّضتم له، وستدرسها لجنة التحقيق والمتابعة، وسنبلغكم بكل خطوة.\n\nمع خالص التحية،\n{{associationName}}',
+        'فتح قضية تعويض — {{reference}}',
+      ),
+      en: t(
+        'Dear {{familyName}},\n\nA compensation case {{reference}} has been opened to look into the harm you reported. The investigation and follow-up committee will study it, and we will tell you of every step.\n\nKind regards,\n{{associationName}}',
+        'Compensation case opened — {{reference}}',
+      ),
+    },
+    whatsapp: {
+      ar: t(
+        'فُتحت قضية تعويض برقم {{reference}} للنظر فيما تعرّضتم له، وستدرسها لجنة التحقيق والمتابعة، وسنبلغكم بكل خطوة.',
+        null,
+        'sila_compensation_opened',
+      ),
+      en: t(
+        'A compensation case {{reference}} has been opened to look into the harm you reported. The investigation and follow-up committee will study it, and we will tell you of every step.',
+        null,
+        'sila_compensation_opened',
+      ),
+    },
+    letter: {
+      ar: t(
+        'المكرمون أسرة {{familyName}}          المحترمين\n\nالسلام عليكم ورحمة الله وبركاته،\n\nفُتحت قضية تعويض برقم {{reference}} للنظر فيما تعرّضتم له، وستدرسها لجنة التحقيق والمتابعة، وسنبلغكم بكل خطوة.\n\nوتقبلوا خالص التحية والتقدير،\n{{associationName}}',
+        'إشعار بفتح قضية تعويض',
+      ),
+      en: t(
+        'To the family of {{familyName}},\n\nA compensation case {{reference}} has been opened to look into the harm you reported. The investigation and follow-up committee will study it, and we will tell you of every step.\n\nYours sincerely,\n{{associationName}}',
+        'Notice of a compensation case',
+      ),
+    },
+    'phone-call': {
+      ar: t('أبلغ {{familyName}} بفتح قضية التعويض {{reference}} وبأن لجنة التحقيق والمتابعة ستدرسها.'),
+      en: t(
+        'Tell {{familyName}} that compensation case {{reference}} is opened and the investigation and follow-up committee will study it.',
+      ),
+    },
+  },
+  'compensation.decided': {
+    sms: {
+      ar: t('{{associationName}}: انتهت دراسة قضية التعويض رقم {{reference}}: {{outcome}}. {{reasons}}'),
+      en: t('{{associationName}}: The study of compensation case {{reference}} is complete: {{outcome}}. {{reasons}}'),
+    },
+    email: {
+      ar: t(
+        'السلام عليكم {{familyName}}،\n\nانتهت دراسة قضية التعويض رقم {{reference}}: {{outcome}}. {{reasons}}\n\nمع خالص التحية،\n{{associationName}}',
+        'نتيجة دراسة قضية التعويض — {{reference}}',
+      ),
+      en: t(
+        'Dear {{familyName}},\n\nThe study of compensation case {{reference}} is complete: {{outcome}}. {{reasons}}\n\nKind regards,\n{{associationName}}',
+        'Outcome of compensation case — {{reference}}',
+      ),
+    },
+    whatsapp: {
+      ar: t('انتهت دراسة قضية التعويض رقم {{reference}}: {{outcome}}. {{reasons}}', null, 'sila_compensation_decided'),
+      en: t('The study of compensation case {{reference}} is complete: {{outcome}}. {{reasons}}', null, 'sila_compensation_decided'),
+    },
+    letter: {
+      ar: t(
+        'المكرمون أسرة {{familyName}}          المحترمين\n\nالسلام عليكم ورحمة الله وبركاته،\n\nانتهت دراسة قضية التعويض رقم {{reference}}: {{outcome}}. {{reasons}}\n\nوتقبلوا خالص التحية والتقدير،\n{{associationName}}',
+        'إشعار بنتيجة دراسة قضية التعويض',
+      ),
+      en: t(
+        'To the family of {{familyName}},\n\nThe study of compensation case {{reference}} is complete: {{outcome}}. {{reasons}}\n\nYours sincerely,\n{{associationName}}',
+        'Outcome of the compensation case',
+      ),
+    },
+    'phone-call': {
+      ar: t('أبلغ {{familyName}} بنتيجة دراسة قضية التعويض {{reference}}: {{outcome}}، مع الأسباب: {{reasons}}'),
+      en: t('Tell {{familyName}} the outcome of compensation case {{reference}}: {{outcome}}, with the reasons: {{reasons}}'),
+    },
+  },
+  'compensation.offer': {
+    sms: {
+      ar: t('{{associationName}}: تعرض الجمعية عليكم في قضية التعويض رقم {{reference}}: {{offer}}. نرجو إبلاغنا بردّكم.'),
+      en: t(
+        '{{associationName}}: In compensation case {{reference}} the association offers you: {{offer}}. Please let us know your answer.',
+      ),
+    },
+    email: {
+      ar: t(
+        'السلام عليكم {{familyName}}،\n\nتعرض الجمعية عليكم في قضية التعويض رقم {{reference}}: {{offer}}. نرجو إبلاغنا بردّكم.\n\nمع خالص التحية،\n{{associationName}}',
+        'عرض تسوية — {{reference}}',
+      ),
+      en: t(
+        'Dear {{familyName}},\n\nIn compensation case {{reference}} the association offers you: {{offer}}. Please let us know your answer.\n\nKind regards,\n{{associationName}}',
+        'Settlement offer — {{reference}}',
+      ),
+    },
+    whatsapp: {
+      ar: t('تعرض الجمعية عليكم في قضية التعويض رقم {{reference}}: {{offer}}. نرجو إبلاغنا بردّكم.', null, 'sila_compensation_offer'),
+      en: t(
+        'In compensation case {{reference}} the association offers you: {{offer}}. Please let us know your answer.',
+        null,
+        'sila_compensation_offer',
+      ),
+    },
+    letter: {
+      ar: t(
+        'المكرمون أسرة {{familyName}}          المحترمين\n\nالسلام عليكم ورحمة الله وبركاته،\n\nتعرض الجمعية عليكم في قضية التعويض رقم {{reference}}: {{offer}}. نرجو إبلاغنا بردّكم.\n\nوتقبلوا خالص التحية والتقدير،\n{{associationName}}',
+        'عرض تسوية ودية',
+      ),
+      en: t(
+        'To the family of {{familyName}},\n\nIn compensation case {{reference}} the association offers you: {{offer}}. Please let us know your answer.\n\nYours sincerely,\n{{associationName}}',
+        'Offer of an amicable settlement',
+      ),
+    },
+    'phone-call': {
+      ar: t('اعرض على {{familyName}} في قضية التعويض {{reference}}: {{offer}}، واطلب ردّهم.'),
+      en: t('Offer {{familyName}} in compensation case {{reference}}: {{offer}}, and ask for their answer.'),
+    },
+  },
+  'compensation.settled': {
+    sms: {
+      ar: t('{{associationName}}: اعتُمدت التسوية في قضية التعويض رقم {{reference}} بمبلغ {{amount}}، وسنبلغكم عند كل صرف.'),
+      en: t(
+        '{{associationName}}: The settlement of compensation case {{reference}} is agreed for {{amount}}; we will tell you of each payment.',
+      ),
+    },
+    email: {
+      ar: t(
+        'السلام عليكم {{familyName}}،\n\nاعتُمدت التسوية في قضية التعويض رقم {{reference}} بمبلغ {{amount}}، وسنبلغكم عند كل صرف.\n\nمع خالص التحية،\n{{associationName}}',
+        'اعتماد التسوية — {{reference}}',
+      ),
+      en: t(
+        'Dear {{familyName}},\n\nThe settlement of compensation case {{reference}} is agreed for {{amount}}; we will tell you of each payment.\n\nKind regards,\n{{associationName}}',
+        'Settlement agreed — {{reference}}',
+      ),
+    },
+    whatsapp: {
+      ar: t('اعتُمدت التسوية في قضية التعويض رقم {{reference}} بمبلغ {{amount}}، وسنبلغكم عند كل صرف.', null, 'sila_compensation_settled'),
+      en: t(
+        'The settlement of compensation case {{reference}} is agreed for {{amount}}; we will tell you of each payment.',
+        null,
+        'sila_compensation_settled',
+      ),
+    },
+    letter: {
+      ar: t(
+        'المكرمون أسرة {{familyName}}          المحترمين\n\nالسلام عليكم ورحمة الله وبركاته،\n\nاعتُمدت التسوية في قضية التعويض رقم {{reference}} بمبلغ {{amount}}، وسنبلغكم عند كل صرف.\n\nوتقبلوا خالص التحية والتقدير،\n{{associationName}}',
+        'إشعار باعتماد التسوية',
+      ),
+      en: t(
+        'To the family of {{familyName}},\n\nThe settlement of compensation case {{reference}} is agreed for {{amount}}; we will tell you of each payment.\n\nYours sincerely,\n{{associationName}}',
+        'Notice of the agreed settlement',
+      ),
+    },
+    'phone-call': {
+      ar: t('أبلغ {{familyName}} باعتماد التسوية في قضية التعويض {{reference}} بمبلغ {{amount}}.'),
+      en: t('Tell {{familyName}} the settlement of compensation case {{reference}} is agreed for {{amount}}.'),
+    },
+  },
+  'compensation.payment': {
+    sms: {
+      ar: t('{{associationName}}: صُرف لكم {{amount}} في قضية التعويض رقم {{reference}}. المتبقي: {{remaining}}.'),
+      en: t('{{associationName}}: {{amount}} has been paid to you in compensation case {{reference}}. Remaining: {{remaining}}.'),
+    },
+    email: {
+      ar: t(
+        'السلام عليكم {{familyName}}،\n\nصُرف لكم {{amount}} في قضية التعويض رقم {{reference}}. المتبقي: {{remaining}}.\n\nمع خالص التحية،\n{{associationName}}',
+        'صرف التعويض — {{reference}}',
+      ),
+      en: t(
+        'Dear {{familyName}},\n\n{{amount}} has been paid to you in compensation case {{reference}}. Remaining: {{remaining}}.\n\nKind regards,\n{{associationName}}',
+        'Compensation paid — {{reference}}',
+      ),
+    },
+    whatsapp: {
+      ar: t('صُرف لكم {{amount}} في قضية التعويض رقم {{reference}}. المتبقي: {{remaining}}.', null, 'sila_compensation_payment'),
+      en: t(
+        '{{amount}} has been paid to you in compensation case {{reference}}. Remaining: {{remaining}}.',
+        null,
+        'sila_compensation_payment',
+      ),
+    },
+    letter: {
+      ar: t(
+        'المكرمون أسرة {{familyName}}          المحترمين\n\nالسلام عليكم ورحمة الله وبركاته،\n\nصُرف لكم {{amount}} في قضية التعويض رقم {{reference}}. المتبقي: {{remaining}}.\n\nوتقبلوا خالص التحية والتقدير،\n{{associationName}}',
+        'إشعار بصرف التعويض',
+      ),
+      en: t(
+        'To the family of {{familyName}},\n\n{{amount}} has been paid to you in compensation case {{reference}}. Remaining: {{remaining}}.\n\nYours sincerely,\n{{associationName}}',
+        'Notice of a compensation payment',
+      ),
+    },
+    'phone-call': {
+      ar: t('أبلغ {{familyName}} بصرف {{amount}} في قضية التعويض {{reference}}، والمتبقي {{remaining}}.'),
+      en: t('Tell {{familyName}} that {{amount}} was paid in compensation case {{reference}}; remaining {{remaining}}.'),
+    },
+  },
+  'compensation.round-due': {
+    'staff-app': {
+      ar: t('يقترب موعد الرد في جولة التفاوض لقضية التعويض {{reference}}: {{deadline}}.', 'موعد جولة التفاوض — {{reference}}'),
+      en: t('The negotiation round of compensation case {{reference}} is due: {{deadline}}.', 'Negotiation round due — {{reference}}'),
+    },
+  },
 };
 
 export function defaultTemplate(event: NotificationEvent, channel: TemplateChannel, language: 'ar' | 'en'): TemplateText | null {

@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { idParams, okSchema } from '../../contracts/common.js';
+import { portalCaseList } from '../../contracts/compensation.js';
 import {
   portalAttestationBody,
   portalCodeSentResponse,
@@ -25,6 +26,7 @@ import { AppError } from '../../platform/http/app-error.js';
 import { clearPortalCookie, PORTAL_COOKIE, setPortalCookie } from '../../platform/http/auth-plugin.js';
 import { familyOnly, PUBLIC } from '../../platform/http/route-policy.js';
 import { type App, familyOf } from '../../platform/http/types.js';
+import { familyCompensationCases } from '../compensation/index.js';
 import {
   addOnlineDocument,
   attestationSummary,
@@ -86,6 +88,13 @@ export function portalRoutes(app: App, ctx: AppContext): void {
     config: { policy: FAMILY },
     schema: { tags: ['portal'], response: { 200: portalMeResponse } },
     handler: (request) => portal.describeFamily(ctx, familyOf(request)),
+  });
+
+  // -- the family's own compensation cases (issue 23 §5): step and dates, no staff names or notes --
+  app.get('/api/v1/portal/compensation-cases', {
+    config: { policy: FAMILY },
+    schema: { tags: ['portal'], response: { 200: portalCaseList } },
+    handler: async (request) => ({ items: await familyCompensationCases(ctx, familyOf(request).familyId) }),
   });
 
   // -- the family's own requests (§9): only its records; another family's request → 404 --

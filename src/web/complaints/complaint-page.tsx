@@ -11,7 +11,6 @@ import {
   Stack,
   Text,
   Textarea,
-  TextInput,
   Timeline,
   Title,
 } from '@mantine/core';
@@ -468,10 +467,10 @@ function Settlement({ detail, canWrite }: { detail: CaseDetail; canWrite: boolea
 function Compensation({ detail, canWrite }: { detail: CaseDetail; canWrite: boolean }) {
   const { t } = useTranslation(COMPLAINTS_NS);
   const [reason, setReason] = useState('');
-  const [link, setLink] = useState('');
+  // Issue 23: the server opens the case and links it; the client sends only the reason.
   const write = useCaseWrite(
     detail,
-    (body: { reason: string; link?: string }) => api.post<CaseDetail>(`/complaints/${encodeURIComponent(detail.id)}/compensation`, body),
+    (body: { reason: string }) => api.post<CaseDetail>(`/complaints/${encodeURIComponent(detail.id)}/compensation`, body),
     t('compensation.saved'),
   );
   return (
@@ -504,20 +503,12 @@ function Compensation({ detail, canWrite }: { detail: CaseDetail; canWrite: bool
               error={write.errors.reason}
               onChange={(e) => setReason(e.currentTarget.value)}
             />
-            <TextInput
-              label={t('compensation.link')}
-              description={t('compensation.linkHint')}
-              maxLength={200}
-              value={link}
-              error={write.errors.link}
-              onChange={(e) => setLink(e.currentTarget.value)}
-            />
             <Group justify="flex-end">
               <Button
                 variant="light"
                 color="orange"
                 loading={write.mutation.isPending}
-                onClick={() => write.mutation.mutate({ reason: reason.trim(), ...(link.trim() ? { link: link.trim() } : {}) })}
+                onClick={() => write.mutation.mutate({ reason: reason.trim() })}
               >
                 {t('compensation.save')}
               </Button>

@@ -1,0 +1,74 @@
+import { type Expression, type Kysely, type SqlBool, sql } from 'kysely';
+import type { AppContext } from '../../platform/context.js';
+import type { Database } from '../../platform/db/schema.js';
+import type { CompensationCaseTable } from '../../platform/db/schema-compensation.js';
+import { AppError } from '../../platform/http/app-error.js';
+import type { StaffPrincipal } from '../../platform/http/principal.js';
+import { committeesForPurpose, committeesOf } from '../committees/index.js';
+import { concernedByComplaint, isConcerned } from '../complaints/index.js';
+import { familyInScope } from '../families/index.js';
+
+/**
+ * Who may see and do what with compensation cases (issue 23 §7; D2, F2):
+ * - management and the members of a committee holding the `investigation` purpose see and work on
+ *   cases; management alone gives the second approval of an offer (D4);
+ * - only cases whose family is in the caller's scope (F2, the families' rule as SQL);
+ * - never the staff concerned (the complaints' conflict-of-interest rule, §6): those named on the
+ *   case, and for an escalated complaint those concerned by the complaint — read through the
+ *   complaints' own rule, not a copy of it. A case the caller may not see answers 404.
+ */
+type Db = Kysely<Database>;
+export type CaseRow = CompensationCaseTable;
+
+const has = (principal: StaffPrincipal, role: string) => principal.roles.some((r) => r === role);
+
+/**
+ * The context with its database swapped for the caller's transaction: other areas' reads then run on
+ * it (on SQLite a read on the root database inside a transaction would wait for that transaction).
+ */
+export const withDb = (ctx: AppContext, db: Db): AppContext => (db === ctx.db ? ctx : { ...ctx, db });
+
+/** Whether the caller sits on a committee that investigates (D2), or is management. */
+export async function isCaseWorker(ctx: AppContext, principal: StaffPrincipal): Promise<boolean> {
+  if (has(principal, 'management')) return true;
+  const [mine, investigating] = await Promise.all([committeesOf(ctx, principal.userId), committeesForPurpose(ctx, 'investigation')]);
+  return investigating.some((c) => mine.includes(c.id));
+}
+
+export const isManagement = (principal: StaffPrincipal) => has(principal, 'management');
+
+/** §6 on a case: named on it, or concerned by the complaint it came from. */
+export function caseConcerns(caseAlias: string, staffId: string): Expression<SqlBool> {
+  return sql<SqlBool>`(exists (select 1 from compensation_concerned_staff ccs where ccs.case_id = ${sql.ref(`${caseAlias}.id`)} and ccs.staff_id = ${staffId}) or (${sql.ref(`${caseAlias}.complaint_id`)} is not null and ${concernedByComplaint(`${caseAlias}.complaint_id`, staffId)}))`;
+}
+
+/** The cases the caller may list: in scope, not concerned. */
+export function visibleTo(caseAlias: string, principal: StaffPrincipal): Expression<SqlBool> {
+  return sql<SqlBool>`(${familyInScope(`${caseAlias}.family_id`, principal.scope)} and not ${caseConcerns(caseAlias, principal.userId)})`;
+}
+
+export const caseNotFound = () => AppError.notFound('compensation.not-found', 'No such compensation case');
+
+/** Loads a case the caller may see, in `db` (the caller's transaction for a change); 404 otherwise. */
+export async function loadVisibleCase(db: Db, ctx: AppContext, principal: StaffPrincipal, id: string): Promise<CaseRow> {
+  if (!(await isCaseWorker(withDb(ctx, db), principal))) throw caseNotFound();
+  const row = await db
+    .selectFrom('compensation_cases as c')
+    .selectAll('c')
+    .where('c.id', '=', id)
+    .where(visibleTo('c', principal))
+    .executeTakeFirst();
+  if (!row) throw caseNotFound();
+  return row;
+}
+
+/** §6 for one staff member and one case (assigning, approving). */
+export async function isConcernedByCase(db: Db, row: CaseRow, staffId: string): Promise<boolean> {
+  const named = await db
+    .selectFrom('compensation_concerned_staff')
+    .select('staff_id')
+    .where('case_id', '=', row.id)
+    .where('staff_id', '=', staffId)
+    .executeTakeFirst();
+  return Boolean(named) || (row.complaint_id !== null && (await isConcerned(db, row.complaint_id, staffId)));
+}
