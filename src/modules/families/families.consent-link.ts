@@ -3,6 +3,7 @@ import type { Kysely } from 'kysely';
 import type { Keys } from '../../platform/crypto/keys.js';
 import type { Database } from '../../platform/db/schema.js';
 import { AppError } from '../../platform/http/app-error.js';
+import type { ConsentState } from './families.consent.js';
 
 /** Withdrawal links (issue 20 §3, F2): the `/consent#TOKEN` every bulk message carries. */
 type Db = Kysely<Database>;
@@ -53,4 +54,13 @@ export async function consentWithdrawalPath(ctx: { db: Db; keys: Keys }, familyI
     .executeTakeFirst();
   if (!latest) throw AppError.conflict('consent.not-given', 'The family never gave this consent');
   return `/consent#${consentLinkToken(ctx.keys, latest.id)}`;
+}
+
+/**
+ * The same path from a consent state a bulk send's batch read already (`consentStates`), or null
+ * when the family never gave that consent (its message is skipped: no link needed).
+ */
+export function consentWithdrawalPathOf(keys: Keys, state: ConsentState | undefined, purpose: string): string | null {
+  const entryId = state?.latestEntry.get(purpose);
+  return entryId ? `/consent#${consentLinkToken(keys, entryId)}` : null;
 }

@@ -3,6 +3,7 @@ import type { FamilyConsents } from '../../contracts/families.js';
 import type { ConsentPurpose } from '../../contracts/settings.js';
 import {
   type ConsentAction,
+  type ConsentDecision,
   checkWithdrawal,
   contactPurposeOf,
   currentConsents,
@@ -337,24 +338,73 @@ export async function changeConsent(
 }
 
 /**
+ * What the outbox needs of one family's consents (issue 20 §3, F2): the latest action per purpose,
+ * the purposes every family must keep, and the latest entry of each purpose (a withdrawal link
+ * names it). Read by `consentStates` for a bulk send's whole batch at once.
+ */
+export interface ConsentState {
+  current: ReadonlyMap<string, ConsentAction>;
+  requiredPurposes: readonly string[];
+  latestEntry: ReadonlyMap<string, string>;
+}
+
+/**
+ * The consent state of each of `familyIds` in two or three queries, whatever their number (issue 20
+ * "per-batch reads"). A family with no consent rows (registered before consent per purpose, not
+ * migrated) counts as having given what it registered with; an unknown family is left out.
+ * @example const states = await consentStates(trx, batch.map((f) => f.id))
+ */
+export async function consentStates(db: Db, familyIds: readonly string[]): Promise<Map<string, ConsentState>> {
+  const ids = [...new Set(familyIds)];
+  const states = new Map<string, ConsentState>();
+  if (!ids.length) return states;
+  const [purposes, rows] = await Promise.all([
+    listConsentPurposes(db),
+    db.selectFrom('family_consents').select(['id', 'family_id', 'purpose', 'seq', 'action']).where('family_id', 'in', ids).execute(),
+  ]);
+  const requiredPurposes = purposes.filter((p) => p.isRequired).map((p) => p.code);
+  const byFamily = new Map<string, typeof rows>();
+  for (const row of rows) byFamily.set(row.family_id, [...(byFamily.get(row.family_id) ?? []), row]);
+  for (const [familyId, entries] of byFamily) {
+    const latest = new Map<string, { seq: number; id: string }>();
+    for (const e of entries) if ((latest.get(e.purpose)?.seq ?? 0) < e.seq) latest.set(e.purpose, { seq: e.seq, id: e.id });
+    states.set(familyId, {
+      current: currentConsents(entries.map((e) => ({ purpose: e.purpose, action: e.action as ConsentAction, seq: e.seq }))),
+      requiredPurposes,
+      latestEntry: new Map([...latest].map(([purpose, { id }]) => [purpose, id])),
+    });
+  }
+  const withoutRows = ids.filter((id) => !byFamily.has(id));
+  if (withoutRows.length) {
+    const families = await db.selectFrom('families').select(['id', 'agreed_channel']).where('id', 'in', withoutRows).execute();
+    for (const family of families) {
+      const given = registrationDefaults(requiredPurposes, family.agreed_channel);
+      states.set(family.id, { current: new Map(given.map((p) => [p, 'given'])), requiredPurposes, latestEntry: new Map() });
+    }
+  }
+  return states;
+}
+
+/** The outbox's answer from a state read before (`consentStates`): no state means no such family. */
+export function consentDecision(
+  state: ConsentState | undefined,
+  { purpose, channel }: { purpose: string; channel: string },
+): ConsentDecision {
+  if (!state) return { allowed: false, reason: 'consent.unknown-family' };
+  return decideConsent({ current: state.current, requiredPurposes: state.requiredPurposes, purpose, channel });
+}
+
+/**
  * May a message for `purpose` go to the family on `channel`? (issue 20 §3, F2). The outbox asks this
- * at enqueue, in the caller's transaction (`db` may be one). A family with no consent rows (registered
- * before consent per purpose, not migrated) counts as having given what it registered with.
- * Letters, phone calls and faxes need no contact consent; sms, WhatsApp and e-mail do.
+ * at enqueue, in the caller's transaction (`db` may be one), unless a bulk send's batch read the
+ * answer's state already (`consentStates`). Letters, phone calls and faxes need no contact consent;
+ * sms, WhatsApp and e-mail do.
  * @example await consentAllows(trx, familyId, { purpose: 'surveys', channel: 'sms' })
  */
 export async function consentAllows(
   db: Db,
   familyId: string,
   { purpose, channel }: { purpose: string; channel: string },
-): Promise<{ allowed: true } | { allowed: false; reason: string }> {
-  const [purposes, rows] = await Promise.all([listConsentPurposes(db), historyOf(db, familyId)]);
-  const required = purposes.filter((p) => p.isRequired).map((p) => p.code);
-  let current = currentConsents(asEntries(rows));
-  if (!rows.length) {
-    const family = await db.selectFrom('families').select('agreed_channel').where('id', '=', familyId).executeTakeFirst();
-    if (!family) return { allowed: false, reason: 'consent.unknown-family' };
-    current = new Map(registrationDefaults(required, family.agreed_channel).map((p) => [p, 'given' as const]));
-  }
-  return decideConsent({ current, requiredPurposes: required, purpose, channel });
+): Promise<ConsentDecision> {
+  return consentDecision((await consentStates(db, [familyId])).get(familyId), { purpose, channel });
 }

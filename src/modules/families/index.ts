@@ -19,10 +19,10 @@ export {
   type FamilyAudienceQuery,
   PAPER_CHANNELS,
 } from './families.audience.js';
-export { consentAllows } from './families.consent.js';
-export { consentWithdrawalPath } from './families.consent-link.js';
+export { type ConsentState, consentAllows, consentDecision, consentStates } from './families.consent.js';
+export { consentWithdrawalPath, consentWithdrawalPathOf } from './families.consent-link.js';
 export { familyOwnConsents, withdrawOwnConsent } from './families.consent-service.js';
-export { type FamilyContact, familyContact, familyIdByNationalId, familySummaries } from './families.contact.js';
+export { type FamilyContact, familyContact, familyContacts, familyIdByNationalId, familySummaries } from './families.contact.js';
 export { familyChanged } from './families.events.js';
 export { familyInScope } from './families.scope.js';
 

@@ -18,8 +18,9 @@ import type { StaffPrincipal } from '../../platform/http/principal.js';
 import { assertWritableScope, isScopeWithin } from '../../platform/http/write-scope.js';
 import { uuidv7 } from '../../platform/ids.js';
 import { recordAudit } from '../audit/index.js';
-import { audiencePage, consentWithdrawalPath, countAudience, familySummaries, PAPER_CHANNELS } from '../families/index.js';
+import { audiencePage, consentWithdrawalPathOf, countAudience, familySummaries, PAPER_CHANNELS } from '../families/index.js';
 import { EVENTS } from './notifications.events.js';
+import { readForBatch } from './outbox.batch-reads.js';
 import { enqueueMessage } from './outbox.enqueue.js';
 import { decodeCursor } from './outbox.service.js';
 
@@ -335,23 +336,30 @@ async function runBatch(ctx: AppContext, send: BulkSendTable, batch: number): Pr
     }
     const tally: Tally = { processed: 0, queued: 0, skipped_consent: 0, skipped_no_channel: 0, skipped_paper: 0, paper: 0 };
     const purpose = definition.consentPurpose ?? 'service';
+    const event = send.event as 'announcement.general';
+    const dedupeKeyOf = (familyId: string) => `bulk:${send.id}:${familyId}`;
+    // Issue 20 "per-batch reads": settings, templates, contacts, consents and earlier messages once for
+    // the batch; each family's consent is then decided once, by the outbox, from what was read (F2).
+    const ids = families.map((family) => family.id);
+    const reads = await readForBatch(trx, ctx, { event, familyIds: ids, dedupeKeys: ids.map(dedupeKeyOf) });
     for (const family of families) {
       const isPaper = PAPER_CHANNELS.includes(family.agreedChannel);
-      let withdrawPath = '/consent';
-      try {
-        withdrawPath = await consentWithdrawalPath({ db: trx, keys: ctx.keys }, family.id, purpose);
-      } catch {
-        // Never consented to this purpose: the outbox records the family skipped (below), no link needed.
-      }
-      const [message] = await enqueueMessage(trx, ctx, {
-        event: send.event as 'announcement.general',
-        recipient: { kind: 'family', familyId: family.id },
-        params: { text: send.text_ar, withdrawLink: withdrawPath },
-        dedupeKey: `bulk:${send.id}:${family.id}`,
-        about: { type: ABOUT, id: send.id },
-        ...(isPaper && send.include_paper !== 1 ? { skipReason: 'bulk.paper-not-included' } : {}),
-        actor: { kind: 'system', id: null },
-      });
+      // Never consented to this purpose: the outbox records the family skipped (below), no link needed.
+      const withdrawPath = consentWithdrawalPathOf(ctx.keys, reads.consents.get(family.id), purpose) ?? '/consent';
+      const [message] = await enqueueMessage(
+        trx,
+        ctx,
+        {
+          event,
+          recipient: { kind: 'family', familyId: family.id },
+          params: { text: send.text_ar, withdrawLink: withdrawPath },
+          dedupeKey: dedupeKeyOf(family.id),
+          about: { type: ABOUT, id: send.id },
+          ...(isPaper && send.include_paper !== 1 ? { skipReason: 'bulk.paper-not-included' } : {}),
+          actor: { kind: 'system', id: null },
+        },
+        reads,
+      );
       tally.processed += 1;
       if (message?.status === 'skipped') {
         if (message.reason === 'bulk.paper-not-included') tally.skipped_paper += 1;

@@ -6,10 +6,11 @@ import type { Database, OutboxMessageTable } from '../../platform/db/schema.js';
 import { AppError } from '../../platform/http/app-error.js';
 import { uuidv7 } from '../../platform/ids.js';
 import { type AuditEntry, recordAudit } from '../audit/index.js';
-import { consentAllows, type FamilyContact, familyContact } from '../families/index.js';
+import { consentAllows, consentDecision, type FamilyContact, familyContact } from '../families/index.js';
 import { getAssociation } from '../settings/index.js';
 import { staffContact } from '../staff/index.js';
 import { EVENTS, templateChannelOf } from './notifications.events.js';
+import type { BatchReads } from './outbox.batch-reads.js';
 import * as repo from './outbox.repo.js';
 import { hasLinks, isLinkPlaceholder, linkToken, placeholdersIn, renderTemplate } from './templates.render.js';
 import { resolveTemplate } from './templates.service.js';
@@ -111,12 +112,18 @@ function associationName(association: AssociationSettings, language: Language): 
   return language === 'ar' ? association.nameAr : association.nameEn;
 }
 
-async function planDeliveries(trx: Db, ctx: AppContext, input: EnqueueInput, association: AssociationSettings): Promise<Delivery[]> {
+async function planDeliveries(
+  trx: Db,
+  ctx: AppContext,
+  input: EnqueueInput,
+  association: AssociationSettings,
+  reads: BatchReads | undefined,
+): Promise<Delivery[]> {
   const definition = EVENTS[input.event];
   const { recipient } = input;
   const key = input.dedupeKey ?? null;
   if (recipient.kind === 'family') {
-    const contact = await familyContact(ctx, recipient.familyId, trx);
+    const contact = reads ? reads.contacts.get(recipient.familyId) : await familyContact(ctx, recipient.familyId, trx);
     if (!contact) throw AppError.notFound('family.not-found', 'No such family');
     const language = input.language ?? 'ar';
     // A one-time code goes where its sender says (issue 20 §7), else by SMS: never by the agreed letter or call.
@@ -174,20 +181,22 @@ async function planDeliveries(trx: Db, ctx: AppContext, input: EnqueueInput, ass
  *   // … the change itself …
  *   await enqueueMessage(trx, ctx, { event: 'family.registered', recipient: { kind: 'family', familyId } });
  * });
+ * A bulk send passes `reads`, what its batch read once for all its families (outbox.batch-reads.ts).
  */
-export async function enqueueMessage(trx: Db, ctx: AppContext, input: EnqueueInput): Promise<QueuedMessage[]> {
+export async function enqueueMessage(trx: Db, ctx: AppContext, input: EnqueueInput, reads?: BatchReads): Promise<QueuedMessage[]> {
   const definition = EVENTS[input.event];
   const now = ctx.clock.now();
   // Read through the transaction: on SQLite the one connection is held by it.
-  const association = await getAssociation({ ...ctx, db: trx });
-  const deliveries = await planDeliveries(trx, ctx, input, association);
+  const association = reads?.association ?? (await getAssociation({ ...ctx, db: trx }));
+  const deliveries = await planDeliveries(trx, ctx, input, association, reads);
   const queued: QueuedMessage[] = [];
   for (const delivery of deliveries) {
     if (!definition.channels.includes(delivery.templateChannel)) {
       throw new Error(`enqueueMessage: ${input.event} has no ${delivery.templateChannel} template`);
     }
     if (delivery.dedupeKey) {
-      const existing = await repo.findByDedupeKey(trx, delivery.dedupeKey);
+      // A batch's keys were looked up at once; one it did not know is caught by the insert below.
+      const existing = reads ? reads.existing.get(delivery.dedupeKey) : await repo.findByDedupeKey(trx, delivery.dedupeKey);
       if (existing) {
         queued.push({
           id: existing.id,
@@ -202,7 +211,9 @@ export async function enqueueMessage(trx: Db, ctx: AppContext, input: EnqueueInp
     const missing = definition.requiredPlaceholders.filter((name) => !values[name]);
     if (missing.length) throw new Error(`enqueueMessage: ${input.event} needs ${missing.join(', ')}`);
 
-    const template = await resolveTemplate(trx, input.event, delivery.templateChannel, delivery.language);
+    const template = reads
+      ? reads.template(delivery.templateChannel, delivery.language)
+      : await resolveTemplate(trx, input.event, delivery.templateChannel, delivery.language);
     const id = uuidv7(now.getTime());
     const seal = (column: Parameters<typeof outboxAad>[1], text: string | null) =>
       text === null ? null : ctx.keys.encryptor.encrypt(text, outboxAad(id, column));
@@ -219,10 +230,14 @@ export async function enqueueMessage(trx: Db, ctx: AppContext, input: EnqueueInp
     const body = renderTemplate(template.body, values);
     const transportData = whatsapp && JSON.stringify(whatsapp);
     const hasNoAddress = delivery.channel !== 'staff-app' && delivery.channel !== 'letter' && !delivery.address;
-    // §3 (F2): a family's consent is checked here, whoever sends: a withdrawn purpose or channel is skipped, saying why.
+    // §3 (F2): a family's consent is checked here, whoever sends: a withdrawn purpose or channel is skipped, saying why
+    // (from the consents a bulk send's batch read, or read now).
+    const asked = definition.consentPurpose && { purpose: definition.consentPurpose, channel: delivery.channel };
     const consent =
-      delivery.recipientKind === 'family' && definition.consentPurpose && delivery.recipientId
-        ? await consentAllows(trx, delivery.recipientId, { purpose: definition.consentPurpose, channel: delivery.channel })
+      delivery.recipientKind === 'family' && asked && delivery.recipientId
+        ? reads
+          ? consentDecision(reads.consents.get(delivery.recipientId), asked)
+          : await consentAllows(trx, delivery.recipientId, asked)
         : ({ allowed: true } as const);
     // A bulk message nobody can receive is skipped (no reachable channel); a message about the family's own case fails, to be fixed.
     const skipReason =

@@ -22,6 +22,16 @@ export async function findByDedupeKey(db: Db, key: string): Promise<OutboxMessag
   return db.selectFrom('outbox_messages').selectAll().where('dedupe_key', '=', key).executeTakeFirst();
 }
 
+/** The messages already written under any of `keys` (a replayed bulk-send batch), in one read. */
+export async function findByDedupeKeys(db: Db, keys: readonly string[]) {
+  if (!keys.length) return [];
+  return db
+    .selectFrom('outbox_messages')
+    .select(['id', 'channel', 'status', 'last_error', 'dedupe_key'])
+    .where('dedupe_key', 'in', [...keys])
+    .execute();
+}
+
 export interface MessageFilter {
   statuses?: readonly MessageStatus[];
   channels?: readonly DeliveryChannel[];

@@ -65,8 +65,31 @@ export async function resolveTemplate(
   language: Language,
 ): Promise<TemplateText> {
   assertTemplateExists(event, channel);
-  const t = present(event, channel, language, await findStored(db, event, channel, language));
-  return { subject: t.subject, body: t.body, whatsappTemplate: t.whatsappTemplate };
+  return textOf(present(event, channel, language, await findStored(db, event, channel, language)));
+}
+
+const textOf = (t: Template): TemplateText => ({ subject: t.subject, body: t.body, whatsappTemplate: t.whatsappTemplate });
+
+/**
+ * Every template of `event` in one read (a bulk send's batch; issue 20 "per-batch reads"): the
+ * function answers what `resolveTemplate` would for each channel and language.
+ */
+export async function resolveEventTemplates(
+  db: Db,
+  event: NotificationEvent,
+): Promise<(channel: TemplateChannel, language: Language) => TemplateText> {
+  const stored = await db.selectFrom('message_templates').selectAll().where('event', '=', event).execute();
+  return (channel, language) => {
+    assertTemplateExists(event, channel);
+    return textOf(
+      present(
+        event,
+        channel,
+        language,
+        stored.find((row) => row.channel === channel && row.language === language),
+      ),
+    );
+  };
 }
 
 /** Every event with its placeholders and templates: the template editor's page. */
