@@ -49,6 +49,11 @@ const environmentSchema = z.object({
   SMS_GATEWAY_TOKEN: z.string().optional(),
   WHATSAPP_TOKEN: z.string().optional(),
   WHATSAPP_PHONE_NUMBER_ID: z.string().optional(),
+  // Delivery reports (issue 20 §5): the Meta app's secret signs WhatsApp's webhook calls, the verify
+  // token answers its subscription check; SMS reports carry SMS_REPORT_TOKEN.
+  WHATSAPP_APP_SECRET: z.string().min(16, 'must be the Meta app secret').optional(),
+  WHATSAPP_VERIFY_TOKEN: z.string().min(16, 'must be at least 16 characters').optional(),
+  SMS_REPORT_TOKEN: z.string().min(24, 'must be at least 24 characters').optional(),
 });
 
 export type DatabaseConfig = { engine: 'sqlite'; file: string } | { engine: 'postgres'; url: string };
@@ -69,6 +74,12 @@ export interface Config {
     smsGatewayToken: string | undefined;
     whatsappToken: string | undefined;
     whatsappPhoneNumberId: string | undefined;
+    /** Checks the signature of WhatsApp's status webhook; without it the webhook is closed. */
+    whatsappAppSecret: string | undefined;
+    /** Answers WhatsApp's subscription check (GET with `hub.verify_token`). */
+    whatsappVerifyToken: string | undefined;
+    /** The shared secret of the SMS gateway's delivery reports; without it the endpoint is closed. */
+    smsReportToken: string | undefined;
   };
 }
 
@@ -127,6 +138,9 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
       smsGatewayToken: e.SMS_GATEWAY_TOKEN,
       whatsappToken: e.WHATSAPP_TOKEN,
       whatsappPhoneNumberId: e.WHATSAPP_PHONE_NUMBER_ID,
+      whatsappAppSecret: e.WHATSAPP_APP_SECRET,
+      whatsappVerifyToken: e.WHATSAPP_VERIFY_TOKEN,
+      smsReportToken: e.SMS_REPORT_TOKEN,
     },
   };
 }

@@ -65,6 +65,11 @@ const EXPECTED: Record<string, Expected> = {
   'POST /api/v1/families/:id/consents': FAMILY_REGISTRARS,
   'POST /api/v1/public/consent/link': 'public',
   'POST /api/v1/public/consent/withdraw': 'public',
+  // Issue 20 §5: the transports' delivery reports (each checks its own secret).
+  'GET /api/v1/public/whatsapp/webhook': 'public',
+  'POST /api/v1/public/whatsapp/webhook': 'public',
+  'POST /api/v1/public/sms/delivery-reports': 'public',
+  'POST /api/v1/public/sms/delivery-reports/:token': 'public',
   'GET /consent': 'public',
   'POST /api/v1/families/export': ['reception', 'contact-officer', 'administrator', 'management'],
   'POST /api/v1/families/imports': ['reception', 'administrator'],

@@ -1,6 +1,7 @@
 import type { AreaManifest } from '../../platform/area.js';
 import type { PersonalTable } from '../../platform/personal-data.js';
 import { notificationJobs } from './notifications.jobs.js';
+import { deliveryReportRoutes } from './notifications.reports-routes.js';
 import { notificationRoutes } from './notifications.routes.js';
 import { outboxAad } from './outbox.enqueue.js';
 
@@ -43,7 +44,11 @@ const NOTIFICATIONS_PERSONAL_DATA: readonly PersonalTable[] = [
 
 export const notificationsArea: AreaManifest = {
   name: 'notifications',
-  routes: (app, ctx) => notificationRoutes(app, ctx),
+  routes: (app, ctx) => {
+    notificationRoutes(app, ctx);
+    // Issue 20 §5: the transports' delivery reports (public, each closed until its secret is set).
+    deliveryReportRoutes(app, ctx);
+  },
   jobs: notificationJobs,
   personalData: NOTIFICATIONS_PERSONAL_DATA,
   auditKinds: [

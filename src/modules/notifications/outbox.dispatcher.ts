@@ -7,6 +7,7 @@ import { uuidv7 } from '../../platform/ids.js';
 import {
   configuredChannels,
   createTransports,
+  type DeliveryReceipt,
   type OutgoingMessage,
   type Transport,
   type TransportChannel,
@@ -187,14 +188,26 @@ function outgoing(ctx: AppContext, row: OutboxMessageTable): OutgoingMessage {
 
 type Outcome = 'sent' | 'retrying' | 'failed' | 'expired';
 
-async function record(ctx: AppContext, row: OutboxMessageTable, attempt: number, error: TransportError | null): Promise<Outcome> {
+/** A provider's id for the message, kept when it looks like one (its delivery reports name it, issue 20 §5). */
+function providerIdOf(receipt: DeliveryReceipt | null): string | null {
+  const id = receipt?.providerId;
+  return typeof id === 'string' && /^[\x21-\x7e]{1,200}$/.test(id) ? id : null;
+}
+
+async function record(
+  ctx: AppContext,
+  row: OutboxMessageTable,
+  attempt: number,
+  error: TransportError | null,
+  receipt: DeliveryReceipt | null = null,
+): Promise<Outcome> {
   const now = ctx.clock.now();
   const at = now.toISOString();
   let outcome: Outcome;
   let patch: Record<string, unknown>;
   if (!error) {
     outcome = 'sent';
-    patch = { status: 'sent', sent_at: at, next_attempt_at: null, last_error: null, ...erasure(row) };
+    patch = { status: 'sent', sent_at: at, next_attempt_at: null, last_error: null, provider_id: providerIdOf(receipt), ...erasure(row) };
   } else {
     const next = new Date(now.getTime() + backoffMs(attempt));
     if (error.isPermanent || attempt >= MAX_ATTEMPTS) outcome = 'failed';
@@ -308,13 +321,14 @@ const MAX_IN_FLIGHT = 4;
 /** Hands one claimed message to its transport and records what happened. */
 async function deliver(ctx: AppContext, transport: Transport, row: OutboxMessageTable, report: DispatchReport): Promise<void> {
   let error: TransportError | null = null;
+  let receipt: DeliveryReceipt | null = null;
   try {
-    await transport.send(outgoing(ctx, row));
+    receipt = await transport.send(outgoing(ctx, row));
   } catch (caught) {
     // Anything that is not a TransportError (a bug, undecryptable data) is kept as a bare code.
     error = caught instanceof TransportError ? caught : new TransportError('dispatch.error');
   }
-  const outcome = await record(ctx, row, row.attempts + 1, error);
+  const outcome = await record(ctx, row, row.attempts + 1, error, receipt);
   report[outcome] += 1;
   if (outcome !== 'sent') return;
   // The send stands whatever a subscriber does; a failure is reported once the run ends (and a

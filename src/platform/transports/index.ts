@@ -4,6 +4,15 @@ import { createSmtpTransport, type EmailSender } from './smtp.js';
 import type { Transports } from './transport.js';
 import { createWhatsApp } from './whatsapp.js';
 
+export {
+  type DeliveryReport,
+  isSameSecret,
+  isWhatsAppSignatureValid,
+  parseSmsReport,
+  parseWhatsAppWebhook,
+  ReportError,
+  type ReportedStatus,
+} from './delivery-reports.js';
 export type { SmsFormat } from './sms-gateway.js';
 export { DEFAULT_SMS_FORMAT, SMS_CUSTOM_FIELDS } from './sms-gateway.js';
 export type { EmailSender } from './smtp.js';
