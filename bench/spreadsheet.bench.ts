@@ -9,7 +9,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import { HEADERS, MAX_EXPORT_ROWS } from '../src/modules/families/families.export.js';
-import { MAX_IMPORT_ROWS, readSheet, writeCsv, writeXlsx } from '../src/modules/families/spreadsheet.js';
+import { MAX_IMPORT_ROWS, readSheet, writeCsv, writeXlsx } from '../src/platform/spreadsheet.js';
 
 const HEADER = HEADERS.ar;
 

@@ -7,7 +7,7 @@ import { listTaxonomy } from '../settings/index.js';
 import { familyVisibility } from './families.policy.js';
 import { presentSummary } from './families.present.js';
 import * as repo from './families.repo.js';
-import { writeCsv, writeXlsx } from './spreadsheet.js';
+import { writeCsv, writeXlsx } from '../../platform/spreadsheet.js';
 
 /** Exports the current list within the caller's scope, masked as on screen (issue 3 §6). */
 export const MAX_EXPORT_ROWS = 50_000;

@@ -13,7 +13,7 @@ import { assertRegistrationNotice } from './families.consent.js';
 import { assertFamilyWritable } from './families.policy.js';
 import { registerFamily } from './families.register.js';
 import { importAad } from './families.sealing.js';
-import { readSheet, type Sheet } from './spreadsheet.js';
+import { readSheet, type Sheet } from '../../platform/spreadsheet.js';
 
 /**
  * Bringing existing families in from a sheet (issue 3 §6): upload → map columns → import in the

@@ -26,7 +26,7 @@ import { ACCESS_LOG_READERS, FAMILY_EXPORTERS, FAMILY_IMPORTERS, FAMILY_READERS,
 import { countFamilies, familyAccessLog, getFamily, listFamilies, lookupFamilies } from './families.reads.js';
 import { registerFamily } from './families.register.js';
 import { updateFamily } from './families.update.js';
-import { MAX_IMPORT_BYTES } from './spreadsheet.js';
+import { MAX_IMPORT_BYTES } from '../../platform/spreadsheet.js';
 
 const READ = staffOnly(FAMILY_READERS, 'families');
 const WRITE = staffOnly(FAMILY_REGISTRARS, 'families');

@@ -2,10 +2,10 @@ import { createRequire } from 'node:module';
 import { PassThrough } from 'node:stream';
 import { Worker } from 'node:worker_threads';
 import type ExcelJS from 'exceljs';
-import { AppError } from '../../platform/http/app-error.js';
+import { AppError } from './http/app-error.js';
 
 /**
- * Reading and writing the sheets families come in and go out in (issue 3 §6). Cells are read as
+ * Reading and writing the sheets families come in and go out in (issue 3 §6), and the worklists' exports (issue 19 §5). Cells are read as
  * text; a formula is never evaluated (its cell is reported as an error), and text that a
  * spreadsheet program would take for a formula is neutralised on export.
  */
