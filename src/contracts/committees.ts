@@ -85,6 +85,18 @@ export const committeeMember = z.object({
   isActive: z.boolean(),
 });
 
+/**
+ * What this user may do with this committee (issue 19 §2), from the committees policy — the checks
+ * the routes make. A meeting's and minutes' own abilities are their `can`.
+ */
+export const committeeAbilities = z.object({
+  /** Change its name, purposes, members, chair, quorum and whether it is active (administrators). */
+  edit: z.boolean(),
+  /** Schedule a meeting: its chair or an administrator, while the committee is active. */
+  scheduleMeeting: z.boolean(),
+});
+export type CommitteeAbilities = z.infer<typeof committeeAbilities>;
+
 export const committee = z.object({
   id: z.string(),
   code: z.string(),
@@ -101,6 +113,7 @@ export const committee = z.object({
   isActive: z.boolean(),
   createdAt: z.string(),
   updatedAt: z.string(),
+  abilities: committeeAbilities,
 });
 
 export const committeeList = z.object({ items: z.array(committee) });

@@ -1,3 +1,4 @@
+import type { CommitteeAbilities } from '../../contracts/committees.js';
 import type { StaffRole } from '../../domain/roles.js';
 import type { StaffPrincipal } from '../../platform/http/principal.js';
 
@@ -29,4 +30,22 @@ export function seesAllCommittees(principal: StaffPrincipal): boolean {
 
 export function holdsCommitteeRole(principal: StaffPrincipal): boolean {
   return principal.roles.some((role) => (COMMITTEE_ROLES as readonly string[]).includes(role));
+}
+
+/** Committees themselves (settings) are the administrators'. */
+export function canEditCommittee(principal: StaffPrincipal): boolean {
+  return isAdministrator(principal);
+}
+
+/** A meeting's schedule: the committee's chair or an administrator (the meetings route's check). */
+export function canScheduleMeeting(principal: StaffPrincipal, committee: { chairId: string | null }): boolean {
+  return isAdministrator(principal) || (committee.chairId !== null && committee.chairId === principal.userId);
+}
+
+/** What `principal` may do with a committee they see (issue 19 §2); an inactive one takes no meetings. */
+export function committeeAbilities(
+  principal: StaffPrincipal,
+  committee: { chairId: string | null; isActive: boolean },
+): CommitteeAbilities {
+  return { edit: canEditCommittee(principal), scheduleMeeting: committee.isActive && canScheduleMeeting(principal, committee) };
 }

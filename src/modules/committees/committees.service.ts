@@ -9,7 +9,7 @@ import { uuidv7 } from '../../platform/ids.js';
 import { recordAudit } from '../audit/index.js';
 import { activeStaffNames } from '../staff/index.js';
 import { REQUEST_SUBJECT, requestedSubject } from './committee-subjects.js';
-import { holdsCommitteeRole, seesAllCommittees } from './committees.policy.js';
+import { committeeAbilities, holdsCommitteeRole, seesAllCommittees } from './committees.policy.js';
 import type { MemberRow } from './committees.repo.js';
 import * as repo from './committees.repo.js';
 
@@ -21,6 +21,7 @@ import * as repo from './committees.repo.js';
 const actorOf = (principal: StaffPrincipal) => ({ kind: 'staff' as const, id: principal.userId });
 
 export function presentCommittee(
+  principal: StaffPrincipal,
   row: CommitteeTable,
   members: readonly MemberRow[],
   purposes: ReadonlyMap<string, CommitteePurpose[]> = new Map(),
@@ -40,6 +41,7 @@ export function presentCommittee(
     isActive: row.is_active === 1,
     createdAt: row.created_at,
     updatedAt: row.updated_at,
+    abilities: committeeAbilities(principal, { chairId: row.chair_id, isActive: row.is_active === 1 }),
   };
 }
 
@@ -64,12 +66,12 @@ export async function listCommittees(ctx: AppContext, principal: StaffPrincipal)
     ctx.db,
     rows.map((r) => r.id),
   );
-  return { items: rows.map((row) => presentCommittee(row, members, purposes)) };
+  return { items: rows.map((row) => presentCommittee(principal, row, members, purposes)) };
 }
 
 export async function getCommittee(ctx: AppContext, principal: StaffPrincipal, id: string): Promise<Committee> {
   const row = await visibleCommittee(ctx, principal, id);
-  return presentCommittee(row, await repo.membersOf(ctx.db, [id]), await repo.purposesOf(ctx.db, [id]));
+  return presentCommittee(principal, row, await repo.membersOf(ctx.db, [id]), await repo.purposesOf(ctx.db, [id]));
 }
 
 /**

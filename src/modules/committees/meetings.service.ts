@@ -17,7 +17,7 @@ import {
   subjectKey,
   subjectOf,
 } from './committee-subjects.js';
-import { holdsCommitteeRole, isAdministrator } from './committees.policy.js';
+import { canScheduleMeeting, holdsCommitteeRole, isAdministrator } from './committees.policy.js';
 import * as repo from './committees.repo.js';
 import { presentCommittee, visibleCommittee } from './committees.service.js';
 import {
@@ -69,7 +69,7 @@ export function presentMeeting(state: MeetingState, principal: StaffPrincipal): 
     committeeNameEn: state.committee.name_en,
     quorum: state.committee.quorum,
     chairId: state.committee.chair_id,
-    members: presentCommittee(state.committee, state.members).members,
+    members: presentCommittee(principal, state.committee, state.members).members,
     present: state.present.map((userId) => ({ userId, displayName: names.get(userId) ?? '' })),
     agenda: state.agenda.map((item) => {
       const brief = state.briefs.get(subjectKey(item.subject_kind, item.subject_id));
@@ -128,7 +128,7 @@ export async function createMeeting(ctx: AppContext, principal: StaffPrincipal, 
   const committee = await visibleCommittee(ctx, principal, committeeId);
   const isMember = await repo.isMember(ctx.db, committeeId, principal.userId);
   if (!isAdministrator(principal) && !isMember) throw AppError.notFound('committee.not-found', 'No such committee');
-  if (!isAdministrator(principal) && committee.chair_id !== principal.userId)
+  if (!canScheduleMeeting(principal, { chairId: committee.chair_id }))
     throw AppError.forbidden('meeting.chair-only', 'Only the committee’s chair or an administrator schedules meetings');
   if (committee.is_active !== 1) throw AppError.conflict('committee.inactive', 'This committee is inactive');
   const now = ctx.clock.now();

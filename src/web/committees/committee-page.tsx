@@ -7,7 +7,6 @@ import { Link, useNavigate, useParams } from 'react-router';
 import { createMeetingBody, type MeetingSummary } from '../../contracts/committees.js';
 import { riyadhCalendarDay } from '../../domain/dates.js';
 import { api } from '../api/client.js';
-import { hasRole, useCurrentUser } from '../auth/session.js';
 import { DualDay } from '../ui/dual-day.js';
 import { useFormat } from '../ui/format.js';
 import { useLanguage } from '../ui/language.js';
@@ -31,13 +30,10 @@ export function CommitteePage() {
   const { t: tc } = useTranslation();
   const { language } = useLanguage();
   const { number } = useFormat();
-  const me = useCurrentUser();
   const committee = useCommittee(id);
   if (committee.isPending) return <PageLoader />;
   if (committee.isError) return <LoadFailure message={errorMessage(tc, committee.error)} />;
   const data = committee.data;
-  const isChair = data.chairId === me.id;
-  const canSchedule = isChair || hasRole(me.roles, 'administrator');
   return (
     <Page
       title={language === 'ar' ? data.nameAr : data.nameEn}
@@ -68,7 +64,7 @@ export function CommitteePage() {
           ))}
         </Group>
       </Paper>
-      {canSchedule && data.isActive && <ScheduleMeeting committee={data} />}
+      {data.abilities.scheduleMeeting && <ScheduleMeeting committee={data} />}
       <MeetingsList committeeId={data.id} />
     </Page>
   );

@@ -33,6 +33,7 @@ export function CommitteesPage() {
     </Button>
   );
   const name = (committee: Committee) => (language === 'ar' ? committee.nameAr : committee.nameEn);
+  const canEditAny = committees.data?.items.some((committee) => committee.abilities.edit) ?? false;
 
   return (
     <Page title={t('title')} actions={actions}>
@@ -59,7 +60,7 @@ export function CommitteesPage() {
                     <Table.Th scope="col">{t('colMembers')}</Table.Th>
                     <Table.Th scope="col">{t('quorum')}</Table.Th>
                     <Table.Th scope="col">{t('colStatus')}</Table.Th>
-                    {isAdministrator && <Table.Th scope="col">{tc('common.actions')}</Table.Th>}
+                    {canEditAny && <Table.Th scope="col">{tc('common.actions')}</Table.Th>}
                   </Table.Tr>
                 </Table.Thead>
                 <Table.Tbody>
@@ -84,17 +85,19 @@ export function CommitteesPage() {
                           {committee.isActive ? tc('common.active') : tc('common.inactive')}
                         </Badge>
                       </Table.Td>
-                      {isAdministrator && (
+                      {canEditAny && (
                         <Table.Td>
-                          <Button
-                            size="xs"
-                            variant="subtle"
-                            leftSection={<IconEdit size={16} aria-hidden />}
-                            onClick={() => setEditing(committee)}
-                            aria-label={t('editNamed', { name: name(committee) })}
-                          >
-                            {tc('common.edit')}
-                          </Button>
+                          {committee.abilities.edit && (
+                            <Button
+                              size="xs"
+                              variant="subtle"
+                              leftSection={<IconEdit size={16} aria-hidden />}
+                              onClick={() => setEditing(committee)}
+                              aria-label={t('editNamed', { name: name(committee) })}
+                            >
+                              {tc('common.edit')}
+                            </Button>
+                          )}
                         </Table.Td>
                       )}
                     </Table.Tr>
