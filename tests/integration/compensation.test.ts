@@ -1,4 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { checkClocks } from '../../src/modules/calendar/clocks.service.js';
+import { handleRoundClockEvents } from '../../src/modules/compensation/compensation.jobs.js';
 import { CSRF_HEADER, SESSION_COOKIE } from '../../src/platform/http/auth-plugin.js';
 import { PDF } from './complaints-fixtures.js';
 import {
@@ -318,6 +320,11 @@ describe(`compensation cases [${ENGINE}]`, () => {
     const above = await pay(established.id, 600_001);
     expect(above.statusCode).toBe(409);
     expect(above.json()).toMatchObject({ code: 'compensation.payment-above-settlement', remainingHalalas: 600_000 });
+    for (const amount of [0, -1]) {
+      const bad = await pay(established.id, amount);
+      expect(bad.statusCode, String(amount)).toBe(400);
+      expect(bad.json().errors[0].pointer).toBe('/amountHalalas');
+    }
     const first = await pay(established.id, 250_000);
     expect(first.statusCode, first.body).toBe(201);
     expect(first.json()).toMatchObject({ status: 'paying', paidHalalas: 250_000 });
@@ -555,6 +562,28 @@ describe(`compensation cases [${ENGINE}]`, () => {
 
   it('F2: every ciphertext of the new tables sits in a column the personal-data registry declares', async () => {
     expect(await undeclaredCiphertextColumns(t.ctx)).toEqual([]);
+  });
+
+  it('D4: each round has a deadline on the working-day clock; when it passes, whoever made the offer is told in the staff app', async () => {
+    const established = await establishedCase(200_000);
+    const round = await (await as(mgmt)).request('POST', `${BASE}/${established.id}/rounds`, {
+      offerAmountHalalas: 200_000,
+      nextDay: '2026-03-15',
+    });
+    expect(round.json().rounds[0]).toMatchObject({ nextDay: '2026-03-15', deadline: { state: 'running' } });
+    expect(round.json().rounds[0].deadline.day > '2026-03-10').toBe(true);
+    t.clock.advance(40 * 24 * 3600_000);
+    await checkClocks(t.ctx, t.clock.now());
+    const handled = await handleRoundClockEvents(t.ctx);
+    expect(handled.breaches + handled.warnings).toBeGreaterThan(0);
+    const notices = await t.ctx.db
+      .selectFrom('outbox_messages')
+      .select(['recipient_id', 'recipient_kind'])
+      .where('about_id', '=', established.id)
+      .where('event', '=', 'compensation.round-due')
+      .execute();
+    expect(notices.length).toBeGreaterThan(0);
+    expect(notices.every((n) => n.recipient_kind === 'staff' && n.recipient_id === mgmt.id)).toBe(true);
   });
 });
 
