@@ -16,7 +16,7 @@ import {
 } from './factories.js';
 import { type Agent, createTestApp, ENGINE, sessionFor, type TestApp } from './harness.js';
 import { undeclaredCiphertextColumns } from './keys-support.js';
-import { setSmsGateway, signInFamily } from './portal-support.js';
+import { lastCodeSentTo, setSmsGateway, signInFamily } from './portal-support.js';
 
 /**
  * Issue 23 (D1–D4, E3): compensation cases through the API on both engines — the guard (approved
@@ -314,6 +314,29 @@ describe(`compensation cases [${ENGINE}]`, () => {
     await settleWithAttestation(established.id, 300_000, { checkReattestation: true });
   });
 
+  it('D4, C4 online: the family attests the settlement’s terms with a one-time code in the portal; the case is then settled', async () => {
+    const established = await establishedCase(400_000);
+    const terms = await agreeTerms(established.id, 400_000);
+    const portal = await signInFamily(t, family);
+    const url = `/api/v1/portal/attestations/compensation-settlement/${established.id}`;
+    const summary = await portal.request('GET', url);
+    expect(summary.statusCode, summary.body).toBe(200);
+    expect(summary.json()).toMatchObject({
+      dataSha256: terms.json().settlement.dataSha256,
+      isAttestable: true,
+      titleAr: 'اتفاقية تسوية ودية',
+    });
+    expect(JSON.stringify(summary.json().lines)).toContain('4,000.00 ريال');
+    expect((await portal.request('POST', `${url}/start`, {})).statusCode).toBe(202);
+    const code = await lastCodeSentTo(t, family.id, 'attestation:compensation-settlement' as 'attestation');
+    const verified = await portal.request('POST', `${url}/verify`, { code, dataSha256: summary.json().dataSha256 });
+    expect(verified.statusCode, verified.body).toBe(200);
+    expect(verified.json()).toMatchObject({ method: 'one-time-code', isValid: true });
+    const settled = await (await as(mgmt)).request('POST', `${BASE}/${established.id}/settle`);
+    expect(settled.statusCode, settled.body).toBe(200);
+    expect(settled.json()).toMatchObject({ status: 'settled', settlement: { isAttested: true } });
+  });
+
   it('issue 23 §4: payments in two instalments, never above the settlement; the case closes; the family told at each step, no staff names', async () => {
     const established = await establishedCase(600_000);
     await settleWithAttestation(established.id, 600_000);
@@ -587,8 +610,8 @@ describe(`compensation cases [${ENGINE}]`, () => {
   });
 });
 
-/** Offers the amount, the family accepts, terms recorded, attested on the screen, settled. */
-async function settleWithAttestation(caseId: string, amount: number, { checkReattestation = false } = {}) {
+/** Offers the amount, the family accepts it, the terms are recorded; answers the terms' response. */
+async function agreeTerms(caseId: string, amount: number) {
   const manager = await as(mgmt);
   const round = await manager.request('POST', `${BASE}/${caseId}/rounds`, { offerAmountHalalas: amount, remedy: 'تدريب على التغليف' });
   expect(round.statusCode, round.body).toBe(201);
@@ -600,6 +623,13 @@ async function settleWithAttestation(caseId: string, amount: number, { checkReat
     schedule: 'على دفعتين خلال شهر',
   });
   expect(terms.statusCode, terms.body).toBe(200);
+  return terms;
+}
+
+/** Offers the amount, the family accepts, terms recorded, attested on the screen, settled. */
+async function settleWithAttestation(caseId: string, amount: number, { checkReattestation = false } = {}) {
+  const manager = await as(mgmt);
+  const terms = await agreeTerms(caseId, amount);
   let sha = terms.json().settlement.dataSha256;
   if (checkReattestation) {
     const document = await manager.request('GET', `${BASE}/${caseId}/settlement/document?language=ar`);
