@@ -355,6 +355,13 @@ export const bulkSendCounts = z.object({
   paper: z.number().int(),
 });
 
+/** What this user may do with this bulk send now (issue 19 §2), from the notifications policy. */
+export const bulkSendAbilities = z.object({
+  /** Stop it: administrators, while it is scheduled or running. */
+  cancel: z.boolean(),
+});
+export type BulkSendAbilities = z.infer<typeof bulkSendAbilities>;
+
 export const bulkSend = z.object({
   id: z.string(),
   name: z.string(),
@@ -372,6 +379,7 @@ export const bulkSend = z.object({
   counts: bulkSendCounts,
   /** Where its messages are now (from the outbox): queued, sent, failed… */
   messages: z.record(z.string(), z.number().int()),
+  abilities: bulkSendAbilities,
 });
 export type BulkSend = z.infer<typeof bulkSend>;
 

@@ -20,6 +20,7 @@ import { uuidv7 } from '../../platform/ids.js';
 import { recordAudit } from '../audit/index.js';
 import { audiencePage, consentWithdrawalPathOf, countAudience, familySummaries, PAPER_CHANNELS } from '../families/index.js';
 import { EVENTS } from './notifications.events.js';
+import { bulkSendAbilities } from './notifications.policy.js';
 import { readForBatch } from './outbox.batch-reads.js';
 import { enqueueMessage } from './outbox.enqueue.js';
 import { decodeCursor } from './outbox.service.js';
@@ -76,7 +77,7 @@ async function messageCounts(ctx: AppContext, id: string): Promise<Record<string
   return counts;
 }
 
-async function present(ctx: AppContext, row: BulkSendTable): Promise<BulkSend> {
+async function present(ctx: AppContext, principal: StaffPrincipal, row: BulkSendTable): Promise<BulkSend> {
   return {
     id: row.id,
     name: row.name,
@@ -101,6 +102,7 @@ async function present(ctx: AppContext, row: BulkSendTable): Promise<BulkSend> {
       paper: row.paper,
     },
     messages: await messageCounts(ctx, row.id),
+    abilities: bulkSendAbilities(principal, row),
   };
 }
 
@@ -126,7 +128,7 @@ export async function previewAudience(ctx: AppContext, principal: StaffPrincipal
  */
 export async function createBulkSend(ctx: AppContext, principal: StaffPrincipal, body: CreateBulkSendBody): Promise<BulkSend> {
   const existing = await ctx.db.selectFrom('bulk_sends').selectAll().where('idempotency_key', '=', body.idempotencyKey).executeTakeFirst();
-  if (existing) return present(ctx, existing);
+  if (existing) return present(ctx, principal, existing);
   const count = await countAudience(ctx, scopedAudience(principal, body.audience));
   const reachable = body.includePaper ? count.total : count.total - count.paper;
   if (reachable === 0)
@@ -192,13 +194,14 @@ export async function createBulkSend(ctx: AppContext, principal: StaffPrincipal,
   if (!inserted)
     return present(
       ctx,
+      principal,
       await ctx.db.selectFrom('bulk_sends').selectAll().where('idempotency_key', '=', body.idempotencyKey).executeTakeFirstOrThrow(),
     );
-  return present(ctx, row);
+  return present(ctx, principal, row);
 }
 
 export async function getBulkSend(ctx: AppContext, principal: StaffPrincipal, id: string): Promise<BulkSend> {
-  return present(ctx, await load(ctx, principal, id));
+  return present(ctx, principal, await load(ctx, principal, id));
 }
 
 /** The sends the caller may see, newest first (a page may hold fewer than `limit` when some are outside their scope). */
@@ -212,7 +215,7 @@ export async function listBulkSends(ctx: AppContext, principal: StaffPrincipal, 
     .execute();
   const page = rows.slice(0, query.limit);
   return {
-    items: await Promise.all(page.filter((row) => isVisible(principal, row)).map((row) => present(ctx, row))),
+    items: await Promise.all(page.filter((row) => isVisible(principal, row)).map((row) => present(ctx, principal, row))),
     nextCursor: rows.length > query.limit ? (page.at(-1)?.id ?? null) : null,
   };
 }

@@ -1,3 +1,4 @@
+import type { BulkSendAbilities } from '../../contracts/notifications.js';
 import type { StaffRole } from '../../domain/roles.js';
 import type { StaffPrincipal } from '../../platform/http/principal.js';
 
@@ -16,4 +17,14 @@ export const BULK_READERS: StaffRole[] = ['administrator', 'management'];
 /** Reception prints the letter and dials the number: it sees the address in full; others masked. */
 export function canSeeFullAddress(principal: StaffPrincipal): boolean {
   return principal.roles.includes('reception');
+}
+
+/** Bulk sends are prepared, started and cancelled by administrators (the bulk-send routes' roles). */
+export function canSendBulk(principal: StaffPrincipal): boolean {
+  return principal.roles.some((role) => BULK_SENDERS.includes(role));
+}
+
+/** What `principal` may do with a bulk send they see (issue 19 §2): cancel only one still scheduled or running. */
+export function bulkSendAbilities(principal: StaffPrincipal, send: { status: string }): BulkSendAbilities {
+  return { cancel: canSendBulk(principal) && (send.status === 'scheduled' || send.status === 'running') };
 }

@@ -20,7 +20,7 @@ import { LoadFailure, NotAllowed, Page, PageLoader } from '../ui/page.js';
 import { errorMessage } from '../ui/problems.js';
 import { useListParams, Worklist } from '../ui/worklist.js';
 import { AudienceWords, BULK_STATUS_COLOURS, BulkProgress, useAudienceWords } from './bulk-send-parts.js';
-import { type BulkResult, type BulkSend, isActive, useBulkResults, useBulkSend, useCancelBulkSend } from './bulk-sends-api.js';
+import { type BulkResult, type BulkSend, useBulkResults, useBulkSend, useCancelBulkSend } from './bulk-sends-api.js';
 import { NOTIFICATIONS_NS } from './i18n.js';
 import { useMessageLabels } from './labels.js';
 
@@ -44,7 +44,7 @@ export function BulkSendPage() {
   if (query.isPending) return <PageLoader />;
   if (query.isError) return <LoadFailure message={errorMessage(tc, query.error)} />;
   const send = query.data;
-  const canCancel = hasRole(me.roles, 'administrator') && isActive(send);
+  const canCancel = send.abilities.cancel;
 
   return (
     <Page
