@@ -1,5 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import type { ServiceRequest } from '../../src/contracts/requests.js';
+import { renderSubjectAttestationForm } from '../../src/modules/attestations/attestation.form.js';
+import type { AttestedSubject } from '../../src/modules/attestations/attestation-subjects.js';
 import { formCode, formCodeMatches, normaliseFormCode } from '../../src/modules/requests/attestation-form-code.js';
 import { renderAttestationForm } from '../../src/modules/requests/requests.print.js';
 
@@ -91,5 +93,34 @@ describe('the printed attestation form (C4)', () => {
     expect(withFamily).toContain('<bdi dir="ltr" class="nowrap">+966512345678</bdi>');
     expect(withFamily).toContain('<bdi dir="auto">حي الفيصلية، شارع 12</bdi>');
     expect(withFamily).toContain('<div><bdi dir="auto">Adam Johnson</bdi> — ابن — <bdi dir="ltr" class="nowrap">2015-04-02</bdi></div>');
+  });
+
+  it('C4, issue 22: a subject’s form prints in the request’s frame — same page, styles, signature lines and code', () => {
+    const association = { nameAr: 'جمعية حارف', regulatorAr: 'المركز الوطني' };
+    const today = { hijri: 'ه', gregorian: 'م' };
+    const subject = renderSubjectAttestationForm(
+      { reference: 'CMP-2026-000003', titleAr: 'شكوى', lines: [{ labelAr: 'الاسم', value: 'Sarah <J>' }] } as unknown as AttestedSubject,
+      HASH,
+      association,
+      'هدى',
+      today,
+    );
+    const request = renderAttestationForm(REQUEST, association, 'هدى', today);
+    const frame = (page: string) => ({
+      head: page.slice(0, page.indexOf('<title>')),
+      style: /<style>([\s\S]*?)<\/style>/.exec(page)?.[1] ?? '',
+      header: /<header>[\s\S]*?<\/header>/.exec(page)?.[0],
+      signatures: /<div class="signatures">[\s\S]*?<\/div>\n {2}<\/div>/.exec(page)?.[0],
+    });
+    const ofSubject = frame(subject);
+    const ofRequest = frame(request);
+    expect(ofSubject.head).toBe(ofRequest.head);
+    expect(ofRequest.style.startsWith(ofSubject.style)).toBe(true);
+    expect(ofSubject.style).toContain('@page { size: A4;');
+    expect(ofSubject.header).toBe(ofRequest.header);
+    expect(ofSubject.signatures).toBe(ofRequest.signatures);
+    expect(subject).toContain('<title>إقرار صحة البيانات — CMP-2026-000003</title>');
+    expect(subject).toContain('<bdi dir="ltr" class="code" data-testid="form-code">9F86-D081-884C</bdi>');
+    expect(subject).toContain('<bdi dir="auto">Sarah &lt;J&gt;</bdi>');
   });
 });
