@@ -4,6 +4,7 @@ import {
   IconAdjustments,
   IconCalendarEvent,
   IconChartBar,
+  IconCoin,
   IconFileText,
   IconGavel,
   IconHelpCircle,
@@ -33,6 +34,8 @@ import '../inquiries/i18n.js';
 import '../contact-officers/i18n.js';
 import '../oversight/i18n.js';
 import '../complaint-settings/i18n.js';
+// Issue 23: compensation cases (namespace `compensation`).
+import '../compensation/i18n.js';
 
 export interface NavItem {
   to: string;
@@ -64,6 +67,7 @@ export const NAV_ITEMS: NavItem[] = [
   },
   { to: '/inquiries', labelKey: 'inquiries:nav', icon: IconHelpCircle, roles: ['contact-officer', 'management', 'reception'] },
   { to: '/oversight', labelKey: 'oversight:nav', icon: IconChartBar, roles: ['management'] },
+  { to: '/compensation', labelKey: 'compensation:nav', icon: IconCoin, roles: ['management', 'committee-member', 'follow-up-committee'] },
   { to: '/contact-officers', labelKey: 'contactOfficers:nav', icon: IconAddressBook, roles: ['administrator', 'management'] },
   {
     to: '/committees',

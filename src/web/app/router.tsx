@@ -43,6 +43,15 @@ export const router = createBrowserRouter(
         },
         { path: 'complaints/:id', lazy: async () => ({ Component: (await import('../complaints/complaint-page.js')).ComplaintPage }) },
         { path: 'inquiries', lazy: async () => ({ Component: (await import('../inquiries/inquiries-page.js')).InquiriesPage }) },
+        // Issue 23: compensation cases.
+        {
+          path: 'compensation',
+          lazy: async () => ({ Component: (await import('../compensation/compensation-page.js')).CompensationPage }),
+        },
+        {
+          path: 'compensation/:id',
+          lazy: async () => ({ Component: (await import('../compensation/compensation-case-page.js')).CompensationCasePage }),
+        },
         { path: 'inquiries/:id', lazy: async () => ({ Component: (await import('../inquiries/inquiry-page.js')).InquiryPage }) },
         {
           path: 'contact-officers',

@@ -1,0 +1,84 @@
+import { Anchor, Badge, Stack, Text } from '@mantine/core';
+import { useTranslation } from 'react-i18next';
+import { Link } from 'react-router';
+import { formatRiyals } from '../../domain/compensation-status.js';
+import { DualDay } from '../ui/dual-day.js';
+import { useLanguage } from '../ui/language.js';
+import { Ltr } from '../ui/ltr.js';
+import { Page } from '../ui/page.js';
+import { useListParams, Worklist, WorklistTabs } from '../ui/worklist.js';
+import { type CompensationSummary, useCaseList } from './compensation-api.js';
+import { COMPENSATION_STATUS_COLOURS } from './compensation-status.js';
+import { COMPENSATION_NS } from './i18n.js';
+
+/**
+ * Compensation cases' worklist (issue 23 §1, §6): open and finished cases, newest first, narrowed by
+ * the address's `status` (the oversight figures link here). The server decides who sees which case.
+ */
+export function CompensationPage() {
+  const { t } = useTranslation(COMPENSATION_NS);
+  const list = useListParams();
+  const status = list.get('status') ?? undefined;
+  return (
+    <Page title={t('list.title')}>
+      <WorklistTabs
+        testIdPrefix="compensation"
+        tabs={[
+          { key: 'open', label: t('list.open') },
+          { key: 'closed', label: t('list.closed') },
+        ]}
+      >
+        {(key) => (
+          <Stack gap="sm">
+            <Text size="sm" c="dimmed">
+              {t(key === 'open' ? 'list.explainOpen' : 'list.explainClosed')}
+            </Text>
+            <CaseWorklist filters={status ? { status } : { isOpen: key === 'open' ? 'true' : 'false' }} />
+          </Stack>
+        )}
+      </WorklistTabs>
+    </Page>
+  );
+}
+
+function CaseWorklist({ filters }: { filters: Record<string, string> }) {
+  const { t } = useTranslation(COMPENSATION_NS);
+  const { language } = useLanguage();
+  const query = useCaseList(filters);
+  const statusBadge = (item: CompensationSummary) => (
+    <Badge color={COMPENSATION_STATUS_COLOURS[item.status]} variant="light">
+      {t(`status.${item.status}`)}
+    </Badge>
+  );
+  const amount = (item: CompensationSummary) =>
+    item.establishedAmountHalalas === null ? '—' : <Ltr>{formatRiyals(item.establishedAmountHalalas, language)}</Ltr>;
+  return (
+    <Worklist
+      query={query}
+      label={t('list.label')}
+      minWidth={760}
+      rowKey={(item) => item.id}
+      rowHref={(item) => `/compensation/${item.id}`}
+      empty={{ title: t('list.empty'), hint: t('list.emptyHint') }}
+      moreLabel={t('list.more')}
+      rowTestId="compensation-row"
+      columns={[
+        {
+          key: 'reference',
+          header: t('columns.reference'),
+          cell: (item) => (
+            <Anchor component={Link} to={`/compensation/${item.id}`}>
+              <Ltr>{item.reference}</Ltr>
+            </Anchor>
+          ),
+        },
+        { key: 'family', header: t('columns.family'), cell: (item) => item.family.name },
+        { key: 'status', header: t('columns.status'), cell: statusBadge },
+        { key: 'established', header: t('columns.established'), cell: amount },
+        { key: 'opened', header: t('columns.opened'), cell: (item) => <DualDay value={item.openedAt} /> },
+        { key: 'age', header: t('columns.age'), cell: (item) => item.ageDays },
+      ]}
+      card={{ reference: (item) => item.reference, name: (item) => item.family.name, status: statusBadge, more: amount }}
+    />
+  );
+}

@@ -1,0 +1,97 @@
+import { Badge, Button, Checkbox, FileInput, Group, Paper, Stack, Text, Textarea, TextInput, Title } from '@mantine/core';
+import { useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import { formatRiyals } from '../../domain/compensation-status.js';
+import { api } from '../api/client.js';
+import { useLanguage } from '../ui/language.js';
+import { Ltr } from '../ui/ltr.js';
+import { notifyError, notifySuccess } from '../ui/notify.js';
+import { errorMessage } from '../ui/problems.js';
+import { type CompensationDetail, casePath, halalasFrom, useCaseWrite } from './compensation-api.js';
+import { COMPENSATION_NS } from './i18n.js';
+
+const TAKES_RULING = new Set(['opened', 'under-investigation', 'established', 'negotiating', 'negotiation-failed']);
+
+/** D3: rulings recorded with their scan; a ruling not final establishes nothing. */
+export function RulingsSection({ detail }: { detail: CompensationDetail }) {
+  const { t } = useTranslation(COMPENSATION_NS);
+  const { language } = useLanguage();
+  if (!detail.rulings.length && !TAKES_RULING.has(detail.status)) return null;
+  return (
+    <Paper withBorder radius="md" p={{ base: 'md', sm: 'lg' }} component="section" aria-labelledby="rulings-title">
+      <Stack gap="sm">
+        <Title order={2} fz="lg" id="rulings-title">
+          {t('ruling.title')}
+        </Title>
+        {detail.rulings.map((r) => (
+          <Group key={r.id} gap="xs">
+            <Badge color={r.isFinal ? 'teal' : 'gray'} variant="light">
+              {t(r.isFinal ? 'ruling.final' : 'ruling.notFinal')}
+            </Badge>
+            <Text size="sm">
+              {r.authority} — <Ltr>{r.rulingNumber}</Ltr> — <Ltr>{r.rulingDay}</Ltr>
+              {r.amountHalalas !== null && (
+                <>
+                  {' — '}
+                  <Ltr>{formatRiyals(r.amountHalalas, language)}</Ltr>
+                </>
+              )}
+            </Text>
+          </Group>
+        ))}
+        {TAKES_RULING.has(detail.status) && <RulingForm detail={detail} />}
+      </Stack>
+    </Paper>
+  );
+}
+
+function RulingForm({ detail }: { detail: CompensationDetail }) {
+  const { t } = useTranslation(COMPENSATION_NS);
+  const { t: tc } = useTranslation();
+  const [values, setValues] = useState({ authority: '', rulingNumber: '', rulingDay: '', amount: '', summary: '', isFinal: true });
+  const [file, setFile] = useState<File | null>(null);
+  const write = useCaseWrite(detail.id, (form: FormData) => api.upload<CompensationDetail>(casePath(detail.id, '/rulings'), form));
+  const set = (key: keyof typeof values) => (e: { currentTarget: { value: string } }) =>
+    setValues({ ...values, [key]: e.currentTarget.value });
+  const submit = () => {
+    const form = new FormData();
+    form.set('authority', values.authority.trim());
+    form.set('rulingNumber', values.rulingNumber.trim());
+    form.set('rulingDay', values.rulingDay.trim());
+    form.set('isFinal', String(values.isFinal));
+    const amount = halalasFrom(values.amount);
+    if (amount !== null) form.set('amountHalalas', String(amount));
+    if (values.summary.trim()) form.set('summary', values.summary.trim());
+    if (file) form.set('file', file);
+    write.mutate(form, { onSuccess: () => notifySuccess(t('ruling.saved')), onError: (error) => notifyError(errorMessage(tc, error)) });
+  };
+  return (
+    <Stack gap="xs">
+      <Text fw={600}>{t('ruling.record')}</Text>
+      <Group grow wrap="wrap">
+        <TextInput label={t('ruling.authority')} maxLength={200} value={values.authority} onChange={set('authority')} />
+        <TextInput label={t('ruling.number')} maxLength={100} value={values.rulingNumber} onChange={set('rulingNumber')} />
+        <TextInput label={t('ruling.day')} placeholder="2026-03-01" maxLength={10} value={values.rulingDay} onChange={set('rulingDay')} />
+        <TextInput label={t('ruling.amount')} inputMode="decimal" value={values.amount} onChange={set('amount')} />
+      </Group>
+      <Textarea label={t('ruling.summary')} autosize minRows={1} maxLength={2000} value={values.summary} onChange={set('summary')} />
+      <Group align="flex-end">
+        <FileInput
+          label={t('ruling.file')}
+          accept="application/pdf,image/jpeg,image/png,image/webp"
+          value={file}
+          onChange={setFile}
+          clearable
+        />
+        <Checkbox
+          label={t('ruling.isFinal')}
+          checked={values.isFinal}
+          onChange={(e) => setValues({ ...values, isFinal: e.currentTarget.checked })}
+        />
+        <Button variant="light" loading={write.isPending} onClick={submit}>
+          {t('ruling.record')}
+        </Button>
+      </Group>
+    </Stack>
+  );
+}
