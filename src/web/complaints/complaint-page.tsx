@@ -484,7 +484,10 @@ function Compensation({ detail, canWrite }: { detail: CaseDetail; canWrite: bool
             <Text style={{ whiteSpace: 'pre-wrap' }}>{detail.compensation.reason}</Text>
             {detail.compensation.link && (
               <Text size="sm">
-                {t('compensation.link')}: <Ltr>{detail.compensation.link}</Ltr>
+                {/* Issue 23: the link is the case the escalation opened. */}
+                <Anchor component={Link} to={`/compensation/${detail.compensation.link}`}>
+                  {t('compensation.link')}
+                </Anchor>
               </Text>
             )}
             <Text size="sm" c="dimmed">

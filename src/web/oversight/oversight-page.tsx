@@ -6,6 +6,7 @@ import { Link } from 'react-router';
 import { type CaseAge, caseAge, complaintStep, inquiryStep, type Oversight } from '../../contracts/complaints.js';
 import { api } from '../api/client.js';
 import { hasRole, useCurrentUser } from '../auth/session.js';
+import { CompensationOversight } from '../compensation/compensation-oversight.js';
 import { DualDay } from '../ui/dual-day.js';
 import { useFormat } from '../ui/format.js';
 import { LoadFailure, NotAllowed, Page, PageLoader } from '../ui/page.js';
@@ -79,6 +80,7 @@ export function OversightPage() {
       />
       <Officers data={data} />
       <Weekly data={data} />
+      <CompensationOversight />
     </Page>
   );
 }
