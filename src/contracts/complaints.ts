@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { MESSAGE_STATES } from '../domain/message-state.js';
+import { bulkIds } from './bulk.js';
 import { calendarDay } from './calendar.js';
 import { code, longText, recordVersion, searchText, text } from './common.js';
 import { mobile, nationalId } from './families.js';
@@ -386,6 +387,9 @@ export const complaintStepBody = z.discriminatedUnion('action', [
   }),
 ]);
 export type ComplaintStepBody = z.infer<typeof complaintStepBody>;
+
+/** Issue 19 §5: one step (e.g. assign) on several complaints, each checked and applied on its own. */
+export const bulkComplaintStepBody = z.strictObject({ ids: bulkIds, step: complaintStepBody });
 
 /** `POST /api/v1/complaints/:id/entries` — an investigation note or task (evidence files: `/evidence`, multipart). */
 export const entryBody = z.discriminatedUnion('kind', [

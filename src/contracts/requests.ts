@@ -7,6 +7,7 @@ import {
   FIELD_TYPES,
 } from '../domain/request-checklist.js';
 import { REQUEST_STATUSES } from '../domain/request-status.js';
+import { bulkIds } from './bulk.js';
 import { code, longText, recordVersion, text } from './common.js';
 import { originChannel } from './families.js';
 import { caseMessage } from './notifications.js';
@@ -547,3 +548,15 @@ export const createOnlineRequestBody = z.strictObject({
   privacyNoticeVersion: text(40).optional(),
 });
 export type CreateOnlineRequestBody = z.infer<typeof createOnlineRequestBody>;
+
+/** Issue 19 §5: one move on several requests, each checked and applied on its own. */
+export const bulkTransitionBody = z.strictObject({ ids: bulkIds, action: staffAction, note: longText(2000).optional() });
+export type BulkTransitionBody = z.infer<typeof bulkTransitionBody>;
+
+/** At most this many requests in one export (a worklist's "all matching" stays well under it). */
+export const MAX_REQUEST_EXPORT = 10_000;
+
+/** Issue 19 §5: the chosen requests as a spreadsheet. */
+export const requestExportBody = z.strictObject({
+  ids: z.array(z.uuid('field.invalid-id')).min(1, 'field.required').max(MAX_REQUEST_EXPORT, 'field.too-long'),
+});

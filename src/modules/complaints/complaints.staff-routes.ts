@@ -1,11 +1,13 @@
 import type { FastifyRequest } from 'fastify';
 import { z } from 'zod';
+import { bulkResults } from '../../contracts/bulk.js';
 import { idParams } from '../../contracts/common.js';
 import {
   absence,
   absenceBody,
   answerTemplateList,
   attachmentParams,
+  bulkComplaintStepBody,
   caseDetail,
   caseList,
   compensationBody,
@@ -34,6 +36,7 @@ import type { AppContext } from '../../platform/context.js';
 import { sendStoredFile } from '../../platform/files/file-store.js';
 import { readUpload, readUploadForm } from '../../platform/files/uploads.js';
 import { AppError } from '../../platform/http/app-error.js';
+import { eachRecord } from '../../platform/http/bulk.js';
 import { fieldErrorsFromZodIssues } from '../../platform/http/problem.js';
 import { PUBLIC, staffOnly } from '../../platform/http/route-policy.js';
 import { type App, staffOf } from '../../platform/http/types.js';
@@ -138,6 +141,16 @@ export function complaintStaffRoutes(app: App, ctx: AppContext): void {
     config: { policy: staffOnly(COMPLAINT_STEPPERS) },
     schema: { tags: ['complaints'], params: idParams, body: complaintStepBody, response: { 200: caseDetail } },
     handler: (request) => complaintStep(ctx, staffOf(request), request.params.id, request.body),
+  });
+  // Issue 19 §5: each complaint through complaintStep, refused ones left as they were.
+  app.post('/api/v1/complaints/bulk/steps', {
+    config: { policy: staffOnly(COMPLAINT_STEPPERS) },
+    schema: { tags: ['complaints'], body: bulkComplaintStepBody, response: { 200: bulkResults } },
+    handler: (request) =>
+      eachRecord(request.body.ids, async (id) => {
+        const moved = await complaintStep(ctx, staffOf(request), id, request.body.step);
+        return { reference: moved.reference, status: moved.step };
+      }),
   });
   app.post('/api/v1/complaints/:id/entries', {
     config: { policy: staffOnly(COMPLAINT_HANDLERS) },

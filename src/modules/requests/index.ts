@@ -4,6 +4,7 @@ import { committeeSubjects, REQUEST_SUBJECT } from '../committees/index.js';
 import { audienceNarrowers, familyChanged } from '../families/index.js';
 import { messageSent } from '../notifications/index.js';
 import { requestsAudience } from './requests.audience.js';
+import { requestBulkRoutes } from './requests.bulk.js';
 import { requestCommitteeSubject } from './requests.committee-subject.js';
 import { answersAad, noteAad, reasonsAad } from './requests.core.js';
 import { requestJobs } from './requests.jobs.js';
@@ -48,7 +49,10 @@ const REQUESTS_PERSONAL_DATA: readonly PersonalTable[] = [
 
 export const requestsArea: AreaManifest = {
   name: 'requests',
-  routes: (app, ctx) => requestRoutes(app, ctx),
+  routes(app, ctx) {
+    requestRoutes(app, ctx);
+    requestBulkRoutes(app, ctx);
+  },
   jobs: requestJobs,
   wire(ctx) {
     // C4, F2: a family's change reaches its requests (scope, attestations) in the same transaction.
@@ -74,6 +78,7 @@ export const requestsArea: AreaManifest = {
     'request.document-add',
     'request.document-remove',
     'request.document-view',
+    'request.export',
     'request.list',
     'request.update',
     'request.view',
