@@ -443,12 +443,20 @@ export const WORKLISTS = ['reception', 'committee', 'under-study', 'information-
 export const worklist = z.enum(WORKLISTS);
 export type Worklist = (typeof WORKLISTS)[number];
 
+export const UNTOLD_DECISIONS = ['unsent', 'failed'] as const;
+export type UntoldDecision = (typeof UNTOLD_DECISIONS)[number];
+
 export const requestListQuery = z.strictObject({
   list: worklist.default('all'),
   /** Committee worklist: one committee (members: one of theirs). */
   committeeId: z.uuid('field.invalid-id').optional(),
   status: requestStatus.optional(),
   familyId: z.uuid('field.invalid-id').optional(),
+  /**
+   * C5, C6 (issue 20 §5): decided requests whose family is not told yet — `unsent`: the decision's
+   * message failed, was skipped, or has waited more than a day; `failed`: nothing is on its way.
+   */
+  message: z.enum(UNTOLD_DECISIONS).optional(),
   cursor: z.string().max(200).optional(),
   limit: z
     .string()
@@ -474,6 +482,9 @@ export const requestCounts = z.object({
   dueSoon: z.number(),
   breached: z.number(),
   all: z.number(),
+  /** Decided, the family not told (C5, C6): the `message=unsent` and `message=failed` lists. */
+  decisionUnsent: z.number(),
+  decisionFailed: z.number(),
   isCapped: z.boolean(),
   cap: z.number(),
 });

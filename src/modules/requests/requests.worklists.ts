@@ -17,6 +17,7 @@ import {
   readCounters,
   visibleRequests,
 } from './requests.repo.js';
+import { whereDecisionUntold } from './requests.untold.js';
 
 /**
  * Worklists (issue 5 §10), each one index range in (…, deadline_day, id) order, keyset-paged:
@@ -46,7 +47,10 @@ export async function listRequests(ctx: AppContext, principal: StaffPrincipal, q
   if (query.cursor && !after)
     throw AppError.badRequest('request.invalid', 'Bad cursor', [{ pointer: '/cursor', code: 'field.invalid', detail: 'Bad cursor' }]);
   const visibility = await visibilityOf(ctx, principal);
-  const { rows, next } = await pageOf(listQuery(visibleRequests(ctx.db, visibility), query), after, query.limit);
+  let listed = listQuery(visibleRequests(ctx.db, visibility), query);
+  // C5, C6: decisions the family has not been told of (management's figure links here).
+  if (query.message) listed = whereDecisionUntold(listed, query.message, ctx.clock.now());
+  const { rows, next } = await pageOf(listed, after, query.limit);
   const flags = await draftFlags(ctx, rows);
   const { cursor: _cursor, ...filters } = query;
   await recordAudit(ctx.db, {
@@ -93,7 +97,7 @@ function inSet(set: readonly string[], value: string): boolean {
  */
 export async function countRequests(ctx: AppContext, principal: StaffPrincipal): Promise<RequestCounts> {
   const visibility: RequestVisibility = await visibilityOf(ctx, principal);
-  let counts: RequestCounts;
+  let counts: Omit<RequestCounts, 'decisionUnsent' | 'decisionFailed'>;
   const { scope } = visibility;
   const isCounterable = !visibility.isNone && !visibility.createdBy && !visibility.committeeIds && scope.domains.length === 0;
   if (visibility.committeeIds && !visibility.isNone) {
@@ -158,12 +162,23 @@ export async function countRequests(ctx: AppContext, principal: StaffPrincipal):
       cap: COUNT_CAP,
     };
   }
+  // C5, C6: decided requests whose family is not told, counted from the few still decided.
+  const now = ctx.clock.now();
+  const [unsent, failed] = await Promise.all(
+    (['unsent', 'failed'] as const).map((which) => cappedCount(whereDecisionUntold(visibleRequests(ctx.db, visibility), which, now))),
+  );
+  const all: RequestCounts = {
+    ...counts,
+    decisionUnsent: unsent?.n ?? 0,
+    decisionFailed: failed?.n ?? 0,
+    isCapped: counts.isCapped || Boolean(unsent?.isCapped || failed?.isCapped),
+  };
   await recordAudit(ctx.db, {
     at: ctx.clock.now(),
     actor: { kind: 'staff', id: principal.userId },
     action: 'request.count',
     entity: 'request',
-    details: { ...counts },
+    details: { ...all },
   });
-  return counts;
+  return all;
 }

@@ -4,6 +4,7 @@ import type { ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
 import { type CaseAge, caseAge, complaintStep, inquiryStep, type Oversight } from '../../contracts/complaints.js';
+import type { RequestCounts, UntoldDecision } from '../../contracts/requests.js';
 import { api } from '../api/client.js';
 import { hasRole, useCurrentUser } from '../auth/session.js';
 import { CompensationOversight } from '../compensation/compensation-oversight.js';
@@ -37,6 +38,7 @@ export const listLink = {
     answeredSince?: string;
   }) => `/inquiries?${qs({ list: 'all', ...params })}`,
   complaints: (params: { tab?: string; step?: string; age?: string; slaState?: string }) => `/complaints?${qs({ tab: 'all', ...params })}`,
+  requests: (params: { message: UntoldDecision }) => `/requests?${qs({ list: 'all', ...params })}`,
 };
 
 const ANSWERED_WINDOW_MS = 90 * 24 * 3600_000;
@@ -64,6 +66,7 @@ export function OversightPage() {
         {t('asOf')} <DualDay value={data.asOf} withTime inline />
       </Text>
       <Headline data={data} />
+      <UntoldDecisions />
       <AgeTable
         kind="complaint"
         title={t('openComplaints')}
@@ -106,6 +109,22 @@ function Figure({ label, value, to, tone }: { label: string; value: number; to: 
         </Anchor>
       </Stack>
     </Paper>
+  );
+}
+
+/**
+ * C5, C6 (issue 20 §5): decided requests whose family is not told — the decision's message failed,
+ * was skipped, or waits too long — each figure opening the requests worklist filtered so.
+ */
+function UntoldDecisions() {
+  const { t } = useTranslation(OVERSIGHT_NS);
+  const counts = useQuery({ queryKey: ['requests', 'counts'], queryFn: () => api.get<RequestCounts>('/requests/counts') });
+  if (!counts.data) return null;
+  return (
+    <SimpleGrid cols={{ base: 2, sm: 3, lg: 6 }} spacing="sm" data-testid="oversight-untold">
+      <Figure label={t('decisionsUnsent')} value={counts.data.decisionUnsent} to={listLink.requests({ message: 'unsent' })} tone="red" />
+      <Figure label={t('decisionsFailed')} value={counts.data.decisionFailed} to={listLink.requests({ message: 'failed' })} tone="red" />
+    </SimpleGrid>
   );
 }
 

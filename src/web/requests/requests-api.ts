@@ -1,12 +1,20 @@
 import { keepPreviousData, useInfiniteQuery, useQuery } from '@tanstack/react-query';
-import type { RequestCounts, RequestList, RequestSummary, RequestType, ServiceRequest, Worklist } from '../../contracts/requests.js';
+import type {
+  RequestCounts,
+  RequestList,
+  RequestSummary,
+  RequestType,
+  ServiceRequest,
+  UntoldDecision,
+  Worklist,
+} from '../../contracts/requests.js';
 import { api, queryString } from '../api/client.js';
 
 export type { RequestCounts, RequestList, RequestSummary, RequestType, ServiceRequest, Worklist };
 
 export const requestKeys = {
   all: ['requests'] as const,
-  list: (list: Worklist, filters: { committeeId?: string; familyId?: string }) => ['requests', 'list', list, filters] as const,
+  list: (list: Worklist, filters: ListFilters) => ['requests', 'list', list, filters] as const,
   counts: ['requests', 'counts'] as const,
   one: (id: string) => ['requests', 'one', id] as const,
   types: ['request-types', 'active'] as const,
@@ -15,10 +23,12 @@ export const requestKeys = {
 };
 
 const PAGE_SIZE = 25;
+/** `message`: decided requests whose family is not told (C5, C6; the oversight figure's link). */
+type ListFilters = { committeeId?: string; familyId?: string; message?: UntoldDecision };
 const segment = encodeURIComponent;
 
 /** A worklist, sorted by deadline on the server, one page of 25 at a time ("more" follows the cursor). */
-export function useRequestList(list: Worklist, filters: { committeeId?: string; familyId?: string } = {}, isEnabled = true) {
+export function useRequestList(list: Worklist, filters: ListFilters = {}, isEnabled = true) {
   return useInfiniteQuery({
     queryKey: requestKeys.list(list, filters),
     enabled: isEnabled,

@@ -1,8 +1,8 @@
-import { Alert, Button, Text } from '@mantine/core';
+import { Alert, Anchor, Badge, Button, Group, Text } from '@mantine/core';
 import { IconFilePlus, IconSend } from '@tabler/icons-react';
 import { useTranslation } from 'react-i18next';
 import { Link, useLocation } from 'react-router';
-import type { Worklist as ListName, RequestCounts } from '../../contracts/requests.js';
+import { type Worklist as ListName, type RequestCounts, UNTOLD_DECISIONS } from '../../contracts/requests.js';
 import type { StaffRole } from '../../domain/roles.js';
 import { hasRole, useCurrentUser } from '../auth/session.js';
 import { useFormat } from '../ui/format.js';
@@ -86,15 +86,30 @@ export function RequestsPage() {
 
 function WorklistPanel({ list }: { list: ListName }) {
   const { t } = useTranslation(REQUESTS_NS);
-  const query = useRequestList(list);
+  const params = useListParams();
+  // C5, C6: the oversight figure "decisions not told" links here with `message=unsent|failed`.
+  const message = UNTOLD_DECISIONS.find((value) => value === params.get('message'));
+  const query = useRequestList(list, message ? { message } : {});
   return (
     <Worklist
       query={query}
       empty={{ title: t(`list.empty.${list}`), hint: t('list.emptyHint') }}
       header={() => (
-        <Text size="sm" c="dimmed">
-          {t(`list.explain.${list}`)}
-        </Text>
+        <>
+          <Text size="sm" c="dimmed">
+            {t(`list.explain.${list}`)}
+          </Text>
+          {message && (
+            <Group gap="xs" data-testid="untold-filter">
+              <Badge color="red" variant="light">
+                {t(`list.untold.${message}`)}
+              </Badge>
+              <Anchor component="button" type="button" size="sm" onClick={() => params.remove(['message'])}>
+                {t('list.untold.clear')}
+              </Anchor>
+            </Group>
+          )}
+        </>
       )}
       moreLabel={t('list.more')}
       {...useRequestRows('family')}

@@ -1,0 +1,103 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { dispatchDue } from '../../src/modules/notifications/outbox.dispatcher.js';
+import { applyDecision, beginStudy } from '../../src/modules/requests/requests.workflow.js';
+import { TransportError, type Transports } from '../../src/platform/transports/index.js';
+import { buildCommittee, buildRequest, buildRequestType, buildStaff } from './factories.js';
+import type { StaffFixture } from './harness.js';
+import { type Agent, createTestApp, ENGINE, sessionFor, type TestApp } from './harness.js';
+
+/**
+ * C5, C6 (issue 20 §5): management sees the decided requests whose family is not told — the
+ * decision's message failed or was skipped (`message=failed`), or that and waiting over a day
+ * (`message=unsent`) — as a list and as figures of the worklist counts.
+ */
+const SYSTEM = { kind: 'system' as const, id: null };
+const START = '2026-12-06T07:00:00.000Z';
+let t: TestApp;
+let receptionist: StaffFixture;
+let manager: StaffFixture;
+let chair: StaffFixture;
+let reception: Agent;
+let management: Agent;
+const ids: Record<'failed' | 'letterWaiting' | 'told' | 'fresh', string> = { failed: '', letterWaiting: '', told: '', fresh: '' };
+
+async function decidedRequest(family: Record<string, unknown> = {}) {
+  const committee = await buildCommittee(t, { members: [chair], chair, quorum: 1 });
+  const type = await buildRequestType(t, { committeeId: committee.id });
+  const request = await buildRequest(t, { by: reception, typeCode: type.code, family });
+  await t.ctx.db.transaction().execute((trx) => beginStudy(trx, t.ctx, SYSTEM, request.id, { meetingId: null }));
+  await t.ctx.db
+    .transaction()
+    .execute((trx) =>
+      applyDecision(trx, t.ctx, SYSTEM, request.id, { outcome: 'rejected', reasons: 'لم تستوفِ الشروط', meetingId: null, minutesId: null }),
+    );
+  return request.id;
+}
+const dispatch = (transports: Transports) => dispatchDue(t.ctx, { transports, budgetMs: 2_000 });
+const listed = async (agent: Agent, query: string) => {
+  const response = await agent.request('GET', `/api/v1/requests?${query}`);
+  expect(response.statusCode, response.body).toBe(200);
+  return (response.json().items as { id: string; status: string }[]).map((item) => item.id).sort();
+};
+
+beforeAll(async () => {
+  t = await createTestApp();
+  t.clock.set(START);
+  receptionist = await buildStaff(t, { roles: ['reception'] });
+  manager = await buildStaff(t, { roles: ['management'] });
+  chair = await buildStaff(t, { roles: ['committee-member'] });
+  reception = await sessionFor(t, receptionist);
+
+  ids.failed = await decidedRequest();
+  await dispatch({
+    sms: {
+      send: async () => {
+        throw new TransportError('sms.http-400', true);
+      },
+    },
+  });
+  ids.letterWaiting = await decidedRequest({ agreedChannel: 'letter', address: 'حي الفيصلية، شارع 12' });
+  ids.told = await decidedRequest();
+  await dispatch({ sms: { send: async () => ({ providerId: null }) } });
+  // Two days later one more decision is queued (no transport runs): fresh, not yet "too long".
+  t.clock.set(new Date(new Date(START).getTime() + 2 * 86_400_000).toISOString());
+  reception = await sessionFor(t, receptionist);
+  management = await sessionFor(t, manager);
+  ids.fresh = await decidedRequest();
+});
+afterAll(async () => {
+  await t.close();
+});
+
+describe(`decisions the family was not told of (C5, C6) [${ENGINE}]`, () => {
+  it('C6: message=failed lists decided requests with nothing on its way; message=unsent adds those waiting over a day', async () => {
+    expect(await listed(management, 'list=all&message=failed')).toEqual([ids.failed]);
+    expect(await listed(management, 'list=all&message=unsent')).toEqual([ids.failed, ids.letterWaiting].sort());
+    // The told and the freshly queued decisions are in neither; the filter keeps the caller's scope and lists.
+    expect(await listed(reception, 'message=unsent')).toEqual([ids.failed, ids.letterWaiting].sort());
+    expect(await listed(management, 'list=reception&message=unsent')).toEqual([]);
+  });
+
+  it('C5: the counts carry the figures management’s oversight page shows', async () => {
+    const counts = (await management.request('GET', '/api/v1/requests/counts')).json();
+    expect(counts).toMatchObject({ decisionUnsent: 2, decisionFailed: 1 });
+  });
+
+  it('C6: once the letter is marked sent, the request is told and leaves the list', async () => {
+    const letter = await t.ctx.db
+      .selectFrom('outbox_messages')
+      .select('id')
+      .where('about_id', '=', ids.letterWaiting)
+      .where('event', '=', 'request.decided')
+      .executeTakeFirstOrThrow();
+    expect((await reception.request('POST', `/api/v1/notifications/outbox/${letter.id}/sent`, {})).statusCode).toBe(200);
+    expect(await listed(management, 'message=unsent')).toEqual([ids.failed]);
+    expect((await management.request('GET', '/api/v1/requests/counts')).json()).toMatchObject({ decisionUnsent: 1, decisionFailed: 1 });
+  });
+
+  it('refuses an unknown filter value with a 400 problem', async () => {
+    const response = await management.request('GET', '/api/v1/requests?message=maybe');
+    expect(response.statusCode).toBe(400);
+    expect(response.json().errors[0]).toMatchObject({ pointer: '/message' });
+  });
+});
