@@ -40,6 +40,8 @@ export function useMessageLabels() {
       const status = /^(http|smtp)-(\d{3})$/.exec(rest);
       if (status) return t(`errorCodes.${status[1]}`, { status: status[2] });
       if (['timeout', 'network', 'auth'].includes(rest)) return t(`errorCodes.${rest}`);
+      // A delivery report's failure (issue 20 §5): `sms.report-EXPIRED`, `whatsapp.report-131026`.
+      if (rest.startsWith('report-')) return t('errorCodes.report', { code: rest.slice('report-'.length) });
       return t('errorCodes.unknown', { code });
     },
   };
