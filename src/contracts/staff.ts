@@ -9,6 +9,19 @@ export const username = z
 
 const email = z.email('field.email').max(254, 'field.too-long');
 
+/**
+ * What this user may do with this staff account now (issue 19 §2), from the staff policy — the
+ * routes' checks: administrators manage accounts; nobody deactivates their own.
+ */
+export const staffUserAbilities = z.object({
+  edit: z.boolean(),
+  deactivate: z.boolean(),
+  reactivate: z.boolean(),
+  /** Issue a new one-time password and, optionally, clear the second factor. */
+  reset: z.boolean(),
+});
+export type StaffUserAbilities = z.infer<typeof staffUserAbilities>;
+
 export const staffUser = z.object({
   id: z.string(),
   username: z.string(),
@@ -21,6 +34,7 @@ export const staffUser = z.object({
   mustChangePassword: z.boolean(),
   createdAt: z.string(),
   deactivatedAt: z.string().nullable(),
+  abilities: staffUserAbilities,
 });
 
 export const createStaffBody = z.strictObject({
@@ -61,6 +75,8 @@ export const staffList = z.object({
 export const staffWithPassword = z.object({ user: staffUser, oneTimePassword: z.string() });
 
 export type StaffUser = z.infer<typeof staffUser>;
+/** An account as the staff service reads it; the routes add what the caller may do with it. */
+export type StaffAccount = Omit<StaffUser, 'abilities'>;
 export type CreateStaffBody = z.infer<typeof createStaffBody>;
 export type UpdateStaffBody = z.infer<typeof updateStaffBody>;
 export type StaffListQuery = z.infer<typeof staffListQuery>;

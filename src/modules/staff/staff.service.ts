@@ -1,6 +1,6 @@
 import { randomInt } from 'node:crypto';
 import type { z } from 'zod';
-import type { CreateStaffBody, resetStaffBody, StaffListQuery, StaffUser, UpdateStaffBody } from '../../contracts/staff.js';
+import type { CreateStaffBody, resetStaffBody, StaffAccount, StaffListQuery, UpdateStaffBody } from '../../contracts/staff.js';
 import type { StaffRole } from '../../domain/roles.js';
 import type { StaffScope } from '../../domain/scope.js';
 import type { AppContext } from '../../platform/context.js';
@@ -15,7 +15,7 @@ import * as repo from './staff.repo.js';
 /** Who makes the change: a staff member (with their own scope) through the API; the CLI passes none. */
 type Actor = { id: string; scope?: StaffScope };
 
-export function presentStaff(record: repo.StaffRecord): StaffUser {
+export function presentStaff(record: repo.StaffRecord): StaffAccount {
   const { row } = record;
   return {
     id: row.id,
@@ -65,7 +65,7 @@ export async function listStaffUsers(ctx: AppContext, query: StaffListQuery) {
   return { items: items.map(presentStaff), total, page: query.page, pageSize: query.pageSize };
 }
 
-export async function getStaffUser(ctx: AppContext, id: string): Promise<StaffUser> {
+export async function getStaffUser(ctx: AppContext, id: string): Promise<StaffAccount> {
   const record = await repo.loadStaff(ctx.db, id);
   if (!record) throw AppError.notFound('staff.not-found', 'No such staff member');
   return presentStaff(record);
@@ -76,7 +76,7 @@ export async function createStaffUser(
   ctx: AppContext,
   actor: Actor | null,
   body: CreateStaffBody,
-): Promise<{ user: StaffUser; oneTimePassword: string }> {
+): Promise<{ user: StaffAccount; oneTimePassword: string }> {
   const scope = uniqueScope(body.scope);
   await assertScopeCodes(ctx, scope);
   // F2, issue 21 §1: an administrator limited to some offices cannot hand out a wider scope.
@@ -131,7 +131,7 @@ async function assertKeepsAnAdministrator(ctx: AppContext, id: string, nextRoles
   if (remaining === 0) throw AppError.conflict('staff.last-administrator', 'Sila needs at least one active administrator');
 }
 
-export async function updateStaffUser(ctx: AppContext, actor: Actor, id: string, body: UpdateStaffBody): Promise<StaffUser> {
+export async function updateStaffUser(ctx: AppContext, actor: Actor, id: string, body: UpdateStaffBody): Promise<StaffAccount> {
   const current = await repo.loadStaff(ctx.db, id);
   if (!current) throw AppError.notFound('staff.not-found', 'No such staff member');
   const roles = body.roles ? [...new Set(body.roles)] : current.roles;
@@ -165,7 +165,7 @@ export async function updateStaffUser(ctx: AppContext, actor: Actor, id: string,
 }
 
 /** Deactivation ends every session of the account at once (the next request answers 401). */
-export async function setStaffActive(ctx: AppContext, actor: Actor, id: string, isActive: boolean): Promise<StaffUser> {
+export async function setStaffActive(ctx: AppContext, actor: Actor, id: string, isActive: boolean): Promise<StaffAccount> {
   const current = await repo.loadStaff(ctx.db, id);
   if (!current) throw AppError.notFound('staff.not-found', 'No such staff member');
   if (!isActive && id === actor.id) throw AppError.conflict('staff.cannot-deactivate-self', 'You cannot deactivate your own account');
@@ -195,7 +195,7 @@ export async function resetStaffUser(
   actor: Actor,
   id: string,
   body: z.infer<typeof resetStaffBody>,
-): Promise<{ user: StaffUser; oneTimePassword: string }> {
+): Promise<{ user: StaffAccount; oneTimePassword: string }> {
   const current = await repo.findStaffRow(ctx.db, id);
   if (!current) throw AppError.notFound('staff.not-found', 'No such staff member');
   const oneTimePassword = newOneTimePassword();

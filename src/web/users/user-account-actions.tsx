@@ -15,7 +15,9 @@ import { type StaffWithPassword, staffKeys } from './users-api.js';
 type Action = 'deactivate' | 'reactivate' | 'reset';
 
 /** An account's status, and the administrator's actions on it: deactivate, reactivate, reset. */
-export function UserAccountActions({ user, canManage, isSelf }: { user: StaffUser; canManage: boolean; isSelf: boolean }) {
+export function UserAccountActions({ user }: { user: StaffUser }) {
+  // Issue 19 §2: what this user may do with this account now, from the server's policy.
+  const can = user.abilities;
   const { t } = useTranslation();
   const { dualDate } = useFormat();
   const queryClient = useQueryClient();
@@ -71,12 +73,14 @@ export function UserAccountActions({ user, canManage, isSelf }: { user: StaffUse
             {t('users.deactivatedAt')}: {dualDate(user.deactivatedAt).hijri} · {dualDate(user.deactivatedAt).gregorian}
           </Text>
         )}
-        {canManage && (
+        {(can.reset || can.deactivate || can.reactivate) && (
           <Group gap="sm" mt="xs">
-            <Button variant="light" leftSection={<IconKey size={18} aria-hidden />} onClick={() => setAsking('reset')}>
-              {t('users.reset')}
-            </Button>
-            {user.isActive && !isSelf && (
+            {can.reset && (
+              <Button variant="light" leftSection={<IconKey size={18} aria-hidden />} onClick={() => setAsking('reset')}>
+                {t('users.reset')}
+              </Button>
+            )}
+            {can.deactivate && (
               <Button
                 variant="light"
                 color="red"
@@ -86,7 +90,7 @@ export function UserAccountActions({ user, canManage, isSelf }: { user: StaffUse
                 {t('users.deactivate')}
               </Button>
             )}
-            {!user.isActive && (
+            {can.reactivate && (
               <Button variant="light" leftSection={<IconPlayerPlay size={18} aria-hidden />} onClick={() => setAsking('reactivate')}>
                 {t('users.reactivate')}
               </Button>

@@ -81,10 +81,10 @@ export function UserEditPage() {
   const { id = '' } = useParams();
   const me = useCurrentUser();
   const user = useStaffUser(id);
-  const canManage = hasRole(me.roles, 'administrator');
 
   if (!hasRole(me.roles, 'administrator', 'hr')) return <NotAllowed />;
-  const title = canManage ? t('users.editTitle') : t('users.viewTitle');
+  const canEdit = user.data?.abilities.edit ?? false;
+  const title = canEdit ? t('users.editTitle') : t('users.viewTitle');
   const back = (
     <Anchor component={Link} to="/users" size="sm">
       {t('users.backToList')}
@@ -97,8 +97,8 @@ export function UserEditPage() {
       {user.isError && <LoadFailure message={errorMessage(t, user.error)} />}
       {user.data && (
         <Stack gap="lg">
-          <UserAccountActions user={user.data} canManage={canManage} isSelf={user.data.id === me.id} />
-          <EditForm key={user.data.id} user={user.data} canManage={canManage} />
+          <UserAccountActions user={user.data} />
+          <EditForm key={user.data.id} user={user.data} canManage={user.data.abilities.edit} />
         </Stack>
       )}
     </Page>
