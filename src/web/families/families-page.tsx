@@ -14,10 +14,11 @@ import { notifyError, notifySuccess } from '../ui/notify.js';
 import { NotAllowed, Page } from '../ui/page.js';
 import { errorMessage } from '../ui/problems.js';
 import { SavedViews } from '../ui/saved-views.js';
+import { useTaxonomyLabels } from '../ui/taxonomies.js';
 import { type PagedQuery, Worklist } from '../ui/worklist.js';
 import { exportFamilies, type FamilySummary, useFamilyCount, useFamilyList, useFamilyLookup } from './families-api.js';
 import { FAMILIES_NS } from './i18n.js';
-import { lookupOf, useTaxonomyLabels } from './labels.js';
+import { lookupOf } from './labels.js';
 
 const PAGE_SIZE = 25;
 type SortChoice = 'createdAt-desc' | 'createdAt-asc' | 'name-asc' | 'reference-asc';

@@ -31,11 +31,12 @@ import {
   RELATIONS,
   type UpdateFamilyBody,
 } from '../../contracts/families.js';
+import { useCurrentUser } from '../auth/session.js';
 import { toLatinDigits } from '../ui/digits.js';
 import { useLanguage } from '../ui/language.js';
 import { asProblem, fieldErrorMessage, problemMessage } from '../ui/problems.js';
+import { useTaxonomyLabels } from '../ui/taxonomies.js';
 import { FAMILIES_NS } from './i18n.js';
-import { useTaxonomyLabels } from './labels.js';
 import { useRegistrationNotice } from './privacy-notice.js';
 
 export interface MemberValues {
@@ -276,7 +277,7 @@ export function FamilyFormFields({
   original?: Family;
 }) {
   const { t } = useTranslation(FAMILIES_NS);
-  const labels = useTaxonomyLabels({ isWritable: true });
+  const labels = useTaxonomyLabels({ within: useCurrentUser().scope });
   const values = form.getValues();
   const { language } = useLanguage();
   const notice = useRegistrationNotice();

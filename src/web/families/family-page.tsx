@@ -11,12 +11,12 @@ import { useLanguage } from '../ui/language.js';
 import { Ltr } from '../ui/ltr.js';
 import { LoadFailure, Page, PageLoader } from '../ui/page.js';
 import { errorMessage } from '../ui/problems.js';
+import { useTaxonomyLabels } from '../ui/taxonomies.js';
 import { ScrollTable } from '../ui/worklist.js';
 import { FamilyEmail } from './email-verification.js';
 import { type Family, useAccessLog, useFamily } from './families-api.js';
 import { FamilyConsents } from './family-consents.js';
 import { FAMILIES_NS } from './i18n.js';
-import { useTaxonomyLabels } from './labels.js';
 
 /** A section another area adds to the family's page (the app's router hands in the family's requests). */
 export type FamilySection = (props: { familyId: string; title: string; empty: string }) => ReactNode;

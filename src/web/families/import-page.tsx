@@ -25,10 +25,10 @@ import { Ltr } from '../ui/ltr.js';
 import { NotAllowed, Page } from '../ui/page.js';
 import { ProblemAlert } from '../ui/problem-alert.js';
 import { errorMessage, fieldErrorMessage } from '../ui/problems.js';
+import { useTaxonomyLabels } from '../ui/taxonomies.js';
 import { ScrollTable } from '../ui/worklist.js';
 import { type ImportPreview, type ImportStatus, uploadSheet, useImportStatus } from './families-api.js';
 import { FAMILIES_NS } from './i18n.js';
-import { useTaxonomyLabels } from './labels.js';
 import { useRegistrationNotice } from './privacy-notice.js';
 
 type Defaults = StartImportBody['defaults'];
@@ -109,7 +109,7 @@ function MappingStep({ preview, onStarted, onCancel }: { preview: ImportPreview;
   const { t } = useTranslation(FAMILIES_NS);
   const { t: tc } = useTranslation();
   const { number } = useFormat();
-  const labels = useTaxonomyLabels({ isWritable: true });
+  const labels = useTaxonomyLabels({ within: useCurrentUser().scope });
   const [mapping, setMapping] = useState<StartImportBody['mapping']>(preview.suggestedMapping);
   const [defaults, setDefaults] = useState<Defaults>({});
   const notice = useRegistrationNotice(); // issue 20 §4: the current registration notice's version
