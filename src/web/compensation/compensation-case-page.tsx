@@ -74,11 +74,7 @@ function CaseHeader({ detail }: { detail: CompensationDetail }) {
               </Anchor>
             </Fact>
           )}
-          {detail.amountAskedHalalas !== null && (
-            <Fact label={t('facts.asked')}>
-              <Ltr>{formatRiyals(detail.amountAskedHalalas, language)}</Ltr>
-            </Fact>
-          )}
+          {detail.amountAskedHalalas !== null && <Fact label={t('facts.asked')}>{formatRiyals(detail.amountAskedHalalas, language)}</Fact>}
           {detail.committee && (
             <Fact label={t('facts.committee')}>{language === 'ar' ? detail.committee.nameAr : detail.committee.nameEn}</Fact>
           )}
@@ -123,7 +119,7 @@ function TransitionForm({ detail }: { detail: CompensationDetail }) {
   return (
     <Group align="flex-end" wrap="wrap">
       <Select
-        label={tc('common.action', { defaultValue: t('actions.confirm') })}
+        label={t('actions.label')}
         data={available.map((value) => ({ value, label: t(`actions.${value}`) }))}
         value={chosen}
         onChange={(value) => setAction((value as Transition) ?? null)}
@@ -180,7 +176,7 @@ function GuardSection({ detail }: { detail: CompensationDetail }) {
             {e.causes && <Text>{`${t('guard.causes')}: ${e.causes}`}</Text>}
             {e.amountHalalas !== null && (
               <Text>
-                {t('guard.amount')}: <Ltr>{formatRiyals(e.amountHalalas, language)}</Ltr>
+                {t('guard.amount')}: {formatRiyals(e.amountHalalas, language)}
               </Text>
             )}
             {e.isAmountFixed && <Text c="orange">{t('guard.fixed')}</Text>}

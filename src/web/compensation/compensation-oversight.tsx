@@ -8,7 +8,6 @@ import { formatRiyals } from '../../domain/compensation-status.js';
 import { api } from '../api/client.js';
 import { useFormat } from '../ui/format.js';
 import { useLanguage } from '../ui/language.js';
-import { Ltr } from '../ui/ltr.js';
 import { COMPENSATION_STATUS_COLOURS } from './compensation-status.js';
 import { COMPENSATION_NS } from './i18n.js';
 
@@ -69,7 +68,7 @@ export function CompensationOversight() {
             <Stack key={a.key} gap={2}>
               <Group justify="space-between">
                 <Text size="sm">{t(`oversight.amounts.${a.key}`)}</Text>
-                <Ltr>{formatRiyals(a.value, language)}</Ltr>
+                {formatRiyals(a.value, language)}
               </Group>
               <Progress value={(a.value / max) * 100} color={a.colour} aria-hidden />
             </Stack>

@@ -51,7 +51,7 @@ function CaseWorklist({ filters }: { filters: Record<string, string> }) {
     </Badge>
   );
   const amount = (item: CompensationSummary) =>
-    item.establishedAmountHalalas === null ? '—' : <Ltr>{formatRiyals(item.establishedAmountHalalas, language)}</Ltr>;
+    item.establishedAmountHalalas === null ? '—' : formatRiyals(item.establishedAmountHalalas, language);
   return (
     <Worklist
       query={query}

@@ -33,7 +33,7 @@ export function RulingsSection({ detail }: { detail: CompensationDetail }) {
               {r.amountHalalas !== null && (
                 <>
                   {' — '}
-                  <Ltr>{formatRiyals(r.amountHalalas, language)}</Ltr>
+                  {formatRiyals(r.amountHalalas, language)}
                 </>
               )}
             </Text>

@@ -51,7 +51,7 @@ export function SettlementSection({ detail }: { detail: CompensationDetail }) {
         {s && (
           <>
             <Text>
-              <Ltr>{formatRiyals(s.amountHalalas, language)}</Ltr> — {s.schedule}
+              {formatRiyals(s.amountHalalas, language)} — {s.schedule}
             </Text>
             <Badge color={s.isAttested ? 'green' : 'orange'} variant="light" data-testid="settlement-attested">
               {t(s.isAttested ? 'settlement.attested' : 'settlement.notAttested')}
@@ -139,12 +139,12 @@ export function PaymentsSection({ detail }: { detail: CompensationDetail }) {
           {t('payments.title')}
         </Title>
         <Text>
-          {t('payments.paid')}: <Ltr>{formatRiyals(detail.paidHalalas, language)}</Ltr> — {t('payments.remaining')}:{' '}
-          <Ltr>{formatRiyals(total - detail.paidHalalas, language)}</Ltr>
+          {t('payments.paid')}: {formatRiyals(detail.paidHalalas, language)} — {t('payments.remaining')}:{' '}
+          {formatRiyals(total - detail.paidHalalas, language)}
         </Text>
         {detail.payments.map((p) => (
           <Text key={p.id} size="sm" data-testid="compensation-payment">
-            <Ltr>{formatRiyals(p.amountHalalas, language)}</Ltr> — {t(`payments.methods.${p.method}`)} — <Ltr>{p.paidDay}</Ltr> —{' '}
+            {formatRiyals(p.amountHalalas, language)} — {t(`payments.methods.${p.method}`)} — <Ltr>{p.paidDay}</Ltr> —{' '}
             <DualDay value={p.recordedAt} inline />
           </Text>
         ))}

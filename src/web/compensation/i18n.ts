@@ -12,4 +12,7 @@ if (!i18n.hasResourceBundle('ar', COMPENSATION_NS)) {
   i18n.addResourceBundle('en', COMPENSATION_NS, en);
   i18n.addResourceBundle('ar', 'translation', { errors: errorsAr }, true, false);
   i18n.addResourceBundle('en', 'translation', { errors: errorsEn }, true, false);
+  // A case's messages name their events in the shared list (ui/case-messages.tsx).
+  i18n.addResourceBundle('ar', 'translation', { caseMessages: { events: { compensation: ar.messageEvents } } }, true, false);
+  i18n.addResourceBundle('en', 'translation', { caseMessages: { events: { compensation: en.messageEvents } } }, true, false);
 }
