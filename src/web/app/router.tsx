@@ -49,6 +49,10 @@ export const router = createBrowserRouter(
           lazy: async () => ({ Component: (await import('../compensation/compensation-page.js')).CompensationPage }),
         },
         {
+          path: 'compensation/new',
+          lazy: async () => ({ Component: (await import('../compensation/compensation-new-page.js')).CompensationNewPage }),
+        },
+        {
           path: 'compensation/:id',
           lazy: async () => ({ Component: (await import('../compensation/compensation-case-page.js')).CompensationCasePage }),
         },

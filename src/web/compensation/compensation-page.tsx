@@ -1,7 +1,8 @@
-import { Anchor, Badge, Stack, Text } from '@mantine/core';
+import { Anchor, Badge, Button, Stack, Text } from '@mantine/core';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
 import { formatRiyals } from '../../domain/compensation-status.js';
+import { hasRole, useCurrentUser } from '../auth/session.js';
 import { DualDay } from '../ui/dual-day.js';
 import { useLanguage } from '../ui/language.js';
 import { Ltr } from '../ui/ltr.js';
@@ -17,10 +18,20 @@ import { COMPENSATION_NS } from './i18n.js';
  */
 export function CompensationPage() {
   const { t } = useTranslation(COMPENSATION_NS);
+  const me = useCurrentUser();
   const list = useListParams();
   const status = list.get('status') ?? undefined;
   return (
-    <Page title={t('list.title')}>
+    <Page
+      title={t('list.title')}
+      actions={
+        hasRole(me.roles, 'management') && (
+          <Button component={Link} to="/compensation/new">
+            {t('list.new')}
+          </Button>
+        )
+      }
+    >
       <WorklistTabs
         testIdPrefix="compensation"
         tabs={[
