@@ -91,28 +91,31 @@ function WorklistPanel({ list }: { list: ListName }) {
   const message = UNTOLD_DECISIONS.find((value) => value === params.get('message'));
   const query = useRequestList(list, message ? { message } : {});
   return (
-    <Worklist
-      query={query}
-      empty={{ title: t(`list.empty.${list}`), hint: t('list.emptyHint') }}
-      header={() => (
-        <>
-          <Text size="sm" c="dimmed">
-            {t(`list.explain.${list}`)}
-          </Text>
-          {message && (
-            <Group gap="xs" data-testid="untold-filter">
-              <Badge color="red" variant="light">
-                {t(`list.untold.${message}`)}
-              </Badge>
-              <Anchor component="button" type="button" size="sm" onClick={() => params.remove(['message'])}>
-                {t('list.untold.clear')}
-              </Anchor>
-            </Group>
-          )}
-        </>
+    <>
+      {/* Above the list, so an empty filtered list still says what it is filtered by. */}
+      {message && (
+        <Group gap="xs" data-testid="untold-filter">
+          <Badge color="red" variant="light">
+            {t(`list.untold.${message}`)}
+          </Badge>
+          <Anchor component="button" type="button" size="sm" onClick={() => params.remove(['message'])}>
+            {t('list.untold.clear')}
+          </Anchor>
+        </Group>
       )}
-      moreLabel={t('list.more')}
-      {...useRequestRows('family')}
-    />
+      <Worklist
+        query={query}
+        empty={{ title: t(`list.empty.${list}`), hint: t('list.emptyHint') }}
+        header={() => (
+          <>
+            <Text size="sm" c="dimmed">
+              {t(`list.explain.${list}`)}
+            </Text>
+          </>
+        )}
+        moreLabel={t('list.more')}
+        {...useRequestRows('family')}
+      />
+    </>
   );
 }
