@@ -318,3 +318,19 @@ describe(`SMS delivery reports (issue 20 §5, C5) [${ENGINE}]`, () => {
     expect((await postSms({ messageId: 'not-ours-123', status: 'delivered' })).statusCode).toBe(204);
   });
 });
+
+describe(`delivery reports are rate-limited per address [${ENGINE}]`, () => {
+  it('answers 429 problem+json past the limit (600 a minute), as other public endpoints do', async () => {
+    let limitedAt = 0;
+    for (let n = 1; n <= 700 && !limitedAt; n++) {
+      const response = await t.app.inject({ method: 'GET', url: '/api/v1/public/whatsapp/webhook?hub.mode=subscribe&hub.verify_token=x' });
+      if (response.statusCode === 429) {
+        limitedAt = n;
+        expect(response.headers['content-type']).toMatch(/^application\/problem\+json/);
+      } else expect(response.statusCode).toBe(403);
+    }
+    // Earlier tests in this file used some of the minute's allowance from the same address.
+    expect(limitedAt).toBeGreaterThan(500);
+    expect(limitedAt).toBeLessThanOrEqual(601);
+  });
+});
