@@ -599,6 +599,15 @@ describe(`compensation cases [${ENGINE}]`, () => {
     await checkClocks(t.ctx, t.clock.now());
     const handled = await handleRoundClockEvents(t.ctx);
     expect(handled.breaches + handled.warnings).toBeGreaterThan(0);
+    // A withdrawn case's unanswered offer has no deadline any more.
+    const other = await establishedCase(100_000);
+    const open = await (await as(mgmt)).request('POST', `${BASE}/${other.id}/rounds`, { offerAmountHalalas: 100_000 });
+    const withdrawn = await (await as(mgmt)).request('POST', `${BASE}/${other.id}/transitions`, {
+      action: 'withdraw',
+      reason: 'سحبت الأسرة مطالبتها',
+    });
+    expect(withdrawn.json().rounds[0].deadline.state).toBe('stopped');
+    expect(open.json().rounds[0].deadline.state).toBe('running');
     const notices = await t.ctx.db
       .selectFrom('outbox_messages')
       .select(['recipient_id', 'recipient_kind'])

@@ -21,6 +21,7 @@ import {
   tellFamily,
   touchCase,
 } from './compensation.core.js';
+import { cancelPendingRoundClocks } from './compensation.negotiation.js';
 import { type CaseRow, isCaseWorker, loadVisibleCase, visibleTo, withDb } from './compensation.policy.js';
 import { presentDetail, presentSummaries } from './compensation.present.js';
 import { caseAad, sealWith } from './compensation.sealing.js';
@@ -205,6 +206,7 @@ export async function transitionCase(
       ...(isEnd ? { closed_at: now } : {}),
     };
     await moveCase(trx, ctx, row, body.action, actor, { note: body.reason ?? null, set });
+    if (body.action !== 'begin-investigation') await cancelPendingRoundClocks(trx, ctx, id, principal);
     await auditCase(trx, ctx, actor, body.action, id, {}, body.reason ? ['reason'] : undefined);
     return presentDetail(trx, ctx, row);
   });

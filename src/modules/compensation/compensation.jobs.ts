@@ -21,10 +21,11 @@ export async function handleRoundClockEvents(ctx: AppContext): Promise<{ warning
       const round = await trx
         .selectFrom('compensation_rounds as r')
         .innerJoin('compensation_cases as c', 'c.id', 'r.case_id')
-        .select(['r.id', 'r.offered_by', 'r.answer', 'c.id as case_id', 'c.reference'])
+        .select(['r.id', 'r.offered_by', 'r.answer', 'c.id as case_id', 'c.reference', 'c.status'])
         .where('r.id', '=', event.clock.ownerId)
         .executeTakeFirst();
-      if (round?.answer !== 'pending') return;
+      // Only a live negotiation's unanswered offer is worth a reminder (a withdrawn case's is not).
+      if (round?.answer !== 'pending' || round.status !== 'negotiating') return;
       if (event.kind === 'breach') breaches += 1;
       else warnings += 1;
       await enqueueMessage(trx, ctx, {

@@ -11,7 +11,7 @@ import type { CompensationRoundTable } from '../../platform/db/schema-compensati
 import { AppError } from '../../platform/http/app-error.js';
 import type { StaffPrincipal } from '../../platform/http/principal.js';
 import { uuidv7 } from '../../platform/ids.js';
-import { startClock, stopClock } from '../calendar/index.js';
+import { getClock, startClock, stopClock } from '../calendar/index.js';
 import {
   auditCase,
   caseForWrite,
@@ -152,6 +152,26 @@ export async function addRound(ctx: AppContext, principal: StaffPrincipal, id: s
     });
     return presentDetail(trx, ctx, row);
   });
+}
+
+/** A withdrawn, failed or closed case's unanswered offer has no deadline any more: its clock stops (cancelled). */
+export async function cancelPendingRoundClocks(trx: Db, ctx: AppContext, caseId: string, principal: StaffPrincipal): Promise<void> {
+  const pending = await trx
+    .selectFrom('compensation_rounds')
+    .select('clock_id')
+    .where('case_id', '=', caseId)
+    .where('answer', '=', 'pending')
+    .where('clock_id', 'is not', null)
+    .execute();
+  for (const round of pending) {
+    const clock = await getClock(ctx, round.clock_id as string, trx);
+    if (clock && ['running', 'paused', 'breached'].includes(clock.state))
+      await stopClock(trx, withDb(ctx, trx), round.clock_id as string, {
+        at: ctx.clock.now(),
+        reason: 'cancelled',
+        actor: staffActor(principal),
+      });
+  }
 }
 
 async function loadRound(trx: Db, caseId: string, roundId: string): Promise<CompensationRoundTable> {
