@@ -46,4 +46,6 @@ export const savedView = z.object({
 });
 export type SavedView = z.infer<typeof savedView>;
 
-export const savedViewList = z.object({ items: z.array(savedView) });
+/** The views, and whether this person may share a view with a role (administrators). */
+export const savedViewList = z.object({ items: z.array(savedView), abilities: z.object({ share: z.boolean() }) });
+export type SavedViewList = z.infer<typeof savedViewList>;

@@ -97,6 +97,10 @@ const EXPECTED: Record<string, Expected> = {
   'POST /api/v1/notifications/outbox/:id/sent': ['administrator', 'reception'],
   'POST /api/v1/notifications/outbox/:id/call': ['administrator', 'reception'],
   'GET /api/v1/me/notifications': 'any-staff',
+  // -- saved worklist views (issue 19 §4): everyone's own; sharing is checked in the service --
+  'GET /api/v1/saved-views': 'any-staff',
+  'POST /api/v1/saved-views': 'any-staff',
+  'DELETE /api/v1/saved-views/:id': 'any-staff',
   'POST /api/v1/me/notifications/:id/read': 'any-staff',
   'GET /api/v1/notifications/templates': ADMIN,
   'GET /api/v1/notifications/templates/:event/:channel/:language': ADMIN,
@@ -121,6 +125,9 @@ const EXPECTED: Record<string, Expected> = {
   'GET /api/v1/requests/:id/attestation-form': REQUEST_INTAKE,
   'POST /api/v1/requests/:id/attestations': REQUEST_INTAKE,
   'POST /api/v1/requests/:id/transitions': REQUEST_INTAKE,
+  // -- bulk actions (issue 19 §5): the single action's roles; each record checked on its own --
+  'POST /api/v1/requests/bulk/transitions': REQUEST_INTAKE,
+  'POST /api/v1/requests/export': REQUEST_READERS,
   // -- attestations of subjects of any kind (issue 22; the same witnesses as requests') --
   'GET /api/v1/attestations/:kind/:id': REQUEST_INTAKE,
   'GET /api/v1/attestations/:kind/:id/form': REQUEST_INTAKE,
@@ -191,6 +198,7 @@ const EXPECTED: Record<string, Expected> = {
   'GET /api/v1/complaints/staff-lookup': ['follow-up-committee'],
   'GET /api/v1/complaints/:id': ['follow-up-committee', 'management', 'reception', 'contact-officer'],
   'POST /api/v1/complaints/:id/steps': ['follow-up-committee', 'reception', 'contact-officer'],
+  'POST /api/v1/complaints/bulk/steps': ['follow-up-committee', 'reception', 'contact-officer'],
   'POST /api/v1/complaints/:id/entries': ['follow-up-committee'],
   'POST /api/v1/complaints/:id/entries/:entryId/done': ['follow-up-committee'],
   'POST /api/v1/complaints/:id/evidence': ['follow-up-committee'],

@@ -47,6 +47,9 @@ describe(`saved worklist views [${ENGINE}]`, () => {
     expect(await list(officer)).toEqual([expect.objectContaining({ id: created.json().id })]);
     expect(await list(officer, 'complaints')).toEqual([]);
     expect(await list(otherOfficer)).toEqual([]);
+    // Only administrators may share (issue 19 §2: the ability comes from the server).
+    expect((await officer.request('GET', '/api/v1/saved-views?worklist=requests')).json().abilities).toEqual({ share: false });
+    expect((await admin.request('GET', '/api/v1/saved-views?worklist=requests')).json().abilities).toEqual({ share: true });
     // Another person cannot delete it, nor learn it exists.
     expect((await otherOfficer.request('DELETE', `/api/v1/saved-views/${created.json().id}`)).statusCode).toBe(404);
     // The same name twice on one list is refused, clearly.

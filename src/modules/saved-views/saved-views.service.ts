@@ -2,6 +2,7 @@ import {
   type CreateSavedViewBody,
   MAX_VIEWS_PER_WORKLIST,
   type SavedView,
+  type SavedViewList,
   UNSAVED_PARAMS,
   type WorklistKey,
 } from '../../contracts/saved-views.js';
@@ -55,10 +56,13 @@ function visibleViews(ctx: AppContext, principal: StaffPrincipal) {
 }
 
 /** Own views first, then shared ones, each by name. */
-export async function listSavedViews(ctx: AppContext, principal: StaffPrincipal, worklist: WorklistKey): Promise<{ items: SavedView[] }> {
+export async function listSavedViews(ctx: AppContext, principal: StaffPrincipal, worklist: WorklistKey): Promise<SavedViewList> {
   const rows = await visibleViews(ctx, principal).where('worklist', '=', worklist).orderBy('name').orderBy('id').execute();
   const items = rows.map((row) => present(principal, row));
-  return { items: [...items.filter((v) => v.isMine), ...items.filter((v) => !v.isMine)] };
+  return {
+    items: [...items.filter((v) => v.isMine), ...items.filter((v) => !v.isMine)],
+    abilities: { share: isAdministrator(principal) },
+  };
 }
 
 export async function createSavedView(ctx: AppContext, principal: StaffPrincipal, body: CreateSavedViewBody): Promise<SavedView> {

@@ -9,12 +9,12 @@ import {
   type CreateSavedViewBody,
   createSavedViewBody,
   type SavedView,
+  type SavedViewList,
   UNSAVED_PARAMS,
   type WorklistKey,
 } from '../../contracts/saved-views.js';
 import { STAFF_ROLES } from '../../domain/roles.js';
 import { api } from '../api/client.js';
-import { hasRole, useCurrentUser } from '../auth/session.js';
 import { ConfirmDialog } from './confirm-dialog.js';
 import { notifyError, notifySuccess } from './notify.js';
 import { ProblemAlert } from './problem-alert.js';
@@ -47,7 +47,7 @@ export function SavedViews({ worklist }: { worklist: WorklistKey }) {
   const queryClient = useQueryClient();
   const views = useQuery({
     queryKey: keys(worklist),
-    queryFn: () => api.get<{ items: SavedView[] }>(`/saved-views?worklist=${worklist}`),
+    queryFn: () => api.get<SavedViewList>(`/saved-views?worklist=${worklist}`),
     staleTime: 60_000,
   });
   const [isSaving, setSaving] = useState(false);
@@ -125,12 +125,14 @@ export function SavedViews({ worklist }: { worklist: WorklistKey }) {
         <SaveViewDialog
           worklist={worklist}
           params={current}
+          mayShare={views.data?.abilities.share ?? false}
           onClose={() => setSaving(false)}
           onSaved={(view) => {
             setSaving(false);
             notifySuccess(t('savedViews.saved', { name: view.name }));
-            queryClient.setQueryData(keys(worklist), (old: { items: SavedView[] } | undefined) => ({
+            queryClient.setQueryData(keys(worklist), (old: SavedViewList | undefined) => ({
               items: [...(old?.items ?? []), view],
+              abilities: old?.abilities ?? { share: false },
             }));
           }}
         />
@@ -152,17 +154,18 @@ export function SavedViews({ worklist }: { worklist: WorklistKey }) {
 function SaveViewDialog({
   worklist,
   params,
+  mayShare,
   onClose,
   onSaved,
 }: {
   worklist: WorklistKey;
   params: Record<string, string>;
+  /** From the server (administrators): the choice of a role to share with. */
+  mayShare: boolean;
   onClose(): void;
   onSaved(view: SavedView): void;
 }) {
   const { t } = useTranslation();
-  const me = useCurrentUser();
-  const mayShare = hasRole(me.roles, 'administrator');
   const form = useForm({
     mode: 'uncontrolled',
     initialValues: { name: '', sharedRole: '' },
