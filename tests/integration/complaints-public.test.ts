@@ -267,6 +267,8 @@ describe(`public complaints and inquiries [${ENGINE}]`, () => {
       response: null,
       // Issue 20 §5: the acknowledgement waits in the outbox (no gateway in tests): not "sent".
       messages: [{ about: 'acknowledgement', state: 'queued', sentAt: null }],
+      // Issue 23 §5: no compensation case (an escalated one shows its outcome category only).
+      compensationOutcome: null,
     });
     for (const secret of ['منيرة', '0551234567', '966551234567', 'muneera', '1000000008', 'تأخر', 'website', 'family', 'staff'])
       expect(response.body).not.toContain(secret);
