@@ -27,8 +27,8 @@ import * as m0024 from './migrations/0024-subject-attestations.js';
 import * as m0025 from './migrations/0025-bulk-sends.js';
 import * as m0026 from './migrations/0026-family-email-verified.js';
 import * as m0027 from './migrations/0027-delivery-reports.js';
-import * as m0029 from './migrations/0029-saved-views.js';
 import * as m0028 from './migrations/0028-compensation.js';
+import * as m0029 from './migrations/0029-saved-views.js';
 
 /** One migration history for both engines, listed here so it works from source and from dist. */
 const migrations: Record<string, Migration> = {
@@ -59,8 +59,8 @@ const migrations: Record<string, Migration> = {
   '0025-bulk-sends': m0025,
   '0026-family-email-verified': m0026,
   '0027-delivery-reports': m0027,
-  '0029-saved-views': m0029,
   '0028-compensation': m0028,
+  '0029-saved-views': m0029,
 };
 
 const provider: MigrationProvider = { getMigrations: async () => migrations };
