@@ -9,6 +9,20 @@ export const signInBody = z.strictObject({
   password: z.string().min(1, 'field.required').max(1024, 'field.too-long'),
 });
 
+/**
+ * What this user may start, where no record is involved yet (issue 19 §2): each area's policy says
+ * it (the same role lists its create, export and import routes use), through the session.
+ */
+export const SESSION_ABILITIES = ['registerFamily', 'exportFamilies', 'importFamilies', 'createRequest'] as const;
+export type SessionAbility = (typeof SESSION_ABILITIES)[number];
+export const sessionAbilities = z.object({
+  registerFamily: z.boolean(),
+  exportFamilies: z.boolean(),
+  importFamilies: z.boolean(),
+  createRequest: z.boolean(),
+});
+export type SessionAbilities = z.infer<typeof sessionAbilities>;
+
 export const currentUser = z.object({
   id: z.string(),
   username: z.string(),
@@ -17,6 +31,7 @@ export const currentUser = z.object({
   scope: scopeSchema,
   language,
   hasTotp: z.boolean(),
+  can: sessionAbilities,
 });
 
 export const sessionResponse = z.object({

@@ -1,4 +1,4 @@
-import type { SessionResponse } from '../../contracts/auth.js';
+import { SESSION_ABILITIES, type SessionAbilities, type SessionResponse } from '../../contracts/auth.js';
 import { checkPassword } from '../../domain/password-policy.js';
 import { isMfaRequired } from '../../domain/roles.js';
 import type { AppContext } from '../../platform/context.js';
@@ -8,6 +8,7 @@ import type { StaffUserTable as StaffTable } from '../../platform/db/schema.js';
 import { AppError } from '../../platform/http/app-error.js';
 import type { StaffPrincipal } from '../../platform/http/principal.js';
 import type { SessionStage } from '../../platform/http/route-policy.js';
+import { sessionAbilityProviders } from '../../platform/http/session-abilities.js';
 import type { SessionRow } from '../../platform/http/sessions.js';
 import { recordAudit } from '../audit/index.js';
 import { getAssociation, getSecurity } from '../settings/index.js';
@@ -93,8 +94,19 @@ export async function describeSession(ctx: AppContext, principal: StaffPrincipal
       scope: { categories: [...principal.scope.categories], domains: [...principal.scope.domains], offices: [...principal.scope.offices] },
       language: principal.language,
       hasTotp: row?.totp_enabled === 1,
+      can: sessionAbilitiesOf(ctx, principal),
     },
   };
+}
+
+/** Each area's part of what this user may start (issue 19 §2); what no area grants is false. */
+function sessionAbilitiesOf(ctx: AppContext, principal: StaffPrincipal): SessionAbilities {
+  const can = Object.fromEntries(SESSION_ABILITIES.map((ability) => [ability, false])) as SessionAbilities;
+  for (const provider of ctx.hooks.providers(sessionAbilityProviders)) {
+    const granted = provider(principal);
+    for (const ability of SESSION_ABILITIES) if (granted[ability] === true) can[ability] = true;
+  }
+  return can;
 }
 
 async function loadUser(ctx: AppContext, principal: StaffPrincipal): Promise<StaffTable> {

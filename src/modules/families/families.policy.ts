@@ -79,3 +79,12 @@ export function assertFamilyWritable(principal: StaffPrincipal, target: ScopeTar
 export function actorOf(principal: StaffPrincipal) {
   return { kind: 'staff' as const, id: principal.userId };
 }
+
+/** What `principal` may start in the registry (issue 19 §2, served through the session): the routes' role lists. */
+export function familySessionAbilities(principal: StaffPrincipal) {
+  return {
+    registerFamily: has(principal, FAMILY_REGISTRARS),
+    exportFamilies: has(principal, FAMILY_EXPORTERS),
+    importFamilies: has(principal, FAMILY_IMPORTERS),
+  };
+}

@@ -1,6 +1,8 @@
 import type { AreaManifest } from '../../platform/area.js';
+import { sessionAbilityProviders } from '../../platform/http/session-abilities.js';
 import { CONSENT_PERSONAL_DATA } from './families.consent.js';
 import { consentRoutes } from './families.consent-routes.js';
+import { familySessionAbilities } from './families.policy.js';
 import { familyRoutes } from './families.routes.js';
 import { FAMILIES_PERSONAL_DATA } from './families.sealing.js';
 
@@ -31,6 +33,10 @@ export const familiesArea: AreaManifest = {
   routes: (app, ctx, options) => {
     familyRoutes(app, ctx);
     consentRoutes(app, ctx, options.webDir);
+  },
+  wire(ctx) {
+    // Issue 19 §2: register, export and import, offered from the session.
+    ctx.hooks.provide(sessionAbilityProviders, 'families', familySessionAbilities);
   },
   personalData: [...FAMILIES_PERSONAL_DATA, ...CONSENT_PERSONAL_DATA],
   auditKinds: [

@@ -1,4 +1,5 @@
 import type { AreaManifest } from '../../platform/area.js';
+import { sessionAbilityProviders } from '../../platform/http/session-abilities.js';
 import type { PersonalTable } from '../../platform/personal-data.js';
 import { committeeSubjects, REQUEST_SUBJECT } from '../committees/index.js';
 import { audienceNarrowers, familyChanged } from '../families/index.js';
@@ -9,8 +10,12 @@ import { requestCommitteeSubject } from './requests.committee-subject.js';
 import { answersAad, noteAad, reasonsAad } from './requests.core.js';
 import { requestJobs } from './requests.jobs.js';
 import { syncFamilyRequests } from './requests.moves.js';
+import { requestSessionAbilities } from './requests.policy.js';
 import { requestRoutes } from './requests.routes.js';
 import { onMessageSent } from './requests.told.js';
+
+/** Issue 24 §2: the surveys area asks after a request closes. */
+export { requestClosed } from './requests.core.js';
 
 /**
  * Service requests' public face (C2–C6): the portal's online requests and attestation by code.
@@ -63,6 +68,8 @@ export const requestsArea: AreaManifest = {
     ctx.hooks.on(messageSent, (sent) => onMessageSent(ctx, sent));
     // G3 (issue 20 §2): bulk sends may be narrowed to families with a request of a type, or an open one.
     ctx.hooks.provide(audienceNarrowers, 'requests', requestsAudience);
+    // Issue 19 §2: "new request", offered from the session.
+    ctx.hooks.provide(sessionAbilityProviders, 'requests', requestSessionAbilities);
   },
   personalData: REQUESTS_PERSONAL_DATA,
   auditKinds: [

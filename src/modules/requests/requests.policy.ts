@@ -100,3 +100,8 @@ const ACTION_OF: Record<StaffAction, keyof RequestAbilities> = {
 export function allowedMoves(abilities: RequestAbilities): StaffAction[] {
   return (Object.keys(ACTION_OF) as StaffAction[]).filter((action) => abilities[ACTION_OF[action]]);
 }
+
+/** What `principal` may start with requests (issue 19 §2, served through the session): the intake route's roles. */
+export function requestSessionAbilities(principal: StaffPrincipal) {
+  return { createRequest: has(principal, REQUEST_INTAKE) };
+}

@@ -72,9 +72,8 @@ export function FamiliesPage() {
 
   if (!isReader) return <NotAllowed />;
 
-  const canRegister = hasRole(me.roles, 'reception', 'contact-officer', 'volunteer');
-  const canExport = hasRole(me.roles, 'reception', 'contact-officer', 'administrator', 'management');
-  const canImport = hasRole(me.roles, 'reception', 'administrator');
+  // Issue 19 §2: what this user may start here, from the registry's policy through the session.
+  const { registerFamily: canRegister, exportFamilies: canExport, importFamilies: canImport } = me.can;
   const actions = (
     <Group gap="xs">
       {canImport && (

@@ -5,7 +5,7 @@ import { useTranslation } from 'react-i18next';
 import { Link, useNavigate } from 'react-router';
 import { createFamilyBody } from '../../contracts/families.js';
 import { api } from '../api/client.js';
-import { hasRole, useCurrentUser } from '../auth/session.js';
+import { useCurrentUser } from '../auth/session.js';
 import { notifySuccess } from '../ui/notify.js';
 import { NotAllowed, Page } from '../ui/page.js';
 import { ProblemAlert } from '../ui/problem-alert.js';
@@ -42,7 +42,7 @@ export function FamilyCreatePage() {
     onError: problem.handle,
   });
 
-  if (!hasRole(me.roles, 'reception', 'contact-officer', 'volunteer')) return <NotAllowed />;
+  if (!me.can.registerFamily) return <NotAllowed />;
 
   return (
     <Page title={t('newTitle')}>

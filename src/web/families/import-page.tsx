@@ -19,7 +19,7 @@ import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { CONTACT_CHANNELS, IMPORT_FIELDS, type ImportField, ORIGIN_CHANNELS, type StartImportBody } from '../../contracts/families.js';
 import { api } from '../api/client.js';
-import { hasRole, useCurrentUser } from '../auth/session.js';
+import { useCurrentUser } from '../auth/session.js';
 import { useFormat } from '../ui/format.js';
 import { Ltr } from '../ui/ltr.js';
 import { NotAllowed, Page } from '../ui/page.js';
@@ -38,7 +38,7 @@ export function ImportPage() {
   const me = useCurrentUser();
   const [preview, setPreview] = useState<ImportPreview | null>(null);
   const [importId, setImportId] = useState<string | null>(null);
-  if (!hasRole(me.roles, 'reception', 'administrator')) return <NotAllowed />;
+  if (!me.can.importFamilies) return <NotAllowed />;
   const reset = () => {
     setPreview(null);
     setImportId(null);

@@ -18,7 +18,7 @@ export function FamilyRequests({ familyId, title, empty }: { familyId: string; t
   const { t } = useTranslation(REQUESTS_NS);
   const me = useCurrentUser();
   const canRead = hasRole(me.roles, 'reception', 'contact-officer', 'volunteer', 'management', 'committee-member');
-  const canCreate = hasRole(me.roles, 'reception', 'contact-officer', 'volunteer');
+  const canCreate = me.can.createRequest;
   const query = useRequestList('all', { familyId }, canRead);
   const rows = useRequestRows('channel');
   if (!canRead) return null;

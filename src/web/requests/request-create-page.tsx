@@ -42,7 +42,7 @@ export function RequestCreatePage() {
   const me = useCurrentUser();
   const [params, setParams] = useSearchParams();
   const familyId = params.get('familyId');
-  if (!hasRole(me.roles, 'reception', 'contact-officer', 'volunteer')) return <NotAllowed />;
+  if (!me.can.createRequest) return <NotAllowed />;
   return (
     <Page title={t('new.title')}>
       {familyId ? (
