@@ -85,6 +85,9 @@ export const NOTIFICATION_EVENTS = [
   'compensation.settled',
   'compensation.payment',
   'compensation.round-due',
+  // Issue 24 (H1, C1): the survey link to a family (bulk, purpose `surveys`); a negative answer's follow-up to its contact officer.
+  'survey.invitation',
+  'survey.follow-up',
 ] as const;
 export const notificationEvent = z.enum(NOTIFICATION_EVENTS);
 export type NotificationEvent = (typeof NOTIFICATION_EVENTS)[number];
@@ -122,6 +125,8 @@ export const outboxItem = z.object({
   /** A code (e.g. `sms.http-503`, `recipient.no-address`), never personal data. */
   lastError: z.string().nullable(),
   sentAt: z.string().nullable(),
+  /** When the transport reported it reached the person (issue 20 §5: WhatsApp's webhook, SMS reports). */
+  deliveredAt: z.string().nullable(),
   expiresAt: z.string().nullable(),
   about: z.object({ type: z.string(), id: z.string() }).nullable(),
   handledAt: z.string().nullable(),

@@ -161,6 +161,10 @@ describe(`WhatsApp status webhook (issue 20 §5, C5) [${ENGINE}]`, () => {
     const deliveredAt = t.clock.now().toISOString();
     expect((await decisionRow(request.id)).delivered_at).toBe(deliveredAt);
     expect((await view(request.id)).status).toBe('notified');
+    // The outbox page shows it too (an administrator's view of the message).
+    const admin = await sessionFor(t, await buildStaff(t, { roles: ['administrator'] }));
+    const outboxView = await admin.request('GET', `/api/v1/notifications/outbox/${row.id}`);
+    expect(outboxView.json()).toMatchObject({ status: 'delivered', deliveredAt: deliveredAt });
 
     // Meta retries and sends `read` after `delivered`: still delivered, one history step.
     t.clock.set(new Date(t.clock.now().getTime() + 60_000).toISOString());

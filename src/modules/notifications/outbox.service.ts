@@ -95,6 +95,7 @@ function presentItem(ctx: AppContext, row: OutboxMessageTable, directory: Direct
     nextAttemptAt: row.next_attempt_at,
     lastError: row.last_error,
     sentAt: row.sent_at,
+    deliveredAt: row.delivered_at,
     expiresAt: row.expires_at,
     about: row.about_type && row.about_id ? { type: row.about_type, id: row.about_id } : null,
     handledAt: row.handled_at,

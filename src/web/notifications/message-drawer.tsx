@@ -105,6 +105,11 @@ function MessageDetails({ message }: { message: OutboxMessage }) {
             {t('sentAt')}: {when(message.sentAt)}
           </Text>
         )}
+        {message.deliveredAt && (
+          <Text size="sm">
+            {t('deliveredAt')}: {when(message.deliveredAt)}
+          </Text>
+        )}
       </Stack>
       <Stack gap={4}>
         <Title order={3} fz="h5">
