@@ -241,6 +241,7 @@ function trackPageBody(language: Language): SafeHtml {
   <h2 id="result-heading"><bdi dir="ltr" id="result-reference"></bdi></h2>
   <dl>
     <div class="row"><dt>${t.status}</dt><dd><span class="badge" id="result-status"></span></dd></div>
+    <div class="row" id="result-compensation-row" hidden><dt>${t.compensation}</dt><dd id="result-compensation"></dd></div>
   </dl>
   <h3>${t.timeline}</h3>
   <ol class="timeline" id="result-timeline"></ol>

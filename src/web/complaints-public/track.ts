@@ -12,6 +12,8 @@ interface Lookup {
   response: string | null;
   /** Issue 20 §5: what became of our messages to the writer. */
   messages: Array<{ about: string; state: string; sentAt: string | null }>;
+  /** Issue 23 §5: an escalated complaint's compensation case, as an outcome category only (inquiries: absent). */
+  compensationOutcome?: string | null;
 }
 
 const byId = <T extends HTMLElement>(id: string) => document.getElementById(id) as T;
@@ -97,6 +99,9 @@ export function setUpTracking(copy: PageCopy): void {
       }),
     );
     byId('result-messages-block').hidden = data.messages.length === 0;
+    const outcome = data.compensationOutcome ?? null;
+    byId('result-compensation').textContent = outcome ? (copy.ui[`compensation.${outcome}`] ?? outcome) : '';
+    byId('result-compensation-row').hidden = outcome === null;
     const response = byId('result-response');
     response.textContent = data.response ?? copy.ui.noResponse ?? '';
     response.classList.toggle('muted', !data.response);
