@@ -54,6 +54,9 @@ describe('configuration (ARCHITECTURE.md "Configuration")', () => {
       SMS_GATEWAY_TOKEN: 'token',
       WHATSAPP_TOKEN: 'wa',
       WHATSAPP_PHONE_NUMBER_ID: '123',
+      WHATSAPP_APP_SECRET: '0123456789abcdef0123456789abcdef',
+      WHATSAPP_VERIFY_TOKEN: 'verify-token-0123',
+      SMS_REPORT_TOKEN: 'sms-report-token-0123456789',
       ...KEYS,
     });
     expect(config).toMatchObject({
@@ -72,8 +75,18 @@ describe('configuration (ARCHITECTURE.md "Configuration")', () => {
         smsGatewayToken: 'token',
         whatsappToken: 'wa',
         whatsappPhoneNumberId: '123',
+        whatsappAppSecret: '0123456789abcdef0123456789abcdef',
+        whatsappVerifyToken: 'verify-token-0123',
+        smsReportToken: 'sms-report-token-0123456789',
       },
     });
+  });
+
+  it('refuses delivery-report secrets too short to be secrets (issue 20 §5)', () => {
+    const names = (env: Record<string, string>) => problemsOf(env).map((p) => p.split(':')[0]);
+    expect(names({ WHATSAPP_APP_SECRET: 'short' })).toEqual(['WHATSAPP_APP_SECRET']);
+    expect(names({ WHATSAPP_VERIFY_TOKEN: 'short' })).toEqual(['WHATSAPP_VERIFY_TOKEN']);
+    expect(names({ SMS_REPORT_TOKEN: 'short-token' })).toEqual(['SMS_REPORT_TOKEN']);
   });
 
   it('treats a blank variable as unset', () => {
