@@ -12,6 +12,7 @@ import { SavedViews } from '../ui/saved-views.js';
 import { SEVERITY_COLOURS } from '../ui/status.js';
 import { FilterChips, useListParams, Worklist, WorklistTabs } from '../ui/worklist.js';
 import { type CaseSummary, CHANNEL_CODES, useComplaintCounts, useComplaintList, useFormOptions } from './complaints-api.js';
+import { useComplaintBulk } from './complaints-bulk.js';
 import { COMPLAINTS_NS } from './i18n.js';
 import { type ComplaintFilters, NARROWING_KEYS, type Narrowing, type TabKey, tabsFor, worklistFor } from './worklist-filters.js';
 
@@ -90,14 +91,20 @@ function NarrowingChips({ narrowing, onRemove }: { narrowing: Narrowing; onRemov
 function WorklistPanel({ tab, filters, isNarrowed }: { tab: TabKey; filters: ComplaintFilters; isNarrowed: boolean }) {
   const { t } = useTranslation(COMPLAINTS_NS);
   const query = useComplaintList(filters);
+  const bulk = useComplaintBulk(filters, query.data?.pages.flatMap((page) => page.items) ?? [], query.hasNextPage);
   return (
     <Worklist
       query={query}
+      selection={bulk.selection}
       empty={{ title: isNarrowed ? t('list.emptyNarrowed') : t(`list.empty.${tab}`), hint: t('list.emptyHint') }}
       header={() => (
-        <Text size="sm" c="dimmed">
-          {t(`list.explain.${tab}`)}
-        </Text>
+        <>
+          <Text size="sm" c="dimmed">
+            {t(`list.explain.${tab}`)}
+          </Text>
+          {bulk.bar}
+          {bulk.dialog}
+        </>
       )}
       moreLabel={t('list.more')}
       {...useComplaintRows()}

@@ -14,6 +14,7 @@ import { REQUESTS_NS } from './i18n.js';
 import type { HandedOverState } from './request-actions.js';
 import { useRequestRows } from './request-rows.js';
 import { useRequestCounts, useRequestList } from './requests-api.js';
+import { useRequestBulk } from './requests-bulk.js';
 
 /** Which worklists each role works from (the server scopes every list again). */
 const TABS: { list: ListName; count: keyof Omit<RequestCounts, 'isCapped' | 'cap'>; roles: StaffRole[] }[] = [
@@ -78,18 +79,26 @@ export function RequestsPage() {
           isAlarm: tab.list === 'breached' && (counts.data?.breached ?? 0) > 0,
         }))}
       >
-        {(list) => <WorklistPanel list={list as ListName} />}
+        {(list) => {
+          const tab = tabs.find((each) => each.list === list);
+          const count = tab && counts.data && !counts.data.isCapped ? counts.data[tab.count] : null;
+          return <WorklistPanel list={list as ListName} matchingCount={count ?? null} />;
+        }}
       </WorklistTabs>
     </Page>
   );
 }
 
-function WorklistPanel({ list }: { list: ListName }) {
+function WorklistPanel({ list, matchingCount }: { list: ListName; matchingCount: number | null }) {
   const { t } = useTranslation(REQUESTS_NS);
   const params = useListParams();
   // C5, C6: the oversight figure "decisions not told" links here with `message=unsent|failed`.
   const message = UNTOLD_DECISIONS.find((value) => value === params.get('message'));
-  const query = useRequestList(list, message ? { message } : {});
+  const filters: Record<string, string> = message ? { message } : {};
+  const query = useRequestList(list, filters);
+  const loaded = query.data?.pages.flatMap((page) => page.items) ?? [];
+  // A narrowed list's count is not the tab's: "all matching" is offered only on the tab's own list.
+  const bulk = useRequestBulk(list, filters, loaded, { matchingCount: message ? null : matchingCount, hasMore: query.hasNextPage });
   return (
     <>
       {/* Above the list, so an empty filtered list still says what it is filtered by. */}
@@ -105,12 +114,15 @@ function WorklistPanel({ list }: { list: ListName }) {
       )}
       <Worklist
         query={query}
+        selection={bulk.selection}
         empty={{ title: t(`list.empty.${list}`), hint: t('list.emptyHint') }}
         header={() => (
           <>
             <Text size="sm" c="dimmed">
               {t(`list.explain.${list}`)}
             </Text>
+            {bulk.bar}
+            {bulk.dialog}
           </>
         )}
         moreLabel={t('list.more')}

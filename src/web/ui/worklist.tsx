@@ -1,9 +1,10 @@
-import { ActionIcon, Anchor, Badge, Button, EmptyState, Group, Menu, Paper, Pill, Stack, Table, Tabs, Text } from '@mantine/core';
+import { ActionIcon, Anchor, Badge, Button, Checkbox, EmptyState, Group, Menu, Paper, Pill, Stack, Table, Tabs, Text } from '@mantine/core';
 import { useMediaQuery } from '@mantine/hooks';
 import { IconDotsVertical, IconExternalLink, IconInbox } from '@tabler/icons-react';
 import type { ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, useSearchParams } from 'react-router';
+import type { BulkSelection } from './bulk-actions.js';
 import { Ltr } from './ltr.js';
 import { LoadFailure, PageLoader } from './page.js';
 import { errorMessage } from './problems.js';
@@ -219,6 +220,8 @@ export interface WorklistProps<T> {
   moreLabel: string;
   rowTestId?: string;
   cardsTestId?: string;
+  /** Check boxes on the rows for bulk actions (issue 19 §5); none without. */
+  selection?: BulkSelection;
 }
 
 export function Worklist<T>(props: WorklistProps<T>) {
@@ -263,9 +266,20 @@ export function WorklistRows<T>({
   minWidth,
   rowTestId,
   cardsTestId,
+  selection,
 }: Omit<WorklistProps<T>, 'query' | 'empty' | 'moreLabel' | 'header'> & { items: T[] }) {
   const { t } = useTranslation();
   const isPhone = useMediaQuery('(max-width: 40em)');
+  const chooser = (item: T) =>
+    selection && (
+      <Checkbox
+        aria-label={t('bulk.choose', { reference: card.reference(item) })}
+        checked={selection.isChosen(rowKey(item))}
+        onChange={(event) => selection.set([{ id: rowKey(item), reference: card.reference(item) }], event.currentTarget.checked)}
+        data-testid="bulk-choose"
+      />
+    );
+  const chosenLoaded = selection ? items.filter((item) => selection.isChosen(rowKey(item))).length : 0;
   if (isPhone)
     return (
       <Stack
@@ -281,6 +295,7 @@ export function WorklistRows<T>({
           <Paper component="li" key={rowKey(item)} withBorder radius="md" p="sm" data-testid="worklist-card" {...rowAttributes?.(item)}>
             <Stack gap={6}>
               <Group justify="space-between" align="flex-start" gap="xs" wrap="nowrap">
+                {chooser(item)}
                 {rowHref ? (
                   <Anchor component={Link} to={rowHref(item)} fw={600} data-testid="worklist-card-reference">
                     <Ltr>{card.reference(item)}</Ltr>
@@ -318,6 +333,22 @@ export function WorklistRows<T>({
         <Table striped highlightOnHover verticalSpacing="sm" style={{ wordBreak: 'normal' }}>
           <Table.Thead>
             <Table.Tr>
+              {selection && (
+                <Table.Th scope="col" w={40}>
+                  <Checkbox
+                    aria-label={t('bulk.chooseLoaded')}
+                    checked={chosenLoaded > 0 && chosenLoaded === items.length}
+                    indeterminate={chosenLoaded > 0 && chosenLoaded < items.length}
+                    onChange={(event) =>
+                      selection.set(
+                        items.map((item) => ({ id: rowKey(item), reference: card.reference(item) })),
+                        event.currentTarget.checked,
+                      )
+                    }
+                    data-testid="bulk-choose-loaded"
+                  />
+                </Table.Th>
+              )}
               {columns.map((column) => (
                 <Table.Th key={column.key} scope="col">
                   {column.header}
@@ -335,6 +366,7 @@ export function WorklistRows<T>({
           <Table.Tbody>
             {items.map((item) => (
               <Table.Tr key={rowKey(item)} data-testid={rowTestId} {...rowAttributes?.(item)}>
+                {selection && <Table.Td>{chooser(item)}</Table.Td>}
                 {columns.map((column) => (
                   <Table.Td key={column.key}>{column.cell(item)}</Table.Td>
                 ))}

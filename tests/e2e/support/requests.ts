@@ -13,6 +13,7 @@ const load = (file: string) => JSON.parse(readFileSync(path.resolve(file), 'utf8
 const sources = {
   requests: { ar: load('src/web/requests/i18n/ar.json'), en: load('src/web/requests/i18n/en.json') },
   committees: { ar: load('src/web/committees/i18n/ar.json'), en: load('src/web/committees/i18n/en.json') },
+  complaints: { ar: load('src/web/complaints/i18n/ar.json'), en: load('src/web/complaints/i18n/en.json') },
 };
 
 function text(source: Texts, key: string, values: Record<string, string> = {}): string {
@@ -25,6 +26,9 @@ function text(source: Texts, key: string, values: Record<string, string> = {}): 
 /** The requests screens' text (`src/web/requests/i18n/<language>.json`). */
 export const rq = (key: string, values?: Record<string, string>, language: 'ar' | 'en' = 'ar') =>
   text(sources.requests[language], key, values);
+/** The complaints screens' text. */
+export const cp = (key: string, values?: Record<string, string>, language: 'ar' | 'en' = 'ar') =>
+  text(sources.complaints[language], key, values);
 /** The committees screens' text. */
 export const cm = (key: string, values?: Record<string, string>, language: 'ar' | 'en' = 'ar') =>
   text(sources.committees[language], key, values);
