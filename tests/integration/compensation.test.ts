@@ -485,10 +485,12 @@ describe(`compensation cases [${ENGINE}]`, () => {
         expect((await reception.request('POST', `/api/v1/complaints/${id}/steps`, { action: 'acknowledge', via: 'sms' })).statusCode).toBe(
           200,
         );
+      // §6: a member of the investigation committee is concerned by the linked complaint.
       const assessed = await handler.request('POST', `/api/v1/complaints/${id}/steps`, {
         action: 'assess',
         severity: 'high',
         needsImmediateAction: false,
+        concernedStaffIds: id === linked.id ? [m3.id] : [],
       });
       expect(assessed.statusCode, assessed.body).toBe(200);
     }
@@ -510,6 +512,10 @@ describe(`compensation cases [${ENGINE}]`, () => {
       complaint: { id: linked.id },
       originReason: 'ضرر مالي يستوجب التعويض',
     });
+    // §6 reused from complaints: those concerned by the complaint never see its case, nor find it listed.
+    expect((await (await as(m3)).request('GET', `${BASE}/${caseId}`)).statusCode).toBe(404);
+    expect((await (await as(m3)).request('GET', BASE)).json().items.map((i: { id: string }) => i.id)).not.toContain(caseId);
+    expect((await (await as(m2)).request('GET', `${BASE}/${caseId}`)).statusCode).toBe(200);
     const again = await handler.request('POST', `/api/v1/complaints/${linked.id}/compensation`, { reason: 'مرة أخرى للتعويض' });
     expect(again.statusCode).toBe(409);
     expect(again.json()).toMatchObject({ code: 'compensation.already-escalated', caseId, caseReference: opened.reference });
