@@ -13,13 +13,15 @@ export const signInBody = z.strictObject({
  * What this user may start, where no record is involved yet (issue 19 §2): each area's policy says
  * it (the same role lists its create, export and import routes use), through the session.
  */
-export const SESSION_ABILITIES = ['registerFamily', 'exportFamilies', 'importFamilies', 'createRequest'] as const;
+export const SESSION_ABILITIES = ['registerFamily', 'exportFamilies', 'importFamilies', 'createRequest', 'registerCase'] as const;
 export type SessionAbility = (typeof SESSION_ABILITIES)[number];
 export const sessionAbilities = z.object({
   registerFamily: z.boolean(),
   exportFamilies: z.boolean(),
   importFamilies: z.boolean(),
   createRequest: z.boolean(),
+  /** Register a complaint or an inquiry received by phone, fax, letter or in person. */
+  registerCase: z.boolean(),
 });
 export type SessionAbilities = z.infer<typeof sessionAbilities>;
 

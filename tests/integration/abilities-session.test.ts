@@ -27,16 +27,12 @@ const canOf = async (role: string) => {
 
 describe(`session abilities (issue 19 §2) [${ENGINE}]`, () => {
   it('each role receives what the routes allow it to start, and nothing else', async () => {
-    expect(await canOf('reception')).toEqual({ registerFamily: true, exportFamilies: true, importFamilies: true, createRequest: true });
-    expect(await canOf('volunteer')).toEqual({ registerFamily: true, exportFamilies: false, importFamilies: false, createRequest: true });
-    expect(await canOf('administrator')).toEqual({
-      registerFamily: false,
-      exportFamilies: true,
-      importFamilies: true,
-      createRequest: false,
-    });
-    expect(await canOf('management')).toEqual({ registerFamily: false, exportFamilies: true, importFamilies: false, createRequest: false });
-    const none = { registerFamily: false, exportFamilies: false, importFamilies: false, createRequest: false };
+    const none = { registerFamily: false, exportFamilies: false, importFamilies: false, createRequest: false, registerCase: false };
+    const all = { registerFamily: true, exportFamilies: true, importFamilies: true, createRequest: true, registerCase: true };
+    expect(await canOf('reception')).toEqual(all);
+    expect(await canOf('volunteer')).toEqual({ ...none, registerFamily: true, createRequest: true });
+    expect(await canOf('administrator')).toEqual({ ...none, exportFamilies: true, importFamilies: true });
+    expect(await canOf('management')).toEqual({ ...none, exportFamilies: true });
     expect(await canOf('hr')).toEqual(none);
     expect(await canOf('committee-member')).toEqual(none);
   });
@@ -55,5 +51,7 @@ describe(`session abilities (issue 19 §2) [${ENGINE}]`, () => {
       answers: {},
     };
     expect((await (agents.management as Agent).request('POST', '/api/v1/requests', request)).statusCode).toBe(403);
+    const complaint = { kind: 'complaint', channel: 'fax', topic: 'x', description: 'وصلتنا رسالة بالفاكس عن تأخر الدعم.' };
+    expect((await (agents.management as Agent).request('POST', '/api/v1/complaints/intake', complaint)).statusCode).toBe(403);
   });
 });

@@ -12,6 +12,7 @@ import {
   type InquiryStep,
   inquiryMove,
 } from '../../domain/complaint-steps.js';
+import type { StaffRole } from '../../domain/roles.js';
 import { isInScope, isUnrestricted, type StaffScope } from '../../domain/scope.js';
 import type { AppContext } from '../../platform/context.js';
 import type { Database } from '../../platform/db/schema.js';
@@ -33,6 +34,15 @@ import { loadAccountRecord } from '../staff/index.js';
  * A case the caller may not see answers 404, as if it did not exist.
  */
 type Db = Kysely<Database>;
+
+/** Staff intake (§4): reception and contact officers register complaints and inquiries from any channel. */
+export const CASE_INTAKE: StaffRole[] = ['reception', 'contact-officer'];
+
+/** What `principal` may start here (issue 19 §2, served through the session): the intake route's roles. */
+export function caseSessionAbilities(principal: StaffPrincipal) {
+  return { registerCase: principal.roles.some((role) => CASE_INTAKE.includes(role)) };
+}
+
 const has = (principal: StaffPrincipal, ...roles: string[]) => principal.roles.some((r) => roles.includes(r));
 
 /** Staff concerned by a complaint (§6): never assigned, and 404 on its details, lists and files. */

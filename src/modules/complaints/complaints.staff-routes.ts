@@ -45,6 +45,7 @@ import { answerTemplates, inquiryStep } from './complaints.inquiries.js';
 import { intakeCase } from './complaints.intake.js';
 import { addEntry, addEvidence, completeTask, escalateToCompensation, recordSettlement } from './complaints.investigation.js';
 import * as officers from './complaints.officers.js';
+import { CASE_INTAKE } from './complaints.policy.js';
 import { getCase, readCaseFile } from './complaints.present.js';
 import { getComplaintsSettings } from './complaints.settings.js';
 import { complaintStep, lookupStaff } from './complaints.steps.js';
@@ -57,7 +58,6 @@ import { listComplaints, listInquiries, oversight as oversightFigures } from './
  * administrators manage the contact-officer register. Finer rules (conflict of interest, whose
  * inquiry) are the service's.
  */
-const INTAKE: StaffRole[] = ['reception', 'contact-officer'];
 const COMPLAINT_READERS: StaffRole[] = ['follow-up-committee', 'management', 'reception', 'contact-officer'];
 const COMPLAINT_STEPPERS: StaffRole[] = ['follow-up-committee', 'reception', 'contact-officer'];
 const COMPLAINT_HANDLERS: StaffRole[] = ['follow-up-committee'];
@@ -102,7 +102,7 @@ async function readOneFile(ctx: AppContext, request: FastifyRequest) {
 export function complaintStaffRoutes(app: App, ctx: AppContext): void {
   // ---- intake (§4) ----
   app.post('/api/v1/complaints/intake', {
-    config: { policy: staffOnly(INTAKE, 'families') },
+    config: { policy: staffOnly(CASE_INTAKE, 'families') },
     schema: { tags: ['complaints'], consumes: ['application/json', 'multipart/form-data'], response: { 201: intakeResult } },
     handler: async (request, reply) => {
       const { body, files } = await readIntake(ctx, request);

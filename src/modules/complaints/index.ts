@@ -1,7 +1,9 @@
 import type { AreaManifest } from '../../platform/area.js';
+import { sessionAbilityProviders } from '../../platform/http/session-abilities.js';
 import { COMPLAINTS_PERSONAL_DATA } from './complaints.data.js';
 import { complaintJobs } from './complaints.jobs.js';
 import { complaintPageRoutes } from './complaints.pages.js';
+import { caseSessionAbilities } from './complaints.policy.js';
 import { complaintRoutes } from './complaints.routes.js';
 import { complaintStaffRoutes } from './complaints.staff-routes.js';
 
@@ -21,6 +23,10 @@ export const complaintsArea: AreaManifest = {
     complaintPageRoutes(app, ctx, { webDir });
   },
   jobs: complaintJobs,
+  wire(ctx) {
+    // Issue 19 §2: registering a complaint or an inquiry, offered from the session.
+    ctx.hooks.provide(sessionAbilityProviders, 'complaints', caseSessionAbilities);
+  },
   personalData: COMPLAINTS_PERSONAL_DATA,
   // Handling steps write `<kind>.<step>` (complaint.acknowledge, inquiry.answer, …).
   auditKinds: [

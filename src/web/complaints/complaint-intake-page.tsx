@@ -22,7 +22,7 @@ import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, useSearchParams } from 'react-router';
 import { api } from '../api/client.js';
-import { hasRole, useCurrentUser } from '../auth/session.js';
+import { useCurrentUser } from '../auth/session.js';
 import { useFamilyList } from '../families/families-api.js';
 import { useLanguage } from '../ui/language.js';
 import { Ltr } from '../ui/ltr.js';
@@ -79,7 +79,7 @@ export function ComplaintIntakePage() {
   const { t } = useTranslation(COMPLAINTS_NS);
   const me = useCurrentUser();
   const [created, setCreated] = useState<{ detail: CaseDetail; trackingCode: string } | null>(null);
-  if (!hasRole(me.roles, 'reception', 'contact-officer')) return <NotAllowed />;
+  if (!me.can.registerCase) return <NotAllowed />;
   return (
     <Page title={t('intake.title')}>
       {created ? (

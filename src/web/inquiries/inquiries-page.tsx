@@ -74,7 +74,7 @@ export function InquiriesPage() {
   if (!active) return <NotAllowed />;
   const filters = filtersFrom(list.params);
   const isFiltered = Object.keys(filters).length > 0;
-  const canLog = hasRole(me.roles, 'reception', 'contact-officer');
+  const canLog = me.can.registerCase;
   return (
     <Page
       title={t('list.title')}
