@@ -9,6 +9,7 @@ import type {
   Worklist,
 } from '../../contracts/requests.js';
 import { api, queryString } from '../api/client.js';
+import { activeRequestTypesKey } from '../ui/request-types.js';
 
 export type { RequestCounts, RequestList, RequestSummary, RequestType, ServiceRequest, Worklist };
 
@@ -17,7 +18,7 @@ export const requestKeys = {
   list: (list: Worklist, filters: ListFilters) => ['requests', 'list', list, filters] as const,
   counts: ['requests', 'counts'] as const,
   one: (id: string) => ['requests', 'one', id] as const,
-  types: ['request-types', 'active'] as const,
+  types: activeRequestTypesKey,
   settingsTypes: ['request-types', 'settings'] as const,
   settingsType: (code: string) => ['request-types', 'settings', code] as const,
 };
@@ -48,13 +49,7 @@ export function useServiceRequest(id: string) {
 }
 
 /** Active request types with their criteria and checklist (any staff: intake). */
-export function useActiveRequestTypes() {
-  return useQuery({
-    queryKey: requestKeys.types,
-    queryFn: async () => (await api.get<{ items: RequestType[] }>('/request-types')).items,
-    staleTime: 60_000,
-  });
-}
+export { useActiveRequestTypes } from '../ui/request-types.js';
 
 export function useSettingsRequestTypes() {
   return useQuery({
