@@ -10,7 +10,7 @@ import { committeeOfMeeting, committeesForPurpose } from '../committees/index.js
 import { familySummaries } from '../families/index.js';
 import { storeCaseFile } from './compensation.cases.js';
 import { type Actor, auditCase, caseForWrite, type Db, moveCase, tellFamily, touchCase } from './compensation.core.js';
-import { type CaseRow, visibleTo, withDb } from './compensation.policy.js';
+import { type CaseRow, caseInScope, withDb } from './compensation.policy.js';
 import { presentDetail } from './compensation.present.js';
 import { caseAad, rulingAad, sealWith } from './compensation.sealing.js';
 
@@ -135,7 +135,7 @@ export const compensationCommitteeSubject: CommitteeSubject = {
       .selectAll('c')
       .where('c.status', '=', 'opened')
       .where('c.committee_id', '=', committeeId);
-    if (scope) q = q.where(visibleTo('c', { scope, userId: '' } as StaffPrincipal));
+    if (scope) q = q.where(caseInScope('c', scope));
     const rows = await q.orderBy('c.opened_at').orderBy('c.id').limit(limit).execute();
     return { items: await briefs(ctx.db, rows), nextCursor: null };
   },
@@ -145,7 +145,7 @@ export const compensationCommitteeSubject: CommitteeSubject = {
       .selectFrom('compensation_cases as c')
       .selectAll('c')
       .where('c.id', 'in', [...ids]);
-    if (scope) q = q.where(visibleTo('c', { scope, userId: '' } as StaffPrincipal));
+    if (scope) q = q.where(caseInScope('c', scope));
     const rows = await q.execute();
     const byId = new Map(rows.map((r) => [r.id, r]));
     return briefs(

@@ -1,4 +1,5 @@
 import { type Expression, type Kysely, type SqlBool, sql } from 'kysely';
+import type { StaffScope } from '../../domain/scope.js';
 import type { AppContext } from '../../platform/context.js';
 import type { Database } from '../../platform/db/schema.js';
 import type { CompensationCaseTable } from '../../platform/db/schema-compensation.js';
@@ -41,6 +42,9 @@ export const isManagement = (principal: StaffPrincipal) => has(principal, 'manag
 export function caseConcerns(caseAlias: string, staffId: string): Expression<SqlBool> {
   return sql<SqlBool>`(exists (select 1 from compensation_concerned_staff ccs where ccs.case_id = ${sql.ref(`${caseAlias}.id`)} and ccs.staff_id = ${staffId}) or (${sql.ref(`${caseAlias}.complaint_id`)} is not null and ${concernedByComplaint(`${caseAlias}.complaint_id`, staffId)}))`;
 }
+
+/** F2: the case's family is in `scope` (a committee's agenda reads cases this way, for its chair). */
+export const caseInScope = (caseAlias: string, scope: StaffScope): Expression<SqlBool> => familyInScope(`${caseAlias}.family_id`, scope);
 
 /** The cases the caller may list: in scope, not concerned. */
 export function visibleTo(caseAlias: string, principal: StaffPrincipal): Expression<SqlBool> {
