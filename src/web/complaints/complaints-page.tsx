@@ -30,7 +30,7 @@ export function ComplaintsPage() {
   const worklist = worklistFor(me.roles, list.params);
   if (!worklist) return <NotAllowed />;
   const { tab: active, narrowing } = worklist;
-  const canRegister = hasRole(me.roles, 'reception', 'contact-officer');
+  const canRegister = me.can.registerCase;
   return (
     <Page
       title={t('list.title')}

@@ -39,7 +39,7 @@ export function RequestsPage() {
   const active = tabs.find((tab) => tab.list === wanted) ?? tabs[0];
   const counts = useRequestCounts(tabs.length > 0);
   if (!active) return <NotAllowed />;
-  const canCreate = hasRole(me.roles, 'reception', 'contact-officer', 'volunteer');
+  const canCreate = me.can.createRequest;
   const countText = (value: number | undefined) => {
     if (value === undefined) return '';
     const capped = counts.data?.isCapped && value >= counts.data.cap;
