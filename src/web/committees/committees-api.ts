@@ -39,15 +39,21 @@ export function useMeetings(committeeId: string) {
   });
 }
 
-/** Requests this committee may put on an agenda (complete, of a type naming it), oldest deadline first. */
-export function useAwaitingStudy(committeeId: string, isEnabled: boolean) {
+/**
+ * The kinds of subject the agenda picker lists (issue 22): the server lists one kind at a time
+ * (`?kind=`), each kind's briefs in the same shape; requests first, as before.
+ */
+export const AGENDA_SUBJECT_KINDS = ['request', 'compensation'] as const;
+
+/** Subjects of `kind` this committee may put on an agenda (requests: complete, of a type naming it), oldest deadline first. */
+export function useAwaitingStudy(committeeId: string, isEnabled: boolean, kind = 'request') {
   return useInfiniteQuery({
-    queryKey: committeeKeys.awaiting(committeeId),
+    queryKey: [...committeeKeys.awaiting(committeeId), kind],
     enabled: isEnabled,
     initialPageParam: undefined as string | undefined,
     queryFn: ({ pageParam }) =>
       api.get<{ items: AwaitingRequest[]; nextCursor: string | null }>(
-        `/committees/${path(committeeId)}/awaiting-study${queryString({ limit: 20, cursor: pageParam })}`,
+        `/committees/${path(committeeId)}/awaiting-study${queryString({ kind: kind === 'request' ? undefined : kind, limit: 20, cursor: pageParam })}`,
       ),
     getNextPageParam: (last) => last.nextCursor ?? undefined,
   });

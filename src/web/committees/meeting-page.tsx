@@ -16,7 +16,7 @@ import { errorMessage } from '../ui/problems.js';
 import { ScrollTable } from '../ui/worklist.js';
 import { AgendaItemCard } from './agenda-item.js';
 import { MEETING_STATUS_COLOURS } from './committee-page.js';
-import { committeeKeys, type Meeting, useAwaitingStudy, useMeeting } from './committees-api.js';
+import { AGENDA_SUBJECT_KINDS, type AwaitingRequest, committeeKeys, type Meeting, useAwaitingStudy, useMeeting } from './committees-api.js';
 import { COMMITTEES_NS } from './i18n.js';
 
 /** A committee meeting (C5): presence, the agenda and each member's vote, then its minutes. */
@@ -154,15 +154,24 @@ function Presence({ meeting }: { meeting: Meeting }) {
   );
 }
 
-/** Requests this committee may study, oldest deadline first; the chair adds them to the agenda. */
+/**
+ * Subjects this committee may study — requests (oldest deadline first), then compensation cases
+ * (issue 23, oldest first) — each with its kind; the chair adds them to the agenda.
+ */
 function AwaitingStudy({ meeting }: { meeting: Meeting }) {
   const { t } = useTranslation(COMMITTEES_NS);
   const { t: tc } = useTranslation();
   const { language } = useLanguage();
   const queryClient = useQueryClient();
-  const awaiting = useAwaitingStudy(meeting.committeeId, true);
+  const requests = useAwaitingStudy(meeting.committeeId, true, 'request');
+  const cases = useAwaitingStudy(meeting.committeeId, true, 'compensation');
+  const kinds = [requests, cases];
   const add = useMutation({
-    mutationFn: (requestId: string) => api.post<Meeting>(`/meetings/${encodeURIComponent(meeting.id)}/agenda`, { requestId }),
+    mutationFn: (item: AwaitingRequest) =>
+      api.post<Meeting>(
+        `/meetings/${encodeURIComponent(meeting.id)}/agenda`,
+        item.subjectKind === 'request' ? { requestId: item.id } : { subjectKind: item.subjectKind, subjectId: item.id },
+      ),
     onSuccess: () => {
       void queryClient.invalidateQueries({ queryKey: committeeKeys.meeting(meeting.id) });
       void queryClient.invalidateQueries({ queryKey: committeeKeys.awaiting(meeting.committeeId) });
@@ -170,22 +179,26 @@ function AwaitingStudy({ meeting }: { meeting: Meeting }) {
     },
     onError: (error) => notifyError(errorMessage(tc, error)),
   });
-  const onAgenda = new Set(meeting.agenda.filter((item) => item.subjectKind === 'request').map((item) => item.subjectId));
-  const items = (awaiting.data?.pages.flatMap((page) => page.items) ?? []).filter((item) => !onAgenda.has(item.id));
+  const onAgenda = new Set(meeting.agenda.map((item) => `${item.subjectKind}:${item.subjectId}`));
+  const items = kinds
+    .flatMap((awaiting) => awaiting.data?.pages.flatMap((page) => page.items) ?? [])
+    .filter((item) => !onAgenda.has(`${item.subjectKind}:${item.id}`));
+  const failed = kinds.find((awaiting) => awaiting.isError);
   return (
     <Paper withBorder radius="md" p={{ base: 'md', sm: 'lg' }}>
       <Stack gap="sm">
         <Title order={3} fz="md">
           {t('awaitingTitle')}
         </Title>
-        {awaiting.isPending && <PageLoader />}
-        {awaiting.isError && <LoadFailure message={errorMessage(tc, awaiting.error)} />}
-        {awaiting.data && items.length === 0 && <Text c="dimmed">{t('awaitingEmpty')}</Text>}
+        {kinds.some((awaiting) => awaiting.isPending) && <PageLoader />}
+        {failed?.isError && <LoadFailure message={errorMessage(tc, failed.error)} />}
+        {kinds.every((awaiting) => awaiting.data) && items.length === 0 && <Text c="dimmed">{t('awaitingEmpty')}</Text>}
         {items.length > 0 && (
           <ScrollTable minWidth={600} label={t('awaitingTitle')}>
             <Table verticalSpacing="xs" striped>
               <Table.Thead>
                 <Table.Tr>
+                  <Table.Th scope="col">{t('subjectKind')}</Table.Th>
                   <Table.Th scope="col">{t('reference')}</Table.Th>
                   <Table.Th scope="col">{t('requestType')}</Table.Th>
                   <Table.Th scope="col">{t('family')}</Table.Th>
@@ -195,7 +208,12 @@ function AwaitingStudy({ meeting }: { meeting: Meeting }) {
               </Table.Thead>
               <Table.Tbody>
                 {items.map((item) => (
-                  <Table.Tr key={item.id}>
+                  <Table.Tr key={`${item.subjectKind}:${item.id}`}>
+                    <Table.Td>
+                      <Badge variant="light" color={item.subjectKind === 'request' ? 'blue' : 'grape'}>
+                        {t(`subjectKinds.${item.subjectKind}`, { defaultValue: item.subjectKind })}
+                      </Badge>
+                    </Table.Td>
                     <Table.Td>
                       <Ltr>{item.reference}</Ltr>
                     </Table.Td>
@@ -207,9 +225,11 @@ function AwaitingStudy({ meeting }: { meeting: Meeting }) {
                         size="xs"
                         variant="light"
                         leftSection={<IconPlus size={14} aria-hidden />}
-                        loading={add.isPending && add.variables === item.id}
-                        onClick={() => add.mutate(item.id)}
-                        aria-label={t('addNamedToAgenda', { reference: item.reference })}
+                        loading={add.isPending && add.variables?.id === item.id}
+                        onClick={() => add.mutate(item)}
+                        aria-label={t(item.subjectKind === 'request' ? 'addNamedToAgenda' : 'addCaseToAgenda', {
+                          reference: item.reference,
+                        })}
                       >
                         {t('addToAgenda')}
                       </Button>
@@ -220,12 +240,15 @@ function AwaitingStudy({ meeting }: { meeting: Meeting }) {
             </Table>
           </ScrollTable>
         )}
-        {awaiting.hasNextPage && (
-          <Group justify="center">
-            <Button variant="default" loading={awaiting.isFetchingNextPage} onClick={() => void awaiting.fetchNextPage()}>
-              {t('loadMore')}
-            </Button>
-          </Group>
+        {kinds.map(
+          (awaiting, index) =>
+            awaiting.hasNextPage && (
+              <Group justify="center" key={AGENDA_SUBJECT_KINDS[index]}>
+                <Button variant="default" loading={awaiting.isFetchingNextPage} onClick={() => void awaiting.fetchNextPage()}>
+                  {t('loadMoreKind', { kind: t(`subjectKinds.${AGENDA_SUBJECT_KINDS[index]}`) })}
+                </Button>
+              </Group>
+            ),
         )}
       </Stack>
     </Paper>

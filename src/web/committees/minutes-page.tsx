@@ -17,7 +17,7 @@ import { errorMessage } from '../ui/problems.js';
 import { useFormProblem } from '../ui/use-form-problem.js';
 import { schemaErrors } from '../ui/validate.js';
 import { ScrollTable } from '../ui/worklist.js';
-import { OUTCOME_COLOURS } from './agenda-item.js';
+import { HarmFindingText, OUTCOME_COLOURS } from './agenda-item.js';
 import { committeeKeys, minutesPrintUrl, useMinutes } from './committees-api.js';
 import { COMMITTEES_NS } from './i18n.js';
 
@@ -194,19 +194,25 @@ function Decisions({ minutes }: { minutes: Minutes }) {
           </Table.Thead>
           <Table.Tbody>
             {minutes.decisions.map((decision) => (
-              <Table.Tr key={decision.requestId}>
+              <Table.Tr key={`${decision.subjectKind}:${decision.subjectId}`}>
                 <Table.Td style={{ whiteSpace: 'nowrap' }}>
-                  <Anchor component={Link} to={`/requests/${decision.requestId}`}>
+                  <Anchor
+                    component={Link}
+                    to={decision.subjectKind === 'compensation' ? `/compensation/${decision.subjectId}` : `/requests/${decision.requestId}`}
+                  >
                     <Ltr>{decision.reference}</Ltr>
                   </Anchor>
                 </Table.Td>
                 <Table.Td>{decision.typeNameAr}</Table.Td>
                 <Table.Td style={{ whiteSpace: 'nowrap' }}>
                   <Badge variant="light" color={OUTCOME_COLOURS[decision.outcome]} styles={{ label: { overflow: 'visible' } }}>
-                    {t(`outcomeLabels.${decision.outcome}`)}
+                    {t([`kindOutcomeLabels.${decision.subjectKind}.${decision.outcome}`, `outcomeLabels.${decision.outcome}`])}
                   </Badge>
                 </Table.Td>
-                <Table.Td style={{ whiteSpace: 'pre-wrap' }}>{decision.reasons}</Table.Td>
+                <Table.Td style={{ whiteSpace: 'pre-wrap' }}>
+                  {decision.reasons}
+                  {decision.payload && <HarmFindingText payload={decision.payload} />}
+                </Table.Td>
               </Table.Tr>
             ))}
           </Table.Tbody>

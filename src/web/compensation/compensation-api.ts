@@ -41,14 +41,5 @@ export function useCaseWrite<Body>(id: string, send: (body: Body) => Promise<Com
   });
 }
 
-/** Riyals typed by a person (Latin or Arabic-Indic digits, up to two decimals) as halalas; null when not a positive amount. */
-export function halalasFrom(text: string): number | null {
-  const latin = text
-    .trim()
-    .replace(/[٠-٩]/g, (d) => String('٠١٢٣٤٥٦٧٨٩'.indexOf(d)))
-    .replace(/[,،\s]/g, '');
-  if (!/^\d+(\.\d{1,2})?$/.test(latin)) return null;
-  const [whole, fraction = ''] = latin.split('.');
-  const value = Number(whole) * 100 + Number(fraction.padEnd(2, '0'));
-  return value > 0 ? value : null;
-}
+/** Riyals typed by a person as halalas (shared with the committees' vote on a compensation case). */
+export { halalasFrom } from '../ui/riyals.js';

@@ -1,0 +1,370 @@
+import { readFileSync } from 'node:fs';
+import path from 'node:path';
+import type { Browser, BrowserContext, Locator, Page } from '@playwright/test';
+import { SEEDED_COMMITTEES } from '../../src/contracts/committees.js';
+import type { StaffRole } from '../../src/domain/roles.js';
+import type { AppContext } from '../../src/platform/context.js';
+import { hashPassword } from '../../src/platform/crypto/passwords.js';
+import { CSRF_HEADER, SESSION_COOKIE } from '../../src/platform/http/auth-plugin.js';
+import { uuidv7 } from '../../src/platform/ids.js';
+import { expectNoSeriousViolations } from './support/axe.js';
+import { expect, serveSilaForThisFile, test } from './support/fixtures.js';
+import { enableSms, registerFamilyAtReception } from './support/portal.js';
+import { cm as c, escapeRegExp } from './support/requests.js';
+import { shot } from './support/shots.js';
+
+/**
+ * Issue 23's journey in Arabic (D1–D4, E3): a complaint linked to a family is escalated → the
+ * investigation committee (the seeded follow-up committee, which holds the `investigation` purpose)
+ * meets with quorum on its meeting page, the case is picked from the subjects awaiting study beside
+ * the requests, both members find harm stating its size in riyals and its causes, the minutes are
+ * approved and frozen and show the finding → two negotiation rounds → the settlement's terms attested
+ * by the family on the screen (the attestation API the signature screen uses) → payment in two
+ * instalments → the family's messages in the outbox → the complaint's public tracking page shows the
+ * outcome category only. axe with no serious or critical violations on the committee and
+ * compensation screens. Screens that exist are used; the rest goes through the API they call.
+ */
+serveSilaForThisFile();
+test.describe.configure({ timeout: 420_000 });
+
+type Texts = { [key: string]: string | Texts };
+const compensationAr = JSON.parse(readFileSync(path.resolve('src/web/compensation/i18n/ar.json'), 'utf8')) as Texts;
+function k(key: string, texts: Texts = compensationAr): string {
+  let node: string | Texts | undefined = texts;
+  for (const part of key.split('.')) node = typeof node === 'object' ? node[part] : undefined;
+  if (typeof node !== 'string') throw new Error(`No text ${key}`);
+  return node;
+}
+const SIGNATURE = 'data:image/png;base64,iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mNkYPhfDwAChwGA60e6kgAAAABJRU5ErkJggg==';
+const PDF = Buffer.from('%PDF-1.4\n1 0 obj << /Type /Catalog >> endobj\ntrailer << /Root 1 0 R >>\n%%EOF\n');
+const HARM = 'تلفت بضاعة الأسرة المعروضة في معرض الجمعية بسبب سوء التخزين';
+const CAUSES = 'تخزين البضاعة في مستودع غير مكيّف دون إشراف';
+
+interface Session {
+  userId: string;
+  displayName: string;
+  token: string;
+  csrf: string;
+}
+type Api = <T = Record<string, unknown>>(method: string, url: string, body?: unknown) => Promise<T>;
+
+/** A staff member inserted directly (no first sign-in) with a session opened for them. */
+async function staffWithSession(ctx: AppContext, displayName: string, roles: StaffRole[]): Promise<Session> {
+  const now = new Date().toISOString();
+  const id = uuidv7();
+  await ctx.db
+    .insertInto('staff_users')
+    .values({
+      id,
+      username: `u${id.slice(-10)}`,
+      display_name: displayName,
+      email: null,
+      password_hash: await hashPassword(`كلمة مرور طويلة ${id}`),
+      must_change_password: 0,
+      password_changed_at: now,
+      totp_secret: null,
+      totp_enabled: 0,
+      totp_last_step: null,
+      language: 'ar',
+      is_active: 1,
+      created_at: now,
+      updated_at: now,
+      deactivated_at: null,
+    })
+    .execute();
+  await ctx.db
+    .insertInto('staff_roles')
+    .values(roles.map((role) => ({ user_id: id, role })))
+    .execute();
+  const { token, row } = await ctx.sessions.create('staff', id, 'active');
+  return { userId: id, displayName, token, csrf: row.csrf_token };
+}
+
+function apiAs(baseUrl: string, session: Session): Api {
+  return async (method, url, body) => {
+    const isForm = body instanceof FormData;
+    const response = await fetch(`${baseUrl}${url}`, {
+      method,
+      headers: {
+        cookie: `${SESSION_COOKIE}=${session.token}`,
+        [CSRF_HEADER]: session.csrf,
+        ...(body === undefined || isForm ? {} : { 'content-type': 'application/json' }),
+      },
+      ...(body === undefined ? {} : { body: isForm ? body : JSON.stringify(body) }),
+    });
+    const text = await response.text();
+    if (!response.ok) throw new Error(`${method} ${url}: ${response.status} ${text}`);
+    return (text ? JSON.parse(text) : {}) as never;
+  };
+}
+
+const contexts: BrowserContext[] = [];
+async function pageAs(browser: Browser, baseURL: string, session: Session): Promise<Page> {
+  const context = await browser.newContext({ baseURL, locale: 'ar-SA', timezoneId: 'Asia/Riyadh' });
+  contexts.push(context);
+  await context.addCookies([{ name: SESSION_COOKIE, value: session.token, url: baseURL }]);
+  return context.newPage();
+}
+
+/** The input in `within` labelled exactly so (Mantine appends " *" to required labels). */
+const labelled = (within: Locator, label: string) => within.getByLabel(new RegExp(`^${escapeRegExp(label)}( \\*)?$`));
+
+async function axeAndShot(page: Page, name: string, where: string): Promise<void> {
+  await page.evaluate(() => window.scrollTo(0, 0));
+  await expectNoSeriousViolations(page, where);
+  await shot(page, `compensation-${name}-1280`, { fullPage: true });
+}
+
+let admin: Session;
+let reception: Session;
+let chair: Session;
+let member: Session;
+let manager: Session;
+let familyId = '';
+let complaint = { id: '', reference: '', trackingCode: '' };
+let caseId = '';
+let caseReference = '';
+let meetingId = '';
+let minutesId = '';
+
+test.afterAll(async () => {
+  for (const context of contexts) await context.close();
+});
+
+test('set up: the follow-up committee (investigation) of two with a quorum of two; a family; its complaint, acknowledged and assessed', async ({
+  sila,
+}) => {
+  enableSms(sila.ctx);
+  admin = await staffWithSession(sila.ctx, 'مدير الإعدادات', ['administrator']);
+  reception = await staffWithSession(sila.ctx, 'ريم الاستقبال', ['reception']);
+  chair = await staffWithSession(sila.ctx, 'خالد المتابعة', ['follow-up-committee']);
+  member = await staffWithSession(sila.ctx, 'منى المتابعة', ['follow-up-committee']);
+  manager = await staffWithSession(sila.ctx, 'سارة الإدارة', ['management']);
+  const asAdmin = apiAs(sila.url, admin);
+  const committees = await asAdmin<{ items: Array<{ id: string; purposes: string[] }> }>('GET', '/api/v1/committees');
+  expect(committees.items.find((item) => item.id === SEEDED_COMMITTEES.followUp)?.purposes).toContain('investigation');
+  await asAdmin('PATCH', `/api/v1/committees/${SEEDED_COMMITTEES.followUp}`, {
+    memberIds: [chair.userId, member.userId],
+    chairId: chair.userId,
+    quorum: 2,
+  });
+
+  const family = await registerFamilyAtReception(sila.ctx, 'مريم عبدالله القحطاني');
+  familyId = family.id;
+  const intake = await apiAs(sila.url, reception)<{ case: { id: string; reference: string }; trackingCode: string }>(
+    'POST',
+    '/api/v1/complaints/intake',
+    {
+      kind: 'complaint',
+      channel: 'fax',
+      name: 'مريم عبدالله القحطاني',
+      mobile: '0559876543',
+      topic: 'aid-disbursement',
+      description: 'عرضت الأسرة بضاعتها في معرض الجمعية فتلفت في المستودع قبل البيع.',
+      familyId,
+    },
+  );
+  complaint = { id: intake.case.id, reference: intake.case.reference, trackingCode: intake.trackingCode };
+  const step = (await apiAs(sila.url, reception)<{ step: string }>('GET', `/api/v1/complaints/${complaint.id}`)).step;
+  if (step === 'received')
+    await apiAs(sila.url, reception)('POST', `/api/v1/complaints/${complaint.id}/steps`, { action: 'acknowledge', via: 'sms' });
+  await apiAs(sila.url, chair)('POST', `/api/v1/complaints/${complaint.id}/steps`, {
+    action: 'assess',
+    severity: 'high',
+    needsImmediateAction: false,
+    concernedStaffIds: [],
+  });
+});
+
+test('E3: the complaint is escalated; the case is opened, linked to it, awaiting the investigation committee', async ({ sila }) => {
+  const escalated = await apiAs(sila.url, chair)<{ compensation: { link: string } }>(
+    'POST',
+    `/api/v1/complaints/${complaint.id}/compensation`,
+    { reason: 'ضرر مالي وقع على الأسرة يستوجب التعويض' },
+  );
+  caseId = escalated.compensation.link;
+  const opened = await apiAs(sila.url, manager)<{ reference: string; status: string; complaint: { id: string } }>(
+    'GET',
+    `/api/v1/compensation-cases/${caseId}`,
+  );
+  expect(opened).toMatchObject({ status: 'opened', complaint: { id: complaint.id } });
+  caseReference = opened.reference;
+  expect(caseReference).toMatch(/^COMP-\d{4}-\d{6}$/);
+});
+
+test('D2: the committee meets with quorum, puts the case on the agenda from the subjects awaiting study, finds harm with its size and causes, and freezes the minutes', async ({
+  browser,
+  sila,
+}) => {
+  const today = new Intl.DateTimeFormat('en-CA', { timeZone: 'Asia/Riyadh' }).format(new Date());
+  meetingId = (
+    await apiAs(sila.url, chair)<{ id: string }>('POST', `/api/v1/committees/${SEEDED_COMMITTEES.followUp}/meetings`, { day: today })
+  ).id;
+  const page = await pageAs(browser, sila.url, chair);
+  await page.goto(`/staff/meetings/${meetingId}`);
+  await expect(page.getByRole('heading', { level: 2, name: c('presence') })).toBeVisible({ timeout: 30_000 });
+
+  // Presence: both members, then the meeting starts (quorum two of two).
+  await page.getByRole('checkbox', { name: chair.displayName }).check();
+  await page.getByRole('checkbox', { name: member.displayName }).check();
+  await page.getByRole('button', { name: c('markHeld') }).click();
+  await expect(page.getByText(c('meetingHeld')).first()).toBeVisible();
+  await expect(page.getByText(c('meetingStatuses.held')).first()).toBeVisible();
+
+  // The picker lists the compensation case with its kind; adding it puts it on the agenda.
+  await expect(page.getByRole('heading', { name: c('awaitingTitle') })).toBeVisible();
+  await expect(page.getByRole('row', { name: new RegExp(escapeRegExp(caseReference)) })).toContainText(c('subjectKinds.compensation'));
+  await axeAndShot(page, 'meeting-awaiting', 'the meeting page with a compensation case awaiting study');
+  await page.getByRole('button', { name: c('addCaseToAgenda', { reference: caseReference }) }).click();
+  const card = page.getByRole('article', { name: new RegExp(escapeRegExp(caseReference)) });
+  await expect(card).toBeVisible();
+  await expect(card).toContainText('قضية التعويض');
+
+  // The kind's options; finding harm asks for its size and causes, in Arabic, before anything is sent.
+  const choices = card;
+  await expect(choices.getByRole('radio', { name: c('kindChoices.compensation.approve') })).toBeVisible();
+  await expect(choices.getByRole('radio', { name: c('kindChoices.compensation.reject') })).toBeVisible();
+  await expect(choices.getByRole('radio', { name: c('choices.partly-approve') })).toHaveCount(0);
+  await choices.getByRole('radio', { name: c('kindChoices.compensation.approve') }).check();
+  await card.getByRole('button', { name: c('castVote') }).click();
+  await expect(card.getByText(c('harm.harmRequired'))).toBeVisible();
+  await expect(card.getByText(c('harm.causesRequired'))).toBeVisible();
+  await expect(card.getByText(c('harm.amountRequired'))).toBeVisible();
+  await expect(card.getByText(c('harm.reasonsRequired'))).toBeVisible();
+  await axeAndShot(page, 'vote-errors', 'the compensation vote with its validation messages');
+
+  await labelled(card, c('reasons')).fill('ثبت من التحقيق تقصير الجمعية في حفظ البضاعة.');
+  await labelled(card, c('harm.harm')).fill(HARM);
+  await labelled(card, c('harm.amount')).fill('0');
+  await labelled(card, c('harm.causes')).fill(CAUSES);
+  await card.getByRole('button', { name: c('castVote') }).click();
+  await expect(card.getByText(c('harm.amountInvalid'))).toBeVisible();
+  // Arabic-Indic digits are read as riyals: ٥٠٠٠.٥٠ is 500050 halalas.
+  await labelled(card, c('harm.amount')).fill('٥٠٠٠.٥٠');
+  await card.getByRole('button', { name: c('castVote') }).click();
+  await expect(page.getByText(c('voteRecorded')).first()).toBeVisible();
+  await expect(card.getByRole('row', { name: new RegExp(chair.displayName) })).toContainText(HARM);
+
+  // The second member votes the same through the API the same form sends.
+  await apiAs(sila.url, member)('POST', `/api/v1/meetings/${meetingId}/votes`, {
+    subjectKind: 'compensation',
+    subjectId: caseId,
+    choice: 'approve',
+    reasons: 'أوافق على ثبوت الضرر.',
+    payload: { harm: HARM, amountHalalas: 500_050, causes: CAUSES },
+  });
+  await page.reload();
+  await expect(card.getByRole('status').filter({ hasText: c('kindOutcomes.compensation.approved') })).toBeVisible({ timeout: 30_000 });
+  await axeAndShot(page, 'meeting-decided', 'the meeting page with the compensation case decided');
+
+  // The minutes: prepared, approved by both, frozen; they state the harm, its size and causes.
+  await page.getByRole('button', { name: c('generateMinutes') }).click();
+  await expect(page.getByRole('heading', { level: 1, name: c('minutesTitle') })).toBeVisible({ timeout: 30_000 });
+  minutesId = page.url().split('/').at(-1) ?? '';
+  await page.getByRole('button', { name: c('approveMinutes') }).click();
+  const minutes = await apiAs(sila.url, member)<{ sha256: string }>('GET', `/api/v1/minutes/${minutesId}`);
+  await apiAs(sila.url, member)('POST', `/api/v1/minutes/${minutesId}/approvals`, { sha256: minutes.sha256 });
+  await page.reload();
+  await expect(page.getByText(c('frozenTitle'))).toBeVisible({ timeout: 30_000 });
+  const decisions = page.getByRole('table', { name: c('decisions') });
+  await expect(decisions).toContainText(caseReference);
+  await expect(decisions).toContainText(c('kindOutcomeLabels.compensation.approved'));
+  await expect(decisions).toContainText(HARM);
+  await expect(decisions).toContainText(CAUSES);
+  await expect(page.getByText(/ثبوت خطأ الجمعية والضرر الواقع على الأسرة/).first()).toBeVisible();
+  await axeAndShot(page, 'minutes-frozen', 'the frozen minutes stating the harm');
+
+  const established = await apiAs(sila.url, manager)<{ status: string; establishment: { basis: string; amountHalalas: number } }>(
+    'GET',
+    `/api/v1/compensation-cases/${caseId}`,
+  );
+  expect(established).toMatchObject({ status: 'established', establishment: { basis: 'minutes', amountHalalas: 500_050 } });
+});
+
+test('D4: two negotiation rounds, the settlement attested and settled, paid in two instalments; the case page passes axe', async ({
+  browser,
+  sila,
+}) => {
+  const asManager = apiAs(sila.url, manager);
+  const base = `/api/v1/compensation-cases/${caseId}`;
+  // Round 1: an amount and an apology; the family counters.
+  const first = await asManager<{ rounds: Array<{ id: string }> }>('POST', `${base}/rounds`, {
+    offerAmountHalalas: 300_000,
+    hasApology: true,
+    notes: 'داخلي: عرض أول',
+  });
+  await asManager('POST', `${base}/rounds/${first.rounds[0]?.id}/answer`, { answer: 'counter', note: 'تطلب الأسرة مبلغًا أعلى' });
+  // Round 2: the established amount; the family accepts.
+  const second = await asManager<{ rounds: Array<{ id: string }> }>('POST', `${base}/rounds`, {
+    offerAmountHalalas: 450_000,
+    remedy: 'تدريب على التخزين والتغليف',
+  });
+  await asManager('POST', `${base}/rounds/${second.rounds[1]?.id}/answer`, { answer: 'accepted' });
+
+  const terms = await asManager<{ settlement: { dataSha256: string } }>('PUT', `${base}/settlement`, {
+    amountHalalas: 450_000,
+    remedy: 'تدريب على التخزين والتغليف',
+    schedule: 'على دفعتين خلال شهر',
+  });
+  // The family signs on the screen at reception (the attestation the signature screen posts).
+  await apiAs(sila.url, reception)('POST', `/api/v1/attestations/compensation-settlement/${caseId}/signature`, {
+    dataSha256: terms.settlement.dataSha256,
+    signaturePng: SIGNATURE,
+  });
+  const settled = await asManager<{ status: string }>('POST', `${base}/settle`);
+  expect(settled.status).toBe('settled');
+
+  const page = await pageAs(browser, sila.url, manager);
+  await page.goto(`/staff/compensation/${caseId}`);
+  await expect(page.getByRole('heading', { level: 1, name: new RegExp(escapeRegExp(caseReference)) })).toBeVisible({ timeout: 30_000 });
+  await expect(page.getByTestId('compensation-status')).toHaveText(k('status.settled'));
+  await expect(page.getByTestId('settlement-attested')).toHaveText(k('settlement.attested'));
+  await axeAndShot(page, 'case-settled', 'the settled case');
+
+  for (const [amount, day] of [
+    [200_000, '2026-03-12'],
+    [250_000, '2026-04-12'],
+  ] as const) {
+    const form = new FormData();
+    form.set('amountHalalas', String(amount));
+    form.set('method', 'bank-transfer');
+    form.set('paidDay', day);
+    form.set('reference', `TRX-${amount}`);
+    form.set('file', new Blob([PDF], { type: 'application/pdf' }), 'receipt.pdf');
+    await asManager('POST', `${base}/payments`, form);
+  }
+  const closed = await asManager<{ status: string; payments: unknown[] }>('GET', base);
+  expect(closed).toMatchObject({ status: 'closed' });
+  expect(closed.payments).toHaveLength(2);
+  await page.reload();
+  await expect(page.getByTestId('compensation-status')).toHaveText(k('status.closed'), { timeout: 30_000 });
+  await axeAndShot(page, 'case-closed', 'the closed case with its two payments');
+});
+
+test('§5: the family’s messages are in the outbox, without staff names; the tracking page shows the outcome category only', async ({
+  browser,
+  sila,
+}) => {
+  const messages = await sila.ctx.db
+    .selectFrom('outbox_messages')
+    .select(['event', 'recipient_id', 'recipient_kind'])
+    .where('about_id', '=', caseId)
+    .execute();
+  const toFamily = messages.filter((m) => m.recipient_kind === 'family');
+  expect(toFamily.every((m) => m.recipient_id === familyId)).toBe(true);
+  const events = toFamily.map((m) => m.event);
+  for (const event of ['compensation.opened', 'compensation.decided', 'compensation.offer', 'compensation.settled', 'compensation.payment'])
+    expect(events, event).toContain(event);
+  expect(events.filter((e) => e === 'compensation.offer')).toHaveLength(2);
+  expect(events.filter((e) => e === 'compensation.payment')).toHaveLength(2);
+
+  const visitor = await (await browser.newContext({ baseURL: sila.url, locale: 'ar-SA' })).newPage();
+  await visitor.goto(`/complaints/track#${complaint.trackingCode.replaceAll('-', '')}`);
+  await expect(visitor.locator('#result-compensation-row')).toBeVisible({ timeout: 30_000 });
+  await expect(visitor.locator('#result-compensation')).toHaveText('أُغلق');
+  const body = (await visitor.locator('body').textContent()) ?? '';
+  for (const secret of ['4,500', '4500', '450000', '5,000', HARM, CAUSES, caseReference, chair.displayName, manager.displayName])
+    expect(body, secret).not.toContain(secret);
+  await expectNoSeriousViolations(visitor, 'the tracking page with the compensation outcome');
+  await visitor.context().close();
+});
