@@ -281,64 +281,75 @@ test('D2: the committee meets with quorum, puts the case on the agenda from the 
   expect(established).toMatchObject({ status: 'established', establishment: { basis: 'minutes', amountHalalas: 500_050 } });
 });
 
-test('D4: two negotiation rounds, the settlement attested and settled, paid in two instalments; the case page passes axe', async ({
+test('D4: two negotiation rounds and the settlement on the case page, attested by the family, paid in two instalments; axe on each step', async ({
   browser,
   sila,
 }) => {
-  const asManager = apiAs(sila.url, manager);
-  const base = `/api/v1/compensation-cases/${caseId}`;
-  // Round 1: an amount and an apology; the family counters.
-  const first = await asManager<{ rounds: Array<{ id: string }> }>('POST', `${base}/rounds`, {
-    offerAmountHalalas: 300_000,
-    hasApology: true,
-    notes: 'داخلي: عرض أول',
-  });
-  await asManager('POST', `${base}/rounds/${first.rounds[0]?.id}/answer`, { answer: 'counter', note: 'تطلب الأسرة مبلغًا أعلى' });
-  // Round 2: the established amount; the family accepts.
-  const second = await asManager<{ rounds: Array<{ id: string }> }>('POST', `${base}/rounds`, {
-    offerAmountHalalas: 450_000,
-    remedy: 'تدريب على التخزين والتغليف',
-  });
-  await asManager('POST', `${base}/rounds/${second.rounds[1]?.id}/answer`, { answer: 'accepted' });
+  const page = await pageAs(browser, sila.url, manager);
+  await page.goto(`/staff/compensation/${caseId}`);
+  await expect(page.getByRole('heading', { level: 1, name: new RegExp(escapeRegExp(caseReference)) })).toBeVisible({ timeout: 30_000 });
+  await expect(page.getByTestId('compensation-status')).toHaveText(k('status.established'));
+  await axeAndShot(page, 'case-established', 'the case established by the minutes');
 
-  const terms = await asManager<{ settlement: { dataSha256: string } }>('PUT', `${base}/settlement`, {
-    amountHalalas: 450_000,
-    remedy: 'تدريب على التخزين والتغليف',
-    schedule: 'على دفعتين خلال شهر',
-  });
-  // The family signs on the screen at reception (the attestation the signature screen posts).
+  // Round 1: an amount and an apology; the family counters.
+  const rounds = page.getByRole('region', { name: k('rounds.title') });
+  await labelled(rounds, k('rounds.amount')).fill('3000');
+  await labelled(rounds, k('rounds.notes')).fill('داخلي: عرض أول');
+  await rounds.getByRole('checkbox', { name: k('rounds.apology') }).check();
+  await rounds.getByRole('button', { name: k('rounds.offer') }).click();
+  await expect(page.getByText(k('rounds.saved')).first()).toBeVisible();
+  await expect(page.getByTestId('compensation-status')).toHaveText(k('status.negotiating'));
+  await rounds.getByRole('button', { name: k('rounds.counter') }).click();
+  await expect(rounds.getByRole('button', { name: k('rounds.offer') })).toBeVisible();
+  // Round 2: 4,500 riyals and a training; the family accepts.
+  await labelled(rounds, k('rounds.amount')).fill('4500');
+  await labelled(rounds, k('rounds.remedy')).fill('تدريب على التخزين والتغليف');
+  await rounds.getByRole('button', { name: k('rounds.offer') }).click();
+  await expect(rounds.getByRole('button', { name: k('rounds.accepted') })).toBeVisible();
+  await rounds.getByRole('button', { name: k('rounds.accepted') }).click();
+  await expect(rounds.getByRole('button', { name: k('rounds.accepted') })).toHaveCount(0);
+  await axeAndShot(page, 'case-negotiated', 'the case after two rounds');
+
+  // The terms, then the family's attestation (on the screen at reception: the API the signature screen posts), then settled.
+  const settlement = page.getByRole('region', { name: k('settlement.title') });
+  await labelled(settlement, k('settlement.amount')).fill('4500');
+  await labelled(settlement, k('settlement.schedule')).fill('على دفعتين خلال شهر');
+  await settlement.getByRole('button', { name: k('settlement.save') }).click();
+  await expect(page.getByTestId('settlement-attested')).toHaveText(k('settlement.notAttested'));
+  const base = `/api/v1/compensation-cases/${caseId}`;
+  const terms = await apiAs(sila.url, manager)<{ settlement: { dataSha256: string; amountHalalas: number } }>('GET', base);
+  expect(terms.settlement.amountHalalas).toBe(450_000);
   await apiAs(sila.url, reception)('POST', `/api/v1/attestations/compensation-settlement/${caseId}/signature`, {
     dataSha256: terms.settlement.dataSha256,
     signaturePng: SIGNATURE,
   });
-  const settled = await asManager<{ status: string }>('POST', `${base}/settle`);
-  expect(settled.status).toBe('settled');
-
-  const page = await pageAs(browser, sila.url, manager);
-  await page.goto(`/staff/compensation/${caseId}`);
-  await expect(page.getByRole('heading', { level: 1, name: new RegExp(escapeRegExp(caseReference)) })).toBeVisible({ timeout: 30_000 });
+  await page.reload();
+  await expect(page.getByTestId('settlement-attested')).toHaveText(k('settlement.attested'), { timeout: 30_000 });
+  await settlement.getByRole('button', { name: k('settlement.settle') }).click();
   await expect(page.getByTestId('compensation-status')).toHaveText(k('status.settled'));
-  await expect(page.getByTestId('settlement-attested')).toHaveText(k('settlement.attested'));
   await axeAndShot(page, 'case-settled', 'the settled case');
 
+  // Two instalments, each with its receipt.
+  const payments = page.getByRole('region', { name: k('payments.title') });
   for (const [amount, day] of [
-    [200_000, '2026-03-12'],
-    [250_000, '2026-04-12'],
+    ['2000', '2026-03-12'],
+    ['2500', '2026-04-12'],
   ] as const) {
-    const form = new FormData();
-    form.set('amountHalalas', String(amount));
-    form.set('method', 'bank-transfer');
-    form.set('paidDay', day);
-    form.set('reference', `TRX-${amount}`);
-    form.set('file', new Blob([PDF], { type: 'application/pdf' }), 'receipt.pdf');
-    await asManager('POST', `${base}/payments`, form);
+    await labelled(payments, k('payments.amount')).fill(amount);
+    await labelled(payments, k('payments.day')).fill(day);
+    await labelled(payments, k('payments.reference')).fill(`TRX-${amount}`);
+    const chooser = page.waitForEvent('filechooser');
+    await labelled(payments, k('payments.receipt')).click();
+    await (await chooser).setFiles({ name: `receipt-${amount}.pdf`, mimeType: 'application/pdf', buffer: PDF });
+    await payments.getByRole('button', { name: k('payments.record') }).click();
+    await expect(page.getByTestId('compensation-payment').filter({ hasText: day })).toBeVisible();
   }
-  const closed = await asManager<{ status: string; payments: unknown[] }>('GET', base);
-  expect(closed).toMatchObject({ status: 'closed' });
-  expect(closed.payments).toHaveLength(2);
-  await page.reload();
+  await expect(page.getByTestId('compensation-payment')).toHaveCount(2);
   await expect(page.getByTestId('compensation-status')).toHaveText(k('status.closed'), { timeout: 30_000 });
   await axeAndShot(page, 'case-closed', 'the closed case with its two payments');
+  const closed = await apiAs(sila.url, manager)<{ status: string; payments: Array<{ amountHalalas: number }> }>('GET', base);
+  expect(closed.status).toBe('closed');
+  expect(closed.payments.map((p) => p.amountHalalas).sort()).toEqual([200_000, 250_000]);
 });
 
 test('§5: the family’s messages are in the outbox, without staff names; the tracking page shows the outcome category only', async ({
