@@ -20,6 +20,7 @@ import { requestsArea } from './modules/requests/index.js';
 import { savedViewsArea } from './modules/saved-views/index.js';
 import { settingsArea } from './modules/settings/index.js';
 import { loadStaffPrincipal, staffArea } from './modules/staff/index.js';
+import { surveysArea } from './modules/surveys/index.js';
 import { webArea } from './modules/web/index.js';
 import type { AreaManifest } from './platform/area.js';
 import type { AppContext } from './platform/context.js';
@@ -55,6 +56,7 @@ export const AREAS: readonly AreaManifest[] = [
   portalArea,
   complaintsArea,
   compensationArea,
+  surveysArea,
   savedViewsArea,
   webArea,
 ];

@@ -85,6 +85,9 @@ export const NOTIFICATION_EVENTS = [
   'compensation.settled',
   'compensation.payment',
   'compensation.round-due',
+  // Issue 24 (H1, C1): the survey link to a family (bulk, purpose `surveys`); a negative answer's follow-up to its contact officer.
+  'survey.invitation',
+  'survey.follow-up',
 ] as const;
 export const notificationEvent = z.enum(NOTIFICATION_EVENTS);
 export type NotificationEvent = (typeof NOTIFICATION_EVENTS)[number];

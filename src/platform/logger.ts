@@ -26,13 +26,18 @@ export const REDACTED_PATHS = [
   '*.detail',
 ];
 
+/** Paths that carry a secret: the survey answer page `/s/<token>`. */
+export function redactPath(path: string): string {
+  return path.replace(/^\/s\/[^/]+/, '/s/[redacted]');
+}
+
 export function loggerOptions(level: string): FastifyServerOptions['logger'] {
   return {
     level,
     redact: { paths: REDACTED_PATHS, censor: '[redacted]' },
     serializers: {
-      // The URL may hold a query; we keep only the path.
-      req: (req: { method: string; url: string }) => ({ method: req.method, path: req.url.split('?')[0] }),
+      // The URL may hold a query; we keep only the path. A survey link's path is its token (issue 24 §4): redacted.
+      req: (req: { method: string; url: string }) => ({ method: req.method, path: redactPath(req.url.split('?')[0] ?? '') }),
     },
   };
 }

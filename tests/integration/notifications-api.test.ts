@@ -69,7 +69,17 @@ describe(`message templates [${ENGINE}]`, () => {
       'complaint.deadline-warning',
       'complaint.deadline-breached',
       'announcement.general',
+      'compensation.opened',
+      'compensation.decided',
+      'compensation.offer',
+      'compensation.settled',
+      'compensation.payment',
+      'compensation.round-due',
+      'survey.invitation',
+      'survey.follow-up',
     ]);
+    // Issue 24 §2 (F2): a survey's invitation is bulk, for the purpose families may refuse, with the link to do so.
+    expect(catalog.find((e) => e.event === 'survey.invitation')).toMatchObject({ requiredPlaceholders: ['link', 'withdrawLink'] });
     const code = catalog.find((e) => e.event === 'auth.one-time-code');
     // Issue 20 §7: a sign-in code goes by SMS, WhatsApp or a verified e-mail, in Arabic and English.
     expect(code).toMatchObject({ channels: ['sms', 'whatsapp', 'email'], isSensitive: true, requiredPlaceholders: ['code'] });

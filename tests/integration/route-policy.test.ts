@@ -101,6 +101,18 @@ const EXPECTED: Record<string, Expected> = {
   'GET /api/v1/saved-views': 'any-staff',
   'POST /api/v1/saved-views': 'any-staff',
   'DELETE /api/v1/saved-views/:id': 'any-staff',
+  // Issue 24 (H1, C1): management builds questionnaires and reads results (contact officers too: comments in their scope);
+  // administrators set the triggers; the answer page is public, its token the only key.
+  'GET /api/v1/surveys/questionnaires': ['management', 'administrator'],
+  'POST /api/v1/surveys/questionnaires': ['management'],
+  'PUT /api/v1/surveys/questionnaires/:id': ['management'],
+  'GET /api/v1/surveys/results': ['management', 'contact-officer'],
+  'GET /api/v1/surveys/comments': ['management', 'contact-officer'],
+  'GET /api/v1/settings/surveys': ['administrator', 'management'],
+  'PUT /api/v1/settings/surveys': ADMIN,
+  'GET /s/:token': 'public',
+  'POST /s/:token': 'public',
+  'GET /s-assets/survey.css': 'public',
   'POST /api/v1/me/notifications/:id/read': 'any-staff',
   'GET /api/v1/notifications/templates': ADMIN,
   'GET /api/v1/notifications/templates/:event/:channel/:language': ADMIN,

@@ -447,6 +447,10 @@ const WRITES: Record<string, Line> = {
   'POST /api/v1/complaints/bulk/steps': { exempt: EACH_RECORD },
   'POST /api/v1/saved-views': { exempt: OWN_VIEWS },
   'DELETE /api/v1/saved-views/:id': { exempt: OWN_VIEWS },
+  // Issue 24 (H1): questionnaires and the survey triggers are association-wide; answers come only through the public token.
+  'POST /api/v1/surveys/questionnaires': { exempt: ASSOCIATION_WIDE },
+  'PUT /api/v1/surveys/questionnaires/:id': { exempt: ASSOCIATION_WIDE },
+  'PUT /api/v1/settings/surveys': { exempt: ASSOCIATION_WIDE },
   'POST /api/v1/requests/:id/transitions': {
     cases: [
       notFound('submit another office’s draft', () => ({

@@ -3,6 +3,7 @@ import { type CaseKind, type ComplaintStep, complaintMove, type InquiryStep, inq
 import type { AppContext } from '../../platform/context.js';
 import type { Database } from '../../platform/db/schema.js';
 import type { ComplaintRow } from '../../platform/db/schema-complaints.js';
+import { defineEvent } from '../../platform/hooks.js';
 import { AppError } from '../../platform/http/app-error.js';
 import type { StaffPrincipal } from '../../platform/http/principal.js';
 import { uuidv7 } from '../../platform/ids.js';
@@ -88,6 +89,14 @@ export function illegal(kind: CaseKind, from: string, action: string, to: string
  * Applies one handling step (E1, C1): the row's changes and new step, the step's record with who
  * and when, and the notice to the staff member it now concerns; answers with the row as it now is.
  */
+/** Issue 24 §2, §6 (H1): surveys ask after a case closes, and count the satisfaction staff recorded as its answer. */
+export interface CaseStepped {
+  trx: Db;
+  action: 'close' | 'record-satisfaction';
+  row: ComplaintRow;
+}
+export const caseStepped = defineEvent<CaseStepped>('complaint.stepped');
+
 export async function commitStep(
   trx: Db,
   ctx: AppContext,
@@ -112,6 +121,7 @@ export async function commitStep(
   await recordStep(trx, ctx, row.id, to === from ? `${from}:${action}` : to, step.actor, step.note);
   const next = (await reload(trx, row.id)) as ComplaintRow;
   if (step.notify) await notifyStaff(trx, ctx, step.notify, next, step.actor);
+  if (action === 'close' || action === 'record-satisfaction') await ctx.hooks.emit(caseStepped, { trx, action, row: next });
   return next;
 }
 

@@ -74,6 +74,15 @@ export async function routeFor(
   );
 }
 
+/** Issue 24 §5: the contact officer the register routes a family's (category, domain) to, for a survey's follow-up. */
+export async function officerForFamily(
+  db: Db,
+  ctx: AppContext,
+  family: { category: string | null; domain: string | null },
+): Promise<string | null> {
+  return (await routeFor(db, ctx, { ...family, topic: '' })).officerId;
+}
+
 // ---- the register (administrators) ----
 
 async function present(db: Db, rows: ContactOfficerTable[], day: string): Promise<ContactOfficer[]> {

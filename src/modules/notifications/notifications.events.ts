@@ -206,6 +206,24 @@ export const EVENTS: Record<NotificationEvent, EventDefinition> = {
     channels: FAMILY_CHANNELS,
     isSensitive: false,
   },
+  // Issue 24 §2 (H1, F2): a satisfaction survey's link, bulk for the `surveys` purpose, always with the way to stop them.
+  'survey.invitation': {
+    priority: 'bulk',
+    consentPurpose: 'surveys',
+    placeholders: ['associationName', 'familyName', 'reference', 'link', 'withdrawLink', 'questions'],
+    requiredPlaceholders: ['link', 'withdrawLink'],
+    channels: FAMILY_CHANNELS,
+    isSensitive: false,
+  },
+  // Issue 24 §5: a negative answer opens a follow-up for the contact officer the register routes the family to.
+  'survey.follow-up': {
+    priority: 'transactional',
+    consentPurpose: null,
+    placeholders: ['associationName', 'reference', 'caseReference', 'score'],
+    requiredPlaceholders: ['reference', 'score'],
+    channels: ['staff-app'],
+    isSensitive: false,
+  },
   'complaint.deadline-breached': {
     priority: 'transactional',
     consentPurpose: null,

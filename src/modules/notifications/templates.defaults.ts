@@ -502,6 +502,61 @@ export const DEFAULT_TEMPLATES: Defaults = {
       ),
     },
   },
+  // Issue 24 §2 (H1, F2): the survey link, short, with the way to stop survey messages.
+  'survey.invitation': {
+    sms: {
+      ar: t(
+        '{{associationName}}: يسعدنا رأيكم في خدمتنا ({{questions}} أسئلة، أقل من دقيقة): {{link}}\nلإيقاف الاستبانات: {{withdrawLink}}',
+      ),
+      en: t(
+        '{{associationName}}: We would value your opinion ({{questions}} questions, under a minute): {{link}}\nTo stop surveys: {{withdrawLink}}',
+      ),
+    },
+    email: {
+      ar: t(
+        'السلام عليكم {{familyName}}،\n\nيسعدنا أن نعرف رأيكم في خدمتنا. الاستبانة {{questions}} أسئلة وتستغرق أقل من دقيقة:\n{{link}}\n\nمع خالص التحية،\n{{associationName}}\n\nلإيقاف رسائل الاستبانات: {{withdrawLink}}',
+        'رأيكم يهمنا — {{associationName}}',
+      ),
+      en: t(
+        'Dear {{familyName}},\n\nWe would like to know what you think of our service. The survey has {{questions}} questions and takes under a minute:\n{{link}}\n\nKind regards,\n{{associationName}}\n\nTo stop survey messages: {{withdrawLink}}',
+        'Your opinion matters — {{associationName}}',
+      ),
+    },
+    whatsapp: {
+      ar: t('يسعدنا رأيكم في خدمتنا: {{link}}\nلإيقاف الاستبانات: {{withdrawLink}}', null, 'sila_survey'),
+      en: t('We would value your opinion: {{link}}\nTo stop surveys: {{withdrawLink}}', null, 'sila_survey'),
+    },
+    letter: {
+      ar: t(
+        'المكرمون أسرة {{familyName}}          المحترمين\n\nالسلام عليكم ورحمة الله وبركاته،\n\nيسعدنا أن نعرف رأيكم في خدمتنا عبر الرابط: {{link}}\n\nوتقبلوا خالص التحية والتقدير،\n{{associationName}}\n\nلإيقاف رسائل الاستبانات: {{withdrawLink}}',
+        'رأيكم يهمنا',
+      ),
+      en: t(
+        'Dear {{familyName}} family,\n\nWe would like to know what you think of our service: {{link}}\n\nWith our best regards,\n{{associationName}}\n\nTo stop survey messages: {{withdrawLink}}',
+        'Your opinion matters',
+      ),
+    },
+    'phone-call': {
+      ar: t(
+        'عرّف بنفسك من {{associationName}} واسأل {{familyName}} أسئلة الاستبانة ({{questions}} أسئلة) وسجّل الإجابات عبر {{link}} — وإن لم ترغب الأسرة في الاستبانات فسجّل سحب موافقتها ({{withdrawLink}}).',
+      ),
+      en: t(
+        'Introduce yourself from {{associationName}}, ask {{familyName}} the survey’s {{questions}} questions and enter the answers at {{link}} — if the family wants no surveys, record the withdrawal ({{withdrawLink}}).',
+      ),
+    },
+  },
+  'survey.follow-up': {
+    'staff-app': {
+      ar: t(
+        'إجابة سلبية في استبانة الرضا ({{score}}) عن {{caseReference}}: يُرجى التواصل مع الأسرة ومتابعة ملاحظتها. المرجع {{reference}}.',
+        'متابعة إجابة سلبية — {{caseReference}}',
+      ),
+      en: t(
+        'A negative satisfaction answer ({{score}}) about {{caseReference}}: please contact the family and follow up. Reference {{reference}}.',
+        'Negative answer to follow up — {{caseReference}}',
+      ),
+    },
+  },
   // Issue 23 §5 (D1–D4): compensation cases; no staff names, no internal notes.
   'compensation.opened': {
     sms: {

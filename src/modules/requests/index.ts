@@ -14,6 +14,9 @@ import { requestSessionAbilities } from './requests.policy.js';
 import { requestRoutes } from './requests.routes.js';
 import { onMessageSent } from './requests.told.js';
 
+/** Issue 24 §2: the surveys area asks after a request closes. */
+export { requestClosed } from './requests.core.js';
+
 /**
  * Service requests' public face (C2–C6): the portal's online requests and attestation by code.
  * Committees reach requests only through the subject kind registered below.

@@ -18,6 +18,7 @@ import type { AppContext } from '../../platform/context.js';
 import { sha256Hex } from '../../platform/crypto/digest.js';
 import type { Database } from '../../platform/db/schema.js';
 import type { RequestAttestationTable, RequestTable } from '../../platform/db/schema-requests.js';
+import { defineEvent } from '../../platform/hooks.js';
 import { AppError, type FieldError } from '../../platform/http/app-error.js';
 import { uuidv7 } from '../../platform/ids.js';
 import { recordAudit } from '../audit/index.js';
@@ -361,8 +362,12 @@ export async function move(trx: Db, ctx: AppContext, actor: Actor, requestId: st
     details: { from, to, ...(input.meetingId ? { meetingId: input.meetingId } : {}), ...(input.outcome ? { outcome: input.outcome } : {}) },
   });
   await notifyFamily(trx, ctx, actor, next, action, input);
+  if (action === 'close') await ctx.hooks.emit(requestClosed, { trx, request: next });
   return next;
 }
+
+/** Issue 24 §2 (H1): a closed request may be followed by a satisfaction survey (the surveys area subscribes). */
+export const requestClosed = defineEvent<{ trx: Db; request: RequestTable }>('request.closed');
 
 function targetFor(action: RequestAction): RequestStatus {
   const map: Record<RequestAction, RequestStatus> = {

@@ -29,6 +29,7 @@ import * as m0026 from './migrations/0026-family-email-verified.js';
 import * as m0027 from './migrations/0027-delivery-reports.js';
 import * as m0028 from './migrations/0028-compensation.js';
 import * as m0029 from './migrations/0029-saved-views.js';
+import * as m0030 from './migrations/0030-surveys.js';
 
 /** One migration history for both engines, listed here so it works from source and from dist. */
 const migrations: Record<string, Migration> = {
@@ -61,6 +62,7 @@ const migrations: Record<string, Migration> = {
   '0027-delivery-reports': m0027,
   '0028-compensation': m0028,
   '0029-saved-views': m0029,
+  '0030-surveys': m0030,
 };
 
 const provider: MigrationProvider = { getMigrations: async () => migrations };

@@ -5,6 +5,7 @@ import type { ComplaintSchema } from './schema-complaints.js';
 import type { ConsentSchema } from './schema-consent.js';
 import type { PortalSchema } from './schema-portal.js';
 import type { RequestSchema } from './schema-requests.js';
+import type { SurveySchema } from './schema-surveys.js';
 
 /**
  * Table types shared by both engines. Conventions that keep one query code for SQLite and
@@ -346,7 +347,14 @@ export interface MessageTemplateTable {
   updated_by: string | null;
 }
 
-export interface Database extends RequestSchema, CommitteeSchema, PortalSchema, ComplaintSchema, ConsentSchema, CompensationSchema {
+export interface Database
+  extends RequestSchema,
+    CommitteeSchema,
+    PortalSchema,
+    ComplaintSchema,
+    ConsentSchema,
+    CompensationSchema,
+    SurveySchema {
   staff_users: StaffUserTable;
   staff_roles: StaffRoleTable;
   staff_scopes: StaffScopeTable;
