@@ -6,7 +6,7 @@ import { sendDueInvitations } from '../../src/modules/surveys/surveys.invitation
 import type { ComplaintRow } from '../../src/platform/db/schema-complaints.js';
 import type { RequestTable } from '../../src/platform/db/schema-requests.js';
 import { uuidv7 } from '../../src/platform/ids.js';
-import { buildFamily, type FamilyFixture } from './factories.js';
+import { buildFamily, buildRequest, type FamilyFixture } from './factories.js';
 import { buildStaff, createTestApp, ENGINE, type StaffFixture, sessionFor, type TestApp } from './harness.js';
 
 /**
@@ -431,5 +431,57 @@ describe(`surveys [${ENGINE}]`, () => {
     const family = await surveyFamily();
     await closeRequest(family.id, 'quiet-type');
     expect(await invitationsOf(family.id)).toHaveLength(0);
+  });
+
+  it('C5, H1: closing a request through its transitions schedules its survey (the requests area’s event, wired in app.ts)', async () => {
+    const family = await surveyFamily();
+    const request = await buildRequest(t, { by: staff.get('reception'), familyId: family.id });
+    // The decision and its message are the committee's story (requests tests); here the request is told already.
+    await t.ctx.db.updateTable('requests').set({ status: 'notified' }).where('id', '=', request.id).execute();
+    const closed = await reception.request('POST', `/api/v1/requests/${request.id}/transitions`, { action: 'close' });
+    expect(closed.statusCode, closed.body).toBe(200);
+    expect((await invitationsOf(family.id)).map((i) => [i.case_kind, i.case_id, i.status])).toEqual([['request', request.id, 'scheduled']]);
+  });
+
+  it('H1: a negative answer opens a follow-up for the contact officer the register routes the family to', async () => {
+    const officer = await buildStaff(t, { roles: ['contact-officer'] });
+    const entry = await administrator.request('POST', '/api/v1/contact-officers', {
+      roleTitleAr: 'ضابط اتصال',
+      roleTitleEn: 'Contact officer',
+      channel: 'phone',
+      address: '920012345',
+      category: 'productive-family',
+      domain: 'training',
+      officerId: officer.id,
+    });
+    expect(entry.statusCode, entry.body).toBe(201);
+    const settings = (await administrator.request('GET', '/api/v1/settings/surveys')).json();
+    const named = await questionnaireByCode('after-request');
+    await administrator.request('PUT', '/api/v1/settings/surveys', {
+      ...settings,
+      triggers: { ...settings.triggers, request: { ...settings.triggers.request, questionnaireId: named.id, offCodes: [] } },
+    });
+    const family = await surveyFamily();
+    await closeRequest(family.id);
+    const token = (await sendAndTokenOf(family.id)) as string;
+    expect(
+      (
+        await postSurvey(token, [
+          ['q.csat', '1'],
+          ['q.courtesy', 'no'],
+          ['q.improve', 'تأخر الرد'],
+          ['action', 'submit'],
+        ])
+      ).statusCode,
+    ).toBe(200);
+    const response = await t.ctx.db.selectFrom('survey_responses').selectAll().where('family_id', '=', family.id).executeTakeFirstOrThrow();
+    expect(response.is_negative).toBe(1);
+    const followUp = await t.ctx.db.selectFrom('outbox_messages').selectAll().where('about_id', '=', response.id).execute();
+    expect(followUp.map((m) => [m.event, m.recipient_kind, m.recipient_id, m.channel])).toContainEqual([
+      'survey.follow-up',
+      'staff',
+      officer.id,
+      'staff-app',
+    ]);
   });
 });
