@@ -29,6 +29,7 @@ test.describe.configure({ timeout: 420_000 });
 
 type Texts = { [key: string]: string | Texts };
 const compensationAr = JSON.parse(readFileSync(path.resolve('src/web/compensation/i18n/ar.json'), 'utf8')) as Texts;
+const complaintsAr = JSON.parse(readFileSync(path.resolve('src/web/complaints/i18n/ar.json'), 'utf8')) as Texts;
 function k(key: string, texts: Texts = compensationAr): string {
   let node: string | Texts | undefined = texts;
   for (const part of key.split('.')) node = typeof node === 'object' ? node[part] : undefined;
@@ -176,13 +177,22 @@ test('set up: the follow-up committee (investigation) of two with a quorum of tw
   });
 });
 
-test('E3: the complaint is escalated; the case is opened, linked to it, awaiting the investigation committee', async ({ sila }) => {
-  const escalated = await apiAs(sila.url, chair)<{ compensation: { link: string } }>(
-    'POST',
-    `/api/v1/complaints/${complaint.id}/compensation`,
-    { reason: 'ضرر مالي وقع على الأسرة يستوجب التعويض' },
-  );
-  caseId = escalated.compensation.link;
+test('E3: the committee member escalates the complaint from its page; the case is opened, linked to it, awaiting the investigation committee', async ({
+  browser,
+  sila,
+}) => {
+  const page = await pageAs(browser, sila.url, chair);
+  await page.goto(`/staff/complaints/${complaint.id}`);
+  const section = page.getByRole('region', { name: k('compensation.title', complaintsAr) });
+  await expect(section).toBeVisible({ timeout: 30_000 });
+  await labelled(section, k('compensation.reason', complaintsAr)).fill('ضرر مالي وقع على الأسرة يستوجب التعويض');
+  await section.getByRole('button', { name: k('compensation.save', complaintsAr) }).click();
+  const link = section.getByRole('link', { name: k('compensation.link', complaintsAr) });
+  await expect(link).toBeVisible();
+  await axeAndShot(page, 'complaint-escalated', 'the escalated complaint');
+  await link.click();
+  await expect(page).toHaveURL(/\/staff\/compensation\/[0-9a-f-]{36}$/);
+  caseId = page.url().split('/').at(-1) ?? '';
   const opened = await apiAs(sila.url, manager)<{ reference: string; status: string; complaint: { id: string } }>(
     'GET',
     `/api/v1/compensation-cases/${caseId}`,
@@ -190,6 +200,9 @@ test('E3: the complaint is escalated; the case is opened, linked to it, awaiting
   expect(opened).toMatchObject({ status: 'opened', complaint: { id: complaint.id } });
   caseReference = opened.reference;
   expect(caseReference).toMatch(/^COMP-\d{4}-\d{6}$/);
+  await expect(page.getByRole('heading', { level: 1, name: new RegExp(escapeRegExp(caseReference)) })).toBeVisible({ timeout: 30_000 });
+  await expect(page.getByTestId('compensation-status')).toHaveText(k('status.opened'));
+  await axeAndShot(page, 'case-opened', 'the opened case, as the committee member sees it');
 });
 
 test('D2: the committee meets with quorum, puts the case on the agenda from the subjects awaiting study, finds harm with its size and causes, and freezes the minutes', async ({
