@@ -359,6 +359,12 @@ test('D4: two negotiation rounds and the settlement on the case page, attested b
   }
   await expect(page.getByTestId('compensation-payment')).toHaveCount(2);
   await expect(page.getByTestId('compensation-status')).toHaveText(k('status.closed'), { timeout: 30_000 });
+  // §5: each message to the family shows on the case with its state (opening, decision, two offers, settlement, two payments).
+  const shown = page.getByTestId('case-messages');
+  for (const event of ['compensation.opened', 'compensation.decided', 'compensation.settled'])
+    await expect(shown.locator(`li[data-event="${event}"]`).first()).toBeVisible();
+  await expect(shown.locator('li[data-event="compensation.offer"]')).toHaveCount(2);
+  await expect(shown.locator('li[data-event="compensation.payment"]')).toHaveCount(2);
   await axeAndShot(page, 'case-closed', 'the closed case with its two payments');
   const closed = await apiAs(sila.url, manager)<{ status: string; payments: Array<{ amountHalalas: number }> }>('GET', base);
   expect(closed.status).toBe('closed');
