@@ -9,7 +9,7 @@ import { attestationSubjects } from '../../src/modules/attestations/index.js';
 import { sha256Hex } from '../../src/platform/crypto/digest.js';
 import { CSRF_HEADER, PORTAL_COOKIE, SESSION_COOKIE } from '../../src/platform/http/auth-plugin.js';
 import { newAddress } from './complaints-fixtures.js';
-import { buildComplaint, buildFamily, buildRequest, buildStaff, type StaffFixture } from './factories.js';
+import { buildComplaint, buildFamily, buildRequest, buildStaff, SIGNATURE_PNG, type StaffFixture } from './factories.js';
 import { createTestApp, ENGINE, sessionFor, type TestApp } from './harness.js';
 import { setSmsGateway, signInFamily } from './portal-support.js';
 
@@ -28,6 +28,7 @@ let reception: StaffFixture;
 let chair: StaffFixture;
 let member: StaffFixture;
 let importer: StaffFixture;
+let manager: StaffFixture;
 let addressSerial = 0;
 
 /** How to reach one record the upload goes to: the URL, who sends, and the form's text fields. */
@@ -48,6 +49,8 @@ interface UploadRoute {
   prepare(): Promise<Target>;
   /** The route takes a form with no file at all (a complaint registered without scans). */
   isFileOptional?: boolean;
+  /** What a stored upload answers (201 unless the route answers the record it added to). */
+  acceptedStatus?: 200 | 201;
 }
 
 const staff = async (who: StaffFixture): Promise<Target['inject']> => {
@@ -82,6 +85,46 @@ async function investigatingComplaint(): Promise<string> {
     const moved = await (await sessionFor(t, who)).request('POST', `/api/v1/complaints/${id}/steps`, body);
     if (moved.statusCode !== 200) throw new Error(`${String(body.action)}: ${moved.statusCode} ${moved.body}`);
   }
+  return id;
+}
+
+const COMPENSATION = '/api/v1/compensation-cases';
+
+/** Issue 23: a compensation case management opens for a new family (by letter). */
+async function openedCase(): Promise<string> {
+  const family = await buildFamily(t, { by: reception });
+  const opened = await (await sessionFor(t, manager)).request('POST', COMPENSATION, {
+    familyId: family.id,
+    origin: 'letter',
+    claim: 'تلفت بضاعة الأسرة في معرض الجمعية بسبب سوء التخزين.',
+  });
+  if (opened.statusCode !== 201) throw new Error(`case: ${opened.statusCode} ${opened.body}`);
+  return opened.json().id;
+}
+
+/** A case established by a final ruling, the amount offered, accepted, attested and settled: payments may follow. */
+async function settledCase(): Promise<string> {
+  const id = await openedCase();
+  const agent = await sessionFor(t, manager);
+  const fields = { authority: 'المحكمة العامة بالدمام', rulingNumber: '4471/1447', rulingDay: '2026-03-01', isFinal: 'true' };
+  const ruled = await send(
+    { url: `${COMPENSATION}/${id}/rulings`, inject: await staff(manager), fields },
+    form({ ...fields, amountHalalas: '500000' }, pdf(4096)),
+  );
+  if (ruled.statusCode !== 201) throw new Error(`ruling: ${ruled.statusCode} ${ruled.body}`);
+  const round = await agent.request('POST', `${COMPENSATION}/${id}/rounds`, { offerAmountHalalas: 500_000 });
+  if (round.statusCode !== 201) throw new Error(`round: ${round.statusCode} ${round.body}`);
+  const roundId = round.json().rounds.at(-1).id;
+  await agent.request('POST', `${COMPENSATION}/${id}/rounds/${roundId}/answer`, { answer: 'accepted' });
+  const terms = await agent.request('PUT', `${COMPENSATION}/${id}/settlement`, { amountHalalas: 500_000, schedule: 'دفعة واحدة' });
+  if (terms.statusCode !== 200) throw new Error(`terms: ${terms.statusCode} ${terms.body}`);
+  const attested = await (await sessionFor(t, reception)).request('POST', `/api/v1/attestations/compensation-settlement/${id}/signature`, {
+    dataSha256: terms.json().settlement.dataSha256,
+    signaturePng: SIGNATURE_PNG,
+  });
+  if (attested.statusCode !== 201) throw new Error(`attestation: ${attested.statusCode} ${attested.body}`);
+  const settled = await agent.request('POST', `${COMPENSATION}/${id}/settle`);
+  if (settled.statusCode !== 200) throw new Error(`settle: ${settled.statusCode} ${settled.body}`);
   return id;
 }
 
@@ -195,6 +238,36 @@ const ROUTES: UploadRoute[] = [
     }),
   },
   {
+    path: '/api/v1/compensation-cases/{id}/claim-scan',
+    limitBytes: 5 * MB,
+    file: pdf,
+    acceptedStatus: 200,
+    prepare: async () => ({ url: `${COMPENSATION}/${await openedCase()}/claim-scan`, inject: await staff(manager), fields: {} }),
+  },
+  {
+    // D3: a ruling marked not final is recorded (with its scan) and establishes nothing.
+    path: '/api/v1/compensation-cases/{id}/rulings',
+    limitBytes: 5 * MB,
+    file: pdf,
+    prepare: async () => ({
+      url: `${COMPENSATION}/${await openedCase()}/rulings`,
+      inject: await staff(manager),
+      fields: { authority: 'المحكمة العامة بالدمام', rulingNumber: '4471/1447', rulingDay: '2026-03-01', isFinal: 'false' },
+    }),
+  },
+  {
+    // Issue 23 §4: a payment with the receipt's scan (the scan is optional).
+    path: '/api/v1/compensation-cases/{id}/payments',
+    limitBytes: 5 * MB,
+    file: pdf,
+    isFileOptional: true,
+    prepare: async () => ({
+      url: `${COMPENSATION}/${await settledCase()}/payments`,
+      inject: await staff(manager),
+      fields: { amountHalalas: '100000', method: 'bank-transfer', paidDay: '2026-03-12', reference: 'TRX-1' },
+    }),
+  },
+  {
     path: '/api/v1/families/imports',
     limitBytes: 5 * MB,
     file: csv,
@@ -284,6 +357,7 @@ beforeAll(async () => {
   chair = await buildStaff(t, { roles: ['follow-up-committee'] });
   member = await buildStaff(t, { roles: ['follow-up-committee'] });
   importer = await buildStaff(t, { roles: ['reception'] });
+  manager = await buildStaff(t, { roles: ['management'] });
   const admin = await buildStaff(t, { roles: ['administrator'], withTotp: false });
   const committee = await (await sessionFor(t, admin)).request('PATCH', `/api/v1/committees/${SEEDED_COMMITTEES.followUp}`, {
     memberIds: [chair.id, member.id],
@@ -316,7 +390,7 @@ describe(`upload limits and malformed multipart (issue 21 §2, §3) [${ENGINE}]`
         const target = await route.prepare();
         const before = await storedCount();
         const accepted = await send(target, form(target.fields, route.file(size)));
-        expect(accepted.statusCode, accepted.body.slice(0, 500)).toBe(201);
+        expect(accepted.statusCode, accepted.body.slice(0, 500)).toBe(route.acceptedStatus ?? 201);
         expect(await storedCount()).toBeGreaterThan(before);
       }
       const target = await route.prepare();
