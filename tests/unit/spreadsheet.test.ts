@@ -38,5 +38,6 @@ describe('families sheets', () => {
     const empty = new ExcelJS.Workbook();
     empty.addWorksheet('s').addRow(['الاسم']);
     await expect(readSheet(Buffer.from(await empty.xlsx.writeBuffer()))).rejects.toMatchObject({ code: 'import.empty' });
-  });
+    // Three reads, each starting a worker that loads exceljs: seconds on a loaded two-core machine.
+  }, 60_000);
 });
