@@ -1,7 +1,7 @@
 import ExcelJS from 'exceljs';
 import { describe, expect, it } from 'vitest';
-import { readSheet, writeXlsx } from '../../src/platform/spreadsheet.js';
 import { AppError } from '../../src/platform/http/app-error.js';
+import { readSheet, writeXlsx } from '../../src/platform/spreadsheet.js';
 
 /** The families' sheets (issue 3 §6), read in a worker thread and written row by row (issue 7 §5). */
 describe('families sheets', () => {

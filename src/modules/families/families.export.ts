@@ -2,12 +2,12 @@ import type { FamilyFilters } from '../../contracts/families.js';
 import type { AppContext } from '../../platform/context.js';
 import { AppError } from '../../platform/http/app-error.js';
 import type { StaffPrincipal } from '../../platform/http/principal.js';
+import { writeCsv, writeXlsx } from '../../platform/spreadsheet.js';
 import { recordAudit } from '../audit/index.js';
 import { listTaxonomy } from '../settings/index.js';
 import { familyVisibility } from './families.policy.js';
 import { presentSummary } from './families.present.js';
 import * as repo from './families.repo.js';
-import { writeCsv, writeXlsx } from '../../platform/spreadsheet.js';
 
 /** Exports the current list within the caller's scope, masked as on screen (issue 3 §6). */
 export const MAX_EXPORT_ROWS = 50_000;

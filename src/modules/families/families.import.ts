@@ -7,13 +7,13 @@ import { AppError } from '../../platform/http/app-error.js';
 import type { StaffPrincipal } from '../../platform/http/principal.js';
 import { fieldErrorsFromZodIssues } from '../../platform/http/problem.js';
 import { uuidv7 } from '../../platform/ids.js';
+import { readSheet, type Sheet } from '../../platform/spreadsheet.js';
 import { recordAudit } from '../audit/index.js';
 import { listTaxonomy } from '../settings/index.js';
 import { assertRegistrationNotice } from './families.consent.js';
 import { assertFamilyWritable } from './families.policy.js';
 import { registerFamily } from './families.register.js';
 import { importAad } from './families.sealing.js';
-import { readSheet, type Sheet } from '../../platform/spreadsheet.js';
 
 /**
  * Bringing existing families in from a sheet (issue 3 §6): upload → map columns → import in the

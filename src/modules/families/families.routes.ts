@@ -19,6 +19,7 @@ import type { AppContext } from '../../platform/context.js';
 import { readUpload } from '../../platform/files/uploads.js';
 import { staffOnly } from '../../platform/http/route-policy.js';
 import { type App, staffOf } from '../../platform/http/types.js';
+import { MAX_IMPORT_BYTES } from '../../platform/spreadsheet.js';
 import { verifyFamilyEmail } from './families.email.js';
 import { exportFamilies } from './families.export.js';
 import { getImport, startImport, uploadImport } from './families.import.js';
@@ -26,7 +27,6 @@ import { ACCESS_LOG_READERS, FAMILY_EXPORTERS, FAMILY_IMPORTERS, FAMILY_READERS,
 import { countFamilies, familyAccessLog, getFamily, listFamilies, lookupFamilies } from './families.reads.js';
 import { registerFamily } from './families.register.js';
 import { updateFamily } from './families.update.js';
-import { MAX_IMPORT_BYTES } from '../../platform/spreadsheet.js';
 
 const READ = staffOnly(FAMILY_READERS, 'families');
 const WRITE = staffOnly(FAMILY_REGISTRARS, 'families');
