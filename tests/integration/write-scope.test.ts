@@ -248,7 +248,8 @@ function onCompensation(verb: string, path: string, rest: Pick<Attempt, 'body' |
 const ASSOCIATION_WIDE = 'association-wide settings: names no family, and no office, category or domain a record is placed in';
 const OWN_ACCOUNT = 'the caller’s own account or session';
 // Issue 19 §5: the answer is 200 with each record's result; an out-of-scope record is refused 404 in it.
-const EACH_RECORD = 'each record through the single action and its own scope check (bulk-actions tests: another office’s record refused 404)';
+const EACH_RECORD =
+  'each record through the single action and its own scope check (bulk-actions tests: another office’s record refused 404)';
 const OWN_VIEWS = 'the caller’s own saved views: filters and sort, no family data; sharing is for administrators (saved-views tests)';
 const COMMITTEE_WORK = 'committee work on its own agenda: membership decides, and what goes on the agenda is checked (agenda line)';
 
