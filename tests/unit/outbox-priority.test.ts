@@ -110,7 +110,9 @@ describe('every event declares a priority and a consent purpose', () => {
     expect(eventsOf('code')).toEqual(['auth.one-time-code', 'request.attestation-code']);
     expect([...UNLISTED_EVENTS]).toEqual(eventsOf('code'));
     // Issue 20 §2 (G3): announcements are bulk, for the purpose a family may refuse.
-    expect(eventsOf('bulk')).toEqual(['announcement.general']);
+    expect(eventsOf('bulk')).toEqual(['announcement.general', 'survey.invitation']);
     expect(EVENTS['announcement.general'].consentPurpose).toBe('announcements');
+    // Issue 24 §2 (H1, F2): survey invitations are bulk, for the `surveys` purpose.
+    expect(EVENTS['survey.invitation'].consentPurpose).toBe('surveys');
   });
 });

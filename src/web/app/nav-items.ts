@@ -12,6 +12,7 @@ import {
   IconListCheck,
   IconMailForward,
   IconMessageReport,
+  IconMoodSmile,
   IconPrinter,
   IconSettings,
   IconSpeakerphone,
@@ -36,6 +37,8 @@ import '../oversight/i18n.js';
 import '../complaint-settings/i18n.js';
 // Issue 23: compensation cases (namespace `compensation`).
 import '../compensation/i18n.js';
+// Issue 24: satisfaction surveys (namespace `surveys`).
+import '../surveys/i18n.js';
 
 export interface NavItem {
   to: string;
@@ -68,6 +71,7 @@ export const NAV_ITEMS: NavItem[] = [
   { to: '/inquiries', labelKey: 'inquiries:nav', icon: IconHelpCircle, roles: ['contact-officer', 'management', 'reception'] },
   { to: '/oversight', labelKey: 'oversight:nav', icon: IconChartBar, roles: ['management'] },
   { to: '/compensation', labelKey: 'compensation:nav', icon: IconCoin, roles: ['management', 'committee-member', 'follow-up-committee'] },
+  { to: '/surveys', labelKey: 'surveys:nav', icon: IconMoodSmile, roles: ['management', 'contact-officer'] },
   { to: '/contact-officers', labelKey: 'contactOfficers:nav', icon: IconAddressBook, roles: ['administrator', 'management'] },
   {
     to: '/committees',

@@ -43,6 +43,8 @@ export const router = createBrowserRouter(
         },
         { path: 'complaints/:id', lazy: async () => ({ Component: (await import('../complaints/complaint-page.js')).ComplaintPage }) },
         { path: 'inquiries', lazy: async () => ({ Component: (await import('../inquiries/inquiries-page.js')).InquiriesPage }) },
+        // Issue 24: satisfaction results.
+        { path: 'surveys', lazy: async () => ({ Component: (await import('../surveys/results-page.js')).SurveyResultsPage }) },
         // Issue 23: compensation cases.
         {
           path: 'compensation',

@@ -1,0 +1,183 @@
+import { Anchor, Group, Paper, Progress, Select, SimpleGrid, Stack, Table, Text, Title } from '@mantine/core';
+import { useQuery } from '@tanstack/react-query';
+import { useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import { Link } from 'react-router';
+import type { z } from 'zod';
+import { RESULT_DIMENSIONS, type SurveyResults, type surveyComments } from '../../contracts/surveys.js';
+import { api, queryString } from '../api/client.js';
+import { useFormat } from '../ui/format.js';
+import { SURVEYS_NS } from './i18n.js';
+
+type Comments = z.infer<typeof surveyComments>;
+type Dimension = (typeof RESULT_DIMENSIONS)[number];
+
+const CASE_PATH: Record<string, string> = { request: '/requests', complaint: '/complaints', inquiry: '/inquiries' };
+
+/**
+ * Issue 24 §5 (H1, C1): management's satisfaction page — CSAT, NPS and response rate, the CSAT
+ * distribution, months, one breakdown at a time and the comments in the reader's scope. The server
+ * already hides every figure of a cell with fewer than 5 answers; "—" says so.
+ */
+export function SurveyResultsPage() {
+  const { t } = useTranslation(SURVEYS_NS);
+  const { number } = useFormat();
+  const [by, setBy] = useState<Dimension>('office');
+  const results = useQuery({
+    queryKey: ['surveys', 'results', by],
+    queryFn: () => api.get<SurveyResults>(`/surveys/results${queryString({ by })}`),
+  });
+  const comments = useQuery({ queryKey: ['surveys', 'comments'], queryFn: () => api.get<Comments>('/surveys/comments?limit=50') });
+  const show = (value: number | null, suffix = '') => (value === null ? t('none') : `${number(value)}${suffix}`);
+  const data = results.data;
+  return (
+    <Stack gap="lg">
+      <Stack gap={4}>
+        <Title order={1}>{t('title')}</Title>
+        <Text c="dimmed">{t('intro')}</Text>
+      </Stack>
+      {data && (
+        <>
+          <SimpleGrid cols={{ base: 2, sm: 4 }} spacing="sm">
+            {[
+              { label: t('responses'), value: number(data.overall.responses) },
+              { label: t('csat'), value: show(data.overall.csatAverage) },
+              { label: t('nps'), value: show(data.overall.nps) },
+              { label: t('rate'), value: show(data.overall.responseRate, '%') },
+            ].map((figure) => (
+              <Paper key={figure.label} withBorder radius="md" p="md">
+                <Text size="sm" c="dimmed">
+                  {figure.label}
+                </Text>
+                <Text fz={28} fw={700}>
+                  {figure.value}
+                </Text>
+              </Paper>
+            ))}
+          </SimpleGrid>
+          <Paper withBorder radius="md" p="md" component="section" aria-labelledby="survey-distribution">
+            <Title order={2} fz="lg" id="survey-distribution" mb="sm">
+              {t('distribution')}
+            </Title>
+            {data.overall.csatDistribution ? (
+              <Stack gap="xs">
+                {[1, 2, 3, 4, 5]
+                  .map((score, i) => ({ score, i, count: data.overall.csatDistribution?.[i] ?? 0 }))
+                  .map(({ score, i, count }) => (
+                    <Group key={score} gap="sm" wrap="nowrap">
+                      <Text w={64}>{t('score', { score: number(score) })}</Text>
+                      <Progress
+                        flex={1}
+                        value={(count / Math.max(1, data.overall.responses)) * 100}
+                        color={i < 2 ? 'red' : i === 2 ? 'yellow' : 'teal'}
+                        aria-hidden
+                      />
+                      <Text w={48} ta="end">
+                        {number(count)}
+                      </Text>
+                    </Group>
+                  ))}
+              </Stack>
+            ) : (
+              <Text c="dimmed">{data.overall.responses ? t('smallCell') : t('empty')}</Text>
+            )}
+          </Paper>
+          <Paper withBorder radius="md" p="md" component="section" aria-labelledby="survey-months">
+            <Title order={2} fz="lg" id="survey-months" mb="sm">
+              {t('byMonth')}
+            </Title>
+            <Cells rows={data.byMonth.map((m) => ({ ...m, key: m.month }))} keyLabel={t('month')} show={show} />
+          </Paper>
+          <Paper withBorder radius="md" p="md" component="section" aria-labelledby="survey-breakdown">
+            <Group justify="space-between" mb="sm">
+              <Title order={2} fz="lg" id="survey-breakdown">
+                {t('breakdown')}
+              </Title>
+              <Select
+                aria-label={t('breakdown')}
+                data={RESULT_DIMENSIONS.map((d) => ({ value: d, label: t(`by.${d}`) }))}
+                value={by}
+                onChange={(value) => value && setBy(value as Dimension)}
+                allowDeselect={false}
+              />
+            </Group>
+            <Cells
+              rows={(data.breakdown ?? []).map((b) => ({ ...b, key: b.key ?? t('unknownKey') }))}
+              keyLabel={t(`by.${by}`)}
+              show={show}
+            />
+          </Paper>
+        </>
+      )}
+      <Paper withBorder radius="md" p="md" component="section" aria-labelledby="survey-comments">
+        <Title order={2} fz="lg" id="survey-comments" mb="sm">
+          {t('comments')}
+        </Title>
+        {comments.data?.items.length ? (
+          <Stack gap="sm">
+            {comments.data.items.map((c) => (
+              <Stack key={c.id} gap={2}>
+                {/* Free text is shown as text (React escapes it). */}
+                <Text style={{ whiteSpace: 'pre-wrap' }}>{c.comment}</Text>
+                <Group gap="sm">
+                  <Text size="sm" c="dimmed">
+                    {c.csat !== null ? t('score', { score: number(c.csat) }) : ''}
+                  </Text>
+                  {c.case && CASE_PATH[c.case.kind] ? (
+                    <Anchor component={Link} to={`${CASE_PATH[c.case.kind]}/${c.case.id}`} size="sm">
+                      {t('openCase')}
+                    </Anchor>
+                  ) : (
+                    <Text size="sm" c="dimmed">
+                      {t('anonymous')}
+                    </Text>
+                  )}
+                </Group>
+              </Stack>
+            ))}
+          </Stack>
+        ) : (
+          <Text c="dimmed">{t('noComments')}</Text>
+        )}
+      </Paper>
+    </Stack>
+  );
+}
+
+function Cells({
+  rows,
+  keyLabel,
+  show,
+}: {
+  rows: Array<{ key: string; responses: number; csatAverage: number | null; nps: number | null }>;
+  keyLabel: string;
+  show(value: number | null): string;
+}) {
+  const { t } = useTranslation(SURVEYS_NS);
+  const { number } = useFormat();
+  if (!rows.length) return <Text c="dimmed">{t('empty')}</Text>;
+  return (
+    <Table.ScrollContainer minWidth={320}>
+      <Table>
+        <Table.Thead>
+          <Table.Tr>
+            <Table.Th>{keyLabel}</Table.Th>
+            <Table.Th>{t('responses')}</Table.Th>
+            <Table.Th>{t('csat')}</Table.Th>
+            <Table.Th>{t('nps')}</Table.Th>
+          </Table.Tr>
+        </Table.Thead>
+        <Table.Tbody>
+          {rows.map((row) => (
+            <Table.Tr key={row.key}>
+              <Table.Td>{row.key}</Table.Td>
+              <Table.Td>{number(row.responses)}</Table.Td>
+              <Table.Td>{show(row.csatAverage)}</Table.Td>
+              <Table.Td>{show(row.nps)}</Table.Td>
+            </Table.Tr>
+          ))}
+        </Table.Tbody>
+      </Table>
+    </Table.ScrollContainer>
+  );
+}
