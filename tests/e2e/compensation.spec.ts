@@ -110,10 +110,17 @@ async function pageAs(browser: Browser, baseURL: string, session: Session): Prom
 /** The input in `within` labelled exactly so (Mantine appends " *" to required labels). */
 const labelled = (within: Locator, label: string) => within.getByLabel(new RegExp(`^${escapeRegExp(label)}( \\*)?$`));
 
+/** axe at 1280 px and at 360 px (a picture at each when SILA_SHOTS asks), back at 1280 px. */
 async function axeAndShot(page: Page, name: string, where: string): Promise<void> {
   await page.evaluate(() => window.scrollTo(0, 0));
-  await expectNoSeriousViolations(page, where);
+  await expectNoSeriousViolations(page, `${where} at 1280 px`);
   await shot(page, `compensation-${name}-1280`, { fullPage: true });
+  await page.setViewportSize({ width: 360, height: 800 });
+  await page.waitForTimeout(400);
+  await expectNoSeriousViolations(page, `${where} at 360 px`);
+  await shot(page, `compensation-${name}-360`, { fullPage: true });
+  await page.setViewportSize({ width: 1280, height: 800 });
+  await page.waitForTimeout(200);
 }
 
 let admin: Session;
