@@ -484,4 +484,34 @@ describe(`surveys [${ENGINE}]`, () => {
       'staff-app',
     ]);
   });
+
+  it('H1 bad input: a questionnaire whose skip logic points forward or whose choices have no options is refused, naming where', async () => {
+    const bad = await manager.request('POST', '/api/v1/surveys/questionnaires', {
+      code: 'broken',
+      purpose: 'periodic',
+      titleAr: 'س',
+      titleEn: 'Q',
+      isAnonymous: false,
+      isActive: true,
+      questions: [
+        { id: 'a', kind: 'text', textAr: 'أ', textEn: 'A', isRequired: false, showIf: { questionId: 'b', anyOf: ['x'] } },
+        { id: 'b', kind: 'single', textAr: 'ب', textEn: 'B', isRequired: true, options: [] },
+      ],
+    });
+    expect(bad.statusCode).toBe(422);
+    expect(bad.json().errors.map((e: { pointer: string; code: string }) => `${e.pointer} ${e.code}`)).toEqual([
+      '/questions/0/showIf survey.skip-target-unknown',
+      '/questions/1/options survey.options-needed',
+    ]);
+    const unknownKey = await manager.request('POST', '/api/v1/surveys/questionnaires', { code: 'x', surprise: true });
+    expect(unknownKey.statusCode).toBe(400);
+  });
+
+  it('H1: the answer page is rate-limited per address, with the same answer for every token', async () => {
+    t.clock.advance(61_000);
+    const statuses: number[] = [];
+    for (let i = 0; i < 65; i += 1) statuses.push((await t.app.inject({ method: 'GET', url: `/s/${'B'.repeat(21)}${i % 10}` })).statusCode);
+    expect(statuses.slice(0, 60).every((s) => s === 404)).toBe(true);
+    expect(statuses.at(-1)).toBe(429);
+  });
 });
