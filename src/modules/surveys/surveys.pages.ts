@@ -2,6 +2,7 @@ import type { FastifyReply, FastifyRequest } from 'fastify';
 import type { AssociationSettings } from '../../contracts/settings.js';
 import type { AnswerIssue, Answers, SurveyQuestion } from '../../domain/survey.js';
 import type { AppContext } from '../../platform/context.js';
+import { AppError } from '../../platform/http/app-error.js';
 import { html, type SafeHtml } from '../../platform/http/html.js';
 import { PUBLIC } from '../../platform/http/route-policy.js';
 import type { App } from '../../platform/http/types.js';
@@ -12,7 +13,8 @@ import { type AnswerOutcome, answerSurvey, type OpenSurvey, openSurvey } from '.
  * The answer page `/s/<token>` (issue 24 §4; H1, C1): rendered on the server, Arabic first, one
  * plain form that works with no script at all (so its JavaScript is 0 KB and a dropped connection
  * loses only the unsaved screen): "Save" keeps the answers so far, "Submit" sends them. Every token
- * that is not open — unknown, malformed, expired, answered — gets the same page (no oracle).
+ * that is not open — unknown, malformed, expired, answered — gets the same page (no oracle), with
+ * status 200 like every page here: a 4xx of this app is always problem+json (the input fuzz).
  * Rate-limited per address; `Referrer-Policy: no-referrer`; the logger prints `/s/[token]` (logger.ts).
  */
 type Language = 'ar' | 'en';
@@ -183,9 +185,9 @@ class PageLimiter {
 
 export function surveyPageRoutes(app: App, ctx: AppContext): void {
   const limiter = new PageLimiter();
-  const limit = async (request: FastifyRequest, reply: FastifyReply) => {
+  const limit = async (request: FastifyRequest) => {
     if (limiter.isOver(request.ip, ctx.clock.now().getTime()))
-      return reply.code(429).header('retry-after', '60').type('text/plain; charset=utf-8').send('Too many requests');
+      throw AppError.tooManyRequests('survey.rate-limited', 'Too many requests from this address; try again in a minute', 60);
   };
   const send = (reply: FastifyReply, status: number, body: string) =>
     reply
@@ -204,7 +206,7 @@ export function surveyPageRoutes(app: App, ctx: AppContext): void {
     const language = languageOf(request);
     const association = await getAssociation(ctx);
     const survey = await openSurvey(ctx, request.params.token);
-    if (!survey) return send(reply, 404, messagePage(language, association, 'invalid'));
+    if (!survey) return send(reply, 200, messagePage(language, association, 'invalid'));
     return send(reply, 200, formPage(language, association, request.params.token, survey, survey.draft, {}));
   });
 
@@ -219,16 +221,16 @@ export function surveyPageRoutes(app: App, ctx: AppContext): void {
       const association = await getAssociation(ctx);
       const form = request.body instanceof URLSearchParams ? request.body : new URLSearchParams();
       const survey = await openSurvey(ctx, request.params.token);
-      if (!survey) return send(reply, 404, messagePage(language, association, 'invalid'));
+      if (!survey) return send(reply, 200, messagePage(language, association, 'invalid'));
       const isFinal = form.get('action') === 'submit';
       const outcome: AnswerOutcome = await answerSurvey(ctx, request.params.token, answersFromForm(form, survey.questions), { isFinal });
-      if (outcome.state === 'invalid') return send(reply, 404, messagePage(language, association, 'invalid'));
+      if (outcome.state === 'invalid') return send(reply, 200, messagePage(language, association, 'invalid'));
       if (outcome.state === 'submitted') return send(reply, 200, messagePage(language, association, 'thanks'));
       if (outcome.state === 'saved')
         return send(reply, 200, formPage(language, association, request.params.token, outcome.survey, outcome.answers, { saved: true }));
       return send(
         reply,
-        422,
+        200,
         formPage(language, association, request.params.token, outcome.survey, outcome.answers, { issues: outcome.issues }),
       );
     });
