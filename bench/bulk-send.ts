@@ -158,8 +158,10 @@ async function child(): Promise<void> {
   while (performance.now() < deadline) {
     await sleep(250);
     row = await ctx.db.selectFrom('bulk_sends').selectAll().where('id', '=', send.id).executeTakeFirstOrThrow();
-    // Mid-send: a code at each 1/(codes+1) of the audience.
-    if (queuedCodes.size < CODES && row.processed >= ((queuedCodes.size + 1) * row.total) / (CODES + 1)) {
+    // Mid-send: a code at each 1/(codes+1) of the audience. Every threshold passed since the last
+    // look gets its code: a short send (the smoke's 500 families, a few batches read at once since
+    // per-batch reads) can pass them all between two looks, and the run still checks each code.
+    while (queuedCodes.size < CODES && row.processed >= ((queuedCodes.size + 1) * row.total) / (CODES + 1)) {
       const [message] = await ctx.db.transaction().execute((trx) =>
         enqueueMessage(trx, ctx, {
           event: 'auth.one-time-code',
