@@ -13,7 +13,7 @@ import { recordAudit } from '../audit/index.js';
 /**
  * Questionnaires and the surveys' settings (issue 24 §1, §2; H1). A version that has answers never
  * changes: saving a questionnaire whose current version was answered makes a new version, and old
- * answers keep theirs (docs/decisions/011-surveys.md).
+ * answers keep theirs (docs/decisions/012-surveys.md).
  */
 type Db = Kysely<Database>;
 

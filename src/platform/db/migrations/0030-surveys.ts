@@ -4,7 +4,7 @@ import type { Kysely } from 'kysely';
  * Issue 24 (H1, C1): satisfaction surveys. Questionnaires keep every version (an answered version
  * never changes; editing makes a new one); invitations hold only a keyed hash of their token; a
  * response is linked to its family and case unless the questionnaire is anonymous; one settings row.
- * Harif's three questionnaires are seeded (docs/decisions/011-surveys.md). Booleans are 0/1.
+ * Harif's three questionnaires are seeded (docs/decisions/012-surveys.md). Booleans are 0/1.
  */
 const q = (id: string, kind: string, textAr: string, textEn: string, isRequired: boolean, extra: Record<string, unknown> = {}) => ({
   id,
