@@ -96,6 +96,7 @@ for (let i = 0; i < BACKLOG; i += 1) {
     updated_at: at,
     needs_public_url: 0,
     delivered_at: null,
+    provider_id: null,
   });
 }
 await ctx.db.transaction().execute(async (trx) => {

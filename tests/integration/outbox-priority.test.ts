@@ -97,6 +97,7 @@ async function insertPending(
       updated_at: at,
       needs_public_url: 0,
       delivered_at: null,
+      provider_id: null,
     });
   }
   await t.ctx.db.transaction().execute(async (trx) => {

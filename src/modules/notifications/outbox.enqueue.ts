@@ -280,6 +280,7 @@ export async function enqueueMessage(trx: Db, ctx: AppContext, input: EnqueueInp
       updated_at: now.toISOString(),
       needs_public_url: needsPublicUrl ? 1 : 0,
       delivered_at: null,
+      provider_id: null,
     };
     if (!(await repo.insertMessage(trx, row))) {
       // A concurrent change with the same key got there first: its message stands.

@@ -283,7 +283,7 @@ export interface OutboxMessageTable {
   /** When the transport reported it reached the person (issue 20 §5). */
   delivered_at: string | null;
   /** The id the transport gave the message when it accepted it; its delivery reports name it (0027). */
-  provider_id?: string | null;
+  provider_id: string | null;
 }
 
 /** A bulk send (issue 20 §2): its audience, text, schedule, cursor through the audience and counters. */
