@@ -48,7 +48,7 @@ import * as officers from './complaints.officers.js';
 import { CASE_INTAKE } from './complaints.policy.js';
 import { getCase, readCaseFile } from './complaints.present.js';
 import { getComplaintsSettings } from './complaints.settings.js';
-import { complaintStep, lookupStaff } from './complaints.steps.js';
+import { complaintStep, complaintStepBrief, lookupStaff } from './complaints.steps.js';
 import { listComplaints, listInquiries, oversight as oversightFigures } from './complaints.worklists.js';
 
 /**
@@ -142,15 +142,11 @@ export function complaintStaffRoutes(app: App, ctx: AppContext): void {
     schema: { tags: ['complaints'], params: idParams, body: complaintStepBody, response: { 200: caseDetail } },
     handler: (request) => complaintStep(ctx, staffOf(request), request.params.id, request.body),
   });
-  // Issue 19 §5: each complaint through complaintStep, refused ones left as they were.
+  // Issue 19 §5: each complaint through the single step's checks and transaction, refused ones left as they were.
   app.post('/api/v1/complaints/bulk/steps', {
     config: { policy: staffOnly(COMPLAINT_STEPPERS) },
     schema: { tags: ['complaints'], body: bulkComplaintStepBody, response: { 200: bulkResults } },
-    handler: (request) =>
-      eachRecord(request.body.ids, async (id) => {
-        const moved = await complaintStep(ctx, staffOf(request), id, request.body.step);
-        return { reference: moved.reference, status: moved.step };
-      }),
+    handler: (request) => eachRecord(request.body.ids, (id) => complaintStepBrief(ctx, staffOf(request), id, request.body.step)),
   });
   app.post('/api/v1/complaints/:id/entries', {
     config: { policy: staffOnly(COMPLAINT_HANDLERS) },

@@ -1,6 +1,8 @@
+import type { Kysely } from 'kysely';
 import type { CaseDetail, ComplaintStepBody, StaffLookup } from '../../contracts/complaints.js';
 import { type ComplaintStep, complaintMove, complaintTarget } from '../../domain/complaint-steps.js';
 import type { AppContext } from '../../platform/context.js';
+import type { Database } from '../../platform/db/schema.js';
 import type { ComplaintRow } from '../../platform/db/schema-complaints.js';
 import { AppError } from '../../platform/http/app-error.js';
 import type { StaffPrincipal } from '../../platform/http/principal.js';
@@ -24,8 +26,30 @@ async function followUpMembers(ctx: AppContext): Promise<{ committeeId: string; 
   return { committeeId: committee.id, memberIds: new Set(members.map((m) => m.userId)) };
 }
 
+type Db = Kysely<Database>;
+
 /** One ISO 10002 step of a complaint (§5); illegal moves: 409 `complaint.illegal-transition`. */
-export async function complaintStep(ctx: AppContext, principal: StaffPrincipal, id: string, body: ComplaintStepBody): Promise<CaseDetail> {
+export function complaintStep(ctx: AppContext, principal: StaffPrincipal, id: string, body: ComplaintStepBody): Promise<CaseDetail> {
+  return takeStep(ctx, principal, id, body, (trx, next) => presentDetail(ctx, trx, next, principal));
+}
+
+/** The same step answered with the complaint's reference and new step only: bulk steps (issue 19 §5) present nothing. */
+export function complaintStepBrief(
+  ctx: AppContext,
+  principal: StaffPrincipal,
+  id: string,
+  body: ComplaintStepBody,
+): Promise<{ reference: string; status: string }> {
+  return takeStep(ctx, principal, id, body, async (_trx, next) => ({ reference: next.reference, status: next.step }));
+}
+
+async function takeStep<T>(
+  ctx: AppContext,
+  principal: StaffPrincipal,
+  id: string,
+  body: ComplaintStepBody,
+  answer: (trx: Db, next: ComplaintRow) => Promise<T>,
+): Promise<T> {
   const actor = staffActor(principal);
   const followUp = body.action === 'assign' ? await followUpMembers(ctx) : null;
   const settings = body.action === 'assess' ? await getComplaintsSettings(ctx) : null;
@@ -41,7 +65,7 @@ export async function complaintStep(ctx: AppContext, principal: StaffPrincipal, 
     if (body.action === 'acknowledge') {
       const next = await acknowledge(trx, ctx, row, body.via, actor, body.note);
       await audit(trx, ctx, actor, row, 'acknowledge', { via: body.via });
-      return presentDetail(ctx, trx, (await reload(trx, next.id)) as ComplaintRow, principal);
+      return answer(trx, (await reload(trx, next.id)) as ComplaintRow);
     }
     if (body.action === 'assess') {
       if (body.topic) {
@@ -134,7 +158,7 @@ export async function complaintStep(ctx: AppContext, principal: StaffPrincipal, 
       ...(body.action === 'close' ? { outcome: body.outcome } : {}),
       ...(body.action === 'record-satisfaction' ? { satisfaction: body.satisfaction } : {}),
     });
-    return presentDetail(ctx, trx, next, principal);
+    return answer(trx, next);
   });
 }
 

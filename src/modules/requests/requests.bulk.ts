@@ -9,21 +9,18 @@ import { type App, staffOf } from '../../platform/http/types.js';
 import { writeXlsx } from '../../platform/spreadsheet.js';
 import { recordAudit } from '../audit/index.js';
 import { visibilityOf } from './requests.access.js';
-import { transitionRequest } from './requests.moves.js';
+import { moveRequest } from './requests.moves.js';
 import { REQUEST_MOVERS, REQUEST_READERS } from './requests.policy.js';
 import { NO_DEADLINE, visibleRequests, withNames } from './requests.repo.js';
 
 /**
  * Bulk actions on the requests worklist (issue 19 §5): a move on several requests — each through
- * `transitionRequest`, so scope, the completeness and attestation gates (C3, C4) and the state
+ * `moveRequest` (the single move's checks and transaction, without presenting the request), so scope, the completeness and attestation gates (C3, C4) and the state
  * machine are checked for each as for one, and a refused request is left as it was — and the chosen
  * requests as a spreadsheet, read within the caller's sight and audited like a list (F2).
  */
 export async function bulkTransition(ctx: AppContext, principal: StaffPrincipal, body: BulkTransitionBody) {
-  return eachRecord(body.ids, async (id) => {
-    const moved = await transitionRequest(ctx, principal, id, { action: body.action, ...(body.note ? { note: body.note } : {}) });
-    return { reference: moved.reference, status: moved.status };
-  });
+  return eachRecord(body.ids, (id) => moveRequest(ctx, principal, id, { action: body.action, ...(body.note ? { note: body.note } : {}) }));
 }
 
 const HEADERS = {

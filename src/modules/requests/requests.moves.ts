@@ -13,12 +13,17 @@ import { findVisibleRequest, moveCounters } from './requests.repo.js';
 
 // ---- moves ----
 
-export async function transitionRequest(
+/**
+ * A staff move with its checks — scope, the caller's right to this move, the note a request for
+ * information needs — and the move's own (the state machine, C3/C4 gates) in one transaction.
+ * Answers the request's reference and new status: bulk moves (issue 19 §5) need no more.
+ */
+export async function moveRequest(
   ctx: AppContext,
   principal: StaffPrincipal,
   id: string,
   body: TransitionBody,
-): Promise<ServiceRequest | RequestHandedOver> {
+): Promise<{ reference: string; status: RequestStatus }> {
   const row = await loadVisible(ctx, principal, id);
   if (!canTakeAction(principal, { createdBy: row.created_by, status: row.status }, body.action))
     throw AppError.forbidden('request.read-only', 'You may not move this request');
@@ -26,14 +31,24 @@ export async function transitionRequest(
     throw AppError.badRequest('request.invalid', 'Say what information is needed', [
       { pointer: '/note', code: 'field.required', detail: 'What the family must provide' },
     ]);
-  await ctx.db.transaction().execute((trx) => move(trx, ctx, staffActor(principal), id, body.action, { note: body.note ?? null }));
+  const next = await ctx.db
+    .transaction()
+    .execute((trx) => move(trx, ctx, staffActor(principal), id, body.action, { note: body.note ?? null }));
+  return { reference: next.reference, status: next.status as RequestStatus };
+}
+
+/** A staff move, answered with the request as the caller now sees it. */
+export async function transitionRequest(
+  ctx: AppContext,
+  principal: StaffPrincipal,
+  id: string,
+  body: TransitionBody,
+): Promise<ServiceRequest | RequestHandedOver> {
+  const moved = await moveRequest(ctx, principal, id, body);
   const after = await findVisibleRequest(ctx.db, await visibilityOf(ctx, principal), id);
   // A6: a volunteer sees a request only until it is submitted; the move went through, so say where
   // the request went (reception and the committee) instead of answering 404.
-  if (!after) {
-    const moved = await ctx.db.selectFrom('requests').select(['status']).where('id', '=', id).executeTakeFirstOrThrow();
-    return { id, reference: row.reference, status: moved.status as RequestStatus, isHandedOver: true };
-  }
+  if (!after) return { id, ...moved, isHandedOver: true };
   return present(ctx, principal, after);
 }
 
