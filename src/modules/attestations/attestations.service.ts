@@ -164,6 +164,23 @@ export async function recordSubjectAttestation(
 }
 
 /**
+ * C4 for the kind's own checks (a compensation settlement is settled only while attested): whether a
+ * live attestation binds `dataSha256` now. A new attestation supersedes the live one and changed data
+ * voids it, so at most one is live.
+ */
+export async function isSubjectAttested(db: Db, kind: string, id: string, dataSha256: string): Promise<boolean> {
+  const live = await db
+    .selectFrom('subject_attestations')
+    .select('id')
+    .where('subject_kind', '=', kind)
+    .where('subject_id', '=', id)
+    .where('voided_at', 'is', null)
+    .where('data_sha256', '=', dataSha256)
+    .executeTakeFirst();
+  return Boolean(live);
+}
+
+/**
  * C4: the subject's data changed (the kind calls this in the transaction that changed it): a live
  * attestation of other data is voided, audited. Returns whether one was.
  */

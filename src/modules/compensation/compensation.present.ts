@@ -8,20 +8,21 @@ import {
 } from '../../domain/compensation-status.js';
 import type { AppContext } from '../../platform/context.js';
 import { sha256Hex } from '../../platform/crypto/digest.js';
+import { isSubjectAttested } from '../attestations/index.js';
 import { getClock } from '../calendar/index.js';
 import { committeesForPurpose } from '../committees/index.js';
+import { complaintReference } from '../complaints/index.js';
 import { familySummaries } from '../families/index.js';
 import { messagesAbout } from '../notifications/index.js';
 import { staffNames } from '../staff/index.js';
 import type { Db } from './compensation.core.js';
 import { type CaseRow, withDb } from './compensation.policy.js';
 import { caseAad, openWith, paymentAad, roundAad, rulingAad, settlementAad, stepAad } from './compensation.sealing.js';
-import { settlementCanonical } from './compensation.settlement-data.js';
+import { SETTLEMENT_KIND, settlementCanonical } from './compensation.settlement-data.js';
 
 /**
  * What leaves the server about a case (issue 23): presenters decide, so internal columns never leak.
- * Two reads cross into other areas' tables because their public files offer none yet: the linked
- * complaint's reference, and the settlement's latest attestation (`subject_attestations`).
+ * The linked complaint's reference and the settlement's attestation are asked of those areas' public files.
  */
 
 export async function presentSummaries(db: Db, ctx: AppContext, rows: readonly CaseRow[]): Promise<CompensationSummary[]> {
@@ -59,9 +60,7 @@ export async function presentDetail(db: Db, ctx: AppContext, row: CaseRow): Prom
     row.committee_id
       ? committeesForPurpose(withDb(ctx, db), 'investigation').then((all) => all.find((c) => c.id === row.committee_id))
       : undefined,
-    row.complaint_id
-      ? db.selectFrom('complaints').select(['id', 'reference']).where('id', '=', row.complaint_id).executeTakeFirst()
-      : undefined,
+    row.complaint_id ? complaintReference(db, row.complaint_id) : null,
     messagesAbout(db, { type: 'compensation-case', ids: [row.id] }),
   ]);
   const clockOf = new Map<string, { deadline: string; state: string }>();
@@ -177,15 +176,6 @@ export async function presentDetail(db: Db, ctx: AppContext, row: CaseRow): Prom
 }
 
 /** C4 for the settlement: a live attestation binds the terms' hash now. */
-export async function isSettlementAttested(db: Db, caseId: string, dataSha256: string): Promise<boolean> {
-  // A new attestation supersedes the live one, and changed terms void it: at most one is live.
-  const live = await db
-    .selectFrom('subject_attestations')
-    .select('id')
-    .where('subject_kind', '=', 'compensation-settlement')
-    .where('subject_id', '=', caseId)
-    .where('voided_at', 'is', null)
-    .where('data_sha256', '=', dataSha256)
-    .executeTakeFirst();
-  return Boolean(live);
+export function isSettlementAttested(db: Db, caseId: string, dataSha256: string): Promise<boolean> {
+  return isSubjectAttested(db, SETTLEMENT_KIND, caseId, dataSha256);
 }

@@ -21,3 +21,9 @@ export interface CompensationEscalation {
   ): Promise<{ reference: string; outcome: 'under-review' | 'settled' | 'no-fault' | 'closed' } | null>;
 }
 export const compensationEscalation = defineProvider<CompensationEscalation>('complaint.compensation-escalation');
+
+/** The complaint a compensation case came from, as the case page links it (issue 23 §1): its id and reference only. */
+export async function complaintReference(db: Kysely<Database>, complaintId: string): Promise<{ id: string; reference: string } | null> {
+  const row = await db.selectFrom('complaints').select(['id', 'reference']).where('id', '=', complaintId).executeTakeFirst();
+  return row ?? null;
+}
