@@ -165,12 +165,13 @@ export async function buildApp({ ctx, webDir, logger, loggerInstance }: BuildApp
   await app.register(cookie);
   await app.register(multipart, { limits: { fileSize: MAX_UPLOAD_BYTES, files: 1, fields: 5, parts: 6 } });
   // Per-address limits may be per instance (ARCHITECTURE.md "Throttling"); sign-in has a tighter
-  // one of its own and a shared throttle in the database.
+  // one of its own and a shared throttle in the database. Pages and assets outside /api/ are not
+  // counted, unless their route declares a `rateLimit` of its own (the survey page `/s/<token>`).
   await app.register(rateLimit, {
     global: true,
     max: API_RATE_PER_MINUTE,
     timeWindow: '1 minute',
-    allowList: (request) => !request.url.startsWith('/api/'),
+    allowList: (request) => !request.url.startsWith('/api/') && !request.routeOptions.config.rateLimit,
     errorResponseBuilder: (_request, context) =>
       Object.assign(new Error('Too many requests'), { statusCode: 429, code: 'SILA_RATE_LIMITED', retryAfter: context.after }),
   });

@@ -1,3 +1,4 @@
+import type { RateLimitOptions } from '@fastify/rate-limit';
 import type { FastifyReply, FastifyRequest } from 'fastify';
 import type { AssociationSettings } from '../../contracts/settings.js';
 import type { AnswerIssue, Answers, SurveyQuestion } from '../../domain/survey.js';
@@ -18,8 +19,13 @@ import { type AnswerOutcome, answerSurvey, type OpenSurvey, openSurvey } from '.
  * Rate-limited per address; `Referrer-Policy: no-referrer`; the logger prints `/s/[token]` (logger.ts).
  */
 type Language = 'ar' | 'en';
-/** Per address and instance (ARCHITECTURE.md "Throttling"): the app's limiter only watches /api/. */
-const PAGE_RATE = { max: 60, windowMs: 60_000 };
+/** Per address and instance (ARCHITECTURE.md "Throttling"), counted by the app's limiter; past it, 429 problem+json. */
+const PAGE_RATE: RateLimitOptions = {
+  max: 60,
+  timeWindow: '1 minute',
+  errorResponseBuilder: (_request, context) =>
+    AppError.tooManyRequests('survey.rate-limited', 'Too many requests from this address; try again in a minute', context.ttl / 1000),
+};
 const FORM_LIMIT_BYTES = 64 * 1024;
 
 const COPY = {
@@ -168,27 +174,7 @@ export function answersFromForm(form: URLSearchParams, questions: readonly Surve
   return answers;
 }
 
-/** A fixed-window count of page requests per address, forgotten when its window ends. */
-class PageLimiter {
-  readonly #hits = new Map<string, { start: number; count: number }>();
-  isOver(address: string, now: number): boolean {
-    if (this.#hits.size > 10_000) for (const [key, hit] of this.#hits) if (now - hit.start >= PAGE_RATE.windowMs) this.#hits.delete(key);
-    const hit = this.#hits.get(address);
-    if (!hit || now - hit.start >= PAGE_RATE.windowMs) {
-      this.#hits.set(address, { start: now, count: 1 });
-      return false;
-    }
-    hit.count += 1;
-    return hit.count > PAGE_RATE.max;
-  }
-}
-
 export function surveyPageRoutes(app: App, ctx: AppContext): void {
-  const limiter = new PageLimiter();
-  const limit = async (request: FastifyRequest) => {
-    if (limiter.isOver(request.ip, ctx.clock.now().getTime()))
-      throw AppError.tooManyRequests('survey.rate-limited', 'Too many requests from this address; try again in a minute', 60);
-  };
   const send = (reply: FastifyReply, status: number, body: string) =>
     reply
       .code(status)
@@ -202,7 +188,7 @@ export function surveyPageRoutes(app: App, ctx: AppContext): void {
     reply.type('text/css; charset=utf-8').header('cache-control', 'public, max-age=86400').send(STYLE),
   );
 
-  app.get<{ Params: { token: string } }>('/s/:token', { config: { policy: PUBLIC }, onRequest: limit }, async (request, reply) => {
+  app.get<{ Params: { token: string } }>('/s/:token', { config: { policy: PUBLIC, rateLimit: PAGE_RATE } }, async (request, reply) => {
     const language = languageOf(request);
     const association = await getAssociation(ctx);
     const survey = await openSurvey(ctx, request.params.token);
@@ -216,7 +202,7 @@ export function surveyPageRoutes(app: App, ctx: AppContext): void {
       { parseAs: 'string', bodyLimit: FORM_LIMIT_BYTES },
       (_request, body, done) => done(null, new URLSearchParams(body as string)),
     );
-    scope.post<{ Params: { token: string } }>('/s/:token', { config: { policy: PUBLIC }, onRequest: limit }, async (request, reply) => {
+    scope.post<{ Params: { token: string } }>('/s/:token', { config: { policy: PUBLIC, rateLimit: PAGE_RATE } }, async (request, reply) => {
       const language = languageOf(request);
       const association = await getAssociation(ctx);
       const form = request.body instanceof URLSearchParams ? request.body : new URLSearchParams();
