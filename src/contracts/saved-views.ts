@@ -11,14 +11,24 @@ export const WORKLISTS = ['requests', 'complaints', 'inquiries', 'families', 'ou
 export type WorklistKey = (typeof WORKLISTS)[number];
 
 /** Parameters a view never keeps: free text people type (personal data, F2) and paging state. */
-export const UNSAVED_PARAMS: readonly string[] = ['q', 'search', 'cursor', 'view'];
+const UNSAVED_PARAMS: readonly string[] = ['q', 'search', 'cursor', 'view'];
+
+/**
+ * The address's parameters a view keeps — all but free text, paging and empty ones — in a stable
+ * order, so the server stores and the browser compares the same thing.
+ */
+export function keptViewParams(entries: Iterable<[string, string]>): Record<string, string> {
+  return Object.fromEntries(
+    [...entries].filter(([key, value]) => !UNSAVED_PARAMS.includes(key) && value !== '').sort(([a], [b]) => a.localeCompare(b)),
+  );
+}
 
 /** At most this many views of one worklist per person, so the tabs stay readable. */
 export const MAX_VIEWS_PER_WORKLIST = 20;
 
 const paramKey = /^[a-zA-Z][a-zA-Z0-9_.-]{0,39}$/;
 
-/** The parameters as a map; keys and values checked, free text dropped by the server (UNSAVED_PARAMS). */
+/** The parameters as a map; keys and values checked, free text dropped by the server (`keptViewParams`). */
 export const viewParams = z
   .record(z.string().regex(paramKey, 'field.invalid-characters'), z.string().max(200, 'field.too-long'))
   .refine((value) => Object.keys(value).length <= 20, 'field.too-long');

@@ -1,9 +1,9 @@
 import {
   type CreateSavedViewBody,
+  keptViewParams,
   MAX_VIEWS_PER_WORKLIST,
   type SavedView,
   type SavedViewList,
-  UNSAVED_PARAMS,
   type WorklistKey,
 } from '../../contracts/saved-views.js';
 import type { AppContext } from '../../platform/context.js';
@@ -36,15 +36,6 @@ function present(principal: StaffPrincipal, row: SavedViewTable): SavedView {
   };
 }
 
-/** The parameters a view keeps: everything but free text and paging, in a stable order. */
-export function keptParams(params: Record<string, string>): Record<string, string> {
-  return Object.fromEntries(
-    Object.entries(params)
-      .filter(([key, value]) => !UNSAVED_PARAMS.includes(key) && value !== '')
-      .sort(([a], [b]) => a.localeCompare(b)),
-  );
-}
-
 /** The views this person sees: their own and those shared with one of their roles. */
 function visibleViews(ctx: AppContext, principal: StaffPrincipal) {
   return ctx.db
@@ -72,7 +63,7 @@ export async function createSavedView(ctx: AppContext, principal: StaffPrincipal
       { pointer: '/sharedRole', code: 'saved-view.share-forbidden', detail: 'Only administrators share views with a role' },
     ]);
   }
-  const params = keptParams(body.params);
+  const params = keptViewParams(Object.entries(body.params));
   const now = ctx.clock.now();
   const row: SavedViewTable = {
     id: uuidv7(now.getTime()),

@@ -8,9 +8,9 @@ import { useSearchParams } from 'react-router';
 import {
   type CreateSavedViewBody,
   createSavedViewBody,
+  keptViewParams,
   type SavedView,
   type SavedViewList,
-  UNSAVED_PARAMS,
   type WorklistKey,
 } from '../../contracts/saved-views.js';
 import { STAFF_ROLES } from '../../domain/roles.js';
@@ -31,13 +31,6 @@ const nameOnly = createSavedViewBody.pick({ name: true });
  * text is never kept (F2): the server drops it too.
  */
 const keys = (worklist: WorklistKey) => ['saved-views', worklist] as const;
-
-/** The address's parameters a view keeps, in a stable order (the server keeps the same). */
-function keptOf(params: URLSearchParams): Record<string, string> {
-  return Object.fromEntries(
-    [...params.entries()].filter(([key, value]) => !UNSAVED_PARAMS.includes(key) && value !== '').sort(([a], [b]) => a.localeCompare(b)),
-  );
-}
 
 const sameParams = (a: Record<string, string>, b: Record<string, string>) => JSON.stringify(a) === JSON.stringify(b);
 
@@ -61,7 +54,7 @@ export function SavedViews({ worklist }: { worklist: WorklistKey }) {
     },
     onError: (error) => notifyError(errorMessage(t, error)),
   });
-  const current = keptOf(params);
+  const current = keptViewParams(params.entries());
   const items = views.data?.items ?? [];
   const active = items.find((view) => sameParams(view.params, current));
   const deletable = items.filter((view) => view.abilities.delete);
