@@ -2,6 +2,7 @@ import { createHmac } from 'node:crypto';
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import {
+  isProviderId,
   isSameSecret,
   isWhatsAppSignatureValid,
   parseSmsReport,
@@ -106,6 +107,13 @@ describe('SMS delivery reports', () => {
     expect(pointerOf({ messageId: '1', status: 'exploded' })).toBe('/status field.invalid');
     expect(pointerOf([])).toBe('/ request.invalid');
     expect(pointerOf(null)).toBe('/ request.invalid');
+  });
+
+  it('keeps and reads the same provider ids: printable ASCII up to 200 characters', () => {
+    expect(isProviderId('wamid.HBgMOTY2NTUxMjM0NTY3')).toBe(true);
+    expect(isProviderId('<abc@mail.example>')).toBe(true);
+    expect(isProviderId('x'.repeat(200))).toBe(true);
+    for (const bad of ['', 'has space', 'x'.repeat(201), 'سلام', 8341, null, undefined]) expect(isProviderId(bad), String(bad)).toBe(false);
   });
 
   it('compares the shared secret exactly', () => {

@@ -8,6 +8,7 @@ import {
   configuredChannels,
   createTransports,
   type DeliveryReceipt,
+  isProviderId,
   type OutgoingMessage,
   type Transport,
   type TransportChannel,
@@ -191,7 +192,7 @@ type Outcome = 'sent' | 'retrying' | 'failed' | 'expired';
 /** A provider's id for the message, kept when it looks like one (its delivery reports name it, issue 20 §5). */
 function providerIdOf(receipt: DeliveryReceipt | null): string | null {
   const id = receipt?.providerId;
-  return typeof id === 'string' && /^[\x21-\x7e]{1,200}$/.test(id) ? id : null;
+  return isProviderId(id) ? id : null;
 }
 
 async function record(

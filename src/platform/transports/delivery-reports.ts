@@ -32,6 +32,14 @@ export class ReportError extends Error {
 }
 
 const PROVIDER_ID = /^[\x21-\x7e]{1,200}$/;
+
+/**
+ * What a provider's id must look like to be kept at sending and read from a report (printable
+ * ASCII, ≤ 200): one rule for both sides, so an id kept is always one a report can name.
+ */
+export function isProviderId(value: unknown): value is string {
+  return typeof value === 'string' && PROVIDER_ID.test(value);
+}
 const REASON_CODE = /^[A-Za-z0-9_.:-]{1,40}$/;
 
 function reasonCode(prefix: 'sms' | 'whatsapp', raw: unknown): string | null {
@@ -133,7 +141,7 @@ export function parseSmsReport(body: unknown): DeliveryReport {
   const record = body as Record<string, unknown>;
   const rawId = firstOf(record, SMS_REPORT_ID_FIELDS);
   const providerId = typeof rawId === 'number' && Number.isSafeInteger(rawId) ? String(rawId) : rawId;
-  if (typeof providerId !== 'string' || !PROVIDER_ID.test(providerId)) {
+  if (!isProviderId(providerId)) {
     throw new ReportError('/messageId', providerId === undefined ? 'field.required' : 'field.invalid');
   }
   const rawStatus = firstOf(record, SMS_REPORT_STATUS_FIELDS);

@@ -6,6 +6,7 @@ import { createWhatsApp } from './whatsapp.js';
 
 export {
   type DeliveryReport,
+  isProviderId,
   isSameSecret,
   isWhatsAppSignatureValid,
   parseSmsReport,
