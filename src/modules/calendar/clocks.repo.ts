@@ -20,6 +20,17 @@ export async function findClock(db: Db, id: string): Promise<WorkingClockTable |
   return row && normalise(row);
 }
 
+/** Many clocks by id in one read; unknown ids are left out. */
+export async function findClocks(db: Db, ids: readonly string[]): Promise<WorkingClockTable[]> {
+  if (!ids.length) return [];
+  const rows = await db
+    .selectFrom('working_clocks')
+    .selectAll()
+    .where('id', 'in', [...ids])
+    .execute();
+  return rows.map(normalise);
+}
+
 export async function findClocksOf(db: Db, ownerType: string, ownerId: string): Promise<WorkingClockTable[]> {
   const rows = await db
     .selectFrom('working_clocks')

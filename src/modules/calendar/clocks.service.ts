@@ -206,6 +206,12 @@ export async function getClock(ctx: AppContext, clockId: string, db: Db = ctx.db
   return row && presentClock(row);
 }
 
+/** Many clocks by id in one read (a case's negotiation rounds), keyed by id; unknown ids are left out. */
+export async function getClocks(ctx: AppContext, clockIds: readonly string[], db: Db = ctx.db): Promise<Map<string, WorkingClock>> {
+  const rows = await repo.findClocks(db, [...new Set(clockIds)]);
+  return new Map(rows.map((row) => [row.id, presentClock(row)]));
+}
+
 export async function clocksOf(ctx: AppContext, ownerType: string, ownerId: string, db: Db = ctx.db): Promise<WorkingClock[]> {
   return (await repo.findClocksOf(db, ownerType, ownerId)).map(presentClock);
 }

@@ -6,6 +6,7 @@ import { calendarRoutes } from './calendar.routes.js';
 export {
   type ClockEvent,
   getClock,
+  getClocks,
   markClockEventHandled,
   pauseClock,
   pendingClockEvents,

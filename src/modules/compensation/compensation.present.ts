@@ -9,7 +9,7 @@ import {
 import type { AppContext } from '../../platform/context.js';
 import { sha256Hex } from '../../platform/crypto/digest.js';
 import { isSubjectAttested } from '../attestations/index.js';
-import { getClock } from '../calendar/index.js';
+import { getClocks } from '../calendar/index.js';
 import { committeesForPurpose } from '../committees/index.js';
 import { complaintReference } from '../complaints/index.js';
 import { familySummaries } from '../families/index.js';
@@ -63,11 +63,11 @@ export async function presentDetail(db: Db, ctx: AppContext, row: CaseRow): Prom
     row.complaint_id ? complaintReference(db, row.complaint_id) : null,
     messagesAbout(db, { type: 'compensation-case', ids: [row.id] }),
   ]);
-  const clockOf = new Map<string, { deadline: string; state: string }>();
-  for (const r of rounds) {
-    const clock = r.clock_id ? await getClock(ctx, r.clock_id, db) : undefined;
-    if (clock) clockOf.set(clock.id, clock);
-  }
+  const clockOf = await getClocks(
+    ctx,
+    rounds.flatMap((r) => (r.clock_id ? [r.clock_id] : [])),
+    db,
+  );
   const names = await staffNames(db, [
     ...steps.map((s) => s.actor_id),
     ...rulings.map((r) => r.recorded_by),
@@ -77,7 +77,9 @@ export async function presentDetail(db: Db, ctx: AppContext, row: CaseRow): Prom
   ]);
   const ref = (id: string | null) => (id ? { id, name: names.get(id) ?? '' } : null);
   const paid = payments.reduce((sum, p) => sum + Number(p.amount), 0);
-  const attested = settlement ? await isSettlementAttested(db, row.id, sha256Hex(settlementCanonical(row, settlement, ctx))) : false;
+  // The terms' hash decrypts every term: taken once, for the attestation check and the page.
+  const settlementSha256 = settlement ? sha256Hex(settlementCanonical(row, settlement, ctx)) : null;
+  const attested = settlementSha256 ? await isSettlementAttested(db, row.id, settlementSha256) : false;
   return {
     ...(summary as CompensationSummary),
     complaint: complaint ? { id: complaint.id, reference: complaint.reference } : null,
@@ -137,19 +139,20 @@ export async function presentDetail(db: Db, ctx: AppContext, row: CaseRow): Prom
         offeredAt: r.offered_at,
       };
     }),
-    settlement: settlement
-      ? {
-          amountHalalas: Number(settlement.amount),
-          remedy: openWith(ctx, settlementAad(row.id, 'remedy'), settlement.remedy),
-          service: openWith(ctx, settlementAad(row.id, 'service'), settlement.service),
-          hasApology: settlement.has_apology === 1,
-          schedule: openWith(ctx, settlementAad(row.id, 'schedule'), settlement.schedule) ?? '',
-          version: settlement.version,
-          updatedAt: settlement.updated_at,
-          dataSha256: sha256Hex(settlementCanonical(row, settlement, ctx)),
-          isAttested: attested,
-        }
-      : null,
+    settlement:
+      settlement && settlementSha256
+        ? {
+            amountHalalas: Number(settlement.amount),
+            remedy: openWith(ctx, settlementAad(row.id, 'remedy'), settlement.remedy),
+            service: openWith(ctx, settlementAad(row.id, 'service'), settlement.service),
+            hasApology: settlement.has_apology === 1,
+            schedule: openWith(ctx, settlementAad(row.id, 'schedule'), settlement.schedule) ?? '',
+            version: settlement.version,
+            updatedAt: settlement.updated_at,
+            dataSha256: settlementSha256,
+            isAttested: attested,
+          }
+        : null,
     payments: payments.map((p) => ({
       id: p.id,
       amountHalalas: Number(p.amount),
