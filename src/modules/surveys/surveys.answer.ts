@@ -60,17 +60,19 @@ export type AnswerOutcome =
 
 /**
  * Saves the answers given so far, or submits them (`isFinal`). A save keeps what is valid and says
- * what is not; a submit with issues saves nothing new and says what is missing or wrong.
+ * what is not; a submit with issues saves nothing new and says what is missing or wrong. The answers
+ * are read once the version's questions are known (a form's fields take their meaning from them).
  */
 export async function answerSurvey(
   ctx: AppContext,
   token: string,
-  given: Answers,
+  readAnswers: (questions: readonly SurveyQuestion[]) => Answers,
   { isFinal }: { isFinal: boolean },
 ): Promise<AnswerOutcome> {
   return ctx.db.transaction().execute(async (trx): Promise<AnswerOutcome> => {
     const survey = await openSurvey(ctx, token, trx);
     if (!survey) return { state: 'invalid' };
+    const given = readAnswers(survey.questions);
     const merged = { ...survey.draft, ...given };
     const { answers, issues } = cleanAnswers(survey.questions, isFinal ? given : merged, { isFinal });
     const { invitation } = survey;

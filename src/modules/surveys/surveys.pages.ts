@@ -8,7 +8,7 @@ import { html, type SafeHtml } from '../../platform/http/html.js';
 import { PUBLIC } from '../../platform/http/route-policy.js';
 import type { App } from '../../platform/http/types.js';
 import { getAssociation } from '../settings/index.js';
-import { type AnswerOutcome, answerSurvey, type OpenSurvey, openSurvey } from './surveys.answer.js';
+import { answerSurvey, type OpenSurvey, openSurvey } from './surveys.answer.js';
 
 /**
  * The answer page `/s/<token>` (issue 24 §4; H1, C1): rendered on the server, Arabic first, one
@@ -206,10 +206,8 @@ export function surveyPageRoutes(app: App, ctx: AppContext): void {
       const language = languageOf(request);
       const association = await getAssociation(ctx);
       const form = request.body instanceof URLSearchParams ? request.body : new URLSearchParams();
-      const survey = await openSurvey(ctx, request.params.token);
-      if (!survey) return send(reply, 200, messagePage(language, association, 'invalid'));
       const isFinal = form.get('action') === 'submit';
-      const outcome: AnswerOutcome = await answerSurvey(ctx, request.params.token, answersFromForm(form, survey.questions), { isFinal });
+      const outcome = await answerSurvey(ctx, request.params.token, (questions) => answersFromForm(form, questions), { isFinal });
       if (outcome.state === 'invalid') return send(reply, 200, messagePage(language, association, 'invalid'));
       if (outcome.state === 'submitted') return send(reply, 200, messagePage(language, association, 'thanks'));
       if (outcome.state === 'saved')
