@@ -192,7 +192,7 @@ export function useBulkRun(onClosed: () => void) {
           for (const result of answer.results) results.set(result.id, result);
           setRun((old) => old && { ...old, done: at + chunk.length, results: new Map(results) });
         } catch (error) {
-          // The whole chunk was refused (a lost session, the network): nothing of it applied.
+          // The chunk's answer never came (a lost session, the network): the run stops; its records show as not reached.
           setRun((old) => old && { ...old, isRunning: false, failure: errorMessage(t, error) });
           return;
         }
@@ -214,7 +214,7 @@ export function useBulkRun(onClosed: () => void) {
       }}
     />
   );
-  return { start, element, isRunning: run?.isRunning ?? false };
+  return { start, element };
 }
 
 function BulkRunDialog({ run, onCancel, onClose }: { run: Run; onCancel(): void; onClose(): void }) {
