@@ -116,6 +116,7 @@ describe('the printed attestation form (C4)', () => {
     const ofRequest = frame(request);
     expect(ofSubject.head).toBe(ofRequest.head);
     expect(ofRequest.style.startsWith(ofSubject.style)).toBe(true);
+    expect(ofRequest.style).toBe(ofSubject.style);
     expect(ofSubject.style).toContain('@page { size: A4;');
     expect(ofSubject.header).toBe(ofRequest.header);
     expect(ofSubject.signatures).toBe(ofRequest.signatures);

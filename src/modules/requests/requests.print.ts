@@ -92,7 +92,6 @@ export function renderAttestationForm(
     dataSha256: request.dataSha256,
     uploadNote:
       'تُرفع صورة هذه الصفحة بعد التوقيع في ملف الطلب مع كتابة رمز النموذج أعلاه؛ إن تغيّرت البيانات بعد الطباعة رُفض الرمز، فاطبع إقراراً جديداً.',
-    extraStyle: '@media print { .no-print { display: none; } }\n',
   });
 }
 

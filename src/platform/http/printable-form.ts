@@ -49,8 +49,6 @@ export interface PrintableForm {
   dataSha256: string;
   /** The footer's last sentence: where the signed scan goes. */
   uploadNote: string;
-  /** Style rules this kind adds after the shared ones. */
-  extraStyle?: string;
 }
 
 /**
@@ -61,7 +59,7 @@ export function renderPrintableForm(form: PrintableForm): string {
   const a = form.association;
   return html`<!doctype html>
 <html lang="ar" dir="rtl">
-<head><meta charset="utf-8"><title>إقرار صحة البيانات — ${form.reference}</title><style>${new SafeHtml(STYLE + (form.extraStyle ?? ''))}</style></head>
+<head><meta charset="utf-8"><title>إقرار صحة البيانات — ${form.reference}</title><style>${new SafeHtml(STYLE)}</style></head>
 <body>
 <article class="page">
   <header><div><strong>${a.nameAr}</strong><br>${a.regulatorAr}</div><div>التاريخ: ${form.today.hijri}<br>الموافق: ${form.today.gregorian}</div></header>
