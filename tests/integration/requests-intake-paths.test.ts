@@ -127,7 +127,8 @@ describe(`paper attestation (C4) [${ENGINE}]`, () => {
     const form = await printForm(reception, request.id);
     expect(form.headers['content-type']).toContain('text/html');
     expect(form.body).toContain('dir="rtl"');
-    expect(form.body).toContain('@media print');
+    // Printed on A4 (the frame's print stylesheet).
+    expect(form.body).toContain('@page { size: A4;');
     expect(form.body).toContain(request.dataSha256);
     expect(form.body).toContain('نورة سعد العتيبي');
     // The family's core data the hash covers is on the paper too (C4): the mobile as registered.
