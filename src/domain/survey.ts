@@ -178,22 +178,61 @@ export interface Summary {
 }
 
 /**
+ * The counts a cell's figures are made of — what one grouped query gives per cell; the tallies of two
+ * cells add up (months to the whole range, breakdown keys to a month).
+ */
+export interface Tally {
+  responses: number;
+  /** Count of each CSAT score 1–5. */
+  csat: number[];
+  npsAnswers: number;
+  /** NPS 9–10. */
+  promoters: number;
+  /** NPS 0–6. */
+  detractors: number;
+}
+
+export const emptyTally = (): Tally => ({ responses: 0, csat: [0, 0, 0, 0, 0], npsAnswers: 0, promoters: 0, detractors: 0 });
+
+export function addTallies(a: Tally, b: Tally): Tally {
+  return {
+    responses: a.responses + b.responses,
+    csat: a.csat.map((n, i) => n + (b.csat[i] ?? 0)),
+    npsAnswers: a.npsAnswers + b.npsAnswers,
+    promoters: a.promoters + b.promoters,
+    detractors: a.detractors + b.detractors,
+  };
+}
+
+/** The tally of single responses. */
+export function tallyOf(rows: ReadonlyArray<{ csat: number | null; nps: number | null }>): Tally {
+  return rows.reduce(
+    (tally, { csat, nps }) =>
+      addTallies(tally, {
+        responses: 1,
+        csat: [1, 2, 3, 4, 5].map((score) => (csat === score ? 1 : 0)),
+        npsAnswers: nps === null ? 0 : 1,
+        promoters: nps !== null && nps >= 9 ? 1 : 0,
+        detractors: nps !== null && nps <= 6 ? 1 : 0,
+      }),
+    emptyTally(),
+  );
+}
+
+/**
  * The figures of one cell, with the small-cell rule (H1, issue 24 §5): fewer than MIN_CELL responses
  * show nothing but the fact that the cell is small.
- * @example summarise([5, 4, 4, 3, 5].map((csat) => ({ csat, nps: null }))).csatAverage // 4.2
+ * @example summarise(tallyOf([5, 4, 4, 3, 5].map((csat) => ({ csat, nps: null })))).csatAverage // 4.2
  */
-export function summarise(rows: ReadonlyArray<{ csat: number | null; nps: number | null }>): Summary {
-  if (rows.length < MIN_CELL) return { responses: rows.length, csatAverage: null, csatDistribution: null, nps: null };
-  const csat = rows.map((r) => r.csat).filter((v): v is number => v !== null);
-  const nps = rows.map((r) => r.nps).filter((v): v is number => v !== null);
-  const distribution = [1, 2, 3, 4, 5].map((score) => csat.filter((v) => v === score).length);
-  const promoters = nps.filter((v) => v >= 9).length;
-  const detractors = nps.filter((v) => v <= 6).length;
+export function summarise(tally: Tally): Summary {
+  if (tally.responses < MIN_CELL) return { responses: tally.responses, csatAverage: null, csatDistribution: null, nps: null };
+  const csatAnswers = tally.csat.reduce((a, b) => a + b, 0);
+  const csatTotal = tally.csat.reduce((sum, count, i) => sum + count * (i + 1), 0);
   return {
-    responses: rows.length,
-    csatAverage: csat.length >= MIN_CELL ? Math.round((csat.reduce((a, b) => a + b, 0) / csat.length) * 100) / 100 : null,
-    csatDistribution: csat.length >= MIN_CELL ? distribution : null,
-    nps: nps.length >= MIN_CELL ? Math.round(((promoters - detractors) / nps.length) * 1000) / 10 : null,
+    responses: tally.responses,
+    csatAverage: csatAnswers >= MIN_CELL ? Math.round((csatTotal / csatAnswers) * 100) / 100 : null,
+    csatDistribution: csatAnswers >= MIN_CELL ? [...tally.csat] : null,
+    nps: tally.npsAnswers >= MIN_CELL ? Math.round(((tally.promoters - tally.detractors) / tally.npsAnswers) * 1000) / 10 : null,
   };
 }
 

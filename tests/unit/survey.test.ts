@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import {
+  addTallies,
   checkQuestions,
   cleanAnswers,
   isCoolingDown,
@@ -8,6 +9,7 @@ import {
   type SurveyQuestion,
   scoresOf,
   summarise,
+  tallyOf,
 } from '../../src/domain/survey.js';
 
 /** Issue 24 (H1, C1): the pure rules of questionnaires, answers and scores. */
@@ -80,9 +82,11 @@ describe('survey scores (H1, C1)', () => {
 
   it('H1 small-cell rule: fewer than 5 responses show only their count', () => {
     const four = [5, 4, 4, 3].map((csat) => ({ csat, nps: 9 }));
-    expect(summarise(four)).toEqual({ responses: 4, csatAverage: null, csatDistribution: null, nps: null });
+    expect(summarise(tallyOf(four))).toEqual({ responses: 4, csatAverage: null, csatDistribution: null, nps: null });
     const five = [...four, { csat: 1, nps: 0 }];
-    expect(summarise(five)).toEqual({ responses: 5, csatAverage: 3.4, csatDistribution: [1, 0, 1, 2, 1], nps: 60 });
+    expect(summarise(tallyOf(five))).toEqual({ responses: 5, csatAverage: 3.4, csatDistribution: [1, 0, 1, 2, 1], nps: 60 });
+    // Cells add up: two tallies summed are the tally of both cells' responses.
+    expect(addTallies(tallyOf(four), tallyOf([{ csat: 1, nps: 0 }]))).toEqual(tallyOf(five));
     expect(responseRate(4, 4)).toBeNull();
     expect(responseRate(8, 2)).toBe(25);
   });

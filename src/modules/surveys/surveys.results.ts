@@ -1,6 +1,6 @@
 import type { z } from 'zod';
 import type { commentsQuery, RESULT_DIMENSIONS, resultsQuery, SurveyResults } from '../../contracts/surveys.js';
-import { responseRate, summarise } from '../../domain/survey.js';
+import { addTallies, emptyTally, responseRate, summarise, type Tally } from '../../domain/survey.js';
 import type { AppContext } from '../../platform/context.js';
 import type { StaffPrincipal } from '../../platform/http/principal.js';
 import { recordAudit } from '../audit/index.js';
@@ -25,42 +25,72 @@ const COLUMN: Record<Dimension, 'office' | 'category' | 'domain' | 'channel' | '
   caseKind: 'case_kind',
 };
 
+/** One grouped query: the tally of each month (and each key of the breakdown), the range's survey answers among them. */
+async function tallies(ctx: AppContext, query: z.infer<typeof resultsQuery>) {
+  const column = query.by ? COLUMN[query.by] : null;
+  let select = ctx.db.selectFrom('survey_responses').select((eb) => {
+    const countWhen = (ref: 'csat' | 'nps', op: '=' | '>=' | '<=', value: number) =>
+      eb.fn.sum<number>(eb.case().when(ref, op, value).then(1).else(0).end());
+    return [
+      'month',
+      (column ? eb.ref(column) : eb.val(null)).as('key'),
+      eb.fn.countAll<number>().as('responses'),
+      // Recorded satisfaction on complaints has no questionnaire: the rate counts survey answers only.
+      eb.fn.count<number>('questionnaire_id').as('answered'),
+      countWhen('csat', '=', 1).as('csat1'),
+      countWhen('csat', '=', 2).as('csat2'),
+      countWhen('csat', '=', 3).as('csat3'),
+      countWhen('csat', '=', 4).as('csat4'),
+      countWhen('csat', '=', 5).as('csat5'),
+      eb.fn.count<number>('nps').as('npsAnswers'),
+      countWhen('nps', '>=', 9).as('promoters'),
+      countWhen('nps', '<=', 6).as('detractors'),
+    ];
+  });
+  if (query.from) select = select.where('month', '>=', query.from);
+  if (query.to) select = select.where('month', '<=', query.to);
+  if (query.questionnaireId) select = select.where('questionnaire_id', '=', query.questionnaireId);
+  const rows = await (column ? select.groupBy(['month', column]) : select.groupBy('month')).execute();
+  // PostgreSQL returns counts and sums as strings.
+  return rows.map((r) => ({
+    month: r.month,
+    key: r.key as string | null,
+    answered: Number(r.answered),
+    tally: {
+      responses: Number(r.responses),
+      csat: [r.csat1, r.csat2, r.csat3, r.csat4, r.csat5].map(Number),
+      npsAnswers: Number(r.npsAnswers),
+      promoters: Number(r.promoters),
+      detractors: Number(r.detractors),
+    } satisfies Tally,
+  }));
+}
+
+/** Adds up the tallies of the cells that share a name. */
+function sumBy<C extends { tally: Tally }, T>(cells: readonly C[], nameOf: (cell: C) => T): Map<T, Tally> {
+  const sums = new Map<T, Tally>();
+  for (const cell of cells) sums.set(nameOf(cell), addTallies(sums.get(nameOf(cell)) ?? emptyTally(), cell.tally));
+  return sums;
+}
+
 export async function surveyResults(ctx: AppContext, query: z.infer<typeof resultsQuery>): Promise<SurveyResults> {
-  let responses = ctx.db
-    .selectFrom('survey_responses')
-    .select(['csat', 'nps', 'month', 'office', 'category', 'domain', 'channel', 'request_type', 'questionnaire_id', 'case_kind']);
   let invitations = ctx.db
     .selectFrom('survey_invitations')
     .select((eb) => eb.fn.countAll<number>().as('n'))
     .where('sent_at', 'is not', null);
-  if (query.from) {
-    responses = responses.where('month', '>=', query.from);
-    invitations = invitations.where('sent_at', '>=', `${query.from}-01`);
-  }
-  if (query.to) {
-    responses = responses.where('month', '<=', query.to);
-    invitations = invitations.where('sent_at', '<', `${query.to}-32`);
-  }
-  if (query.questionnaireId) {
-    responses = responses.where('questionnaire_id', '=', query.questionnaireId);
-    invitations = invitations.where('questionnaire_id', '=', query.questionnaireId);
-  }
-  const rows = await responses.execute();
+  if (query.from) invitations = invitations.where('sent_at', '>=', `${query.from}-01`);
+  if (query.to) invitations = invitations.where('sent_at', '<', `${query.to}-32`);
+  if (query.questionnaireId) invitations = invitations.where('questionnaire_id', '=', query.questionnaireId);
+  const cells = await tallies(ctx, query);
   const invited = Number((await invitations.executeTakeFirstOrThrow()).n);
-  // Recorded satisfaction on complaints has no invitation: the rate counts survey answers only.
-  const answered = rows.filter((r) => r.questionnaire_id !== null).length;
-  const months = [...new Set(rows.map((r) => r.month))].sort();
-  const by = query.by;
-  let breakdown: SurveyResults['breakdown'] = null;
-  if (by) {
-    const column = COLUMN[by];
-    const keys = [...new Set(rows.map((r) => r[column]))].sort((a, b) => String(a).localeCompare(String(b)));
-    breakdown = keys.map((key) => ({ key, ...summarise(rows.filter((r) => r[column] === key)) }));
-  }
+  const answered = cells.reduce((sum, cell) => sum + cell.answered, 0);
+  const overall = cells.reduce((sum, cell) => addTallies(sum, cell.tally), emptyTally());
+  const months = [...sumBy(cells, (cell) => cell.month)].sort(([a], [b]) => a.localeCompare(b));
+  const keys = [...sumBy(cells, (cell) => cell.key)].sort(([a], [b]) => String(a).localeCompare(String(b)));
   return {
-    overall: { ...summarise(rows), invited, responseRate: responseRate(invited, answered) },
-    byMonth: months.map((month) => ({ month, ...summarise(rows.filter((r) => r.month === month)) })),
-    breakdown,
+    overall: { ...summarise(overall), invited, responseRate: responseRate(invited, answered) },
+    byMonth: months.map(([month, tally]) => ({ month, ...summarise(tally) })),
+    breakdown: query.by ? keys.map(([key, tally]) => ({ key, ...summarise(tally) })) : null,
   };
 }
 
