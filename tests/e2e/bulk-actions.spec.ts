@@ -1,10 +1,10 @@
-import type { Browser, Page } from '@playwright/test';
+import type { Browser } from '@playwright/test';
 import { SEEDED_COMMITTEES } from '../../src/contracts/committees.js';
 import { expectNoSeriousViolations } from './support/axe.js';
 import { copy } from './support/copy.js';
 import { expect, serveSilaForThisFile, test } from './support/fixtures.js';
 import { changeFirstPassword, expectHome, firstAdministratorSignIn, signIn } from './support/journeys.js';
-import { cp, pictures } from './support/requests.js';
+import { callApi, cp, pictures } from './support/requests.js';
 
 /**
  * Issue 19 §5 in Arabic: a follow-up committee member chooses three complaints on the committee's
@@ -13,21 +13,6 @@ import { cp, pictures } from './support/requests.js';
  */
 serveSilaForThisFile();
 test.describe.configure({ timeout: 360_000 });
-
-async function call(page: Page, method: string, url: string, body?: unknown): Promise<{ status: number; body: unknown }> {
-  return page.evaluate(
-    async ({ method, url, body }) => {
-      const session = (await (await fetch('/api/v1/auth/session')).json()) as { csrfToken: string };
-      const response = await fetch(url, {
-        method,
-        headers: { 'content-type': 'application/json', 'x-csrf-token': session.csrfToken },
-        body: body === undefined ? undefined : JSON.stringify(body),
-      });
-      return { status: response.status, body: await response.json().catch(() => null) };
-    },
-    { method, url, body },
-  );
-}
 
 async function staffPage(browser: Browser, baseURL: string, username: string, temporary: string, name: string, password: string) {
   const page = await (await browser.newContext({ baseURL, locale: 'ar-SA', timezoneId: 'Asia/Riyadh' })).newPage();
@@ -49,7 +34,7 @@ test('a bulk assignment applies to the assessed complaints and refuses the one s
     { username: 'khalid.bulk', displayName: 'خالد المتابعة', roles: ['follow-up-committee'] },
     { username: 'mona.bulk', displayName: 'منى المتابعة', roles: ['follow-up-committee'] },
   ]) {
-    const answer = await call(admin, 'POST', '/api/v1/staff/users', { ...user, scope: { categories: [], domains: [], offices: [] } });
+    const answer = await callApi(admin, 'POST', '/api/v1/staff/users', { ...user, scope: { categories: [], domains: [], offices: [] } });
     expect(answer.status).toBe(201);
     const body = answer.body as { user: { id: string }; oneTimePassword: string };
     created.set(user.username, { id: body.user.id, password: body.oneTimePassword });
@@ -57,7 +42,7 @@ test('a bulk assignment applies to the assessed complaints and refuses the one s
   const account = (username: string) => created.get(username) as { id: string; password: string };
   const reception = account('salma.bulk').password;
   const khalid = account('khalid.bulk').password;
-  const named = await call(admin, 'PATCH', `/api/v1/committees/${SEEDED_COMMITTEES.followUp}`, {
+  const named = await callApi(admin, 'PATCH', `/api/v1/committees/${SEEDED_COMMITTEES.followUp}`, {
     memberIds: [account('khalid.bulk').id, account('mona.bulk').id],
     chairId: account('khalid.bulk').id,
     quorum: 1,
@@ -71,7 +56,7 @@ test('a bulk assignment applies to the assessed complaints and refuses the one s
     'لم يصل موعد التدريب الذي وُعدت به الأسرة في الخبر.',
     'الموظف لم يرد على اتصالات الأسرة طوال أسبوعين.',
   ]) {
-    const created = await call(receptionist, 'POST', '/api/v1/complaints/intake', {
+    const created = await callApi(receptionist, 'POST', '/api/v1/complaints/intake', {
       kind: 'complaint',
       channel: 'fax',
       name: 'فاطمة الزهراني',
@@ -87,10 +72,10 @@ test('a bulk assignment applies to the assessed complaints and refuses the one s
   const member = await staffPage(browser, sila.url, 'khalid.bulk', khalid, 'خالد المتابعة', 'نخيل القطيف عند الغروب');
   // The first two are acknowledged and assessed; the third is still awaiting acknowledgement.
   for (const complaint of complaints.slice(0, 2)) {
-    expect((await call(member, 'POST', `/api/v1/complaints/${complaint.id}/steps`, { action: 'acknowledge', via: 'sms' })).status).toBe(
+    expect((await callApi(member, 'POST', `/api/v1/complaints/${complaint.id}/steps`, { action: 'acknowledge', via: 'sms' })).status).toBe(
       200,
     );
-    const assessed = await call(member, 'POST', `/api/v1/complaints/${complaint.id}/steps`, {
+    const assessed = await callApi(member, 'POST', `/api/v1/complaints/${complaint.id}/steps`, {
       action: 'assess',
       severity: 'medium',
       needsImmediateAction: false,

@@ -4,7 +4,7 @@ import { copy } from './support/copy.js';
 import { expect, serveSilaForThisFile, test } from './support/fixtures.js';
 import { changeFirstPassword, expectHome, firstAdministratorSignIn, signIn } from './support/journeys.js';
 import { registerFamilyAtReception } from './support/portal.js';
-import { createStaff, pictures, rq } from './support/requests.js';
+import { callApi, createStaff, pictures, rq } from './support/requests.js';
 
 /**
  * Issue 19 §3 in Arabic on a 360 px phone: the staff worklists are stacked cards (reference, name,
@@ -38,22 +38,14 @@ async function expectNoSideScroll(page: Page, where: string): Promise<void> {
 
 /** A draft request for the family through the API the intake screen uses (the first active type). */
 async function draftRequest(page: Page, familyId: string): Promise<{ id: string; reference: string }> {
-  const created = await page.evaluate(async (family) => {
-    const session = (await (await fetch('/api/v1/auth/session')).json()) as { csrfToken: string };
-    const types = (await (await fetch('/api/v1/request-types')).json()) as { items: { code: string }[] };
-    const response = await fetch('/api/v1/requests', {
-      method: 'POST',
-      headers: { 'content-type': 'application/json', 'x-csrf-token': session.csrfToken },
-      body: JSON.stringify({
-        idempotencyKey: `phone-${family}`.slice(0, 60),
-        familyId: family,
-        typeCode: types.items[0]?.code,
-        channel: 'interview',
-      }),
-    });
-    return { status: response.status, body: (await response.json()) as { id?: string; reference?: string } };
-  }, familyId);
-  if (!created.body.id || !created.body.reference)
+  const types = await callApi<{ items: { code: string }[] }>(page, 'GET', '/api/v1/request-types');
+  const created = await callApi<{ id?: string; reference?: string }>(page, 'POST', '/api/v1/requests', {
+    idempotencyKey: `phone-${familyId}`.slice(0, 60),
+    familyId,
+    typeCode: types.body.items[0]?.code,
+    channel: 'interview',
+  });
+  if (!created.body?.id || !created.body.reference)
     throw new Error(`request not created: ${created.status} ${JSON.stringify(created.body)}`);
   return { id: created.body.id, reference: created.body.reference };
 }

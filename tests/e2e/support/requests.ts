@@ -71,18 +71,32 @@ export async function drawSignature(page: Page): Promise<void> {
   await expect(pad).toHaveAttribute('data-signed', 'true');
 }
 
+/**
+ * One call to the API from the page, as its screens make it: the page's session cookie and the
+ * session's CSRF token. For setting up what a journey does not walk through on screen.
+ */
+export async function callApi<T = unknown>(page: Page, method: string, url: string, body?: unknown): Promise<{ status: number; body: T }> {
+  return page.evaluate(
+    async ({ method, url, body }) => {
+      const session = (await (await fetch('/api/v1/auth/session')).json()) as { csrfToken: string };
+      const response = await fetch(url, {
+        method,
+        headers: { 'content-type': 'application/json', 'x-csrf-token': session.csrfToken },
+        body: body === undefined ? undefined : JSON.stringify(body),
+      });
+      return { status: response.status, body: await response.json().catch(() => null) };
+    },
+    { method, url, body },
+  ) as Promise<{ status: number; body: T }>;
+}
+
 /** Creates a staff account from the administrator's page; answers its one-time password. */
 export async function createStaff(admin: Page, user: { username: string; displayName: string; roles: string[] }): Promise<string> {
-  const created = await admin.evaluate(async (body) => {
-    const session = (await (await fetch('/api/v1/auth/session')).json()) as { csrfToken: string };
-    const response = await fetch('/api/v1/staff/users', {
-      method: 'POST',
-      headers: { 'content-type': 'application/json', 'x-csrf-token': session.csrfToken },
-      body: JSON.stringify({ ...body, scope: { categories: [], domains: [], offices: [] } }),
-    });
-    return { status: response.status, body: (await response.json()) as { oneTimePassword?: string } };
-  }, user);
-  if (!created.body.oneTimePassword) throw new Error(`user not created: ${created.status} ${JSON.stringify(created.body)}`);
+  const created = await callApi<{ oneTimePassword?: string }>(admin, 'POST', '/api/v1/staff/users', {
+    ...user,
+    scope: { categories: [], domains: [], offices: [] },
+  });
+  if (!created.body?.oneTimePassword) throw new Error(`user not created: ${created.status} ${JSON.stringify(created.body)}`);
   return created.body.oneTimePassword;
 }
 
