@@ -1,10 +1,10 @@
 import { createHmac } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { dispatchDue } from '../../src/modules/notifications/outbox.dispatcher.js';
-import { applyDecision, beginStudy } from '../../src/modules/requests/requests.workflow.js';
 import type { OutgoingMessage, Transports } from '../../src/platform/transports/index.js';
 import { complaint, post } from './complaints-fixtures.js';
-import { buildCommittee, buildRequest, buildRequestType, buildStaff } from './factories.js';
+import { buildDecidedRequest, decisionMessage, decisionOf } from './decisions-support.js';
+import { buildStaff } from './factories.js';
 import type { StaffFixture } from './harness.js';
 import { type Agent, createTestApp, ENGINE, sessionFor, type TestApp } from './harness.js';
 
@@ -13,7 +13,6 @@ import { type Agent, createTestApp, ENGINE, sessionFor, type TestApp } from './h
  * a transport accepts a message; WhatsApp's signed status webhook and the SMS gateway's reports move
  * it to delivered (or failed, with the reason), shown on the case's messages.
  */
-const SYSTEM = { kind: 'system' as const, id: null };
 const APP_SECRET = 'meta-app-secret-for-tests-0001';
 const VERIFY_TOKEN = 'verify-token-for-tests-0001';
 const SMS_TOKEN = 'sms-report-token-for-tests-000001';
@@ -36,18 +35,7 @@ afterAll(async () => {
   await t.close();
 });
 
-async function decidedRequest(family: Record<string, unknown> = {}) {
-  const committee = await buildCommittee(t, { members: [chair], chair, quorum: 1 });
-  const type = await buildRequestType(t, { committeeId: committee.id });
-  const request = await buildRequest(t, { by: reception, typeCode: type.code, family });
-  await t.ctx.db.transaction().execute((trx) => beginStudy(trx, t.ctx, SYSTEM, request.id, { meetingId: null }));
-  await t.ctx.db
-    .transaction()
-    .execute((trx) =>
-      applyDecision(trx, t.ctx, SYSTEM, request.id, { outcome: 'approved', reasons: 'استوفت الشروط', meetingId: null, minutesId: null }),
-    );
-  return request;
-}
+const decidedRequest = (family: Record<string, unknown> = {}) => buildDecidedRequest(t, { by: reception, chair, family });
 
 /** A stand-in provider that accepts everything and answers with an id of its own, as real ones do. */
 function provider(prefix: string) {
@@ -67,17 +55,8 @@ function provider(prefix: string) {
 const dispatch = (transports: Transports) => dispatchDue(t.ctx, { transports, budgetMs: 2_000 });
 
 const view = async (id: string) => (await reception.request('GET', `/api/v1/requests/${id}`)).json();
-const decisionOf = async (requestId: string) =>
-  ((await view(requestId)).messages as { event: string; state: string; reason: string | null }[]).find(
-    (m) => m.event === 'request.decided',
-  );
-const decisionRow = (requestId: string) =>
-  t.ctx.db
-    .selectFrom('outbox_messages')
-    .selectAll()
-    .where('about_id', '=', requestId)
-    .where('event', '=', 'request.decided')
-    .executeTakeFirstOrThrow();
+/** The decision's message as the request's page shows it now. */
+const seenDecision = async (requestId: string) => decisionOf(await view(requestId));
 
 function whatsappStatus(id: string, status: string, extra: Record<string, unknown> = {}) {
   return {
@@ -150,16 +129,16 @@ describe(`WhatsApp status webhook (issue 20 §5, C5) [${ENGINE}]`, () => {
     const request = await decidedRequest({ agreedChannel: 'whatsapp' });
     const whatsapp = provider('wamid.HBgMOTY2NTUxMjM0NTY3');
     await dispatch({ whatsapp: whatsapp.transport });
-    const row = await decisionRow(request.id);
+    const row = await decisionMessage(t, request.id);
     expect(row).toMatchObject({ status: 'sent', provider_id: whatsapp.accepted.get(row.id) });
-    expect(await decisionOf(request.id)).toMatchObject({ state: 'sent' });
+    expect(await seenDecision(request.id)).toMatchObject({ state: 'sent' });
 
     const delivered = await postWebhook(whatsappStatus(row.provider_id as string, 'delivered'));
     expect(delivered.statusCode, delivered.body).toBe(200);
     expect(delivered.json()).toEqual({ received: 1 });
-    expect(await decisionOf(request.id)).toMatchObject({ state: 'delivered', reason: null });
+    expect(await seenDecision(request.id)).toMatchObject({ state: 'delivered', reason: null });
     const deliveredAt = t.clock.now().toISOString();
-    expect((await decisionRow(request.id)).delivered_at).toBe(deliveredAt);
+    expect((await decisionMessage(t, request.id)).delivered_at).toBe(deliveredAt);
     expect((await view(request.id)).status).toBe('notified');
     // The outbox page shows it too (an administrator's view of the message).
     const admin = await sessionFor(t, await buildStaff(t, { roles: ['administrator'] }));
@@ -171,7 +150,7 @@ describe(`WhatsApp status webhook (issue 20 §5, C5) [${ENGINE}]`, () => {
     expect((await postWebhook(whatsappStatus(row.provider_id as string, 'delivered'))).statusCode).toBe(200);
     expect((await postWebhook(whatsappStatus(row.provider_id as string, 'read'))).statusCode).toBe(200);
     expect((await postWebhook(whatsappStatus(row.provider_id as string, 'failed'))).statusCode).toBe(200);
-    const after = await decisionRow(request.id);
+    const after = await decisionMessage(t, request.id);
     expect(after).toMatchObject({ status: 'delivered', delivered_at: deliveredAt });
     const steps = await t.ctx.db.selectFrom('outbox_attempts').select('outcome').where('message_id', '=', row.id).execute();
     expect(steps.map((s) => s.outcome).sort()).toEqual(['delivered', 'sent']);
@@ -180,18 +159,18 @@ describe(`WhatsApp status webhook (issue 20 §5, C5) [${ENGINE}]`, () => {
   it('C5: a signed `failed` after sent is failed with WhatsApp’s error code as the reason', async () => {
     const request = await decidedRequest({ agreedChannel: 'whatsapp' });
     await dispatch({ whatsapp: provider('wamid.FAIL').transport });
-    const row = await decisionRow(request.id);
+    const row = await decisionMessage(t, request.id);
     const failed = await postWebhook(
       whatsappStatus(row.provider_id as string, 'failed', { errors: [{ code: 131026, title: 'Message undeliverable' }] }),
     );
     expect(failed.statusCode).toBe(200);
-    expect(await decisionOf(request.id)).toMatchObject({ state: 'failed', reason: 'whatsapp.report-131026' });
+    expect(await seenDecision(request.id)).toMatchObject({ state: 'failed', reason: 'whatsapp.report-131026' });
   });
 
   it('refuses a bad or missing signature (401 problem) and changes nothing', async () => {
     const request = await decidedRequest({ agreedChannel: 'whatsapp' });
     await dispatch({ whatsapp: provider('wamid.SIG').transport });
-    const row = await decisionRow(request.id);
+    const row = await decisionMessage(t, request.id);
     isProblem(
       await postWebhook(whatsappStatus(row.provider_id as string, 'delivered'), { secret: 'another-secret-entirely' }),
       401,
@@ -204,7 +183,7 @@ describe(`WhatsApp status webhook (issue 20 §5, C5) [${ENGINE}]`, () => {
       payload: JSON.stringify(whatsappStatus(row.provider_id as string, 'delivered')),
     });
     isProblem(unsigned, 401, 'webhook.bad-signature');
-    expect(await decisionOf(request.id)).toMatchObject({ state: 'sent' });
+    expect(await seenDecision(request.id)).toMatchObject({ state: 'sent' });
   });
 
   it('ignores a status for an id it does not know (200), and incoming-message notifications', async () => {
@@ -249,15 +228,15 @@ describe(`SMS delivery reports (issue 20 §5, C5) [${ENGINE}]`, () => {
     const request = await decidedRequest();
     const sms = provider('');
     await dispatch({ sms: sms.transport });
-    const row = await decisionRow(request.id);
+    const row = await decisionMessage(t, request.id);
     expect(row.provider_id).toMatch(/^\d+$/);
     const response = await postSms({ messageId: row.provider_id, status: 'DELIVRD' });
     expect(response.statusCode, response.body).toBe(204);
-    expect(await decisionOf(request.id)).toMatchObject({ state: 'delivered' });
+    expect(await seenDecision(request.id)).toMatchObject({ state: 'delivered' });
 
     const other = await decidedRequest();
     await dispatch({ sms: sms.transport });
-    const otherRow = await decisionRow(other.id);
+    const otherRow = await decisionMessage(t, other.id);
     const byPath = await t.app.inject({
       method: 'POST',
       url: `/api/v1/public/sms/delivery-reports/${SMS_TOKEN}`,
@@ -265,7 +244,7 @@ describe(`SMS delivery reports (issue 20 §5, C5) [${ENGINE}]`, () => {
       payload: `id=${otherRow.provider_id}&status=undelivered&error=EXPIRED`,
     });
     expect(byPath.statusCode, byPath.body).toBe(204);
-    expect(await decisionOf(other.id)).toMatchObject({ state: 'failed', reason: 'sms.report-EXPIRED' });
+    expect(await seenDecision(other.id)).toMatchObject({ state: 'failed', reason: 'sms.report-EXPIRED' });
   });
 
   it('C5: a complaint’s acknowledgement delivered shows on the public tracker', async () => {

@@ -1,8 +1,8 @@
 import { CompiledQuery } from 'kysely';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { catchUpToldDecisions, missedDecisions } from '../../src/modules/requests/requests.told.js';
-import { applyDecision, beginStudy } from '../../src/modules/requests/requests.workflow.js';
-import { buildCommittee, buildRequest, buildRequestType, buildStaff } from './factories.js';
+import { buildDecidedRequest, decisionMessage, decisionOf } from './decisions-support.js';
+import { buildStaff } from './factories.js';
 import type { StaffFixture } from './harness.js';
 import { type Agent, createTestApp, ENGINE, sessionFor, type TestApp } from './harness.js';
 
@@ -10,7 +10,6 @@ import { type Agent, createTestApp, ENGINE, sessionFor, type TestApp } from './h
  * Review of issue 20 §5 (C5, C6): only a reached call tells the family, and the catch-up of missed
  * `messageSent` events reads only the requests still waiting to be told.
  */
-const SYSTEM = { kind: 'system' as const, id: null };
 let t: TestApp;
 let reception: Agent;
 let chair: StaffFixture;
@@ -25,34 +24,14 @@ afterAll(async () => {
   await t.close();
 });
 
-async function decidedRequest(family: Record<string, unknown> = {}) {
-  const committee = await buildCommittee(t, { members: [chair], chair, quorum: 1 });
-  const type = await buildRequestType(t, { committeeId: committee.id });
-  const request = await buildRequest(t, { by: reception, typeCode: type.code, family });
-  await t.ctx.db.transaction().execute((trx) => beginStudy(trx, t.ctx, SYSTEM, request.id, { meetingId: null }));
-  await t.ctx.db
-    .transaction()
-    .execute((trx) =>
-      applyDecision(trx, t.ctx, SYSTEM, request.id, { outcome: 'approved', reasons: 'استوفت الشروط', meetingId: null, minutesId: null }),
-    );
-  return request;
-}
+const decidedRequest = (family: Record<string, unknown> = {}) => buildDecidedRequest(t, { by: reception, chair, family });
 
-const decisionMessage = (requestId: string) =>
-  t.ctx.db
-    .selectFrom('outbox_messages')
-    .selectAll()
-    .where('about_id', '=', requestId)
-    .where('event', '=', 'request.decided')
-    .executeTakeFirstOrThrow();
 const view = async (id: string) => (await reception.request('GET', `/api/v1/requests/${id}`)).json();
-const decisionOf = (request: { messages: { event: string; state: string; reason: string | null }[] }) =>
-  request.messages.find((m) => m.event === 'request.decided');
 
 describe(`calls tell the family only when reached (C5) [${ENGINE}]`, () => {
   it('C5: a call closed with another outcome is failed with call.other, never sent, and the request stays decided', async () => {
     const request = await decidedRequest({ agreedChannel: 'phone-call' });
-    const call = await decisionMessage(request.id);
+    const call = await decisionMessage(t, request.id);
     expect(call).toMatchObject({ channel: 'phone-call', status: 'waiting-staff' });
     const recorded = await reception.request('POST', `/api/v1/notifications/outbox/${call.id}/call`, { outcome: 'other' });
     expect(recorded.statusCode, recorded.body).toBe(200);
@@ -69,7 +48,7 @@ describe(`calls tell the family only when reached (C5) [${ENGINE}]`, () => {
 
   it('C5: a reached call is sent and the request notified; no answer keeps it queued', async () => {
     const request = await decidedRequest({ agreedChannel: 'phone-call' });
-    const call = await decisionMessage(request.id);
+    const call = await decisionMessage(t, request.id);
     const noAnswer = await reception.request('POST', `/api/v1/notifications/outbox/${call.id}/call`, { outcome: 'no-answer' });
     expect(noAnswer.json()).toMatchObject({ status: 'waiting-staff', lastError: 'call.no-answer' });
     expect(decisionOf(await view(request.id))).toMatchObject({ state: 'queued', reason: 'call.no-answer' });
@@ -91,12 +70,12 @@ describe(`the catch-up of missed decisions (C6) [${ENGINE}]`, () => {
     await t.ctx.db
       .updateTable('outbox_messages')
       .set({ status: 'sent', sent_at: now, next_attempt_at: null })
-      .where('id', '=', (await decisionMessage(missed.id)).id)
+      .where('id', '=', (await decisionMessage(t, missed.id)).id)
       .execute();
     await t.ctx.db
       .updateTable('outbox_messages')
       .set({ status: 'failed', last_error: 'sms.http-400', next_attempt_at: null })
-      .where('id', '=', (await decisionMessage(failed.id)).id)
+      .where('id', '=', (await decisionMessage(t, failed.id)).id)
       .execute();
     expect(await catchUpToldDecisions(t.ctx)).toBe(1);
     expect((await view(missed.id)).status).toBe('notified');

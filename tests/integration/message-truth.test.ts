@@ -2,10 +2,10 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { dispatchDue } from '../../src/modules/notifications/outbox.dispatcher.js';
 import { enqueueMessage } from '../../src/modules/notifications/outbox.enqueue.js';
 import { catchUpToldDecisions } from '../../src/modules/requests/requests.told.js';
-import { applyDecision, beginStudy } from '../../src/modules/requests/requests.workflow.js';
 import { type OutgoingMessage, TransportError, type Transports } from '../../src/platform/transports/index.js';
 import { complaint, post } from './complaints-fixtures.js';
-import { buildCommittee, buildFamily, buildRequest, buildRequestType, buildStaff } from './factories.js';
+import { buildDecidedRequest, decisionMessage, decisionOf } from './decisions-support.js';
+import { buildFamily, buildStaff } from './factories.js';
 import type { StaffFixture } from './harness.js';
 import { type Agent, createTestApp, ENGINE, sessionFor, type TestApp } from './harness.js';
 
@@ -14,7 +14,6 @@ import { type Agent, createTestApp, ENGINE, sessionFor, type TestApp } from './h
  * clock stops, when the decision's message is sent, not when it is queued — and links in messages
  * are made absolute when sent, waiting while SILA_PUBLIC_URL is unset.
  */
-const SYSTEM = { kind: 'system' as const, id: null };
 let t: TestApp;
 let reception: Agent;
 let receptionist: StaffFixture;
@@ -38,18 +37,7 @@ afterAll(async () => {
   await t.close();
 });
 
-async function decidedRequest(family: Record<string, unknown> = {}) {
-  const committee = await buildCommittee(t, { members: [chair], chair, quorum: 1 });
-  const type = await buildRequestType(t, { committeeId: committee.id });
-  const request = await buildRequest(t, { by: reception, typeCode: type.code, family });
-  await t.ctx.db.transaction().execute((trx) => beginStudy(trx, t.ctx, SYSTEM, request.id, { meetingId: null }));
-  await t.ctx.db
-    .transaction()
-    .execute((trx) =>
-      applyDecision(trx, t.ctx, SYSTEM, request.id, { outcome: 'approved', reasons: 'استوفت الشروط', meetingId: null, minutesId: null }),
-    );
-  return request;
-}
+const decidedRequest = (family: Record<string, unknown> = {}) => buildDecidedRequest(t, { by: reception, chair, family });
 
 /** A stand-in gateway that keeps what it was handed (or refuses, when `answer` throws). */
 function sentTo(answer: (message: OutgoingMessage) => void = () => {}) {
@@ -68,8 +56,6 @@ function sentTo(answer: (message: OutgoingMessage) => void = () => {}) {
 const dispatch = (transports: Transports) => dispatchDue(t.ctx, { transports, budgetMs: 2_000 });
 
 const view = async (id: string) => (await reception.request('GET', `/api/v1/requests/${id}`)).json();
-const decisionOf = (request: { messages: { event: string; state: string; reason: string | null }[] }) =>
-  request.messages.find((m) => m.event === 'request.decided');
 
 describe(`messages that tell the truth [${ENGINE}]`, () => {
   it('C6: the clock stops when the decision is sent, not when it is queued — a decision sent after the deadline is late', async () => {
@@ -97,12 +83,7 @@ describe(`messages that tell the truth [${ENGINE}]`, () => {
     const decided = await view(request.id);
     expect(decided.status).toBe('decided');
     expect(decisionOf(decided)).toMatchObject({ state: 'queued' });
-    const letter = await t.ctx.db
-      .selectFrom('outbox_messages')
-      .select('id')
-      .where('about_id', '=', request.id)
-      .where('event', '=', 'request.decided')
-      .executeTakeFirstOrThrow();
+    const letter = await decisionMessage(t, request.id);
     const marked = await reception.request('POST', `/api/v1/notifications/outbox/${letter.id}/sent`, { note: 'سُلّم باليد' });
     expect(marked.statusCode, marked.body).toBe(200);
     const told = await view(request.id);

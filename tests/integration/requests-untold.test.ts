@@ -1,8 +1,8 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { dispatchDue } from '../../src/modules/notifications/outbox.dispatcher.js';
-import { applyDecision, beginStudy } from '../../src/modules/requests/requests.workflow.js';
 import { TransportError, type Transports } from '../../src/platform/transports/index.js';
-import { buildCommittee, buildRequest, buildRequestType, buildStaff } from './factories.js';
+import { buildDecidedRequest, decisionMessage } from './decisions-support.js';
+import { buildStaff } from './factories.js';
 import type { StaffFixture } from './harness.js';
 import { type Agent, createTestApp, ENGINE, sessionFor, type TestApp } from './harness.js';
 
@@ -11,7 +11,6 @@ import { type Agent, createTestApp, ENGINE, sessionFor, type TestApp } from './h
  * decision's message failed or was skipped (`message=failed`), or that and waiting over a day
  * (`message=unsent`) — as a list and as figures of the worklist counts.
  */
-const SYSTEM = { kind: 'system' as const, id: null };
 const START = '2026-12-06T07:00:00.000Z';
 let t: TestApp;
 let receptionist: StaffFixture;
@@ -21,18 +20,8 @@ let reception: Agent;
 let management: Agent;
 const ids: Record<'failed' | 'letterWaiting' | 'told' | 'fresh', string> = { failed: '', letterWaiting: '', told: '', fresh: '' };
 
-async function decidedRequest(family: Record<string, unknown> = {}) {
-  const committee = await buildCommittee(t, { members: [chair], chair, quorum: 1 });
-  const type = await buildRequestType(t, { committeeId: committee.id });
-  const request = await buildRequest(t, { by: reception, typeCode: type.code, family });
-  await t.ctx.db.transaction().execute((trx) => beginStudy(trx, t.ctx, SYSTEM, request.id, { meetingId: null }));
-  await t.ctx.db
-    .transaction()
-    .execute((trx) =>
-      applyDecision(trx, t.ctx, SYSTEM, request.id, { outcome: 'rejected', reasons: 'لم تستوفِ الشروط', meetingId: null, minutesId: null }),
-    );
-  return request.id;
-}
+const decidedRequest = async (family: Record<string, unknown> = {}) =>
+  (await buildDecidedRequest(t, { by: reception, chair, family, outcome: 'rejected', reasons: 'لم تستوفِ الشروط' })).id;
 const dispatch = (transports: Transports) => dispatchDue(t.ctx, { transports, budgetMs: 2_000 });
 const listed = async (agent: Agent, query: string) => {
   const response = await agent.request('GET', `/api/v1/requests?${query}`);
@@ -84,12 +73,7 @@ describe(`decisions the family was not told of (C5, C6) [${ENGINE}]`, () => {
   });
 
   it('C6: once the letter is marked sent, the request is told and leaves the list', async () => {
-    const letter = await t.ctx.db
-      .selectFrom('outbox_messages')
-      .select('id')
-      .where('about_id', '=', ids.letterWaiting)
-      .where('event', '=', 'request.decided')
-      .executeTakeFirstOrThrow();
+    const letter = await decisionMessage(t, ids.letterWaiting);
     expect((await reception.request('POST', `/api/v1/notifications/outbox/${letter.id}/sent`, {})).statusCode).toBe(200);
     expect(await listed(management, 'message=unsent')).toEqual([ids.failed]);
     expect((await management.request('GET', '/api/v1/requests/counts')).json()).toMatchObject({ decisionUnsent: 1, decisionFailed: 1 });
