@@ -140,6 +140,15 @@ export const ruling = z.object({
   recordedAt: z.string(),
 });
 
+/** What this user may do with an offer now (issue 19 §2), from the compensation policy — the routes' checks. */
+export const roundAbilities = z.object({
+  /** Management's second approval (D4): never on one's own offer. */
+  approve: z.boolean(),
+  /** Record the family's answer: once any approval it waited for is given. */
+  answer: z.boolean(),
+});
+export type RoundAbilities = z.infer<typeof roundAbilities>;
+
 export const round = z.object({
   id: z.string(),
   position: z.number(),
@@ -159,6 +168,7 @@ export const round = z.object({
   answeredAt: z.string().nullable(),
   offeredBy: staffRef,
   offeredAt: z.string(),
+  abilities: roundAbilities,
 });
 
 export const settlement = z.object({
@@ -184,6 +194,24 @@ export const payment = z.object({
   recordedBy: staffRef,
   recordedAt: z.string(),
 });
+
+/**
+ * What this user may do with the case now beyond its moves (issue 19 §2), from the compensation policy
+ * with the state machine: screens show forms from these, never from the status or role lists.
+ */
+export const caseAbilities = z.object({
+  /** D3: record a ruling with its scan (until the case is settled or ended). */
+  recordRuling: z.boolean(),
+  /** D4: make the next offer (harm established, no offer waiting for an answer). */
+  offer: z.boolean(),
+  /** Write the settlement's terms (after an offer the family accepted). */
+  saveSettlement: z.boolean(),
+  /** Settle: the family attested the terms as they are. */
+  settle: z.boolean(),
+  /** Record a payment or delivery. */
+  pay: z.boolean(),
+});
+export type CompensationAbilities = z.infer<typeof caseAbilities>;
 
 export const caseDetail = caseSummary.extend({
   complaint: z.object({ id: z.string(), reference: z.string() }).nullable(),
@@ -214,8 +242,9 @@ export const caseDetail = caseSummary.extend({
   paidHalalas: z.number(),
   steps: z.array(z.object({ action: z.string(), status: compensationStatus, by: staffRef, at: z.string(), note: z.string().nullable() })),
   messages: z.array(caseMessage),
-  /** What the caller may do now (the screens show only these buttons; the reasons explain the others). */
+  /** The moves the case's step allows (the transition picker); who may make them is in `abilities` and the routes. */
   actions: z.array(z.enum(COMPENSATION_ACTIONS)),
+  abilities: caseAbilities,
   settledAt: z.string().nullable(),
   closedAt: z.string().nullable(),
 });

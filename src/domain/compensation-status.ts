@@ -95,6 +95,11 @@ export function isHarmEstablished(status: CompensationStatus): boolean {
   return ['established', 'negotiating', 'negotiation-failed', 'settled', 'paying', 'closed'].includes(status);
 }
 
+/** D3: a ruling is recorded until the case is settled or ended (a final one during negotiation fixes the amount). */
+export function canRecordRuling(status: CompensationStatus): boolean {
+  return !['no-fault', 'closed', 'withdrawn', 'settled', 'paying'].includes(status);
+}
+
 /** Before D1 is proven: an offer, a settlement or a payment is refused as `compensation.harm-not-established`. */
 export function isAwaitingEstablishment(status: CompensationStatus): boolean {
   return status === 'opened' || status === 'under-investigation';

@@ -119,7 +119,7 @@ export async function openCase(
     if (!family) throw notFound;
     if (!isInScope(principal.scope, family.scope)) throw notFound;
     const row = await insertCase(trx, ctx, principal, body);
-    return presentDetail(trx, ctx, row);
+    return presentDetail(trx, ctx, row, principal);
   });
 }
 
@@ -180,7 +180,7 @@ export async function listCases(
 export async function getCase(ctx: AppContext, principal: StaffPrincipal, id: string): Promise<CompensationDetail> {
   const row = await loadVisibleCase(ctx.db, ctx, principal, id);
   await auditCase(ctx.db, ctx, staffActor(principal), 'view', id);
-  return presentDetail(ctx.db, ctx, row);
+  return presentDetail(ctx.db, ctx, row, principal);
 }
 
 const REASON_REQUIRED = new Set(['withdraw', 'fail-negotiation', 'close']);
@@ -208,7 +208,7 @@ export async function transitionCase(
     await moveCase(trx, ctx, row, body.action, actor, { note: body.reason ?? null, set });
     if (body.action !== 'begin-investigation') await cancelPendingRoundClocks(trx, ctx, id, principal);
     await auditCase(trx, ctx, actor, body.action, id, {}, body.reason ? ['reason'] : undefined);
-    return presentDetail(trx, ctx, row);
+    return presentDetail(trx, ctx, row, principal);
   });
 }
 
@@ -246,7 +246,7 @@ export async function attachClaimScan(
     const stored = await storeCaseFile(trx, ctx, actor, row, 'compensation-claim', file);
     await touchCase(trx, ctx, row, { claim_file_id: stored.id });
     await auditCase(trx, ctx, actor, 'claim-scan', id, { fileId: stored.id, mediaType: stored.mediaType });
-    return presentDetail(trx, ctx, row);
+    return presentDetail(trx, ctx, row, principal);
   });
 }
 

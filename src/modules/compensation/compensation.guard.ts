@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import type { CompensationDetail } from '../../contracts/compensation.js';
-import { type CompensationStatus, formatRiyals } from '../../domain/compensation-status.js';
+import { type CompensationStatus, canRecordRuling, formatRiyals } from '../../domain/compensation-status.js';
 import type { AppContext } from '../../platform/context.js';
 import { AppError } from '../../platform/http/app-error.js';
 import type { StaffPrincipal } from '../../platform/http/principal.js';
@@ -227,7 +227,7 @@ export async function recordRuling(
   return ctx.db.transaction().execute(async (trx) => {
     const row = await caseForWrite(trx, ctx, principal, id);
     const actor: Actor = { kind: 'staff', id: principal.userId };
-    if (['no-fault', 'closed', 'withdrawn', 'settled', 'paying'].includes(row.status))
+    if (!canRecordRuling(row.status as CompensationStatus))
       throw new AppError(
         409,
         'compensation.illegal-transition',
@@ -279,6 +279,6 @@ export async function recordRuling(
       fileId: stored.id,
       hasAmount: input.amountHalalas !== undefined,
     });
-    return presentDetail(trx, ctx, row);
+    return presentDetail(trx, ctx, row, principal);
   });
 }

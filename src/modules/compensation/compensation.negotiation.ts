@@ -23,7 +23,7 @@ import {
   tellFamily,
   touchCase,
 } from './compensation.core.js';
-import { type CaseRow, isConcernedByCase, isManagement, withDb } from './compensation.policy.js';
+import { type CaseRow, isAwaitingApproval, isConcernedByCase, isManagement, withDb } from './compensation.policy.js';
 import { presentDetail } from './compensation.present.js';
 import { openWith, roundAad, sealWith } from './compensation.sealing.js';
 import { getCompensationSettings } from './compensation.settings.js';
@@ -150,7 +150,7 @@ export async function addRound(ctx: AppContext, principal: StaffPrincipal, id: s
       needsApproval,
       hasAmount: body.offerAmountHalalas !== undefined,
     });
-    return presentDetail(trx, ctx, row);
+    return presentDetail(trx, ctx, row, principal);
   });
 }
 
@@ -191,8 +191,7 @@ export async function approveRound(ctx: AppContext, principal: StaffPrincipal, i
   return ctx.db.transaction().execute(async (trx) => {
     const row = await caseForWrite(trx, ctx, principal, id);
     const round = await loadRound(trx, id, roundId);
-    if (round.needs_approval !== 1 || round.approved_at)
-      throw AppError.conflict('compensation.approval-not-needed', 'This offer needs no (further) approval');
+    if (!isAwaitingApproval(round)) throw AppError.conflict('compensation.approval-not-needed', 'This offer needs no (further) approval');
     if (round.answer !== 'pending') throw AppError.conflict('compensation.round-answered', 'This offer has been answered');
     // A second approval is someone else's; §6 keeps the staff concerned out of it.
     if (round.offered_by === principal.userId || (await isConcernedByCase(trx, row, principal.userId)))
@@ -209,7 +208,7 @@ export async function approveRound(ctx: AppContext, principal: StaffPrincipal, i
       service: openWith(ctx, roundAad(roundId, 'service'), round.service),
     });
     await auditCase(trx, ctx, staffActor(principal), 'approve-offer', id, { roundId });
-    return presentDetail(trx, ctx, row);
+    return presentDetail(trx, ctx, row, principal);
   });
 }
 
@@ -226,7 +225,7 @@ export async function answerRound(
     if (row.status !== 'negotiating') throw illegalTransition(row.status, 'answer');
     const round = await loadRound(trx, id, roundId);
     if (round.answer !== 'pending') throw AppError.conflict('compensation.round-answered', 'This offer has been answered');
-    if (round.needs_approval === 1 && !round.approved_at)
+    if (isAwaitingApproval(round))
       throw AppError.conflict('compensation.approval-required', 'This offer waits for management’s second approval');
     const now = ctx.clock.now();
     await trx
@@ -240,6 +239,6 @@ export async function answerRound(
       await moveCase(trx, ctx, row, 'fail-negotiation', actor, { note: body.note ?? null });
     else await touchCase(trx, ctx, row);
     await auditCase(trx, ctx, actor, 'answer', id, { roundId, answer: body.answer }, body.note ? ['note'] : undefined);
-    return presentDetail(trx, ctx, row);
+    return presentDetail(trx, ctx, row, principal);
   });
 }

@@ -82,6 +82,6 @@ export async function recordPayment(
       method: input.method,
       fileId: stored?.id ?? null,
     });
-    return presentDetail(trx, ctx, row);
+    return presentDetail(trx, ctx, row, principal);
   });
 }

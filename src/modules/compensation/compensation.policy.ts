@@ -1,8 +1,10 @@
 import { type Expression, type Kysely, type SqlBool, sql } from 'kysely';
+import type { CompensationAbilities, RoundAbilities } from '../../contracts/compensation.js';
+import { type CompensationAction, type CompensationStatus, canRecordRuling, compensationMove } from '../../domain/compensation-status.js';
 import type { StaffScope } from '../../domain/scope.js';
 import type { AppContext } from '../../platform/context.js';
 import type { Database } from '../../platform/db/schema.js';
-import type { CompensationCaseTable } from '../../platform/db/schema-compensation.js';
+import type { CompensationCaseTable, CompensationRoundTable } from '../../platform/db/schema-compensation.js';
 import { AppError } from '../../platform/http/app-error.js';
 import type { StaffPrincipal } from '../../platform/http/principal.js';
 import { committeesForPurpose, committeesOf } from '../committees/index.js';
@@ -75,4 +77,44 @@ export async function isConcernedByCase(db: Db, row: CaseRow, staffId: string): 
     .where('staff_id', '=', staffId)
     .executeTakeFirst();
   return Boolean(named) || (row.complaint_id !== null && (await isConcerned(db, row.complaint_id, staffId)));
+}
+
+type RoundFacts = Pick<CompensationRoundTable, 'needs_approval' | 'approved_at' | 'answer' | 'offered_by'>;
+
+/** D4: the offer waits for management's second approval; the family hears of it and answers only after. */
+export function isAwaitingApproval(round: Pick<RoundFacts, 'needs_approval' | 'approved_at'>): boolean {
+  return round.needs_approval === 1 && !round.approved_at;
+}
+
+/**
+ * What `principal` may do with an offer now (issue 19 §2): the approval and answer routes' checks —
+ * an unanswered offer of a live negotiation; the approval management's, never on their own offer.
+ */
+export function roundAbilities(principal: StaffPrincipal, status: string, round: RoundFacts): RoundAbilities {
+  const isOpen = status === 'negotiating' && round.answer === 'pending';
+  return {
+    approve: isOpen && isAwaitingApproval(round) && isManagement(principal) && round.offered_by !== principal.userId,
+    answer: isOpen && !isAwaitingApproval(round),
+  };
+}
+
+/**
+ * What may be done with a case its viewer sees, now (issue 19 §2): everyone who sees a case works
+ * on it (`loadVisibleCase`, within their scope), so the state machine decides, with the services' own
+ * preconditions — one offer at a time, terms after an accepted offer, settling attested terms.
+ * Data conflicts found later (a fixed amount, a payment above the settlement) still answer 409.
+ */
+export function caseAbilities(
+  status: string,
+  facts: { rounds: readonly Pick<RoundFacts, 'answer'>[]; isSettlementAttested: boolean },
+): CompensationAbilities {
+  const from = status as CompensationStatus;
+  const may = (action: CompensationAction) => compensationMove(from, action).isAllowed;
+  return {
+    recordRuling: canRecordRuling(from),
+    offer: may('offer') && !facts.rounds.some((r) => r.answer === 'pending'),
+    saveSettlement: may('settle') && facts.rounds.some((r) => r.answer === 'accepted'),
+    settle: may('settle') && facts.isSettlementAttested,
+    pay: may('pay'),
+  };
 }

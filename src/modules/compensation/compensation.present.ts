@@ -8,6 +8,7 @@ import {
 } from '../../domain/compensation-status.js';
 import type { AppContext } from '../../platform/context.js';
 import { sha256Hex } from '../../platform/crypto/digest.js';
+import type { StaffPrincipal } from '../../platform/http/principal.js';
 import { isSubjectAttested } from '../attestations/index.js';
 import { getClocks } from '../calendar/index.js';
 import { committeesForPurpose } from '../committees/index.js';
@@ -16,7 +17,7 @@ import { familySummaries } from '../families/index.js';
 import { messagesAbout } from '../notifications/index.js';
 import { staffNames } from '../staff/index.js';
 import type { Db } from './compensation.core.js';
-import { type CaseRow, withDb } from './compensation.policy.js';
+import { type CaseRow, caseAbilities, roundAbilities, withDb } from './compensation.policy.js';
 import { caseAad, openWith, paymentAad, roundAad, rulingAad, settlementAad, stepAad } from './compensation.sealing.js';
 import { SETTLEMENT_KIND, settlementCanonical } from './compensation.settlement-data.js';
 
@@ -48,7 +49,7 @@ export async function presentSummaries(db: Db, ctx: AppContext, rows: readonly C
   });
 }
 
-export async function presentDetail(db: Db, ctx: AppContext, row: CaseRow): Promise<CompensationDetail> {
+export async function presentDetail(db: Db, ctx: AppContext, row: CaseRow, principal: StaffPrincipal): Promise<CompensationDetail> {
   const [summary] = await presentSummaries(db, ctx, [row]);
   const [steps, rulings, rounds, settlement, payments, concerned, committee, complaint, messages] = await Promise.all([
     db.selectFrom('compensation_steps').selectAll().where('case_id', '=', row.id).orderBy('at').orderBy('id').execute(),
@@ -137,6 +138,7 @@ export async function presentDetail(db: Db, ctx: AppContext, row: CaseRow): Prom
         answeredAt: r.answered_at,
         offeredBy: ref(r.offered_by),
         offeredAt: r.offered_at,
+        abilities: roundAbilities(principal, row.status, r),
       };
     }),
     settlement:
@@ -173,6 +175,7 @@ export async function presentDetail(db: Db, ctx: AppContext, row: CaseRow): Prom
     })),
     messages: messages.get(row.id) ?? [],
     actions: compensationActionsFrom(row.status as CompensationStatus),
+    abilities: caseAbilities(row.status, { rounds, isSettlementAttested: attested }),
     settledAt: row.settled_at,
     closedAt: row.closed_at,
   };

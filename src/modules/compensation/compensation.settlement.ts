@@ -85,7 +85,7 @@ export async function saveSettlementTerms(
       'hasApology',
       'schedule',
     ]);
-    return presentDetail(trx, ctx, row);
+    return presentDetail(trx, ctx, row, principal);
   });
 }
 
@@ -108,7 +108,7 @@ export async function settleCase(ctx: AppContext, principal: StaffPrincipal, id:
       params: { amount: formatRiyals(Number(settlement.amount), 'ar') },
     });
     await auditCase(trx, ctx, actor, 'settle', id, { version: settlement.version });
-    return presentDetail(trx, ctx, row);
+    return presentDetail(trx, ctx, row, principal);
   });
 }
 

@@ -3,7 +3,6 @@ import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { formatRiyals } from '../../domain/compensation-status.js';
 import { api } from '../api/client.js';
-import { hasRole, useCurrentUser } from '../auth/session.js';
 import { DualDay } from '../ui/dual-day.js';
 import { useLanguage } from '../ui/language.js';
 import { Ltr } from '../ui/ltr.js';
@@ -17,7 +16,7 @@ type Round = CompensationDetail['rounds'][number];
 /** D4: the rounds with their answers and approvals, and the next offer when the step allows one. */
 export function NegotiationSection({ detail }: { detail: CompensationDetail }) {
   const { t } = useTranslation(COMPENSATION_NS);
-  const canOffer = (detail.actions as readonly string[]).includes('offer');
+  const canOffer = detail.abilities.offer;
   if (!detail.rounds.length && !canOffer) return null;
   return (
     <Paper withBorder radius="md" p={{ base: 'md', sm: 'lg' }} component="section" aria-labelledby="rounds-title">
@@ -29,7 +28,7 @@ export function NegotiationSection({ detail }: { detail: CompensationDetail }) {
         {detail.rounds.map((round) => (
           <RoundLine key={round.id} detail={detail} round={round} />
         ))}
-        {canOffer && !detail.rounds.some((r) => r.answer === 'pending') && <OfferForm detail={detail} />}
+        {canOffer && <OfferForm detail={detail} />}
       </Stack>
     </Paper>
   );
@@ -39,7 +38,6 @@ function RoundLine({ detail, round }: { detail: CompensationDetail; round: Round
   const { t } = useTranslation(COMPENSATION_NS);
   const { t: tc } = useTranslation();
   const { language } = useLanguage();
-  const me = useCurrentUser();
   const approve = useCaseWrite(detail.id, () => api.post<CompensationDetail>(casePath(detail.id, `/rounds/${round.id}/approval`)));
   const answer = useCaseWrite(detail.id, (body: { answer: 'accepted' | 'rejected' | 'counter' }) =>
     api.post<CompensationDetail>(casePath(detail.id, `/rounds/${round.id}/answer`), body),
@@ -74,14 +72,14 @@ function RoundLine({ detail, round }: { detail: CompensationDetail; round: Round
         )}
       </Text>
       {round.notes && <Text size="sm">{`${t('rounds.notes')}: ${round.notes}`}</Text>}
-      {round.answer === 'pending' && detail.status === 'negotiating' && (
+      {(round.abilities.approve || round.abilities.answer) && (
         <Group gap="xs">
-          {isWaitingApproval && hasRole(me.roles, 'management') && (
+          {round.abilities.approve && (
             <Button size="xs" variant="light" loading={approve.isPending} onClick={() => approve.mutate(undefined, done)}>
               {t('rounds.approve')}
             </Button>
           )}
-          {!isWaitingApproval &&
+          {round.abilities.answer &&
             (['accepted', 'rejected', 'counter'] as const).map((value) => (
               <Button
                 key={value}

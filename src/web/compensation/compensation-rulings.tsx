@@ -10,13 +10,11 @@ import { errorMessage } from '../ui/problems.js';
 import { type CompensationDetail, casePath, halalasFrom, useCaseWrite } from './compensation-api.js';
 import { COMPENSATION_NS } from './i18n.js';
 
-const TAKES_RULING = new Set(['opened', 'under-investigation', 'established', 'negotiating', 'negotiation-failed']);
-
 /** D3: rulings recorded with their scan; a ruling not final establishes nothing. */
 export function RulingsSection({ detail }: { detail: CompensationDetail }) {
   const { t } = useTranslation(COMPENSATION_NS);
   const { language } = useLanguage();
-  if (!detail.rulings.length && !TAKES_RULING.has(detail.status)) return null;
+  if (!detail.rulings.length && !detail.abilities.recordRuling) return null;
   return (
     <Paper withBorder radius="md" p={{ base: 'md', sm: 'lg' }} component="section" aria-labelledby="rulings-title">
       <Stack gap="sm">
@@ -39,7 +37,7 @@ export function RulingsSection({ detail }: { detail: CompensationDetail }) {
             </Text>
           </Group>
         ))}
-        {TAKES_RULING.has(detail.status) && <RulingForm detail={detail} />}
+        {detail.abilities.recordRuling && <RulingForm detail={detail} />}
       </Stack>
     </Paper>
   );

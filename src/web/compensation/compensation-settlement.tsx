@@ -17,7 +17,7 @@ export function SettlementSection({ detail }: { detail: CompensationDetail }) {
   const { t: tc } = useTranslation();
   const { language } = useLanguage();
   const s = detail.settlement;
-  const isEditable = detail.status === 'negotiating' && detail.rounds.some((r) => r.answer === 'accepted');
+  const isEditable = detail.abilities.saveSettlement;
   const [values, setValues] = useState({
     amount: s ? String(s.amountHalalas / 100) : '',
     schedule: s?.schedule ?? '',
@@ -99,7 +99,7 @@ export function SettlementSection({ detail }: { detail: CompensationDetail }) {
               <Button variant="light" loading={save.isPending} onClick={submit}>
                 {t('settlement.save')}
               </Button>
-              {s?.isAttested && (
+              {detail.abilities.settle && (
                 <Button loading={settle.isPending} onClick={() => settle.mutate(undefined, done('actions.done'))}>
                   {t('settlement.settle')}
                 </Button>
@@ -120,7 +120,7 @@ export function PaymentsSection({ detail }: { detail: CompensationDetail }) {
   const [values, setValues] = useState({ amount: '', method: 'bank-transfer', paidDay: '', reference: '' });
   const [file, setFile] = useState<File | null>(null);
   const write = useCaseWrite(detail.id, (form: FormData) => api.upload<CompensationDetail>(casePath(detail.id, '/payments'), form));
-  const canPay = detail.status === 'settled' || detail.status === 'paying';
+  const canPay = detail.abilities.pay;
   if (!detail.payments.length && !canPay) return null;
   const total = detail.settlement?.amountHalalas ?? 0;
   const submit = () => {
