@@ -105,6 +105,18 @@ export function isAwaitingEstablishment(status: CompensationStatus): boolean {
   return status === 'opened' || status === 'under-investigation';
 }
 
+/** D1: the moves about money — an offer, a settlement, a payment — wait for fault and harm to be established. */
+const MONEY_ACTIONS: readonly CompensationAction[] = ['offer', 'settle', 'pay', 'complete'];
+
+/**
+ * Why `action` cannot follow `from` (a move `compensationMove` refuses): a move about money before D1 is
+ * proven is `harm-not-established` (a clearer word for the screens), any other an illegal transition.
+ * @example compensationRefusal('opened', 'offer') // 'harm-not-established'
+ */
+export function compensationRefusal(from: CompensationStatus, action: CompensationAction): 'harm-not-established' | 'illegal-transition' {
+  return isAwaitingEstablishment(from) && MONEY_ACTIONS.includes(action) ? 'harm-not-established' : 'illegal-transition';
+}
+
 /** A case still being worked on (oversight counts these by step and age). */
 export function isOpenCase(status: CompensationStatus): boolean {
   return !['no-fault', 'closed', 'withdrawn'].includes(status);

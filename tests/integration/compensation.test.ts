@@ -290,6 +290,7 @@ describe(`compensation cases [${ENGINE}]`, () => {
     expect(answered.json().code).toBe('compensation.approval-required');
     const terms = await manager.request('PUT', `${BASE}/${opened.id}/settlement`, { amountHalalas: 200_000, schedule: 'دفعة واحدة' });
     expect(terms.statusCode).toBe(409);
+    expect(terms.json().code).toBe('compensation.no-accepted-offer');
     const self = await manager.request('POST', `${BASE}/${opened.id}/rounds/${roundId}/approval`);
     expect(self.json().code).toBe('compensation.approval-self');
     const byCommittee = await (await as(chair)).request('POST', `${BASE}/${opened.id}/rounds/${roundId}/approval`);
@@ -307,6 +308,15 @@ describe(`compensation cases [${ENGINE}]`, () => {
     const text = t.ctx.keys.encryptor.decrypt(body.body as string, `outbox:${body.id}:body`);
     expect(text).toContain('2,000.00');
     expect(text).not.toContain('داخلي');
+    // D4: on a harm only described, terms stand only on an approved offer at least as high.
+    const accepted = await manager.request('POST', `${BASE}/${opened.id}/rounds/${roundId}/answer`, { answer: 'accepted' });
+    expect(accepted.statusCode, accepted.body).toBe(200);
+    const above = await manager.request('PUT', `${BASE}/${opened.id}/settlement`, { amountHalalas: 200_001, schedule: 'دفعة واحدة' });
+    expect(above.statusCode).toBe(409);
+    expect(above.json().code).toBe('compensation.approval-required');
+    const within = await manager.request('PUT', `${BASE}/${opened.id}/settlement`, { amountHalalas: 200_000, schedule: 'دفعة واحدة' });
+    expect(within.statusCode, within.body).toBe(200);
+    expect(within.json().settlement).toMatchObject({ amountHalalas: 200_000, isAttested: false });
   });
 
   it('D4, C4: the settlement is attested on the screen; changed terms void it and need a new attestation', async () => {

@@ -4,6 +4,7 @@ import {
   COMPENSATION_STATUSES,
   compensationActionsFrom,
   compensationMove,
+  compensationRefusal,
   isHarmEstablished,
   isSecondApprovalNeeded,
   median,
@@ -56,6 +57,17 @@ describe('compensation status (issue 23, D1–D4)', () => {
     }
     for (const from of ['no-fault', 'closed', 'withdrawn'] as const) expect(compensationActionsFrom(from)).toEqual([]);
     expect(compensationActionsFrom('negotiating')).toEqual(['offer', 'fail-negotiation', 'settle', 'withdraw']);
+  });
+
+  it('D1: a refused move about money before harm is established is harm-not-established; any other refusal is an illegal transition', () => {
+    for (const from of ['opened', 'under-investigation'] as const)
+      for (const action of ['offer', 'settle', 'pay', 'complete'] as const)
+        expect(compensationRefusal(from, action), `${from}:${action}`).toBe('harm-not-established');
+    expect(compensationRefusal('opened', 'close')).toBe('illegal-transition');
+    expect(compensationRefusal('under-investigation', 'fail-negotiation')).toBe('illegal-transition');
+    expect(compensationRefusal('withdrawn', 'offer')).toBe('illegal-transition');
+    expect(compensationRefusal('closed', 'pay')).toBe('illegal-transition');
+    expect(compensationRefusal('established', 'settle')).toBe('illegal-transition');
   });
 
   it('D4: an offer above the established amount, or any offer on a harm only described, needs management’s second approval', () => {

@@ -1,6 +1,11 @@
 import type { Kysely } from 'kysely';
 import type { NotificationEvent } from '../../contracts/notifications.js';
-import { type CompensationAction, type CompensationStatus, compensationMove } from '../../domain/compensation-status.js';
+import {
+  type CompensationAction,
+  type CompensationStatus,
+  compensationMove,
+  compensationRefusal,
+} from '../../domain/compensation-status.js';
 import type { AppContext } from '../../platform/context.js';
 import type { Database } from '../../platform/db/schema.js';
 import { AppError } from '../../platform/http/app-error.js';
@@ -37,6 +42,20 @@ export function harmNotEstablished(): AppError {
 }
 
 /**
+ * D1, then the flow: 409 `compensation.harm-not-established` for a move about money before fault and
+ * harm are proven, 409 `compensation.illegal-transition` for any other move the case's step refuses.
+ * Services check it before writing what the move records (a round, terms, a payment); `moveCase` too.
+ */
+export function assertMayMove(row: CaseRow, action: CompensationAction): void {
+  const move = compensationMove(row.status as CompensationStatus, action);
+  if (!move.isAllowed) throw refusal(move.from, action);
+}
+
+function refusal(from: CompensationStatus, action: CompensationAction): AppError {
+  return compensationRefusal(from, action) === 'harm-not-established' ? harmNotEstablished() : illegalTransition(from, action);
+}
+
+/**
  * A case the caller works on, read in `trx` (F2: the family must lie within the writer's scope,
  * the shared write-scope check): 404 when they may not see it.
  */
@@ -63,7 +82,7 @@ export async function moveCase(
   { note = null, set = {} }: { note?: string | null; set?: Partial<CaseRow> } = {},
 ): Promise<CompensationStatus> {
   const move = compensationMove(row.status as CompensationStatus, action);
-  if (!move.isAllowed) throw illegalTransition(row.status, action);
+  if (!move.isAllowed) throw refusal(move.from, action);
   const now = ctx.clock.now().toISOString();
   const updated = await trx
     .updateTable('compensation_cases')

@@ -1,10 +1,5 @@
 import type { CompensationDetail } from '../../contracts/compensation.js';
-import {
-  type CompensationStatus,
-  formatRiyals,
-  isAwaitingEstablishment,
-  isSecondApprovalNeeded,
-} from '../../domain/compensation-status.js';
+import { formatRiyals, isSecondApprovalNeeded } from '../../domain/compensation-status.js';
 import { riyadhCalendarDay } from '../../domain/dates.js';
 import type { AppContext } from '../../platform/context.js';
 import type { CompensationRoundTable } from '../../platform/db/schema-compensation.js';
@@ -13,10 +8,10 @@ import type { StaffPrincipal } from '../../platform/http/principal.js';
 import { uuidv7 } from '../../platform/ids.js';
 import { getClock, startClock, stopClock } from '../calendar/index.js';
 import {
+  assertMayMove,
   auditCase,
   caseForWrite,
   type Db,
-  harmNotEstablished,
   illegalTransition,
   moveCase,
   staffActor,
@@ -59,12 +54,6 @@ export function offerText(round: { amount: number | null; remedy: string | null;
     .join('، ');
 }
 
-/** D1 before any talk of money: 409 `compensation.harm-not-established` while it is not proven. */
-export function assertEstablished(row: CaseRow, action: string): void {
-  if (isAwaitingEstablishment(row.status as CompensationStatus)) throw harmNotEstablished();
-  if (!['established', 'negotiating'].includes(row.status)) throw illegalTransition(row.status, action);
-}
-
 async function tellOffer(
   trx: Db,
   ctx: AppContext,
@@ -88,7 +77,7 @@ async function tellOffer(
 export async function addRound(ctx: AppContext, principal: StaffPrincipal, id: string, body: RoundInput): Promise<CompensationDetail> {
   return ctx.db.transaction().execute(async (trx) => {
     const row = await caseForWrite(trx, ctx, principal, id);
-    assertEstablished(row, 'offer');
+    assertMayMove(row, 'offer');
     const hasRemedy = Boolean(body.remedy?.trim() || body.service?.trim() || body.hasApology);
     if (body.offerAmountHalalas === undefined && !hasRemedy)
       throw AppError.unprocessable('compensation.offer-empty', 'An offer carries an amount or a remedy (in kind, an apology, a service)', [
@@ -108,7 +97,8 @@ export async function addRound(ctx: AppContext, principal: StaffPrincipal, id: s
       throw AppError.conflict('compensation.round-open', 'The last offer waits for the family’s answer (or for its approval)');
     const now = ctx.clock.now();
     const roundId = uuidv7(now.getTime());
-    const needsApproval = isSecondApprovalNeeded({ established, offered: body.offerAmountHalalas ?? null }) && !(row.is_amount_fixed === 1);
+    // D4 (a fixed amount is offered exactly, so never above it).
+    const needsApproval = isSecondApprovalNeeded({ established, offered: body.offerAmountHalalas ?? null });
     const settings = await getCompensationSettings(ctx, trx);
     const clock = await startClock(trx, withDb(ctx, trx), {
       ownerType: 'compensation-round',

@@ -5,7 +5,7 @@ import { AppError } from '../../platform/http/app-error.js';
 import type { StaffPrincipal } from '../../platform/http/principal.js';
 import { uuidv7 } from '../../platform/ids.js';
 import { storeCaseFile } from './compensation.cases.js';
-import { auditCase, caseForWrite, harmNotEstablished, illegalTransition, moveCase, staffActor, tellFamily } from './compensation.core.js';
+import { assertMayMove, auditCase, caseForWrite, moveCase, staffActor, tellFamily } from './compensation.core.js';
 import { presentDetail } from './compensation.present.js';
 import { paymentAad, sealWith } from './compensation.sealing.js';
 
@@ -27,8 +27,7 @@ export async function recordPayment(
 ): Promise<CompensationDetail> {
   return ctx.db.transaction().execute(async (trx) => {
     const row = await caseForWrite(trx, ctx, principal, id);
-    if (row.status === 'opened' || row.status === 'under-investigation') throw harmNotEstablished();
-    if (row.status !== 'settled' && row.status !== 'paying') throw illegalTransition(row.status, 'pay');
+    assertMayMove(row, 'pay');
     const settlement = await trx
       .selectFrom('compensation_settlements')
       .select('amount')

@@ -1,5 +1,5 @@
 import type { CompensationDetail } from '../../contracts/compensation.js';
-import { formatRiyals } from '../../domain/compensation-status.js';
+import { formatRiyals, isSecondApprovalNeeded } from '../../domain/compensation-status.js';
 import { formatDualDate } from '../../domain/dates.js';
 import type { AppContext } from '../../platform/context.js';
 import { sha256Hex } from '../../platform/crypto/digest.js';
@@ -8,8 +8,7 @@ import { html, SafeHtml } from '../../platform/http/html.js';
 import type { StaffPrincipal } from '../../platform/http/principal.js';
 import { voidChangedAttestation } from '../attestations/index.js';
 import { getAssociation } from '../settings/index.js';
-import { auditCase, caseForWrite, moveCase, staffActor, tellFamily, touchCase } from './compensation.core.js';
-import { assertEstablished } from './compensation.negotiation.js';
+import { assertMayMove, auditCase, caseForWrite, moveCase, staffActor, tellFamily, touchCase } from './compensation.core.js';
 import { loadVisibleCase } from './compensation.policy.js';
 import { isSettlementAttested, presentDetail } from './compensation.present.js';
 import { sealWith, settlementAad } from './compensation.sealing.js';
@@ -32,20 +31,19 @@ export async function saveSettlementTerms(
 ): Promise<CompensationDetail> {
   return ctx.db.transaction().execute(async (trx) => {
     const row = await caseForWrite(trx, ctx, principal, id);
-    assertEstablished(row, 'settle');
-    if (row.status !== 'negotiating')
-      throw AppError.conflict('compensation.no-accepted-offer', 'Settlement terms follow an offer the family accepted');
+    const noAcceptedOffer = () =>
+      AppError.conflict('compensation.no-accepted-offer', 'Settlement terms follow an offer the family accepted');
+    if (row.status === 'established') throw noAcceptedOffer();
+    assertMayMove(row, 'settle');
     const rounds = await trx.selectFrom('compensation_rounds').selectAll().where('case_id', '=', id).execute();
-    if (!rounds.some((r) => r.answer === 'accepted'))
-      throw AppError.conflict('compensation.no-accepted-offer', 'Settlement terms follow an offer the family accepted');
+    if (!rounds.some((r) => r.answer === 'accepted')) throw noAcceptedOffer();
     const established = row.established_amount === null ? null : Number(row.established_amount);
     if (row.is_amount_fixed === 1 && body.amountHalalas !== established)
       throw AppError.conflict('compensation.amount-fixed', 'A final ruling fixed the amount; the settlement carries it');
-    // D4: above the established harm (or on a harm only described) only as an approved offer.
-    const isAbove = established === null || body.amountHalalas > established;
+    // D4: an amount the second approval holds back (above the established harm, or on a harm only
+    // described; a fixed amount never is) stands only on an approved offer at least as high.
     if (
-      isAbove &&
-      row.is_amount_fixed !== 1 &&
+      isSecondApprovalNeeded({ established, offered: body.amountHalalas }) &&
       !rounds.some((r) => r.approved_at && r.offer_amount !== null && Number(r.offer_amount) >= body.amountHalalas)
     )
       throw AppError.conflict(
@@ -93,7 +91,7 @@ export async function saveSettlementTerms(
 export async function settleCase(ctx: AppContext, principal: StaffPrincipal, id: string): Promise<CompensationDetail> {
   return ctx.db.transaction().execute(async (trx) => {
     const row = await caseForWrite(trx, ctx, principal, id);
-    assertEstablished(row, 'settle');
+    assertMayMove(row, 'settle');
     const settlement = await trx.selectFrom('compensation_settlements').selectAll().where('case_id', '=', id).executeTakeFirst();
     if (!settlement) throw AppError.conflict('compensation.no-settlement', 'Record the settlement’s terms first');
     if (!(await isSettlementAttested(trx, id, sha256Hex(settlementCanonical(row, settlement, ctx)))))
