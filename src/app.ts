@@ -27,6 +27,7 @@ import type { AppContext } from './platform/context.js';
 import { FILE_STORE_PERSONAL_DATA } from './platform/files/file-store.js';
 import { AppError } from './platform/http/app-error.js';
 import authPlugin from './platform/http/auth-plugin.js';
+import { registerCompression } from './platform/http/compression.js';
 import { registerJsonBodyParser } from './platform/http/json-body.js';
 import { sendProblem } from './platform/http/problem.js';
 import { registerRequestTextGuard } from './platform/http/request-text.js';
@@ -162,6 +163,7 @@ export async function buildApp({ ctx, webDir, logger, loggerInstance }: BuildApp
   });
 
   await registerSecurityHeaders(app, { isPublicUrlHttps });
+  await registerCompression(app);
   await app.register(cookie);
   await app.register(multipart, { limits: { fileSize: MAX_UPLOAD_BYTES, files: 1, fields: 5, parts: 6 } });
   // Per-address limits may be per instance (ARCHITECTURE.md "Throttling"); sign-in has a tighter

@@ -5,6 +5,7 @@ import { z } from 'zod';
 import type { AssociationSettings } from '../../contracts/settings.js';
 import type { AppContext } from '../../platform/context.js';
 import { html, SafeHtml } from '../../platform/http/html.js';
+import { ICON_LINKS } from '../../platform/http/icons.js';
 import { PUBLIC } from '../../platform/http/route-policy.js';
 import type { App } from '../../platform/http/types.js';
 import { getAssociation } from '../settings/index.js';
@@ -41,6 +42,20 @@ function dataBlock(value: unknown): SafeHtml {
   return html`<script type="application/json" id="sila-copy">${new SafeHtml(JSON.stringify(value).replace(/</g, '\\u003c'))}</script>`;
 }
 
+/** Each page's `<meta name="description">` (issue 27 §8: what a search result shows), `{name}` the association's. */
+const DESCRIPTIONS = {
+  ar: {
+    new: 'قدّم شكوى أو استفسارًا إلى {name} دون حساب، واحصل فورًا على رقم مرجع ورمز تتبع تتابع به حالته.',
+    track: 'تابع حالة شكواك أو استفسارك لدى {name} برمز التتبع الذي ظهر لك عند الإرسال أو وصلك في رسالة.',
+    contact: 'كيف تصل إلى ضابط الاتصال المختص بفئتك ومجالك لدى {name}، وقنوات التواصل المعتمدة.',
+  },
+  en: {
+    new: 'Send {name} a complaint or an inquiry without an account, and get a reference number and a tracking code at once.',
+    track: 'Follow your complaint or inquiry to {name} with the tracking code shown when you sent it or sent to you in a message.',
+    contact: 'How to reach the contact officer for your category and domain at {name}, and its approved channels.',
+  },
+} as const;
+
 function layout({
   language,
   association,
@@ -69,6 +84,8 @@ function layout({
 <meta name="viewport" content="width=device-width, initial-scale=1">
 <meta name="referrer" content="same-origin">
 <title>${title} · ${name}</title>
+<meta name="description" content="${DESCRIPTIONS[language][page].replace('{name}', name)}">
+${ICON_LINKS}
 ${assets.css.map((href) => html`<link rel="stylesheet" href="${href}">`)}
 </head>
 <body class="public cases" data-page="${page}" data-primary="${association.primaryColor}">

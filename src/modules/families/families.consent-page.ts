@@ -2,6 +2,7 @@ import { existsSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import type { AssociationSettings } from '../../contracts/settings.js';
 import { html, SafeHtml } from '../../platform/http/html.js';
+import { ICON_LINKS } from '../../platform/http/icons.js';
 
 /**
  * The public withdrawal page `/consent#TOKEN` (issue 20 §3, F2): the link in every bulk message.
@@ -95,6 +96,7 @@ export function consentPage({
 <meta name="referrer" content="no-referrer">
 <meta name="robots" content="noindex">
 <title>${t.title} · ${name}</title>
+${ICON_LINKS}
 ${assets.css.map((href) => html`<link rel="stylesheet" href="${href}">`)}
 </head>
 <body class="public cases" data-page="consent" data-primary="${association.primaryColor}">

@@ -3,6 +3,7 @@ import type { FamilyRequestView, RequestStatus } from '../../contracts/requests.
 import type { AssociationSettings } from '../../contracts/settings.js';
 import { formatDualDate, riyadhCalendarDay } from '../../domain/dates.js';
 import { html, type SafeHtml } from '../../platform/http/html.js';
+import { ICON_LINKS } from '../../platform/http/icons.js';
 import { applyChooseView, applyTypeView, type PortalView, requestLink, requestView } from './portal.apply.js';
 import { portalConsentsSection } from './portal.consents.js';
 import { PORTAL_COPY, type PortalCopy } from './portal.copy.js';
@@ -145,6 +146,12 @@ ${
 ${family.consents ? portalConsentsSection(language, family.consents) : ''}`;
 }
 
+/** The page's `<meta name="description">` (issue 27 §8), `{name}` the association's. */
+const DESCRIPTION = {
+  ar: 'بوابة الأسر المستفيدة من {name}: ادخل برقم الهوية ورمز لمرة واحدة يصل إلى جوالك لتتابع طلباتك وتقدّم طلبًا جديدًا.',
+  en: 'The families’ portal of {name}: sign in with your ID number and a one-time code sent to your mobile to follow your requests and apply.',
+} as const;
+
 /** The whole page; `lang` and `dir` already set for the chosen language. */
 export function renderPortalPage(input: PortalPageInput): string {
   const { association, language, assets, now, family } = input;
@@ -158,6 +165,8 @@ export function renderPortalPage(input: PortalPageInput): string {
 <meta charset="utf-8">
 <meta name="viewport" content="width=device-width, initial-scale=1">
 <title>${t.title} · ${name}</title>
+<meta name="description" content="${DESCRIPTION[language].replace('{name}', name)}">
+${ICON_LINKS}
 ${family ? html`<meta name="sila-csrf" content="${family.csrfToken}">` : ''}
 ${assets.css.map((href) => html`<link rel="stylesheet" href="${href}">`)}
 </head>

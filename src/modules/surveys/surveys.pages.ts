@@ -5,6 +5,7 @@ import type { AnswerIssue, Answers, SurveyQuestion } from '../../domain/survey.j
 import type { AppContext } from '../../platform/context.js';
 import { AppError } from '../../platform/http/app-error.js';
 import { html, type SafeHtml } from '../../platform/http/html.js';
+import { ICON_LINKS } from '../../platform/http/icons.js';
 import { PUBLIC } from '../../platform/http/route-policy.js';
 import type { App } from '../../platform/http/types.js';
 import { getAssociation } from '../settings/index.js';
@@ -43,6 +44,7 @@ const COPY = {
     no: 'لا',
     fix: 'يرجى مراجعة الأسئلة المعلَّمة.',
     issue: { 'survey.answer-required': 'هذا السؤال مطلوب.', other: 'هذه الإجابة غير مقبولة.' } as Record<string, string>,
+    description: 'استبيان رضا المستفيدين لدى {name}: أسئلة قليلة عن الخدمة التي تلقيتموها.',
     switchLabel: 'English',
     showIf: 'أجيبوا عن هذا السؤال إن انطبق عليكم.',
     low: 'غير راضٍ',
@@ -62,6 +64,7 @@ const COPY = {
     no: 'No',
     fix: 'Please check the marked questions.',
     issue: { 'survey.answer-required': 'This question needs an answer.', other: 'This answer is not accepted.' } as Record<string, string>,
+    description: 'The beneficiary satisfaction survey of {name}: a few questions about the service you received.',
     switchLabel: 'العربية',
     showIf: 'Answer this question if it applies to you.',
     low: 'Not satisfied',
@@ -88,7 +91,7 @@ function page(language: Language, association: AssociationSettings, title: strin
   return html`<!doctype html>
 <html lang="${language}" dir="${language === 'ar' ? 'rtl' : 'ltr'}">
 <head><meta charset="utf-8"><meta name="viewport" content="width=device-width, initial-scale=1"><meta name="referrer" content="no-referrer"><meta name="robots" content="noindex">
-<title>${title} · ${name}</title><link rel="stylesheet" href="/s-assets/survey.css"></head>
+<title>${title} · ${name}</title><meta name="description" content="${COPY[language].description.replace('{name}', name)}">${ICON_LINKS}<link rel="stylesheet" href="/s-assets/survey.css"></head>
 <body><header><strong>${name}</strong>${switchHref ? html`<a href="${switchHref}" rel="nofollow">${COPY[language].switchLabel}</a>` : ''}</header>
 <main>${body}</main></body></html>`.value;
 }

@@ -1,6 +1,7 @@
 import type { AssociationSettings } from '../../contracts/settings.js';
 import { formatDualDate, riyadhCalendarDay } from '../../domain/dates.js';
 import { html, type SafeHtml } from '../../platform/http/html.js';
+import { ICON_LINKS } from '../../platform/http/icons.js';
 
 export type PublicLanguage = 'ar' | 'en';
 
@@ -8,6 +9,7 @@ const COPY = {
   ar: {
     title: 'صلة — بوابة المستفيدين',
     tagline: 'نظام تنظيم العلاقة مع المستفيدين',
+    description: 'بوابة المستفيدين لدى {name}: تقديم الشكاوى والاستفسارات ومتابعتها، ومتابعة طلبات الأسر، والتواصل مع ضباط الاتصال.',
     intro: 'نحرص على علاقة واضحة ومستمرة مع المستفيدين تحفظ حقوق الطرفين، ونستقبل طلباتكم واستفساراتكم وشكاواكم عبر قنواتنا المعتمدة.',
     contact: 'تواصل معنا',
     phone: 'الهاتف',
@@ -29,6 +31,8 @@ const COPY = {
   en: {
     title: 'Sila — beneficiary gateway',
     tagline: 'Beneficiary relationship system',
+    description:
+      'The beneficiary gateway of {name}: send and follow complaints and inquiries, follow a family’s requests, and reach the contact officers.',
     intro:
       'We keep a clear and lasting relationship with our beneficiaries that protects the rights of both sides, and receive your requests, inquiries and complaints through our approved channels.',
     contact: 'Contact us',
@@ -92,7 +96,8 @@ export function renderPublicHome({
 <meta charset="utf-8">
 <meta name="viewport" content="width=device-width, initial-scale=1">
 <title>${t.title} · ${name}</title>
-<meta name="description" content="${t.tagline}">
+<meta name="description" content="${t.description.replace('{name}', name)}">
+${ICON_LINKS}
 ${assets.css.map((href) => html`<link rel="stylesheet" href="${href}">`)}
 </head>
 <body class="public" data-primary="${association.primaryColor}">

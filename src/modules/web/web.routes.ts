@@ -4,6 +4,7 @@ import fastifyStatic from '@fastify/static';
 import type { FastifyReply, FastifyRequest } from 'fastify';
 import { z } from 'zod';
 import type { AppContext } from '../../platform/context.js';
+import { APPLE_TOUCH_ICON, ICON_ICO, ICON_SVG } from '../../platform/http/icons.js';
 import { PUBLIC } from '../../platform/http/route-policy.js';
 import type { App } from '../../platform/http/types.js';
 import { type PortalPath, portalPageFor } from '../portal/index.js';
@@ -12,6 +13,8 @@ import { type PublicLanguage, type PublicPageAssets, renderPublicHome } from './
 
 const LANGUAGE_COOKIE = 'sila_lang';
 const ONE_YEAR_S = 365 * 24 * 3600;
+/** The icons keep their names (browsers ask for `/favicon.ico` by itself), so a week, not a year. */
+const ICON_CACHE = 'public, max-age=604800';
 
 interface ManifestChunk {
   file: string;
@@ -64,6 +67,18 @@ export async function webRoutes(app: App, ctx: AppContext, { webDir }: { webDir:
       maxAge: ONE_YEAR_S * 1000,
       allowedPath: (pathName) => !pathName.includes('..'),
     });
+  }
+
+  // Issue 27 §8: one icon for the public pages and the staff app, in the forms browsers ask for.
+  const icons = [
+    ['/favicon.ico', 'image/x-icon', ICON_ICO],
+    ['/favicon.svg', 'image/svg+xml', ICON_SVG],
+    ['/apple-touch-icon.png', 'image/png', APPLE_TOUCH_ICON],
+  ] as const;
+  for (const [url, type, body] of icons) {
+    app.get(url, { config: { policy: PUBLIC }, schema: { hide: true } }, (_request, reply) =>
+      reply.type(type).header('cache-control', ICON_CACHE).send(body),
+    );
   }
 
   app.get('/', {
