@@ -217,6 +217,40 @@ test('(a) a visitor files a complaint with a photo on a phone; the committee han
   for (const secret of ['خالد', 'منى', 'ملاحظة داخلية', 'تواصلنا مع قسم التدريب', 'انتظرنا موعد التدريب'])
     await expect(main).not.toContainText(secret);
   await shot(visitor, 'complaints-staff-track-response-360', { fullPage: true });
+
+  // Issue 27 §4: closing records whether the writer accepted the response, and the satisfaction
+  // follow-up how satisfied they were — facts, so nothing is chosen until Khalid answers.
+  const outcomes = khalid.getByRole('radiogroup', { name: new RegExp(escapeRegExp(k('actions.outcome'))) });
+  await expect(outcomes.getByRole('radio')).toHaveCount(2);
+  for (const radio of await outcomes.getByRole('radio').all()) await expect(radio).not.toBeChecked();
+  await khalid.getByRole('button', { name: k('actions.confirm.close') }).click();
+  await expect(khalid.getByText(`مطلوب: ${k('actions.outcome')}`)).toBeVisible();
+  await expect(khalid.getByTestId('complaint-step')).toHaveText(k('steps.response-communicated'));
+  await outcomes.getByRole('radio', { name: k('outcomes.not-accepted') }).check();
+  await khalid.getByRole('button', { name: k('actions.confirm.close') }).click();
+  await expect(khalid.getByTestId('complaint-step')).toHaveText(k('steps.closed'));
+  const satisfaction = khalid.getByRole('radiogroup', { name: new RegExp(escapeRegExp(k('actions.satisfaction'))) });
+  for (const radio of await satisfaction.getByRole('radio').all()) await expect(radio).not.toBeChecked();
+  await khalid.getByRole('button', { name: k('actions.confirm.record-satisfaction') }).click();
+  await expect(khalid.getByText(`مطلوب: ${k('actions.satisfaction')}`)).toBeVisible();
+  await expect(khalid.getByTestId('complaint-step')).toHaveText(k('steps.closed'));
+  await satisfaction.getByRole('radio', { name: k('satisfaction.partly-satisfied') }).check();
+  await khalid.getByRole('button', { name: k('actions.confirm.record-satisfaction') }).click();
+  await expect(khalid.getByTestId('complaint-step')).toHaveText(k('steps.satisfaction-followed-up'));
+  // The server refuses a close without an outcome too (problem+json naming the field).
+  const refused = await khalid.evaluate(async (url) => {
+    const session = (await (await fetch('/api/v1/auth/session')).json()) as { csrfToken: string };
+    const id = url.split('/').pop() ?? '';
+    const response = await fetch(`/api/v1/complaints/${id}/steps`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json', 'x-csrf-token': session.csrfToken },
+      body: JSON.stringify({ action: 'close' }),
+    });
+    return { status: response.status, type: response.headers.get('content-type'), body: await response.json() };
+  }, complaintUrl);
+  expect(refused.status).toBe(400);
+  expect(refused.type).toContain('application/problem+json');
+  expect(JSON.stringify(refused.body)).toContain('/outcome');
 });
 
 test('(b) reception registers a fax complaint with the scanned page and sends the acknowledgement; the committee sees it', async ({

@@ -8,7 +8,7 @@ import { api } from '../api/client.js';
 import { useLanguage } from '../ui/language.js';
 import { notifySuccess } from '../ui/notify.js';
 import { ProblemAlert } from '../ui/problem-alert.js';
-import { asProblem, fieldErrorMessage, fieldPathOf, problemMessage } from '../ui/problems.js';
+import { asProblem, fieldErrorMessage, fieldPathOf, problemMessage, requiredMessage } from '../ui/problems.js';
 import {
   type CaseDetail,
   type ComplaintStepBody,
@@ -246,8 +246,9 @@ function StepFields({ detail, action }: { detail: CaseDetail; action: Exclude<Ac
   const [assignee, setAssignee] = useState<string>(detail.assignedTo?.id ?? 'committee');
   const [response, setResponse] = useState(detail.decidedResponse ?? '');
   const [escalation, setEscalation] = useState(detail.decidedEscalation ?? t('actions.escalationDefault'));
-  const [outcome, setOutcome] = useState<'accepted' | 'not-accepted'>('accepted');
-  const [satisfaction, setSatisfaction] = useState<(typeof SATISFACTION)[number]>('satisfied');
+  // Facts to record (issue 27 §4): nothing is chosen until the person answers.
+  const [outcome, setOutcome] = useState<'accepted' | 'not-accepted' | null>(null);
+  const [satisfaction, setSatisfaction] = useState<(typeof SATISFACTION)[number] | null>(null);
   const [local, setLocal] = useState<Record<string, string>>({});
   const write = useCaseWrite(
     detail,
@@ -261,9 +262,11 @@ function StepFields({ detail, action }: { detail: CaseDetail; action: Exclude<Ac
 
   const submit = () => {
     const problems: Record<string, string> = {};
-    if (action === 'assess' && !severity) problems.severity = tc('errors.field.required');
+    if (action === 'assess' && !severity) problems.severity = requiredMessage(tc, t('severity'));
     if (action === 'decide-response' && response.trim().length < 10) problems.response = t('actions.responseShort');
-    if (action === 'decide-response' && !escalation.trim()) problems.escalation = tc('errors.field.required');
+    if (action === 'decide-response' && !escalation.trim()) problems.escalation = requiredMessage(tc, t('actions.escalation'));
+    if (action === 'close' && !outcome) problems.outcome = requiredMessage(tc, t('actions.outcome'));
+    if (action === 'record-satisfaction' && !satisfaction) problems.satisfaction = requiredMessage(tc, t('actions.satisfaction'));
     setLocal(problems);
     if (Object.keys(problems).length) return;
     if (action === 'assess')
@@ -278,9 +281,11 @@ function StepFields({ detail, action }: { detail: CaseDetail; action: Exclude<Ac
     else if (action === 'assign') write.mutation.mutate({ action, assigneeId: assignee === 'committee' ? null : assignee, ...withNote });
     else if (action === 'decide-response')
       write.mutation.mutate({ action, response: response.trim(), escalation: escalation.trim(), ...withNote });
-    else if (action === 'close') write.mutation.mutate({ action, outcome, ...withNote });
-    else if (action === 'record-satisfaction') write.mutation.mutate({ action, satisfaction, ...withNote });
-    else write.mutation.mutate({ action, ...withNote });
+    else if (action === 'close') {
+      if (outcome) write.mutation.mutate({ action, outcome, ...withNote });
+    } else if (action === 'record-satisfaction') {
+      if (satisfaction) write.mutation.mutate({ action, satisfaction, ...withNote });
+    } else write.mutation.mutate({ action, ...withNote });
   };
 
   const topics = (options.data?.topics ?? [])
@@ -380,7 +385,13 @@ function StepFields({ detail, action }: { detail: CaseDetail; action: Exclude<Ac
         </Stack>
       )}
       {action === 'close' && (
-        <Radio.Group label={t('actions.outcome')} value={outcome} onChange={(value) => setOutcome(value as typeof outcome)}>
+        <Radio.Group
+          label={t('actions.outcome')}
+          required
+          value={outcome}
+          error={errors.outcome}
+          onChange={(value) => setOutcome(value as typeof outcome)}
+        >
           <Stack gap={6} mt={6}>
             <Radio value="accepted" label={t('outcomes.accepted')} />
             <Radio value="not-accepted" label={t('outcomes.not-accepted')} />
@@ -390,7 +401,9 @@ function StepFields({ detail, action }: { detail: CaseDetail; action: Exclude<Ac
       {action === 'record-satisfaction' && (
         <Radio.Group
           label={t('actions.satisfaction')}
+          required
           value={satisfaction}
+          error={errors.satisfaction}
           onChange={(value) => setSatisfaction(value as typeof satisfaction)}
         >
           <Stack gap={6} mt={6}>

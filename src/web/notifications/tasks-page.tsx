@@ -8,7 +8,7 @@ import { DualDay } from '../ui/dual-day.js';
 import { Ltr } from '../ui/ltr.js';
 import { notifyError, notifySuccess } from '../ui/notify.js';
 import { NotAllowed, Page, PageLoader } from '../ui/page.js';
-import { errorMessage } from '../ui/problems.js';
+import { errorMessage, requiredMessage } from '../ui/problems.js';
 import { Worklist } from '../ui/worklist.js';
 import { NOTIFICATIONS_NS } from './i18n.js';
 import { useMessageLabels } from './labels.js';
@@ -212,7 +212,9 @@ function CallDialog({ item, recipient, onClose }: { item: OutboxItem; recipient:
   const { t } = useTranslation(NOTIFICATIONS_NS);
   const { t: tc } = useTranslation();
   const message = useMessage(item.id);
-  const [outcome, setOutcome] = useState<string>('reached');
+  // What the call achieved is a fact to record (issue 27 §4): nothing chosen until the person answers.
+  const [outcome, setOutcome] = useState<string | null>(null);
+  const [outcomeError, setOutcomeError] = useState<string | null>(null);
   const [note, setNote] = useState('');
   const act = useMessageAction();
   return (
@@ -238,7 +240,16 @@ function CallDialog({ item, recipient, onClose }: { item: OutboxItem; recipient:
             </Text>
           </Stack>
         )}
-        <Radio.Group label={t('outcome')} value={outcome} onChange={setOutcome} required>
+        <Radio.Group
+          label={t('outcome')}
+          value={outcome}
+          onChange={(value) => {
+            setOutcome(value);
+            setOutcomeError(null);
+          }}
+          error={outcomeError}
+          required
+        >
           <Stack gap="xs" mt="xs">
             {CALL_OUTCOMES.map((value) => (
               <Radio key={value} value={value} label={t(`callOutcomes.${value}`)} />
@@ -252,7 +263,11 @@ function CallDialog({ item, recipient, onClose }: { item: OutboxItem; recipient:
           </Button>
           <Button
             loading={act.isPending}
-            onClick={() =>
+            onClick={() => {
+              if (!outcome) {
+                setOutcomeError(requiredMessage(tc, t('outcome')));
+                return;
+              }
               act.mutate(
                 {
                   id: item.id,
@@ -267,8 +282,8 @@ function CallDialog({ item, recipient, onClose }: { item: OutboxItem; recipient:
                   },
                   onError: (error) => notifyError(errorMessage(tc, error)),
                 },
-              )
-            }
+              );
+            }}
           >
             {tc('common.save')}
           </Button>

@@ -49,3 +49,11 @@ export function asProblem(error: unknown): Problem {
 export function errorMessage(t: TFunction, error: unknown): string {
   return problemMessage(t, asProblem(error));
 }
+
+/**
+ * "Required" naming the field (issue 27 §6): under a radio group or beside a long form a bare "this
+ * field is required" does not say which answer is missing.
+ */
+export function requiredMessage(t: TFunction, field: string): string {
+  return t('errors.field.requiredNamed', { field });
+}
