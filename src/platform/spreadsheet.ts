@@ -173,12 +173,16 @@ export function safeCell(value: string | null | undefined): string {
  * Written with exceljs' streaming writer: each row goes to the zip as it is added. Its in-memory
  * Workbook kept an object per cell, 680 MB of heap for a 50 000-row export (bench/spreadsheet.bench.ts).
  */
-export async function writeXlsx(columns: string[], rows: string[][]): Promise<Buffer> {
+export async function writeXlsx(
+  columns: string[],
+  rows: string[][],
+  { sheetName = 'families' }: { sheetName?: string } = {},
+): Promise<Buffer> {
   const chunks: Buffer[] = [];
   const stream = new PassThrough();
   stream.on('data', (chunk: Buffer) => chunks.push(chunk));
   const workbook = new (await excel()).stream.xlsx.WorkbookWriter({ stream, useStyles: true, useSharedStrings: false });
-  const sheet = workbook.addWorksheet('families', { views: [{ rightToLeft: true }] });
+  const sheet = workbook.addWorksheet(sheetName, { views: [{ rightToLeft: true }] });
   const header = sheet.addRow(columns);
   header.font = { bold: true };
   header.commit();

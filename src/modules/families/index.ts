@@ -26,6 +26,7 @@ export { consentWithdrawalPath, consentWithdrawalPathOf } from './families.conse
 export { familyOwnConsents, withdrawOwnConsent } from './families.consent-service.js';
 export { type FamilyContact, familyContact, familyContacts, familyIdByNationalId, familySummaries } from './families.contact.js';
 export { familyChanged } from './families.events.js';
+export { familyIdentities } from './families.identities.js';
 export { familyInScope } from './families.scope.js';
 
 export const familiesArea: AreaManifest = {

@@ -3,9 +3,22 @@ import type { PersonalTable } from '../../platform/personal-data.js';
 import { caseStepped } from '../complaints/index.js';
 import { requestClosed } from '../requests/index.js';
 import { draftAad, responseAad } from './surveys.answer.js';
+import { surveyAnswerRoutes } from './surveys.answers-routes.js';
 import { onCaseStepped, onRequestClosed, sendDueInvitations } from './surveys.invitations.js';
 import { surveyPageRoutes } from './surveys.pages.js';
 import { surveyRoutes } from './surveys.routes.js';
+
+/**
+ * Issue 24 §6 (F2): who answered, as the results break it down — copied from the family when it was
+ * invited, kept on anonymous responses without any link back.
+ */
+const RESPONDENT_DETAILS: PersonalTable['columns'] = [
+  { column: 'office', kind: 'plain', holds: 'the respondent family’s office' },
+  { column: 'category', kind: 'plain', holds: 'the respondent family’s category' },
+  { column: 'domain', kind: 'plain', holds: 'the respondent family’s domain' },
+  { column: 'channel', kind: 'plain', holds: 'the respondent family’s contact channel' },
+  { column: 'request_type', kind: 'plain', holds: 'the type of the request answered about' },
+];
 
 /** Issue 24 (F2): answers, comments, drafts and the link from a response or invitation to its family. */
 const SURVEYS_PERSONAL_DATA: readonly PersonalTable[] = [
@@ -18,6 +31,7 @@ const SURVEYS_PERSONAL_DATA: readonly PersonalTable[] = [
       { column: 'comment', kind: 'encrypted', holds: 'a family’s free-text comments', aad: (k) => responseAad(k.id as string, 'comment') },
       { column: 'family_id', kind: 'plain', holds: 'the respondent (null when the survey is anonymous)' },
       { column: 'case_id', kind: 'plain', holds: 'the case answered about (null when anonymous)' },
+      ...RESPONDENT_DETAILS,
     ],
   },
   {
@@ -27,6 +41,8 @@ const SURVEYS_PERSONAL_DATA: readonly PersonalTable[] = [
     columns: [
       { column: 'draft', kind: 'encrypted', holds: 'answers saved before submitting', aad: (k) => draftAad(k.id as string) },
       { column: 'family_id', kind: 'plain', holds: 'the family invited' },
+      { column: 'case_id', kind: 'plain', holds: 'the case the family is asked about' },
+      ...RESPONDENT_DETAILS,
       // The token itself is never stored: a rotation cannot recompute this hash, and links end at their expiry.
       { column: 'token_hash', kind: 'keyed-hash', holds: 'the survey link’s token, for lookup' },
     ],
@@ -42,6 +58,7 @@ export const surveysArea: AreaManifest = {
   routes(app, ctx) {
     surveyRoutes(app, ctx);
     surveyPageRoutes(app, ctx);
+    surveyAnswerRoutes(app, ctx);
   },
   jobs: (ctx) => [{ name: 'survey-invitations', intervalMs: 5 * 60_000, run: () => sendDueInvitations(ctx) }],
   wire(ctx) {
@@ -49,5 +66,14 @@ export const surveysArea: AreaManifest = {
     ctx.hooks.on(caseStepped, (stepped) => onCaseStepped(ctx, stepped));
   },
   personalData: SURVEYS_PERSONAL_DATA,
-  auditKinds: ['survey.answer', 'survey.comments', 'survey.create', 'survey.invite', 'survey.update', 'survey-settings.update'],
+  auditKinds: [
+    'survey.answer',
+    'survey.answers',
+    'survey.comments',
+    'survey.export',
+    'survey.create',
+    'survey.invite',
+    'survey.update',
+    'survey-settings.update',
+  ],
 };

@@ -15,7 +15,7 @@ import { responseAad } from './surveys.answer.js';
  * the results sees them; comments are listed only for families in the reader's scope, or anonymous.
  */
 type Dimension = (typeof RESULT_DIMENSIONS)[number];
-const COLUMN: Record<Dimension, 'office' | 'category' | 'domain' | 'channel' | 'request_type' | 'questionnaire_id' | 'case_kind'> = {
+export const COLUMN: Record<Dimension, 'office' | 'category' | 'domain' | 'channel' | 'request_type' | 'questionnaire_id' | 'case_kind'> = {
   office: 'office',
   category: 'category',
   domain: 'domain',

@@ -1,0 +1,215 @@
+import ExcelJS from 'exceljs';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { StaffRole } from '../../src/domain/roles.js';
+import { responseAad } from '../../src/modules/surveys/surveys.answer.js';
+import { uuidv7 } from '../../src/platform/ids.js';
+import { buildFamily, type FamilyFixture } from './factories.js';
+import { buildStaff, createTestApp, ENGINE, type StaffFixture, sessionFor, type TestApp } from './harness.js';
+
+/**
+ * Issue 24 §1, §5 (H1, F2): the answers behind each results figure — the small-cell rule, the reader's
+ * scope, paging and sorting — their export (masked, formulas neutralised, audited as a list), and the
+ * builder's versions through the API, on both engines.
+ */
+let t: TestApp;
+const staff = new Map<string, StaffFixture>();
+const sessionOf = (key: string) => ({
+  request: async (method: string, url: string, body?: unknown) =>
+    (await sessionFor(t, staff.get(key) as StaffFixture)).request(method, url, body),
+});
+const manager = sessionOf('management');
+const khobarOfficer = sessionOf('khobar-officer');
+let dammam: FamilyFixture;
+let khobar: FamilyFixture;
+
+const QUESTIONS = [
+  { id: 'csat', kind: 'csat', textAr: 'ما مدى رضاك؟', textEn: 'How satisfied are you?', isRequired: true },
+  {
+    id: 'why',
+    kind: 'single',
+    textAr: 'ما السبب؟',
+    textEn: 'Why?',
+    isRequired: false,
+    options: [
+      { value: 'slow', labelAr: 'التأخر', labelEn: 'Delay' },
+      { value: 'rude', labelAr: 'المعاملة', labelEn: 'Treatment' },
+    ],
+    showIf: { questionId: 'csat', anyOf: [1, 2] },
+  },
+  { id: 'note', kind: 'text', textAr: 'ملاحظاتك', textEn: 'Your notes', isRequired: false },
+];
+
+async function newQuestionnaire(code: string) {
+  const created = await manager.request('POST', '/api/v1/surveys/questionnaires', {
+    code,
+    purpose: 'periodic',
+    titleAr: 'استبانة اختبار',
+    titleEn: 'Test questionnaire',
+    isAnonymous: false,
+    isActive: true,
+    questions: QUESTIONS,
+  });
+  expect(created.statusCode, created.body).toBe(201);
+  return created.json() as { id: string; currentVersion: number; current: { id: string } };
+}
+
+/** A submitted response as the answer page stores it (answers and comment sealed to the row). */
+async function addResponse(q: { id: string; current: { id: string } }, family: FamilyFixture | null, csat: number, note?: string) {
+  const id = uuidv7();
+  const answers = { csat, ...(note ? { note } : {}) };
+  await t.ctx.db
+    .insertInto('survey_responses')
+    .values({
+      id,
+      source: 'survey',
+      invitation_id: null,
+      questionnaire_id: q.id,
+      version_id: q.current.id,
+      family_id: family?.id ?? null,
+      case_kind: family ? 'request' : 'campaign',
+      case_id: family ? uuidv7() : null,
+      csat,
+      nps: null,
+      is_negative: csat <= 2 ? 1 : 0,
+      answers: t.ctx.keys.encryptor.encrypt(JSON.stringify(answers), responseAad(id, 'answers')),
+      comment: note ? t.ctx.keys.encryptor.encrypt(note, responseAad(id, 'comment')) : null,
+      submitted_at: t.clock.now().toISOString(),
+      month: t.clock.now().toISOString().slice(0, 7),
+      office: family === khobar ? 'khobar' : 'dammam',
+      category: 'productive-family',
+      domain: 'training',
+      channel: 'sms',
+      request_type: null,
+    })
+    .execute();
+  return id;
+}
+
+beforeAll(async () => {
+  t = await createTestApp();
+  const roles: Array<[string, StaffRole[], string[]]> = [
+    ['management', ['management'], []],
+    ['reception', ['reception'], []],
+    ['khobar-officer', ['contact-officer'], ['khobar']],
+  ];
+  for (const [key, r, offices] of roles) staff.set(key, await buildStaff(t, { roles: r, scope: { categories: [], domains: [], offices } }));
+  dammam = await buildFamily(t, { by: staff.get('reception') });
+  khobar = await buildFamily(t, { by: staff.get('reception'), office: 'khobar', city: 'الخبر' });
+});
+afterAll(async () => {
+  await t.close();
+});
+
+describe(`survey answers and export [${ENGINE}]`, () => {
+  it('H1 small-cell rule: a figure of fewer than 5 responses opens no answers, in the list or the export', async () => {
+    const q = await newQuestionnaire('small-cell');
+    for (const score of [5, 4, 3, 2]) await addResponse(q, dammam, score);
+    const list = await manager.request('GET', `/api/v1/surveys/answers?questionnaireId=${q.id}`);
+    expect(list.statusCode, list.body).toBe(200);
+    expect(list.json()).toMatchObject({ cellResponses: 4, isSmallCell: true, total: 0, items: [] });
+    const exported = await manager.request('POST', '/api/v1/surveys/answers/export', { questionnaireId: q.id, format: 'csv' });
+    expect([exported.statusCode, exported.json().code]).toEqual([403, 'survey.small-cell']);
+    // The same responses, five of them now, open; a breakdown key of the figure still counts on its own.
+    await addResponse(q, khobar, 1);
+    expect((await manager.request('GET', `/api/v1/surveys/answers?questionnaireId=${q.id}`)).json()).toMatchObject({
+      isSmallCell: false,
+      total: 5,
+    });
+    const byOffice = await manager.request('GET', `/api/v1/surveys/answers?questionnaireId=${q.id}&by=office&key=khobar`);
+    expect(byOffice.json()).toMatchObject({ cellResponses: 1, isSmallCell: true, items: [] });
+    expect((await manager.request('GET', `/api/v1/surveys/answers?questionnaireId=${q.id}&key=khobar`)).statusCode).toBe(400);
+  });
+
+  it('F2, H1: a reader sees row by row only the answers of families in scope; paged and sorted', async () => {
+    const q = await newQuestionnaire('scope');
+    for (const score of [5, 4, 3]) await addResponse(q, dammam, score, `دمام ${score}`);
+    for (const score of [2, 1]) await addResponse(q, khobar, score, `خبر ${score}`);
+    await addResponse(q, null, 3, 'دون اسم');
+    const officer = (await khobarOfficer.request('GET', `/api/v1/surveys/answers?questionnaireId=${q.id}&sort=csat&order=asc`)).json();
+    expect(officer).toMatchObject({ cellResponses: 6, isSmallCell: false, total: 3 });
+    expect(officer.items.map((a: { comment: string }) => a.comment)).toEqual(['خبر 1', 'خبر 2', 'دون اسم']);
+    expect(officer.items[2].case).toBeNull();
+    expect(officer.versions[0].questions.map((x: { id: string }) => x.id)).toEqual(['csat', 'why', 'note']);
+    const page = (
+      await manager.request('GET', `/api/v1/surveys/answers?questionnaireId=${q.id}&sort=csat&order=desc&pageSize=2&page=2`)
+    ).json();
+    expect([page.total, page.items.map((a: { csat: number }) => a.csat)]).toEqual([6, [3, 3]]);
+    expect(page.items.every((a: { answers: { csat: number } }) => a.answers.csat === 3)).toBe(true);
+    const audit = await t.ctx.db
+      .selectFrom('audit_events')
+      .selectAll()
+      .where('action', '=', 'survey.answers')
+      .where('actor_id', '=', staff.get('khobar-officer')?.id as string)
+      .execute();
+    expect(audit).toHaveLength(1);
+    expect(JSON.parse(audit[0]?.details as string).ids).toEqual(officer.items.map((a: { id: string }) => a.id));
+    // Reception reads no results and no answers.
+    expect((await sessionOf('reception').request('GET', '/api/v1/surveys/answers')).statusCode).toBe(403);
+  });
+
+  it('H1 export: respondents masked as in the families’ export, formulas neutralised, one audit row with the query and the ids', async () => {
+    const q = await newQuestionnaire('export');
+    const formula = '=HYPERLINK("http://x","y")';
+    const ids = [await addResponse(q, dammam, 2, formula), await addResponse(q, dammam, 4, '+1 خدمة ممتازة')];
+    for (const score of [5, 5, 3]) ids.push(await addResponse(q, null, score));
+    const csv = await manager.request('POST', '/api/v1/surveys/answers/export', { questionnaireId: q.id, format: 'csv' });
+    expect(csv.statusCode, csv.body).toBe(200);
+    expect(csv.headers['content-disposition']).toMatch(/attachment; filename="survey-answers-.*\.csv"/);
+    const text = csv.body;
+    expect(text).not.toContain(dammam.nationalId);
+    expect(text).toContain(`••••••${dammam.nationalId.slice(-4)}`);
+    expect(text).toContain(dammam.reference);
+    expect(text).toContain(`"'=HYPERLINK(""http://x"",""y"")"`);
+    expect(text).toContain("'+1 خدمة ممتازة");
+    expect(text.split('\r\n')[0]).toContain('ما مدى رضاك؟');
+    const xlsx = await manager.request('POST', '/api/v1/surveys/answers/export', { questionnaireId: q.id, format: 'xlsx' });
+    expect(xlsx.statusCode).toBe(200);
+    const book = new ExcelJS.Workbook();
+    await book.xlsx.load(xlsx.rawPayload as unknown as ArrayBuffer);
+    const cells = (book.worksheets[0]?.getSheetValues() ?? []).flat().map(String);
+    expect(cells).toContain(`'${formula}`);
+    expect(cells.some((c) => c.includes(dammam.nationalId))).toBe(false);
+    const audit = await t.ctx.db.selectFrom('audit_events').selectAll().where('action', '=', 'survey.export').execute();
+    expect(audit).toHaveLength(2);
+    const details = JSON.parse(audit[0]?.details as string);
+    expect(details.query).toEqual({ questionnaireId: q.id, format: 'csv' });
+    expect([...details.ids].sort()).toEqual([...ids].sort());
+  });
+
+  it('H1 builder: an unanswered version changes in place, an answered one never changes — saving makes a new version', async () => {
+    const q = await newQuestionnaire('versions');
+    const body = { titleAr: 'استبانة اختبار', titleEn: 'Test questionnaire', isAnonymous: false, isActive: true, questions: QUESTIONS };
+    const inPlace = await manager.request('PUT', `/api/v1/surveys/questionnaires/${q.id}`, { ...body, titleAr: 'عنوان معدّل' });
+    expect(inPlace.json().currentVersion).toBe(1);
+    await addResponse(q, dammam, 4);
+    const added = [
+      ...QUESTIONS,
+      {
+        id: 'again',
+        kind: 'yes-no',
+        textAr: 'هل تعود؟',
+        textEn: 'Would you come back?',
+        isRequired: false,
+        showIf: { questionId: 'csat', anyOf: [4, 5] },
+      },
+    ];
+    const saved = await manager.request('PUT', `/api/v1/surveys/questionnaires/${q.id}`, { ...body, questions: added });
+    expect(saved.statusCode, saved.body).toBe(200);
+    expect([saved.json().currentVersion, saved.json().isAnswered]).toEqual([2, false]);
+    const versions = (await manager.request('GET', `/api/v1/surveys/questionnaires/${q.id}/versions`)).json();
+    expect(
+      versions.items.map((v: { version: number; responses: number; questions: unknown[] }) => [v.version, v.responses, v.questions.length]),
+    ).toEqual([
+      [2, 0, 4],
+      [1, 1, 3],
+    ]);
+    expect(versions.items[1].titleAr).toBe('عنوان معدّل');
+    const broken = await manager.request('PUT', `/api/v1/surveys/questionnaires/${q.id}`, {
+      ...body,
+      questions: [{ ...QUESTIONS[1], showIf: { questionId: 'later', anyOf: [1] } }, QUESTIONS[0]],
+    });
+    expect(broken.statusCode).toBe(422);
+    expect(broken.json().errors).toEqual([expect.objectContaining({ pointer: '/questions/0/showIf', code: 'survey.skip-target-unknown' })]);
+    expect((await manager.request('GET', `/api/v1/surveys/questionnaires/${uuidv7()}/versions`)).statusCode).toBe(404);
+  });
+});
