@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { DEFAULT_WARNING_THRESHOLD, MAX_REPLY_WORKING_DAYS } from '../domain/reply-ceiling.js';
 import {
   type Answers as DomainAnswers,
   type AnswerValue as DomainAnswerValue,
@@ -95,10 +96,15 @@ const requestTypeFields = {
   checklist,
   /** The competent committee (C5); null until one is named. */
   committeeId: z.uuid('field.invalid-id').nullable(),
-  /** C6: 15 working days unless the association sets a shorter reply. */
-  responseWorkingDays: z.number().int().min(1, 'field.out-of-range').max(120, 'field.out-of-range'),
-  /** Working days left at which staff are warned; null: never. */
-  warningThreshold: z.number().int().min(0, 'field.out-of-range').max(120, 'field.out-of-range').nullable(),
+  /** C6: 1 to 15 working days — 15 is the policy's ceiling («لا تتجاوز»), a type may promise fewer. */
+  responseWorkingDays: z.number().int().min(1, 'field.out-of-range').max(MAX_REPLY_WORKING_DAYS, 'request-type.days-over-ceiling'),
+  /** Working days left at which staff are warned; null: never (fewer than the reply days: the service checks). */
+  warningThreshold: z
+    .number()
+    .int()
+    .min(0, 'field.out-of-range')
+    .max(MAX_REPLY_WORKING_DAYS - 1, 'request-type.threshold-too-large')
+    .nullable(),
   isActive: z.boolean(),
   sortOrder: z.number().int().min(0).max(10_000),
 };
@@ -106,8 +112,8 @@ const requestTypeFields = {
 export const createRequestTypeBody = z.strictObject({
   code,
   ...requestTypeFields,
-  responseWorkingDays: requestTypeFields.responseWorkingDays.default(15),
-  warningThreshold: requestTypeFields.warningThreshold.default(3),
+  responseWorkingDays: requestTypeFields.responseWorkingDays.default(MAX_REPLY_WORKING_DAYS),
+  warningThreshold: requestTypeFields.warningThreshold.default(DEFAULT_WARNING_THRESHOLD),
   isActive: requestTypeFields.isActive.default(true),
   sortOrder: requestTypeFields.sortOrder.default(100),
   committeeId: requestTypeFields.committeeId.default(null),
@@ -337,7 +343,7 @@ export const historyEntry = z.object({
   at: z.string(),
   from: requestStatus.nullable(),
   to: requestStatus,
-  /** 'submit' | 'begin-study' | … or an event without a move: 'attestation-voided', 'attested', 'create'. */
+  /** 'submit' | 'begin-study' | … or an event without a move: 'attestation-voided', 'attested', 'create', 'deadline-capped' (C6, migration 0031). */
   event: z.string(),
   actorKind: z.enum(['staff', 'family', 'system']),
   actorId: z.string().nullable(),

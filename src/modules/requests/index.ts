@@ -73,6 +73,7 @@ export const requestsArea: AreaManifest = {
   },
   personalData: REQUESTS_PERSONAL_DATA,
   auditKinds: [
+    'request-type.cap',
     'request-type.create',
     'request-type.update',
     'request.attest',

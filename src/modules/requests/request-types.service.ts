@@ -1,5 +1,6 @@
 import type { Kysely } from 'kysely';
 import type { ChecklistItem, CreateRequestTypeBody, RequestType, UpdateRequestTypeBody } from '../../contracts/requests.js';
+import { MAX_REPLY_WORKING_DAYS } from '../../domain/reply-ceiling.js';
 import type { AppContext } from '../../platform/context.js';
 import type { Database } from '../../platform/db/schema.js';
 import type { RequestTypeTable } from '../../platform/db/schema-requests.js';
@@ -103,7 +104,15 @@ export async function getRequestType(ctx: AppContext, code: string): Promise<Req
   return type;
 }
 
-function assertThreshold(days: number, threshold: number | null): void {
+/**
+ * C6: the reply is due within 15 working days at most (the contract refuses more; checked here too
+ * for every caller), and the warning comes before the deadline.
+ */
+function assertReplyTerms(days: number, threshold: number | null): void {
+  if (days > MAX_REPLY_WORKING_DAYS)
+    throw AppError.badRequest('request.invalid', 'The policy allows at most 15 working days for a reply (C6)', [
+      { pointer: '/responseWorkingDays', code: 'request-type.days-over-ceiling', detail: 'At most 15 working days (C6)' },
+    ]);
   if (threshold !== null && threshold >= days)
     throw AppError.badRequest('request.invalid', 'The warning must come before the deadline', [
       { pointer: '/warningThreshold', code: 'request-type.threshold-too-large', detail: 'Fewer working days than the reply deadline' },
@@ -112,7 +121,7 @@ function assertThreshold(days: number, threshold: number | null): void {
 
 export async function createRequestType(ctx: AppContext, principal: StaffPrincipal, body: CreateRequestTypeBody): Promise<RequestType> {
   await ensureDefaultTypes(ctx);
-  assertThreshold(body.responseWorkingDays, body.warningThreshold);
+  assertReplyTerms(body.responseWorkingDays, body.warningThreshold);
   const now = ctx.clock.now();
   const row = rowOf(body, now.toISOString(), principal.userId);
   await ctx.db.transaction().execute(async (trx) => {
@@ -140,7 +149,7 @@ export async function updateRequestType(
   const current = await getRequestType(ctx, code);
   const days = body.responseWorkingDays ?? current.responseWorkingDays;
   const threshold = body.warningThreshold === undefined ? current.warningThreshold : body.warningThreshold;
-  assertThreshold(days, threshold);
+  assertReplyTerms(days, threshold);
   const now = ctx.clock.now();
   const { version, ...changes } = body;
   await ctx.db.transaction().execute(async (trx) => {

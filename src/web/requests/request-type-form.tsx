@@ -19,6 +19,7 @@ import type { UseFormReturnType } from '@mantine/form';
 import { IconPlus, IconTrash } from '@tabler/icons-react';
 import { useTranslation } from 'react-i18next';
 import { FIELD_TYPES, type FieldType, type RequestType } from '../../contracts/requests.js';
+import { DEFAULT_WARNING_THRESHOLD, MAX_REPLY_WORKING_DAYS } from '../../domain/reply-ceiling.js';
 import { useCommittees } from '../committees/committees-api.js';
 import { useLanguage } from '../ui/language.js';
 import { REQUESTS_NS } from './i18n.js';
@@ -62,8 +63,8 @@ export const emptyRequestType: RequestTypeValues = {
   checklist: [],
   committeeId: null,
   // C6: 15 working days unless the association promises a shorter reply.
-  responseWorkingDays: 15,
-  warningThreshold: 3,
+  responseWorkingDays: MAX_REPLY_WORKING_DAYS,
+  warningThreshold: DEFAULT_WARNING_THRESHOLD,
   isActive: true,
   sortOrder: 100,
 };
@@ -155,19 +156,22 @@ export function RequestTypeFields({ form, isNew }: { form: UseFormReturnType<Req
           clearable
           {...form.getInputProps('committeeId')}
         />
+        {/* C6: 15 working days at most; not clamped silently, so a larger number gets the policy's reason. */}
         <NumberInput
           label={t('types.responseWorkingDays')}
           description={t('types.responseHint')}
           required
           min={1}
-          max={120}
+          max={MAX_REPLY_WORKING_DAYS}
+          clampBehavior="none"
           {...form.getInputProps('responseWorkingDays')}
         />
         <NumberInput
           label={t('types.warningThreshold')}
           description={t('types.warningHint')}
           min={0}
-          max={120}
+          max={MAX_REPLY_WORKING_DAYS - 1}
+          clampBehavior="none"
           {...form.getInputProps('warningThreshold')}
         />
       </SimpleGrid>
