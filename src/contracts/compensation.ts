@@ -208,6 +208,12 @@ export const caseAbilities = z.object({
   saveSettlement: z.boolean(),
   /** Settle: the family attested the terms as they are. */
   settle: z.boolean(),
+  /**
+   * C4: take the family's signature of the terms as they are on this screen — terms written, not
+   * attested, still negotiating, and this user one who witnesses attestations (reception, contact
+   * officer, volunteer), as the attestation routes require.
+   */
+  attestSettlement: z.boolean(),
   /** Record a payment or delivery. */
   pay: z.boolean(),
 });

@@ -10,7 +10,7 @@ import { uuidv7 } from '../../src/platform/ids.js';
 import { expectNoSeriousViolations } from './support/axe.js';
 import { expect, serveSilaForThisFile, test } from './support/fixtures.js';
 import { enableSms, registerFamilyAtReception } from './support/portal.js';
-import { cm as c, escapeRegExp } from './support/requests.js';
+import { cm as c, drawSignature, escapeRegExp } from './support/requests.js';
 import { shot } from './support/shots.js';
 
 /**
@@ -18,8 +18,8 @@ import { shot } from './support/shots.js';
  * investigation committee (the seeded follow-up committee, which holds the `investigation` purpose)
  * meets with quorum on its meeting page, the case is picked from the subjects awaiting study beside
  * the requests, both members find harm stating its size in riyals and its causes, the minutes are
- * approved and frozen and show the finding → two negotiation rounds → the settlement's terms attested
- * by the family on the screen (the attestation API the signature screen uses) → payment in two
+ * approved and frozen and show the finding → two negotiation rounds → the settlement's terms signed
+ * by the family on the screen, witnessed by a member who works the reception desk → payment in two
  * instalments → the family's messages in the outbox → the complaint's public tracking page shows the
  * outcome category only. axe with no serious or critical violations on the committee and
  * compensation screens. Screens that exist are used; the rest goes through the API they call.
@@ -36,7 +36,6 @@ function k(key: string, texts: Texts = compensationAr): string {
   if (typeof node !== 'string') throw new Error(`No text ${key}`);
   return node;
 }
-const SIGNATURE = 'data:image/png;base64,iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mNkYPhfDwAChwGA60e6kgAAAABJRU5ErkJggg==';
 const PDF = Buffer.from('%PDF-1.4\n1 0 obj << /Type /Catalog >> endobj\ntrailer << /Root 1 0 R >>\n%%EOF\n');
 const HARM = 'تلفت بضاعة الأسرة المعروضة في معرض الجمعية بسبب سوء التخزين';
 const CAUSES = 'تخزين البضاعة في مستودع غير مكيّف دون إشراف';
@@ -146,7 +145,8 @@ test('set up: the follow-up committee (investigation) of two with a quorum of tw
   admin = await staffWithSession(sila.ctx, 'مدير الإعدادات', ['administrator']);
   reception = await staffWithSession(sila.ctx, 'ريم الاستقبال', ['reception']);
   chair = await staffWithSession(sila.ctx, 'خالد المتابعة', ['follow-up-committee']);
-  member = await staffWithSession(sila.ctx, 'منى المتابعة', ['follow-up-committee']);
+  // The second member also works the reception desk: she witnesses the family's signature (C4).
+  member = await staffWithSession(sila.ctx, 'منى المتابعة', ['follow-up-committee', 'reception']);
   manager = await staffWithSession(sila.ctx, 'سارة الإدارة', ['management']);
   const asAdmin = apiAs(sila.url, admin);
   const committees = await asAdmin<{ items: Array<{ id: string; purposes: string[] }> }>('GET', '/api/v1/committees');
@@ -301,7 +301,7 @@ test('D2: the committee meets with quorum, puts the case on the agenda from the 
   expect(established).toMatchObject({ status: 'established', establishment: { basis: 'minutes', amountHalalas: 500_050 } });
 });
 
-test('D4: two negotiation rounds and the settlement on the case page, attested by the family, paid in two instalments; axe on each step', async ({
+test('D4: two negotiation rounds and the settlement on the case page, signed by the family on the screen, paid in two instalments; axe on each step', async ({
   browser,
   sila,
 }) => {
@@ -330,19 +330,42 @@ test('D4: two negotiation rounds and the settlement on the case page, attested b
   await expect(rounds.getByRole('button', { name: k('rounds.accepted') })).toHaveCount(0);
   await axeAndShot(page, 'case-negotiated', 'the case after two rounds');
 
-  // The terms, then the family's attestation (on the screen at reception: the API the signature screen posts), then settled.
+  // The terms; a manager is no witness, so the page says who takes the family's signature (C4).
   const settlement = page.getByRole('region', { name: k('settlement.title') });
   await labelled(settlement, k('settlement.amount')).fill('4500');
   await labelled(settlement, k('settlement.schedule')).fill('على دفعتين خلال شهر');
   await settlement.getByRole('button', { name: k('settlement.save') }).click();
   await expect(page.getByTestId('settlement-attested')).toHaveText(k('settlement.notAttested'));
+  await expect(settlement.getByText(k('settlement.witnessOnly'))).toBeVisible();
+  await expect(settlement.getByRole('button', { name: k('settlement.signOnScreen') })).toHaveCount(0);
   const base = `/api/v1/compensation-cases/${caseId}`;
   const terms = await apiAs(sila.url, manager)<{ settlement: { dataSha256: string; amountHalalas: number } }>('GET', base);
   expect(terms.settlement.amountHalalas).toBe(450_000);
-  await apiAs(sila.url, reception)('POST', `/api/v1/attestations/compensation-settlement/${caseId}/signature`, {
-    dataSha256: terms.settlement.dataSha256,
-    signaturePng: SIGNATURE,
-  });
+
+  // The member at the desk reads the terms to the family, who signs on the screen.
+  const desk = await pageAs(browser, sila.url, member);
+  await desk.goto(`/staff/compensation/${caseId}`);
+  const deskSettlement = desk.getByRole('region', { name: k('settlement.title') });
+  await deskSettlement.getByRole('button', { name: k('settlement.signOnScreen') }).click({ timeout: 30_000 });
+  const dialog = desk.getByRole('dialog', { name: k('settlement.signTitle') });
+  await expect(dialog.getByRole('table')).toContainText('4,500.00');
+  await expect(dialog.getByRole('table')).toContainText('على دفعتين خلال شهر');
+  await expect(dialog.getByText(terms.settlement.dataSha256)).toBeVisible();
+  await drawSignature(desk);
+  await axeAndShot(desk, 'settlement-signing', 'the settlement terms with the signature pad');
+  await dialog.getByRole('button', { name: k('settlement.confirmSignature') }).click();
+  await expect(desk.getByText(k('settlement.signed')).first()).toBeVisible();
+  await expect(desk.getByTestId('settlement-attested')).toHaveText(k('settlement.attested'));
+  await expect(deskSettlement.getByRole('button', { name: k('settlement.signOnScreen') })).toHaveCount(0);
+  const signed = await sila.ctx.db
+    .selectFrom('subject_attestations')
+    .select(['method', 'data_sha256', 'witness_id', 'voided_at'])
+    .where('subject_id', '=', caseId)
+    .execute();
+  expect(signed).toEqual([
+    { method: 'signature-pad', data_sha256: terms.settlement.dataSha256, witness_id: member.userId, voided_at: null },
+  ]);
+
   await page.reload();
   await expect(page.getByTestId('settlement-attested')).toHaveText(k('settlement.attested'), { timeout: 30_000 });
   await settlement.getByRole('button', { name: k('settlement.settle') }).click();

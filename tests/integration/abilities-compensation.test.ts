@@ -5,7 +5,7 @@ import { type Agent, createTestApp, ENGINE, sessionFor, type TestApp } from './h
 
 /**
  * Issue 19 §2: a compensation case's details say what this user may do with it now — record a ruling,
- * offer, write the terms, settle, pay — and each offer whether they may approve or answer it, from the
+ * offer, write the terms, take the family's signature of them, settle, pay — and each offer whether they may approve or answer it, from the
  * compensation policy and the case's step; where an ability is false, calling the route answers 409
  * (or 403 for a role that may not), so the screens never offer what the server refuses.
  */
@@ -13,6 +13,8 @@ let t: TestApp;
 let manager: Agent;
 let otherManager: Agent;
 let reception: Agent;
+/** A manager who also works the reception desk: a witness of attestations (C4). */
+let deskManager: Agent;
 let family: FamilyFixture;
 const BASE = '/api/v1/compensation-cases';
 
@@ -22,6 +24,7 @@ beforeAll(async () => {
   manager = await sessionFor(t, await buildStaff(t, { roles: ['management'] }));
   otherManager = await sessionFor(t, await buildStaff(t, { roles: ['management'] }));
   reception = await sessionFor(t, await buildStaff(t, { roles: ['reception'] }));
+  deskManager = await sessionFor(t, await buildStaff(t, { roles: ['management', 'reception'] }));
   family = await buildFamily(t, { by: reception });
 }, 120_000);
 afterAll(async () => {
@@ -40,7 +43,7 @@ const ruling = (id: string, fields: Record<string, string> = {}) =>
     file: { name: 'ruling.pdf', bytes: PDF },
   });
 
-const NONE = { recordRuling: false, offer: false, saveSettlement: false, settle: false, pay: false };
+const NONE = { recordRuling: false, offer: false, saveSettlement: false, settle: false, pay: false, attestSettlement: false };
 
 describe(`compensation abilities (issue 19 §2) [${ENGINE}]`, () => {
   it('each step offers only what its routes accept; a second approval is offered to another manager, never to whoever offered', async () => {
@@ -89,6 +92,20 @@ describe(`compensation abilities (issue 19 §2) [${ENGINE}]`, () => {
     const terms = await manager.request('PUT', `${BASE}/${id}/settlement`, { amountHalalas: 200_000, schedule: 'دفعة واحدة' });
     expect(terms.statusCode, terms.body).toBe(200);
     expect(terms.json().abilities.settle).toBe(false);
+    // C4: the signature is taken on the case page by a witness; a manager alone is not one (403).
+    expect(terms.json().abilities.attestSettlement).toBe(false);
+    expect((await detailFor(deskManager, id)).abilities).toEqual({
+      ...NONE,
+      recordRuling: true,
+      offer: true,
+      saveSettlement: true,
+      attestSettlement: true,
+    });
+    const notWitness = await manager.request('POST', `/api/v1/attestations/compensation-settlement/${id}/signature`, {
+      dataSha256: terms.json().settlement.dataSha256,
+      signaturePng: SIGNATURE_PNG,
+    });
+    expect(notWitness.statusCode).toBe(403);
     const attested = await reception.request('POST', `/api/v1/attestations/compensation-settlement/${id}/signature`, {
       dataSha256: terms.json().settlement.dataSha256,
       signaturePng: SIGNATURE_PNG,
@@ -101,6 +118,7 @@ describe(`compensation abilities (issue 19 §2) [${ENGINE}]`, () => {
       saveSettlement: true,
       settle: true,
     });
+    expect((await detailFor(deskManager, id)).abilities.attestSettlement).toBe(false);
 
     const settled = await manager.request('POST', `${BASE}/${id}/settle`);
     expect(settled.statusCode, settled.body).toBe(200);

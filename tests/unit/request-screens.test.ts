@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { pausedSpans } from '../../src/web/requests/clock-spans.js';
-import { extend, hasSignature, MIN_INK_LENGTH, pointIn, strokeLength } from '../../src/web/requests/signature-strokes.js';
+import { extend, hasSignature, MIN_INK_LENGTH, pointIn, strokeLength } from '../../src/web/ui/signature-strokes.js';
 
 describe('signature pad strokes (C4)', () => {
   it('measures ink along each stroke', () => {

@@ -12,7 +12,13 @@ export {
   attestationSubjects,
 } from './attestation-subjects.js';
 export { type AttestationMethod, type CaptureInput, captureAttestation } from './attestations.capture.js';
-export { attestSubjectByCode, familySubjectAttestation, isSubjectAttested, voidChangedAttestation } from './attestations.service.js';
+export {
+  ATTESTATION_WITNESSES,
+  attestSubjectByCode,
+  familySubjectAttestation,
+  isSubjectAttested,
+  voidChangedAttestation,
+} from './attestations.service.js';
 
 export const attestationsArea: AreaManifest = {
   name: 'attestations',

@@ -7,6 +7,7 @@ import type { Database } from '../../platform/db/schema.js';
 import type { CompensationCaseTable, CompensationRoundTable } from '../../platform/db/schema-compensation.js';
 import { AppError } from '../../platform/http/app-error.js';
 import type { StaffPrincipal } from '../../platform/http/principal.js';
+import { ATTESTATION_WITNESSES } from '../attestations/index.js';
 import { committeesForPurpose, committeesOf } from '../committees/index.js';
 import { concernedByComplaint, isConcerned } from '../complaints/index.js';
 import { familyInScope } from '../families/index.js';
@@ -105,8 +106,9 @@ export function roundAbilities(principal: StaffPrincipal, status: string, round:
  * Data conflicts found later (a fixed amount, a payment above the settlement) still answer 409.
  */
 export function caseAbilities(
+  principal: StaffPrincipal,
   status: string,
-  facts: { rounds: readonly Pick<RoundFacts, 'answer'>[]; isSettlementAttested: boolean },
+  facts: { rounds: readonly Pick<RoundFacts, 'answer'>[]; hasSettlement: boolean; isSettlementAttested: boolean },
 ): CompensationAbilities {
   const from = status as CompensationStatus;
   const may = (action: CompensationAction) => compensationMove(from, action).isAllowed;
@@ -116,5 +118,11 @@ export function caseAbilities(
     saveSettlement: may('settle') && facts.rounds.some((r) => r.answer === 'accepted'),
     settle: may('settle') && facts.isSettlementAttested,
     pay: may('pay'),
+    // C4: the settlement subject is attestable while negotiating; the routes take witnesses only.
+    attestSettlement:
+      from === 'negotiating' &&
+      facts.hasSettlement &&
+      !facts.isSettlementAttested &&
+      principal.roles.some((role) => ATTESTATION_WITNESSES.includes(role)),
   };
 }

@@ -175,7 +175,7 @@ export async function presentDetail(db: Db, ctx: AppContext, row: CaseRow, princ
     })),
     messages: messages.get(row.id) ?? [],
     actions: compensationActionsFrom(row.status as CompensationStatus),
-    abilities: caseAbilities(row.status, { rounds, isSettlementAttested: attested }),
+    abilities: caseAbilities(principal, row.status, { rounds, hasSettlement: Boolean(settlement), isSettlementAttested: attested }),
     settledAt: row.settled_at,
     closedAt: row.closed_at,
   };

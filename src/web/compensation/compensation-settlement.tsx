@@ -9,9 +9,10 @@ import { Ltr } from '../ui/ltr.js';
 import { notifyError, notifySuccess } from '../ui/notify.js';
 import { errorMessage } from '../ui/problems.js';
 import { type CompensationDetail, casePath, halalasFrom, useCaseWrite } from './compensation-api.js';
+import { SettlementSignature } from './compensation-settlement-sign.js';
 import { COMPENSATION_NS } from './i18n.js';
 
-/** Issue 23 §4: the agreed terms, their printed agreement, the family's attestation and the settlement itself. */
+/** Issue 23 §4: the agreed terms, their printed agreement, the family's attestation (signed on the screen or on the printed form) and the settlement itself. */
 export function SettlementSection({ detail }: { detail: CompensationDetail }) {
   const { t } = useTranslation(COMPENSATION_NS);
   const { t: tc } = useTranslation();
@@ -70,6 +71,7 @@ export function SettlementSection({ detail }: { detail: CompensationDetail }) {
                 {t('settlement.attest')}
               </Anchor>
             </Group>
+            <SettlementSignature detail={detail} />
           </>
         )}
         {isEditable && (

@@ -1,20 +1,4 @@
-import {
-  Alert,
-  Badge,
-  Button,
-  Code,
-  FileInput,
-  Group,
-  Modal,
-  Paper,
-  SimpleGrid,
-  Stack,
-  Table,
-  Text,
-  TextInput,
-  Title,
-} from '@mantine/core';
-import { useMediaQuery } from '@mantine/hooks';
+import { Alert, Badge, Button, Code, FileInput, Group, Paper, SimpleGrid, Stack, Table, Text, TextInput, Title } from '@mantine/core';
 import { IconAlertTriangle, IconPrinter, IconShieldCheck, IconSignature, IconUpload } from '@tabler/icons-react';
 import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { useState } from 'react';
@@ -30,11 +14,11 @@ import { notifySuccess } from '../ui/notify.js';
 import { PageLoader } from '../ui/page.js';
 import { ProblemAlert } from '../ui/problem-alert.js';
 import { errorMessage } from '../ui/problems.js';
+import { SignatureReview } from '../ui/signature-review.js';
 import { answerText } from './answer-fields.js';
 import { ChosenFileName } from './documents-panel.js';
 import { REQUESTS_NS } from './i18n.js';
 import { attestationFormUrl, requestKeys } from './requests-api.js';
-import { SignaturePad } from './signature-pad.js';
 
 /**
  * Attestation (C4): staff review the data with the family, who signs on the screen; or the printed
@@ -120,10 +104,8 @@ function ReviewModal({ request, onClose }: { request: ServiceRequest; onClose():
   const { t } = useTranslation(REQUESTS_NS);
   const { t: tc } = useTranslation();
   const { language } = useLanguage();
-  const isPhone = useMediaQuery('(max-width: 40em)');
   const queryClient = useQueryClient();
   const family = useFamily(request.familyId);
-  const [signature, setSignature] = useState<string | null>(null);
   const attest = useMutation({
     mutationFn: (body: SignatureAttestationBody) => api.post(`/requests/${encodeURIComponent(request.id)}/attestations`, body),
     onSuccess: () => {
@@ -136,83 +118,66 @@ function ReviewModal({ request, onClose }: { request: ServiceRequest; onClose():
   const yesNo = { yes: t('yes'), no: t('no') };
   const fields = request.type.checklist.filter((item) => item.kind === 'field');
   return (
-    <Modal
-      opened
-      onClose={onClose}
+    <SignatureReview
       title={t('attestation.reviewTitle')}
-      size="xl"
-      fullScreen={Boolean(isPhone)}
-      closeButtonProps={{ 'aria-label': tc('common.close') }}
+      intro={t('attestation.reviewIntro')}
+      padLabel={t('attestation.padLabel')}
+      confirmLabel={t('attestation.confirm')}
+      dataSha256={request.dataSha256}
+      isPending={attest.isPending}
+      error={attest.isError ? errorMessage(tc, attest.error) : null}
+      onConfirm={(signaturePng, dataSha256) => attest.mutate({ method: 'signature-pad', signaturePng, dataSha256 })}
+      onClose={onClose}
     >
-      <Stack gap="md">
-        <Text>{t('attestation.reviewIntro')}</Text>
-        {family.isPending && <PageLoader />}
-        {family.data && (
-          <Paper withBorder radius="md" p="md">
-            <Title order={3} fz="md" mb="xs">
-              {t('attestation.familyData')}
-            </Title>
-            <SimpleGrid cols={{ base: 1, sm: 2 }} spacing="xs" component="dl" m={0}>
-              <Line label={t('attestation.headName')}>{family.data.headNameAr}</Line>
-              <Line label={t('attestation.familyReference')}>
-                <Ltr>{family.data.reference}</Ltr>
-              </Line>
-              <Line label={t('attestation.nationalId')}>
-                <Ltr>{family.data.nationalId}</Ltr>
-              </Line>
-              <Line label={t('attestation.mobile')}>{family.data.mobile ? <Ltr>{family.data.mobile}</Ltr> : '—'}</Line>
-              <Line label={t('attestation.city')}>{family.data.city}</Line>
-              <Line label={t('attestation.address')}>{family.data.address ?? '—'}</Line>
-              <Line label={t('attestation.members')}>
-                {family.data.members.length ? family.data.members.map((member) => member.name).join(LIST_SEPARATOR[language]) : '—'}
-              </Line>
-            </SimpleGrid>
-          </Paper>
-        )}
-        <Paper withBorder radius="md">
-          <Table verticalSpacing="xs" captionSide="top">
-            <Table.Caption>
-              {t('attestation.requestData', { type: language === 'ar' ? request.type.nameAr : request.type.nameEn })}
-            </Table.Caption>
-            <Table.Tbody>
-              {fields.map((item) => (
-                <Table.Tr key={item.key}>
-                  <Table.Th scope="row" w="40%">
-                    {language === 'ar' ? item.labelAr : item.labelEn}
-                  </Table.Th>
-                  <Table.Td style={{ whiteSpace: 'pre-wrap' }}>{answerText(item, request.answers[item.key], language, yesNo)}</Table.Td>
-                </Table.Tr>
-              ))}
-              {request.documents.map((document) => (
-                <Table.Tr key={document.id}>
-                  <Table.Th scope="row">{t('attestation.document')}</Table.Th>
-                  <Table.Td>
-                    <bdi>{document.name}</bdi>
-                  </Table.Td>
-                </Table.Tr>
-              ))}
-            </Table.Tbody>
-          </Table>
+      {family.isPending && <PageLoader />}
+      {family.data && (
+        <Paper withBorder radius="md" p="md">
+          <Title order={3} fz="md" mb="xs">
+            {t('attestation.familyData')}
+          </Title>
+          <SimpleGrid cols={{ base: 1, sm: 2 }} spacing="xs" component="dl" m={0}>
+            <Line label={t('attestation.headName')}>{family.data.headNameAr}</Line>
+            <Line label={t('attestation.familyReference')}>
+              <Ltr>{family.data.reference}</Ltr>
+            </Line>
+            <Line label={t('attestation.nationalId')}>
+              <Ltr>{family.data.nationalId}</Ltr>
+            </Line>
+            <Line label={t('attestation.mobile')}>{family.data.mobile ? <Ltr>{family.data.mobile}</Ltr> : '—'}</Line>
+            <Line label={t('attestation.city')}>{family.data.city}</Line>
+            <Line label={t('attestation.address')}>{family.data.address ?? '—'}</Line>
+            <Line label={t('attestation.members')}>
+              {family.data.members.length ? family.data.members.map((member) => member.name).join(LIST_SEPARATOR[language]) : '—'}
+            </Line>
+          </SimpleGrid>
         </Paper>
-        <Text size="xs" c="dimmed">
-          {t('attestation.fingerprint')}: <Code style={{ wordBreak: 'break-all' }}>{request.dataSha256}</Code>
-        </Text>
-        <SignaturePad label={t('attestation.padLabel')} onChange={setSignature} />
-        <ProblemAlert message={attest.isError ? errorMessage(tc, attest.error) : null} />
-        <Group justify="flex-end" gap="sm">
-          <Button variant="default" onClick={onClose}>
-            {tc('common.cancel')}
-          </Button>
-          <Button
-            disabled={!signature}
-            loading={attest.isPending}
-            onClick={() => signature && attest.mutate({ method: 'signature-pad', signaturePng: signature, dataSha256: request.dataSha256 })}
-          >
-            {t('attestation.confirm')}
-          </Button>
-        </Group>
-      </Stack>
-    </Modal>
+      )}
+      <Paper withBorder radius="md">
+        <Table verticalSpacing="xs" captionSide="top">
+          <Table.Caption>
+            {t('attestation.requestData', { type: language === 'ar' ? request.type.nameAr : request.type.nameEn })}
+          </Table.Caption>
+          <Table.Tbody>
+            {fields.map((item) => (
+              <Table.Tr key={item.key}>
+                <Table.Th scope="row" w="40%">
+                  {language === 'ar' ? item.labelAr : item.labelEn}
+                </Table.Th>
+                <Table.Td style={{ whiteSpace: 'pre-wrap' }}>{answerText(item, request.answers[item.key], language, yesNo)}</Table.Td>
+              </Table.Tr>
+            ))}
+            {request.documents.map((document) => (
+              <Table.Tr key={document.id}>
+                <Table.Th scope="row">{t('attestation.document')}</Table.Th>
+                <Table.Td>
+                  <bdi>{document.name}</bdi>
+                </Table.Td>
+              </Table.Tr>
+            ))}
+          </Table.Tbody>
+        </Table>
+      </Paper>
+    </SignatureReview>
   );
 }
 

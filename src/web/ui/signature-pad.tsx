@@ -3,7 +3,6 @@ import { useElementSize } from '@mantine/hooks';
 import { IconEraser } from '@tabler/icons-react';
 import { type PointerEvent, useCallback, useEffect, useId, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { REQUESTS_NS } from './i18n.js';
 import { extend, hasSignature, pointIn, type Stroke } from './signature-strokes.js';
 
 const HEIGHT = 200;
@@ -45,7 +44,7 @@ function toPng(strokes: readonly Stroke[], width: number, height: number): strin
 }
 
 /**
- * The family signs on the screen (C4): finger, pen or mouse through pointer events, a clear
+ * The family signs on the screen (C4) — a request's data, a settlement's terms, any attested subject: finger, pen or mouse through pointer events, a clear
  * button, and a PNG data URL once there is enough ink (null while blank). Coordinates are the
  * canvas's own, so the page's direction (RTL) does not mirror the drawing.
  */
@@ -58,7 +57,7 @@ export function SignaturePad({
   isDisabled?: boolean;
   onChange(dataUrl: string | null): void;
 }) {
-  const { t } = useTranslation(REQUESTS_NS);
+  const { t } = useTranslation();
   const hintId = useId();
   const statusId = useId();
   const { ref: boxRef, width } = useElementSize();
