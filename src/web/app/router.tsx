@@ -45,6 +45,19 @@ export const router = createBrowserRouter(
         { path: 'inquiries', lazy: async () => ({ Component: (await import('../inquiries/inquiries-page.js')).InquiriesPage }) },
         // Issue 24: satisfaction results.
         { path: 'surveys', lazy: async () => ({ Component: (await import('../surveys/results-page.js')).SurveyResultsPage }) },
+        {
+          path: 'surveys/questionnaires',
+          lazy: async () => ({ Component: (await import('../surveys/questionnaires-page.js')).QuestionnairesPage }),
+        },
+        {
+          path: 'surveys/questionnaires/:id',
+          lazy: async () => ({ Component: (await import('../surveys/questionnaire-edit-page.js')).QuestionnaireEditPage }),
+        },
+        {
+          path: 'surveys/settings',
+          lazy: async () => ({ Component: (await import('../surveys/survey-settings-page.js')).SurveySettingsPage }),
+        },
+        { path: 'surveys/answers', lazy: async () => ({ Component: (await import('../surveys/answers-page.js')).SurveyAnswersPage }) },
         // Issue 23: compensation cases.
         {
           path: 'compensation',

@@ -1,13 +1,17 @@
 import { Anchor, Group, Paper, Progress, Select, SimpleGrid, Stack, Table, Text, Title } from '@mantine/core';
 import { useQuery } from '@tanstack/react-query';
-import { useState } from 'react';
+import { type ReactNode, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
 import type { z } from 'zod';
+import type { AnswersCell } from '../../contracts/survey-answers.js';
 import { RESULT_DIMENSIONS, type SurveyResults, type surveyComments } from '../../contracts/surveys.js';
+import { MIN_CELL } from '../../domain/survey.js';
 import { api, queryString } from '../api/client.js';
+import { hasRole, useCurrentUser } from '../auth/session.js';
 import { useFormat } from '../ui/format.js';
 import { SURVEYS_NS } from './i18n.js';
+import { answersPath } from './surveys-api.js';
 
 type Comments = z.infer<typeof surveyComments>;
 type Dimension = (typeof RESULT_DIMENSIONS)[number];
@@ -22,6 +26,7 @@ const CASE_PATH: Record<string, string> = { request: '/requests', complaint: '/c
 export function SurveyResultsPage() {
   const { t } = useTranslation(SURVEYS_NS);
   const { number } = useFormat();
+  const me = useCurrentUser();
   const [by, setBy] = useState<Dimension>('office');
   const results = useQuery({
     queryKey: ['surveys', 'results', by],
@@ -35,6 +40,16 @@ export function SurveyResultsPage() {
       <Stack gap={4}>
         <Title order={1}>{t('title')}</Title>
         <Text c="dimmed">{t('intro')}</Text>
+        {hasRole(me.roles, 'management') && (
+          <Group gap="md">
+            <Anchor component={Link} to="/surveys/questionnaires">
+              {t('questionnairesLink')}
+            </Anchor>
+            <Anchor component={Link} to="/surveys/settings">
+              {t('settingsLink')}
+            </Anchor>
+          </Group>
+        )}
       </Stack>
       {data && (
         <>
@@ -49,9 +64,11 @@ export function SurveyResultsPage() {
                 <Text size="sm" c="dimmed">
                   {figure.label}
                 </Text>
-                <Text fz={28} fw={700}>
-                  {figure.value}
-                </Text>
+                <FigureLink cell={{}} responses={data.overall.responses} label={`${figure.label} ${figure.value}`}>
+                  <Text fz={28} fw={700} span>
+                    {figure.value}
+                  </Text>
+                </FigureLink>
               </Paper>
             ))}
           </SimpleGrid>
@@ -65,7 +82,11 @@ export function SurveyResultsPage() {
                   .map((score, i) => ({ score, i, count: data.overall.csatDistribution?.[i] ?? 0 }))
                   .map(({ score, i, count }) => (
                     <Group key={score} gap="sm" wrap="nowrap">
-                      <Text w={64}>{t('score', { score: number(score) })}</Text>
+                      <Text w={64}>
+                        <FigureLink cell={{ csat: score }} responses={count} label={t('score', { score: number(score) })}>
+                          {t('score', { score: number(score) })}
+                        </FigureLink>
+                      </Text>
                       <Progress
                         flex={1}
                         value={(count / Math.max(1, data.overall.responses)) * 100}
@@ -86,7 +107,11 @@ export function SurveyResultsPage() {
             <Title order={2} fz="lg" id="survey-months" mb="sm">
               {t('byMonth')}
             </Title>
-            <Cells rows={data.byMonth.map((m) => ({ ...m, key: m.month }))} keyLabel={t('month')} show={show} />
+            <Cells
+              rows={data.byMonth.map((m) => ({ ...m, key: m.month, cell: { from: m.month, to: m.month } }))}
+              keyLabel={t('month')}
+              show={show}
+            />
           </Paper>
           <Paper withBorder radius="md" p="md" component="section" aria-labelledby="survey-breakdown">
             <Group justify="space-between" mb="sm">
@@ -102,7 +127,7 @@ export function SurveyResultsPage() {
               />
             </Group>
             <Cells
-              rows={(data.breakdown ?? []).map((b) => ({ ...b, key: b.key ?? t('unknownKey') }))}
+              rows={(data.breakdown ?? []).map((b) => ({ ...b, key: b.key ?? t('unknownKey'), cell: { by, key: b.key ?? '' } }))}
               keyLabel={t(`by.${by}`)}
               show={show}
             />
@@ -149,7 +174,7 @@ function Cells({
   keyLabel,
   show,
 }: {
-  rows: Array<{ key: string; responses: number; csatAverage: number | null; nps: number | null }>;
+  rows: Array<{ key: string; cell: AnswersCell; responses: number; csatAverage: number | null; nps: number | null }>;
   keyLabel: string;
   show(value: number | null): string;
 }) {
@@ -170,7 +195,11 @@ function Cells({
         <Table.Tbody>
           {rows.map((row) => (
             <Table.Tr key={row.key}>
-              <Table.Td>{row.key}</Table.Td>
+              <Table.Td>
+                <FigureLink cell={row.cell} responses={row.responses} label={row.key}>
+                  {row.key}
+                </FigureLink>
+              </Table.Td>
               <Table.Td>{number(row.responses)}</Table.Td>
               <Table.Td>{show(row.csatAverage)}</Table.Td>
               <Table.Td>{show(row.nps)}</Table.Td>
@@ -179,5 +208,19 @@ function Cells({
         </Table.Tbody>
       </Table>
     </Table.ScrollContainer>
+  );
+}
+
+/**
+ * Every figure links to the answers behind it (issue 24 §5) — except a cell of fewer than 5 answers,
+ * which stays closed (small-cell rule; the server refuses it too).
+ */
+function FigureLink({ cell, responses, label, children }: { cell: AnswersCell; responses: number; label: string; children: ReactNode }) {
+  const { t } = useTranslation(SURVEYS_NS);
+  if (responses < MIN_CELL) return <>{children}</>;
+  return (
+    <Anchor component={Link} to={answersPath(cell)} aria-label={t('answers.open', { figure: label })} inherit>
+      {children}
+    </Anchor>
   );
 }
