@@ -1,5 +1,5 @@
 import { setImmediate } from 'node:timers/promises';
-import { type ExpressionBuilder, sql } from 'kysely';
+import { type ExpressionBuilder, type Kysely, sql } from 'kysely';
 import type {
   AudienceCount,
   BulkAudience,
@@ -8,7 +8,9 @@ import type {
   BulkSend,
   CreateBulkSendBody,
   DeliveryChannel,
+  NotificationEvent,
 } from '../../contracts/notifications.js';
+import { BULK_EVENTS } from '../../contracts/notifications.js';
 import { type MessageState, messageState } from '../../domain/message-state.js';
 import type { StaffScope } from '../../domain/scope.js';
 import type { AppContext } from '../../platform/context.js';
@@ -19,6 +21,7 @@ import { assertWritableScope, isScopeWithin } from '../../platform/http/write-sc
 import { uuidv7 } from '../../platform/ids.js';
 import { recordAudit } from '../audit/index.js';
 import { audiencePage, consentWithdrawalPathOf, countAudience, familySummaries, PAPER_CHANNELS } from '../families/index.js';
+import { bulkPayloads, type FamilyOutcome } from './bulk-send.payloads.js';
 import { EVENTS } from './notifications.events.js';
 import { bulkSendAbilities } from './notifications.policy.js';
 import { readForBatch } from './outbox.batch-reads.js';
@@ -36,7 +39,9 @@ import { decodeCursor } from './outbox.service.js';
  * Cancelling stops the job and withdraws the messages not yet handed to a transport.
  */
 export const BATCH = 250;
-const ABOUT = 'bulk-send';
+export const ABOUT = 'bulk-send';
+/** Sends of another area's event (a survey campaign): that area shows and stops them (bulk-send.payloads.ts). */
+const isOwned = (event: string) => !(BULK_EVENTS as readonly string[]).includes(event);
 const actorOf = (principal: StaffPrincipal) => ({ kind: 'staff' as const, id: principal.userId });
 
 function audienceOf(row: BulkSendTable): BulkAudience {
@@ -48,7 +53,7 @@ function audienceOf(row: BulkSendTable): BulkAudience {
  * domain outside their scope is refused (403 `scope.forbidden` at the filter); otherwise the
  * audience is the filters within their scope.
  */
-function scopedAudience(principal: StaffPrincipal, audience: BulkAudience) {
+export function scopedAudience(principal: StaffPrincipal, audience: BulkAudience) {
   assertWritableScope(
     principal.scope,
     {
@@ -113,7 +118,7 @@ function isVisible(principal: StaffPrincipal, row: BulkSendTable): boolean {
 
 async function load(ctx: AppContext, principal: StaffPrincipal, id: string): Promise<BulkSendTable> {
   const row = await ctx.db.selectFrom('bulk_sends').selectAll().where('id', '=', id).executeTakeFirst();
-  if (!row || !isVisible(principal, row)) throw AppError.notFound('bulk.not-found', 'No such bulk send');
+  if (!row || isOwned(row.event) || !isVisible(principal, row)) throw AppError.notFound('bulk.not-found', 'No such bulk send');
   return row;
 }
 
@@ -207,7 +212,7 @@ export async function getBulkSend(ctx: AppContext, principal: StaffPrincipal, id
 /** The sends the caller may see, newest first (a page may hold fewer than `limit` when some are outside their scope). */
 export async function listBulkSends(ctx: AppContext, principal: StaffPrincipal, query: { cursor?: string | undefined; limit: number }) {
   const cursor = decodeCursor(query.cursor);
-  let select = ctx.db.selectFrom('bulk_sends').selectAll();
+  let select = ctx.db.selectFrom('bulk_sends').selectAll().where('event', 'in', BULK_EVENTS);
   if (cursor) select = select.where('id', '<', cursor);
   const rows = await select
     .orderBy('id', 'desc')
@@ -226,35 +231,55 @@ export async function listBulkSends(ctx: AppContext, principal: StaffPrincipal, 
  */
 export async function cancelBulkSend(ctx: AppContext, principal: StaffPrincipal, id: string): Promise<BulkSend> {
   await load(ctx, principal, id);
-  const now = ctx.clock.now().toISOString();
   await ctx.db.transaction().execute(async (trx) => {
-    const result = await trx
-      .updateTable('bulk_sends')
-      .set({ status: 'cancelled', cancelled_at: now, cancelled_by: principal.userId, updated_at: now })
-      .where('id', '=', id)
-      .where('status', 'in', ['scheduled', 'running'])
-      .executeTakeFirst();
-    if (Number(result.numUpdatedRows) !== 1) {
-      const row = await trx.selectFrom('bulk_sends').select('status').where('id', '=', id).executeTakeFirst();
-      if (!row) throw AppError.notFound('bulk.not-found', 'No such bulk send');
-      throw AppError.conflict('bulk.not-cancellable', `The send is ${row.status}`);
-    }
-    await trx
-      .updateTable('outbox_messages')
-      .set({ status: 'cancelled', next_attempt_at: null, updated_at: now })
-      .where('about_type', '=', ABOUT)
-      .where('about_id', '=', id)
-      .where('status', 'in', ['pending', 'waiting-staff'])
-      .execute();
-    await recordAudit(trx, {
-      at: ctx.clock.now(),
-      actor: actorOf(principal),
-      action: 'bulk-send.cancel',
-      entity: 'bulk_send',
-      entityId: id,
-    });
+    if ((await stopSend(trx, ctx, id, principal.userId)).isStopped) return;
+    const row = await trx.selectFrom('bulk_sends').select('status').where('id', '=', id).executeTakeFirst();
+    if (!row) throw AppError.notFound('bulk.not-found', 'No such bulk send');
+    throw AppError.conflict('bulk.not-cancellable', `The send is ${row.status}`);
   });
   return getBulkSend(ctx, principal, id);
+}
+
+/**
+ * Stops a scheduled or running send in `trx`: no more families, and its messages still waiting for a
+ * transport cancelled (`withdrawn`: their families). Not stopped when it was not scheduled or running.
+ */
+export async function stopSend(
+  trx: Kysely<Database>,
+  ctx: AppContext,
+  id: string,
+  userId: string,
+): Promise<{ isStopped: boolean; withdrawn: string[] }> {
+  const now = ctx.clock.now().toISOString();
+  const result = await trx
+    .updateTable('bulk_sends')
+    .set({ status: 'cancelled', cancelled_at: now, cancelled_by: userId, updated_at: now })
+    .where('id', '=', id)
+    .where('status', 'in', ['scheduled', 'running'])
+    .executeTakeFirst();
+  if (Number(result.numUpdatedRows) !== 1) return { isStopped: false, withdrawn: [] };
+  const waiting = await trx
+    .selectFrom('outbox_messages')
+    .select('recipient_id')
+    .where('about_type', '=', ABOUT)
+    .where('about_id', '=', id)
+    .where('status', 'in', ['pending', 'waiting-staff'])
+    .execute();
+  await trx
+    .updateTable('outbox_messages')
+    .set({ status: 'cancelled', next_attempt_at: null, updated_at: now })
+    .where('about_type', '=', ABOUT)
+    .where('about_id', '=', id)
+    .where('status', 'in', ['pending', 'waiting-staff'])
+    .execute();
+  await recordAudit(trx, {
+    at: ctx.clock.now(),
+    actor: { kind: 'staff', id: userId },
+    action: 'bulk-send.cancel',
+    entity: 'bulk_send',
+    entityId: id,
+  });
+  return { isStopped: true, withdrawn: waiting.map((row) => row.recipient_id).filter((x): x is string => x !== null) };
 }
 
 /** The statuses behind a state (domain/message-state.ts), as a condition the outbox's indexes can use. */
@@ -339,13 +364,23 @@ async function runBatch(ctx: AppContext, send: BulkSendTable, batch: number): Pr
     }
     const tally: Tally = { processed: 0, queued: 0, skipped_consent: 0, skipped_no_channel: 0, skipped_paper: 0, paper: 0 };
     const purpose = definition.consentPurpose ?? 'service';
-    const event = send.event as 'announcement.general';
+    const event = send.event as NotificationEvent;
     const dedupeKeyOf = (familyId: string) => `bulk:${send.id}:${familyId}`;
     // Issue 20 "per-batch reads": settings, templates, contacts, consents and earlier messages once for
     // the batch; each family's consent is then decided once, by the outbox, from what was read (F2).
     const ids = families.map((family) => family.id);
     const reads = await readForBatch(trx, ctx, { event, familyIds: ids, dedupeKeys: ids.map(dedupeKeyOf) });
+    // Another area's send: it gives each family's payload and hears each outcome, in this transaction.
+    const owned = isOwned(send.event)
+      ? await ctx.hooks.provider(bulkPayloads, send.event).prepare(trx, ctx, { id: send.id, event: send.event }, families)
+      : null;
+    const outcomes = new Map<string, FamilyOutcome>();
     for (const family of families) {
+      const payload = owned?.payloads.get(family.id);
+      if (owned && (!payload || 'notAsked' in payload)) {
+        tally.processed += 1;
+        continue;
+      }
       const isPaper = PAPER_CHANNELS.includes(family.agreedChannel);
       // Never consented to this purpose: the outbox records the family skipped (below), no link needed.
       const withdrawPath = consentWithdrawalPathOf(ctx.keys, reads.consents.get(family.id), purpose) ?? '/consent';
@@ -355,7 +390,11 @@ async function runBatch(ctx: AppContext, send: BulkSendTable, batch: number): Pr
         {
           event,
           recipient: { kind: 'family', familyId: family.id },
-          params: { text: send.text_ar, withdrawLink: withdrawPath },
+          params:
+            payload && 'params' in payload
+              ? { ...payload.params, withdrawLink: withdrawPath }
+              : { text: send.text_ar, withdrawLink: withdrawPath },
+          ...(payload && 'params' in payload && payload.expiresAt ? { expiresAt: payload.expiresAt } : {}),
           dedupeKey: dedupeKeyOf(family.id),
           about: { type: ABOUT, id: send.id },
           ...(isPaper && send.include_paper !== 1 ? { skipReason: 'bulk.paper-not-included' } : {}),
@@ -364,6 +403,8 @@ async function runBatch(ctx: AppContext, send: BulkSendTable, batch: number): Pr
         reads,
       );
       tally.processed += 1;
+      if (message)
+        outcomes.set(family.id, { messageId: message.id, status: message.status, reason: message.reason, channel: message.channel });
       if (message?.status === 'skipped') {
         if (message.reason === 'bulk.paper-not-included') tally.skipped_paper += 1;
         else if (message.reason?.startsWith('consent.')) tally.skipped_consent += 1;
@@ -372,6 +413,7 @@ async function runBatch(ctx: AppContext, send: BulkSendTable, batch: number): Pr
       else if (isPaper) tally.paper += 1;
       else tally.queued += 1;
     }
+    await owned?.settle(outcomes);
     await trx
       .updateTable('bulk_sends')
       .set((eb) => ({

@@ -1,10 +1,22 @@
 import type { AreaManifest } from '../../platform/area.js';
 import type { PersonalTable } from '../../platform/personal-data.js';
+import { familyRegistered } from '../families/index.js';
 import { notificationJobs } from './notifications.jobs.js';
 import { deliveryReportRoutes } from './notifications.reports-routes.js';
 import { notificationRoutes } from './notifications.routes.js';
 import { outboxAad } from './outbox.enqueue.js';
+import { tellFamilyRegistered } from './registration-message.js';
 
+export { ownedBulkProgress, startOwnedBulkSend, stopOwnedBulkSend } from './bulk-send.owned.js';
+export {
+  type BulkBatchPayload,
+  type BulkPayloadProvider,
+  bulkPayloads,
+  type FamilyOutcome,
+  type FamilyPayload,
+  type OwnedBulkProgress,
+} from './bulk-send.payloads.js';
+export { previewAudience, scopedAudience } from './bulk-send.service.js';
 /**
  * The outbox's public face (C5, G3): areas write messages in their own transaction with
  * `enqueueMessage`; the dispatcher delivers them.
@@ -50,6 +62,10 @@ export const notificationsArea: AreaManifest = {
     deliveryReportRoutes(app, ctx);
   },
   jobs: notificationJobs,
+  wire(ctx) {
+    // C5 (issue 27 §2): a family's registration is told on its agreed channel.
+    ctx.hooks.on(familyRegistered, (registered) => tellFamilyRegistered(ctx, registered));
+  },
   personalData: NOTIFICATIONS_PERSONAL_DATA,
   auditKinds: [
     'bulk-send.cancel',

@@ -1,9 +1,15 @@
 import type { AreaManifest } from '../../platform/area.js';
 import type { PersonalTable } from '../../platform/personal-data.js';
 import { caseStepped } from '../complaints/index.js';
+import { audienceNarrowers } from '../families/index.js';
+import { bulkPayloads } from '../notifications/index.js';
 import { requestClosed } from '../requests/index.js';
 import { draftAad, responseAad } from './surveys.answer.js';
 import { surveyAnswerRoutes } from './surveys.answers-routes.js';
+import { surveysAudience } from './surveys.campaign-audience.js';
+import { sendCampaignReminders } from './surveys.campaign-reminders.js';
+import { surveyCampaignRoutes } from './surveys.campaign-routes.js';
+import { campaignPayloads, tokenAad } from './surveys.campaign-sends.js';
 import { onCaseStepped, onRequestClosed, sendDueInvitations } from './surveys.invitations.js';
 import { surveyPageRoutes } from './surveys.pages.js';
 import { surveyRoutes } from './surveys.routes.js';
@@ -45,7 +51,20 @@ const SURVEYS_PERSONAL_DATA: readonly PersonalTable[] = [
       ...RESPONDENT_DETAILS,
       // The token itself is never stored: a rotation cannot recompute this hash, and links end at their expiry.
       { column: 'token_hash', kind: 'keyed-hash', holds: 'the survey link’s token, for lookup' },
+      // Issue 24 §3: a campaign's reminder re-sends the same link, so its token is kept sealed.
+      {
+        column: 'token_sealed',
+        kind: 'encrypted',
+        holds: 'a campaign survey link’s token, for its reminder',
+        aad: (k) => tokenAad(k.id as string),
+      },
     ],
+  },
+  {
+    table: 'survey_campaign_sample',
+    key: ['campaign_id', 'family_id'],
+    subject: 'family',
+    columns: [{ column: 'family_id', kind: 'plain', holds: 'a family drawn into a campaign’s random sample' }],
   },
 ];
 
@@ -59,11 +78,19 @@ export const surveysArea: AreaManifest = {
     surveyRoutes(app, ctx);
     surveyPageRoutes(app, ctx);
     surveyAnswerRoutes(app, ctx);
+    surveyCampaignRoutes(app, ctx);
   },
-  jobs: (ctx) => [{ name: 'survey-invitations', intervalMs: 5 * 60_000, run: () => sendDueInvitations(ctx) }],
+  jobs: (ctx) => [
+    { name: 'survey-invitations', intervalMs: 5 * 60_000, run: () => sendDueInvitations(ctx) },
+    // Issue 24 §3: a campaign's reminders, N days after each unanswered link went.
+    { name: 'survey-campaign-reminders', intervalMs: 15 * 60_000, run: () => sendCampaignReminders(ctx) },
+  ],
   wire(ctx) {
     ctx.hooks.on(requestClosed, (closed) => onRequestClosed(ctx, closed));
     ctx.hooks.on(caseStepped, (stepped) => onCaseStepped(ctx, stepped));
+    // Issue 24 §3: campaigns go through the bulk-send engine, narrowed by the surveys' own tables.
+    ctx.hooks.provide(audienceNarrowers, 'surveys', surveysAudience);
+    ctx.hooks.provide(bulkPayloads, 'survey.invitation', campaignPayloads);
   },
   personalData: SURVEYS_PERSONAL_DATA,
   auditKinds: [
@@ -73,7 +100,10 @@ export const surveysArea: AreaManifest = {
     'survey.export',
     'survey.create',
     'survey.invite',
+    'survey.remind',
     'survey.update',
+    'survey-campaign.cancel',
+    'survey-campaign.create',
     'survey-settings.update',
   ],
 };

@@ -31,6 +31,7 @@ import * as m0028 from './migrations/0028-compensation.js';
 import * as m0029 from './migrations/0029-saved-views.js';
 import * as m0030 from './migrations/0030-surveys.js';
 import * as m0031 from './migrations/0031-c6-ceiling.js';
+import * as m0032 from './migrations/0032-survey-campaigns.js';
 
 /** One migration history for both engines, listed here so it works from source and from dist. */
 const migrations: Record<string, Migration> = {
@@ -65,6 +66,7 @@ const migrations: Record<string, Migration> = {
   '0029-saved-views': m0029,
   '0030-surveys': m0030,
   '0031-c6-ceiling': m0031,
+  '0032-survey-campaigns': m0032,
 };
 
 const provider: MigrationProvider = { getMigrations: async () => migrations };

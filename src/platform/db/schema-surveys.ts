@@ -58,6 +58,40 @@ export interface SurveyInvitationTable {
   channel: string | null;
   request_type: string | null;
   created_at: string;
+  /** Issue 24 §3: the campaign that asked (null for an invitation after a case). */
+  campaign_id: string | null;
+  /** The token sealed under the encryption key, kept for a campaign's reminder to re-send the same link. */
+  token_sealed: string | null;
+  /** When a reminder went; never `sent_at`, so reminders do not count towards the N-day rule. */
+  reminded_at: string | null;
+}
+
+/** Issue 24 §3 (H1): a periodic campaign; its audience is worked through by the bulk-send engine. */
+export interface SurveyCampaignTable {
+  id: string;
+  idempotency_key: string;
+  name: string;
+  questionnaire_id: string;
+  /** JSON of the bulk-send audience filters. */
+  audience: string;
+  /** JSON of the creator's scope. */
+  scope: string;
+  sample_size: number | null;
+  include_paper: number;
+  starts_at: string;
+  reminder_days: number | null;
+  closes_at: string;
+  bulk_send_id: string | null;
+  status: string;
+  cancelled_at: string | null;
+  cancelled_by: string | null;
+  created_by: string;
+  created_at: string;
+}
+
+export interface SurveyCampaignSampleTable {
+  campaign_id: string;
+  family_id: string;
 }
 
 export interface SurveyResponseTable {
@@ -89,4 +123,6 @@ export interface SurveySchema {
   survey_settings: SurveySettingsTable;
   survey_invitations: SurveyInvitationTable;
   survey_responses: SurveyResponseTable;
+  survey_campaigns: SurveyCampaignTable;
+  survey_campaign_sample: SurveyCampaignSampleTable;
 }
