@@ -3,13 +3,15 @@ import path from 'node:path';
 import type { Browser, BrowserContext, Locator, Page } from '@playwright/test';
 import { SEEDED_COMMITTEES } from '../../src/contracts/committees.js';
 import type { StaffRole } from '../../src/domain/roles.js';
+import { PORTAL_COMPENSATION_COPY } from '../../src/modules/portal/portal.compensation.js';
+import { PORTAL_COPY } from '../../src/modules/portal/portal.copy.js';
 import type { AppContext } from '../../src/platform/context.js';
 import { hashPassword } from '../../src/platform/crypto/passwords.js';
 import { CSRF_HEADER, SESSION_COOKIE } from '../../src/platform/http/auth-plugin.js';
 import { uuidv7 } from '../../src/platform/ids.js';
 import { expectNoSeriousViolations } from './support/axe.js';
 import { expect, serveSilaForThisFile, test } from './support/fixtures.js';
-import { enableSms, registerFamilyAtReception } from './support/portal.js';
+import { codeSentTo, enableSms, registerFamilyAtReception } from './support/portal.js';
 import { cm as c, drawSignature, escapeRegExp } from './support/requests.js';
 import { shot } from './support/shots.js';
 
@@ -128,6 +130,7 @@ let chair: Session;
 let member: Session;
 let manager: Session;
 let familyId = '';
+let familyNationalId = '';
 let complaint = { id: '', reference: '', trackingCode: '' };
 let caseId = '';
 let caseReference = '';
@@ -159,6 +162,7 @@ test('set up: the follow-up committee (investigation) of two with a quorum of tw
 
   const family = await registerFamilyAtReception(sila.ctx, 'مريم عبدالله القحطاني');
   familyId = family.id;
+  familyNationalId = family.nationalId;
   const intake = await apiAs(sila.url, reception)<{ case: { id: string; reference: string }; trackingCode: string }>(
     'POST',
     '/api/v1/complaints/intake',
@@ -401,7 +405,7 @@ test('D4: two negotiation rounds and the settlement on the case page, signed by 
   expect(closed.payments.map((p) => p.amountHalalas).sort()).toEqual([200_000, 250_000]);
 });
 
-test('§5: the family’s messages are in the outbox, without staff names; the tracking page shows the outcome category only', async ({
+test('§5: the family’s messages are in the outbox, without staff names; the tracking page shows the outcome category only; the portal lists the case with its step and dates', async ({
   browser,
   sila,
 }) => {
@@ -427,4 +431,24 @@ test('§5: the family’s messages are in the outbox, without staff names; the t
     expect(body, secret).not.toContain(secret);
   await expectNoSeriousViolations(visitor, 'the tracking page with the compensation outcome');
   await visitor.context().close();
+
+  // The family follows its case in the portal: reference, step and dates; nothing internal.
+  const portal = await (await browser.newContext({ baseURL: sila.url, locale: 'ar-SA' })).newPage();
+  await portal.goto('/portal');
+  await portal.getByLabel(PORTAL_COPY.ar.nationalIdLabel).fill(familyNationalId);
+  await portal.getByRole('button', { name: PORTAL_COPY.ar.sendCode }).click();
+  await expect(portal.getByLabel(PORTAL_COPY.ar.codeLabel)).toBeFocused();
+  await portal.getByLabel(PORTAL_COPY.ar.codeLabel).fill(await codeSentTo(sila.ctx, familyId));
+  await portal.getByRole('button', { name: PORTAL_COPY.ar.signIn, exact: true }).click();
+  const claims = portal.getByRole('region', { name: PORTAL_COMPENSATION_COPY.ar.title });
+  const claim = claims.getByRole('article', { name: new RegExp(escapeRegExp(caseReference)) });
+  await expect(claim).toContainText(PORTAL_COMPENSATION_COPY.ar.statuses.closed, { timeout: 30_000 });
+  await expect(claim).toContainText(PORTAL_COMPENSATION_COPY.ar.established);
+  await expect(claim).toContainText(/\d{4} هـ/);
+  const shown = (await claims.textContent()) ?? '';
+  for (const secret of ['4,500', '3,000', HARM, CAUSES, chair.displayName, manager.displayName, member.displayName])
+    expect(shown, secret).not.toContain(secret);
+  await expectNoSeriousViolations(portal, 'the portal with the family’s compensation case');
+  await shot(portal, 'compensation-portal', { fullPage: true });
+  await portal.context().close();
 });

@@ -55,7 +55,9 @@ test('an administrator edits a holiday and sees the deadline answer move, on the
   // The calculator: 15 working days from early February next year, as the public endpoint answers.
   const before = await publicDeadline(request, FROM, 15);
   await page.getByLabel(exactly(c('from'))).fill(FROM);
-  await page.getByLabel(exactly(c('workingDays'))).fill('15');
+  // Typed in Arabic-Indic digits (issue 27 §5): read as 15, and the field says so.
+  await page.getByLabel(exactly(c('workingDays'))).fill('١٥');
+  await expect(page.getByTestId('number-understood')).toHaveText('فُهم: 15 يومًا');
   await expect.poll(() => calculatorAnswer(page)).toBe(before);
 
   // An open working-day clock over the same window (a service request's, C6): edits move it too.

@@ -1,3 +1,4 @@
+import type { PortalCompensationCase } from '../../contracts/compensation.js';
 import type { FamilyConsents } from '../../contracts/families.js';
 import type { FamilyRequestView, RequestStatus } from '../../contracts/requests.js';
 import type { AssociationSettings } from '../../contracts/settings.js';
@@ -5,6 +6,7 @@ import { formatDualDate, riyadhCalendarDay } from '../../domain/dates.js';
 import { html, type SafeHtml } from '../../platform/http/html.js';
 import { ICON_LINKS } from '../../platform/http/icons.js';
 import { applyChooseView, applyTypeView, type PortalView, requestLink, requestView } from './portal.apply.js';
+import { compensationSection } from './portal.compensation.js';
 import { portalConsentsSection } from './portal.consents.js';
 import { PORTAL_COPY, type PortalCopy } from './portal.copy.js';
 
@@ -29,6 +31,8 @@ export interface SignedInFamily {
   requests: FamilyRequestView[];
   /** The family's consents, shown on the home view (issue 20 §3). */
   consents?: FamilyConsents | null;
+  /** The family's compensation cases, step and dates only (issue 23 §5). */
+  compensationCases?: readonly PortalCompensationCase[];
 }
 
 export interface PortalPageInput {
@@ -143,6 +147,7 @@ ${
     ? family.requests.map((request) => requestCard(t, language, association.digits, request))
     : html`<section class="card empty"><p>${t.noRequests} ${ltr(association.phone)}.</p></section>`
 }
+${compensationSection(language, association.digits, family.compensationCases ?? [])}
 ${family.consents ? portalConsentsSection(language, family.consents) : ''}`;
 }
 

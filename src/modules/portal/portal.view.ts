@@ -4,6 +4,7 @@ import type { AppContext } from '../../platform/context.js';
 import { AppError } from '../../platform/http/app-error.js';
 import { portalFamilyOf } from '../../platform/http/auth-plugin.js';
 import { uuidv7 } from '../../platform/ids.js';
+import { familyCompensationCases } from '../compensation/index.js';
 import { familyContact, familyOwnConsents } from '../families/index.js';
 import { attestationSummary, familyRequest, familyRequests, onlineRequestTypes } from '../requests/index.js';
 import { currentPrivacyNotice, getAssociation } from '../settings/index.js';
@@ -72,7 +73,10 @@ export async function portalPageFor(
     const me = await describeFamily(ctx, principal, language);
     view = await viewFor(ctx, principal.familyId, path);
     family = { ...me, requests: view.kind === 'home' ? await familyRequests(ctx, principal.familyId) : [] };
-    if (view.kind === 'home') family.consents = await familyOwnConsents(ctx, principal.familyId); // issue 20 §3
+    if (view.kind === 'home') {
+      family.consents = await familyOwnConsents(ctx, principal.familyId); // issue 20 §3
+      family.compensationCases = await familyCompensationCases(ctx, principal.familyId); // issue 23 §5
+    }
   }
   return renderPortalPage({
     association: await getAssociation(ctx),

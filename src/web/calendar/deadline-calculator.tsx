@@ -1,8 +1,9 @@
-import { Alert, Group, NumberInput, Stack, Text, Title } from '@mantine/core';
+import { Alert, Group, Stack, Text, Title } from '@mantine/core';
 import { useDebouncedValue } from '@mantine/hooks';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { MAX_WORKING_DAYS } from '../../contracts/calendar.js';
+import { NumberField } from '../ui/number-field.js';
 import { errorMessage } from '../ui/problems.js';
 import { useDeadline } from './calendar-api.js';
 import { useDayFormat } from './day-format.js';
@@ -33,16 +34,7 @@ export function DeadlineCalculator({ today }: { today: string }) {
       </Text>
       <Group grow align="flex-start" gap="sm" wrap="wrap">
         <DayInput label={t('from')} value={from} onChange={setFrom} miw={170} />
-        <NumberInput
-          label={t('workingDays')}
-          value={workingDays}
-          onChange={setWorkingDays}
-          min={0}
-          max={MAX_WORKING_DAYS}
-          allowDecimal={false}
-          allowNegative={false}
-          miw={120}
-        />
+        <NumberField kind="days" label={t('workingDays')} value={workingDays} onChange={setWorkingDays} miw={120} />
       </Group>
       <div aria-live="polite" data-testid="deadline-answer" data-deadline={answer.data?.deadline ?? ''}>
         {isAsked && answer.isError && (

@@ -1,4 +1,4 @@
-import { Alert, Anchor, Badge, Button, Fieldset, Group, Paper, Radio, Stack, Table, Text, Textarea, TextInput, Title } from '@mantine/core';
+import { Alert, Anchor, Badge, Button, Fieldset, Group, Paper, Radio, Stack, Table, Text, Textarea, Title } from '@mantine/core';
 import { useForm } from '@mantine/form';
 import { IconCheck } from '@tabler/icons-react';
 import { useMutation, useQueryClient } from '@tanstack/react-query';
@@ -15,9 +15,9 @@ import { useFormat } from '../ui/format.js';
 import { useLanguage } from '../ui/language.js';
 import { Ltr } from '../ui/ltr.js';
 import { notifySuccess } from '../ui/notify.js';
+import { NumberField } from '../ui/number-field.js';
 import { ProblemAlert } from '../ui/problem-alert.js';
 import { errorMessage } from '../ui/problems.js';
-import { halalasFrom } from '../ui/riyals.js';
 import { useFormProblem } from '../ui/use-form-problem.js';
 import { schemaErrors } from '../ui/validate.js';
 import { ScrollTable } from '../ui/worklist.js';
@@ -210,7 +210,8 @@ interface VoteValues {
   /** Compensation (D2): what a vote finding harm states. */
   harm: string;
   sizeMode: 'amount' | 'description';
-  amount: string;
+  /** Halalas, as the number field read them ('' while empty or unreadable). */
+  amount: number | '';
   sizeDescription: string;
   causes: string;
 }
@@ -220,10 +221,10 @@ const HARM_KIND = 'compensation';
 /** What the vote carries for the kind (compensation, D2): the harm, its size and its causes when harm is found. */
 function payloadOf(item: AgendaItem, values: VoteValues): Record<string, unknown> | undefined {
   if (item.subjectKind !== HARM_KIND || values.choice !== 'approve') return undefined;
-  const amount = halalasFrom(values.amount);
+  const amount = values.amount;
   return {
     harm: values.harm.trim(),
-    ...(values.sizeMode === 'amount' && amount !== null ? { amountHalalas: amount } : {}),
+    ...(values.sizeMode === 'amount' && amount !== '' && amount > 0 ? { amountHalalas: amount } : {}),
     ...(values.sizeMode === 'description' && values.sizeDescription.trim() ? { sizeDescription: values.sizeDescription.trim() } : {}),
     causes: values.causes.trim(),
   };
@@ -235,8 +236,8 @@ function harmErrors(t: TFunction, values: VoteValues): Record<string, string> {
   if (values.harm.trim().length < 5) errors.harm = t('harm.harmRequired');
   if (values.causes.trim().length < 5) errors.causes = t('harm.causesRequired');
   if (values.sizeMode === 'amount') {
-    if (!values.amount.trim()) errors.amount = t('harm.amountRequired');
-    else if (halalasFrom(values.amount) === null) errors.amount = t('harm.amountInvalid');
+    if (values.amount === '') errors.amount = t('harm.amountRequired');
+    else if (values.amount <= 0) errors.amount = t('harm.amountInvalid');
   } else if (values.sizeDescription.trim().length < 3) {
     errors.sizeDescription = t('harm.sizeDescriptionRequired');
   }
@@ -257,7 +258,7 @@ function VoteForm({ meetingId, item, current }: { meetingId: string; item: Agend
       reasons: current?.reasons ?? '',
       harm: givenText('harm'),
       sizeMode: givenText('sizeDescription') && typeof given.amountHalalas !== 'number' ? 'description' : 'amount',
-      amount: typeof given.amountHalalas === 'number' ? String(given.amountHalalas / 100) : '',
+      amount: typeof given.amountHalalas === 'number' ? given.amountHalalas : '',
       sizeDescription: givenText('sizeDescription'),
       causes: givenText('causes'),
     },
@@ -321,12 +322,11 @@ function VoteForm({ meetingId, item, current }: { meetingId: string; item: Agend
                 </Group>
               </Radio.Group>
               {form.values.sizeMode === 'amount' ? (
-                <TextInput
+                <NumberField
+                  kind="riyals"
                   label={t('harm.amount')}
                   description={t('harm.amountHint')}
                   required
-                  inputMode="decimal"
-                  dir="ltr"
                   maxLength={20}
                   {...form.getInputProps('amount')}
                 />

@@ -1,4 +1,4 @@
-import { Button, Group, Modal, MultiSelect, NumberInput, Select, SimpleGrid, Stack, Switch, TextInput } from '@mantine/core';
+import { Button, Group, Modal, MultiSelect, Select, SimpleGrid, Stack, Switch, TextInput } from '@mantine/core';
 import { useForm } from '@mantine/form';
 import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { useMemo } from 'react';
@@ -6,6 +6,7 @@ import { useTranslation } from 'react-i18next';
 import { COMMITTEE_PURPOSES, createCommitteeBody, updateCommitteeBody } from '../../contracts/committees.js';
 import { api } from '../api/client.js';
 import { notifySuccess } from '../ui/notify.js';
+import { NumberField } from '../ui/number-field.js';
 import { ProblemAlert } from '../ui/problem-alert.js';
 import { useFormProblem } from '../ui/use-form-problem.js';
 import { schemaErrors } from '../ui/validate.js';
@@ -151,7 +152,7 @@ export function CommitteeFormModal({ committee, opened, onClose }: { committee: 
           />
           <SimpleGrid cols={{ base: 1, sm: 2 }} spacing="sm">
             <Select label={t('chair')} required allowDeselect={false} data={chairChoices} {...form.getInputProps('chairId')} />
-            <NumberInput label={t('quorum')} description={t('quorumHint')} required min={1} max={50} {...form.getInputProps('quorum')} />
+            <NumberField kind="integer" label={t('quorum')} description={t('quorumHint')} required {...form.getInputProps('quorum')} />
           </SimpleGrid>
           {!isNew && <Switch label={t('isActive')} {...form.getInputProps('isActive', { type: 'checkbox' })} />}
           <Group justify="flex-end" gap="sm">

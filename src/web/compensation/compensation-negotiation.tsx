@@ -7,8 +7,9 @@ import { DualDay } from '../ui/dual-day.js';
 import { useLanguage } from '../ui/language.js';
 import { Ltr } from '../ui/ltr.js';
 import { notifyError, notifySuccess } from '../ui/notify.js';
+import { NumberField } from '../ui/number-field.js';
 import { errorMessage } from '../ui/problems.js';
-import { type CompensationDetail, casePath, halalasFrom, useCaseWrite } from './compensation-api.js';
+import { type CompensationDetail, casePath, useCaseWrite } from './compensation-api.js';
 import { COMPENSATION_NS } from './i18n.js';
 
 type Round = CompensationDetail['rounds'][number];
@@ -100,7 +101,8 @@ function RoundLine({ detail, round }: { detail: CompensationDetail; round: Round
 function OfferForm({ detail }: { detail: CompensationDetail }) {
   const { t } = useTranslation(COMPENSATION_NS);
   const { t: tc } = useTranslation();
-  const [values, setValues] = useState({ amount: '', remedy: '', service: '', notes: '', nextDay: '' });
+  const [values, setValues] = useState({ remedy: '', service: '', notes: '', nextDay: '' });
+  const [amount, setAmount] = useState<number | ''>('');
   const [flags, setFlags] = useState({ hasApology: false, isFinalOffer: false });
   const write = useCaseWrite(detail.id, (body: Record<string, unknown>) =>
     api.post<CompensationDetail>(casePath(detail.id, '/rounds'), body),
@@ -108,9 +110,8 @@ function OfferForm({ detail }: { detail: CompensationDetail }) {
   const set = (key: keyof typeof values) => (e: { currentTarget: { value: string } }) =>
     setValues({ ...values, [key]: e.currentTarget.value });
   const submit = () => {
-    const amount = halalasFrom(values.amount);
     const body: Record<string, unknown> = { ...flags };
-    if (amount !== null) body.offerAmountHalalas = amount;
+    if (amount !== '' && amount > 0) body.offerAmountHalalas = amount;
     for (const key of ['remedy', 'service', 'notes', 'nextDay'] as const) if (values[key].trim()) body[key] = values[key].trim();
     write.mutate(body, { onSuccess: () => notifySuccess(t('rounds.saved')), onError: (error) => notifyError(errorMessage(tc, error)) });
   };
@@ -118,7 +119,7 @@ function OfferForm({ detail }: { detail: CompensationDetail }) {
     <Stack gap="xs">
       <Text fw={600}>{t('rounds.offer')}</Text>
       <Group grow wrap="wrap">
-        <TextInput label={t('rounds.amount')} inputMode="decimal" value={values.amount} onChange={set('amount')} />
+        <NumberField kind="riyals" label={t('rounds.amount')} value={amount} onChange={setAmount} />
         <TextInput label={t('rounds.remedy')} maxLength={2000} value={values.remedy} onChange={set('remedy')} />
         <TextInput label={t('rounds.service')} maxLength={2000} value={values.service} onChange={set('service')} />
         <TextInput label={t('rounds.nextDay')} placeholder="2026-03-20" maxLength={10} value={values.nextDay} onChange={set('nextDay')} />

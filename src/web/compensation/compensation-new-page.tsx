@@ -9,10 +9,11 @@ import { api } from '../api/client.js';
 import { hasRole, useCurrentUser } from '../auth/session.js';
 import { useFamilyList } from '../families/families-api.js';
 import { notifySuccess } from '../ui/notify.js';
+import { NumberField } from '../ui/number-field.js';
 import { NotAllowed, Page } from '../ui/page.js';
 import { ProblemAlert } from '../ui/problem-alert.js';
 import { errorMessage } from '../ui/problems.js';
-import { type CompensationDetail, casePath, halalasFrom } from './compensation-api.js';
+import { type CompensationDetail, casePath } from './compensation-api.js';
 import { COMPENSATION_NS } from './i18n.js';
 
 const ORIGINS = COMPENSATION_ORIGINS.filter((origin) => origin !== 'complaint');
@@ -31,17 +32,17 @@ export function CompensationNewPage() {
   const [search, setSearch] = useState('');
   const [debounced] = useDebouncedValue(search.trim(), 300);
   const families = useFamilyList({ q: debounced, sort: 'name', order: 'asc', limit: 8 }, debounced.length >= 2 && !family);
-  const [values, setValues] = useState({ origin: 'letter', claim: '', asked: '' });
+  const [values, setValues] = useState({ origin: 'letter', claim: '' });
+  const [asked, setAsked] = useState<number | ''>('');
   const [file, setFile] = useState<File | null>(null);
   const [problem, setProblem] = useState<string | null>(null);
   const open = useMutation({
     mutationFn: async () => {
-      const asked = halalasFrom(values.asked);
       const created = await api.post<CompensationDetail>('/compensation-cases', {
         familyId: family?.id,
         origin: values.origin,
         claim: values.claim.trim(),
-        ...(asked !== null ? { amountAskedHalalas: asked } : {}),
+        ...(asked !== '' && asked > 0 ? { amountAskedHalalas: asked } : {}),
       });
       if (file) {
         const form = new FormData();
@@ -112,12 +113,7 @@ export function CompensationNewPage() {
             value={values.claim}
             onChange={(e) => setValues({ ...values, claim: e.currentTarget.value })}
           />
-          <TextInput
-            label={t('new.asked')}
-            inputMode="decimal"
-            value={values.asked}
-            onChange={(e) => setValues({ ...values, asked: e.currentTarget.value })}
-          />
+          <NumberField kind="riyals" label={t('new.asked')} value={asked} onChange={setAsked} />
           <FileInput
             label={t('new.scan')}
             accept="application/pdf,image/jpeg,image/png,image/webp"

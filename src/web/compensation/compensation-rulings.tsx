@@ -6,8 +6,9 @@ import { api } from '../api/client.js';
 import { useLanguage } from '../ui/language.js';
 import { Ltr } from '../ui/ltr.js';
 import { notifyError, notifySuccess } from '../ui/notify.js';
+import { NumberField } from '../ui/number-field.js';
 import { errorMessage } from '../ui/problems.js';
-import { type CompensationDetail, casePath, halalasFrom, useCaseWrite } from './compensation-api.js';
+import { type CompensationDetail, casePath, useCaseWrite } from './compensation-api.js';
 import { COMPENSATION_NS } from './i18n.js';
 
 /** D3: rulings recorded with their scan; a ruling not final establishes nothing. */
@@ -46,7 +47,8 @@ export function RulingsSection({ detail }: { detail: CompensationDetail }) {
 function RulingForm({ detail }: { detail: CompensationDetail }) {
   const { t } = useTranslation(COMPENSATION_NS);
   const { t: tc } = useTranslation();
-  const [values, setValues] = useState({ authority: '', rulingNumber: '', rulingDay: '', amount: '', summary: '', isFinal: true });
+  const [values, setValues] = useState({ authority: '', rulingNumber: '', rulingDay: '', summary: '', isFinal: true });
+  const [amount, setAmount] = useState<number | ''>('');
   const [file, setFile] = useState<File | null>(null);
   const write = useCaseWrite(detail.id, (form: FormData) => api.upload<CompensationDetail>(casePath(detail.id, '/rulings'), form));
   const set = (key: keyof typeof values) => (e: { currentTarget: { value: string } }) =>
@@ -57,8 +59,7 @@ function RulingForm({ detail }: { detail: CompensationDetail }) {
     form.set('rulingNumber', values.rulingNumber.trim());
     form.set('rulingDay', values.rulingDay.trim());
     form.set('isFinal', String(values.isFinal));
-    const amount = halalasFrom(values.amount);
-    if (amount !== null) form.set('amountHalalas', String(amount));
+    if (amount !== '' && amount > 0) form.set('amountHalalas', String(amount));
     if (values.summary.trim()) form.set('summary', values.summary.trim());
     if (file) form.set('file', file);
     write.mutate(form, { onSuccess: () => notifySuccess(t('ruling.saved')), onError: (error) => notifyError(errorMessage(tc, error)) });
@@ -70,7 +71,7 @@ function RulingForm({ detail }: { detail: CompensationDetail }) {
         <TextInput label={t('ruling.authority')} maxLength={200} value={values.authority} onChange={set('authority')} />
         <TextInput label={t('ruling.number')} maxLength={100} value={values.rulingNumber} onChange={set('rulingNumber')} />
         <TextInput label={t('ruling.day')} placeholder="2026-03-01" maxLength={10} value={values.rulingDay} onChange={set('rulingDay')} />
-        <TextInput label={t('ruling.amount')} inputMode="decimal" value={values.amount} onChange={set('amount')} />
+        <NumberField kind="riyals" label={t('ruling.amount')} value={amount} onChange={setAmount} />
       </Group>
       <Textarea label={t('ruling.summary')} autosize minRows={1} maxLength={2000} value={values.summary} onChange={set('summary')} />
       <Group align="flex-end">

@@ -7,8 +7,9 @@ import { DualDay } from '../ui/dual-day.js';
 import { useLanguage } from '../ui/language.js';
 import { Ltr } from '../ui/ltr.js';
 import { notifyError, notifySuccess } from '../ui/notify.js';
+import { NumberField } from '../ui/number-field.js';
 import { errorMessage } from '../ui/problems.js';
-import { type CompensationDetail, casePath, halalasFrom, useCaseWrite } from './compensation-api.js';
+import { type CompensationDetail, casePath, useCaseWrite } from './compensation-api.js';
 import { SettlementSignature } from './compensation-settlement-sign.js';
 import { COMPENSATION_NS } from './i18n.js';
 
@@ -19,8 +20,8 @@ export function SettlementSection({ detail }: { detail: CompensationDetail }) {
   const { language } = useLanguage();
   const s = detail.settlement;
   const isEditable = detail.abilities.saveSettlement;
+  const [amount, setAmount] = useState<number | ''>(s ? s.amountHalalas : '');
   const [values, setValues] = useState({
-    amount: s ? String(s.amountHalalas / 100) : '',
     schedule: s?.schedule ?? '',
     remedy: s?.remedy ?? '',
   });
@@ -35,7 +36,7 @@ export function SettlementSection({ detail }: { detail: CompensationDetail }) {
   });
   const submit = () => {
     const body: Record<string, unknown> = {
-      amountHalalas: halalasFrom(values.amount) ?? 0,
+      amountHalalas: amount === '' ? 0 : amount,
       schedule: values.schedule.trim(),
       hasApology: false,
     };
@@ -77,12 +78,7 @@ export function SettlementSection({ detail }: { detail: CompensationDetail }) {
         {isEditable && (
           <Stack gap="xs">
             <Group grow wrap="wrap">
-              <TextInput
-                label={t('settlement.amount')}
-                inputMode="decimal"
-                value={values.amount}
-                onChange={(e) => setValues({ ...values, amount: e.currentTarget.value })}
-              />
+              <NumberField kind="riyals" label={t('settlement.amount')} value={amount} onChange={setAmount} />
               <TextInput
                 label={t('rounds.remedy')}
                 value={values.remedy}
@@ -119,7 +115,8 @@ export function PaymentsSection({ detail }: { detail: CompensationDetail }) {
   const { t } = useTranslation(COMPENSATION_NS);
   const { t: tc } = useTranslation();
   const { language } = useLanguage();
-  const [values, setValues] = useState({ amount: '', method: 'bank-transfer', paidDay: '', reference: '' });
+  const [values, setValues] = useState({ method: 'bank-transfer', paidDay: '', reference: '' });
+  const [amount, setAmount] = useState<number | ''>('');
   const [file, setFile] = useState<File | null>(null);
   const write = useCaseWrite(detail.id, (form: FormData) => api.upload<CompensationDetail>(casePath(detail.id, '/payments'), form));
   const canPay = detail.abilities.pay;
@@ -127,7 +124,7 @@ export function PaymentsSection({ detail }: { detail: CompensationDetail }) {
   const total = detail.settlement?.amountHalalas ?? 0;
   const submit = () => {
     const form = new FormData();
-    form.set('amountHalalas', String(halalasFrom(values.amount) ?? 0));
+    form.set('amountHalalas', String(amount === '' ? 0 : amount));
     form.set('method', values.method);
     form.set('paidDay', values.paidDay.trim());
     if (values.reference.trim()) form.set('reference', values.reference.trim());
@@ -153,12 +150,7 @@ export function PaymentsSection({ detail }: { detail: CompensationDetail }) {
         {canPay && (
           <Stack gap="xs">
             <Group grow wrap="wrap">
-              <TextInput
-                label={t('payments.amount')}
-                inputMode="decimal"
-                value={values.amount}
-                onChange={(e) => setValues({ ...values, amount: e.currentTarget.value })}
-              />
+              <NumberField kind="riyals" label={t('payments.amount')} value={amount} onChange={setAmount} />
               <Select
                 label={t('payments.method')}
                 data={PAYMENT_METHODS.map((value) => ({ value, label: t(`payments.methods.${value}`) }))}

@@ -3,7 +3,6 @@ import {
   Button,
   Group,
   MultiSelect,
-  NumberInput,
   Paper,
   Select,
   SimpleGrid,
@@ -25,6 +24,7 @@ import { api } from '../api/client.js';
 import { hasRole, useCurrentUser } from '../auth/session.js';
 import { useLanguage } from '../ui/language.js';
 import { notifySuccess } from '../ui/notify.js';
+import { NumberField } from '../ui/number-field.js';
 import { LoadFailure, NotAllowed, Page, PageLoader } from '../ui/page.js';
 import { ProblemAlert } from '../ui/problem-alert.js';
 import { asProblem, errorMessage, fieldErrorMessage, problemMessage } from '../ui/problems.js';
@@ -270,14 +270,13 @@ function Numbers({
     <Section id={id} title={title} hint={hint}>
       <SimpleGrid cols={{ base: 1, sm: 2 }} spacing="sm">
         {items.map(([key, min, max]) => (
-          <NumberInput
+          <NumberField
             key={key}
+            kind={/days/i.test(String(key)) ? 'days' : 'integer'}
             label={t(`fields.${key}`)}
             description={t('range', { min, max })}
-            allowDecimal={false}
-            allowNegative={false}
             {...form.getInputProps(key)}
-            onChange={(value) => form.setFieldValue(key, (value === '' ? Number.NaN : Number(value)) as never)}
+            onChange={(value) => form.setFieldValue(key, (value === '' ? Number.NaN : value) as never)}
             value={Number.isNaN(form.values[key] as number) ? '' : (form.values[key] as number)}
           />
         ))}

@@ -1,8 +1,9 @@
-import { Button, Group, NumberInput, Paper, SimpleGrid, Stack, Text, Title } from '@mantine/core';
+import { Button, Group, Paper, SimpleGrid, Stack, Text, Title } from '@mantine/core';
 import { useForm } from '@mantine/form';
 import { useTranslation } from 'react-i18next';
 import { TRANSPORT_CHANNELS, type TransportRates } from '../../contracts/notifications.js';
 import { notifySuccess } from '../ui/notify.js';
+import { NumberField } from '../ui/number-field.js';
 import { ProblemAlert } from '../ui/problem-alert.js';
 import { useFormProblem } from '../ui/use-form-problem.js';
 import { NOTIFICATIONS_NS } from './i18n.js';
@@ -42,13 +43,11 @@ function RatesForm({ settings }: { settings: NonNullable<ReturnType<typeof useNo
           <ProblemAlert message={problem.message} />
           <SimpleGrid cols={{ base: 1, sm: 3 }} spacing="sm">
             {TRANSPORT_CHANNELS.map((channel) => (
-              <NumberInput
+              <NumberField
                 key={channel}
+                kind="integer"
                 label={labels.channel(channel)}
                 description={t('ratesUnit')}
-                min={1}
-                max={100}
-                allowDecimal={false}
                 {...form.getInputProps(channel)}
               />
             ))}

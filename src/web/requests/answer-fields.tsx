@@ -1,10 +1,10 @@
-import { Checkbox, Group, NumberInput, Radio, Select, SimpleGrid, Textarea, TextInput } from '@mantine/core';
+import { Checkbox, Group, Radio, Select, SimpleGrid, Textarea, TextInput } from '@mantine/core';
 import { useTranslation } from 'react-i18next';
 import type { Answers, AnswerValue, RequestType } from '../../contracts/requests.js';
-import { toLatinDigits } from '../ui/digits.js';
 import { DualDay } from '../ui/dual-day.js';
 import { LIST_SEPARATOR } from '../ui/format.js';
 import { useLanguage } from '../ui/language.js';
+import { NumberField } from '../ui/number-field.js';
 import { REQUESTS_NS } from './i18n.js';
 
 type Item = RequestType['checklist'][number];
@@ -102,11 +102,11 @@ function AnswerField({
       );
     case 'number':
       return (
-        <NumberInput
+        <NumberField
           {...common}
-          dir="ltr"
+          kind="decimal"
           value={typeof value === 'number' ? value : ''}
-          onChange={(next) => onChange(typeof next === 'number' ? next : next === '' ? null : Number(toLatinDigits(next)))}
+          onChange={(next) => onChange(next === '' ? null : next)}
         />
       );
     case 'date': {

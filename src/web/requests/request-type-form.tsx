@@ -4,7 +4,6 @@ import {
   Divider,
   Fieldset,
   Group,
-  NumberInput,
   Paper,
   Select,
   SimpleGrid,
@@ -22,6 +21,7 @@ import { FIELD_TYPES, type FieldType, type RequestType } from '../../contracts/r
 import { DEFAULT_WARNING_THRESHOLD, MAX_REPLY_WORKING_DAYS } from '../../domain/reply-ceiling.js';
 import { useCommittees } from '../committees/committees-api.js';
 import { useLanguage } from '../ui/language.js';
+import { NumberField } from '../ui/number-field.js';
 import { REQUESTS_NS } from './i18n.js';
 
 export interface OptionValues {
@@ -157,21 +157,17 @@ export function RequestTypeFields({ form, isNew }: { form: UseFormReturnType<Req
           {...form.getInputProps('committeeId')}
         />
         {/* C6: 15 working days at most; not clamped silently, so a larger number gets the policy's reason. */}
-        <NumberInput
+        <NumberField
+          kind="days"
           label={t('types.responseWorkingDays')}
           description={t('types.responseHint')}
           required
-          min={1}
-          max={MAX_REPLY_WORKING_DAYS}
-          clampBehavior="none"
           {...form.getInputProps('responseWorkingDays')}
         />
-        <NumberInput
+        <NumberField
+          kind="days"
           label={t('types.warningThreshold')}
           description={t('types.warningHint')}
-          min={0}
-          max={MAX_REPLY_WORKING_DAYS - 1}
-          clampBehavior="none"
           {...form.getInputProps('warningThreshold')}
         />
       </SimpleGrid>
@@ -186,7 +182,7 @@ export function RequestTypeFields({ form, isNew }: { form: UseFormReturnType<Req
       <Textarea label={t('types.criteriaEn')} required dir="ltr" autosize minRows={3} {...form.getInputProps('criteriaEn')} />
       <Group gap="lg">
         <Switch label={t('types.isActive')} {...form.getInputProps('isActive', { type: 'checkbox' })} />
-        <NumberInput label={t('types.sortOrder')} min={0} max={10000} w={140} {...form.getInputProps('sortOrder')} />
+        <NumberField kind="integer" label={t('types.sortOrder')} w={140} {...form.getInputProps('sortOrder')} />
       </Group>
       <Divider />
       <Stack gap="sm">

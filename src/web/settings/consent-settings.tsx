@@ -1,4 +1,4 @@
-import { Badge, Button, Checkbox, Group, Modal, NumberInput, Paper, Stack, Table, Text, Textarea, TextInput } from '@mantine/core';
+import { Badge, Button, Checkbox, Group, Modal, Paper, Stack, Table, Text, Textarea, TextInput } from '@mantine/core';
 import { IconPencil, IconPlus } from '@tabler/icons-react';
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { useState } from 'react';
@@ -9,6 +9,7 @@ import { i18n } from '../i18n/i18n.js';
 import { useFormat } from '../ui/format.js';
 import { Ltr } from '../ui/ltr.js';
 import { notifySuccess } from '../ui/notify.js';
+import { NumberField } from '../ui/number-field.js';
 import { LoadFailure, PageLoader } from '../ui/page.js';
 import { ProblemAlert } from '../ui/problem-alert.js';
 import { asProblem, errorMessage, problemMessage } from '../ui/problems.js';
@@ -242,12 +243,11 @@ function PurposeForm({ purpose, onClose }: { purpose: ConsentPurpose | null; onC
             value={values.nameEn}
             onChange={(e) => setValues({ ...values, nameEn: e.currentTarget.value })}
           />
-          <NumberInput
+          <NumberField
+            kind="integer"
             label={t('sortOrder')}
-            min={0}
-            max={10000}
             value={values.sortOrder}
-            onChange={(v) => setValues({ ...values, sortOrder: Number(v) || 0 })}
+            onChange={(v) => setValues({ ...values, sortOrder: v === '' ? 0 : v })}
           />
           <Checkbox
             label={t('isRequired')}

@@ -1,10 +1,11 @@
-import { Button, Group, Modal, NumberInput, Stack, TextInput } from '@mantine/core';
+import { Button, Group, Modal, Stack, TextInput } from '@mantine/core';
 import { useForm } from '@mantine/form';
 import { useMutation } from '@tanstack/react-query';
 import { useTranslation } from 'react-i18next';
 import { createTaxonomyBody, type TaxonomyItem, type TaxonomyKindValue, updateTaxonomyBody } from '../../contracts/settings.js';
 import { api } from '../api/client.js';
 import { useLanguage } from '../ui/language.js';
+import { NumberField } from '../ui/number-field.js';
 import { ProblemAlert } from '../ui/problem-alert.js';
 import { useFormProblem } from '../ui/use-form-problem.js';
 import { schemaErrors } from '../ui/validate.js';
@@ -86,14 +87,7 @@ export function TaxonomyItemForm({
           )}
           <TextInput label={t('settings.itemNameAr')} required dir="rtl" lang="ar" {...form.getInputProps('nameAr')} />
           <TextInput label={t('settings.itemNameEn')} required dir="ltr" {...form.getInputProps('nameEn')} />
-          <NumberInput
-            label={`${t('settings.sortOrder')} (${t('common.optional')})`}
-            min={0}
-            max={10000}
-            allowDecimal={false}
-            allowNegative={false}
-            {...form.getInputProps('sortOrder')}
-          />
+          <NumberField kind="integer" label={`${t('settings.sortOrder')} (${t('common.optional')})`} {...form.getInputProps('sortOrder')} />
           <Group justify="flex-end" gap="sm">
             <Button variant="default" onClick={onClose}>
               {t('common.cancel')}
