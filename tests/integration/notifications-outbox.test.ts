@@ -29,6 +29,8 @@ const as = (staff: StaffFixture): Pick<Agent, 'request'> => ({
 /** A family the Dammam receptionist registered, reached by SMS unless `extra` says otherwise. */
 async function registerFamily(extra: Record<string, unknown> = {}): Promise<{ id: string; reference: string; mobile: string }> {
   const family = await buildFamily(t, { by: receptionist, address: 'حي الفيصلية، شارع ١٢', ...extra });
+  // Registration's own message (issue 27 §2, tested in c5-status-messages) is removed: each test here writes, counts and delivers its own.
+  await t.ctx.db.deleteFrom('outbox_messages').where('dedupe_key', '=', `family:${family.id}:registered`).execute();
   return { ...family, mobile: family.mobile as string };
 }
 

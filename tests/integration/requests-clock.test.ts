@@ -82,6 +82,7 @@ describe('request clock (C6)', () => {
   it('C6: pausing while information is requested moves the deadline on by the days paused; the count continues, not restarts', async () => {
     await at('2026-11-25T09:00:00.000Z'); // Wednesday: day 0
     const request = await submittedRequest();
+    t.clock.advance(60_000); // the study's message after the receipt's, not at the same instant
     await t.ctx.db.transaction().execute((trx) => beginStudy(trx, t.ctx, SYSTEM, request.id, { meetingId: null }));
 
     await at('2026-11-29T09:00:00.000Z'); // Sunday
@@ -114,9 +115,16 @@ describe('request clock (C6)', () => {
       'request-information',
       'information-received',
     ]);
-    expect((await messages(request.id)).map((m) => m.event)).toEqual(['request.received', 'request.information-requested']);
+    // C5 (issue 27 §2): each status change told the family once.
+    expect((await messages(request.id)).map((m) => m.event)).toEqual([
+      'request.received',
+      'request.status-changed',
+      'request.information-requested',
+      'request.status-changed',
+    ]);
 
     // C5: the decision's message is queued with the decision; the request is decided, not yet told (issue 20 §5).
+    t.clock.advance(60_000); // after the information-received message, not at the same instant
     await t.ctx.db
       .transaction()
       .execute((trx) =>
@@ -127,7 +135,9 @@ describe('request clock (C6)', () => {
     expect(decided.deadline).toMatchObject({ state: 'running' });
     expect(decided.messages.map((m: { event: string; state: string }) => [m.event, m.state])).toEqual([
       ['request.received', 'queued'],
+      ['request.status-changed', 'queued'],
       ['request.information-requested', 'queued'],
+      ['request.status-changed', 'queued'],
       ['request.decided', 'queued'],
     ]);
     // C6: the clock stops, met in time, once the decision's message is handed to a transport.
@@ -135,10 +145,12 @@ describe('request clock (C6)', () => {
     const told = (await reception.request('GET', `/api/v1/requests/${request.id}`)).json();
     expect(told).toMatchObject({ status: 'notified', slaState: 'met' });
     expect(told.deadline).toMatchObject({ state: 'met', workingDaysLeft: null });
-    expect(told.messages.map((m: { state: string }) => m.state)).toEqual(['sent', 'sent', 'sent']);
+    expect(told.messages.map((m: { state: string }) => m.state)).toEqual(['sent', 'sent', 'sent', 'sent', 'sent']);
     expect((await messages(request.id)).map((m) => m.event)).toEqual([
       'request.received',
+      'request.status-changed',
       'request.information-requested',
+      'request.status-changed',
       'request.decided',
     ]);
     const portal = await familyRequest(t.ctx, request.familyId, request.id);
@@ -149,6 +161,7 @@ describe('request clock (C6)', () => {
   it('C5: a decision whose transaction rolls back leaves no message and no move', async () => {
     await at('2026-12-07T09:00:00.000Z');
     const request = await submittedRequest();
+    t.clock.advance(60_000); // the study's message after the receipt's, not at the same instant
     await t.ctx.db.transaction().execute((trx) => beginStudy(trx, t.ctx, SYSTEM, request.id, { meetingId: null }));
     await expect(
       t.ctx.db.transaction().execute(async (trx) => {
@@ -161,7 +174,7 @@ describe('request clock (C6)', () => {
         throw new Error('minutes could not be frozen');
       }),
     ).rejects.toThrow('minutes could not be frozen');
-    expect((await messages(request.id)).map((m) => m.event)).toEqual(['request.received']);
+    expect((await messages(request.id)).map((m) => m.event)).toEqual(['request.received', 'request.status-changed']);
     const [brief] = await requestBriefs(t.ctx.db, t.ctx, [request.id]);
     expect(brief).toMatchObject({ status: 'under-study', familyName: 'هيلة محمد الشمري' });
     // C5: deciding without reasons is refused.

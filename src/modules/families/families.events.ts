@@ -14,3 +14,13 @@ export const familyChanged = defineEvent<{
   scope: { category: string; office: string };
   actor: { kind: 'staff' | 'family' | 'system'; id: string | null };
 }>('family.changed');
+
+/**
+ * C5 (issue 27 §2): a family was registered, emitted inside the registration's transaction once its
+ * consents are recorded. The outbox tells the family its reference on its agreed channel.
+ */
+export const familyRegistered = defineEvent<{
+  trx: Kysely<Database>;
+  familyId: string;
+  actor: { kind: 'staff' | 'family' | 'system'; id: string | null };
+}>('family.registered');

@@ -12,6 +12,7 @@ import { recordAudit } from '../audit/index.js';
 import { activeCodes } from '../settings/index.js';
 import { assertRegistrationNotice, recordRegistrationConsents } from './families.consent.js';
 import { assertNotDuplicate } from './families.duplicates.js';
+import { familyRegistered } from './families.events.js';
 import { actorOf, assertFamilyWritable } from './families.policy.js';
 import { loadPresented } from './families.present.js';
 import * as repo from './families.repo.js';
@@ -187,6 +188,8 @@ export async function registerFamily(ctx: AppContext, principal: StaffPrincipal,
         fields: Object.keys(body).filter((k) => k !== 'consent'),
         details: { originChannel: body.originChannel, members: members.length },
       });
+      // C5: the family hears of its registration on the channel it agreed (the outbox subscribes).
+      await ctx.hooks.emit(familyRegistered, { trx, familyId: id, actor: actorOf(principal) });
       return row;
     });
     return loadPresented(ctx, principal, row);

@@ -25,7 +25,7 @@ export { type ConsentState, consentAllows, consentDecision, consentStates } from
 export { consentWithdrawalPath, consentWithdrawalPathOf } from './families.consent-link.js';
 export { familyOwnConsents, withdrawOwnConsent } from './families.consent-service.js';
 export { type FamilyContact, familyContact, familyContacts, familyIdByNationalId, familySummaries } from './families.contact.js';
-export { familyChanged } from './families.events.js';
+export { familyChanged, familyRegistered } from './families.events.js';
 export { familyIdentities } from './families.identities.js';
 export { familyInScope } from './families.scope.js';
 

@@ -11,7 +11,7 @@ import type {
   SlaState,
 } from '../../contracts/requests.js';
 import { type AttestedFamily, canonicalAttestedData } from '../../domain/attestation.js';
-import { formatDualDate, riyadhCalendarDay, toHijriString } from '../../domain/dates.js';
+import { riyadhCalendarDay, toHijriString } from '../../domain/dates.js';
 import { evaluateChecklist } from '../../domain/request-checklist.js';
 import { transition } from '../../domain/request-status.js';
 import type { AppContext } from '../../platform/context.js';
@@ -24,8 +24,8 @@ import { uuidv7 } from '../../platform/ids.js';
 import { recordAudit } from '../audit/index.js';
 import { pauseClock, resumeClock, startClock, stopClock } from '../calendar/index.js';
 import { attestedFamily } from '../families/index.js';
-import { enqueueMessage } from '../notifications/index.js';
 import { findType } from './request-types.service.js';
+import { tellFamily } from './requests.family-news.js';
 import { moveCounters, NO_DEADLINE } from './requests.repo.js';
 
 /**
@@ -232,18 +232,6 @@ export function illegal(from: RequestStatus, action: RequestAction, to: RequestS
   return new AppError(409, 'request.illegal-transition', `A ${from} request cannot ${action}`, [], {}, { from, to, action });
 }
 
-/** Both calendars, for messages: "١٥ شوال ١٤٤٨ هـ — ٢ أبريل ٢٠٢٧ م" style, in the family's language. */
-export function dualDay(day: string, language: 'ar' | 'en' = 'ar'): string {
-  const d = formatDualDate(day, { language });
-  return `${d.hijri} — ${d.gregorian}`;
-}
-
-const OUTCOME_TEXT: Record<DecisionOutcome, { ar: string; en: string }> = {
-  approved: { ar: 'الموافقة', en: 'approved' },
-  'partly-approved': { ar: 'الموافقة الجزئية', en: 'partly approved' },
-  rejected: { ar: 'الاعتذار عن الطلب', en: 'not approved' },
-};
-
 export interface MoveInput {
   note?: string | null;
   meetingId?: string | null;
@@ -361,7 +349,15 @@ export async function move(trx: Db, ctx: AppContext, actor: Actor, requestId: st
     entityId: row.id,
     details: { from, to, ...(input.meetingId ? { meetingId: input.meetingId } : {}), ...(input.outcome ? { outcome: input.outcome } : {}) },
   });
-  await notifyFamily(trx, ctx, actor, next, action, input);
+  // C5: every status change tells the family on its agreed channel (issue 27 §2).
+  await tellFamily(trx, ctx, {
+    row: next,
+    action,
+    actor,
+    typeName: (await requireType(trx, row.type_code)).nameAr,
+    note: input.note ?? null,
+    reasons: action === 'decide' ? openReasons(ctx, next) : null,
+  });
   if (action === 'close') await ctx.hooks.emit(requestClosed, { trx, request: next });
   return next;
 }
@@ -380,48 +376,6 @@ function targetFor(action: RequestAction): RequestStatus {
     close: 'closed',
   };
   return map[action];
-}
-
-/** C5: news on the family's agreed channel, in the same transaction as the move. */
-async function notifyFamily(trx: Db, ctx: AppContext, actor: Actor, row: RequestTable, action: RequestAction, input: MoveInput) {
-  const type = await requireType(trx, row.type_code);
-  const base = { reference: row.reference, typeName: type.nameAr };
-  const about = { type: 'request', id: row.id };
-  const recipient = { kind: 'family' as const, familyId: row.family_id };
-  if (action === 'submit') {
-    await enqueueMessage(trx, ctx, {
-      event: 'request.received',
-      recipient,
-      params: { ...base, deadline: dualDay(row.deadline_day) },
-      dedupeKey: `request:${row.id}:received`,
-      about,
-      actor,
-    });
-  } else if (action === 'request-information') {
-    await enqueueMessage(trx, ctx, {
-      event: 'request.information-requested',
-      recipient,
-      params: { ...base, note: input.note ?? '' },
-      dedupeKey: `request:${row.id}:information:${row.version}`,
-      about,
-      actor,
-    });
-  } else if (action === 'decide' && row.decision_outcome) {
-    // C5: the decision goes out now; the request becomes `notified`, and the C6 clock stops, only
-    // once the message is sent (issue 20 §5: requests.told.ts).
-    await enqueueMessage(trx, ctx, {
-      event: 'request.decided',
-      recipient,
-      params: {
-        ...base,
-        outcome: OUTCOME_TEXT[row.decision_outcome as DecisionOutcome].ar,
-        reasons: openReasons(ctx, row) ?? '',
-      },
-      dedupeKey: `request:${row.id}:decided`,
-      about,
-      actor,
-    });
-  }
 }
 
 export function deadlineHijri(day: string): string | null {

@@ -7,7 +7,8 @@ import { committeeMembers } from '../committees/index.js';
 import { familySummaries } from '../families/index.js';
 import { enqueueMessage } from '../notifications/index.js';
 import { activeStaffNames, activeStaffWithRole } from '../staff/index.js';
-import { type Db, dualDay, requireType } from './requests.core.js';
+import { type Db, requireType } from './requests.core.js';
+import { dualDay } from './requests.family-news.js';
 import { moveCounters } from './requests.repo.js';
 import { catchUpToldDecisions } from './requests.told.js';
 
