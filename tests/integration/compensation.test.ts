@@ -461,6 +461,20 @@ describe(`compensation cases [${ENGINE}]`, () => {
     const noFault = (await chairAgent.request('GET', `${BASE}/${cleared.id}`)).json();
     expect(noFault).toMatchObject({ status: 'no-fault', outcomeReasons: 'تغيير الموعد أُعلن قبل شهر', actions: [] });
     expect(noFault.messages.map((m: { event: string }) => m.event).sort()).toEqual(['compensation.decided', 'compensation.opened']);
+    // D2: no fault closes the case; the family is told why, on its channel, with no staff names.
+    const told = await t.ctx.db
+      .selectFrom('outbox_messages')
+      .selectAll()
+      .where('about_id', '=', cleared.id)
+      .where('event', '=', 'compensation.decided')
+      .execute();
+    expect(told).toHaveLength(1);
+    expect(told[0]).toMatchObject({ recipient_kind: 'family', recipient_id: family.id });
+    const toldText = t.ctx.keys.encryptor.decrypt(told[0]?.body as string, `outbox:${told[0]?.id}:body`);
+    expect(toldText).toContain(cleared.reference);
+    expect(toldText).toContain('تغيير الموعد أُعلن قبل شهر');
+    const staffNames = (await t.ctx.db.selectFrom('staff_users').select('display_name').execute()).map((s) => s.display_name);
+    for (const name of staffNames) expect(toldText).not.toContain(name);
     const requestAfter = await t.ctx.db.selectFrom('requests').select('status').where('id', '=', request.id).executeTakeFirstOrThrow();
     expect(requestAfter.status).toBe('decided');
     // Within the established amount no second approval is needed; above it, it is.
@@ -580,7 +594,7 @@ describe(`compensation cases [${ENGINE}]`, () => {
     expect((await (await as(khobar)).request('GET', `${BASE}/${c.id}`)).statusCode).toBe(404);
   });
 
-  it('issue 23 §6, §5: oversight figures; the portal lists the family’s cases with step and dates, no notes', async () => {
+  it('issue 23 §6, §5: oversight figures; the portal (API and page) lists the family’s cases with step and dates, no amounts, notes or staff names', async () => {
     const figures = await (await as(mgmt)).request('GET', '/api/v1/compensation-oversight');
     expect(figures.statusCode, figures.body).toBe(200);
     const body = figures.json();
@@ -597,6 +611,20 @@ describe(`compensation cases [${ENGINE}]`, () => {
     expect(Object.keys(cases.json().items[0]).sort()).toEqual(
       ['closedAt', 'establishedAt', 'id', 'openedAt', 'paidHalalas', 'reference', 'settledAt', 'settlementAmountHalalas', 'status'].sort(),
     );
+    // The portal page lists them: reference, the step in words, dates in both calendars; no amounts,
+    // notes, harm or staff names.
+    const page = await portal.request('GET', '/portal');
+    expect(page.statusCode).toBe(200);
+    const section = page.body.slice(page.body.indexOf('data-testid="portal-compensation"'));
+    expect(section.length).toBeLessThan(page.body.length);
+    for (const item of cases.json().items) expect(section).toContain(item.reference);
+    for (const step of ['لم يثبت خطأ الجمعية', 'مغلقة', 'استُلمت المطالبة']) expect(section).toContain(step);
+    expect(section).toMatch(/\d{4} هـ/);
+    expect(section).toContain('2026');
+    for (const secret of ['7,500.00', '6,000.00', '2,000.00', 'تلفت بضاعة', 'داخلي', 'تأخر الجمعية في صرف الدعم'])
+      expect(section, secret).not.toContain(secret);
+    const names = (await t.ctx.db.selectFrom('staff_users').select('display_name').execute()).map((s) => s.display_name);
+    for (const name of names) expect(section).not.toContain(name);
   });
 
   it('F2: every ciphertext of the new tables sits in a column the personal-data registry declares', async () => {
