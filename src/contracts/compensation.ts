@@ -1,8 +1,10 @@
 import { z } from 'zod';
 import {
   COMPENSATION_ACTIONS,
+  COMPENSATION_AGE_BANDS,
   COMPENSATION_ORIGINS,
   COMPENSATION_STATUSES,
+  type CompensationAgeBand,
   OFFER_ANSWERS,
   PAYMENT_METHODS,
 } from '../domain/compensation-status.js';
@@ -18,6 +20,9 @@ export { COMPENSATION_ACTIONS, COMPENSATION_ORIGINS, COMPENSATION_STATUSES, OFFE
 export const compensationStatus = z.enum(COMPENSATION_STATUSES);
 export const compensationOrigin = z.enum(COMPENSATION_ORIGINS);
 export const paymentMethod = z.enum(PAYMENT_METHODS);
+export const compensationAgeBand = z.enum(COMPENSATION_AGE_BANDS.map((b) => b.band) as [CompensationAgeBand, ...CompensationAgeBand[]]);
+/** What an oversight amount counts (issue 23 §6): the list of the cases behind it. */
+export const CASE_HOLDINGS = ['established', 'offer', 'settlement', 'settled', 'payment'] as const;
 
 /** An amount in halalas: a whole number above zero, below what both engines hold comfortably (10 billion riyals). */
 export const halalas = z
@@ -77,6 +82,10 @@ export const documentQuery = z.strictObject({ language: z.enum(['ar', 'en']).def
 export const listQuery = z.strictObject({
   status: compensationStatus.optional(),
   isOpen: z.enum(['true', 'false']).optional(),
+  /** Open cases whose age falls in this band (the oversight's ages). */
+  age: compensationAgeBand.optional(),
+  /** Cases with an established harm, an offer, written terms, a settlement, or a payment (the oversight's amounts and median). */
+  has: z.enum(CASE_HOLDINGS).optional(),
   cursor: z.string().max(200).optional(),
   limit: z.coerce.number().int().min(1).max(200).default(50),
 });
@@ -259,7 +268,7 @@ export type CompensationDetail = z.infer<typeof caseDetail>;
 /** Oversight (issue 23 §6): open cases by step and age, amounts established vs offered vs paid, median days to settlement. */
 export const oversight = z.object({
   openByStatus: z.array(z.object({ status: compensationStatus, count: z.number() })),
-  openByAge: z.array(z.object({ band: z.enum(['0-30', '31-90', '91-180', '181+']), count: z.number() })),
+  openByAge: z.array(z.object({ band: compensationAgeBand, count: z.number() })),
   amounts: z.object({ establishedHalalas: z.number(), offeredHalalas: z.number(), settledHalalas: z.number(), paidHalalas: z.number() }),
   medianDaysToSettlement: z.number().nullable(),
   settledCount: z.number(),

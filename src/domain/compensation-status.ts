@@ -149,6 +149,29 @@ export function daysBetween(fromIso: string, toIso: string): number {
   return Math.floor((Date.parse(toIso) - Date.parse(fromIso)) / 86_400_000);
 }
 
+/** Issue 23 §6: the ages (whole days since opening, `daysBetween`) open cases are counted by. */
+export const COMPENSATION_AGE_BANDS = [
+  { band: '0-30', min: 0, max: 30 },
+  { band: '31-90', min: 31, max: 90 },
+  { band: '91-180', min: 91, max: 180 },
+  { band: '181+', min: 181, max: Number.POSITIVE_INFINITY },
+] as const;
+export type CompensationAgeBand = (typeof COMPENSATION_AGE_BANDS)[number]['band'];
+
+/**
+ * The openings whose age on `nowIso` falls in `band` are those in (after, atOrBefore]: age ≥ min
+ * means opened at or before now − min days; age ≤ max means opened after now − (max + 1) days.
+ */
+export function openedWithin(band: CompensationAgeBand, nowIso: string): { after: string | null; atOrBefore: string } {
+  const found = COMPENSATION_AGE_BANDS.find((b) => b.band === band) ?? COMPENSATION_AGE_BANDS[0];
+  const now = Date.parse(nowIso);
+  const day = 86_400_000;
+  return {
+    after: Number.isFinite(found.max) ? new Date(now - (found.max + 1) * day).toISOString() : null,
+    atOrBefore: new Date(now - found.min * day).toISOString(),
+  };
+}
+
 /** The median of a list of numbers (null when empty); the mean of the middle two for an even count. */
 export function median(values: readonly number[]): number | null {
   if (values.length === 0) return null;

@@ -594,7 +594,7 @@ describe(`compensation cases [${ENGINE}]`, () => {
     expect((await (await as(khobar)).request('GET', `${BASE}/${c.id}`)).statusCode).toBe(404);
   });
 
-  it('issue 23 §6, §5: oversight figures; the portal (API and page) lists the family’s cases with step and dates, no amounts, notes or staff names', async () => {
+  it('issue 23 §6, §5: oversight figures, each the size of its list; the portal (API and page) lists the family’s cases with step and dates, no amounts, notes or staff names', async () => {
     const figures = await (await as(mgmt)).request('GET', '/api/v1/compensation-oversight');
     expect(figures.statusCode, figures.body).toBe(200);
     const body = figures.json();
@@ -603,6 +603,42 @@ describe(`compensation cases [${ENGINE}]`, () => {
     expect(body.amounts.establishedHalalas).toBeGreaterThan(0);
     expect(body.medianDaysToSettlement).toBe(0);
     expect(body.openByAge[0].count).toBeGreaterThan(0);
+    // Each figure links to its list: the list holds exactly the cases the figure counts or adds up.
+    const listed = async (query: string): Promise<Array<{ id: string; establishedAmountHalalas: number | null }>> => {
+      const response = await (await as(mgmt)).request('GET', `${BASE}?${query}&limit=200`);
+      expect(response.statusCode, response.body).toBe(200);
+      return response.json().items;
+    };
+    for (const { status, count } of body.openByStatus) expect((await listed(`status=${status}`)).length, status).toBe(count);
+    for (const { band, count } of body.openByAge) expect((await listed(`age=${encodeURIComponent(band)}`)).length, band).toBe(count);
+    const established = await listed('has=established');
+    expect(established.reduce((sum, c) => sum + (c.establishedAmountHalalas ?? 0), 0)).toBe(body.amounts.establishedHalalas);
+    const amountsOf = async (table: 'compensation_payments' | 'compensation_settlements', ids: string[]) =>
+      ids.length
+        ? (await t.ctx.db.selectFrom(table).select('amount').where('case_id', 'in', ids).execute()).reduce(
+            (s, r) => s + Number(r.amount),
+            0,
+          )
+        : 0;
+    const paidCases = (await listed('has=payment')).map((c) => c.id);
+    expect(paidCases.length).toBeGreaterThan(0);
+    expect(await amountsOf('compensation_payments', paidCases)).toBe(body.amounts.paidHalalas);
+    expect(
+      await amountsOf(
+        'compensation_settlements',
+        (await listed('has=settlement')).map((c) => c.id),
+      ),
+    ).toBe(body.amounts.settledHalalas);
+    expect((await listed('has=settled')).length).toBe(body.settledCount);
+    const offered = (await listed('has=offer')).map((c) => c.id);
+    const highest = await t.ctx.db
+      .selectFrom('compensation_rounds')
+      .select(['case_id', (eb) => eb.fn.max('offer_amount').as('m')])
+      .where('case_id', 'in', offered)
+      .groupBy('case_id')
+      .execute();
+    expect(highest.reduce((s, r) => s + Number(r.m ?? 0), 0)).toBe(body.amounts.offeredHalalas);
+    expect((await (await as(mgmt)).request('GET', `${BASE}?age=7-10`)).statusCode).toBe(400);
     const portal = await signInFamily(t, family);
     const cases = await portal.request('GET', '/api/v1/portal/compensation-cases');
     expect(cases.statusCode, cases.body).toBe(200);

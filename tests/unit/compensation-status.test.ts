@@ -1,13 +1,16 @@
 import { describe, expect, it } from 'vitest';
 import {
   COMPENSATION_ACTIONS,
+  COMPENSATION_AGE_BANDS,
   COMPENSATION_STATUSES,
   compensationActionsFrom,
   compensationMove,
   compensationRefusal,
+  daysBetween,
   isHarmEstablished,
   isSecondApprovalNeeded,
   median,
+  openedWithin,
   publicCompensationOutcome,
 } from '../../src/domain/compensation-status.js';
 
@@ -97,5 +100,25 @@ describe('compensation status (issue 23, D1–D4)', () => {
     expect(median([])).toBeNull();
     expect(median([5, 1, 3])).toBe(3);
     expect(median([4, 1, 3, 10])).toBe(3.5);
+  });
+});
+
+describe('issue 23 §6: an oversight age band as the openings of its list', () => {
+  const now = '2026-06-01T09:00:00.000Z';
+  const opened = (days: number, plusMs = 0) => new Date(Date.parse(now) - days * 86_400_000 + plusMs).toISOString();
+  const inBand = (band: (typeof COMPENSATION_AGE_BANDS)[number]['band'], at: string) => {
+    const { after, atOrBefore } = openedWithin(band, now);
+    return at <= atOrBefore && (after === null || at > after);
+  };
+  it('each opening falls in exactly the band its age (daysBetween) counts it in, at the edges too', () => {
+    for (const days of [0, 1, 30, 31, 90, 91, 180, 181, 400])
+      for (const plusMs of [0, 1, -1, 3_600_000, -3_600_000]) {
+        const at = opened(days, plusMs);
+        const age = daysBetween(at, now);
+        if (age < 0) continue;
+        const bands = COMPENSATION_AGE_BANDS.filter((b) => inBand(b.band, at)).map((b) => b.band);
+        const expected = COMPENSATION_AGE_BANDS.find((b) => age >= b.min && age <= b.max)?.band;
+        expect(bands, `${days} days ${plusMs} ms`).toEqual([expected]);
+      }
   });
 });

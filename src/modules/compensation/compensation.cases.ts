@@ -1,5 +1,12 @@
-import type { CompensationDetail, CompensationSummary } from '../../contracts/compensation.js';
-import { type CompensationStatus, isOpenCase, publicCompensationOutcome } from '../../domain/compensation-status.js';
+import type { z } from 'zod';
+import type { CompensationDetail, CompensationSummary, listQuery } from '../../contracts/compensation.js';
+import {
+  COMPENSATION_STATUSES,
+  type CompensationStatus,
+  isOpenCase,
+  openedWithin,
+  publicCompensationOutcome,
+} from '../../domain/compensation-status.js';
 import { isInScope } from '../../domain/scope.js';
 import type { AppContext } from '../../platform/context.js';
 import { nextReference } from '../../platform/db/references.js';
@@ -147,17 +154,42 @@ export async function caseOutcome(db: Db, caseId: string) {
   return row ? { reference: row.reference, outcome: publicCompensationOutcome(row.status as CompensationStatus) } : null;
 }
 
+/** The finished steps: a case in none of them is open (the oversight counts open cases the same way). */
+const CLOSED = COMPENSATION_STATUSES.filter((status) => !isOpenCase(status));
+
 /** Lists the cases the caller may see, newest first (keyset by opening time and id); one audit row with the ids. */
 export async function listCases(
   ctx: AppContext,
   principal: StaffPrincipal,
-  query: { status?: string | undefined; isOpen?: 'true' | 'false' | undefined; cursor?: string | undefined; limit: number },
+  query: z.infer<typeof listQuery>,
 ): Promise<{ items: CompensationSummary[]; nextCursor: string | null }> {
   if (!(await isCaseWorker(ctx, principal))) return { items: [], nextCursor: null };
   let q = ctx.db.selectFrom('compensation_cases as c').selectAll('c').where(visibleTo('c', principal));
   if (query.status) q = q.where('c.status', '=', query.status);
-  if (query.isOpen === 'true') q = q.where('c.status', 'not in', ['no-fault', 'closed', 'withdrawn']);
-  if (query.isOpen === 'false') q = q.where('c.status', 'in', ['no-fault', 'closed', 'withdrawn']);
+  if (query.isOpen === 'true' || query.age) q = q.where('c.status', 'not in', CLOSED);
+  if (query.isOpen === 'false') q = q.where('c.status', 'in', CLOSED);
+  // Issue 23 §6: the oversight's figures, each as its list.
+  if (query.age) {
+    const { after, atOrBefore } = openedWithin(query.age, ctx.clock.now().toISOString());
+    q = q.where('c.opened_at', '<=', atOrBefore);
+    if (after) q = q.where('c.opened_at', '>', after);
+  }
+  if (query.has === 'established') q = q.where('c.established_at', 'is not', null);
+  if (query.has === 'settled') q = q.where('c.settled_at', 'is not', null);
+  if (query.has === 'offer')
+    q = q.where(({ exists, selectFrom }) =>
+      exists(
+        selectFrom('compensation_rounds as r').select('r.id').whereRef('r.case_id', '=', 'c.id').where('r.offer_amount', 'is not', null),
+      ),
+    );
+  if (query.has === 'settlement')
+    q = q.where(({ exists, selectFrom }) =>
+      exists(selectFrom('compensation_settlements as s').select('s.case_id').whereRef('s.case_id', '=', 'c.id')),
+    );
+  if (query.has === 'payment')
+    q = q.where(({ exists, selectFrom }) =>
+      exists(selectFrom('compensation_payments as p').select('p.id').whereRef('p.case_id', '=', 'c.id')),
+    );
   if (query.cursor) {
     const [at, id] = query.cursor.split('|');
     if (!at || !id)

@@ -1,5 +1,12 @@
 import { sql } from 'kysely';
-import { COMPENSATION_STATUSES, type CompensationStatus, daysBetween, isOpenCase, median } from '../../domain/compensation-status.js';
+import {
+  COMPENSATION_AGE_BANDS,
+  COMPENSATION_STATUSES,
+  type CompensationStatus,
+  daysBetween,
+  isOpenCase,
+  median,
+} from '../../domain/compensation-status.js';
 import type { AppContext } from '../../platform/context.js';
 import type { StaffPrincipal } from '../../platform/http/principal.js';
 import { auditCase, staffActor } from './compensation.core.js';
@@ -9,14 +16,9 @@ import { isCaseWorker, visibleTo } from './compensation.policy.js';
  * Oversight figures (issue 23 §6): open cases by step and by age, amounts established vs offered
  * (the highest offer of each case) vs settled vs paid, and the median days from opening to
  * settlement — within what the caller may see (scope, never a case they are concerned by). Each
- * figure links to its list (`GET /compensation-cases?status=…`).
+ * figure links to its list (`GET /compensation-cases?status=…`, `?age=…`, `?has=…`).
  */
-const BANDS = [
-  { band: '0-30', max: 30 },
-  { band: '31-90', max: 90 },
-  { band: '91-180', max: 180 },
-  { band: '181+', max: Number.POSITIVE_INFINITY },
-] as const;
+const BANDS = COMPENSATION_AGE_BANDS;
 
 export async function compensationOversight(ctx: AppContext, principal: StaffPrincipal) {
   const empty = {
@@ -48,9 +50,9 @@ export async function compensationOversight(ctx: AppContext, principal: StaffPri
     count: open.filter((r) => r.status === status).length,
   }));
   const ages = open.map((r) => daysBetween(r.opened_at, now));
-  const openByAge = BANDS.map((b, i) => ({
+  const openByAge = BANDS.map((b) => ({
     band: b.band,
-    count: ages.filter((age) => age <= b.max && (i === 0 || age > (BANDS[i - 1] as { max: number }).max)).length,
+    count: ages.filter((age) => age >= b.min && age <= b.max).length,
   }));
   const sum = (pick: (r: (typeof rows)[number]) => unknown) => rows.reduce((total, r) => total + Number(pick(r) ?? 0), 0);
   const settledDays = rows.flatMap((r) => (r.settled_at ? [daysBetween(r.opened_at, r.settled_at)] : []));

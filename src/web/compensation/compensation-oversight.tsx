@@ -14,9 +14,10 @@ import { COMPENSATION_NS } from './i18n.js';
 type Figures = z.infer<typeof oversight>;
 
 /**
- * Issue 23 §6, beside the complaints' oversight: open cases by step (each a link to its list) and by
- * age, amounts established vs offered vs settled vs paid as bars (the figures written beside them),
- * and the median days from opening to settlement. Nothing shows for those who see no cases.
+ * Issue 23 §6, beside the complaints' oversight: open cases by step and by age, amounts established
+ * vs offered vs settled vs paid as bars (the figures written beside them), and the median days from
+ * opening to settlement over the settled cases — each figure a link to the list of its cases.
+ * Nothing shows for those who see no cases.
  */
 export function CompensationOversight() {
   const { t } = useTranslation(COMPENSATION_NS);
@@ -25,11 +26,12 @@ export function CompensationOversight() {
   const query = useQuery({ queryKey: ['compensation', 'oversight'], queryFn: () => api.get<Figures>('/compensation-oversight') });
   if (!query.data) return null;
   const data = query.data;
+  // Each amount links to the cases it adds up (the same rule as the server's sums).
   const amounts = [
-    { key: 'established', value: data.amounts.establishedHalalas, colour: 'blue' },
-    { key: 'offered', value: data.amounts.offeredHalalas, colour: 'orange' },
-    { key: 'settled', value: data.amounts.settledHalalas, colour: 'teal' },
-    { key: 'paid', value: data.amounts.paidHalalas, colour: 'green' },
+    { key: 'established', value: data.amounts.establishedHalalas, colour: 'blue', has: 'established' },
+    { key: 'offered', value: data.amounts.offeredHalalas, colour: 'orange', has: 'offer' },
+    { key: 'settled', value: data.amounts.settledHalalas, colour: 'teal', has: 'settlement' },
+    { key: 'paid', value: data.amounts.paidHalalas, colour: 'green', has: 'payment' },
   ];
   const max = Math.max(1, ...amounts.map((a) => a.value));
   return (
@@ -59,7 +61,10 @@ export function CompensationOversight() {
         <Group gap="lg">
           {data.openByAge.map((band) => (
             <Text key={band.band} size="sm">
-              {t(`oversight.age.${band.band}`)}: {number(band.count)}
+              {t(`oversight.age.${band.band}`)}:{' '}
+              <Anchor component={Link} to={`/compensation?age=${encodeURIComponent(band.band)}`} fw={700} data-testid={`age-${band.band}`}>
+                {number(band.count)}
+              </Anchor>
             </Text>
           ))}
         </Group>
@@ -68,7 +73,9 @@ export function CompensationOversight() {
             <Stack key={a.key} gap={2}>
               <Group justify="space-between">
                 <Text size="sm">{t(`oversight.amounts.${a.key}`)}</Text>
-                {formatRiyals(a.value, language)}
+                <Anchor component={Link} to={`/compensation?has=${a.has}`} size="sm" fw={600}>
+                  {formatRiyals(a.value, language)}
+                </Anchor>
               </Group>
               <Progress value={(a.value / max) * 100} color={a.colour} aria-hidden />
             </Stack>
@@ -76,7 +83,11 @@ export function CompensationOversight() {
         </Stack>
         <Text size="sm">
           {t('oversight.median')}: {data.medianDaysToSettlement === null ? '—' : number(data.medianDaysToSettlement)} (
-          {t('oversight.settledCount')} {number(data.settledCount)})
+          {t('oversight.settledCount')}{' '}
+          <Anchor component={Link} to="/compensation?has=settled" size="sm" fw={600}>
+            {number(data.settledCount)}
+          </Anchor>
+          )
         </Text>
       </Stack>
     </Paper>

@@ -1,4 +1,5 @@
-import { Anchor, Badge, Button, Stack, Text } from '@mantine/core';
+import { Anchor, Badge, Button, Group, Stack, Text } from '@mantine/core';
+import type { TFunction } from 'i18next';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
 import { formatRiyals } from '../../domain/compensation-status.js';
@@ -12,15 +13,27 @@ import { type CompensationSummary, useCaseList } from './compensation-api.js';
 import { COMPENSATION_STATUS_COLOURS } from './compensation-status.js';
 import { COMPENSATION_NS } from './i18n.js';
 
+const NARROWING = ['status', 'age', 'has'] as const;
+
+/** What an oversight figure's list holds, in words ("open cases 31–90 days old"). */
+function narrowedLabel(t: TFunction, narrowed: Record<string, string>): string {
+  if (narrowed.status) return t(`status.${narrowed.status}`);
+  if (narrowed.age) return t(`oversight.age.${narrowed.age}`);
+  return t(`list.has.${narrowed.has}`);
+}
+
 /**
  * Compensation cases' worklist (issue 23 §1, §6): open and finished cases, newest first, narrowed by
- * the address's `status` (the oversight figures link here). The server decides who sees which case.
+ * the address's `status`, `age` or `has` (each oversight figure links here). The server decides who
+ * sees which case.
  */
 export function CompensationPage() {
   const { t } = useTranslation(COMPENSATION_NS);
   const me = useCurrentUser();
   const list = useListParams();
-  const status = list.get('status') ?? undefined;
+  // Issue 23 §6: an oversight figure's list (its step, age or what the cases hold) replaces the tabs' own.
+  const narrowed = Object.fromEntries(NARROWING.flatMap((key) => (list.get(key) ? [[key, list.get(key) as string]] : [])));
+  const isNarrowed = Object.keys(narrowed).length > 0;
   return (
     <Page
       title={t('list.title')}
@@ -41,10 +54,21 @@ export function CompensationPage() {
       >
         {(key) => (
           <Stack gap="sm">
-            <Text size="sm" c="dimmed">
-              {t(key === 'open' ? 'list.explainOpen' : 'list.explainClosed')}
-            </Text>
-            <CaseWorklist filters={status ? { status } : { isOpen: key === 'open' ? 'true' : 'false' }} />
+            {isNarrowed ? (
+              <Group gap="xs">
+                <Text size="sm" data-testid="compensation-narrowed">
+                  {t('list.narrowed', { what: narrowedLabel(t, narrowed) })}
+                </Text>
+                <Anchor component={Link} to="/compensation" size="sm">
+                  {t('list.showAll')}
+                </Anchor>
+              </Group>
+            ) : (
+              <Text size="sm" c="dimmed">
+                {t(key === 'open' ? 'list.explainOpen' : 'list.explainClosed')}
+              </Text>
+            )}
+            <CaseWorklist filters={isNarrowed ? narrowed : { isOpen: key === 'open' ? 'true' : 'false' }} />
           </Stack>
         )}
       </WorklistTabs>
