@@ -14,6 +14,17 @@ export const REQUEST_ACTIONS = [
 ] as const;
 export type RequestAction = (typeof REQUEST_ACTIONS)[number];
 
+/** What a request's history records (C5): each move, plus the events around it — every one has a label. */
+export const REQUEST_HISTORY_EVENTS = [
+  ...REQUEST_ACTIONS,
+  'create',
+  'edit',
+  'document',
+  'attested',
+  'attestation-voided',
+  'deadline-capped',
+] as const;
+
 /**
  * The status flow of a service request (C5, C6; docs/design/service-requests.md):
  *

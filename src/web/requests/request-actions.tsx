@@ -10,21 +10,28 @@ import { useLanguage } from '../ui/language.js';
 import { notifySuccess } from '../ui/notify.js';
 import { ProblemAlert } from '../ui/problem-alert.js';
 import { asProblem, fieldErrorMessage, problemMessage } from '../ui/problems.js';
+import { MISSING_POINTER_LABEL } from './coded-labels.js';
 import { REQUESTS_NS } from './i18n.js';
 import { requestKeys } from './requests-api.js';
 
 const ICONS = { submit: IconSend, 'request-information': IconQuestionMark, 'information-received': IconArrowBackUp, close: IconLock };
 
-/** The 422's missing items (C3), as the checklist names them: `/checklist/<key>` → its label. */
+/**
+ * The 422's missing items (C3), as the checklist names them: `/checklist/<key>` → its label; the
+ * missing attestation (`/attestation`, C4) by its own label — never the raw key (issue 27 §6).
+ */
 export function missingLabels(
   request: ServiceRequest,
   errors: readonly { pointer: string; code: string }[],
   language: 'ar' | 'en',
+  labelOf: (key: string) => string,
 ): { key: string; label: string; code: string }[] {
   return errors.map((error) => {
     const key = error.pointer.split('/').filter(Boolean).at(-1) ?? error.pointer;
     const item = request.completeness.items.find((candidate) => candidate.key === key);
-    const label = item ? (language === 'ar' ? item.labelAr : item.labelEn) : key;
+    const pointerLabel = MISSING_POINTER_LABEL[error.pointer];
+    const named = pointerLabel ? labelOf(pointerLabel) : key;
+    const label = item ? (language === 'ar' ? item.labelAr : item.labelEn) : named;
     return { key, label, code: error.code };
   });
 }
@@ -92,7 +99,7 @@ function TransitionModal({ request, action, onClose }: { request: ServiceRequest
     onError: (error) => {
       const problem = asProblem(error);
       if (problem.code === 'request.incomplete') {
-        setMissing(missingLabels(request, problem.errors ?? [], language));
+        setMissing(missingLabels(request, problem.errors ?? [], language, (key) => t(key)));
         setMessage(null);
       } else {
         setMissing([]);

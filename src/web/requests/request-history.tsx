@@ -3,6 +3,7 @@ import { IconCircleDot } from '@tabler/icons-react';
 import { useTranslation } from 'react-i18next';
 import type { HistoryEntry } from '../../contracts/requests.js';
 import { DualDay } from '../ui/dual-day.js';
+import { HISTORY_NOTE_PREFIX } from './coded-labels.js';
 import { REQUESTS_NS } from './i18n.js';
 
 const RED_EVENTS = new Set(['attestation-voided']);
@@ -10,8 +11,11 @@ const RED_EVENTS = new Set(['attestation-voided']);
 /** Status and history (C5): every move and event, who made it, when (both calendars), and the note. */
 export function RequestHistory({ history }: { history: HistoryEntry[] }) {
   const { t, i18n } = useTranslation(REQUESTS_NS);
-  const eventLabel = (entry: HistoryEntry) =>
-    i18n.exists(`history.events.${entry.event}`, { ns: REQUESTS_NS }) ? t(`history.events.${entry.event}`) : entry.event;
+  const eventLabel = (entry: HistoryEntry) => t(`history.events.${entry.event}`);
+  const noteText = (entry: HistoryEntry, note: string) => {
+    const prefix = HISTORY_NOTE_PREFIX[entry.event];
+    return prefix && i18n.exists(`${prefix}.${note}`, { ns: REQUESTS_NS }) ? t(`${prefix}.${note}`) : note;
+  };
   const actor = (entry: HistoryEntry) =>
     entry.actorKind === 'family'
       ? t('history.family')
@@ -43,11 +47,7 @@ export function RequestHistory({ history }: { history: HistoryEntry[] }) {
               </Text>
               {entry.note && (
                 <Text size="sm" mt={2} style={{ whiteSpace: 'pre-wrap' }}>
-                  {entry.event === 'attested' && i18n.exists(`attestation.methods.${entry.note}`, { ns: REQUESTS_NS })
-                    ? t(`attestation.methods.${entry.note}`)
-                    : entry.event === 'attestation-voided' && i18n.exists(`attestation.voidReasons.${entry.note}`, { ns: REQUESTS_NS })
-                      ? t(`attestation.voidReasons.${entry.note}`)
-                      : entry.note}
+                  {noteText(entry, entry.note)}
                 </Text>
               )}
             </Timeline.Item>
