@@ -91,6 +91,7 @@ beforeAll(async () => {
     ['management', ['management'], []],
     ['reception', ['reception'], []],
     ['khobar-officer', ['contact-officer'], ['khobar']],
+    ['administrator', ['administrator'], []],
   ];
   for (const [key, r, offices] of roles) staff.set(key, await buildStaff(t, { roles: r, scope: { categories: [], domains: [], offices } }));
   dammam = await buildFamily(t, { by: staff.get('reception') });
@@ -211,5 +212,26 @@ describe(`survey answers and export [${ENGINE}]`, () => {
     expect(broken.statusCode).toBe(422);
     expect(broken.json().errors).toEqual([expect.objectContaining({ pointer: '/questions/0/showIf', code: 'survey.skip-target-unknown' })]);
     expect((await manager.request('GET', `/api/v1/surveys/questionnaires/${uuidv7()}/versions`)).statusCode).toBe(404);
+  });
+
+  it('H1 settings: an enabled trigger must name its questionnaire; a change is audited with what it was and what it became', async () => {
+    const administrator = sessionOf('administrator');
+    const settings = (await administrator.request('GET', '/api/v1/settings/surveys')).json();
+    const unnamed = await administrator.request('PUT', '/api/v1/settings/surveys', {
+      ...settings,
+      triggers: { ...settings.triggers, inquiry: { ...settings.triggers.inquiry, isEnabled: true, questionnaireId: null } },
+    });
+    expect(unnamed.statusCode).toBe(422);
+    expect(unnamed.json().errors).toEqual([
+      expect.objectContaining({ pointer: '/triggers/inquiry/questionnaireId', code: 'survey.questionnaire-needed' }),
+    ]);
+    const outOfRange = await administrator.request('PUT', '/api/v1/settings/surveys', { ...settings, csatNegativeMax: 6 });
+    expect(outOfRange.statusCode).toBe(400);
+    const saved = await administrator.request('PUT', '/api/v1/settings/surveys', { ...settings, cooldownDays: 45 });
+    expect([saved.statusCode, saved.json().cooldownDays]).toEqual([200, 45]);
+    const [audit] = await t.ctx.db.selectFrom('audit_events').selectAll().where('action', '=', 'survey-settings.update').execute();
+    const details = JSON.parse(audit?.details as string);
+    expect([details.before.cooldownDays, details.after.cooldownDays]).toEqual([30, 45]);
+    expect((await manager.request('PUT', '/api/v1/settings/surveys', saved.json())).statusCode).toBe(403);
   });
 });

@@ -452,6 +452,7 @@ const WRITES: Record<string, Line> = {
   'POST /api/v1/surveys/questionnaires': { exempt: ASSOCIATION_WIDE },
   'PUT /api/v1/surveys/questionnaires/:id': { exempt: ASSOCIATION_WIDE },
   'PUT /api/v1/settings/surveys': { exempt: ASSOCIATION_WIDE },
+  'POST /api/v1/surveys/answers/export': { exempt: 'a read sent as POST: scoped like every read (survey-answers tests)' },
   'POST /api/v1/requests/:id/transitions': {
     cases: [
       notFound('submit another office’s draft', () => ({

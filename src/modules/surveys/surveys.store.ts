@@ -33,7 +33,13 @@ export async function readSettings(db: Db): Promise<SurveySettings> {
 
 export async function saveSettings(ctx: AppContext, principal: StaffPrincipal, body: SurveySettings): Promise<SurveySettings> {
   return ctx.db.transaction().execute(async (trx) => {
-    for (const [kind, trigger] of Object.entries(body.triggers))
+    const before = await readSettings(trx);
+    for (const [kind, trigger] of Object.entries(body.triggers)) {
+      // An enabled trigger with no questionnaire would ask nothing while saying "on" (issue 24 §2).
+      if (trigger.isEnabled && !trigger.questionnaireId)
+        throw AppError.unprocessable('survey.questionnaire-needed', 'Choose the questionnaire an enabled trigger sends', [
+          { pointer: `/triggers/${kind}/questionnaireId`, code: 'survey.questionnaire-needed', detail: 'Choose a questionnaire' },
+        ]);
       if (
         trigger.questionnaireId &&
         !(await trx.selectFrom('survey_questionnaires').select('id').where('id', '=', trigger.questionnaireId).executeTakeFirst())
@@ -41,6 +47,7 @@ export async function saveSettings(ctx: AppContext, principal: StaffPrincipal, b
         throw AppError.unprocessable('survey.unknown-questionnaire', 'No such questionnaire', [
           { pointer: `/triggers/${kind}/questionnaireId`, code: 'survey.unknown-questionnaire', detail: 'No such questionnaire' },
         ]);
+    }
     const updated = await trx
       .updateTable('survey_settings')
       .set({
@@ -62,6 +69,8 @@ export async function saveSettings(ctx: AppContext, principal: StaffPrincipal, b
       actor: { kind: 'staff', id: principal.userId },
       action: 'survey-settings.update',
       entity: 'survey_settings',
+      // Settings hold no personal data: the audit keeps what they were and what they became.
+      details: { before: { ...before, version: undefined }, after: { ...body, version: undefined } },
     });
     return readSettings(trx);
   });
