@@ -76,6 +76,7 @@ export const NAV_ITEMS: NavItem[] = [
   { to: '/surveys', labelKey: 'surveys:nav', icon: IconMoodSmile, roles: ['management', 'contact-officer'] },
   { to: '/surveys/questionnaires', labelKey: 'surveys:builder.nav', icon: IconClipboardList, roles: ['management', 'administrator'] },
   { to: '/surveys/settings', labelKey: 'surveys:settings.nav', icon: IconAdjustmentsHorizontal, roles: ['administrator', 'management'] },
+  { to: '/surveys/campaigns', labelKey: 'surveys:campaign.nav', icon: IconSpeakerphone, roles: ['management', 'administrator'] },
   { to: '/contact-officers', labelKey: 'contactOfficers:nav', icon: IconAddressBook, roles: ['administrator', 'management'] },
   {
     to: '/committees',

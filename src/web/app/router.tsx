@@ -58,6 +58,12 @@ export const router = createBrowserRouter(
           lazy: async () => ({ Component: (await import('../surveys/survey-settings-page.js')).SurveySettingsPage }),
         },
         { path: 'surveys/answers', lazy: async () => ({ Component: (await import('../surveys/answers-page.js')).SurveyAnswersPage }) },
+        { path: 'surveys/campaigns', lazy: async () => ({ Component: (await import('../surveys/campaigns-page.js')).CampaignsPage }) },
+        {
+          path: 'surveys/campaigns/new',
+          lazy: async () => ({ Component: (await import('../surveys/campaign-new-page.js')).CampaignNewPage }),
+        },
+        { path: 'surveys/campaigns/:id', lazy: async () => ({ Component: (await import('../surveys/campaign-page.js')).CampaignPage }) },
         // Issue 23: compensation cases.
         {
           path: 'compensation',
