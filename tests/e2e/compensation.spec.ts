@@ -400,6 +400,14 @@ test('D4: two negotiation rounds and the settlement on the case page, signed by 
   await expect(shown.locator('li[data-event="compensation.offer"]')).toHaveCount(2);
   await expect(shown.locator('li[data-event="compensation.payment"]')).toHaveCount(2);
   await axeAndShot(page, 'case-closed', 'the closed case with its two payments');
+
+  // §6: an oversight figure opens the list of the cases behind it.
+  await page.goto('/staff/oversight');
+  const oversight = page.getByRole('region', { name: k('oversight.title') });
+  await oversight.getByRole('link', { name: '4,500.00 ريال' }).first().click({ timeout: 30_000 });
+  await expect(page).toHaveURL(/\/staff\/compensation\?has=/);
+  await expect(page.getByTestId('compensation-narrowed')).toBeVisible({ timeout: 30_000 });
+  await expect(page.getByTestId('compensation-row').filter({ hasText: caseReference })).toBeVisible();
   const closed = await apiAs(sila.url, manager)<{ status: string; payments: Array<{ amountHalalas: number }> }>('GET', base);
   expect(closed.status).toBe('closed');
   expect(closed.payments.map((p) => p.amountHalalas).sort()).toEqual([200_000, 250_000]);
