@@ -1,0 +1,52 @@
+import { readFileSync } from 'node:fs';
+import path from 'node:path';
+import { changeConsent } from '../../src/modules/families/families.consent.js';
+import { runBulkSends } from '../../src/modules/notifications/bulk-send.service.js';
+import { expect, serveSilaForThisFile, test } from './support/fixtures.js';
+import { firstAdministratorSignIn } from './support/journeys.js';
+import { registerFamilyAtReception } from './support/portal.js';
+import { choose, labelled } from './support/requests.js';
+
+/**
+ * Issue 24 §3 (H1) in Arabic: a campaign to a filtered random sample — the audience counted live,
+ * the campaign created, the engine run (journeys' servers have no scheduler) and its progress shown.
+ */
+serveSilaForThisFile();
+test.setTimeout(180_000);
+
+type Texts = { [key: string]: string | Texts };
+const texts = JSON.parse(readFileSync(path.resolve('src/web/surveys/i18n/campaign.ar.json'), 'utf8')) as Texts;
+function c(key: string): string {
+  let node: string | Texts | undefined = texts;
+  for (const part of `campaign.${key}`.split('.')) node = typeof node === 'object' ? node[part] : undefined;
+  if (typeof node !== 'string') throw new Error(`No text ${key}`);
+  return node;
+}
+
+test('H1: a campaign to a filtered sample of three families asks exactly two and shows its progress', async ({ page, sila }) => {
+  const { ctx } = sila;
+  for (const name of ['هند سعد الغامدي', 'فهد علي الشمري', 'منيرة خالد العنزي']) {
+    const family = await registerFamilyAtReception(ctx, name);
+    const row = await ctx.db.selectFrom('families').selectAll().where('id', '=', family.id).executeTakeFirstOrThrow();
+    await changeConsent(ctx, row, { purpose: 'surveys', action: 'give', channel: 'interview' }, { kind: 'staff', id: row.registered_by });
+  }
+  await firstAdministratorSignIn(page, sila.admin);
+  await page.getByRole('link', { name: c('nav') }).first().click();
+  await expect(page.getByRole('heading', { level: 1, name: c('title') })).toBeVisible({ timeout: 30_000 });
+  await page.getByRole('link', { name: c('new') }).click();
+  await expect(page.getByRole('heading', { level: 1, name: c('newTitle') })).toBeVisible({ timeout: 30_000 });
+
+  await labelled(page, c('form.name')).fill('قياس الرضا الدوري — الدمام');
+  await choose(page, c('form.questionnaire'), 'استبانة قياس الرضا الدورية');
+  await choose(page, c('form.office'), 'مكتب الدمام');
+  await expect(page.getByTestId('campaign-count')).toContainText('3');
+  await labelled(page, c('form.sampleSize')).fill('2');
+  await labelled(page, c('form.closesOn')).fill(new Date(Date.now() + 20 * 86_400_000).toISOString().slice(0, 10));
+  await page.getByRole('button', { name: c('form.create') }).click();
+
+  await expect(page.getByTestId('detail-header')).toBeVisible({ timeout: 30_000 });
+  await runBulkSends(ctx);
+  await expect(page.getByTestId('campaign-invited')).toHaveText('2', { timeout: 30_000 });
+  await expect(page.getByTestId('campaign-progress')).toHaveAttribute('data-percent', '100');
+  await expect(page.getByTestId('campaign-status')).toHaveText(c('statuses.open'));
+});
