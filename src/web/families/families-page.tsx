@@ -187,7 +187,11 @@ export function FamiliesPage() {
       </Stack>
       <Worklist
         query={current}
-        empty={{ title: t('empty'), hint: t('emptyHint'), icon: <IconUsersGroup size={32} aria-hidden /> }}
+        empty={{
+          title: t('empty'),
+          hint: t(canRegister ? 'emptyHint' : 'emptyHintSearch'),
+          icon: <IconUsersGroup size={32} aria-hidden />,
+        }}
         header={() => (
           <Text size="sm" c="dimmed" aria-live="polite">
             {lookup

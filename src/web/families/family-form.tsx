@@ -36,6 +36,7 @@ import { toLatinDigits } from '../ui/digits.js';
 import { useLanguage } from '../ui/language.js';
 import { asProblem, fieldErrorMessage, problemMessage } from '../ui/problems.js';
 import { useTaxonomyLabels } from '../ui/taxonomies.js';
+import { issueMessage } from '../ui/validate.js';
 import { FAMILIES_NS } from './i18n.js';
 import { useRegistrationNotice } from './privacy-notice.js';
 
@@ -194,7 +195,7 @@ export function familyErrors(t: TFunction, schema: z.ZodType, body: unknown): Re
     let path = issue.path.map(String).join('.');
     if (path.startsWith('consent')) path = 'consent';
     if (path.endsWith('.birthDate.date') || path.endsWith('.birthDate.calendar')) path = path.replace(/\.birthDate\..*$/, '.date');
-    if (path) errors[path] ??= fieldErrorMessage(t, issue.message);
+    if (path) errors[path] ??= issueMessage(t, body, issue);
   }
   return errors;
 }

@@ -176,7 +176,7 @@ function Clock({ inquiry }: { inquiry: CaseDetail }) {
         </DefinitionList>
         {inquiry.deadline && (
           <Text size="sm" c="dimmed">
-            {t('page.clockRule', { n: number(inquiry.deadline.workingDays) })}
+            {t('page.clockRule', { n: number(inquiry.deadline.workingDays), count: inquiry.deadline.workingDays })}
           </Text>
         )}
       </Stack>

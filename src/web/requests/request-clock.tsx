@@ -79,7 +79,7 @@ export function RequestClock({
           </Stack>
         </SimpleGrid>
         <Text size="sm" c="dimmed">
-          {t('clock.rule', { n: number(deadline.workingDays) })}
+          {t('clock.rule', { n: number(deadline.workingDays), count: deadline.workingDays })}
         </Text>
         {spans.length > 0 && (
           <Stack gap={4}>

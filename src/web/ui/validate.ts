@@ -6,13 +6,28 @@ import { fieldErrorMessage } from './problems.js';
  * Checks a form's values with the same zod schema the server uses and returns Mantine form
  * errors. The contracts' messages are our stable codes (`field.required`), translated here.
  */
+/**
+ * An empty answer (a select left unchosen, an empty list) is "required", not the format or choice
+ * message its schema gives a wrong value (issue 27 §6: an empty office read "code format").
+ */
+export function isEmptyAt(value: unknown, path: readonly PropertyKey[]): boolean {
+  let node: unknown = value;
+  for (const part of path) node = node !== null && typeof node === 'object' ? (node as Record<PropertyKey, unknown>)[part] : undefined;
+  return node === undefined || node === null || node === '' || (Array.isArray(node) && node.length === 0);
+}
+
+/** The message for a failed check: "required" when the field is empty, else the schema's own code. */
+export function issueMessage(t: TFunction, value: unknown, issue: { path: readonly PropertyKey[]; message: string }): string {
+  return fieldErrorMessage(t, isEmptyAt(value, issue.path) ? 'field.required' : issue.message);
+}
+
 export function schemaErrors(t: TFunction, schema: z.ZodType, value: unknown): Record<string, string> {
   const result = schema.safeParse(value);
   if (result.success) return {};
   const errors: Record<string, string> = {};
   for (const issue of result.error.issues) {
     const path = issue.path.filter((part) => typeof part === 'string').join('.');
-    if (path) errors[path] ??= fieldErrorMessage(t, issue.message);
+    if (path) errors[path] ??= issueMessage(t, value, issue);
   }
   return errors;
 }
