@@ -3,9 +3,9 @@ import path from 'node:path';
 import { changeConsent } from '../../src/modules/families/families.consent.js';
 import { runBulkSends } from '../../src/modules/notifications/bulk-send.service.js';
 import { expect, serveSilaForThisFile, test } from './support/fixtures.js';
-import { firstAdministratorSignIn } from './support/journeys.js';
+import { changeFirstPassword, expectHome, firstAdministratorSignIn, signIn } from './support/journeys.js';
 import { registerFamilyAtReception } from './support/portal.js';
-import { choose, labelled } from './support/requests.js';
+import { choose, createStaff, labelled } from './support/requests.js';
 
 /**
  * Issue 24 §3 (H1) in Arabic: a campaign to a filtered random sample — the audience counted live,
@@ -23,15 +23,31 @@ function c(key: string): string {
   return node;
 }
 
-test('H1: a campaign to a filtered sample of three families asks exactly two and shows its progress', async ({ page, sila }) => {
+test('H1: management creates a campaign to a filtered sample of three families, two are asked, and sees its progress', async ({
+  browser,
+  sila,
+}) => {
   const { ctx } = sila;
   for (const name of ['هند سعد الغامدي', 'فهد علي الشمري', 'منيرة خالد العنزي']) {
     const family = await registerFamilyAtReception(ctx, name);
     const row = await ctx.db.selectFrom('families').selectAll().where('id', '=', family.id).executeTakeFirstOrThrow();
     await changeConsent(ctx, row, { purpose: 'surveys', action: 'give', channel: 'interview' }, { kind: 'staff', id: row.registered_by });
   }
-  await firstAdministratorSignIn(page, sila.admin);
-  await page.getByRole('link', { name: c('nav') }).first().click();
+  const adminContext = await browser.newContext({ baseURL: sila.url });
+  const admin = await adminContext.newPage();
+  await firstAdministratorSignIn(admin, sila.admin);
+  const manager = { username: 'sara.manager', displayName: 'سارة الإدارة', roles: ['management'] };
+  const temporary = await createStaff(admin, manager);
+  await adminContext.close();
+  const context = await browser.newContext({ baseURL: sila.url, locale: 'ar-SA', timezoneId: 'Asia/Riyadh' });
+  const page = await context.newPage();
+  await signIn(page, manager.username, temporary);
+  await changeFirstPassword(page, temporary, 'نخيل الأحساء وقهوة الصباح دائمًا');
+  await expectHome(page, manager.displayName);
+  await page
+    .getByRole('link', { name: c('nav') })
+    .first()
+    .click();
   await expect(page.getByRole('heading', { level: 1, name: c('title') })).toBeVisible({ timeout: 30_000 });
   await page.getByRole('link', { name: c('new') }).click();
   await expect(page.getByRole('heading', { level: 1, name: c('newTitle') })).toBeVisible({ timeout: 30_000 });
