@@ -73,7 +73,8 @@ export function UserFormFields({
           {...form.getInputProps('username')}
         />
         <TextInput
-          label={`${t('users.email')} (${t('common.optional')})`}
+          // Read-only (HR's view): "(optional)" says nothing to someone who cannot type (issue 27 §6).
+          label={isReadOnly ? t('users.email') : `${t('users.email')} (${t('common.optional')})`}
           type="email"
           dir="ltr"
           autoComplete="off"
