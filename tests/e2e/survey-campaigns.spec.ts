@@ -5,7 +5,7 @@ import { runBulkSends } from '../../src/modules/notifications/bulk-send.service.
 import { expect, serveSilaForThisFile, test } from './support/fixtures.js';
 import { changeFirstPassword, expectHome, firstAdministratorSignIn, signIn } from './support/journeys.js';
 import { registerFamilyAtReception } from './support/portal.js';
-import { choose, createStaff, labelled } from './support/requests.js';
+import { choose, createStaff, labelled, pictures } from './support/requests.js';
 
 /**
  * Issue 24 §3 (H1) in Arabic: a campaign to a filtered random sample — the audience counted live,
@@ -58,6 +58,7 @@ test('H1: management creates a campaign to a filtered sample of three families, 
   await expect(page.getByTestId('campaign-count')).toContainText('3');
   await labelled(page, c('form.sampleSize')).fill('2');
   await labelled(page, c('form.closesOn')).fill(new Date(Date.now() + 20 * 86_400_000).toISOString().slice(0, 10));
+  await pictures(page, 'survey-campaign-new-ar');
   await page.getByRole('button', { name: c('form.create') }).click();
 
   await expect(page.getByTestId('detail-header')).toBeVisible({ timeout: 30_000 });
@@ -65,4 +66,5 @@ test('H1: management creates a campaign to a filtered sample of three families, 
   await expect(page.getByTestId('campaign-invited')).toHaveText('2', { timeout: 30_000 });
   await expect(page.getByTestId('campaign-progress')).toHaveAttribute('data-percent', '100');
   await expect(page.getByTestId('campaign-status')).toHaveText(c('statuses.open'));
+  await pictures(page, 'survey-campaign-ar');
 });

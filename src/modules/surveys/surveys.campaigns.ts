@@ -28,8 +28,8 @@ import { campaignStatus, canCancelCampaign } from './surveys.campaign-policy.js'
  */
 const EMPTY_COUNTS = { total: 0, processed: 0, queued: 0, skippedConsent: 0, skippedNoChannel: 0, skippedPaper: 0, paper: 0 };
 
-/** The end of `day` in Asia/Riyadh (UTC+3, no daylight saving): the links end then. */
-const endOfRiyadhDay = (day: string) => new Date(`${day}T21:00:00.000Z`);
+/** The last instant of `day` in Asia/Riyadh (UTC+3, no daylight saving): the links end then, and it reads as that day. */
+const endOfRiyadhDay = (day: string) => new Date(`${day}T20:59:59.999Z`);
 
 const isVisible = (principal: StaffPrincipal, row: SurveyCampaignTable) =>
   isScopeWithin(principal.scope, JSON.parse(row.scope) as StaffScope);
