@@ -103,6 +103,11 @@ const w = {} as {
 };
 
 const staffIn = async (roles: StaffRole[], scope: StaffScope) => sessionFor(t, await buildStaff(t, { roles, scope, withTotp: false }));
+/** The seeded periodic questionnaire (issue 24's defaults), which a campaign names. */
+const periodicQuestionnaire = async () =>
+  ((await w.admin.request('GET', '/api/v1/surveys/questionnaires')).json().items as { id: string; code: string }[]).find(
+    (q) => q.code === 'periodic',
+  )?.id;
 
 beforeAll(async () => {
   t = await createTestApp();
@@ -527,6 +532,47 @@ const WRITES: Record<string, Line> = {
         });
         if (made.statusCode !== 201) throw new Error(`bulk send: ${made.statusCode} ${made.body}`);
         return { as: w.admin, url: `/api/v1/notifications/bulk-sends/${made.json().id}/cancel` };
+      }),
+    ],
+  },
+  // -- survey campaigns (issue 24 §3): the bulk-send engine's audience, so the same scope rule --
+  'POST /api/v1/surveys/campaigns/preview': {
+    cases: [
+      forbidden('count another office’s families for a survey', '/audience/office', () => ({
+        as: w.admin,
+        url: '/api/v1/surveys/campaigns/preview',
+        body: { audience: { office: 'dammam' } },
+      })),
+    ],
+  },
+  'POST /api/v1/surveys/campaigns': {
+    cases: [
+      forbidden('ask another office’s families', '/audience/office', async () => ({
+        as: w.admin,
+        url: '/api/v1/surveys/campaigns',
+        body: {
+          idempotencyKey: randomUUID(),
+          name: 'استبانة',
+          questionnaireId: await periodicQuestionnaire(),
+          audience: { office: 'dammam' },
+          closesOn: '2099-01-31',
+        },
+      })),
+    ],
+  },
+  'POST /api/v1/surveys/campaigns/:id/cancel': {
+    cases: [
+      notFound('stop a campaign made for another office', async () => {
+        const everyone = await staffIn(['administrator'], { categories: [], domains: [], offices: [] });
+        const made = await everyone.request('POST', '/api/v1/surveys/campaigns', {
+          idempotencyKey: randomUUID(),
+          name: 'استبانة الدمام',
+          questionnaireId: await periodicQuestionnaire(),
+          audience: { office: 'dammam' },
+          closesOn: '2099-01-31',
+        });
+        if (made.statusCode !== 201) throw new Error(`campaign: ${made.statusCode} ${made.body}`);
+        return { as: w.admin, url: `/api/v1/surveys/campaigns/${made.json().id}/cancel` };
       }),
     ],
   },
