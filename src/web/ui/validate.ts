@@ -16,9 +16,14 @@ export function isEmptyAt(value: unknown, path: readonly PropertyKey[]): boolean
   return node === undefined || node === null || node === '' || (Array.isArray(node) && node.length === 0);
 }
 
-/** The message for a failed check: "required" when the field is empty, else the schema's own code. */
+/**
+ * The message for a failed check: "required" when the field is empty, else the schema's own code —
+ * unless the schema already says what is required of an empty field (`roles.required`: "choose at
+ * least one role").
+ */
 export function issueMessage(t: TFunction, value: unknown, issue: { path: readonly PropertyKey[]; message: string }): string {
-  return fieldErrorMessage(t, isEmptyAt(value, issue.path) ? 'field.required' : issue.message);
+  const isOwnRequired = issue.message.endsWith('.required');
+  return fieldErrorMessage(t, isEmptyAt(value, issue.path) && !isOwnRequired ? 'field.required' : issue.message);
 }
 
 export function schemaErrors(t: TFunction, schema: z.ZodType, value: unknown): Record<string, string> {
