@@ -17,13 +17,13 @@ export function isEmptyAt(value: unknown, path: readonly PropertyKey[]): boolean
 }
 
 /**
- * The message for a failed check: "required" when the field is empty, else the schema's own code —
- * unless the schema already says what is required of an empty field (`roles.required`: "choose at
- * least one role").
+ * The message for a failed check. An empty field whose schema gives only a generic code (`field.*`:
+ * a code format, an invalid choice) reads "required"; a field's own sentence (`roles.required`:
+ * "choose at least one role", `username.format`) is kept, as it already says what to enter.
  */
 export function issueMessage(t: TFunction, value: unknown, issue: { path: readonly PropertyKey[]; message: string }): string {
-  const isOwnRequired = issue.message.endsWith('.required');
-  return fieldErrorMessage(t, isEmptyAt(value, issue.path) && !isOwnRequired ? 'field.required' : issue.message);
+  const isGeneric = issue.message.startsWith('field.') || !issue.message.includes('.');
+  return fieldErrorMessage(t, isEmptyAt(value, issue.path) && isGeneric ? 'field.required' : issue.message);
 }
 
 export function schemaErrors(t: TFunction, schema: z.ZodType, value: unknown): Record<string, string> {
