@@ -6,7 +6,7 @@ import type { CompensationRoundTable } from '../../platform/db/schema-compensati
 import { AppError } from '../../platform/http/app-error.js';
 import type { StaffPrincipal } from '../../platform/http/principal.js';
 import { uuidv7 } from '../../platform/ids.js';
-import { getClock, startClock, stopClock } from '../calendar/index.js';
+import { getClocks, startClock, stopClock } from '../calendar/index.js';
 import {
   assertMayMove,
   auditCase,
@@ -153,14 +153,14 @@ export async function cancelPendingRoundClocks(trx: Db, ctx: AppContext, caseId:
     .where('answer', '=', 'pending')
     .where('clock_id', 'is not', null)
     .execute();
-  for (const round of pending) {
-    const clock = await getClock(ctx, round.clock_id as string, trx);
-    if (clock && ['running', 'paused', 'breached'].includes(clock.state))
-      await stopClock(trx, withDb(ctx, trx), round.clock_id as string, {
-        at: ctx.clock.now(),
-        reason: 'cancelled',
-        actor: staffActor(principal),
-      });
+  const clocks = await getClocks(
+    ctx,
+    pending.map((round) => round.clock_id as string),
+    trx,
+  );
+  for (const clock of clocks.values()) {
+    if (['running', 'paused', 'breached'].includes(clock.state))
+      await stopClock(trx, withDb(ctx, trx), clock.id, { at: ctx.clock.now(), reason: 'cancelled', actor: staffActor(principal) });
   }
 }
 
