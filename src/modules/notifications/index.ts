@@ -17,6 +17,8 @@ export {
   type OwnedBulkProgress,
 } from './bulk-send.payloads.js';
 export { previewAudience, scopedAudience } from './bulk-send.service.js';
+/** A batch's reads made once for all its families, handed to each `enqueueMessage` (issue 20 "per-batch reads"). */
+export { readForBatch } from './outbox.batch-reads.js';
 /**
  * The outbox's public face (C5, G3): areas write messages in their own transaction with
  * `enqueueMessage`; the dispatcher delivers them.
