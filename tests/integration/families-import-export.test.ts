@@ -81,11 +81,16 @@ describe(`import families (issue 3 §6) [${ENGINE}]`, () => {
       { row: 5, pointer: '/nationalId', code: 'family.duplicate' },
       { row: 6, pointer: '/office', code: 'field.code-format' },
     ]);
-    const names = (await reception.request('GET', '/api/v1/families?limit=100'))
-      .json()
-      .items.map((f: { headNameAr: string }) => f.headNameAr);
+    const listed: { id: string; headNameAr: string }[] = (await reception.request('GET', '/api/v1/families?limit=100')).json().items;
+    const names = listed.map((f) => f.headNameAr);
     expect(names).toContain('<script>alert(1)</script> منيرة');
     expect(names).not.toContain('نوال الشمري');
+    // C5 (issue 27 §2): an imported roster is sent no registration message — thousands would queue
+    // ahead of decisions; a family registered at the desk is (c5-status-messages).
+    expect(listed).toHaveLength(2);
+    const ids = listed.map((f) => f.id);
+    const told = await t.ctx.db.selectFrom('outbox_messages').select('event').where('recipient_id', 'in', ids).execute();
+    expect(told).toEqual([]);
     // Starting it twice is refused.
     expect((await reception.request('POST', `/api/v1/families/imports/${preview.id}/start`, START)).statusCode).toBe(409);
     // Another user cannot see this import.

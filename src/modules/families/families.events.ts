@@ -15,12 +15,17 @@ export const familyChanged = defineEvent<{
   actor: { kind: 'staff' | 'family' | 'system'; id: string | null };
 }>('family.changed');
 
+/** How a family came to be registered: one at a time by staff, or a row of a spreadsheet import. */
+export type RegisteredVia = 'desk' | 'import';
+
 /**
  * C5 (issue 27 §2): a family was registered, emitted inside the registration's transaction once its
- * consents are recorded. The outbox tells the family its reference on its agreed channel.
+ * consents are recorded. The outbox tells a family registered at the desk its reference on its
+ * agreed channel; `via` lets it leave an imported roster alone.
  */
 export const familyRegistered = defineEvent<{
   trx: Kysely<Database>;
   familyId: string;
+  via: RegisteredVia;
   actor: { kind: 'staff' | 'family' | 'system'; id: string | null };
 }>('family.registered');

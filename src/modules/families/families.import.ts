@@ -238,7 +238,7 @@ export async function runImport(ctx: AppContext, principal: StaffPrincipal, row:
         for (const { pointer, code } of fieldErrorsFromZodIssues(parsed.error.issues)) errors.push({ row: sheetRow, pointer, code });
       } else {
         try {
-          await registerFamily(ctx, principal, parsed.data);
+          await registerFamily(ctx, principal, parsed.data, { via: 'import' });
           imported += 1;
         } catch (error) {
           if (!(error instanceof AppError)) throw error;

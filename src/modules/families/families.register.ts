@@ -12,7 +12,7 @@ import { recordAudit } from '../audit/index.js';
 import { activeCodes } from '../settings/index.js';
 import { assertRegistrationNotice, recordRegistrationConsents } from './families.consent.js';
 import { assertNotDuplicate } from './families.duplicates.js';
-import { familyRegistered } from './families.events.js';
+import { familyRegistered, type RegisteredVia } from './families.events.js';
 import { actorOf, assertFamilyWritable } from './families.policy.js';
 import { loadPresented } from './families.present.js';
 import * as repo from './families.repo.js';
@@ -104,7 +104,13 @@ export function prepareMembers(ctx: AppContext, familyId: string, members: Membe
   return prepared;
 }
 
-export async function registerFamily(ctx: AppContext, principal: StaffPrincipal, body: CreateFamilyBody): Promise<Family> {
+/** Registers a family in one transaction; `via: 'import'` for a spreadsheet row (no registration message). */
+export async function registerFamily(
+  ctx: AppContext,
+  principal: StaffPrincipal,
+  body: CreateFamilyBody,
+  { via = 'desk' }: { via?: RegisteredVia } = {},
+): Promise<Family> {
   await assertTaxonomy(ctx, body);
   assertFamilyWritable(principal, { office: body.office, category: body.category, domains: body.domains });
   await assertRegistrationNotice(ctx.db, body.consent.privacyNoticeVersion, '/consent/privacyNoticeVersion'); // F2, issue 20 §4
@@ -188,8 +194,8 @@ export async function registerFamily(ctx: AppContext, principal: StaffPrincipal,
         fields: Object.keys(body).filter((k) => k !== 'consent'),
         details: { originChannel: body.originChannel, members: members.length },
       });
-      // C5: the family hears of its registration on the channel it agreed (the outbox subscribes).
-      await ctx.hooks.emit(familyRegistered, { trx, familyId: id, actor: actorOf(principal) });
+      // C5: the family hears of its registration on the channel it agreed (the outbox subscribes; not for an import).
+      await ctx.hooks.emit(familyRegistered, { trx, familyId: id, via, actor: actorOf(principal) });
       return row;
     });
     return loadPresented(ctx, principal, row);
