@@ -1,5 +1,5 @@
 import { TextInput, type TextInputProps } from '@mantine/core';
-import { toLatinDigits } from '../ui/digits.js';
+import { toLatinDigits } from '../../domain/digits.js';
 
 /** The 6-digit code from an authenticator app; Arabic-Indic digits are accepted and read as Latin. */
 export function CodeInput({ onChange, ...props }: Omit<TextInputProps, 'onChange'> & { onChange(value: string): void }) {

@@ -31,8 +31,8 @@ import {
   RELATIONS,
   type UpdateFamilyBody,
 } from '../../contracts/families.js';
+import { toLatinDigits } from '../../domain/digits.js';
 import { useCurrentUser } from '../auth/session.js';
-import { toLatinDigits } from '../ui/digits.js';
 import { useLanguage } from '../ui/language.js';
 import { asProblem, fieldErrorMessage, problemMessage } from '../ui/problems.js';
 import { useTaxonomyLabels } from '../ui/taxonomies.js';
