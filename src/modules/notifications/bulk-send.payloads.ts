@@ -5,14 +5,14 @@ import type { StaffScope } from '../../domain/scope.js';
 import type { AppContext } from '../../platform/context.js';
 import type { Database } from '../../platform/db/schema.js';
 import { defineProvider } from '../../platform/hooks.js';
-import type { FamilyAudience } from '../families/index.js';
+import type { FamilyAudience, FamilyContact } from '../families/index.js';
 
 /**
  * Bulk sends another area owns (issue 20 §2 "survey campaigns next"; issue 24 §3): the area starts a
  * send of its own event through the same engine — audience, count, batches, progress, cancel — and
  * supplies each family's payload instead of a text. Its provider, named by the event and registered
- * in the owning area's `wire`, is asked once per batch inside the batch's transaction: `prepare` gives
- * each family's params (or says the family is not asked, which the owner records itself), and
+ * in the owning area's `wire`, is asked once per batch inside the batch's transaction with the contacts
+ * the batch already read (issue 20 "per-batch reads"): `prepare` gives each family's params (or says the family is not asked, which the owner records itself), and
  * `settle` hears what the outbox made of each message (queued, skipped for consent…), so the owner's
  * rows and the messages commit together.
  */
@@ -45,6 +45,7 @@ export interface BulkPayloadProvider {
     ctx: AppContext,
     send: BulkPayloadSend,
     families: readonly { id: string; agreedChannel: string }[],
+    contacts: ReadonlyMap<string, FamilyContact>,
   ): Promise<BulkBatchPayload>;
 }
 

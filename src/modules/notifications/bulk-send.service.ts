@@ -372,7 +372,7 @@ async function runBatch(ctx: AppContext, send: BulkSendTable, batch: number): Pr
     const reads = await readForBatch(trx, ctx, { event, familyIds: ids, dedupeKeys: ids.map(dedupeKeyOf) });
     // Another area's send: it gives each family's payload and hears each outcome, in this transaction.
     const owned = isOwned(send.event)
-      ? await ctx.hooks.provider(bulkPayloads, send.event).prepare(trx, ctx, { id: send.id, event: send.event }, families)
+      ? await ctx.hooks.provider(bulkPayloads, send.event).prepare(trx, ctx, { id: send.id, event: send.event }, families, reads.contacts)
       : null;
     const outcomes = new Map<string, FamilyOutcome>();
     for (const family of families) {

@@ -3,7 +3,7 @@ import type { AppContext } from '../../platform/context.js';
 import type { Database } from '../../platform/db/schema.js';
 import { uuidv7 } from '../../platform/ids.js';
 import { recordAudit } from '../audit/index.js';
-import { familyContacts } from '../families/index.js';
+import type { FamilyContact } from '../families/index.js';
 import type { BulkPayloadProvider, FamilyOutcome, FamilyPayload } from '../notifications/index.js';
 import { newToken, tokenHash } from './surveys.invitations.js';
 import { questionsOf, readSettings } from './surveys.store.js';
@@ -28,7 +28,7 @@ interface Asked {
 }
 
 export const campaignPayloads: BulkPayloadProvider = {
-  async prepare(trx, ctx, send, families) {
+  async prepare(trx, ctx, send, families, contacts) {
     const payloads = new Map<string, FamilyPayload>();
     const asked = new Map<string, Asked>();
     const ids = families.map((family) => family.id);
@@ -92,7 +92,7 @@ export const campaignPayloads: BulkPayloadProvider = {
             versionId: version?.id ?? null,
             closesAt: campaign.closes_at,
           },
-          { payloads, asked, outcomes },
+          { payloads, asked, outcomes, contacts },
         );
       },
     };
@@ -103,10 +103,20 @@ async function recordInvitations(
   trx: Db,
   ctx: AppContext,
   campaign: { campaignId: string; questionnaireId: string; versionId: string | null; closesAt: string },
-  { payloads, asked, outcomes }: { payloads: Map<string, FamilyPayload>; asked: Map<string, Asked>; outcomes: Map<string, FamilyOutcome> },
+  {
+    payloads,
+    asked,
+    outcomes,
+    contacts,
+  }: {
+    payloads: Map<string, FamilyPayload>;
+    asked: Map<string, Asked>;
+    outcomes: Map<string, FamilyOutcome>;
+    /** The batch's contacts, read once by the engine (issue 20 "per-batch reads"). */
+    contacts: ReadonlyMap<string, FamilyContact>;
+  },
 ): Promise<void> {
   const now = ctx.clock.now().toISOString();
-  const contacts = await familyContacts(ctx, [...payloads.keys()], trx);
   const rows = [...payloads.entries()].map(([familyId, payload]) => {
     const family = contacts.get(familyId);
     const outcome = outcomes.get(familyId);
