@@ -242,9 +242,17 @@ export function responseRate(invited: number, answered: number): number | null {
 }
 
 /**
+ * The start of the N-day window (issue 24 §2): a family sent an invitation after it is not asked again
+ * now. Campaigns use it as a query's bound, a single invitation through `isCoolingDown`.
+ */
+export function cooldownStart(now: Date, cooldownDays: number): Date {
+  return new Date(now.getTime() - cooldownDays * 86_400_000);
+}
+
+/**
  * Whether a family may be asked again (issue 24 §2): never more than one invitation per `cooldownDays`,
  * across triggers and campaigns (reminders of the same invitation are not invitations).
  */
 export function isCoolingDown(lastInvitedAt: Date | null, now: Date, cooldownDays: number): boolean {
-  return lastInvitedAt !== null && now.getTime() - lastInvitedAt.getTime() < cooldownDays * 86_400_000;
+  return lastInvitedAt !== null && lastInvitedAt.getTime() > cooldownStart(now, cooldownDays).getTime();
 }

@@ -3,6 +3,7 @@ import {
   addTallies,
   checkQuestions,
   cleanAnswers,
+  cooldownStart,
   isCoolingDown,
   isNegative,
   responseRate,
@@ -96,6 +97,9 @@ describe('survey scores (H1, C1)', () => {
     expect(isCoolingDown(null, now, 30)).toBe(false);
     expect(isCoolingDown(new Date('2026-11-06T10:00:01Z'), now, 30)).toBe(true);
     expect(isCoolingDown(new Date('2026-11-05T10:00:00Z'), now, 30)).toBe(false);
+    // Campaigns query with the window's start: an invitation sent exactly then no longer counts.
+    expect(cooldownStart(now, 30).toISOString()).toBe('2026-11-05T10:00:00.000Z');
+    expect(isCoolingDown(cooldownStart(now, 30), now, 30)).toBe(false);
   });
 });
 

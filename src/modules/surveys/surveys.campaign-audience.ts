@@ -1,7 +1,10 @@
 import { randomInt } from 'node:crypto';
+import type { Kysely } from 'kysely';
 import type { BulkAudience } from '../../contracts/notifications.js';
 import type { CampaignPreview } from '../../contracts/survey-campaigns.js';
+import { cooldownStart } from '../../domain/survey.js';
 import type { AppContext } from '../../platform/context.js';
+import type { Database } from '../../platform/db/schema.js';
 import type { StaffPrincipal } from '../../platform/http/principal.js';
 import {
   type AudienceNarrower,
@@ -20,7 +23,6 @@ import { readSettings } from './surveys.store.js';
  * scope, narrowed by the surveys area's own tables — families invited within the N-day rule (across
  * triggers and campaigns; reminders do not count, only `sent_at`) and a campaign's drawn sample.
  */
-const DAY_MS = 86_400_000;
 const PAGE = 500;
 
 /** The filters the surveys area adds to the registry's audience query (registered in its `wire`). */
@@ -46,10 +48,10 @@ export const surveysAudience: AudienceNarrower = {
   },
 };
 
-/** The start of the N-day window: a family sent an invitation after it is not asked again now. */
-export async function cooldownCutoff(ctx: AppContext): Promise<string> {
-  const { cooldownDays } = await readSettings(ctx.db);
-  return new Date(ctx.clock.now().getTime() - cooldownDays * DAY_MS).toISOString();
+/** The start of the N-day window now (domain/survey.ts), read through `db` (a batch's transaction). */
+export async function cooldownCutoff(db: Kysely<Database>, now: Date): Promise<string> {
+  const { cooldownDays } = await readSettings(db);
+  return cooldownStart(now, cooldownDays).toISOString();
 }
 
 /** The engine's count, and who of it would be asked now (paper only when ticked; not invited within N days). */
@@ -59,7 +61,10 @@ export async function previewCampaign(
   { audience, includePaper }: { audience: BulkAudience; includePaper: boolean },
 ): Promise<CampaignPreview> {
   const count = await previewAudience(ctx, principal, audience);
-  const recent = await countAudience(ctx, { ...scopedAudience(principal, audience), surveyInvitedSince: await cooldownCutoff(ctx) });
+  const recent = await countAudience(ctx, {
+    ...scopedAudience(principal, audience),
+    surveyInvitedSince: await cooldownCutoff(ctx.db, ctx.clock.now()),
+  });
   const reachable = includePaper ? count.total : count.total - count.paper;
   const recentlyInvited = includePaper ? recent.total : recent.total - recent.paper;
   return { ...count, recentlyInvited, eligible: reachable - recentlyInvited };
@@ -75,7 +80,7 @@ export async function drawSample(
   audience: FamilyAudience,
   { size, includePaper }: { size: number; includePaper: boolean },
 ): Promise<string[]> {
-  const pool = { ...audience, surveyNotInvitedSince: await cooldownCutoff(ctx) };
+  const pool = { ...audience, surveyNotInvitedSince: await cooldownCutoff(ctx.db, ctx.clock.now()) };
   const sample: string[] = [];
   let seen = 0;
   let after: string | null = null;

@@ -5,8 +5,9 @@ import { uuidv7 } from '../../platform/ids.js';
 import { recordAudit } from '../audit/index.js';
 import type { FamilyContact } from '../families/index.js';
 import type { BulkPayloadProvider, FamilyOutcome, FamilyPayload } from '../notifications/index.js';
+import { cooldownCutoff } from './surveys.campaign-audience.js';
 import { newToken, tokenHash } from './surveys.invitations.js';
-import { questionsOf, readSettings } from './surveys.store.js';
+import { questionsOf } from './surveys.store.js';
 
 /**
  * What a campaign gives the bulk-send engine for each family (issue 24 §3; H1, F2): one invitation
@@ -16,7 +17,6 @@ import { questionsOf, readSettings } from './surveys.store.js';
  * towards the N-day rule.
  */
 type Db = Kysely<Database>;
-const DAY_MS = 86_400_000;
 const SYSTEM = { kind: 'system' as const, id: null };
 
 /** Binds a sealed token to its invitation row and column (platform/personal-data.ts). */
@@ -51,8 +51,7 @@ export const campaignPayloads: BulkPayloadProvider = {
     else if (now.getTime() >= new Date(campaign.closes_at).getTime()) notAskedAll('survey.campaign-closed');
     else if (version?.is_active !== 1) notAskedAll('survey.questionnaire-inactive');
     else {
-      const { cooldownDays } = await readSettings(trx);
-      const cutoff = new Date(now.getTime() - cooldownDays * DAY_MS).toISOString();
+      const cutoff = await cooldownCutoff(trx, now);
       // Issue 24 §2: once per N days across triggers and campaigns (a reminder never sets `sent_at`).
       const recent = await trx
         .selectFrom('survey_invitations')
