@@ -7,11 +7,17 @@ import { LanguageToggle } from '../auth/language-toggle.js';
 import { useCurrentUser } from '../auth/session.js';
 import { useAssociation } from '../ui/association.js';
 import { useLanguage } from '../ui/language.js';
-import { navItemsFor } from './nav-items.js';
+import { type NavItem, navItemsFor } from './nav-items.js';
 import { UserMenu } from './user-menu.js';
 
 function isCurrent(pathname: string, to: string): boolean {
   return to === '/' ? pathname === '/' : pathname === to || pathname.startsWith(`${to}/`);
+}
+
+/** The one item this page belongs to: the most specific match (/surveys/settings is its own item, not /surveys). */
+function currentItem(pathname: string, items: readonly NavItem[]): string | undefined {
+  const matches = items.filter(({ to }) => isCurrent(pathname, to)).map(({ to }) => to);
+  return matches.sort((a, b) => b.length - a.length)[0];
 }
 
 /** The signed-in frame: header, navigation by role (a drawer below 48em), the page. */
@@ -26,6 +32,8 @@ export function Shell() {
   // Below the sm breakpoint the navigation is a drawer; closed, it is off screen and must not take focus either.
   const isNarrow = useMediaQuery('(max-width: 47.99em)');
   const isNavHidden = Boolean(isNarrow) && !isMenuOpen;
+  const items = navItemsFor(user.roles);
+  const current = currentItem(pathname, items);
   const shortName = association ? (language === 'ar' ? association.shortNameAr : association.shortNameEn) : '';
 
   // biome-ignore lint/correctness/useExhaustiveDependencies: the drawer closes whenever the page changes
@@ -63,8 +71,8 @@ export function Shell() {
       </AppShell.Header>
       <AppShell.Navbar p="sm" aria-label={t('shell.navigation')} inert={isNavHidden}>
         <Stack gap={4}>
-          {navItemsFor(user.roles).map(({ to, labelKey, icon: Icon }) => {
-            const isActive = isCurrent(pathname, to);
+          {items.map(({ to, labelKey, icon: Icon }) => {
+            const isActive = to === current;
             return (
               <NavLink
                 key={to}
