@@ -36,7 +36,7 @@ import { useCurrentUser } from '../auth/session.js';
 import { useLanguage } from '../ui/language.js';
 import { asProblem, fieldErrorMessage, problemMessage } from '../ui/problems.js';
 import { useTaxonomyLabels } from '../ui/taxonomies.js';
-import { issueMessage } from '../ui/validate.js';
+import { schemaErrors } from '../ui/validate.js';
 import { FAMILIES_NS } from './i18n.js';
 import { useRegistrationNotice } from './privacy-notice.js';
 
@@ -188,16 +188,7 @@ export function toUpdateBody(values: FamilyFormValues, family: Family): UpdateFa
 
 /** Client-side checks with the server's own schema; errors keep their array indices (members.0.name). */
 export function familyErrors(t: TFunction, schema: z.ZodType, body: unknown): Record<string, string> {
-  const result = schema.safeParse(body);
-  if (result.success) return {};
-  const errors: Record<string, string> = {};
-  for (const issue of result.error.issues) {
-    let path = issue.path.map(String).join('.');
-    if (path.startsWith('consent')) path = 'consent';
-    if (path.endsWith('.birthDate.date') || path.endsWith('.birthDate.calendar')) path = path.replace(/\.birthDate\..*$/, '.date');
-    if (path) errors[path] ??= issueMessage(t, body, issue);
-  }
-  return errors;
+  return schemaErrors(t, schema, body, (path) => formPath(`/${path.map(String).join('/')}`));
 }
 
 /** A pointer such as /members/0/birthDate/date → the form path members.0.date. */
