@@ -1,4 +1,4 @@
-import { Alert, Badge, Button, Code, FileInput, Group, Paper, SimpleGrid, Stack, Table, Text, TextInput, Title } from '@mantine/core';
+import { Alert, Badge, Button, Code, FileInput, Group, Paper, SimpleGrid, Stack, Text, TextInput, Title } from '@mantine/core';
 import { IconAlertTriangle, IconPrinter, IconShieldCheck, IconSignature, IconUpload } from '@tabler/icons-react';
 import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { useState } from 'react';
@@ -14,7 +14,7 @@ import { notifySuccess } from '../ui/notify.js';
 import { PageLoader } from '../ui/page.js';
 import { ProblemAlert } from '../ui/problem-alert.js';
 import { errorMessage } from '../ui/problems.js';
-import { SignatureReview } from '../ui/signature-review.js';
+import { AttestedLines, SignatureReview } from '../ui/signature-review.js';
 import { answerText } from './answer-fields.js';
 import { ChosenFileName } from './documents-panel.js';
 import { REQUESTS_NS } from './i18n.js';
@@ -152,31 +152,23 @@ function ReviewModal({ request, onClose }: { request: ServiceRequest; onClose():
           </SimpleGrid>
         </Paper>
       )}
-      <Paper withBorder radius="md">
-        <Table verticalSpacing="xs" captionSide="top">
-          <Table.Caption>
-            {t('attestation.requestData', { type: language === 'ar' ? request.type.nameAr : request.type.nameEn })}
-          </Table.Caption>
-          <Table.Tbody>
-            {fields.map((item) => (
-              <Table.Tr key={item.key}>
-                <Table.Th scope="row" w="40%">
-                  {language === 'ar' ? item.labelAr : item.labelEn}
-                </Table.Th>
-                <Table.Td style={{ whiteSpace: 'pre-wrap' }}>{answerText(item, request.answers[item.key], language, yesNo)}</Table.Td>
-              </Table.Tr>
-            ))}
-            {request.documents.map((document) => (
-              <Table.Tr key={document.id}>
-                <Table.Th scope="row">{t('attestation.document')}</Table.Th>
-                <Table.Td>
-                  <bdi>{document.name}</bdi>
-                </Table.Td>
-              </Table.Tr>
-            ))}
-          </Table.Tbody>
-        </Table>
-      </Paper>
+      <AttestedLines
+        caption={t('attestation.requestData', { type: language === 'ar' ? request.type.nameAr : request.type.nameEn })}
+        lines={[
+          ...fields.map((item) => ({
+            key: item.key,
+            labelAr: item.labelAr,
+            labelEn: item.labelEn,
+            value: answerText(item, request.answers[item.key], language, yesNo),
+          })),
+          ...request.documents.map((document) => ({
+            key: document.id,
+            labelAr: t('attestation.document'),
+            labelEn: t('attestation.document'),
+            value: <bdi>{document.name}</bdi>,
+          })),
+        ]}
+      />
     </SignatureReview>
   );
 }

@@ -74,13 +74,16 @@ export function SignatureReview({
   );
 }
 
-/** An attested subject's lines (labels in both languages from the server), as a captioned table. */
+/**
+ * What is attested, as a captioned table of lines with labels in both languages (a subject's lines
+ * from the server, a request's answers and documents). `key` tells apart lines with the same label.
+ */
 export function AttestedLines({
   caption,
   lines,
 }: {
   caption: string;
-  lines: readonly { labelAr: string; labelEn: string; value: string }[];
+  lines: readonly { key?: string; labelAr: string; labelEn: string; value: ReactNode }[];
 }) {
   const { language } = useLanguage();
   return (
@@ -89,7 +92,7 @@ export function AttestedLines({
         <Table.Caption>{caption}</Table.Caption>
         <Table.Tbody>
           {lines.map((line) => (
-            <Table.Tr key={line.labelEn}>
+            <Table.Tr key={line.key ?? line.labelEn}>
               <Table.Th scope="row" w="40%">
                 {language === 'ar' ? line.labelAr : line.labelEn}
               </Table.Th>
