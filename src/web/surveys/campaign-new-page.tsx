@@ -1,4 +1,4 @@
-import { Alert, Button, Checkbox, Group, NumberInput, Paper, Select, SimpleGrid, Stack, Text, TextInput, Title } from '@mantine/core';
+import { Alert, Button, Checkbox, Group, Paper, Select, SimpleGrid, Stack, Text, TextInput, Title } from '@mantine/core';
 import { useDebouncedValue } from '@mantine/hooks';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
@@ -8,6 +8,7 @@ import { hasRole, useCurrentUser } from '../auth/session.js';
 import { useFormat } from '../ui/format.js';
 import { useLanguage } from '../ui/language.js';
 import { notifySuccess } from '../ui/notify.js';
+import { NumberField } from '../ui/number-field.js';
 import { NotAllowed, Page } from '../ui/page.js';
 import { ProblemAlert } from '../ui/problem-alert.js';
 import { asProblem, problemMessage } from '../ui/problems.js';
@@ -169,14 +170,12 @@ export function CampaignNewPage() {
             </Alert>
           </Stack>
           <SimpleGrid cols={{ base: 1, sm: 2, md: 4 }} spacing="sm">
-            <NumberInput
+            <NumberField
+              kind="integer"
               label={t('campaign.form.sampleSize')}
               description={t('campaign.form.sampleHint')}
-              min={1}
-              max={100000}
-              allowDecimal={false}
               value={sampleSize}
-              onChange={(value) => setSampleSize(typeof value === 'number' ? value : '')}
+              onChange={setSampleSize}
             />
             <TextInput
               type="date"
@@ -185,14 +184,7 @@ export function CampaignNewPage() {
               value={startsOn}
               onChange={(e) => setStartsOn(e.currentTarget.value)}
             />
-            <NumberInput
-              label={t('campaign.form.reminderDays')}
-              min={1}
-              max={60}
-              allowDecimal={false}
-              value={reminderDays}
-              onChange={(value) => setReminderDays(typeof value === 'number' ? value : '')}
-            />
+            <NumberField kind="days" label={t('campaign.form.reminderDays')} value={reminderDays} onChange={setReminderDays} />
             <TextInput
               type="date"
               label={t('campaign.form.closesOn')}

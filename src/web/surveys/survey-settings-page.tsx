@@ -1,4 +1,4 @@
-import { Button, Group, MultiSelect, NumberInput, Paper, Select, SimpleGrid, Stack, Switch, Text, Title } from '@mantine/core';
+import { Button, Group, MultiSelect, Paper, Select, SimpleGrid, Stack, Switch, Text, Title } from '@mantine/core';
 import { type UseFormReturnType, useForm } from '@mantine/form';
 import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { useState } from 'react';
@@ -9,6 +9,7 @@ import { api } from '../api/client.js';
 import { hasRole, useCurrentUser } from '../auth/session.js';
 import { useLanguage } from '../ui/language.js';
 import { notifySuccess } from '../ui/notify.js';
+import { NumberField } from '../ui/number-field.js';
 import { LoadFailure, NotAllowed, Page, PageLoader } from '../ui/page.js';
 import { ProblemAlert } from '../ui/problem-alert.js';
 import { errorMessage } from '../ui/problems.js';
@@ -19,13 +20,21 @@ import { surveyKeys, useQuestionnaires, useSurveySettings, useTopics } from './s
 
 type Form = UseFormReturnType<SurveySettings>;
 
-/** The numbers and their ranges (the contract's), said in a sentence. */
+/** The general numbers: days, or a score on the CSAT or NPS scale. */
 const NUMBERS = [
-  ['cooldownDays', 0, 365],
-  ['expiryDays', 1, 90],
-  ['csatNegativeMax', 1, 5],
-  ['npsNegativeMax', 0, 10],
+  ['cooldownDays', 'days'],
+  ['expiryDays', 'days'],
+  ['csatNegativeMax', 'integer'],
+  ['npsNegativeMax', 'integer'],
 ] as const;
+const DELAY_DAYS = surveySettings.shape.triggers.shape.request.shape.delayDays;
+
+/** A number's range as the contract sets it (`triggers.request.delayDays` → the trigger's), or null. */
+function rangeOf(path: string): { min: number; max: number } | null {
+  const number = NUMBERS.find(([key]) => key === path);
+  const field = number ? surveySettings.shape[number[0]] : path.endsWith('.delayDays') ? DELAY_DAYS : null;
+  return field?.minValue != null && field.maxValue != null ? { min: field.minValue, max: field.maxValue } : null;
+}
 
 /**
  * Issue 24 §2, §5 (H1): when families are asked — per closed request, complaint or inquiry: which
@@ -62,8 +71,8 @@ function SettingsForm({ initial, canEdit }: { initial: SurveySettings; canEdit: 
       const errors: Record<string, string> = {};
       for (const issue of parsed.error.issues) {
         const path = issue.path.join('.');
-        const range = NUMBERS.find(([key]) => key === path);
-        errors[path] ??= range ? t('settings.range', { min: range[1], max: range[2] }) : tc('errors.field.invalid');
+        const range = rangeOf(path);
+        errors[path] ??= range ? t('settings.range', range) : tc('errors.field.invalid');
       }
       return errors;
     },
@@ -93,14 +102,12 @@ function SettingsForm({ initial, canEdit }: { initial: SurveySettings; canEdit: 
               {t('settings.rules')}
             </Title>
             <SimpleGrid cols={{ base: 1, sm: 2 }}>
-              {NUMBERS.map(([key, min, max]) => (
-                <NumberInput
+              {NUMBERS.map(([key, kind]) => (
+                <NumberField
                   key={key}
+                  kind={kind}
                   label={t(`settings.${key}`)}
                   description={t(`settings.${key}Hint`)}
-                  min={min}
-                  max={max}
-                  allowDecimal={false}
                   {...form.getInputProps(key)}
                 />
               ))}
@@ -156,12 +163,10 @@ function TriggerSection({ form, kind }: { form: Form; kind: SurveyCaseKind }) {
             clearable
             {...form.getInputProps(`${at}.questionnaireId`)}
           />
-          <NumberInput
+          <NumberField
+            kind="days"
             label={t('settings.delayDays')}
             description={t('settings.delayDaysHint')}
-            min={0}
-            max={60}
-            allowDecimal={false}
             {...form.getInputProps(`${at}.delayDays`)}
           />
         </SimpleGrid>
