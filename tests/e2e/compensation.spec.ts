@@ -376,8 +376,13 @@ test('D4: two negotiation rounds and the settlement on the case page, signed by 
   await expect(page.getByTestId('compensation-status')).toHaveText(k('status.settled'));
   await axeAndShot(page, 'case-settled', 'the settled case');
 
-  // Two instalments, each with its receipt.
+  // Two instalments, each with its receipt. How it was paid is never pre-selected (issue 27 §4): without it, nothing is recorded.
   const payments = page.getByRole('region', { name: k('payments.title') });
+  await payments.getByRole('button', { name: k('payments.record') }).click();
+  await expect(payments.getByText(`مطلوب: ${k('payments.method')}`)).toBeVisible();
+  await expect(page.getByTestId('compensation-payment')).toHaveCount(0);
+  await payments.getByRole('combobox', { name: new RegExp(`^${escapeRegExp(k('payments.method'))}( \\*)?$`) }).click({ force: true });
+  await page.getByRole('option', { name: k('payments.methods.bank-transfer'), exact: true }).click();
   for (const [amount, day] of [
     ['2000', '2026-03-12'],
     ['2500', '2026-04-12'],

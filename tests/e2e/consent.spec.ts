@@ -64,6 +64,10 @@ test('F2, C5: reception records a consent and withdrawals on the family page in 
     .click();
   const withdraw = reception.getByRole('dialog', { name: c('withdrawTitle', { purpose: SURVEYS }) });
   await withdraw.getByRole('textbox', { name: c('note') }).fill('طلبت الأسرة عدم إرسال الاستبانات');
+  // How the family said so is a fact to record, never pre-selected (issue 27 §4).
+  await expect(withdraw.getByRole('button', { name: c('withdraw') })).toBeDisabled();
+  await withdraw.getByRole('combobox', { name: new RegExp(`^${c('channel')}`) }).click();
+  await reception.getByRole('option', { name: text(families, 'origins.interview'), exact: true }).click();
   await withdraw.getByRole('button', { name: c('withdraw') }).click();
   await expect(row(SURVEYS).getByText(c('state.withdrawn'))).toBeVisible();
 
@@ -73,6 +77,9 @@ test('F2, C5: reception records a consent and withdrawals on the family page in 
     .click();
   const sms = reception.getByRole('dialog', { name: c('withdrawTitle', { purpose: CONTACT_SMS }) });
   await expect(sms.getByText(c('newChannelHint'))).toBeVisible();
+  await expect(sms.getByRole('button', { name: c('withdraw') })).toBeDisabled();
+  await sms.getByRole('combobox', { name: new RegExp(`^${c('channel')}`) }).click();
+  await reception.getByRole('option', { name: text(families, 'origins.phone'), exact: true }).click();
   await expect(sms.getByRole('button', { name: c('withdraw') })).toBeDisabled();
   await sms.getByRole('combobox', { name: new RegExp(`^${c('newChannel')}`) }).click();
   await reception.getByRole('option', { name: text(families, 'channels.letter'), exact: true }).click();

@@ -1,4 +1,4 @@
-import { Badge, Button, Checkbox, FileInput, Group, Paper, Stack, Text, Textarea, TextInput, Title } from '@mantine/core';
+import { Badge, Button, FileInput, Group, Paper, Radio, Stack, Text, Textarea, TextInput, Title } from '@mantine/core';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { formatRiyals } from '../../domain/compensation-status.js';
@@ -7,7 +7,7 @@ import { useLanguage } from '../ui/language.js';
 import { Ltr } from '../ui/ltr.js';
 import { notifyError, notifySuccess } from '../ui/notify.js';
 import { NumberField } from '../ui/number-field.js';
-import { errorMessage } from '../ui/problems.js';
+import { errorMessage, requiredMessage } from '../ui/problems.js';
 import { type CompensationDetail, casePath, useCaseWrite } from './compensation-api.js';
 import { COMPENSATION_NS } from './i18n.js';
 
@@ -47,18 +47,23 @@ export function RulingsSection({ detail }: { detail: CompensationDetail }) {
 function RulingForm({ detail }: { detail: CompensationDetail }) {
   const { t } = useTranslation(COMPENSATION_NS);
   const { t: tc } = useTranslation();
-  const [values, setValues] = useState({ authority: '', rulingNumber: '', rulingDay: '', summary: '', isFinal: true });
+  const [values, setValues] = useState({ authority: '', rulingNumber: '', rulingDay: '', summary: '' });
+  // Issue 27 §4: whether the ruling is final is a fact to record (D3: only a final one establishes fault), never pre-selected.
+  const [finality, setFinality] = useState<'true' | 'false' | null>(null);
+  const [finalityError, setFinalityError] = useState<string | null>(null);
   const [amount, setAmount] = useState<number | ''>('');
   const [file, setFile] = useState<File | null>(null);
   const write = useCaseWrite(detail.id, (form: FormData) => api.upload<CompensationDetail>(casePath(detail.id, '/rulings'), form));
   const set = (key: keyof typeof values) => (e: { currentTarget: { value: string } }) =>
     setValues({ ...values, [key]: e.currentTarget.value });
   const submit = () => {
+    setFinalityError(finality ? null : requiredMessage(tc, t('ruling.finality')));
+    if (!finality) return;
     const form = new FormData();
     form.set('authority', values.authority.trim());
     form.set('rulingNumber', values.rulingNumber.trim());
     form.set('rulingDay', values.rulingDay.trim());
-    form.set('isFinal', String(values.isFinal));
+    form.set('isFinal', finality);
     if (amount !== '' && amount > 0) form.set('amountHalalas', String(amount));
     if (values.summary.trim()) form.set('summary', values.summary.trim());
     if (file) form.set('file', file);
@@ -74,6 +79,21 @@ function RulingForm({ detail }: { detail: CompensationDetail }) {
         <NumberField kind="riyals" label={t('ruling.amount')} value={amount} onChange={setAmount} />
       </Group>
       <Textarea label={t('ruling.summary')} autosize minRows={1} maxLength={2000} value={values.summary} onChange={set('summary')} />
+      <Radio.Group
+        label={t('ruling.finality')}
+        withAsterisk
+        value={finality}
+        onChange={(value) => {
+          setFinality(value as 'true' | 'false');
+          setFinalityError(null);
+        }}
+        error={finalityError}
+      >
+        <Group gap="lg" mt={6}>
+          <Radio value="true" label={t('ruling.final')} />
+          <Radio value="false" label={t('ruling.notFinal')} />
+        </Group>
+      </Radio.Group>
       <Group align="flex-end">
         <FileInput
           label={t('ruling.file')}
@@ -81,11 +101,6 @@ function RulingForm({ detail }: { detail: CompensationDetail }) {
           value={file}
           onChange={setFile}
           clearable
-        />
-        <Checkbox
-          label={t('ruling.isFinal')}
-          checked={values.isFinal}
-          onChange={(e) => setValues({ ...values, isFinal: e.currentTarget.checked })}
         />
         <Button variant="light" loading={write.isPending} onClick={submit}>
           {t('ruling.record')}

@@ -8,7 +8,7 @@ import { useLanguage } from '../ui/language.js';
 import { Ltr } from '../ui/ltr.js';
 import { notifyError, notifySuccess } from '../ui/notify.js';
 import { NumberField } from '../ui/number-field.js';
-import { errorMessage } from '../ui/problems.js';
+import { errorMessage, requiredMessage } from '../ui/problems.js';
 import { type CompensationDetail, casePath, useCaseWrite } from './compensation-api.js';
 import { SettlementSignature } from './compensation-settlement-sign.js';
 import { COMPENSATION_NS } from './i18n.js';
@@ -115,7 +115,9 @@ export function PaymentsSection({ detail }: { detail: CompensationDetail }) {
   const { t } = useTranslation(COMPENSATION_NS);
   const { t: tc } = useTranslation();
   const { language } = useLanguage();
-  const [values, setValues] = useState({ method: 'bank-transfer', paidDay: '', reference: '' });
+  // Issue 27 §4: how it was paid is a fact to record, never pre-selected.
+  const [values, setValues] = useState({ method: '', paidDay: '', reference: '' });
+  const [methodError, setMethodError] = useState<string | null>(null);
   const [amount, setAmount] = useState<number | ''>('');
   const [file, setFile] = useState<File | null>(null);
   const write = useCaseWrite(detail.id, (form: FormData) => api.upload<CompensationDetail>(casePath(detail.id, '/payments'), form));
@@ -123,6 +125,8 @@ export function PaymentsSection({ detail }: { detail: CompensationDetail }) {
   if (!detail.payments.length && !canPay) return null;
   const total = detail.settlement?.amountHalalas ?? 0;
   const submit = () => {
+    setMethodError(values.method ? null : requiredMessage(tc, t('payments.method')));
+    if (!values.method) return;
     const form = new FormData();
     form.set('amountHalalas', String(amount === '' ? 0 : amount));
     form.set('method', values.method);
@@ -154,9 +158,13 @@ export function PaymentsSection({ detail }: { detail: CompensationDetail }) {
               <Select
                 label={t('payments.method')}
                 data={PAYMENT_METHODS.map((value) => ({ value, label: t(`payments.methods.${value}`) }))}
-                value={values.method}
-                allowDeselect={false}
-                onChange={(value) => setValues({ ...values, method: value ?? 'bank-transfer' })}
+                value={values.method || null}
+                withAsterisk
+                error={methodError}
+                onChange={(value) => {
+                  setValues({ ...values, method: value ?? '' });
+                  setMethodError(null);
+                }}
               />
               <TextInput
                 label={t('payments.day')}

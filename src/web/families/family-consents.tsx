@@ -223,7 +223,7 @@ function ConsentDialog({
     queryKey: ['settings', 'privacy-notices', 'registration'],
     queryFn: () => api.get<PrivacyNotice[]>('/settings/privacy-notices/registration'),
   });
-  const [channel, setChannel] = useState<string | null>('interview');
+  const [channel, setChannel] = useState<string | null>(null);
   const [noticeVersion, setNoticeVersion] = useState<string | null>(null);
   const [note, setNote] = useState('');
   const [newChannel, setNewChannel] = useState<string | null>(null);
