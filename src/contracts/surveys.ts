@@ -91,7 +91,8 @@ export const resultCell = z.object({
 });
 export const surveyResults = z.object({
   overall: resultCell.extend({ invited: z.number().int(), responseRate: z.number().nullable() }),
-  byMonth: z.array(resultCell.extend({ month: z.string() })),
+  /** Each month: its figures, the invitations sent in it and its response rate (null under 5 invitations). */
+  byMonth: z.array(resultCell.extend({ month: z.string(), invited: z.number().int(), responseRate: z.number().nullable() })),
   breakdown: z.array(resultCell.extend({ key: z.string().nullable() })).nullable(),
 });
 export type SurveyResults = z.infer<typeof surveyResults>;

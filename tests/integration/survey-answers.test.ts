@@ -177,6 +177,51 @@ describe(`survey answers and export [${ENGINE}]`, () => {
     expect([...details.ids].sort()).toEqual([...ids].sort());
   });
 
+  it('H1 months: each month carries the invitations sent in it and its response rate; under 5 invitations no rate', async () => {
+    const q = await newQuestionnaire('months');
+    const now = t.clock.now();
+    const month = now.toISOString().slice(0, 7);
+    const earlier = new Date(now.getTime() - 40 * 86_400_000).toISOString();
+    const invite = (sentAt: string) =>
+      t.ctx.db
+        .insertInto('survey_invitations')
+        .values({
+          id: uuidv7(),
+          questionnaire_id: q.id,
+          version_id: q.current.id,
+          family_id: dammam.id,
+          case_kind: 'request',
+          case_id: uuidv7(),
+          status: 'sent',
+          skip_reason: null,
+          token_hash: null,
+          draft: null,
+          due_at: sentAt,
+          sent_at: sentAt,
+          expires_at: sentAt,
+          answered_at: null,
+          office: 'dammam',
+          category: null,
+          domain: null,
+          channel: 'sms',
+          request_type: null,
+          created_at: sentAt,
+          campaign_id: null,
+          token_sealed: null,
+          reminded_at: null,
+        })
+        .execute();
+    for (let i = 0; i < 3; i++) await invite(earlier);
+    for (let i = 0; i < 10; i++) await invite(now.toISOString());
+    for (const score of [5, 4, 4, 3, 2]) await addResponse(q, dammam, score);
+    const results = (await manager.request('GET', `/api/v1/surveys/results?questionnaireId=${q.id}`)).json();
+    expect(results.byMonth).toEqual([
+      expect.objectContaining({ month: earlier.slice(0, 7), invited: 3, responseRate: null, responses: 0, csatAverage: null }),
+      expect.objectContaining({ month, invited: 10, responseRate: 50, responses: 5, csatAverage: 3.6 }),
+    ]);
+    expect(results.overall).toMatchObject({ invited: 13, responseRate: 38.5 });
+  });
+
   it('H1 builder: an unanswered version changes in place, an answered one never changes — saving makes a new version', async () => {
     const q = await newQuestionnaire('versions');
     const body = { titleAr: 'استبانة اختبار', titleEn: 'Test questionnaire', isAnonymous: false, isActive: true, questions: QUESTIONS };

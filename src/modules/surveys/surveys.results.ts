@@ -1,3 +1,4 @@
+import { sql } from 'kysely';
 import type { z } from 'zod';
 import type { commentsQuery, RESULT_DIMENSIONS, resultsQuery, SurveyResults } from '../../contracts/surveys.js';
 import { addTallies, emptyTally, responseRate, summarise, type Tally } from '../../domain/survey.js';
@@ -73,23 +74,41 @@ function sumBy<C extends { tally: Tally }, T>(cells: readonly C[], nameOf: (cell
   return sums;
 }
 
-export async function surveyResults(ctx: AppContext, query: z.infer<typeof resultsQuery>): Promise<SurveyResults> {
-  let invitations = ctx.db
+/** Invitations sent, by the month they were sent (the denominator of each month's response rate). */
+async function invitedByMonth(ctx: AppContext, query: z.infer<typeof resultsQuery>): Promise<Map<string, number>> {
+  const month = sql<string>`substr(sent_at, 1, 7)`;
+  let select = ctx.db
     .selectFrom('survey_invitations')
-    .select((eb) => eb.fn.countAll<number>().as('n'))
+    .select((eb) => [month.as('month'), eb.fn.countAll<number>().as('n')])
     .where('sent_at', 'is not', null);
-  if (query.from) invitations = invitations.where('sent_at', '>=', `${query.from}-01`);
-  if (query.to) invitations = invitations.where('sent_at', '<', `${query.to}-32`);
-  if (query.questionnaireId) invitations = invitations.where('questionnaire_id', '=', query.questionnaireId);
+  if (query.from) select = select.where('sent_at', '>=', `${query.from}-01`);
+  if (query.to) select = select.where('sent_at', '<', `${query.to}-32`);
+  if (query.questionnaireId) select = select.where('questionnaire_id', '=', query.questionnaireId);
+  const rows = await select.groupBy(month).execute();
+  return new Map(rows.map((r) => [r.month, Number(r.n)]));
+}
+
+export async function surveyResults(ctx: AppContext, query: z.infer<typeof resultsQuery>): Promise<SurveyResults> {
   const cells = await tallies(ctx, query);
-  const invited = Number((await invitations.executeTakeFirstOrThrow()).n);
+  const invitedIn = await invitedByMonth(ctx, query);
+  const invited = [...invitedIn.values()].reduce((a, b) => a + b, 0);
   const answered = cells.reduce((sum, cell) => sum + cell.answered, 0);
+  const answeredIn = new Map<string, number>();
+  for (const cell of cells) answeredIn.set(cell.month, (answeredIn.get(cell.month) ?? 0) + cell.answered);
   const overall = cells.reduce((sum, cell) => addTallies(sum, cell.tally), emptyTally());
-  const months = [...sumBy(cells, (cell) => cell.month)].sort(([a], [b]) => a.localeCompare(b));
+  const tallyOf = sumBy(cells, (cell) => cell.month);
+  // A month with invitations and no answer yet still has a rate (0 %) to draw.
+  const months = [...new Set([...tallyOf.keys(), ...invitedIn.keys()])].sort();
   const keys = [...sumBy(cells, (cell) => cell.key)].sort(([a], [b]) => String(a).localeCompare(String(b)));
   return {
     overall: { ...summarise(overall), invited, responseRate: responseRate(invited, answered) },
-    byMonth: months.map(([month, tally]) => ({ month, ...summarise(tally) })),
+    byMonth: months.map((month) => ({
+      month,
+      ...summarise(tallyOf.get(month) ?? emptyTally()),
+      invited: invitedIn.get(month) ?? 0,
+      // Fewer than 5 invitations in a month: no rate (small-cell rule, as every figure).
+      responseRate: responseRate(invitedIn.get(month) ?? 0, answeredIn.get(month) ?? 0),
+    })),
     breakdown: query.by ? keys.map(([key, tally]) => ({ key, ...summarise(tally) })) : null,
   };
 }

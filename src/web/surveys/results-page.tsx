@@ -1,17 +1,16 @@
-import { Anchor, Group, Paper, Progress, Select, SimpleGrid, Stack, Table, Text, Title } from '@mantine/core';
+import { Anchor, Group, Paper, Progress, Select, SimpleGrid, Stack, Text, Title } from '@mantine/core';
 import { useQuery } from '@tanstack/react-query';
-import { type ReactNode, useState } from 'react';
+import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
 import type { z } from 'zod';
-import type { AnswersCell } from '../../contracts/survey-answers.js';
 import { RESULT_DIMENSIONS, type SurveyResults, type surveyComments } from '../../contracts/surveys.js';
-import { MIN_CELL } from '../../domain/survey.js';
 import { api, queryString } from '../api/client.js';
 import { hasRole, useCurrentUser } from '../auth/session.js';
 import { useFormat } from '../ui/format.js';
 import { SURVEYS_NS } from './i18n.js';
-import { answersPath } from './surveys-api.js';
+import { MonthChart, useMonthLabel } from './month-chart.js';
+import { Cells, FigureLink } from './results-cells.js';
 
 type Comments = z.infer<typeof surveyComments>;
 type Dimension = (typeof RESULT_DIMENSIONS)[number];
@@ -27,6 +26,7 @@ export function SurveyResultsPage() {
   const { t } = useTranslation(SURVEYS_NS);
   const { number } = useFormat();
   const me = useCurrentUser();
+  const monthLabel = useMonthLabel();
   const [by, setBy] = useState<Dimension>('office');
   const results = useQuery({
     queryKey: ['surveys', 'results', by],
@@ -107,10 +107,36 @@ export function SurveyResultsPage() {
             <Title order={2} fz="lg" id="survey-months" mb="sm">
               {t('byMonth')}
             </Title>
+            {data.byMonth.length ? (
+              <SimpleGrid cols={{ base: 1, md: 2 }} spacing="lg" mb="md">
+                <MonthChart
+                  id="chart-csat"
+                  title={t('chartCsat')}
+                  points={data.byMonth.map((m) => ({ month: m.month, value: m.csatAverage, responses: m.responses }))}
+                  max={5}
+                  format={(value) => number(value)}
+                  color="var(--mantine-color-teal-7)"
+                />
+                <MonthChart
+                  id="chart-rate"
+                  title={t('chartRate')}
+                  points={data.byMonth.map((m) => ({ month: m.month, value: m.responseRate, responses: m.responses }))}
+                  max={100}
+                  format={(value) => `${number(value)}%`}
+                  color="var(--mantine-color-blue-7)"
+                />
+              </SimpleGrid>
+            ) : null}
+            {/* The charts' figures as text (screen readers, print): "too few to show" where a month has under 5. */}
             <Cells
-              rows={data.byMonth.map((m) => ({ ...m, key: m.month, cell: { from: m.month, to: m.month } }))}
+              rows={data.byMonth.map((m) => ({
+                ...m,
+                key: m.month,
+                label: monthLabel(m.month),
+                cell: { from: m.month, to: m.month },
+              }))}
               keyLabel={t('month')}
-              show={show}
+              show={(value, suffix) => (value === null ? t('tooFew') : `${number(value)}${suffix ?? ''}`)}
             />
           </Paper>
           <Paper withBorder radius="md" p="md" component="section" aria-labelledby="survey-breakdown">
@@ -166,61 +192,5 @@ export function SurveyResultsPage() {
         )}
       </Paper>
     </Stack>
-  );
-}
-
-function Cells({
-  rows,
-  keyLabel,
-  show,
-}: {
-  rows: Array<{ key: string; cell: AnswersCell; responses: number; csatAverage: number | null; nps: number | null }>;
-  keyLabel: string;
-  show(value: number | null): string;
-}) {
-  const { t } = useTranslation(SURVEYS_NS);
-  const { number } = useFormat();
-  if (!rows.length) return <Text c="dimmed">{t('empty')}</Text>;
-  return (
-    <Table.ScrollContainer minWidth={320}>
-      <Table>
-        <Table.Thead>
-          <Table.Tr>
-            <Table.Th>{keyLabel}</Table.Th>
-            <Table.Th>{t('responses')}</Table.Th>
-            <Table.Th>{t('csat')}</Table.Th>
-            <Table.Th>{t('nps')}</Table.Th>
-          </Table.Tr>
-        </Table.Thead>
-        <Table.Tbody>
-          {rows.map((row) => (
-            <Table.Tr key={row.key}>
-              <Table.Td>
-                <FigureLink cell={row.cell} responses={row.responses} label={row.key}>
-                  {row.key}
-                </FigureLink>
-              </Table.Td>
-              <Table.Td>{number(row.responses)}</Table.Td>
-              <Table.Td>{show(row.csatAverage)}</Table.Td>
-              <Table.Td>{show(row.nps)}</Table.Td>
-            </Table.Tr>
-          ))}
-        </Table.Tbody>
-      </Table>
-    </Table.ScrollContainer>
-  );
-}
-
-/**
- * Every figure links to the answers behind it (issue 24 §5) — except a cell of fewer than 5 answers,
- * which stays closed (small-cell rule; the server refuses it too).
- */
-function FigureLink({ cell, responses, label, children }: { cell: AnswersCell; responses: number; label: string; children: ReactNode }) {
-  const { t } = useTranslation(SURVEYS_NS);
-  if (responses < MIN_CELL) return <>{children}</>;
-  return (
-    <Anchor component={Link} to={answersPath(cell)} aria-label={t('answers.open', { figure: label })} inherit>
-      {children}
-    </Anchor>
   );
 }
