@@ -1,11 +1,9 @@
 import { Button, Group, Paper, Stack } from '@mantine/core';
 import { useForm } from '@mantine/form';
 import { useMutation, useQueryClient } from '@tanstack/react-query';
-import type { TFunction } from 'i18next';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, useNavigate, useParams } from 'react-router';
-import type { z } from 'zod';
 import { createRequestTypeBody, type RequestType, updateRequestTypeBody } from '../../contracts/requests.js';
 import { api } from '../api/client.js';
 import { hasRole, useCurrentUser } from '../auth/session.js';
@@ -13,18 +11,13 @@ import { notifySuccess } from '../ui/notify.js';
 import { LoadFailure, NotAllowed, Page, PageLoader } from '../ui/page.js';
 import { ProblemAlert } from '../ui/problem-alert.js';
 import { asProblem, errorMessage, fieldErrorMessage, problemMessage } from '../ui/problems.js';
+import { schemaErrors } from '../ui/validate.js';
 import { REQUESTS_NS } from './i18n.js';
 import { bodyOf, emptyRequestType, RequestTypeFields, type RequestTypeValues, valuesOf } from './request-type-form.js';
 import { useSettingsRequestType } from './requests-api.js';
 
-/** Zod issues → form errors at their exact place, list indexes included (`checklist.2.key`). */
-function issuesOf(t: TFunction, schema: z.ZodType, value: unknown): Record<string, string> {
-  const result = schema.safeParse(value);
-  if (result.success) return {};
-  const errors: Record<string, string> = {};
-  for (const issue of result.error.issues) errors[issue.path.join('.')] ??= fieldErrorMessage(t, issue.message);
-  return errors;
-}
+/** Errors at their exact place, list indexes included (`checklist.2.key`). */
+const atIndex = (path: readonly PropertyKey[]) => path.map(String).join('.');
 
 /** An administrator creates or edits a request type (settings). */
 export function RequestTypeEditPage() {
@@ -56,8 +49,8 @@ function RequestTypeForm({ existing }: { existing: RequestType | null }) {
     initialValues: existing ? valuesOf(existing) : emptyRequestType,
     validate: (values) =>
       isNew
-        ? issuesOf(tc, createRequestTypeBody, { code: values.code.trim(), ...bodyOf(values) })
-        : issuesOf(tc, updateRequestTypeBody, { ...bodyOf(values), version: existing.version }),
+        ? schemaErrors(tc, createRequestTypeBody, { code: values.code.trim(), ...bodyOf(values) }, atIndex)
+        : schemaErrors(tc, updateRequestTypeBody, { ...bodyOf(values), version: existing.version }, atIndex),
   });
   const save = useMutation({
     mutationFn: (values: RequestTypeValues) =>
