@@ -19,6 +19,7 @@ import { portalArea } from './modules/portal/index.js';
 import { requestsArea } from './modules/requests/index.js';
 import { savedViewsArea } from './modules/saved-views/index.js';
 import { settingsArea } from './modules/settings/index.js';
+import { setupArea } from './modules/setup/index.js';
 import { loadStaffPrincipal, staffArea } from './modules/staff/index.js';
 import { surveysArea } from './modules/surveys/index.js';
 import { webArea } from './modules/web/index.js';
@@ -59,6 +60,7 @@ export const AREAS: readonly AreaManifest[] = [
   compensationArea,
   surveysArea,
   savedViewsArea,
+  setupArea,
   webArea,
 ];
 

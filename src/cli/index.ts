@@ -1,5 +1,6 @@
 import type { Runtime } from '../platform/bootstrap.js';
 import { isDebugRequested, loadConfig } from '../platform/config.js';
+import type { DB } from '../platform/db/database.js';
 import { HELP, USAGE } from './help.js';
 
 // The app and the database drivers are loaded by the verbs that need them: `--help` and a bad
@@ -155,6 +156,7 @@ async function backup(file: string): Promise<number> {
   try {
     const { tables, rows } = await writeBackup(handle, file);
     console.log(`Backup written to ${file}: ${tables} tables, ${rows} rows. Keys are not in the backup: keep them apart.`);
+    await recordBackup(handle.db, file);
   } catch (error) {
     const code = (error as NodeJS.ErrnoException).code;
     if (code !== 'ENOENT' && code !== 'EACCES' && code !== 'EISDIR' && code !== 'ENOSPC') throw error;
@@ -164,6 +166,17 @@ async function backup(file: string): Promise<number> {
     await handle.close();
   }
   return 0;
+}
+
+/** Issue 27 §7: the set-up checklist reads the last successful backup (time and size) from the database. */
+async function recordBackup(db: DB, file: string): Promise<void> {
+  const [{ statSync }, { recordBackupRun }] = await Promise.all([import('node:fs'), import('../modules/setup/index.js')]);
+  try {
+    await recordBackupRun(db, { at: new Date(), bytes: statSync(file).size });
+  } catch {
+    // A database not yet migrated to the checklist's table: the backup itself is good.
+    console.warn('The backup is good, but its record for the set-up checklist could not be written (run `sila migrate`).');
+  }
 }
 
 async function restore(file: string, force: boolean): Promise<number> {

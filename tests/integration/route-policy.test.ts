@@ -104,6 +104,10 @@ const EXPECTED: Record<string, Expected> = {
   'GET /api/v1/saved-views': 'any-staff',
   'POST /api/v1/saved-views': 'any-staff',
   'DELETE /api/v1/saved-views/:id': 'any-staff',
+  // -- the set-up checklist (issue 27 §7): administrators only --
+  'GET /api/v1/setup': ADMIN,
+  'POST /api/v1/setup/reviews': ADMIN,
+  'POST /api/v1/setup/test-message': ADMIN,
   // Issue 24 (H1, C1): management builds questionnaires and reads results (contact officers too: comments in their scope);
   // administrators set the triggers; the answer page is public, its token the only key.
   'GET /api/v1/surveys/questionnaires': ['management', 'administrator'],

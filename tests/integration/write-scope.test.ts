@@ -453,6 +453,9 @@ const WRITES: Record<string, Line> = {
   'POST /api/v1/complaints/bulk/steps': { exempt: EACH_RECORD },
   'POST /api/v1/saved-views': { exempt: OWN_VIEWS },
   'DELETE /api/v1/saved-views/:id': { exempt: OWN_VIEWS },
+  // Issue 27 §7: the set-up checklist's marks and test message hold no family data (setup-checklist tests).
+  'POST /api/v1/setup/reviews': { exempt: ASSOCIATION_WIDE },
+  'POST /api/v1/setup/test-message': { exempt: ASSOCIATION_WIDE },
   // Issue 24 (H1): questionnaires and the survey triggers are association-wide; answers come only through the public token.
   'POST /api/v1/surveys/questionnaires': { exempt: ASSOCIATION_WIDE },
   'PUT /api/v1/surveys/questionnaires/:id': { exempt: ASSOCIATION_WIDE },

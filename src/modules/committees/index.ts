@@ -19,11 +19,13 @@ export {
   type SubjectStage,
 } from './committee-subjects.js';
 export {
+  type CommitteeReadiness,
   committeeForPurpose,
   committeeMembers,
   committeeOfMeeting,
   committeesForPurpose,
   committeesOf,
+  committeesReadiness,
   isOnAgendaOf,
 } from './membership.js';
 

@@ -80,3 +80,42 @@ export async function committeesForPurpose(
     .execute();
   return rows.map((row) => ({ id: row.id, nameAr: row.name_ar, nameEn: row.name_en }));
 }
+
+/** Whether a committee can meet (issue 27 §7): a chair who still sits on it and at least its quorum of active members. */
+export interface CommitteeReadiness {
+  id: string;
+  nameAr: string;
+  nameEn: string;
+  quorum: number;
+  activeMembers: number;
+  hasChair: boolean;
+  canMeet: boolean;
+}
+
+/** Every active committee and whether it can meet (the administrator's set-up checklist reads it). */
+export async function committeesReadiness(ctx: AppContext): Promise<CommitteeReadiness[]> {
+  const rows = await ctx.db
+    .selectFrom('committees')
+    .select(['id', 'name_ar', 'name_en', 'quorum', 'chair_id'])
+    .where('is_active', '=', 1)
+    .orderBy('created_at')
+    .orderBy('id')
+    .execute();
+  const members = await repo.membersOf(
+    ctx.db,
+    rows.map((r) => r.id),
+  );
+  return rows.map((row) => {
+    const active = members.filter((m) => m.committeeId === row.id && m.isActive);
+    const hasChair = row.chair_id !== null && active.some((m) => m.userId === row.chair_id);
+    return {
+      id: row.id,
+      nameAr: row.name_ar,
+      nameEn: row.name_en,
+      quorum: row.quorum,
+      activeMembers: active.length,
+      hasChair,
+      canMeet: hasChair && active.length >= Math.max(1, row.quorum),
+    };
+  });
+}

@@ -10,7 +10,7 @@ import { complaintStaffRoutes } from './complaints.staff-routes.js';
 /** E3, issue 23: the compensation area provides the case an escalation opens, and reads the rule on staff concerned (§6). */
 export { type CompensationEscalation, compensationEscalation, complaintReference } from './complaints.compensation.js';
 export { type CaseStepped, caseStepped } from './complaints.handling.js';
-export { officerForFamily } from './complaints.officers.js';
+export { listContactOfficers, officerForFamily } from './complaints.officers.js';
 export { concernedByComplaint, isConcerned } from './complaints.policy.js';
 
 /**

@@ -19,6 +19,8 @@ export {
 export { previewAudience, scopedAudience } from './bulk-send.service.js';
 /** A batch's reads made once for all its families, handed to each `enqueueMessage` (issue 20 "per-batch reads"). */
 export { readForBatch } from './outbox.batch-reads.js';
+/** Issue 27 §7: the configured transports, for the set-up checklist's test message. */
+export { configuredTransports, type DispatchOptions } from './outbox.dispatcher.js';
 /**
  * The outbox's public face (C5, G3): areas write messages in their own transaction with
  * `enqueueMessage`; the dispatcher delivers them.

@@ -94,6 +94,11 @@ async function buildTransports(ctx: AppContext, options: DispatchOptions, settin
   });
 }
 
+/** The transports the configuration builds, as the dispatcher uses them (issue 27 §7: the set-up checklist's test message). */
+export async function configuredTransports(ctx: AppContext, options: DispatchOptions = {}): Promise<Transports> {
+  return buildTransports(ctx, options, await getNotificationSettings(ctx));
+}
+
 /** Sensitive messages keep nothing readable once finished. */
 function erasure(row: OutboxMessageTable) {
   return row.is_sensitive ? ERASED : {};

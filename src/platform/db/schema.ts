@@ -347,6 +347,14 @@ export interface MessageTemplateTable {
   updated_by: string | null;
 }
 
+/** Issue 27 §7: a set-up checklist mark (a transport's test message, a review, the last backup). */
+export interface SetupMarkTable {
+  mark: string; // 'test-send:sms' | 'reviewed:request-types' | 'reviewed:holidays:2026' | 'backup'
+  done_at: string;
+  done_by: string | null; // the staff member; null for the command line
+  bytes: number | null; // 'backup': the archive's size
+}
+
 export interface Database
   extends RequestSchema,
     CommitteeSchema,
@@ -375,6 +383,7 @@ export interface Database
   family_channel_changes: FamilyChannelChangeTable;
   family_imports: FamilyImportTable;
   files: FileTable;
+  setup_marks: SetupMarkTable;
   holiday_edits: HolidayEditTable;
   working_clocks: WorkingClockTable;
   clock_events: ClockEventTable;
