@@ -3,7 +3,7 @@ import type { AppContext } from '../../platform/context.js';
 import type { Database } from '../../platform/db/schema.js';
 import { uuidv7 } from '../../platform/ids.js';
 import type { OwnedBulkProgress, OwnedBulkSend } from './bulk-send.payloads.js';
-import { stopSend } from './bulk-send.service.js';
+import { bulkCounts, stopSend } from './bulk-send.service.js';
 
 /**
  * The engine's face for sends another area owns (issue 24 §3: survey campaigns). The owner checks
@@ -59,15 +59,7 @@ export async function ownedBulkProgress(db: Db, ids: readonly string[]): Promise
       row.id,
       {
         status: row.status as OwnedBulkProgress['status'],
-        counts: {
-          total: row.total,
-          processed: row.processed,
-          queued: row.queued,
-          skippedConsent: row.skipped_consent,
-          skippedNoChannel: row.skipped_no_channel,
-          skippedPaper: row.skipped_paper,
-          paper: row.paper,
-        },
+        counts: bulkCounts(row),
       },
     ]),
   );

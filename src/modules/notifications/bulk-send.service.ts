@@ -97,15 +97,7 @@ async function present(ctx: AppContext, principal: StaffPrincipal, row: BulkSend
     cancelledAt: row.cancelled_at,
     createdBy: row.created_by,
     createdAt: row.created_at,
-    counts: {
-      total: row.total,
-      processed: row.processed,
-      queued: row.queued,
-      skippedConsent: row.skipped_consent,
-      skippedNoChannel: row.skipped_no_channel,
-      skippedPaper: row.skipped_paper,
-      paper: row.paper,
-    },
+    counts: bulkCounts(row),
     messages: await messageCounts(ctx, row.id),
     abilities: bulkSendAbilities(principal, row),
   };
@@ -207,6 +199,19 @@ export async function createBulkSend(ctx: AppContext, principal: StaffPrincipal,
 
 export async function getBulkSend(ctx: AppContext, principal: StaffPrincipal, id: string): Promise<BulkSend> {
   return present(ctx, principal, await load(ctx, principal, id));
+}
+
+/** A send's counters as the API names them (its own page and the owners' progress, bulk-send.owned.ts). */
+export function bulkCounts(row: BulkSendTable) {
+  return {
+    total: row.total,
+    processed: row.processed,
+    queued: row.queued,
+    skippedConsent: row.skipped_consent,
+    skippedNoChannel: row.skipped_no_channel,
+    skippedPaper: row.skipped_paper,
+    paper: row.paper,
+  };
 }
 
 /** The sends the caller may see, newest first (a page may hold fewer than `limit` when some are outside their scope). */
