@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { INTAKE_CHANNELS, STAFF_CHANNELS } from '../domain/channels.js';
 import { MESSAGE_STATES } from '../domain/message-state.js';
 import { bulkIds } from './bulk.js';
 import { calendarDay } from './calendar.js';
@@ -152,9 +153,13 @@ export type LookupResult = z.infer<typeof lookupResult>;
 // contact-officer register, worklists and oversight. Paths in src/modules/complaints/complaints.staff-routes.ts.
 // =====================================================================================
 
-/** A1–A5: how a complaint or inquiry reached the association. `website` only comes from the public link. */
-export const caseChannel = z.enum(['website', 'fax', 'letter', 'phone', 'interview']);
-export const staffChannel = z.enum(['fax', 'letter', 'phone', 'interview']);
+/**
+ * A1–A6 (issue 27 §3): how a complaint or inquiry reached the association. `website` only comes from
+ * the public link; staff record the others (`email` with the message attached; A5 like `website`),
+ * and a volunteer files on a family's behalf on `volunteer` (A6).
+ */
+export const caseChannel = z.enum(INTAKE_CHANNELS);
+export const staffChannel = z.enum(STAFF_CHANNELS);
 export const severity = z.enum(['low', 'medium', 'high', 'critical']);
 export const complaintStep = z.enum([
   'received',
@@ -176,10 +181,13 @@ export type CaseAge = z.infer<typeof caseAge>;
 
 /**
  * `POST /api/v1/complaints/intake` — reception registers a complaint or inquiry that came by fax,
- * letter, phone or in person (A1–A5). JSON, or multipart/form-data with this JSON in the field `data`
- * first and then the scanned page(s) in fields named `file` (at most 5, through the file store).
+ * letter, phone, e-mail or in person (A1–A5), or a volunteer one on a family's behalf (A6). JSON, or
+ * multipart/form-data with this JSON in the field `data` first and then the scanned page(s) or the
+ * e-mail (printed to PDF, or an image of it) in fields named `file` (at most 5, through the file
+ * store); a case on the channel `email` comes with at least one (`case.email-not-attached`).
  * `familyId`: a family the staff member may see (scope rules); its agreed channel then receives the
- * acknowledgement at once. Otherwise the case waits at `received` for the acknowledge step.
+ * acknowledgement at once. Otherwise the case waits at `received` for the acknowledge step. A
+ * volunteer names a family they registered and uses the channel `volunteer`.
  */
 export const intakeBody = z
   .strictObject({
@@ -440,6 +448,8 @@ export const complaintListQuery = z.strictObject({
   isOpen: z.enum(['true', 'false']).optional(),
   /** The oversight page's age group (H5), so each of its figures opens the list behind it. */
   age: caseAge.optional(),
+  /** A1–A6 (issue 27 §3): only those that came by this channel. */
+  channel: caseChannel.optional(),
   cursor: z.string().max(300).optional(),
   limit: z.coerce.number().int().min(1).max(200).default(50),
 });
@@ -457,6 +467,8 @@ export const inquiryListQuery = z.strictObject({
   answeredBy: z.uuid('field.invalid-id').optional(),
   answeredSince: z.iso.datetime({ offset: true, error: 'field.date-format' }).optional(),
   age: caseAge.optional(),
+  /** A1–A6 (issue 27 §3): only those that came by this channel. */
+  channel: caseChannel.optional(),
   cursor: z.string().max(300).optional(),
   limit: z.coerce.number().int().min(1).max(200).default(50),
 });
@@ -606,6 +618,11 @@ export const oversight = z.object({
       medianResponseHours: z.number().nullable(),
     }),
   ),
+  /**
+   * A1–A6 (issue 27 §3): open complaints and open inquiries by the channel they came by (A5 counts
+   * `website` and `email`), each the count of `list=all&isOpen=true&channel=…`. Channels without one are left out.
+   */
+  openByChannel: z.array(z.object({ kind: caseKind, channel: caseChannel, count: z.number() })),
   /** The last 12 weeks (starting Sunday, Riyadh), oldest first. */
   weekly: z.array(
     z.object({

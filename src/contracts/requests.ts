@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { INTAKE_CHANNELS } from '../domain/channels.js';
 import { DEFAULT_WARNING_THRESHOLD, MAX_REPLY_WORKING_DAYS } from '../domain/reply-ceiling.js';
 import {
   type Answers as DomainAnswers,
@@ -10,7 +11,6 @@ import {
 import { REQUEST_STATUSES } from '../domain/request-status.js';
 import { bulkIds } from './bulk.js';
 import { code, longText, recordVersion, text } from './common.js';
-import { originChannel } from './families.js';
 import { caseMessage } from './notifications.js';
 
 /**
@@ -35,9 +35,12 @@ export const DECISION_OUTCOMES = ['approved', 'partly-approved', 'rejected'] as 
 export const decisionOutcome = z.enum(DECISION_OUTCOMES);
 export type DecisionOutcome = (typeof DECISION_OUTCOMES)[number];
 
-/** A1–A6: how the request came in (same codes as a family's origin channel). */
-export const requestChannel = originChannel;
-export type RequestChannel = z.infer<typeof originChannel>;
+/**
+ * A1–A6 (issue 27 §3): how the request came in — a family's origin channels and `email` (A5 with
+ * `website`, the portal's). The same codes as complaints and inquiries (domain/channels.ts).
+ */
+export const requestChannel = z.enum(INTAKE_CHANNELS);
+export type RequestChannel = z.infer<typeof requestChannel>;
 
 // ---- request types (settings; C2) ----
 export { FIELD_TYPES, type FieldType } from '../domain/request-checklist.js';
@@ -458,6 +461,8 @@ export const requestListQuery = z.strictObject({
   committeeId: z.uuid('field.invalid-id').optional(),
   status: requestStatus.optional(),
   familyId: z.uuid('field.invalid-id').optional(),
+  /** A1–A6 (issue 27 §3): only requests that came by this channel. */
+  channel: requestChannel.optional(),
   /**
    * C5, C6 (issue 20 §5): decided requests whose family is not told yet — `unsent`: the decision's
    * message failed, was skipped, or has waited more than a day; `failed`: nothing is on its way.
@@ -495,6 +500,14 @@ export const requestCounts = z.object({
   cap: z.number(),
 });
 export type RequestCounts = z.infer<typeof requestCounts>;
+
+/**
+ * `GET /api/v1/requests/channels` — A1–A6 (issue 27 §3): the requests the caller may see (the `all`
+ * list) by the channel they came by, each the count of `list=all&channel=…` (A5: `website` and
+ * `email`). Channels without one are left out.
+ */
+export const requestChannelCounts = z.object({ items: z.array(z.object({ channel: requestChannel, count: z.number() })) });
+export type RequestChannelCounts = z.infer<typeof requestChannelCounts>;
 
 // ---- for committees and the portal (requests.workflow.ts) ----
 /** Agenda and minutes lines: no ID numbers. */

@@ -30,7 +30,8 @@ describe(`session abilities (issue 19 §2) [${ENGINE}]`, () => {
     const none = { registerFamily: false, exportFamilies: false, importFamilies: false, createRequest: false, registerCase: false };
     const all = { registerFamily: true, exportFamilies: true, importFamilies: true, createRequest: true, registerCase: true };
     expect(await canOf('reception')).toEqual(all);
-    expect(await canOf('volunteer')).toEqual({ ...none, registerFamily: true, createRequest: true });
+    // A6 (issue 27 §3): a volunteer files complaints and inquiries on a family's behalf too.
+    expect(await canOf('volunteer')).toEqual({ ...none, registerFamily: true, createRequest: true, registerCase: true });
     expect(await canOf('administrator')).toEqual({ ...none, exportFamilies: true, importFamilies: true });
     expect(await canOf('management')).toEqual({ ...none, exportFamilies: true });
     expect(await canOf('hr')).toEqual(none);

@@ -133,7 +133,7 @@ describe(`complaint screens' figures [${ENGINE}]`, () => {
   });
 
   it('roles that do not handle complaints are refused the counts', async () => {
-    const other = await buildStaff(t, { roles: ['volunteer'] });
+    const other = await buildStaff(t, { roles: ['hr'] });
     expect((await (await as(other)).request('GET', '/api/v1/complaints/counts')).statusCode).toBe(403);
   });
 });

@@ -614,6 +614,18 @@ const WRITES: Record<string, Line> = {
           familyId: w.dammam.id,
         },
       })),
+      // A6 (issue 27 §3): a volunteer files on a family's behalf only within their scope.
+      notFound('file an inquiry as a volunteer for another office’s family', async () => ({
+        as: await staffIn(['volunteer'], KHOBAR),
+        url: '/api/v1/complaints/intake',
+        body: {
+          kind: 'inquiry',
+          channel: 'volunteer',
+          topic: 'eligibility',
+          description: 'تسأل الأسرة عن شروط الالتحاق ببرنامج التدريب على الخياطة.',
+          familyId: w.dammam.id,
+        },
+      })),
     ],
   },
   'POST /api/v1/complaints/:id/steps': onComplaint('take a step on', '/steps', { body: { action: 'investigate' } }),

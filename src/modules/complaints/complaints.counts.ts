@@ -2,7 +2,7 @@ import type { ComplaintCounts, InquiryCounts } from '../../contracts/complaints.
 import { CLOSED_STEPS, OPEN_STEPS } from '../../domain/complaint-steps.js';
 import type { AppContext } from '../../platform/context.js';
 import type { StaffPrincipal } from '../../platform/http/principal.js';
-import { caseInScope } from './complaints.policy.js';
+import { CASE_INTAKE, caseInScope } from './complaints.policy.js';
 
 /**
  * Counts for the staff worklist's tabs (issue 6 §5, E1): open complaints assigned to me, the follow-up
@@ -16,7 +16,7 @@ const has = (principal: StaffPrincipal, ...roles: string[]) => principal.roles.s
 export async function complaintCounts(ctx: AppContext, principal: StaffPrincipal): Promise<ComplaintCounts> {
   const isCommittee = has(principal, 'follow-up-committee');
   const seesAll = isCommittee || has(principal, 'management');
-  const registers = has(principal, 'reception', 'contact-officer');
+  const registers = has(principal, ...CASE_INTAKE);
   const me = principal.userId;
   let query = ctx.db
     .selectFrom('complaints as c')

@@ -12,7 +12,7 @@ import type { StaffPrincipal } from '../../platform/http/principal.js';
 import { uuidv7 } from '../../platform/ids.js';
 import { recordAudit } from '../audit/index.js';
 import { startClock } from '../calendar/index.js';
-import { familyContact } from '../families/index.js';
+import { familyContact, visibleFamily } from '../families/index.js';
 import { currentPrivacyNotice } from '../settings/index.js';
 import { acknowledge, recordStep, staffActor } from './complaints.handling.js';
 import { notifyStaff } from './complaints.messages.js';
@@ -23,11 +23,41 @@ import { assertChoices } from './complaints.service.js';
 import { getComplaintsSettings } from './complaints.settings.js';
 import { freshTrackingCode } from './complaints.tracking.js';
 
-/** Staff intake of complaints and inquiries from paper channels (issue 6 §4, A1–A5). */
+/** Staff intake of complaints and inquiries from paper channels and e-mail (issue 6 §4, A1–A5), and volunteers' (A6). */
 
 export interface IntakeFile {
   fileName: string;
   bytes: Buffer;
+}
+
+const isVolunteerOnly = (principal: StaffPrincipal) =>
+  principal.roles.includes('volunteer') && !principal.roles.some((role) => role === 'reception' || role === 'contact-officer');
+
+/**
+ * What the channel asks of an intake (issue 27 §3), checked before anything is written:
+ * - A5: a case received by e-mail comes with the e-mail attached (printed to PDF, or an image of it);
+ * - A6: a volunteer files on a family's behalf — on the channel `volunteer`, for a family they may
+ *   see by the families' own rule (those they registered, in their scope; F2: otherwise 404 as if
+ *   there were none), never anonymously.
+ */
+async function assertChannel(ctx: AppContext, principal: StaffPrincipal, body: IntakeBody, fileCount: number): Promise<void> {
+  if (body.channel === 'email' && fileCount === 0)
+    throw AppError.badRequest('request.invalid', 'A case received by e-mail comes with the e-mail attached', [
+      { pointer: '/file', code: 'case.email-not-attached', detail: 'Attach the e-mail (PDF or image)' },
+    ]);
+  if (!isVolunteerOnly(principal)) return;
+  if (body.channel !== 'volunteer')
+    throw AppError.badRequest('request.invalid', 'A volunteer records cases on the channel "volunteer"', [
+      { pointer: '/channel', code: 'case.channel-not-allowed', detail: 'volunteer only' },
+    ]);
+  if (!body.familyId)
+    throw AppError.badRequest('request.invalid', 'A volunteer files on a family’s behalf', [
+      { pointer: '/familyId', code: 'case.family-required', detail: 'Name the family' },
+    ]);
+  if (!(await visibleFamily(ctx, principal, body.familyId)))
+    throw new AppError(404, 'family.not-found', 'No such family', [
+      { pointer: '/familyId', code: 'family.not-found', detail: 'No family you may see has this id' },
+    ]);
 }
 
 /**
@@ -44,6 +74,7 @@ export async function intakeCase(
   files: IntakeFile[],
 ): Promise<{ case: CaseDetail; trackingCode: string }> {
   const settings = await getComplaintsSettings(ctx);
+  await assertChannel(ctx, principal, body, files.length);
   const { version: privacyNoticeVersion } = await currentPrivacyNotice(ctx.db, 'public-form'); // issue 20 §4
   await assertChoices(ctx, body.kind, { ...body, attachments: [], privacyNoticeVersion } as never, settings);
   if (files.length > settings.maxAttachments)

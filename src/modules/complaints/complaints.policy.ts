@@ -26,7 +26,7 @@ import { loadAccountRecord } from '../staff/index.js';
 /**
  * Who may see and do what with complaints and inquiries (issue 6 "Roles"; §6 conflict of interest):
  * - complaints: the follow-up committee handles them, management reads them, and reception (or a
- *   contact officer) sees and acknowledges what it registered; staff concerned by one never see it;
+ *   contact officer, or a volunteer: A6) sees and acknowledges what it registered; staff concerned by one never see it;
  * - inquiries: contact officers handle them (each its own, or one waiting in a queue), management
  *   reads them, and whoever registered one sees and acknowledges it;
  * - either kind, when linked to a family, only while that family is in the caller's scope (F2,
@@ -35,8 +35,12 @@ import { loadAccountRecord } from '../staff/index.js';
  */
 type Db = Kysely<Database>;
 
-/** Staff intake (§4): reception and contact officers register complaints and inquiries from any channel. */
-export const CASE_INTAKE: StaffRole[] = ['reception', 'contact-officer'];
+/**
+ * Staff intake (§4): reception and contact officers register complaints and inquiries from any
+ * channel; volunteers file them on a family's behalf (A6, issue 27 §3: channel `volunteer`, a family
+ * they registered — complaints.intake.ts) and then see only what they filed.
+ */
+export const CASE_INTAKE: StaffRole[] = ['reception', 'contact-officer', 'volunteer'];
 
 /** What `principal` may start here (issue 19 §2, served through the session): the intake route's roles. */
 export function caseSessionAbilities(principal: StaffPrincipal) {
@@ -71,7 +75,7 @@ export function concernedByComplaint(complaintIdColumn: string, staffId: string)
  */
 export function canSee(principal: StaffPrincipal, row: ComplaintRow): boolean {
   if (has(principal, 'management')) return true;
-  if (row.created_by === principal.userId && has(principal, 'reception', 'contact-officer')) return true;
+  if (row.created_by === principal.userId && has(principal, ...CASE_INTAKE)) return true;
   if (row.kind === 'complaint') return has(principal, 'follow-up-committee');
   if (!has(principal, 'contact-officer')) return false;
   return row.officer_id === principal.userId || (row.officer_id === null && (row.queue === 'general' || row.queue === 'support'));
@@ -84,7 +88,7 @@ export function canSee(principal: StaffPrincipal, row: ComplaintRow): boolean {
  * read them masked (ARCHITECTURE.md "Who can call what"), as they read families.
  */
 export function seesWriterUnmasked(principal: StaffPrincipal, row: ComplaintRow): boolean {
-  if (row.created_by === principal.userId && has(principal, 'reception', 'contact-officer')) return true;
+  if (row.created_by === principal.userId && has(principal, ...CASE_INTAKE)) return true;
   return row.kind === 'complaint' ? has(principal, 'follow-up-committee') : has(principal, 'contact-officer');
 }
 

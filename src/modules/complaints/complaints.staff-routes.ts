@@ -53,15 +53,16 @@ import { listComplaints, listInquiries, oversight as oversightFigures } from './
 
 /**
  * Staff routes of complaints and inquiries (issue 6 §4–§9). Roles: reception (and contact officers,
- * for inquiries from any channel) register; the follow-up committee handles complaints; contact
+ * for inquiries from any channel) register, volunteers on a family's behalf (A6); the follow-up committee handles complaints; contact
  * officers handle inquiries routed to them; management reads all and the oversight figures;
  * administrators manage the contact-officer register. Finer rules (conflict of interest, whose
  * inquiry) are the service's.
  */
-const COMPLAINT_READERS: StaffRole[] = ['follow-up-committee', 'management', 'reception', 'contact-officer'];
+// Volunteers read what they filed (A6, issue 27 §3); the service shows them nothing else (complaints.policy.ts `canSee`).
+const COMPLAINT_READERS: StaffRole[] = ['follow-up-committee', 'management', 'reception', 'contact-officer', 'volunteer'];
 const COMPLAINT_STEPPERS: StaffRole[] = ['follow-up-committee', 'reception', 'contact-officer'];
 const COMPLAINT_HANDLERS: StaffRole[] = ['follow-up-committee'];
-const INQUIRY_READERS: StaffRole[] = ['contact-officer', 'management', 'reception'];
+const INQUIRY_READERS: StaffRole[] = ['contact-officer', 'management', 'reception', 'volunteer'];
 const INQUIRY_STEPPERS: StaffRole[] = ['contact-officer', 'reception'];
 const MAX_SCANS = 5;
 

@@ -128,11 +128,19 @@ const AGE_BOUNDS: Record<CaseAge, { newerThan: number | null; olderThan: number 
 function common(
   query: Query,
   kind: CaseKind,
-  q: { step?: string | undefined; slaState?: string | undefined; isOpen?: 'true' | 'false' | undefined; age?: CaseAge | undefined },
+  q: {
+    step?: string | undefined;
+    slaState?: string | undefined;
+    isOpen?: 'true' | 'false' | undefined;
+    age?: CaseAge | undefined;
+    channel?: string | undefined;
+  },
   now: Date,
 ): Query {
   let out = query;
   if (q.step) out = out.where('c.step', '=', q.step);
+  // A1–A6 (issue 27 §3): the oversight page's channel figures open the list behind them.
+  if (q.channel) out = out.where('c.channel', '=', q.channel);
   if (q.slaState) out = out.where('c.sla_state', '=', q.slaState);
   if (q.isOpen === 'true') out = out.where('c.step', 'not in', CLOSED_STEPS[kind]);
   if (q.isOpen === 'false') out = out.where('c.step', 'in', CLOSED_STEPS[kind]);
@@ -253,6 +261,8 @@ export function oversightQueries(db: Kysely<Database>, now: Date, scope: StaffSc
       .select([
         'kind',
         'step',
+        // A1–A6 (issue 27 §3): grouped by channel too, so the page counts open cases by channel from the same read.
+        'channel',
         sql<string>`case when created_at > ${t3} then '0-2' when created_at > ${t6} then '3-5' when created_at > ${t11} then '6-10' else '11+' end`.as(
           'age',
         ),
@@ -265,7 +275,7 @@ export function oversightQueries(db: Kysely<Database>, now: Date, scope: StaffSc
         ]),
       )
       .where(inScope)
-      .groupBy(['kind', 'step', 'age']),
+      .groupBy(['kind', 'step', 'channel', 'age']),
     sla: db
       .selectFrom('complaints')
       .select(['kind', 'sla_state', sql<number>`count(*)`.as('n')])
@@ -351,11 +361,22 @@ export function oversightQueries(db: Kysely<Database>, now: Date, scope: StaffSc
   };
 }
 
+/** Rows grouped more finely than a figure needs, summed by `key` (the first row of each group stands for it). */
+function sumBy<T extends { n: number | string }>(rows: readonly T[], key: (row: T) => string): [T, number][] {
+  const sums = new Map<string, [T, number]>();
+  for (const row of rows) {
+    const k = key(row);
+    const held = sums.get(k);
+    sums.set(k, [held?.[0] ?? row, (held?.[1] ?? 0) + Number(row.n)]);
+  }
+  return [...sums.values()];
+}
+
 /**
  * One call for the oversight page (H5, H6): open complaints and inquiries by age and step, overdue
- * and due-soon counts, the queues, each contact officer's workload and median response time, and
- * twelve weeks of counts, over the cases the manager's scope may see (F2, issue 21). Every figure is
- * an indexed aggregate; nothing personal is returned.
+ * and due-soon counts, the queues, each contact officer's workload and median response time, open
+ * cases by channel (A1–A6, issue 27 §3) and twelve weeks of counts, over the cases the manager's
+ * scope may see (F2, issue 21). Every figure is an indexed aggregate; nothing personal is returned.
  */
 export async function oversight(ctx: AppContext, principal: StaffPrincipal): Promise<Oversight> {
   const now = ctx.clock.now();
@@ -427,11 +448,16 @@ export async function oversight(ctx: AppContext, principal: StaffPrincipal): Pro
   await recordAudit(db, { at: now, actor: { kind: 'staff', id: principal.userId }, action: 'complaint.oversight', entity: 'complaint' });
   return {
     asOf: now.toISOString(),
-    open: openRows.map((r) => ({
+    open: sumBy(openRows, (r) => `${r.kind}|${r.step}|${r.age}`).map(([r, count]) => ({
       kind: r.kind as CaseKind,
       step: r.step,
       age: r.age as Oversight['open'][number]['age'],
-      count: Number(r.n),
+      count,
+    })),
+    openByChannel: sumBy(openRows, (r) => `${r.kind}|${r.channel}`).map(([r, count]) => ({
+      kind: r.kind as CaseKind,
+      channel: r.channel as Oversight['openByChannel'][number]['channel'],
+      count,
     })),
     overdue: { complaints: sla('complaint', 'breached'), inquiries: sla('inquiry', 'breached') },
     dueSoon: { complaints: sla('complaint', 'due-soon'), inquiries: sla('inquiry', 'due-soon') },

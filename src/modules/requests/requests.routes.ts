@@ -4,6 +4,7 @@ import {
   createRequestBody,
   createRequestTypeBody,
   REQUEST_FILE_MAX_BYTES,
+  requestChannelCounts,
   requestCounts,
   requestDocumentParams,
   requestHandedOver,
@@ -27,6 +28,7 @@ import { staffOnly } from '../../platform/http/route-policy.js';
 import { type App, staffOf } from '../../platform/http/types.js';
 import * as types from './request-types.service.js';
 import { attestByPaper, attestBySignature } from './requests.attestation.js';
+import { countRequestsByChannel } from './requests.channels.js';
 import { addDocument, readRequestFile, removeDocument } from './requests.documents.js';
 import { createRequest, updateRequest } from './requests.intake.js';
 import { transitionRequest } from './requests.moves.js';
@@ -96,6 +98,13 @@ export function requestRoutes(app: App, ctx: AppContext): void {
     config: { policy: READ },
     schema: { tags: ['requests'], response: { 200: requestCounts } },
     handler: (request) => countRequests(ctx, staffOf(request)),
+  });
+
+  // A1–A6 (issue 27 §3): the oversight page's requests by channel.
+  app.get('/api/v1/requests/channels', {
+    config: { policy: READ },
+    schema: { tags: ['requests'], response: { 200: requestChannelCounts } },
+    handler: (request) => countRequestsByChannel(ctx, staffOf(request)),
   });
 
   app.get('/api/v1/requests/:id', {

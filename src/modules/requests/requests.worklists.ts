@@ -28,7 +28,10 @@ import { whereDecisionUntold } from './requests.untold.js';
  * - due-soon / breached: the SLA state raised by the clock's warning and breach events (C6);
  * - all: everything in scope.
  */
-export function listQuery(query: RequestQuery, list: Pick<RequestListQuery, 'list' | 'committeeId' | 'status' | 'familyId'>): RequestQuery {
+export function listQuery(
+  query: RequestQuery,
+  list: Pick<RequestListQuery, 'list' | 'committeeId' | 'status' | 'familyId'> & Partial<Pick<RequestListQuery, 'channel'>>,
+): RequestQuery {
   let q = query;
   if (list.list === 'reception') q = q.where('requests.status', '=', 'draft');
   if (list.list === 'committee') q = q.where('requests.status', '=', 'complete');
@@ -39,6 +42,8 @@ export function listQuery(query: RequestQuery, list: Pick<RequestListQuery, 'lis
   if (list.committeeId) q = q.where('requests.committee_id', '=', list.committeeId);
   if (list.status) q = q.where('requests.status', '=', list.status);
   if (list.familyId) q = q.where('requests.family_id', '=', list.familyId);
+  // A1–A6 (issue 27 §3): the oversight page's channel figures open the list behind them.
+  if (list.channel) q = q.where('requests.channel', '=', list.channel);
   return q;
 }
 

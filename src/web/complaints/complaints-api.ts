@@ -1,8 +1,8 @@
 import { keepPreviousData, useInfiniteQuery, useQuery } from '@tanstack/react-query';
 import type { Committee } from '../../contracts/committees.js';
 import type { CaseDetail, CaseSummary, ComplaintCounts, ComplaintStepBody, IntakeBody, StaffLookup } from '../../contracts/complaints.js';
+import { CHANNEL_CLAUSE } from '../../domain/channels.js';
 import { api, queryString } from '../api/client.js';
-
 import type { ComplaintFilters } from './worklist-filters.js';
 
 export type { CaseDetail, CaseSummary, ComplaintCounts, ComplaintFilters, ComplaintStepBody, IntakeBody };
@@ -87,5 +87,5 @@ export function groupedCode(code: string): string {
   return code.replace(/(.{4})(?=.)/g, '$1-');
 }
 
-/** A1–A5 as staff know them: the policy's code for each channel. */
-export const CHANNEL_CODES = { interview: 'A1', letter: 'A2', phone: 'A3', fax: 'A4', website: 'A5' } as const;
+/** A1–A6 as staff know them: the policy's code for each channel (A5: website and e-mail; issue 27 §3). */
+export const CHANNEL_CODES = CHANNEL_CLAUSE;

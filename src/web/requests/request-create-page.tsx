@@ -5,8 +5,8 @@ import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, useNavigate, useSearchParams } from 'react-router';
-import { ORIGIN_CHANNELS } from '../../contracts/families.js';
 import type { Answers, AnswerValue, CreateRequestBody, RequestChannel, ServiceRequest } from '../../contracts/requests.js';
+import { CHANNEL_CLAUSE, STAFF_CHANNELS } from '../../domain/channels.js';
 import { evaluateChecklist } from '../../domain/request-checklist.js';
 import { api } from '../api/client.js';
 import { hasRole, useCurrentUser } from '../auth/session.js';
@@ -22,15 +22,8 @@ import { ChecklistPanel } from './checklist-panel.js';
 import { REQUESTS_NS } from './i18n.js';
 import { newIdempotencyKey, requestKeys, useActiveRequestTypes } from './requests-api.js';
 
-/** A1–A6 as staff know them: the policy's code and its name. */
-export const CHANNEL_CODES: Record<RequestChannel, string> = {
-  interview: 'A1',
-  letter: 'A2',
-  phone: 'A3',
-  fax: 'A4',
-  website: 'A5',
-  volunteer: 'A6',
-};
+/** A1–A6 as staff know them: the policy's code and its name (A5: website and e-mail; issue 27 §3). */
+export const CHANNEL_CODES: Readonly<Record<RequestChannel, string>> = CHANNEL_CLAUSE;
 
 /**
  * A new request for a family (A1–A6; C2, C3): the type with its criteria shown, the channel, the
@@ -154,7 +147,8 @@ function RequestForm({ familyId, onChangeFamily }: { familyId: string; onChangeF
 
   if (family.isPending || types.isPending) return <PageLoader />;
   const typeChoices = (types.data ?? []).map((item) => ({ value: item.code, label: language === 'ar' ? item.nameAr : item.nameEn }));
-  const channels = ORIGIN_CHANNELS.map((value) => ({ value, label: `${CHANNEL_CODES[value]} — ${t(`channels.${value}`)}` }));
+  // A1–A6 but `website`, which is the portal's own (the server refuses it from staff).
+  const channels = STAFF_CHANNELS.map((value) => ({ value, label: `${CHANNEL_CODES[value]} — ${t(`channels.${value}`)}` }));
   const criteria = type ? (language === 'ar' ? type.criteriaAr : type.criteriaEn) : '';
   const documents = type?.checklist.filter((item) => item.kind === 'document') ?? [];
   return (
@@ -210,6 +204,8 @@ function RequestForm({ familyId, onChangeFamily }: { familyId: string; onChangeF
                 value={channel}
                 error={errors.channel}
                 disabled={isVolunteerOnly}
+                // A5 (issue 27 §3): what came by e-mail is kept with the request.
+                description={channel === 'email' ? t('new.emailHint') : undefined}
                 onChange={(value) => setChannel(value as RequestChannel | null)}
               />
             </SimpleGrid>
