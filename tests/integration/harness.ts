@@ -83,11 +83,18 @@ export async function createTestDatabase({ migrated = false }: { migrated?: bool
   };
 }
 
-export async function createTestApp({ clock = new ManualClock() }: { clock?: ManualClock } = {}): Promise<TestApp> {
+/** A migrated database and the app on it; `webDir` serves a built staff app (the public pages' tests give a fake one). */
+export async function createTestApp({
+  clock = new ManualClock(),
+  webDir,
+}: {
+  clock?: ManualClock;
+  webDir?: string;
+} = {}): Promise<TestApp> {
   const database = await createTestDatabase({ migrated: true });
   const config = loadConfig(database.env);
   const runtime = await startRuntime(config, { clock, log: () => {} });
-  const app = await buildApp({ ctx: runtime.ctx, logger: false });
+  const app = await buildApp({ ctx: runtime.ctx, logger: false, ...(webDir ? { webDir } : {}) });
   return {
     app,
     ctx: runtime.ctx,

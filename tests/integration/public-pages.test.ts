@@ -3,13 +3,9 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { brotliDecompressSync, gunzipSync } from 'node:zlib';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { buildApp } from '../../src/app.js';
-import { startRuntime } from '../../src/platform/bootstrap.js';
-import { ManualClock } from '../../src/platform/clock.js';
-import { loadConfig } from '../../src/platform/config.js';
 import { SESSION_COOKIE } from '../../src/platform/http/auth-plugin.js';
 import { buildRequest, buildRequestType, buildStaff } from './factories.js';
-import { createTestDatabase, ENGINE, sessionFor, type TestApp } from './harness.js';
+import { createTestApp, ENGINE, sessionFor, type TestApp } from './harness.js';
 
 /**
  * Issue 27 §8: the public pages at full marks — an icon in the forms browsers ask for, pages and
@@ -40,23 +36,7 @@ let webDir: string;
 
 beforeAll(async () => {
   webDir = fakeWebDir();
-  const database = await createTestDatabase({ migrated: true });
-  const clock = new ManualClock();
-  const runtime = await startRuntime(loadConfig(database.env), { clock, log: () => {} });
-  const app = await buildApp({ ctx: runtime.ctx, webDir, logger: false });
-  t = {
-    app,
-    ctx: runtime.ctx,
-    clock,
-    engine: runtime.ctx.engine,
-    dataDir: database.dataDir,
-    env: database.env,
-    close: async () => {
-      await app.close();
-      await runtime.close();
-      await database.drop();
-    },
-  };
+  t = await createTestApp({ webDir });
 });
 afterAll(async () => {
   await t.close();
