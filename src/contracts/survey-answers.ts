@@ -47,8 +47,11 @@ export const answeredVersion = z.object({
 export const answerValue = z.union([z.number(), z.string(), z.boolean(), z.array(z.string())]);
 
 export const surveyAnswer = z.object({
+  /** An anonymous answer's id is shown per figure (it changes from one figure to the next). */
   id: z.string(),
+  /** When it was given; for an anonymous answer only the month (YYYY-MM), so it cannot be tied to a day. */
   submittedAt: z.string(),
+  isAnonymous: z.boolean(),
   /** `survey` (the answer page) or `complaint-step` (satisfaction staff recorded on a complaint). */
   source: z.string(),
   versionId: z.string().nullable(),
@@ -66,7 +69,7 @@ export const surveyAnswers = z.object({
   cellResponses: z.number().int(),
   /** Fewer than 5 responses: the cell's answers are not opened (small-cell rule). */
   isSmallCell: z.boolean(),
-  /** Responses in the cell the reader may see row by row (families in scope, and anonymous answers). */
+  /** Responses in the cell the reader may see row by row (families in scope, and anonymous answers when at least 5). */
   total: z.number().int(),
   page: z.number().int(),
   pageSize: z.number().int(),

@@ -105,7 +105,9 @@ export const surveyComments = z.object({
   items: z.array(
     z.object({
       id: z.string(),
+      /** For an anonymous comment only the month (YYYY-MM). */
       submittedAt: z.string(),
+      isAnonymous: z.boolean(),
       csat: z.number().nullable(),
       nps: z.number().nullable(),
       comment: z.string(),

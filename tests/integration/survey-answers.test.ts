@@ -3,7 +3,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { StaffRole } from '../../src/domain/roles.js';
 import { responseAad } from '../../src/modules/surveys/surveys.answer.js';
 import { uuidv7 } from '../../src/platform/ids.js';
-import { buildFamily, type FamilyFixture } from './factories.js';
+import { buildComplaint, buildFamily, buildRequest, type FamilyFixture } from './factories.js';
 import { buildStaff, createTestApp, ENGINE, type StaffFixture, sessionFor, type TestApp } from './harness.js';
 
 /**
@@ -54,7 +54,13 @@ async function newQuestionnaire(code: string) {
 }
 
 /** A submitted response as the answer page stores it (answers and comment sealed to the row). */
-async function addResponse(q: { id: string; current: { id: string } }, family: FamilyFixture | null, csat: number, note?: string) {
+async function addResponse(
+  q: { id: string; current: { id: string } },
+  family: FamilyFixture | null,
+  csat: number,
+  note?: string,
+  about?: { kind: 'request' | 'complaint' | 'inquiry'; id: string },
+) {
   const id = uuidv7();
   const answers = { csat, ...(note ? { note } : {}) };
   await t.ctx.db
@@ -66,8 +72,8 @@ async function addResponse(q: { id: string; current: { id: string } }, family: F
       questionnaire_id: q.id,
       version_id: q.current.id,
       family_id: family?.id ?? null,
-      case_kind: family ? 'request' : 'campaign',
-      case_id: family ? uuidv7() : null,
+      case_kind: about?.kind ?? (family ? 'request' : 'campaign'),
+      case_id: about?.id ?? (family ? uuidv7() : null),
       csat,
       nps: null,
       is_negative: csat <= 2 ? 1 : 0,
@@ -127,15 +133,16 @@ describe(`survey answers and export [${ENGINE}]`, () => {
     for (const score of [2, 1]) await addResponse(q, khobar, score, `خبر ${score}`);
     await addResponse(q, null, 3, 'دون اسم');
     const officer = (await khobarOfficer.request('GET', `/api/v1/surveys/answers?questionnaireId=${q.id}&sort=csat&order=asc`)).json();
-    expect(officer).toMatchObject({ cellResponses: 6, isSmallCell: false, total: 3 });
-    expect(officer.items.map((a: { comment: string }) => a.comment)).toEqual(['خبر 1', 'خبر 2', 'دون اسم']);
-    expect(officer.items[2].case).toBeNull();
+    // One anonymous answer alone in the figure is not listed (fewer than 5 of its kind): it counts only in the figures.
+    expect(officer).toMatchObject({ cellResponses: 6, isSmallCell: false, total: 2 });
+    expect(officer.items.map((a: { comment: string }) => a.comment)).toEqual(['خبر 1', 'خبر 2']);
+    expect(officer.items[0].case).toEqual({ kind: 'request', id: expect.any(String) });
     expect(officer.versions[0].questions.map((x: { id: string }) => x.id)).toEqual(['csat', 'why', 'note']);
     const page = (
       await manager.request('GET', `/api/v1/surveys/answers?questionnaireId=${q.id}&sort=csat&order=desc&pageSize=2&page=2`)
     ).json();
-    expect([page.total, page.items.map((a: { csat: number }) => a.csat)]).toEqual([6, [3, 3]]);
-    expect(page.items.every((a: { answers: { csat: number } }) => a.answers.csat === 3)).toBe(true);
+    expect([page.total, page.items.map((a: { csat: number }) => a.csat)]).toEqual([5, [3, 2]]);
+    expect(page.items.map((a: { answers: { csat: number } }) => a.answers.csat)).toEqual([3, 2]);
     const audit = await t.ctx.db
       .selectFrom('audit_events')
       .selectAll()
@@ -151,8 +158,14 @@ describe(`survey answers and export [${ENGINE}]`, () => {
   it('H1 export: respondents masked as in the families’ export, formulas neutralised, one audit row with the query and the ids', async () => {
     const q = await newQuestionnaire('export');
     const formula = '=HYPERLINK("http://x","y")';
-    const ids = [await addResponse(q, dammam, 2, formula), await addResponse(q, dammam, 4, '+1 خدمة ممتازة')];
-    for (const score of [5, 5, 3]) ids.push(await addResponse(q, null, score));
+    const request = await buildRequest(t, { by: staff.get('reception'), familyId: dammam.id });
+    const inquiry = await buildComplaint(t, { by: staff.get('reception'), kind: 'inquiry' });
+    const ids = [
+      await addResponse(q, dammam, 2, formula, { kind: 'request', id: request.id }),
+      await addResponse(q, dammam, 4, '+1 خدمة ممتازة', { kind: 'inquiry', id: inquiry.id }),
+    ];
+    // Three anonymous answers fill the figure to 5 but are too few to export one by one.
+    for (const score of [5, 5, 3]) await addResponse(q, null, score);
     const csv = await manager.request('POST', '/api/v1/surveys/answers/export', { questionnaireId: q.id, format: 'csv' });
     expect(csv.statusCode, csv.body).toBe(200);
     expect(csv.headers['content-disposition']).toMatch(/attachment; filename="survey-answers-.*\.csv"/);
@@ -160,6 +173,12 @@ describe(`survey answers and export [${ENGINE}]`, () => {
     expect(text).not.toContain(dammam.nationalId);
     expect(text).toContain(`••••••${dammam.nationalId.slice(-4)}`);
     expect(text).toContain(dammam.reference);
+    // The case is named by its reference, as the worklists show it — never by its internal id.
+    expect(text.split('\r\n')[0]).toContain('مرجع الحالة');
+    expect(text).toContain(`,request,${request.reference},`);
+    expect(text).toContain(`,inquiry,${inquiry.reference},`);
+    expect(text).not.toContain(request.id);
+    expect(text).not.toContain(inquiry.id);
     expect(text).toContain(`"'=HYPERLINK(""http://x"",""y"")"`);
     expect(text).toContain("'+1 خدمة ممتازة");
     expect(text.split('\r\n')[0]).toContain('ما مدى رضاك؟');
@@ -220,6 +239,42 @@ describe(`survey answers and export [${ENGINE}]`, () => {
       expect.objectContaining({ month, invited: 10, responseRate: 50, responses: 5, csatAverage: 3.6 }),
     ]);
     expect(results.overall).toMatchObject({ invited: 13, responseRate: 38.5 });
+  });
+
+  it('H1 anonymity: anonymous answers are listed only five or more together, with the month and no day, an id that holds no time and changes per figure, ordered by month only', async () => {
+    const q = await newQuestionnaire('anonymous-rows');
+    const stored: string[] = [];
+    for (const score of [5, 4, 3, 2]) stored.push(await addResponse(q, null, score, `دون اسم ${score}`));
+    await addResponse(q, dammam, 4, 'دمام');
+    const four = (await khobarOfficer.request('GET', `/api/v1/surveys/answers?questionnaireId=${q.id}`)).json();
+    expect(four).toMatchObject({ cellResponses: 5, isSmallCell: false, total: 0, items: [] });
+    const csv4 = await manager.request('POST', '/api/v1/surveys/answers/export', { questionnaireId: q.id, format: 'csv' });
+    expect(csv4.body).not.toContain('دون اسم');
+    expect(csv4.body).toContain('دمام');
+    stored.push(await addResponse(q, null, 1, 'دون اسم 1'));
+    const month = t.clock.now().toISOString().slice(0, 7);
+    const five = (await khobarOfficer.request('GET', `/api/v1/surveys/answers?questionnaireId=${q.id}`)).json();
+    expect(five.total).toBe(5);
+    for (const answer of five.items) {
+      expect(answer).toMatchObject({ isAnonymous: true, submittedAt: month, case: null });
+      expect(stored).not.toContain(answer.id);
+    }
+    // The same answers in another figure carry other ids: rows cannot be matched across figures.
+    const other = (await khobarOfficer.request('GET', `/api/v1/surveys/answers?questionnaireId=${q.id}&from=${month}`)).json();
+    const idsOf = (list: { items: Array<{ id: string }> }) => list.items.map((a) => a.id);
+    expect(idsOf(other).filter((id) => idsOf(five).includes(id))).toEqual([]);
+    // Their order is not the order they were given in (random ciphertext, not the time-ordered id) — but stable.
+    const again = (await khobarOfficer.request('GET', `/api/v1/surveys/answers?questionnaireId=${q.id}`)).json();
+    expect(idsOf(again)).toEqual(idsOf(five));
+    // The export shows the month too, and the comment list names no day and no stored id.
+    const csv = (await manager.request('POST', '/api/v1/surveys/answers/export', { questionnaireId: q.id, format: 'csv' })).body;
+    const anonymousLines = csv.split('\r\n').filter((line) => line.includes('دون اسم'));
+    expect(anonymousLines).toHaveLength(5);
+    for (const line of anonymousLines) expect(line.startsWith(`${month},`)).toBe(true);
+    const comments = (await manager.request('GET', `/api/v1/surveys/comments?questionnaireId=${q.id}`)).json();
+    const anonymous = comments.items.filter((c: { isAnonymous: boolean }) => c.isAnonymous);
+    expect(anonymous).toHaveLength(5);
+    for (const c of anonymous) expect([c.submittedAt, stored.includes(c.id), c.case]).toEqual([month, false, null]);
   });
 
   it('H1 builder: an unanswered version changes in place, an answered one never changes — saving makes a new version', async () => {

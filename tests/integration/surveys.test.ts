@@ -340,6 +340,9 @@ describe(`surveys [${ENGINE}]`, () => {
       .execute();
     expect(rows).toHaveLength(1);
     expect([rows[0]?.invitation_id, rows[0]?.case_id]).toEqual([null, null]);
+    // Its id holds no time (a random UUID, version 4, not the time-ordered version 7) and its time only the day.
+    expect(rows[0]?.id).toMatch(/^[0-9a-f]{8}-[0-9a-f]{4}-4[0-9a-f]{3}-/);
+    expect(rows[0]?.submitted_at).toMatch(/T00:00:00\.000Z$/);
     // Anonymous answers open no follow-up task.
     expect(
       await t.ctx.db

@@ -12,6 +12,8 @@ export { type CompensationEscalation, compensationEscalation, complaintReference
 export { type CaseStepped, caseStepped } from './complaints.handling.js';
 export { listContactOfficers, officerForFamily } from './complaints.officers.js';
 export { concernedByComplaint, isConcerned } from './complaints.policy.js';
+/** Issue 24 §5: the surveys' export names complaints and inquiries by their reference. */
+export { complaintReferences } from './complaints.references.js';
 
 /**
  * Complaints and inquiries (E1–E3, C1, G1, H5, H6): the public link, its light pages, staff

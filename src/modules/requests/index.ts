@@ -16,6 +16,7 @@ import { onMessageSent } from './requests.told.js';
 
 /** Issue 24 §2: the surveys area asks after a request closes. */
 export { requestClosed } from './requests.core.js';
+export { requestReferences } from './requests.references.js';
 
 /**
  * Service requests' public face (C2–C6): the portal's online requests and attestation by code.

@@ -1,3 +1,4 @@
+import { randomUUID } from 'node:crypto';
 import type { Kysely } from 'kysely';
 import { type AnswerIssue, type Answers, cleanAnswers, isNegative, type SurveyQuestion, scoresOf } from '../../domain/survey.js';
 import type { AppContext } from '../../platform/context.js';
@@ -104,7 +105,8 @@ async function submit(trx: Db, ctx: AppContext, survey: OpenSurvey, answers: Ans
   const scores = scoresOf(survey.questions, answers);
   const settings = await readSettings(trx);
   const negative = isNegative(scores, { csatAtMost: settings.csatNegativeMax, npsAtMost: settings.npsNegativeMax });
-  const id = uuidv7(now.getTime());
+  // An anonymous response's id holds no time (uuidv7 would carry the moment it was given).
+  const id = isAnonymous ? randomUUID() : uuidv7(now.getTime());
   await trx
     .insertInto('survey_responses')
     .values({

@@ -3,6 +3,7 @@ import type { AnswersQuery, SurveyAnswers } from '../../contracts/survey-answers
 import type { AppContext } from '../../platform/context.js';
 import type { StaffPrincipal } from '../../platform/http/principal.js';
 import { recordAudit } from '../audit/index.js';
+import { shownIdentity, submittedOrder, tieBreak } from './surveys.anonymity.js';
 import { cellSize, inCell, isVisibleTo, openResponse, versionsOf } from './surveys.cell.js';
 
 /**
@@ -10,7 +11,7 @@ import { cellSize, inCell, isVisibleTo, openResponse, versionsOf } from './surve
  * reader's scope first (surveys.cell.ts), then one audit row holding the query and the ids shown.
  */
 const SORT_COLUMN = {
-  submittedAt: sql<string>`survey_responses.submitted_at`,
+  submittedAt: submittedOrder,
   // Unanswered scores sort as -1 on both engines (SQLite and PostgreSQL place nulls differently).
   csat: sql<number>`coalesce(survey_responses.csat, -1)`,
   nps: sql<number>`coalesce(survey_responses.nps, -1)`,
@@ -18,15 +19,17 @@ const SORT_COLUMN = {
 
 export async function listSurveyAnswers(ctx: AppContext, principal: StaffPrincipal, query: AnswersQuery): Promise<SurveyAnswers> {
   const { sort, order, page, pageSize, ...cell } = query;
-  const size = await cellSize(ctx, cell);
+  const { showAnonymous, ...size } = await cellSize(ctx, cell);
   const empty = { ...size, total: 0, page, pageSize, items: [], versions: [] };
   if (size.isSmallCell) return empty;
-  const visible = ctx.db.selectFrom('survey_responses').where((eb) => eb.and([inCell(eb, cell), isVisibleTo(eb, principal)]));
+  const visible = ctx.db
+    .selectFrom('survey_responses')
+    .where((eb) => eb.and([inCell(eb, cell), isVisibleTo(eb, principal, { showAnonymous })]));
   const total = Number((await visible.select((eb) => eb.fn.countAll<number>().as('n')).executeTakeFirstOrThrow()).n);
   const rows = await visible
     .selectAll()
     .orderBy(SORT_COLUMN[sort], order)
-    .orderBy('survey_responses.id', order)
+    .orderBy(tieBreak, order)
     .limit(pageSize)
     .offset((page - 1) * pageSize)
     .execute();
@@ -43,8 +46,7 @@ export async function listSurveyAnswers(ctx: AppContext, principal: StaffPrincip
     page,
     pageSize,
     items: rows.map((r) => ({
-      id: r.id,
-      submittedAt: r.submitted_at,
+      ...shownIdentity(r, cell),
       source: r.source,
       versionId: r.version_id,
       csat: r.csat,

@@ -32,20 +32,37 @@ export function inCell(eb: Eb, cell: AnswersCell): Expression<SqlBool> {
   return eb.and(parts);
 }
 
-/** Rows a reader may see one by one: anonymous answers and those of families in their scope. */
-export function isVisibleTo(eb: Eb, principal: StaffPrincipal): Expression<SqlBool> {
-  return eb.or([eb('survey_responses.family_id', 'is', null), familyInScope('survey_responses.family_id', principal.scope)]);
+/**
+ * Rows a reader may see one by one: those of families in their scope and — only when the cell holds at
+ * least MIN_CELL of them (`showAnonymous`) — anonymous answers (H1, issue 24 §4: an anonymous answer
+ * hides among at least five of its kind, or counts only in the figures).
+ */
+export function isVisibleTo(eb: Eb, principal: StaffPrincipal, { showAnonymous }: { showAnonymous: boolean }): Expression<SqlBool> {
+  const inScope = familyInScope('survey_responses.family_id', principal.scope);
+  const anonymous = eb('survey_responses.family_id', 'is', null);
+  // A reader of every family still does not see fewer than 5 anonymous answers one by one.
+  return showAnonymous ? eb.or([anonymous, inScope]) : eb.and([eb('survey_responses.family_id', 'is not', null), inScope]);
+}
+
+export interface CellSize {
+  cellResponses: number;
+  isSmallCell: boolean;
+  /** At least MIN_CELL anonymous answers in the cell: they may be listed one by one. */
+  showAnonymous: boolean;
 }
 
 /** How many responses the figure counted — all of them, in scope or not — and whether that is too few to open. */
-export async function cellSize(ctx: AppContext, cell: AnswersCell): Promise<{ cellResponses: number; isSmallCell: boolean }> {
+export async function cellSize(ctx: AppContext, cell: AnswersCell): Promise<CellSize> {
   const row = await ctx.db
     .selectFrom('survey_responses')
-    .select((eb) => eb.fn.countAll<number>().as('n'))
+    .select((eb) => [
+      eb.fn.countAll<number>().as('n'),
+      eb.fn.sum<number>(eb.case().when('survey_responses.family_id', 'is', null).then(1).else(0).end()).as('anonymous'),
+    ])
     .where((eb) => inCell(eb, cell))
     .executeTakeFirstOrThrow();
   const cellResponses = Number(row.n);
-  return { cellResponses, isSmallCell: cellResponses < MIN_CELL };
+  return { cellResponses, isSmallCell: cellResponses < MIN_CELL, showAnonymous: Number(row.anonymous ?? 0) >= MIN_CELL };
 }
 
 /** A response's answers and comment, decrypted. */

@@ -6,7 +6,10 @@ import { AppError } from '../../platform/http/app-error.js';
 import type { StaffPrincipal } from '../../platform/http/principal.js';
 import { writeCsv, writeXlsx } from '../../platform/spreadsheet.js';
 import { recordAudit } from '../audit/index.js';
+import { complaintReferences } from '../complaints/index.js';
 import { familyIdentities } from '../families/index.js';
+import { requestReferences } from '../requests/index.js';
+import { shownIdentity, submittedOrder, tieBreak } from './surveys.anonymity.js';
 import { cellSize, inCell, isVisibleTo, openResponse, versionsOf } from './surveys.cell.js';
 
 /**
@@ -25,7 +28,7 @@ const HEADERS: Record<Language, string[]> = {
     'الاستبانة',
     'الإصدار',
     'نوع الحالة',
-    'معرّف الحالة',
+    'مرجع الحالة',
     'رقم الأسرة',
     'اسم رب الأسرة',
     'رقم الهوية',
@@ -39,7 +42,7 @@ const HEADERS: Record<Language, string[]> = {
     'Questionnaire',
     'Version',
     'Kind of case',
-    'Case id',
+    'Case reference',
     'Family reference',
     'Head of family',
     'ID number',
@@ -62,18 +65,29 @@ function answerText(question: SurveyQuestion, value: AnswerValue | undefined, la
   return typeof value === 'string' ? label(value) : String(value);
 }
 
+/** The exported cases' references, as the worklists show them (never the internal id), read through each area's index. */
+async function caseReferences(ctx: AppContext, rows: ReadonlyArray<{ case_kind: string; case_id: string | null }>) {
+  const ids = (kinds: string[]) => [...new Set(rows.flatMap((r) => (r.case_id && kinds.includes(r.case_kind) ? [r.case_id] : [])))];
+  return new Map([
+    ...(await requestReferences(ctx.db, ids(['request']))),
+    ...(await complaintReferences(ctx.db, ids(['complaint', 'inquiry']))),
+  ]);
+}
+
 export async function exportSurveyAnswers(
   ctx: AppContext,
   principal: StaffPrincipal,
   { format, ...cell }: z.infer<typeof answersExportBody>,
 ): Promise<{ fileName: string; contentType: string; bytes: Buffer }> {
-  if ((await cellSize(ctx, cell)).isSmallCell)
-    throw AppError.forbidden('survey.small-cell', 'Fewer than 5 responses: their answers are not opened');
-  const visible = ctx.db.selectFrom('survey_responses').where((eb) => eb.and([inCell(eb, cell), isVisibleTo(eb, principal)]));
+  const { isSmallCell, showAnonymous } = await cellSize(ctx, cell);
+  if (isSmallCell) throw AppError.forbidden('survey.small-cell', 'Fewer than 5 responses: their answers are not opened');
+  const visible = ctx.db
+    .selectFrom('survey_responses')
+    .where((eb) => eb.and([inCell(eb, cell), isVisibleTo(eb, principal, { showAnonymous })]));
   const count = Number((await visible.select((eb) => eb.fn.countAll<number>().as('n')).executeTakeFirstOrThrow()).n);
   if (count > MAX_EXPORT_ROWS)
     throw AppError.unprocessable('export.too-many-rows', `Narrow the figure to at most ${MAX_EXPORT_ROWS} answers to export it`);
-  const rows = await visible.selectAll().orderBy('survey_responses.submitted_at').orderBy('survey_responses.id').execute();
+  const rows = await visible.selectAll().orderBy(submittedOrder).orderBy(tieBreak).execute();
   const language = principal.language;
   const versions = new Map(
     (
@@ -91,16 +105,18 @@ export async function exportSurveyAnswers(
   const families = new Map<string, Awaited<ReturnType<typeof familyIdentities>> extends Map<string, infer V> ? V : never>();
   for (let i = 0; i < familyIds.length; i += BATCH)
     for (const [id, identity] of await familyIdentities(ctx, principal, familyIds.slice(i, i + BATCH))) families.set(id, identity);
+  const references = await caseReferences(ctx, rows);
   const sheet = rows.map((r) => {
     const version = r.version_id ? versions.get(r.version_id) : undefined;
     const family = r.family_id ? families.get(r.family_id) : undefined;
     const { answers, comment } = openResponse(ctx, r);
     return [
-      r.submitted_at.slice(0, 10),
+      // An anonymous answer shows its month only (shownIdentity), as in the list.
+      r.family_id === null ? shownIdentity(r, cell).submittedAt : r.submitted_at.slice(0, 10),
       version ? (language === 'ar' ? version.titleAr : version.titleEn) : '',
       version ? String(version.version) : '',
       r.case_kind,
-      r.case_id ?? '',
+      r.case_id ? (references.get(r.case_id) ?? '') : '',
       family?.reference ?? '',
       family ? (language === 'ar' ? family.headNameAr : (family.headNameEn ?? family.headNameAr)) : '',
       family?.nationalId ?? '',

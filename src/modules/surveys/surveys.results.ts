@@ -6,6 +6,7 @@ import type { AppContext } from '../../platform/context.js';
 import type { StaffPrincipal } from '../../platform/http/principal.js';
 import { recordAudit } from '../audit/index.js';
 import { familyInScope } from '../families/index.js';
+import { shownIdentity } from './surveys.anonymity.js';
 import { responseAad } from './surveys.answer.js';
 
 /**
@@ -120,8 +121,9 @@ export async function surveyComments(ctx: AppContext, principal: StaffPrincipal,
     .select(['r.id', 'r.submitted_at', 'r.csat', 'r.nps', 'r.comment', 'r.case_kind', 'r.case_id', 'r.family_id'])
     .where('r.comment', 'is not', null)
     .where((eb) => eb.or([eb('r.family_id', 'is', null), familyInScope('r.family_id', principal.scope)]))
-    .orderBy('r.submitted_at', 'desc')
-    .orderBy('r.id', 'desc')
+    // Anonymous comments by month, then in random order (surveys.cell.ts): their order tells no time.
+    .orderBy(sql`case when r.family_id is null then substr(r.submitted_at, 1, 7) else r.submitted_at end`, 'desc')
+    .orderBy(sql`case when r.family_id is null then r.comment else r.id end`, 'desc')
     .limit(query.limit);
   if (query.questionnaireId) select = select.where('r.questionnaire_id', '=', query.questionnaireId);
   const rows = await select.execute();
@@ -134,8 +136,7 @@ export async function surveyComments(ctx: AppContext, principal: StaffPrincipal,
   });
   return {
     items: rows.map((r) => ({
-      id: r.id,
-      submittedAt: r.submitted_at,
+      ...shownIdentity(r, { questionnaireId: query.questionnaireId }),
       csat: r.csat,
       nps: r.nps,
       comment: ctx.keys.encryptor.decrypt(r.comment as string, responseAad(r.id, 'comment')),

@@ -8,6 +8,7 @@ import { DualDay } from '../ui/dual-day.js';
 import { useFormat } from '../ui/format.js';
 import { useLanguage } from '../ui/language.js';
 import { SURVEYS_NS } from './i18n.js';
+import { useMonthLabel } from './month-chart.js';
 
 type Version = z.infer<typeof answeredVersion>;
 const CASE_PATH: Record<string, string> = { request: '/requests', complaint: '/complaints', inquiry: '/inquiries' };
@@ -17,6 +18,7 @@ export function AnswerCard({ answer, version }: { answer: SurveyAnswer; version:
   const { t } = useTranslation(SURVEYS_NS);
   const { language } = useLanguage();
   const { number } = useFormat();
+  const monthLabel = useMonthLabel();
   const valueText = (question: SurveyQuestion, value: AnswerValue) => {
     if (typeof value === 'boolean') return value ? t('builder.yes') : t('builder.no');
     if (typeof value === 'number') return number(value);
@@ -31,7 +33,8 @@ export function AnswerCard({ answer, version }: { answer: SurveyAnswer; version:
     <Stack gap={6}>
       <Group gap="md" justify="space-between">
         <Text size="sm" c="dimmed">
-          <DualDay value={answer.submittedAt} inline />
+          {/* An anonymous answer comes with its month only (the server keeps its day from readers). */}
+          {answer.isAnonymous ? monthLabel(answer.submittedAt) : <DualDay value={answer.submittedAt} inline />}
           {version ? ` · ${language === 'ar' ? version.titleAr : version.titleEn} (${t('builder.versionN', { n: version.version })})` : ''}
           {answer.source === 'complaint-step' ? ` · ${t('answers.recorded')}` : ''}
         </Text>
