@@ -1,16 +1,14 @@
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import type { Browser, BrowserContext, Page } from '@playwright/test';
-import type { StaffRole } from '../../src/domain/roles.js';
-import type { AppContext } from '../../src/platform/context.js';
-import { hashPassword } from '../../src/platform/crypto/passwords.js';
-import { CSRF_HEADER, SESSION_COOKIE } from '../../src/platform/http/auth-plugin.js';
+import { SESSION_COOKIE } from '../../src/platform/http/auth-plugin.js';
 import { uuidv7 } from '../../src/platform/ids.js';
 import { expectNoSeriousViolations } from './support/axe.js';
 import { expect, serveSilaForThisFile, test } from './support/fixtures.js';
 import { registerFamilyAtReception } from './support/portal.js';
 import { cm as c, escapeRegExp, rq as r } from './support/requests.js';
 import { shot } from './support/shots.js';
+import { apiAs, type Session, staffWithSession } from './support/staff.js';
 
 /**
  * The committee's screens in Arabic as a member sees them (issue 5 §7, §10; C5), at 1280 and 360 px
@@ -29,63 +27,6 @@ const committeeErrors = JSON.parse(readFileSync(path.resolve('src/web/committees
 };
 const SIGNATURE = 'data:image/png;base64,iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mNkYPhfDwAChwGA60e6kgAAAABJRU5ErkJggg==';
 const TYPE_AR = 'دعم الأدوات والتجهيزات';
-
-interface Session {
-  userId: string;
-  displayName: string;
-  token: string;
-  csrf: string;
-}
-type Api = <T = Record<string, unknown>>(method: string, url: string, body?: unknown) => Promise<T>;
-
-/** A staff member inserted directly (no first sign-in) with a session opened for them. */
-async function staffWithSession(ctx: AppContext, displayName: string, roles: StaffRole[]): Promise<Session> {
-  const now = new Date().toISOString();
-  const id = uuidv7();
-  await ctx.db
-    .insertInto('staff_users')
-    .values({
-      id,
-      username: `u${id.slice(-10)}`,
-      display_name: displayName,
-      email: null,
-      password_hash: await hashPassword(`كلمة مرور طويلة ${id}`),
-      must_change_password: 0,
-      password_changed_at: now,
-      totp_secret: null,
-      totp_enabled: 0,
-      totp_last_step: null,
-      language: 'ar',
-      is_active: 1,
-      created_at: now,
-      updated_at: now,
-      deactivated_at: null,
-    })
-    .execute();
-  await ctx.db
-    .insertInto('staff_roles')
-    .values(roles.map((role) => ({ user_id: id, role })))
-    .execute();
-  const { token, row } = await ctx.sessions.create('staff', id, 'active');
-  return { userId: id, displayName, token, csrf: row.csrf_token };
-}
-
-function apiAs(baseUrl: string, session: Session): Api {
-  return async (method, url, body) => {
-    const response = await fetch(`${baseUrl}${url}`, {
-      method,
-      headers: {
-        cookie: `${SESSION_COOKIE}=${session.token}`,
-        [CSRF_HEADER]: session.csrf,
-        ...(body === undefined ? {} : { 'content-type': 'application/json' }),
-      },
-      ...(body === undefined ? {} : { body: JSON.stringify(body) }),
-    });
-    const text = await response.text();
-    if (!response.ok) throw new Error(`${method} ${url}: ${response.status} ${text}`);
-    return (text ? JSON.parse(text) : {}) as never;
-  };
-}
 
 const contexts: BrowserContext[] = [];
 async function pageAs(browser: Browser, baseURL: string, session: Session): Promise<Page> {

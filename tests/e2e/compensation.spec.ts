@@ -2,18 +2,15 @@ import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import type { Browser, BrowserContext, Locator, Page } from '@playwright/test';
 import { SEEDED_COMMITTEES } from '../../src/contracts/committees.js';
-import type { StaffRole } from '../../src/domain/roles.js';
 import { PORTAL_COMPENSATION_COPY } from '../../src/modules/portal/portal.compensation.js';
 import { PORTAL_COPY } from '../../src/modules/portal/portal.copy.js';
-import type { AppContext } from '../../src/platform/context.js';
-import { hashPassword } from '../../src/platform/crypto/passwords.js';
-import { CSRF_HEADER, SESSION_COOKIE } from '../../src/platform/http/auth-plugin.js';
-import { uuidv7 } from '../../src/platform/ids.js';
+import { SESSION_COOKIE } from '../../src/platform/http/auth-plugin.js';
 import { expectNoSeriousViolations } from './support/axe.js';
 import { expect, serveSilaForThisFile, test } from './support/fixtures.js';
 import { codeSentTo, enableSms, registerFamilyAtReception } from './support/portal.js';
 import { cm as c, drawSignature, escapeRegExp } from './support/requests.js';
 import { shot } from './support/shots.js';
+import { apiAs, type Session, staffWithSession } from './support/staff.js';
 
 /**
  * Issue 23's journey in Arabic (D1–D4, E3): a complaint linked to a family is escalated → the
@@ -41,64 +38,6 @@ function k(key: string, texts: Texts = compensationAr): string {
 const PDF = Buffer.from('%PDF-1.4\n1 0 obj << /Type /Catalog >> endobj\ntrailer << /Root 1 0 R >>\n%%EOF\n');
 const HARM = 'تلفت بضاعة الأسرة المعروضة في معرض الجمعية بسبب سوء التخزين';
 const CAUSES = 'تخزين البضاعة في مستودع غير مكيّف دون إشراف';
-
-interface Session {
-  userId: string;
-  displayName: string;
-  token: string;
-  csrf: string;
-}
-type Api = <T = Record<string, unknown>>(method: string, url: string, body?: unknown) => Promise<T>;
-
-/** A staff member inserted directly (no first sign-in) with a session opened for them. */
-async function staffWithSession(ctx: AppContext, displayName: string, roles: StaffRole[]): Promise<Session> {
-  const now = new Date().toISOString();
-  const id = uuidv7();
-  await ctx.db
-    .insertInto('staff_users')
-    .values({
-      id,
-      username: `u${id.slice(-10)}`,
-      display_name: displayName,
-      email: null,
-      password_hash: await hashPassword(`كلمة مرور طويلة ${id}`),
-      must_change_password: 0,
-      password_changed_at: now,
-      totp_secret: null,
-      totp_enabled: 0,
-      totp_last_step: null,
-      language: 'ar',
-      is_active: 1,
-      created_at: now,
-      updated_at: now,
-      deactivated_at: null,
-    })
-    .execute();
-  await ctx.db
-    .insertInto('staff_roles')
-    .values(roles.map((role) => ({ user_id: id, role })))
-    .execute();
-  const { token, row } = await ctx.sessions.create('staff', id, 'active');
-  return { userId: id, displayName, token, csrf: row.csrf_token };
-}
-
-function apiAs(baseUrl: string, session: Session): Api {
-  return async (method, url, body) => {
-    const isForm = body instanceof FormData;
-    const response = await fetch(`${baseUrl}${url}`, {
-      method,
-      headers: {
-        cookie: `${SESSION_COOKIE}=${session.token}`,
-        [CSRF_HEADER]: session.csrf,
-        ...(body === undefined || isForm ? {} : { 'content-type': 'application/json' }),
-      },
-      ...(body === undefined ? {} : { body: isForm ? body : JSON.stringify(body) }),
-    });
-    const text = await response.text();
-    if (!response.ok) throw new Error(`${method} ${url}: ${response.status} ${text}`);
-    return (text ? JSON.parse(text) : {}) as never;
-  };
-}
 
 const contexts: BrowserContext[] = [];
 async function pageAs(browser: Browser, baseURL: string, session: Session): Promise<Page> {
