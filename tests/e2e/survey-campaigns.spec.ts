@@ -1,7 +1,9 @@
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
+import type { Page } from '@playwright/test';
 import { changeConsent } from '../../src/modules/families/families.consent.js';
 import { runBulkSends } from '../../src/modules/notifications/bulk-send.service.js';
+import { expectNoSeriousViolations } from './support/axe.js';
 import { expect, serveSilaForThisFile, test } from './support/fixtures.js';
 import { changeFirstPassword, expectHome, firstAdministratorSignIn, signIn } from './support/journeys.js';
 import { registerFamilyAtReception } from './support/portal.js';
@@ -21,6 +23,16 @@ function c(key: string): string {
   for (const part of `campaign.${key}`.split('.')) node = typeof node === 'object' ? node[part] : undefined;
   if (typeof node !== 'string') throw new Error(`No text ${key}`);
   return node;
+}
+
+/** axe at the desktop width and on a 360 px phone (issue 24: no serious or critical violations). */
+async function axeAtBothWidths(page: Page, where: string): Promise<void> {
+  await expectNoSeriousViolations(page, `${where} (1280 px)`);
+  await page.setViewportSize({ width: 360, height: 800 });
+  await page.waitForTimeout(400);
+  await expectNoSeriousViolations(page, `${where} (360 px)`);
+  await page.setViewportSize({ width: 1280, height: 800 });
+  await page.waitForTimeout(200);
 }
 
 test('H1: management creates a campaign to a filtered sample of three families, two are asked, and sees its progress', async ({
@@ -49,6 +61,7 @@ test('H1: management creates a campaign to a filtered sample of three families, 
     .first()
     .click();
   await expect(page.getByRole('heading', { level: 1, name: c('title') })).toBeVisible({ timeout: 30_000 });
+  await axeAtBothWidths(page, 'the campaigns');
   await page.getByRole('link', { name: c('new') }).click();
   await expect(page.getByRole('heading', { level: 1, name: c('newTitle') })).toBeVisible({ timeout: 30_000 });
 
@@ -60,6 +73,7 @@ test('H1: management creates a campaign to a filtered sample of three families, 
   await labelled(page, c('form.sampleSize')).fill('٢');
   await labelled(page, c('form.closesOn')).fill(new Date(Date.now() + 20 * 86_400_000).toISOString().slice(0, 10));
   await pictures(page, 'survey-campaign-new-ar');
+  await axeAtBothWidths(page, 'a new campaign');
   await page.getByRole('button', { name: c('form.create') }).click();
 
   await expect(page.getByTestId('detail-header')).toBeVisible({ timeout: 30_000 });
@@ -68,4 +82,13 @@ test('H1: management creates a campaign to a filtered sample of three families, 
   await expect(page.getByTestId('campaign-progress')).toHaveAttribute('data-percent', '100');
   await expect(page.getByTestId('campaign-status')).toHaveText(c('statuses.open'));
   await pictures(page, 'survey-campaign-ar');
+  await axeAtBothWidths(page, 'a campaign');
+  // The campaigns list again, now with a campaign in it.
+  await page
+    .getByRole('link', { name: c('nav') })
+    .first()
+    .click();
+  await expect(page.getByRole('heading', { level: 1, name: c('title') })).toBeVisible({ timeout: 30_000 });
+  await expect(page.getByText('قياس الرضا الدوري — الدمام')).toBeVisible({ timeout: 30_000 });
+  await axeAtBothWidths(page, 'the campaigns with one');
 });
