@@ -12,6 +12,7 @@ import { calendarArea } from './modules/calendar/index.js';
 import { committeesArea } from './modules/committees/index.js';
 import { compensationArea } from './modules/compensation/index.js';
 import { complaintsArea } from './modules/complaints/index.js';
+import { documentsArea } from './modules/documents/index.js';
 import { familiesArea } from './modules/families/index.js';
 import { healthArea } from './modules/health/index.js';
 import { notificationsArea } from './modules/notifications/index.js';
@@ -60,6 +61,7 @@ export const AREAS: readonly AreaManifest[] = [
   compensationArea,
   surveysArea,
   savedViewsArea,
+  documentsArea,
   setupArea,
   webArea,
 ];

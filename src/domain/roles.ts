@@ -11,6 +11,7 @@ export const STAFF_ROLES = [
   'follow-up-committee',
   'management',
   'hr',
+  'documents-editor',
   'administrator',
 ] as const;
 

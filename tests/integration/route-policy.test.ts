@@ -17,6 +17,7 @@ const FAMILY_READERS: StaffRole[] = ['reception', 'contact-officer', 'volunteer'
 const FAMILY_REGISTRARS: StaffRole[] = ['reception', 'contact-officer', 'volunteer'];
 const REQUEST_READERS: StaffRole[] = ['reception', 'contact-officer', 'volunteer', 'management', 'committee-member'];
 const REQUEST_INTAKE: StaffRole[] = ['reception', 'contact-officer', 'volunteer'];
+const DOCUMENT_EDITORS: StaffRole[] = ['documents-editor', 'administrator'];
 
 const EXPECTED: Record<string, Expected> = {
   'GET /healthz': 'public',
@@ -104,6 +105,20 @@ const EXPECTED: Record<string, Expected> = {
   'GET /api/v1/saved-views': 'any-staff',
   'POST /api/v1/saved-views': 'any-staff',
   'DELETE /api/v1/saved-views/:id': 'any-staff',
+  // -- the document library (issue 26 §1): documents editors and administrators; kinds are a setting --
+  'GET /api/v1/documents/kinds': DOCUMENT_EDITORS,
+  'POST /api/v1/documents/kinds': ADMIN,
+  'PATCH /api/v1/documents/kinds/:code': ADMIN,
+  'GET /api/v1/documents': DOCUMENT_EDITORS,
+  'POST /api/v1/documents': DOCUMENT_EDITORS,
+  'GET /api/v1/documents/:id': DOCUMENT_EDITORS,
+  'PATCH /api/v1/documents/:id': DOCUMENT_EDITORS,
+  'POST /api/v1/documents/:id/versions': DOCUMENT_EDITORS,
+  'PATCH /api/v1/documents/:id/versions/:versionId': DOCUMENT_EDITORS,
+  'POST /api/v1/documents/:id/versions/:versionId/publish': DOCUMENT_EDITORS,
+  'POST /api/v1/documents/:id/versions/:versionId/withdraw': DOCUMENT_EDITORS,
+  'POST /api/v1/documents/:id/versions/:versionId/files/:language': DOCUMENT_EDITORS,
+  'GET /api/v1/documents/:id/versions/:versionId/files/:language': DOCUMENT_EDITORS,
   // -- the set-up checklist (issue 27 §7): administrators only --
   'GET /api/v1/setup': ADMIN,
   'POST /api/v1/setup/reviews': ADMIN,

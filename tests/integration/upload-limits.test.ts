@@ -30,6 +30,8 @@ let member: StaffFixture;
 let importer: StaffFixture;
 let manager: StaffFixture;
 let addressSerial = 0;
+let documentSerial = 0;
+let editor: StaffFixture;
 
 /** How to reach one record the upload goes to: the URL, who sends, and the form's text fields. */
 interface Target {
@@ -268,6 +270,26 @@ const ROUTES: UploadRoute[] = [
     }),
   },
   {
+    // Issue 26 §1: a draft version's PDF (documents up to 10 MB); a new document and draft each time.
+    path: '/api/v1/documents/{id}/versions/{versionId}/files/{language}',
+    limitBytes: 10 * MB,
+    file: pdf,
+    prepare: async () => {
+      const agent = await sessionFor(t, editor);
+      documentSerial += 1;
+      const created = await agent.request('POST', '/api/v1/documents', {
+        kind: 'guide',
+        slug: `upload-limits-${documentSerial}`,
+        titleAr: 'دليل',
+        titleEn: 'Guide',
+      });
+      const drafted = await agent.request('POST', `/api/v1/documents/${created.json().id}/versions`, {});
+      if (drafted.statusCode !== 201) throw new Error(`document draft: ${drafted.statusCode} ${drafted.body}`);
+      const versionId = drafted.json().versions[0].id;
+      return { url: `/api/v1/documents/${created.json().id}/versions/${versionId}/files/ar`, inject: await staff(editor), fields: {} };
+    },
+  },
+  {
     path: '/api/v1/families/imports',
     limitBytes: 5 * MB,
     file: csv,
@@ -358,6 +380,7 @@ beforeAll(async () => {
   member = await buildStaff(t, { roles: ['follow-up-committee'] });
   importer = await buildStaff(t, { roles: ['reception'] });
   manager = await buildStaff(t, { roles: ['management'] });
+  editor = await buildStaff(t, { roles: ['documents-editor'] });
   const admin = await buildStaff(t, { roles: ['administrator'], withTotp: false });
   const committee = await (await sessionFor(t, admin)).request('PATCH', `/api/v1/committees/${SEEDED_COMMITTEES.followUp}`, {
     memberIds: [chair.id, member.id],

@@ -453,6 +453,16 @@ const WRITES: Record<string, Line> = {
   'POST /api/v1/complaints/bulk/steps': { exempt: EACH_RECORD },
   'POST /api/v1/saved-views': { exempt: OWN_VIEWS },
   'DELETE /api/v1/saved-views/:id': { exempt: OWN_VIEWS },
+  // Issue 26 §1: the document library is association-wide (bylaws, policies, forms): no family in it.
+  'POST /api/v1/documents/kinds': { exempt: ASSOCIATION_WIDE },
+  'PATCH /api/v1/documents/kinds/:code': { exempt: ASSOCIATION_WIDE },
+  'POST /api/v1/documents': { exempt: ASSOCIATION_WIDE },
+  'PATCH /api/v1/documents/:id': { exempt: ASSOCIATION_WIDE },
+  'POST /api/v1/documents/:id/versions': { exempt: ASSOCIATION_WIDE },
+  'PATCH /api/v1/documents/:id/versions/:versionId': { exempt: ASSOCIATION_WIDE },
+  'POST /api/v1/documents/:id/versions/:versionId/publish': { exempt: ASSOCIATION_WIDE },
+  'POST /api/v1/documents/:id/versions/:versionId/withdraw': { exempt: ASSOCIATION_WIDE },
+  'POST /api/v1/documents/:id/versions/:versionId/files/:language': { exempt: ASSOCIATION_WIDE },
   // Issue 27 §7: the set-up checklist's marks and test message hold no family data (setup-checklist tests).
   'POST /api/v1/setup/reviews': { exempt: ASSOCIATION_WIDE },
   'POST /api/v1/setup/test-message': { exempt: ASSOCIATION_WIDE },

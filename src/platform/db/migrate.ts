@@ -33,6 +33,7 @@ import * as m0030 from './migrations/0030-surveys.js';
 import * as m0031 from './migrations/0031-c6-ceiling.js';
 import * as m0032 from './migrations/0032-survey-campaigns.js';
 import * as m0034 from './migrations/0034-setup-marks.js';
+import * as m0037 from './migrations/0037-documents.js';
 
 /** One migration history for both engines, listed here so it works from source and from dist. */
 const migrations: Record<string, Migration> = {
@@ -69,6 +70,7 @@ const migrations: Record<string, Migration> = {
   '0031-c6-ceiling': m0031,
   '0032-survey-campaigns': m0032,
   '0034-setup-marks': m0034,
+  '0037-documents': m0037,
 };
 
 const provider: MigrationProvider = { getMigrations: async () => migrations };

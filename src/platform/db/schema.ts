@@ -3,6 +3,7 @@ import type { CommitteeSchema } from './schema-committees.js';
 import type { CompensationSchema } from './schema-compensation.js';
 import type { ComplaintSchema } from './schema-complaints.js';
 import type { ConsentSchema } from './schema-consent.js';
+import type { DocumentSchema } from './schema-documents.js';
 import type { PortalSchema } from './schema-portal.js';
 import type { RequestSchema } from './schema-requests.js';
 import type { SurveySchema } from './schema-surveys.js';
@@ -362,7 +363,8 @@ export interface Database
     ComplaintSchema,
     ConsentSchema,
     CompensationSchema,
-    SurveySchema {
+    SurveySchema,
+    DocumentSchema {
   staff_users: StaffUserTable;
   staff_roles: StaffRoleTable;
   staff_scopes: StaffScopeTable;

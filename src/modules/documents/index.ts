@@ -1,0 +1,21 @@
+import type { AreaManifest } from '../../platform/area.js';
+import { documentRoutes } from './documents.routes.js';
+
+/**
+ * The association's document library (issue 26 §1; B1–B5, F4): documents of a kind, versioned,
+ * drafted, published and withdrawn by documents editors and administrators. Approvers are named in
+ * the clear (a body or an officer of the association).
+ */
+export const documentsArea: AreaManifest = {
+  name: 'documents',
+  routes: (app, ctx) => documentRoutes(app, ctx),
+  personalData: [
+    {
+      table: 'document_versions',
+      key: ['id'],
+      subject: 'staff',
+      columns: [{ column: 'approved_by', kind: 'plain', holds: 'who approved a document version (a body or an officer)' }],
+    },
+  ],
+  auditKinds: ['document.*'],
+};
