@@ -2,6 +2,7 @@ import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { sql } from 'kysely';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { searchTerms } from '../../src/domain/arabic-text.js';
 import { familyBody, newNationalId } from './factories.js';
 import { type Agent, buildStaff, createTestApp, ENGINE, signIn, type TestApp } from './harness.js';
 
@@ -317,18 +318,29 @@ describe(`changes and audit (issue 3 §3) [${ENGINE}]`, () => {
     await reception.request('GET', `/api/v1/families/${family.id}`);
     await reception.request('PATCH', `/api/v1/families/${family.id}`, { version: 1, mobile: '0551234999' });
     await reception.request('GET', `/api/v1/families?q=${encodeURIComponent('رقيه')}`);
+    await reception.request('GET', `/api/v1/families/count?q=${encodeURIComponent('رقية  المراجعة')}`);
     await reception.request('POST', '/api/v1/families/lookup', { nationalId: family.nationalId });
     const rows = await t.ctx.db.selectFrom('audit_events').selectAll().where('entity', '=', 'family').orderBy('seq').execute();
     const mine = rows.filter((r) => r.entity_id === family.id);
     expect(mine.map((r) => r.action)).toEqual(['family.create', 'family.view', 'family.update']);
     expect(JSON.parse(mine[2]?.fields ?? '[]')).toEqual(['mobile']);
     const list = rows.filter((r) => r.action === 'family.list').at(-1);
-    expect(JSON.parse(list?.details ?? '{}')).toMatchObject({ query: { q: 'رقيه' }, ids: [family.id] });
+    // F2 (issue 25 §5): the typed search is kept as keyed hashes of its normalised terms, never as typed.
+    const qTerms = searchTerms('رقيه').map((term) => t.ctx.keys.indexer.index(term));
+    expect(JSON.parse(list?.details ?? '{}')).toEqual({
+      query: { qTerms, sort: expect.any(String), order: expect.any(String), limit: expect.any(Number) },
+      ids: [family.id],
+    });
+    const count = rows.filter((r) => r.action === 'family.count').at(-1);
+    const countTerms = searchTerms('رقية  المراجعة').map((term) => t.ctx.keys.indexer.index(term));
+    expect(countTerms).toHaveLength(2);
+    expect(JSON.parse(count?.details ?? '{}').query).toEqual({ qTerms: countTerms });
     const lookup = rows.filter((r) => r.action === 'family.lookup').at(-1);
     expect(JSON.parse(lookup?.details ?? '{}').query.nationalId).toMatch(/^[^:]+:[0-9a-f]{64}$/);
     const everything = JSON.stringify(rows);
     expect(everything).not.toContain(family.nationalId);
     expect(everything).not.toContain('551234999');
+    expect(everything).not.toContain('رقي');
   });
 
   it('shows an administrator who opened the family’s file', async () => {

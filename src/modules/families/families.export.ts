@@ -5,6 +5,7 @@ import type { StaffPrincipal } from '../../platform/http/principal.js';
 import { writeCsv, writeXlsx } from '../../platform/spreadsheet.js';
 import { recordAudit } from '../audit/index.js';
 import { listTaxonomy } from '../settings/index.js';
+import { auditedFilters } from './families.audit-query.js';
 import { familyVisibility } from './families.policy.js';
 import { presentSummary } from './families.present.js';
 import * as repo from './families.repo.js';
@@ -95,7 +96,7 @@ export async function exportFamilies(
     actor: { kind: 'staff', id: principal.userId },
     action: 'family.export',
     entity: 'family',
-    details: { query: { ...filters, format }, ids },
+    details: { query: { ...auditedFilters(ctx, filters), format }, ids },
   });
   const stamp = ctx.clock.now().toISOString().slice(0, 10);
   if (format === 'csv')

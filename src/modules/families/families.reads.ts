@@ -4,6 +4,7 @@ import { AppError } from '../../platform/http/app-error.js';
 import type { StaffPrincipal } from '../../platform/http/principal.js';
 import { entityTrail, recordAudit } from '../audit/index.js';
 import { staffNames } from '../staff/index.js';
+import { auditedFilters } from './families.audit-query.js';
 import { actorOf, familyVisibility } from './families.policy.js';
 import { loadPresented, presentSummary } from './families.present.js';
 import * as repo from './families.repo.js';
@@ -17,7 +18,7 @@ export async function getFamily(ctx: AppContext, principal: StaffPrincipal, id: 
   return loadPresented(ctx, principal, row);
 }
 
-/** Scope-limited list; one audit row holding the query and the ids returned. */
+/** Scope-limited list; one audit row holding the query (its search as keyed hashes) and the ids returned. */
 export async function listFamilies(ctx: AppContext, principal: StaffPrincipal, query: FamilyListQuery) {
   if (query.q && !repo.isReference(query.q) && /\d{7,}/.test(query.q.replace(/[\s-]/g, ''))) {
     throw AppError.badRequest('request.invalid', 'Search ID numbers and mobiles with the lookup (POST), never in a URL', [
@@ -38,7 +39,7 @@ export async function listFamilies(ctx: AppContext, principal: StaffPrincipal, q
     actor: actorOf(principal),
     action: 'family.list',
     entity: 'family',
-    details: { query: filters, ids: rows.map((r) => r.id) },
+    details: { query: auditedFilters(ctx, filters), ids: rows.map((r) => r.id) },
   });
   return {
     items: rows.map((row) => presentSummary(ctx, principal, row, domains.get(row.id) ?? [])),
@@ -59,7 +60,7 @@ export async function countFamilies(ctx: AppContext, principal: StaffPrincipal, 
     actor: actorOf(principal),
     action: 'family.count',
     entity: 'family',
-    details: { query: filters, count, isCapped },
+    details: { query: auditedFilters(ctx, filters), count, isCapped },
   });
   return { count, isCapped };
 }

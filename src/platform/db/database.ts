@@ -30,8 +30,8 @@ const SQLITE_BUSY_TIMEOUT_MS = 5000;
 const PG_CONNECT_TIMEOUT_MS = 30_000;
 
 /**
- * Opens the configured engine. SQLite runs in WAL mode with synchronous=FULL, foreign keys on and a
- * busy timeout (X3); each is read back and asserted so a build of SQLite that ignores a pragma
+ * Opens the configured engine. SQLite runs in WAL mode with synchronous=FULL, foreign keys on, a
+ * busy timeout (X3) and secure_delete (F2); each is read back and asserted so a build of SQLite that ignores a pragma
  * is caught at start-up rather than when data is lost.
  */
 export function openDatabase(config: DatabaseConfig): DatabaseHandle {
@@ -67,6 +67,8 @@ export function openDatabase(config: DatabaseConfig): DatabaseHandle {
   sqlite.pragma('synchronous = FULL');
   sqlite.pragma('foreign_keys = ON');
   sqlite.pragma(`busy_timeout = ${SQLITE_BUSY_TIMEOUT_MS}`);
+  // F2 (issue 25 §5): deleted and overwritten content is zeroed, so erased personal data does not linger in free pages.
+  sqlite.pragma('secure_delete = ON');
   assertSqlitePragmas(sqlite, config.file === ':memory:');
   const db = new Kysely<Database>({ dialect: new ImmediateSqliteDialect({ database: withStatementCache(sqlite) }) });
   if (config.file === ':memory:') return { db, engine: 'sqlite', sqlite, close: () => db.destroy() };
@@ -224,6 +226,7 @@ export function assertSqlitePragmas(sqlite: SQLite.Database, isMemory = false): 
     ['synchronous', 2],
     ['foreign_keys', 1],
     ['busy_timeout', SQLITE_BUSY_TIMEOUT_MS],
+    ['secure_delete', 1],
   ];
   for (const [name, value] of expected) {
     const actual = read(name);

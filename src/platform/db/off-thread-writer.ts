@@ -60,6 +60,7 @@ db.pragma('journal_mode = WAL');
 db.pragma('synchronous = FULL');
 db.pragma('foreign_keys = ON');
 db.pragma('busy_timeout = ' + workerData.busyTimeoutMs);
+db.pragma('secure_delete = ON');
 const statements = new Map();
 parentPort.on('message', ({ id, sql, rows }) => {
   try {
