@@ -19,6 +19,7 @@ import { CONTACT_CHANNELS, ORIGIN_CHANNELS, RELATIONS } from '../../src/contract
 import { BULK_SEND_STATUSES, CALL_OUTCOMES, DELIVERY_CHANNELS, MESSAGE_PRIORITIES } from '../../src/contracts/notifications.js';
 import { requestChannel, SLA_STATES, STAFF_ACTIONS, UNTOLD_DECISIONS, WORKLISTS } from '../../src/contracts/requests.js';
 import { RESULT_DIMENSIONS } from '../../src/contracts/surveys.js';
+import { INTAKE_CHANNELS } from '../../src/domain/channels.js';
 import { DECISION_OUTCOMES, TALLY_STATES, VOTE_CHOICES } from '../../src/domain/committee-vote.js';
 import {
   COMPENSATION_AGE_BANDS,
@@ -121,6 +122,8 @@ const RENDERED: [string, readonly string[], string, string[]][] = [
   ['inquiry channels', options(caseChannel), 'inquiries', ['channels']],
   ['inquiry SLA states', options(slaState), 'inquiries', ['sla']],
   ['inquiry queues', options(inquiryQueue), 'inquiries', ['queues']],
+  // A1–A6 (issue 27 §3): the oversight page's counts by channel.
+  ['oversight channels', INTAKE_CHANNELS, 'oversight', ['byChannel.channels']],
   ['family origin channels', ORIGIN_CHANNELS, 'families', ['origins']],
   ['family contact channels', CONTACT_CHANNELS, 'families', ['channels']],
   ['family relations', RELATIONS, 'families', ['relations']],

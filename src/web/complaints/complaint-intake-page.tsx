@@ -21,8 +21,9 @@ import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, useSearchParams } from 'react-router';
+import { STAFF_CHANNELS } from '../../domain/channels.js';
 import { api } from '../api/client.js';
-import { useCurrentUser } from '../auth/session.js';
+import { hasRole, useCurrentUser } from '../auth/session.js';
 import { useFamilyList } from '../families/families-api.js';
 import { useLanguage } from '../ui/language.js';
 import { Ltr } from '../ui/ltr.js';
@@ -35,9 +36,9 @@ import { type CaseDetail, CHANNEL_CODES, complaintKeys, groupedCode, type Intake
 import { COMPLAINTS_NS } from './i18n.js';
 
 type Kind = 'complaint' | 'inquiry';
-type Channel = 'fax' | 'letter' | 'phone' | 'interview';
-const CHANNELS: Channel[] = ['fax', 'letter', 'phone', 'interview'];
-const PAPER: ReadonlySet<Channel> = new Set(['fax', 'letter']);
+type Channel = (typeof STAFF_CHANNELS)[number];
+/** Channels whose message itself is kept: the scanned page (A2, A4) or the e-mail (A5, issue 27 §3). */
+const WITH_FILE: ReadonlySet<Channel> = new Set(['fax', 'letter', 'email']);
 const ACCEPT = 'application/pdf,image/png,image/jpeg';
 
 interface Values {
@@ -71,9 +72,10 @@ const EMPTY: Values = {
 };
 
 /**
- * Staff intake (issue 6 §4, A1–A5): a complaint or inquiry that came by fax, letter, phone or in
- * person, with the scanned page(s), the family linked when known; then the reference and the tracking
- * code to hand over, and the acknowledgement for paper channels.
+ * Staff intake (issue 6 §4, A1–A5): a complaint or inquiry that came by fax, letter, phone, e-mail or
+ * in person, with the scanned page(s) or the e-mail attached, the family linked when known; then the
+ * reference and the tracking code to hand over, and the acknowledgement for paper channels. A
+ * volunteer (A6, issue 27 §3) files one on the channel `volunteer` for a family they registered.
  */
 export function ComplaintIntakePage() {
   const { t } = useTranslation(COMPLAINTS_NS);
@@ -98,8 +100,15 @@ function IntakeForm({ onCreated }: { onCreated(detail: CaseDetail, trackingCode:
   const queryClient = useQueryClient();
   const options = useFormOptions();
   const [params] = useSearchParams();
+  const me = useCurrentUser();
+  // A6: a volunteer (without a desk role) files on the channel `volunteer`, for a family, never anonymously.
+  const isVolunteerOnly = hasRole(me.roles, 'volunteer') && !hasRole(me.roles, 'reception', 'contact-officer');
   // `?kind=inquiry`: the inquiries page's "log an inquiry" opens this form on an inquiry.
-  const [values, setValues] = useState<Values>(() => ({ ...EMPTY, kind: params.get('kind') === 'inquiry' ? 'inquiry' : 'complaint' }));
+  const [values, setValues] = useState<Values>(() => ({
+    ...EMPTY,
+    kind: params.get('kind') === 'inquiry' ? 'inquiry' : 'complaint',
+    channel: isVolunteerOnly ? 'volunteer' : null,
+  }));
   const [files, setFiles] = useState<File[]>([]);
   const [family, setFamily] = useState<{ id: string; label: string } | null>(null);
   const [errors, setErrors] = useState<Record<string, string | undefined>>({});
@@ -140,7 +149,9 @@ function IntakeForm({ onCreated }: { onCreated(detail: CaseDetail, trackingCode:
     if (!values.channel) problems.channel = t('intake.channelRequired');
     if (!values.topic) problems.topic = tc('errors.field.required');
     if (values.description.trim().length < 10) problems.description = t('intake.descriptionShort');
-    if (values.channel && PAPER.has(values.channel) && files.length === 0) problems.files = t('intake.scanRequired');
+    if (values.channel && WITH_FILE.has(values.channel) && files.length === 0)
+      problems.files = values.channel === 'email' ? t('intake.emailRequired') : t('intake.scanRequired');
+    if (isVolunteerOnly && !family) problems.familyId = t('intake.familyRequired');
     setErrors(problems);
     if (Object.keys(problems).length) return;
     const isComplaint = values.kind === 'complaint';
@@ -201,9 +212,11 @@ function IntakeForm({ onCreated }: { onCreated(detail: CaseDetail, trackingCode:
               label={t('channel')}
               required
               allowDeselect={false}
-              data={CHANNELS.map((value) => ({ value, label: `${CHANNEL_CODES[value]} — ${t(`channels.${value}`)}` }))}
+              data={STAFF_CHANNELS.map((value) => ({ value, label: `${CHANNEL_CODES[value]} — ${t(`channels.${value}`)}` }))}
               value={values.channel}
               error={errors.channel}
+              disabled={isVolunteerOnly}
+              description={isVolunteerOnly ? t('intake.volunteerHint') : undefined}
               onChange={(value) => set('channel', value as Channel | null)}
             />
             <Select
@@ -218,9 +231,10 @@ function IntakeForm({ onCreated }: { onCreated(detail: CaseDetail, trackingCode:
             />
           </SimpleGrid>
           <FileInput
-            label={t('intake.scans')}
-            description={t('intake.scansHint')}
-            required={values.channel !== null && PAPER.has(values.channel)}
+            label={values.channel === 'email' ? t('intake.emailFile') : t('intake.scans')}
+            // A5 (issue 27 §3): a case received by e-mail keeps the e-mail itself.
+            description={values.channel === 'email' ? t('intake.emailFileHint') : t('intake.scansHint')}
+            required={values.channel !== null && WITH_FILE.has(values.channel)}
             multiple
             clearable
             accept={ACCEPT}
@@ -231,7 +245,7 @@ function IntakeForm({ onCreated }: { onCreated(detail: CaseDetail, trackingCode:
           <Title order={2} fz="md" mt="xs">
             {t('intake.writer')}
           </Title>
-          {isComplaint && (
+          {isComplaint && !isVolunteerOnly && (
             <Checkbox
               label={t('intake.anonymous')}
               checked={values.anonymous}
@@ -276,7 +290,7 @@ function IntakeForm({ onCreated }: { onCreated(detail: CaseDetail, trackingCode:
             error={errors.postalAddress}
             onChange={(e) => set('postalAddress', e.currentTarget.value)}
           />
-          {!isAnonymous && <FamilyLink family={family} onChange={setFamily} error={errors.familyId} />}
+          {!isAnonymous && <FamilyLink family={family} onChange={setFamily} error={errors.familyId} isRequired={isVolunteerOnly} />}
           <Title order={2} fz="md" mt="xs">
             {t('intake.subject')}
           </Title>
@@ -339,10 +353,13 @@ function FamilyLink({
   family,
   onChange,
   error,
+  isRequired = false,
 }: {
   family: { id: string; label: string } | null;
   onChange(family: { id: string; label: string } | null): void;
   error?: string | undefined;
+  /** A6: a volunteer files on a family's behalf, one they registered. */
+  isRequired?: boolean;
 }) {
   const { t } = useTranslation(COMPLAINTS_NS);
   const [search, setSearch] = useState('');
@@ -364,8 +381,9 @@ function FamilyLink({
   return (
     <Stack gap={6}>
       <TextInput
-        label={t('intake.familySearch')}
-        description={t('intake.familySearchHint')}
+        label={isRequired ? t('intake.familySearchRequired') : t('intake.familySearch')}
+        description={isRequired ? t('intake.familySearchVolunteerHint') : t('intake.familySearchHint')}
+        required={isRequired}
         type="search"
         autoComplete="off"
         leftSection={<IconSearch size={16} aria-hidden />}

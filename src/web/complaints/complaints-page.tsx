@@ -3,6 +3,7 @@ import { IconFilePlus } from '@tabler/icons-react';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
 import { hasRole, useCurrentUser } from '../auth/session.js';
+import { ChannelFilter, channelLabel } from '../ui/channel-filter.js';
 import { DeadlineCell } from '../ui/deadline-cell.js';
 import { useFormat } from '../ui/format.js';
 import { useLanguage } from '../ui/language.js';
@@ -23,7 +24,8 @@ export function ComplaintsPage() {
   const me = useCurrentUser();
   // Removing one chip keeps the tab and the other chips; changing tab starts from the tab's own list.
   const list = useListParams();
-  const mayRead = hasRole(me.roles, 'follow-up-committee', 'management', 'reception', 'contact-officer');
+  // A6 (issue 27 §3): a volunteer reads the complaints they filed.
+  const mayRead = hasRole(me.roles, 'follow-up-committee', 'management', 'reception', 'contact-officer', 'volunteer');
   const counts = useComplaintCounts();
   if (!mayRead) return <NotAllowed />;
   const tabs = tabsFor(me.roles);
@@ -59,6 +61,7 @@ export function ComplaintsPage() {
           const tab = tabs.find((each) => each.key === key) ?? active;
           return (
             <Stack gap="sm">
+              <ChannelFilter label={t('channel')} placeholder={t('list.filter.allChannels')} name={(c) => t(`channels.${c}`)} />
               <NarrowingChips narrowing={narrowing} onRemove={(chip) => list.remove([chip])} />
               <WorklistPanel tab={tab.key} filters={{ ...tab.filters, ...narrowing }} isNarrowed={Object.keys(narrowing).length > 0} />
             </Stack>
@@ -75,7 +78,14 @@ function NarrowingChips({ narrowing, onRemove }: { narrowing: Narrowing; onRemov
   const chips = NARROWING_KEYS.flatMap((key) => {
     const value = narrowing[key];
     if (!value) return [];
-    const shown = key === 'step' ? t(`steps.${value}`) : key === 'age' ? t(`ages.${value}`) : t(`sla.${value}`);
+    const shown =
+      key === 'channel'
+        ? channelLabel(value as NonNullable<Narrowing['channel']>, (c) => t(`channels.${c}`))
+        : key === 'step'
+          ? t(`steps.${value}`)
+          : key === 'age'
+            ? t(`ages.${value}`)
+            : t(`sla.${value}`);
     return [{ key, label: t(`list.filter.${key}`, { value: shown }), onRemove: () => onRemove(key) }];
   });
   return (

@@ -7,7 +7,7 @@ import type { StaffRole } from '../../domain/roles.js';
  */
 export type TabKey = 'mine' | 'committee' | 'registered' | 'all' | 'awaiting' | 'breached' | 'closed';
 /** The worklists' server filters: `list` plus a step, a clock state, an age group, or open/closed. */
-export type ComplaintFilters = Pick<ComplaintListQuery, 'list' | 'step' | 'slaState' | 'isOpen' | 'age'>;
+export type ComplaintFilters = Pick<ComplaintListQuery, 'list' | 'step' | 'slaState' | 'isOpen' | 'age' | 'channel'>;
 export interface Tab {
   key: TabKey;
   filters: ComplaintFilters;
@@ -16,10 +16,13 @@ export interface Tab {
 
 const has = (roles: readonly StaffRole[], ...wanted: StaffRole[]) => roles.some((role) => wanted.includes(role));
 
-/** What narrows a tab: the oversight page's figures link here with a step, an age group and a clock state. */
-export type Narrowing = Pick<ComplaintFilters, 'step' | 'slaState' | 'age'>;
-export const NARROWING_KEYS = ['step', 'age', 'slaState'] as const;
-const narrowingShape = complaintListQuery.pick({ step: true, age: true, slaState: true });
+/**
+ * What narrows a tab: the oversight page's figures link here with a step, an age group, a clock
+ * state and a channel (A1–A6, issue 27 §3); the channel is also chosen on the page.
+ */
+export type Narrowing = Pick<ComplaintFilters, 'step' | 'slaState' | 'age' | 'channel'>;
+export const NARROWING_KEYS = ['step', 'age', 'slaState', 'channel'] as const;
+const narrowingShape = complaintListQuery.pick({ step: true, age: true, slaState: true, channel: true });
 
 /** The narrowing in the address, each value checked against the API's own schema (an unknown value is dropped). */
 export function narrowingFrom(params: URLSearchParams): Narrowing {

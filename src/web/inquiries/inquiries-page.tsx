@@ -5,6 +5,7 @@ import { Link } from 'react-router';
 import { inquiryListQuery } from '../../contracts/complaints.js';
 import type { StaffRole } from '../../domain/roles.js';
 import { hasRole, useCurrentUser } from '../auth/session.js';
+import { ChannelFilter, channelFrom, channelLabel } from '../ui/channel-filter.js';
 import { DeadlineCell } from '../ui/deadline-cell.js';
 import { DualDay } from '../ui/dual-day.js';
 import { useFormat } from '../ui/format.js';
@@ -33,7 +34,8 @@ const TABS: { key: List; roles: StaffRole[] }[] = [
   { key: 'all', roles: ['management'] },
   { key: 'general', roles: ['contact-officer', 'management'] },
   { key: 'support', roles: ['contact-officer', 'management'] },
-  { key: 'registered', roles: ['reception', 'contact-officer'] },
+  // A6 (issue 27 §3): a volunteer reads the inquiries they filed on a family's behalf.
+  { key: 'registered', roles: ['reception', 'contact-officer', 'volunteer'] },
 ];
 
 /** The list a role's closed inquiries are read from, as the server's default list. */
@@ -74,6 +76,8 @@ export function InquiriesPage() {
   if (!active) return <NotAllowed />;
   const filters = filtersFrom(list.params);
   const isFiltered = Object.keys(filters).length > 0;
+  // A1–A6 (issue 27 §3): the channel narrows any tab and keeps the tab's own open/closed choice.
+  const channel = channelFrom(list.params);
   const canLog = me.can.registerCase;
   return (
     <Page
@@ -101,11 +105,20 @@ export function InquiriesPage() {
               <Text size="sm" c="dimmed">
                 {t(`list.explain.${tab.key}`)}
               </Text>
-              <InquiryFilterChips filters={filters} onRemove={list.remove} onClear={() => list.replace({ list: tab.key })} />
+              <ChannelFilter label={t('channel')} placeholder={t('list.filter.allChannels')} name={(c) => t(`channels.${c}`)} />
+              <InquiryFilterChips
+                filters={{ ...filters, channel }}
+                onRemove={list.remove}
+                onClear={() => list.replace({ list: tab.key })}
+              />
               <InquiryWorklist
-                empty={isFiltered ? 'filtered' : tab.key}
+                empty={isFiltered || channel ? 'filtered' : tab.key}
                 // A tab lists its open inquiries (closed: the closed ones); a link's filters are applied as they are.
-                filters={{ list: tab.list, ...(isFiltered ? filters : { isOpen: tab.key === 'closed' ? 'false' : 'true' }) }}
+                filters={{
+                  list: tab.list,
+                  ...(isFiltered ? filters : { isOpen: tab.key === 'closed' ? 'false' : 'true' }),
+                  ...(channel ? { channel } : {}),
+                }}
               />
             </Stack>
           );
@@ -116,7 +129,15 @@ export function InquiriesPage() {
 }
 
 /** The filters a link brought, each a chip that removes itself (an officer's name from the roster). */
-function InquiryFilterChips({ filters, onRemove, onClear }: { filters: Filters; onRemove(keys: FilterKey[]): void; onClear(): void }) {
+function InquiryFilterChips({
+  filters,
+  onRemove,
+  onClear,
+}: {
+  filters: Filters & Pick<InquiryFilters, 'channel'>;
+  onRemove(keys: (FilterKey | 'channel')[]): void;
+  onClear(): void;
+}) {
   const { t } = useTranslation(INQUIRIES_NS);
   const { dualDate } = useFormat();
   const day = (value: string) => {
@@ -128,7 +149,9 @@ function InquiryFilterChips({ filters, onRemove, onClear }: { filters: Filters; 
   const nameOf = (id: string) => roster.data?.items.find((item) => item.staffId === id)?.displayName;
   const officerName = filters.officerId ? nameOf(filters.officerId) : undefined;
   const answererName = filters.answeredBy ? nameOf(filters.answeredBy) : undefined;
-  const chips: { keys: FilterKey[]; label: string }[] = [];
+  const chips: { keys: (FilterKey | 'channel')[]; label: string }[] = [];
+  if (filters.channel)
+    chips.push({ keys: ['channel'], label: t('list.filter.channel', { value: channelLabel(filters.channel, (c) => t(`channels.${c}`)) }) });
   if (filters.step) chips.push({ keys: ['step'], label: t('list.filter.step', { step: t(`steps.${filters.step}`) }) });
   if (filters.slaState) chips.push({ keys: ['slaState'], label: t(`sla.${filters.slaState}`) });
   if (filters.age) chips.push({ keys: ['age'], label: t(`ages.${filters.age}`) });

@@ -13,6 +13,7 @@ import { useFormat } from '../ui/format.js';
 import { LoadFailure, NotAllowed, Page, PageLoader } from '../ui/page.js';
 import { errorMessage } from '../ui/problems.js';
 import { ScrollTable } from '../ui/worklist.js';
+import { ByChannel } from './by-channel.js';
 import { OVERSIGHT_NS } from './i18n.js';
 import { WeekChart } from './week-chart.js';
 
@@ -81,6 +82,7 @@ export function OversightPage() {
         data={data}
         link={(step, age) => listLink.inquiries({ step, age })}
       />
+      <ByChannel data={data} />
       <Officers data={data} />
       <Weekly data={data} />
       <CompensationOversight />

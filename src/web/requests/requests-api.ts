@@ -1,5 +1,6 @@
 import { keepPreviousData, useInfiniteQuery, useQuery } from '@tanstack/react-query';
 import type {
+  RequestChannel,
   RequestCounts,
   RequestList,
   RequestSummary,
@@ -25,7 +26,7 @@ export const requestKeys = {
 
 const PAGE_SIZE = 25;
 /** `message`: decided requests whose family is not told (C5, C6; the oversight figure's link). */
-type ListFilters = { committeeId?: string; familyId?: string; message?: UntoldDecision };
+type ListFilters = { committeeId?: string; familyId?: string; message?: UntoldDecision; channel?: RequestChannel };
 const segment = encodeURIComponent;
 
 /** A worklist, sorted by deadline on the server, one page of 25 at a time ("more" follows the cursor). */

@@ -5,11 +5,12 @@ import { Link, useLocation } from 'react-router';
 import { type Worklist as ListName, type RequestCounts, UNTOLD_DECISIONS } from '../../contracts/requests.js';
 import type { StaffRole } from '../../domain/roles.js';
 import { hasRole, useCurrentUser } from '../auth/session.js';
+import { ChannelFilter, channelFrom, channelLabel } from '../ui/channel-filter.js';
 import { useFormat } from '../ui/format.js';
 import { Ltr } from '../ui/ltr.js';
 import { NotAllowed, Page } from '../ui/page.js';
 import { SavedViews } from '../ui/saved-views.js';
-import { useListParams, Worklist, WorklistTabs } from '../ui/worklist.js';
+import { FilterChips, useListParams, Worklist, WorklistTabs } from '../ui/worklist.js';
 import { REQUESTS_NS } from './i18n.js';
 import type { HandedOverState } from './request-actions.js';
 import { useRequestRows } from './request-rows.js';
@@ -94,13 +95,32 @@ function WorklistPanel({ list, matchingCount }: { list: ListName; matchingCount:
   const params = useListParams();
   // C5, C6: the oversight figure "decisions not told" links here with `message=unsent|failed`.
   const message = UNTOLD_DECISIONS.find((value) => value === params.get('message'));
-  const filters: Record<string, string> = message ? { message } : {};
+  // A1–A6 (issue 27 §3): the channel chosen here, or brought by the oversight page's figure.
+  const channel = channelFrom(params.params);
+  const filters = { ...(message ? { message } : {}), ...(channel ? { channel } : {}) };
   const query = useRequestList(list, filters);
   const loaded = query.data?.pages.flatMap((page) => page.items) ?? [];
+  const isNarrowed = Boolean(message || channel);
   // A narrowed list's count is not the tab's: "all matching" is offered only on the tab's own list.
-  const bulk = useRequestBulk(list, filters, loaded, { matchingCount: message ? null : matchingCount, hasMore: query.hasNextPage });
+  const bulk = useRequestBulk(list, filters, loaded, { matchingCount: isNarrowed ? null : matchingCount, hasMore: query.hasNextPage });
+  const channelName = (value: NonNullable<typeof channel>) => t(`channels.${value}`);
   return (
     <>
+      <ChannelFilter label={t('channel')} placeholder={t('list.allChannels')} name={channelName} />
+      <FilterChips
+        chips={
+          channel
+            ? [
+                {
+                  key: 'channel',
+                  label: t('list.channelChip', { value: channelLabel(channel, channelName) }),
+                  onRemove: () => params.remove(['channel']),
+                },
+              ]
+            : []
+        }
+        testId="request-filters"
+      />
       {/* Above the list, so an empty filtered list still says what it is filtered by. */}
       {message && (
         <Group gap="xs" data-testid="untold-filter">
