@@ -7,7 +7,8 @@ import { LanguageToggle } from '../auth/language-toggle.js';
 import { useCurrentUser } from '../auth/session.js';
 import { useAssociation } from '../ui/association.js';
 import { useLanguage } from '../ui/language.js';
-import { type NavItem, navItemsFor } from './nav-items.js';
+import { type NavItem, navItemsFor } from '../ui/nav.js';
+import './nav-items.js';
 import { UserMenu } from './user-menu.js';
 
 function isCurrent(pathname: string, to: string): boolean {

@@ -9,6 +9,7 @@ import { useLanguage } from '../ui/language.js';
 import { notifyError } from '../ui/notify.js';
 import { LoadFailure, NotAllowed, Page, PageLoader } from '../ui/page.js';
 import { errorMessage } from '../ui/problems.js';
+import { ReviewedMark } from '../ui/reviewed-mark.js';
 import { ScrollTable } from '../ui/worklist.js';
 import './calendar.css';
 import {
@@ -75,6 +76,7 @@ export function HolidaysPage() {
       }
     >
       <Text c="dimmed">{t('intro')}</Text>
+      <ReviewedMark subject="holidays" />
       {lastChange && (
         <Alert
           color="teal"

@@ -1,25 +1,13 @@
-import { Anchor, Badge, Card, Group, List, SimpleGrid, Stack, Text, ThemeIcon, Title } from '@mantine/core';
+import { Badge, Card, Group, SimpleGrid, Stack, Text, ThemeIcon, Title } from '@mantine/core';
 import { IconCalendar } from '@tabler/icons-react';
 import { useTranslation } from 'react-i18next';
-import { Link } from 'react-router';
 import { riyadhCalendarDay } from '../../domain/dates.js';
 import { hasRole, useCurrentUser } from '../auth/session.js';
 import { useFormat } from '../ui/format.js';
 import { Page } from '../ui/page.js';
-
-interface Ability {
-  textKey: string;
-  to: string;
-}
-
-function abilitiesOf(roles: Parameters<typeof hasRole>[0]): Ability[] {
-  const abilities: Ability[] = [];
-  if (hasRole(roles, 'administrator')) abilities.push({ textKey: 'home.canManageUsers', to: '/users' });
-  else if (hasRole(roles, 'hr')) abilities.push({ textKey: 'home.canViewUsers', to: '/users' });
-  if (hasRole(roles, 'administrator')) abilities.push({ textKey: 'home.canSettings', to: '/settings' });
-  abilities.push({ textKey: 'home.canAccount', to: '/account' });
-  return abilities;
-}
+import './i18n.js';
+import { SetupCard } from './setup-card.js';
+import { WorklistsCard } from './worklists-card.js';
 
 /** Today in both calendars (X2), Riyadh's calendar day. */
 function TodayCard() {
@@ -76,25 +64,8 @@ export function HomePage() {
           </Stack>
         </Card>
       </SimpleGrid>
-      <Card withBorder radius="md" padding="lg">
-        <Stack gap="sm">
-          <Title order={2} fz="md">
-            {t('home.whatYouCanDo')}
-          </Title>
-          <List spacing="xs">
-            {abilitiesOf(user.roles).map((ability) => (
-              <List.Item key={ability.textKey}>
-                <Anchor component={Link} to={ability.to}>
-                  {t(ability.textKey)}
-                </Anchor>
-              </List.Item>
-            ))}
-          </List>
-          <Text c="dimmed" fz="sm">
-            {t('home.comingSoon')}
-          </Text>
-        </Stack>
-      </Card>
+      {hasRole(user.roles, 'administrator') && <SetupCard />}
+      <WorklistsCard roles={user.roles} />
     </Page>
   );
 }

@@ -9,6 +9,7 @@ import { useLanguage } from '../ui/language.js';
 import { Ltr } from '../ui/ltr.js';
 import { LoadFailure, NotAllowed, Page, PageLoader } from '../ui/page.js';
 import { errorMessage } from '../ui/problems.js';
+import { ReviewedMark } from '../ui/reviewed-mark.js';
 import { ScrollTable } from '../ui/worklist.js';
 import { REQUESTS_NS } from './i18n.js';
 import { useSettingsRequestTypes } from './requests-api.js';
@@ -37,6 +38,7 @@ export function RequestTypesPage() {
         </Button>
       }
     >
+      <ReviewedMark subject="request-types" />
       {types.isPending && <PageLoader />}
       {types.isError && <LoadFailure message={errorMessage(tc, types.error)} />}
       {types.data &&
