@@ -233,6 +233,11 @@ const EXPECTED: Record<string, Expected> = {
   'GET /api/v1/settings/complaints': ADMIN,
   'PUT /api/v1/settings/complaints': ADMIN,
   'GET /contact': 'public',
+  // -- the public document library (issue 26 §1): published public versions only --
+  'GET /documents': 'public',
+  'GET /documents/:slug': 'public',
+  'GET /documents/:slug/v/:number': 'public',
+  'GET /documents/files/:file': 'public',
   'GET /api/v1/public/contact-officers': 'public',
   // A6 (issue 27 §3): volunteers file complaints and inquiries on a family's behalf and read what they filed.
   'POST /api/v1/complaints/intake': ['reception', 'contact-officer', 'volunteer'],

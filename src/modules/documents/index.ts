@@ -1,14 +1,19 @@
 import type { AreaManifest } from '../../platform/area.js';
+import { documentPageRoutes } from './documents.pages.js';
 import { documentRoutes } from './documents.routes.js';
 
 /**
  * The association's document library (issue 26 §1; B1–B5, F4): documents of a kind, versioned,
- * drafted, published and withdrawn by documents editors and administrators. Approvers are named in
+ * drafted, published and withdrawn by documents editors and administrators, and read by anyone at
+ * `/documents` (published public versions only). Approvers are named in
  * the clear (a body or an officer of the association).
  */
 export const documentsArea: AreaManifest = {
   name: 'documents',
-  routes: (app, ctx) => documentRoutes(app, ctx),
+  routes: (app, ctx, options) => {
+    documentRoutes(app, ctx);
+    documentPageRoutes(app, ctx, options);
+  },
   personalData: [
     {
       table: 'document_versions',

@@ -1,0 +1,96 @@
+import { existsSync, readFileSync } from 'node:fs';
+import path from 'node:path';
+import type { AssociationSettings } from '../../contracts/settings.js';
+import { formatDualDate } from '../../domain/dates.js';
+import { html, type SafeHtml } from '../../platform/http/html.js';
+import { ICON_LINKS } from '../../platform/http/icons.js';
+import { PAGE_COPY } from './documents.page-copy.js';
+
+/**
+ * The public library's frame (issue 26 §1): the same look, fonts and stylesheet as `/contact` and
+ * `/complaints/new` (the complaints entry's CSS, read from the build's manifest), no script at all.
+ * Everything shown is escaped by `html`; document texts are plain text with `## ` headings.
+ */
+export type Language = 'ar' | 'en';
+const CSS_ENTRY = 'complaints-public/main.ts';
+
+export function readCss(webDir: string | undefined): string[] {
+  const manifestPath = webDir ? path.join(webDir, '.vite', 'manifest.json') : undefined;
+  if (!manifestPath || !existsSync(manifestPath)) return [];
+  const manifest = JSON.parse(readFileSync(manifestPath, 'utf8')) as Record<string, { css?: string[] }>;
+  return (manifest[CSS_ENTRY]?.css ?? []).map((f) => `/${f}`);
+}
+
+export const fill = (template: string, values: Record<string, string | number>) =>
+  template.replace(/\{(\w+)\}/g, (_, key: string) => String(values[key] ?? ''));
+
+/** A calendar day in both calendars, Hijri first in Arabic. */
+export function dayText(day: string | null, language: Language): string {
+  if (!day) return '';
+  const { gregorian, hijri } = formatDualDate(day, { language });
+  return language === 'ar' ? `${hijri} (${gregorian})` : `${gregorian} (${hijri})`;
+}
+
+/** Plain text to HTML: `## ` lines are headings, blank lines part paragraphs, other line breaks kept. */
+export function renderText(text: string): SafeHtml[] {
+  return text
+    .split(/\n\s*\n/)
+    .map((block) => block.trim())
+    .filter(Boolean)
+    .map((block) => {
+      if (block.startsWith('## ')) {
+        const [heading, ...rest] = block.split('\n');
+        const tail = rest.join('\n').trim();
+        return html`<h3>${(heading ?? '').slice(3)}</h3>${tail ? html`<p>${lines(tail)}</p>` : ''}`;
+      }
+      return html`<p>${lines(block)}</p>`;
+    });
+}
+
+const lines = (block: string): SafeHtml[] => block.split('\n').map((line, i) => (i ? html`<br>${line}` : html`${line}`));
+
+export function layout({
+  language,
+  association,
+  css,
+  title,
+  description,
+  path: pagePath,
+  body,
+}: {
+  language: Language;
+  association: AssociationSettings;
+  css: string[];
+  title: string;
+  description: string;
+  path: string;
+  body: SafeHtml;
+}): string {
+  const t = PAGE_COPY[language];
+  const name = language === 'ar' ? association.nameAr : association.nameEn;
+  const separator = pagePath.includes('?') ? '&' : '?';
+  return html`<!doctype html>
+<html lang="${language}" dir="${language === 'ar' ? 'rtl' : 'ltr'}">
+<head>
+<meta charset="utf-8">
+<meta name="viewport" content="width=device-width, initial-scale=1">
+<meta name="referrer" content="same-origin">
+<title>${title} · ${name}</title>
+<meta name="description" content="${fill(description, { name })}">
+${ICON_LINKS}
+${css.map((href) => html`<link rel="stylesheet" href="${href}">`)}
+</head>
+<body class="public cases documents" data-page="documents" data-primary="${association.primaryColor}">
+<header class="masthead">
+  <div class="wrap">
+    <a class="brand" href="/">صلة <span>Sila</span></a>
+    <a class="switch" href="${pagePath}${separator}lang=${t.switchLang}" lang="${t.switchLang}" hreflang="${t.switchLang}">${t.switchLabel}</a>
+  </div>
+</header>
+<main class="wrap" id="main">
+${body}
+</main>
+<footer class="wrap footer"><p><a href="/documents">${t.back}</a> · <a href="/">${t.home}</a> · ${name}</p></footer>
+</body>
+</html>`.value;
+}
