@@ -10,11 +10,13 @@ import { PUBLIC } from '../../platform/http/route-policy.js';
 import type { App } from '../../platform/http/types.js';
 import { getAssociation } from '../settings/index.js';
 import { answerSurvey, type OpenSurvey, openSurvey } from './surveys.answer.js';
+import { PAGE_SCRIPT } from './surveys.page-script.js';
 
 /**
  * The answer page `/s/<token>` (issue 24 §4; H1, C1): rendered on the server, Arabic first, one
- * plain form that works with no script at all (so its JavaScript is 0 KB and a dropped connection
- * loses only the unsaved screen): "Save" keeps the answers so far, "Submit" sends them. Every token
+ * plain form that works with no script at all: "Save" keeps the answers so far, "Submit" sends them.
+ * One small script (surveys.page-script.ts, ~1.5 KB) keeps the answers on the phone and says when the
+ * connection dropped, sending again once it is back — so a dropped connection loses nothing. Every token
  * that is not open — unknown, malformed, expired, answered — gets the same page (no oracle), with
  * status 200 like every page here: a 4xx of this app is always problem+json (the input fuzz).
  * Rate-limited per address; `Referrer-Policy: no-referrer`; the logger prints `/s/[token]` (logger.ts).
@@ -49,6 +51,7 @@ const COPY = {
     showIf: 'أجيبوا عن هذا السؤال إن انطبق عليكم.',
     low: 'غير راضٍ',
     high: 'راضٍ جدًا',
+    offline: 'تعذّر الإرسال: انقطع الاتصال. إجاباتكم محفوظة على هذا الجهاز، وستُرسل وحدها حين يعود الاتصال.',
   },
   en: {
     invalidTitle: 'This link is no longer valid',
@@ -69,6 +72,8 @@ const COPY = {
     showIf: 'Answer this question if it applies to you.',
     low: 'Not satisfied',
     high: 'Very satisfied',
+    offline:
+      'Could not send: the connection dropped. Your answers are kept on this phone and will be sent by themselves when the connection is back.',
   },
 };
 
@@ -91,7 +96,7 @@ function page(language: Language, association: AssociationSettings, title: strin
   return html`<!doctype html>
 <html lang="${language}" dir="${language === 'ar' ? 'rtl' : 'ltr'}">
 <head><meta charset="utf-8"><meta name="viewport" content="width=device-width, initial-scale=1"><meta name="referrer" content="no-referrer"><meta name="robots" content="noindex">
-<title>${title} · ${name}</title><meta name="description" content="${COPY[language].description.replace('{name}', name)}">${ICON_LINKS}<link rel="stylesheet" href="/s-assets/survey.css"></head>
+<title>${title} · ${name}</title><meta name="description" content="${COPY[language].description.replace('{name}', name)}">${ICON_LINKS}<link rel="stylesheet" href="/s-assets/survey.css"><script src="/s-assets/survey.js" defer></script></head>
 <body><header><strong>${name}</strong>${switchHref ? html`<a href="${switchHref}" rel="nofollow">${COPY[language].switchLabel}</a>` : ''}</header>
 <main>${body}</main></body></html>`.value;
 }
@@ -125,11 +130,12 @@ function questionHtml(q: SurveyQuestion, i: number, language: Language, answers:
       )}`;
       break;
     case 'text':
-      input = html`<textarea name="${name}" maxlength="2000">${typeof value === 'string' ? value : ''}</textarea>`;
+      // A fieldset's legend does not name a lone textarea (axe "label"): it is named by the question.
+      input = html`<textarea name="${name}" maxlength="2000" aria-labelledby="${`q-${q.id}-text`}">${typeof value === 'string' ? value : ''}</textarea>`;
       break;
   }
   const issueText = issue ? (t.issue[issue] ?? t.issue.other) : null;
-  return html`<fieldset id="${`q-${q.id}`}"><legend>${i + 1}. ${label} ${q.isRequired ? '' : html`<span class="hint">${t.optional}</span>`}</legend>
+  return html`<fieldset id="${`q-${q.id}`}"><legend id="${`q-${q.id}-text`}">${i + 1}. ${label} ${q.isRequired ? '' : html`<span class="hint">${t.optional}</span>`}</legend>
 ${q.showIf ? html`<p class="hint">${t.showIf}</p>` : ''}${issueText ? html`<p class="issue" role="alert">${issueText}</p>` : ''}${input}</fieldset>`;
 }
 
@@ -146,7 +152,8 @@ function formPage(
   const issues = new Map((state.issues ?? []).map((i) => [i.pointer.replace('/answers/', ''), i.code]));
   const body = html`<h1>${title}</h1><p class="hint">${t.questions(survey.questions.length)}</p>
 ${state.saved ? html`<p class="note" role="status">${t.saved}</p>` : ''}${issues.size ? html`<p class="issue" role="alert">${t.fix}</p>` : ''}
-<form method="post" action="${`/s/${token}?lang=${language}`}">
+<p id="offline" class="issue" role="alert" tabindex="-1" hidden>${t.offline}</p>
+<form method="post" action="${`/s/${token}?lang=${language}`}" data-survey>
 ${survey.questions.map((q, i) => questionHtml(q, i, language, answers, issues.get(q.id)))}
 <button type="submit" name="action" value="save">${t.save}</button><button type="submit" name="action" value="submit">${t.submit}</button>
 </form>`;
@@ -189,6 +196,10 @@ export function surveyPageRoutes(app: App, ctx: AppContext): void {
 
   app.get('/s-assets/survey.css', { config: { policy: PUBLIC } }, (_request, reply) =>
     reply.type('text/css; charset=utf-8').header('cache-control', 'public, max-age=86400').send(STYLE),
+  );
+
+  app.get('/s-assets/survey.js', { config: { policy: PUBLIC } }, (_request, reply) =>
+    reply.type('text/javascript; charset=utf-8').header('cache-control', 'public, max-age=86400').send(PAGE_SCRIPT),
   );
 
   app.get<{ Params: { token: string } }>('/s/:token', { config: { policy: PUBLIC, rateLimit: PAGE_RATE } }, async (request, reply) => {

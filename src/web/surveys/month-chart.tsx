@@ -62,7 +62,7 @@ export function MonthChart({
             const label = `${monthLabel(point.month)}: ${point.value === null ? t('tooFew') : format(point.value)}`;
             const cell: AnswersCell = { from: point.month, to: point.month };
             const bar = (
-              <Stack gap={2} align="center" w={52}>
+              <Stack gap={2} align="center" w={56}>
                 <Text size="xs" fw={600} aria-hidden>
                   {point.value === null ? t('none') : format(point.value)}
                 </Text>
@@ -76,7 +76,7 @@ export function MonthChart({
                     borderRadius: 2,
                   }}
                 />
-                <Text size="xs" c="dimmed" ta="center" aria-hidden style={{ whiteSpace: 'nowrap' }}>
+                <Text size="xs" c="dimmed" ta="center" aria-hidden lh={1.3}>
                   {monthLabel(point.month)}
                 </Text>
               </Stack>
