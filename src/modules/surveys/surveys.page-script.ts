@@ -8,7 +8,7 @@
  *    language), and the same button is sent again by itself once the phone is back online;
  *  - the server's answer page (saved, issues, thank you, not valid) replaces the body as it would
  *    after a normal post; once no form is left, the kept answers are dropped.
- * Plain ES2017, no build step; about 1.5 KB.
+ * Plain ES2017, no build step; 2.8 KB, 1.1 KB gzipped.
  */
 export const PAGE_SCRIPT = `(function () {
   'use strict';
