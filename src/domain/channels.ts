@@ -25,6 +25,12 @@ export const CHANNEL_CLAUSE: Readonly<Record<IntakeChannel, ChannelClause>> = {
 export const STAFF_CHANNELS = ['interview', 'letter', 'phone', 'fax', 'email', 'volunteer'] as const satisfies readonly IntakeChannel[];
 
 /**
+ * A5 (issue 27 §3): a request received by e-mail keeps the e-mail itself as a document under this
+ * item, beside its type's checklist (a case keeps it among its intake files).
+ */
+export const RECEIVED_MESSAGE_ITEM = 'received-message';
+
+/**
  * The channels a clause groups, in the policy's order (A5: website and e-mail), for reports that
  * count by clause.
  * @example channelsOfClause('A5') // ['website', 'email']

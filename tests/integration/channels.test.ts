@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { INTAKE_CHANNELS } from '../../src/domain/channels.js';
 import { PDF } from './complaints-fixtures.js';
-import { buildFamily, buildRequest, buildRequestType, type FamilyFixture } from './factories.js';
+import { buildFamily, buildRequest, buildRequestType, type FamilyFixture, multipartUpload } from './factories.js';
 import { type Agent, buildStaff, createTestApp, ENGINE, sessionFor, type TestApp } from './harness.js';
 
 /**
@@ -92,6 +92,22 @@ describe(`every channel (issue 27 §3, A1–A6) [${ENGINE}]`, () => {
         expect.objectContaining({ name: 'received-email.pdf', mediaType: 'application/pdf' }),
       ]);
     }
+  });
+
+  it('A5: a request received by e-mail keeps the e-mail as its "received message" document; another channel’s request has no such item', async () => {
+    const byEmail = await buildRequest(t, { by: reception, familyId: receptionsFamily.id, typeCode, channel: 'email', isDraft: true });
+    const attach = (id: string) =>
+      multipartUpload(t, reception, `/api/v1/requests/${id}/documents`, {
+        fields: { itemKey: 'received-message' },
+        file: { name: 'received-email.pdf', bytes: PDF },
+      });
+    const kept = await attach(byEmail.id);
+    expect(kept.statusCode, kept.body).toBe(201);
+    expect(kept.json().documents).toEqual([expect.objectContaining({ itemKey: 'received-message', name: 'received-email.pdf' })]);
+    const byPhone = await buildRequest(t, { by: reception, familyId: receptionsFamily.id, typeCode, channel: 'phone', isDraft: true });
+    const refused = await attach(byPhone.id);
+    expect(refused.statusCode).toBe(400);
+    expect(refused.json().errors[0]).toMatchObject({ pointer: '/itemKey', code: 'checklist.unknown-item' });
   });
 
   it('A5: a case received by e-mail without the e-mail attached is refused at the file, storing nothing', async () => {

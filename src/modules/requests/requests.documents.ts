@@ -1,4 +1,5 @@
 import { REQUEST_FILE_MAX_BYTES, type RequestStatus, type ServiceRequest } from '../../contracts/requests.js';
+import { RECEIVED_MESSAGE_ITEM } from '../../domain/channels.js';
 import { isEditable } from '../../domain/request-status.js';
 import type { AppContext } from '../../platform/context.js';
 import type { RequestTable } from '../../platform/db/schema-requests.js';
@@ -31,7 +32,9 @@ export async function attachDocument(
 ): Promise<string> {
   const type = await findType(ctx.db, row.type_code);
   const item = type?.checklist.find((i) => i.key === file.itemKey);
-  if (item?.kind !== 'document')
+  // A5 (issue 27 §3): a request received by e-mail also keeps the e-mail, outside its type's checklist.
+  const isReceivedMessage = file.itemKey === RECEIVED_MESSAGE_ITEM && row.channel === 'email';
+  if (item?.kind !== 'document' && !isReceivedMessage)
     throw AppError.badRequest('request.invalid', 'No document item with this key', [
       { pointer: '/itemKey', code: 'checklist.unknown-item', detail: 'Not a document of this request type' },
     ]);

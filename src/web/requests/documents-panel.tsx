@@ -4,6 +4,7 @@ import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { ServiceRequest } from '../../contracts/requests.js';
+import { RECEIVED_MESSAGE_ITEM } from '../../domain/channels.js';
 import { api } from '../api/client.js';
 import { useFormat } from '../ui/format.js';
 import { useLanguage } from '../ui/language.js';
@@ -20,6 +21,15 @@ const ACCEPT = 'application/pdf,image/png,image/jpeg';
 export function DocumentsPanel({ request }: { request: ServiceRequest }) {
   const { t } = useTranslation(REQUESTS_NS);
   const items = request.type.checklist.filter((item) => item.kind === 'document');
+  // A5 (issue 27 §3): a request received by e-mail keeps the e-mail itself, beside the checklist's documents.
+  if (request.channel === 'email' && !items.some((item) => item.key === RECEIVED_MESSAGE_ITEM))
+    items.push({
+      key: RECEIVED_MESSAGE_ITEM,
+      kind: 'document',
+      labelAr: t('documents.receivedMessage', { lng: 'ar' }),
+      labelEn: t('documents.receivedMessage', { lng: 'en' }),
+      isRequired: false,
+    });
   if (items.length === 0 && request.documents.length === 0) return null;
   return (
     <Paper withBorder radius="md" p={{ base: 'md', sm: 'lg' }} component="section" aria-labelledby="documents-title">
