@@ -163,3 +163,37 @@ describe(`public document library [${ENGINE}]`, () => {
     expect((await get('/documents/code-of-ethics')).body).toContain('&lt;script&gt;alert(1)&lt;/script&gt;');
   });
 });
+
+describe(`Harif's default document [${ENGINE}]`, () => {
+  it('issue 26 §2: the policy itself is published on a fresh install, its Arabic corrected, its English a marked summary', async () => {
+    const list = await get('/documents');
+    expect(list.body).toContain('href="/documents/beneficiary-relations-policy"');
+    const page = await get('/documents/beneficiary-relations-policy');
+    expect(page.statusCode).toBe(200);
+    expect(page.body).toContain('سياسة تنظيم العلاقة مع المستفيدين');
+    // SPEC "Copy and facts from the seed": the corrected forms, never the typos.
+    for (const right of ['الإجابة', 'وإيقاع', 'أي معلومات', 'بشكل دوري', 'التقيّد', 'لكلا الطرفين', 'الإشكالات', 'الإشراف', 'أخلاقيات'])
+      expect(page.body, right).toContain(right);
+    for (const wrong of [
+      'اللجابة',
+      'وابقاع',
+      'إي معلومات',
+      'بكل دوري',
+      'فيما يضمن صفاء',
+      'لكلا الأطراف',
+      'الاشكالات',
+      'الاشراف',
+      'واخلاقيات',
+    ])
+      expect(page.body, wrong).not.toContain(wrong);
+    expect(page.body).toContain('<h3>النطاق</h3>');
+    const english = await get('/documents/beneficiary-relations-policy?lang=en');
+    expect(english.body).toContain('Summary, not the official text');
+    expect(english.body).toContain('Policy for regulating the relationship with beneficiaries');
+    // Staff see it as version 1 in force, published like any other version.
+    const detail = await editor.request('GET', '/api/v1/documents?q=beneficiary');
+    expect(detail.json().items).toEqual([
+      expect.objectContaining({ slug: 'beneficiary-relations-policy', kind: 'policy', inForce: { number: 1, effectiveOn: '2026-01-01' } }),
+    ]);
+  });
+});

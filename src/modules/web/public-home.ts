@@ -22,6 +22,7 @@ const COPY = {
     complaints: 'الشكاوى والاستفسارات',
     track: 'متابعة شكوى أو استفسار',
     officers: 'ضباط الاتصال',
+    documents: 'وثائق الجمعية',
     registered: 'مسجلة لدى',
     number: 'برقم',
     today: 'اليوم',
@@ -46,6 +47,7 @@ const COPY = {
     complaints: 'Complaints and inquiries',
     track: 'Follow a complaint or inquiry',
     officers: 'Contact officers',
+    documents: 'Our documents',
     registered: 'Registered with the',
     number: 'under number',
     today: 'Today',
@@ -122,6 +124,7 @@ ${assets.css.map((href) => html`<link rel="stylesheet" href="${href}">`)}
       <li><a class="button" href="/complaints/new">${t.complaints}</a></li>
       <li><a class="button" href="/complaints/track">${t.track}</a></li>
       <li><a class="button" href="/contact">${t.officers}</a></li>
+      <li><a class="button" href="/documents">${t.documents}</a></li>
       <li><a class="button" href="/portal">${t.portal}</a></li>
       <li><a class="button" href="/staff">${t.staff}</a></li>
     </ul>

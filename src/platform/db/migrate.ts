@@ -34,6 +34,7 @@ import * as m0031 from './migrations/0031-c6-ceiling.js';
 import * as m0032 from './migrations/0032-survey-campaigns.js';
 import * as m0034 from './migrations/0034-setup-marks.js';
 import * as m0037 from './migrations/0037-documents.js';
+import * as m0038 from './migrations/0038-harif-policy.js';
 
 /** One migration history for both engines, listed here so it works from source and from dist. */
 const migrations: Record<string, Migration> = {
@@ -71,6 +72,7 @@ const migrations: Record<string, Migration> = {
   '0032-survey-campaigns': m0032,
   '0034-setup-marks': m0034,
   '0037-documents': m0037,
+  '0038-harif-policy': m0038,
 };
 
 const provider: MigrationProvider = { getMigrations: async () => migrations };
