@@ -90,6 +90,9 @@ test('reception registers a family in Arabic, finds it by a differently spelled 
   await reception.getByRole('button', { name: f('create') }).click();
   await expect(reception.getByText(text(familyErrors, 'consent.required'))).toBeVisible();
   await expect(reception.getByText(text(familyErrors, 'domains.required'))).toBeVisible();
+  // A required field's generic message names it (issue 27 §6).
+  await expect(reception.getByText(`مطلوب: ${f('city')}`)).toBeVisible();
+  await expect(reception.getByText(`مطلوب: ${f('office')}`)).toBeVisible();
 
   await input(reception, 'headNameAr').fill('آمنة مصطفى');
   await input(reception, 'nationalId').fill('123');

@@ -16,6 +16,7 @@ import {
   FamilyFormFields,
   type FamilyFormValues,
   familyErrors,
+  familyLabelOf,
   toCreateBody,
   useFamilyProblem,
 } from './family-form.js';
@@ -29,7 +30,7 @@ export function FamilyCreatePage() {
   const queryClient = useQueryClient();
   const form = useForm<FamilyFormValues>({
     initialValues: emptyFamilyForm,
-    validate: (values) => familyErrors(tc, createFamilyBody, toCreateBody(values)),
+    validate: (values) => familyErrors(tc, createFamilyBody, toCreateBody(values), familyLabelOf(t)),
   });
   const problem = useFamilyProblem(form);
   const create = useMutation({

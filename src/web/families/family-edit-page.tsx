@@ -15,6 +15,7 @@ import {
   FamilyFormFields,
   type FamilyFormValues,
   familyErrors,
+  familyLabelOf,
   formOfFamily,
   toUpdateBody,
   useFamilyProblem,
@@ -44,7 +45,7 @@ function EditForm({ family }: { family: Family }) {
   const form = useForm<FamilyFormValues>({
     initialValues: formOfFamily(family),
     validate: (values) => {
-      const errors = familyErrors(tc, updateFamilyBody, toUpdateBody(values, family));
+      const errors = familyErrors(tc, updateFamilyBody, toUpdateBody(values, family), familyLabelOf(t));
       if (values.agreedChannel !== family.agreedChannel && !values.channelConsentNote.trim()) {
         errors.channelConsentNote = tc('errors.channel.consent-required');
       }

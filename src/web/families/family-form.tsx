@@ -186,9 +186,34 @@ export function toUpdateBody(values: FamilyFormValues, family: Family): UpdateFa
   };
 }
 
-/** Client-side checks with the server's own schema; errors keep their array indices (members.0.name). */
-export function familyErrors(t: TFunction, schema: z.ZodType, body: unknown): Record<string, string> {
-  return schemaErrors(t, schema, body, (path) => formPath(`/${path.map(String).join('/')}`));
+/** A member's form fields and their labels' keys (the household's fields are named as their labels). */
+const MEMBER_LABELS: Record<string, string> = {
+  name: 'memberName',
+  relation: 'relation',
+  nationalId: 'memberNationalId',
+  date: 'birthDate',
+};
+
+/** The label of a form path (`city`, `members.0.name`), in the families namespace's `t`; undefined when none. */
+export function familyLabelOf(t: TFunction): (path: string) => string | undefined {
+  return (path) => {
+    const parts = path.split('.');
+    const key = parts[0] === 'members' ? MEMBER_LABELS[parts[2] ?? ''] : parts.length === 1 ? parts[0] : undefined;
+    return key && key !== 'consent' ? t(key, { defaultValue: '' }) || undefined : undefined;
+  };
+}
+
+/**
+ * Client-side checks with the server's own schema; errors keep their array indices (members.0.name)
+ * and "required" names the field when `labelOf` knows its label.
+ */
+export function familyErrors(
+  t: TFunction,
+  schema: z.ZodType,
+  body: unknown,
+  labelOf?: (path: string) => string | undefined,
+): Record<string, string> {
+  return schemaErrors(t, schema, body, (path) => formPath(`/${path.map(String).join('/')}`), labelOf);
 }
 
 /** A pointer such as /members/0/birthDate/date → the form path members.0.date. */
