@@ -2,6 +2,7 @@ import { Anchor, Badge, Group, List, Paper, SimpleGrid, Stack, Text, Title } fro
 import { useTranslation } from 'react-i18next';
 import { Link, useParams } from 'react-router';
 import { CaseMessages } from '../ui/case-messages.js';
+import { channelLabel } from '../ui/channel-filter.js';
 import { DefinitionList, Fact } from '../ui/definition-list.js';
 import { DualDay } from '../ui/dual-day.js';
 import { useFormat } from '../ui/format.js';
@@ -85,7 +86,8 @@ function Question({ inquiry }: { inquiry: CaseDetail }) {
         <DefinitionList columns={2}>
           <Fact label={t('topic')}>{labels.topic(inquiry.topic)}</Fact>
           <Fact label={t('domain')}>{labels.domain(inquiry.domain) ?? t('page.noDomain')}</Fact>
-          <Fact label={t('channel')}>{t(`channels.${inquiry.channel}`)}</Fact>
+          {/* A1–A6: the clause with the channel (A5: website and e-mail alike; issue 27 §3). */}
+          <Fact label={t('channel')}>{channelLabel(inquiry.channel, (c) => t(`channels.${c}`))}</Fact>
           <Fact label={t('page.language')}>{t(`languages.${inquiry.language}`)}</Fact>
           <Fact label={t('page.writer')}>{writer.name ?? t('page.noName')}</Fact>
           <Fact label={t('page.contact')}>
