@@ -64,8 +64,8 @@ export function HomePage() {
           </Stack>
         </Card>
       </SimpleGrid>
-      {hasRole(user.roles, 'administrator') && <SetupCard />}
-      <WorklistsCard roles={user.roles} />
+      {/* Issue 27 §6: administrators get the set-up checklist; everyone else a plain list of their worklists. */}
+      {hasRole(user.roles, 'administrator') ? <SetupCard /> : <WorklistsCard roles={user.roles} />}
     </Page>
   );
 }

@@ -84,18 +84,25 @@ function SetupLine({ item, onTest }: { item: SetupItem; onTest: () => void }) {
       }
     >
       <Stack gap={2}>
-        <Text fw={600}>{title}</Text>
+        <Text fw={600} id={`setup-title-${item.key}`}>
+          {title}
+        </Text>
         <Text fz="sm" c={item.isDone ? 'dimmed' : undefined}>
           {reason}
         </Text>
         <Group gap="sm">
           {item.link && !item.isDone && (
-            <Anchor component={Link} to={item.link} fz="sm" aria-label={`${t('open')}: ${title}`}>
+            <Anchor component={Link} to={item.link} fz="sm" aria-describedby={`setup-title-${item.key}`}>
               {t('open')}
             </Anchor>
           )}
           {item.canTest && (
-            <Button size="compact-sm" variant={item.isDone ? 'subtle' : 'light'} onClick={onTest}>
+            <Button
+              size="compact-sm"
+              variant={item.isDone ? 'subtle' : 'light'}
+              onClick={onTest}
+              aria-describedby={`setup-title-${item.key}`}
+            >
               {t('test.open')}
             </Button>
           )}
