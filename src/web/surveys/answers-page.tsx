@@ -12,6 +12,7 @@ import { LoadFailure, NotAllowed, Page, PageLoader } from '../ui/page.js';
 import { errorMessage } from '../ui/problems.js';
 import { AnswerCard } from './answer-card.js';
 import { SURVEYS_NS } from './i18n.js';
+import { useMonthLabel } from './month-chart.js';
 import { exportAnswers, useQuestionnaires, useSurveyAnswers } from './surveys-api.js';
 
 type Dimension = (typeof RESULT_DIMENSIONS)[number];
@@ -40,6 +41,7 @@ export function SurveyAnswersPage() {
   const { t } = useTranslation(SURVEYS_NS);
   const { t: tc } = useTranslation();
   const { number } = useFormat();
+  const monthLabel = useMonthLabel();
   const me = useCurrentUser();
   const [params, setParams] = useSearchParams();
   const cell = cellOf(params);
@@ -64,9 +66,9 @@ export function SurveyAnswersPage() {
   if (!hasRole(me.roles, 'management', 'contact-officer')) return <NotAllowed />;
   const questionnaire = questionnaires.data?.find((q) => q.id === cell.questionnaireId);
   const filters = [
-    cell.from && cell.from === cell.to ? t('answers.inMonth', { month: cell.from }) : null,
-    cell.from && cell.from !== cell.to ? t('answers.fromMonth', { month: cell.from }) : null,
-    cell.to && cell.from !== cell.to ? t('answers.toMonth', { month: cell.to }) : null,
+    cell.from && cell.from === cell.to ? t('answers.inMonth', { month: monthLabel(cell.from) }) : null,
+    cell.from && cell.from !== cell.to ? t('answers.fromMonth', { month: monthLabel(cell.from) }) : null,
+    cell.to && cell.from !== cell.to ? t('answers.toMonth', { month: monthLabel(cell.to) }) : null,
     cell.by
       ? `${t(`by.${cell.by}`)}: ${cell.by === 'questionnaire' ? (questionnaires.data?.find((q) => q.id === cell.key)?.current.titleAr ?? cell.key) : cell.key || t('unknownKey')}`
       : null,

@@ -21,7 +21,8 @@ export function useMonthLabel() {
   const { language } = useLanguage();
   const { digits } = useFormat();
   const format = new Intl.DateTimeFormat(`${language}-u-ca-gregory-nu-${digits}`, { month: 'short', year: 'numeric', timeZone: 'UTC' });
-  return (month: string) => format.format(new Date(`${month}-01T00:00:00Z`));
+  // A month from the address bar may be anything: shown as typed unless it is YYYY-MM.
+  return (month: string) => (/^\d{4}-(0[1-9]|1[0-2])$/.test(month) ? format.format(new Date(`${month}-01T00:00:00Z`)) : month);
 }
 
 const BAR_AREA = 120;
