@@ -129,7 +129,10 @@ test('HR sees users read-only, and the last administrator cannot lose the role',
   await changeFirstPassword(hr, oneTimePassword, 'حديقة الياسمين في الربيع');
   await expectHome(hr, 'هناء الموارد');
   // The menu's link (issue 27 §6: the home page lists the same pages).
-  await hr.getByRole('navigation').getByRole('link', { name: copy('shell.users') }).click();
+  await hr
+    .getByRole('navigation')
+    .getByRole('link', { name: copy('shell.users') })
+    .click();
   await expect(hr.getByText(copy('users.readOnly'))).toBeVisible();
   await expect(hr.getByRole('link', { name: copy('users.add') })).toHaveCount(0);
   await expect(hr.getByRole('link', { name: copy('shell.settings'), exact: true })).toHaveCount(0);
