@@ -161,8 +161,9 @@ test('management adds a question with skip logic, saves a new version, and follo
 
   // The results: a month's figure opens the answers behind it, with the comment.
   await page.goto('/staff/surveys');
-  const month = new Date().toISOString().slice(0, 7);
-  await page.getByRole('link', { name: s('answers.open', { figure: month }) }).click();
+  // The months table names the month as people read it; its chart bar is a link too (its label adds the figure).
+  const month = new Intl.DateTimeFormat('ar-u-ca-gregory-nu-latn', { month: 'short', year: 'numeric', timeZone: 'UTC' }).format(new Date());
+  await page.getByRole('link', { name: s('answers.open', { figure: month }), exact: true }).click();
   await expect(page.getByRole('heading', { level: 1, name: s('answers.title') })).toBeVisible();
   await expect(page.getByText('تأخر الرد على الطلب أسبوعين')).toBeVisible();
   await expect(page.locator('ol > li')).toHaveCount(6);
