@@ -143,6 +143,7 @@ const EXPECTED: Record<string, Expected> = {
   'GET /s/:token': 'public',
   'POST /s/:token': 'public',
   'GET /s-assets/survey.css': 'public',
+  'GET /s-assets/survey.js': 'public',
   'POST /api/v1/me/notifications/:id/read': 'any-staff',
   'GET /api/v1/notifications/templates': ADMIN,
   'GET /api/v1/notifications/templates/:event/:channel/:language': ADMIN,
