@@ -101,12 +101,12 @@ function documentBody(language: Language, doc: PublicDocument, shown: PublicVers
   const t = PAGE_COPY[language];
   const label = { 'in-force': t.inForce, upcoming: t.upcoming, previous: t.previous }[shown.state];
   const history = doc.versions.map(
-    (v) => html`<li class="card">
+    (v) => html`<article class="card">
   <h3>${v.row.id === shown.row.id ? fill(t.version, { n: v.row.number }) : html`<a href="/documents/${doc.doc.slug}/v/${v.row.number}">${fill(t.version, { n: v.row.number })}</a>`} · ${
     { 'in-force': t.inForce, upcoming: t.upcoming, previous: t.previous }[v.state]
   }</h3>
   ${versionFacts(v, language)}
-</li>`,
+</article>`,
   );
   return html`<h1>${titleOf(doc, language)}</h1>
 ${doc.inForce ? '' : html`<p class="intro">${t.notInForceYet}</p>`}
@@ -115,7 +115,7 @@ ${doc.inForce ? '' : html`<p class="intro">${t.notInForceYet}</p>`}
   ${versionFacts(shown, language)}
 </section>
 <section class="document-text">${versionText(shown, language)}</section>
-<section aria-labelledby="history"><h2 id="history">${t.history}</h2><ol class="files">${history}</ol></section>`;
+<section aria-labelledby="history"><h2 id="history">${t.history}</h2>${history}</section>`;
 }
 
 export function documentPageRoutes(app: App, ctx: AppContext, { webDir }: { webDir: string | undefined }): void {

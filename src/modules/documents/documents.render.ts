@@ -17,8 +17,17 @@ const CSS_ENTRY = 'complaints-public/main.ts';
 export function readCss(webDir: string | undefined): string[] {
   const manifestPath = webDir ? path.join(webDir, '.vite', 'manifest.json') : undefined;
   if (!manifestPath || !existsSync(manifestPath)) return [];
-  const manifest = JSON.parse(readFileSync(manifestPath, 'utf8')) as Record<string, { css?: string[] }>;
-  return (manifest[CSS_ENTRY]?.css ?? []).map((f) => `/${f}`);
+  const manifest = JSON.parse(readFileSync(manifestPath, 'utf8')) as Record<string, { css?: string[]; imports?: string[] }>;
+  // The bundler may move the entry's CSS into a shared chunk it imports: gather the chunks' CSS too.
+  const css = new Set<string>();
+  const visit = (key: string, seen: Set<string>) => {
+    if (seen.has(key)) return;
+    seen.add(key);
+    for (const file of manifest[key]?.css ?? []) css.add(`/${file}`);
+    for (const chunk of manifest[key]?.imports ?? []) visit(chunk, seen);
+  };
+  visit(CSS_ENTRY, new Set());
+  return [...css];
 }
 
 export const fill = (template: string, values: Record<string, string | number>) =>

@@ -19,3 +19,5 @@ import '../complaint-settings/i18n.js';
 import '../compensation/i18n.js';
 // Issue 24: satisfaction surveys (namespace `surveys`).
 import '../surveys/i18n.js';
+// Issue 26: the document library (namespace `documents`).
+import '../documents/i18n.js';

@@ -64,6 +64,10 @@ export const router = createBrowserRouter(
           lazy: async () => ({ Component: (await import('../surveys/campaign-new-page.js')).CampaignNewPage }),
         },
         { path: 'surveys/campaigns/:id', lazy: async () => ({ Component: (await import('../surveys/campaign-page.js')).CampaignPage }) },
+        // Issue 26: the document library.
+        { path: 'documents', lazy: async () => ({ Component: (await import('../documents/documents-page.js')).DocumentsPage }) },
+        { path: 'documents/new', lazy: async () => ({ Component: (await import('../documents/document-new-page.js')).DocumentNewPage }) },
+        { path: 'documents/:id', lazy: async () => ({ Component: (await import('../documents/document-page.js')).DocumentPage }) },
         // Issue 23: compensation cases.
         {
           path: 'compensation',

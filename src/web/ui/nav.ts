@@ -3,6 +3,7 @@ import {
   IconAddressBook,
   IconAdjustments,
   IconAdjustmentsHorizontal,
+  IconBooks,
   IconCalendarEvent,
   IconChartBar,
   IconClipboardList,
@@ -66,6 +67,7 @@ export const NAV_ITEMS: NavItem[] = [
   { to: '/surveys/settings', labelKey: 'surveys:settings.nav', icon: IconAdjustmentsHorizontal, roles: ['administrator', 'management'] },
   { to: '/surveys/campaigns', labelKey: 'surveys:campaign.nav', icon: IconSpeakerphone, roles: ['management', 'administrator'] },
   { to: '/contact-officers', labelKey: 'contactOfficers:nav', icon: IconAddressBook, roles: ['administrator', 'management'] },
+  { to: '/documents', labelKey: 'documents:nav', icon: IconBooks, roles: ['documents-editor', 'administrator'] },
   {
     to: '/committees',
     labelKey: 'committees:nav',
