@@ -15,6 +15,7 @@ import {
   severity,
   slaState,
 } from '../../src/contracts/complaints.js';
+import { DOCUMENT_STATUSES, DOCUMENT_VISIBILITIES } from '../../src/contracts/documents.js';
 import { CONTACT_CHANNELS, ORIGIN_CHANNELS, RELATIONS } from '../../src/contracts/families.js';
 import { BULK_SEND_STATUSES, CALL_OUTCOMES, DELIVERY_CHANNELS, MESSAGE_PRIORITIES } from '../../src/contracts/notifications.js';
 import { requestChannel, SLA_STATES, STAFF_ACTIONS, UNTOLD_DECISIONS, WORKLISTS } from '../../src/contracts/requests.js';
@@ -92,6 +93,8 @@ const compensationTransitions = ['begin-investigation', 'withdraw', 'fail-negoti
 /** [enum, its values, the area whose texts render it, the key prefixes built from it]. */
 const RENDERED: [string, readonly string[], string, string[]][] = [
   ['request statuses', REQUEST_STATUSES, 'requests', ['statuses']],
+  ['document version statuses', DOCUMENT_STATUSES, 'documents', ['status']],
+  ['document visibilities', DOCUMENT_VISIBILITIES, 'documents', ['visibility']],
   ['request statuses (minutes, shared)', REQUEST_STATUSES, 'shared', ['requestStatuses']],
   ['request decision outcomes', DECISION_OUTCOMES, 'requests', ['outcomes']],
   ['request staff actions', STAFF_ACTIONS, 'requests', ['actions', 'actions.explain', 'actions.confirm', 'actions.done']],
