@@ -191,6 +191,10 @@ async function withTimeout<T>(promise: Promise<T>, ms: number, message: string):
 const EVERY_TABLE = [
   'audit_events',
   'categories',
+  // Issue 26: the document library (Harif's kinds and policy are seeded), restored row for row with the rest.
+  'document_kinds',
+  'document_versions',
+  'documents',
   'domains',
   'offices',
   'sessions',
