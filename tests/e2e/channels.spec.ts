@@ -147,7 +147,9 @@ test('A6: a volunteer files an inquiry for a family they registered, on the volu
   expect(reference).toMatch(/\d/);
   // Linked to the family, it is acknowledged at once on the family's agreed channel.
   await expect(page.getByText(cp('intake.acknowledged'))).toBeVisible();
-  await page.goto('/staff/inquiries');
+  // The menu offers the volunteer the inquiries (and complaints) they file.
+  await page.getByRole('link', { name: i('nav'), exact: true }).click();
+  await expect(page).toHaveURL(/\/staff\/inquiries/);
   const row = page.getByRole('row').filter({ hasText: reference });
   await expect(row).toBeVisible();
   await expect(row).toContainText(i('channels.volunteer'));

@@ -57,9 +57,15 @@ export const NAV_ITEMS: NavItem[] = [
     to: '/complaints',
     labelKey: 'complaints:nav',
     icon: IconMessageReport,
-    roles: ['follow-up-committee', 'management', 'reception', 'contact-officer'],
+    // A6 (issue 27 §3): volunteers file and follow complaints and inquiries on a family's behalf.
+    roles: ['follow-up-committee', 'management', 'reception', 'contact-officer', 'volunteer'],
   },
-  { to: '/inquiries', labelKey: 'inquiries:nav', icon: IconHelpCircle, roles: ['contact-officer', 'management', 'reception'] },
+  {
+    to: '/inquiries',
+    labelKey: 'inquiries:nav',
+    icon: IconHelpCircle,
+    roles: ['contact-officer', 'management', 'reception', 'volunteer'],
+  },
   { to: '/oversight', labelKey: 'oversight:nav', icon: IconChartBar, roles: ['management'] },
   { to: '/compensation', labelKey: 'compensation:nav', icon: IconCoin, roles: ['management', 'committee-member', 'follow-up-committee'] },
   { to: '/surveys', labelKey: 'surveys:nav', icon: IconMoodSmile, roles: ['management', 'contact-officer'] },
