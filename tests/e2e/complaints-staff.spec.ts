@@ -287,6 +287,10 @@ test('(b) reception registers a fax complaint with the scanned page and sends th
   await expect(reem.getByTestId('intake-code')).toHaveText(/^[0-9A-Z]{4}-[0-9A-Z]{4}-[0-9A-Z]{4}-[0-9A-Z]{4}$/);
   await expectNoSeriousViolations(reem, 'the intake receipt');
   await pictures(reem, 'intake-receipt');
+  // How the writer is told is chosen, never pre-selected (issue 27 §4): without it, nothing is sent.
+  await expect(reem.getByRole('radio', { name: k('vias.sms') })).not.toBeChecked();
+  await reem.getByRole('button', { name: k('actions.confirm.acknowledge') }).click();
+  await expect(reem.getByText(`مطلوب: ${k('actions.via')}`)).toBeVisible();
   await reem.getByRole('radio', { name: k('vias.sms') }).check();
   await reem.getByRole('button', { name: k('actions.confirm.acknowledge') }).click();
   await expect(reem.getByText(k('actions.done.acknowledge')).first()).toBeVisible();

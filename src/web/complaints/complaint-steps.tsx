@@ -123,6 +123,7 @@ type Via = (typeof VIAS)[number];
 /** Paper channels: staff send the acknowledgement with the tracking code on a channel the writer gave (E1). */
 export function AcknowledgeForm({ detail, onDone }: { detail: CaseDetail; onDone?: (next: CaseDetail) => void }) {
   const { t } = useTranslation(COMPLAINTS_NS);
+  const { t: tc } = useTranslation();
   const available = VIAS.filter((via) => {
     if (via === 'sms' || via === 'phone-call') return Boolean(detail.writer.mobile);
     if (via === 'email') return Boolean(detail.writer.email);
@@ -130,7 +131,9 @@ export function AcknowledgeForm({ detail, onDone }: { detail: CaseDetail; onDone
     if (via === 'family') return Boolean(detail.familyId);
     return true;
   });
-  const [via, setVia] = useState<Via>(available[0] ?? 'in-person');
+  // Issue 27 §4: which way the writer was told is a fact to record, never pre-selected.
+  const [via, setVia] = useState<Via | null>(null);
+  const [viaError, setViaError] = useState<string | null>(null);
   const [note, setNote] = useState('');
   const path = `/${detail.kind === 'complaint' ? 'complaints' : 'inquiries'}/${encodeURIComponent(detail.id)}/steps`;
   const write = useCaseWrite(
@@ -147,9 +150,21 @@ export function AcknowledgeForm({ detail, onDone }: { detail: CaseDetail; onDone
       onClose={() => write.setMessage(null)}
       isPending={write.mutation.isPending}
       submitLabel={t('actions.confirm.acknowledge')}
-      onSubmit={() => write.mutation.mutate({ action: 'acknowledge', via, ...(note.trim() ? { note: note.trim() } : {}) })}
+      onSubmit={() => {
+        setViaError(via ? null : requiredMessage(tc, t('actions.via')));
+        if (via) write.mutation.mutate({ action: 'acknowledge', via, ...(note.trim() ? { note: note.trim() } : {}) });
+      }}
     >
-      <Radio.Group label={t('actions.via')} value={via} onChange={(value) => setVia(value as Via)} error={write.errors.via}>
+      <Radio.Group
+        label={t('actions.via')}
+        withAsterisk
+        value={via}
+        onChange={(value) => {
+          setVia(value as Via);
+          setViaError(null);
+        }}
+        error={viaError ?? write.errors.via}
+      >
         <Stack gap={6} mt={6}>
           {available.map((each) => (
             <Radio key={each} value={each} label={t(`vias.${each}`)} />

@@ -9,7 +9,7 @@ import { useCurrentUser } from '../auth/session.js';
 import { useLanguage } from '../ui/language.js';
 import { notifyError, notifySuccess } from '../ui/notify.js';
 import { ProblemAlert } from '../ui/problem-alert.js';
-import { errorMessage } from '../ui/problems.js';
+import { errorMessage, requiredMessage } from '../ui/problems.js';
 import { useFormProblem } from '../ui/use-form-problem.js';
 import { INQUIRIES_NS } from './i18n.js';
 import { type CaseDetail, fillTemplate, inquiryKeys, useAnswerTemplates, useOfficerRoster } from './inquiries-api.js';
@@ -200,7 +200,9 @@ function AcknowledgeForm({ inquiry }: { inquiry: CaseDetail }) {
   const { t } = useTranslation(INQUIRIES_NS);
   const { t: tc } = useTranslation();
   const step = useStep(inquiry);
-  const [via, setVia] = useState<(typeof VIAS)[number]>('phone-call');
+  // Issue 27 §4: which way the inquirer was told is a fact to record, never pre-selected.
+  const [via, setVia] = useState<(typeof VIAS)[number] | null>(null);
+  const [viaError, setViaError] = useState<string | null>(null);
   const [error, setError] = useState<string | null>(null);
   return (
     <ActionCard title={t('actions.ackTitle')}>
@@ -211,17 +213,23 @@ function AcknowledgeForm({ inquiry }: { inquiry: CaseDetail }) {
           label={t('actions.via')}
           data={VIAS.map((value) => ({ value, label: t(`vias.${value}`) }))}
           value={via}
-          onChange={(value) => value && setVia(value as (typeof VIAS)[number])}
-          allowDeselect={false}
+          withAsterisk
+          error={viaError}
+          onChange={(value) => {
+            setVia(value as (typeof VIAS)[number] | null);
+            setViaError(null);
+          }}
         />
         <Button
           loading={step.isPending}
-          onClick={() =>
-            step.mutate(
-              { action: 'acknowledge', via },
-              { onSuccess: () => notifySuccess(t('actions.acknowledged')), onError: (e) => setError(errorMessage(tc, e)) },
-            )
-          }
+          onClick={() => {
+            setViaError(via ? null : requiredMessage(tc, t('actions.via')));
+            if (via)
+              step.mutate(
+                { action: 'acknowledge', via },
+                { onSuccess: () => notifySuccess(t('actions.acknowledged')), onError: (e) => setError(errorMessage(tc, e)) },
+              );
+          }}
         >
           {t('actions.acknowledge')}
         </Button>
