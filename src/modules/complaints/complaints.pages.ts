@@ -1,5 +1,3 @@
-import { existsSync, readFileSync } from 'node:fs';
-import path from 'node:path';
 import type { FastifyReply, FastifyRequest } from 'fastify';
 import { z } from 'zod';
 import type { AssociationSettings } from '../../contracts/settings.js';
@@ -8,6 +6,7 @@ import { html, SafeHtml } from '../../platform/http/html.js';
 import { ICON_LINKS } from '../../platform/http/icons.js';
 import { PUBLIC } from '../../platform/http/route-policy.js';
 import type { App } from '../../platform/http/types.js';
+import { type EntryAssets, entryAssets } from '../../platform/http/web-assets.js';
 import { getAssociation } from '../settings/index.js';
 import { PAGE_COPY, SCRIPT_COPY } from './complaints.copy.js';
 import { publicContactOfficers } from './complaints.officers.js';
@@ -23,19 +22,6 @@ type Language = 'ar' | 'en';
 const LANGUAGE_COOKIE = 'sila_lang';
 const ONE_YEAR_S = 365 * 24 * 3600;
 const ENTRY = 'complaints-public/main.ts';
-
-interface Assets {
-  css: string[];
-  scripts: string[];
-}
-
-function readAssets(webDir: string | undefined): Assets {
-  const manifestPath = webDir ? path.join(webDir, '.vite', 'manifest.json') : undefined;
-  if (!manifestPath || !existsSync(manifestPath)) return { css: [], scripts: [] };
-  const manifest = JSON.parse(readFileSync(manifestPath, 'utf8')) as Record<string, { file: string; css?: string[] }>;
-  const entry = manifest[ENTRY];
-  return entry ? { css: (entry.css ?? []).map((f) => `/${f}`), scripts: [`/${entry.file}`] } : { css: [], scripts: [] };
-}
 
 /** JSON for a data block: `<` escaped so no text can close the element. */
 function dataBlock(value: unknown): SafeHtml {
@@ -68,7 +54,7 @@ function layout({
 }: {
   language: Language;
   association: AssociationSettings;
-  assets: Assets;
+  assets: EntryAssets;
   title: string;
   page: 'new' | 'track' | 'contact';
   path: string;
@@ -328,7 +314,7 @@ ${rows.length ? rows : html`<p class="card">${t.none}</p>`}
 
 /** Registers the two pages; the language comes from `?lang=`, else the cookie, else Arabic. */
 export function complaintPageRoutes(app: App, ctx: AppContext, { webDir }: { webDir: string | undefined }): void {
-  const assets = readAssets(webDir);
+  const assets = entryAssets(webDir, ENTRY);
   const languageOf = (request: FastifyRequest<{ Querystring: { lang?: Language } }>, reply: FastifyReply): Language => {
     const chosen = request.query.lang;
     if (chosen) reply.setCookie(LANGUAGE_COOKIE, chosen, { path: '/', sameSite: 'lax', maxAge: ONE_YEAR_S, httpOnly: false });

@@ -1,9 +1,8 @@
-import { existsSync, readFileSync } from 'node:fs';
-import path from 'node:path';
 import type { AssociationSettings } from '../../contracts/settings.js';
 import { formatDualDate } from '../../domain/dates.js';
 import { html, type SafeHtml } from '../../platform/http/html.js';
 import { ICON_LINKS } from '../../platform/http/icons.js';
+import { entryAssets } from '../../platform/http/web-assets.js';
 import { PAGE_COPY } from './documents.page-copy.js';
 
 /**
@@ -15,19 +14,7 @@ export type Language = 'ar' | 'en';
 const CSS_ENTRY = 'complaints-public/main.ts';
 
 export function readCss(webDir: string | undefined): string[] {
-  const manifestPath = webDir ? path.join(webDir, '.vite', 'manifest.json') : undefined;
-  if (!manifestPath || !existsSync(manifestPath)) return [];
-  const manifest = JSON.parse(readFileSync(manifestPath, 'utf8')) as Record<string, { css?: string[]; imports?: string[] }>;
-  // The bundler may move the entry's CSS into a shared chunk it imports: gather the chunks' CSS too.
-  const css = new Set<string>();
-  const visit = (key: string, seen: Set<string>) => {
-    if (seen.has(key)) return;
-    seen.add(key);
-    for (const file of manifest[key]?.css ?? []) css.add(`/${file}`);
-    for (const chunk of manifest[key]?.imports ?? []) visit(chunk, seen);
-  };
-  visit(CSS_ENTRY, new Set());
-  return [...css];
+  return entryAssets(webDir, CSS_ENTRY).css;
 }
 
 export const fill = (template: string, values: Record<string, string | number>) =>

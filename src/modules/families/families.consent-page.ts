@@ -1,8 +1,7 @@
-import { existsSync, readFileSync } from 'node:fs';
-import path from 'node:path';
 import type { AssociationSettings } from '../../contracts/settings.js';
 import { html, SafeHtml } from '../../platform/http/html.js';
 import { ICON_LINKS } from '../../platform/http/icons.js';
+import { entryAssets } from '../../platform/http/web-assets.js';
 
 /**
  * The public withdrawal page `/consent#TOKEN` (issue 20 §3, F2): the link in every bulk message.
@@ -67,14 +66,6 @@ export const CONSENT_PAGE_COPY = {
   },
 } as const;
 
-function readAssets(webDir: string | undefined): { css: string[]; scripts: string[] } {
-  const manifestPath = webDir ? path.join(webDir, '.vite', 'manifest.json') : undefined;
-  if (!manifestPath || !existsSync(manifestPath)) return { css: [], scripts: [] };
-  const manifest = JSON.parse(readFileSync(manifestPath, 'utf8')) as Record<string, { file: string; css?: string[] }>;
-  const entry = manifest[ENTRY];
-  return entry ? { css: (entry.css ?? []).map((f) => `/${f}`), scripts: [`/${entry.file}`] } : { css: [], scripts: [] };
-}
-
 export function consentPage({
   language,
   association,
@@ -85,7 +76,7 @@ export function consentPage({
   webDir: string | undefined;
 }): string {
   const t = CONSENT_PAGE_COPY[language];
-  const assets = readAssets(webDir);
+  const assets = entryAssets(webDir, ENTRY);
   const name = language === 'ar' ? association.nameAr : association.nameEn;
   const copy = new SafeHtml(JSON.stringify({ language, errors: t.errors }).replace(/</g, '\\u003c'));
   return html`<!doctype html>

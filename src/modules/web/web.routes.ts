@@ -7,37 +7,15 @@ import type { AppContext } from '../../platform/context.js';
 import { APPLE_TOUCH_ICON, ICON_ICO, ICON_SVG } from '../../platform/http/icons.js';
 import { PUBLIC } from '../../platform/http/route-policy.js';
 import type { App } from '../../platform/http/types.js';
+import { entryAssets } from '../../platform/http/web-assets.js';
 import { type PortalPath, portalPageFor } from '../portal/index.js';
 import { getAssociation } from '../settings/index.js';
-import { type PublicLanguage, type PublicPageAssets, renderPublicHome } from './public-home.js';
+import { type PublicLanguage, renderPublicHome } from './public-home.js';
 
 const LANGUAGE_COOKIE = 'sila_lang';
 const ONE_YEAR_S = 365 * 24 * 3600;
 /** The icons keep their names (browsers ask for `/favicon.ico` by itself), so a week, not a year. */
 const ICON_CACHE = 'public, max-age=604800';
-
-interface ManifestChunk {
-  file: string;
-  css?: string[];
-  imports?: string[];
-  isEntry?: boolean;
-}
-
-/** The built files of a light entry (`public/public.ts`, `portal/portal.ts`), CSS of shared chunks included. */
-function readEntryAssets(webDir: string | undefined, entryName: string): PublicPageAssets {
-  const manifestPath = webDir ? path.join(webDir, '.vite', 'manifest.json') : undefined;
-  if (!manifestPath || !existsSync(manifestPath)) return { css: [], scripts: [] };
-  const manifest = JSON.parse(readFileSync(manifestPath, 'utf8')) as Record<string, ManifestChunk>;
-  const entry = manifest[entryName];
-  if (!entry) return { css: [], scripts: [] };
-  const css = new Set<string>();
-  const collect = (chunk: ManifestChunk | undefined) => {
-    for (const name of chunk?.imports ?? []) collect(manifest[name]);
-    for (const file of chunk?.css ?? []) css.add(`/${file}`);
-  };
-  collect(entry);
-  return { css: [...css], scripts: [`/${entry.file}`] };
-}
 
 function pageLanguage(request: FastifyRequest<{ Querystring: { lang?: 'ar' | 'en' } }>, reply: FastifyReply): PublicLanguage {
   const chosen = request.query.lang;
@@ -53,8 +31,8 @@ const NOT_BUILT = `<!doctype html><html lang="ar" dir="rtl"><head><meta charset=
  * the staff app. The HTML already carries lang="ar" dir="rtl" (the default language).
  */
 export async function webRoutes(app: App, ctx: AppContext, { webDir }: { webDir: string | undefined }): Promise<void> {
-  const publicAssets = readEntryAssets(webDir, 'public/public.ts');
-  const portalAssets = readEntryAssets(webDir, 'portal/portal.ts');
+  const publicAssets = entryAssets(webDir, 'public/public.ts');
+  const portalAssets = entryAssets(webDir, 'portal/portal.ts');
   const staffHtmlPath = webDir ? path.join(webDir, 'staff.html') : undefined;
   const staffHtml = staffHtmlPath && existsSync(staffHtmlPath) ? readFileSync(staffHtmlPath, 'utf8') : NOT_BUILT;
 
