@@ -70,7 +70,8 @@ export function Shell() {
           </Group>
         </Group>
       </AppShell.Header>
-      <AppShell.Navbar p="sm" aria-label={t('shell.navigation')} inert={isNavHidden}>
+      {/* An administrator's menu is taller than a laptop's screen: it scrolls on its own (the page keeps its place). */}
+      <AppShell.Navbar p="sm" aria-label={t('shell.navigation')} inert={isNavHidden} style={{ overflowY: 'auto' }}>
         <Stack gap={4}>
           {items.map(({ to, labelKey, icon: Icon }) => {
             const isActive = to === current;
