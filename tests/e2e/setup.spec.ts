@@ -4,17 +4,14 @@ import type { AddressInfo } from 'node:net';
 import path from 'node:path';
 import type { Page } from '@playwright/test';
 import { SMTPServer } from 'smtp-server';
-import type { StaffRole } from '../../src/domain/roles.js';
-import type { AppContext } from '../../src/platform/context.js';
-import { hashPassword } from '../../src/platform/crypto/passwords.js';
 import { SESSION_COOKIE } from '../../src/platform/http/auth-plugin.js';
-import { uuidv7 } from '../../src/platform/ids.js';
 import { sila as runSila } from '../integration/cli-support.js';
 import { expectNoSeriousViolations } from './support/axe.js';
 import { copy } from './support/copy.js';
 import { expect, serveSilaForThisFile, test } from './support/fixtures.js';
 import { firstAdministratorSignIn } from './support/journeys.js';
 import { shot } from './support/shots.js';
+import { staffWithSession } from './support/staff.js';
 
 /**
  * Issue 27 §6, §7: on a fresh installation the administrator's home shows the set-up checklist; it
@@ -38,38 +35,6 @@ function text(texts: Texts, key: string, values: Record<string, string> = {}): s
 }
 const s = (key: string, values?: Record<string, string>) => text(SETUP, key, values);
 const exactly = (label: string) => new RegExp(`^${label.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}( \\*)?$`);
-
-/** A colleague the administrator would have created on the users page (that journey is users.spec.ts). */
-async function colleague(ctx: AppContext, displayName: string, roles: StaffRole[]): Promise<{ id: string; token: string }> {
-  const now = new Date().toISOString();
-  const id = uuidv7();
-  await ctx.db
-    .insertInto('staff_users')
-    .values({
-      id,
-      username: `u${id.slice(-10)}`,
-      display_name: displayName,
-      email: null,
-      password_hash: await hashPassword(`كلمة مرور طويلة ${id}`),
-      must_change_password: 0,
-      password_changed_at: now,
-      totp_secret: null,
-      totp_enabled: 0,
-      totp_last_step: null,
-      language: 'ar',
-      is_active: 1,
-      created_at: now,
-      updated_at: now,
-      deactivated_at: null,
-    })
-    .execute();
-  await ctx.db
-    .insertInto('staff_roles')
-    .values(roles.map((role) => ({ user_id: id, role })))
-    .execute();
-  const { token } = await ctx.sessions.create('staff', id, 'active');
-  return { id, token };
-}
 
 const item = (page: Page, key: string) => page.getByTestId(`setup-item-${key}`);
 async function goHome(page: Page): Promise<void> {
@@ -171,7 +136,7 @@ test('issue 27 §7: the set-up checklist leads an administrator through each ite
 
   // Committees: each seeded committee gets members and a chair on the committees page.
   const members = ['سعد الغامدي', 'نورة القحطاني', 'هند الدوسري'];
-  for (const name of members) await colleague(sila.ctx, name, ['committee-member']);
+  for (const name of members) await staffWithSession(sila.ctx, name, ['committee-member']);
   await item(page, 'committees')
     .getByRole('link', { name: s('open'), exact: true })
     .click();
@@ -197,7 +162,7 @@ test('issue 27 §7: the set-up checklist leads an administrator through each ite
   await expect(item(page, 'committees')).toHaveAttribute('data-done', 'true');
 
   // The contact-officer register: one officer for each category (any domain) leaves no empty cell.
-  await colleague(sila.ctx, 'ريم الشهري', ['contact-officer']);
+  await staffWithSession(sila.ctx, 'ريم الشهري', ['contact-officer']);
   await item(page, 'contact-officers')
     .getByRole('link', { name: s('open'), exact: true })
     .click();
@@ -244,7 +209,7 @@ test('issue 27 §7: the set-up checklist leads an administrator through each ite
 });
 
 test('issue 27 §6: other roles see their worklists instead of a placeholder, and no set-up card', async ({ browser, sila }) => {
-  const reception = await colleague(sila.ctx, 'هدى الاستقبال', ['reception']);
+  const reception = await staffWithSession(sila.ctx, 'هدى الاستقبال', ['reception']);
   const context = await browser.newContext({ baseURL: sila.url });
   closers.push(() => context.close());
   await context.addCookies([{ name: SESSION_COOKIE, value: reception.token, url: sila.url }]);

@@ -3,13 +3,13 @@ import path from 'node:path';
 import type { Page } from '@playwright/test';
 import { responseAad } from '../../src/modules/surveys/surveys.answer.js';
 import type { AppContext } from '../../src/platform/context.js';
-import { hashPassword } from '../../src/platform/crypto/passwords.js';
 import { SESSION_COOKIE } from '../../src/platform/http/auth-plugin.js';
 import { uuidv7 } from '../../src/platform/ids.js';
 import { expectNoSeriousViolations } from './support/axe.js';
 import { expect, serveSilaForThisFile, test } from './support/fixtures.js';
 import { escapeRegExp } from './support/requests.js';
 import { shot } from './support/shots.js';
+import { staffWithSession } from './support/staff.js';
 
 /**
  * Issue 24 §1, §2, §5 in Arabic (H1): management edits the "after a request" questionnaire — adds a
@@ -32,30 +32,7 @@ function s(key: string, values: Record<string, string> = {}): string {
 
 /** A manager with an open session (first sign-in is another journey's story). */
 async function managerPage(ctx: AppContext, page: Page, baseURL: string): Promise<void> {
-  const now = new Date().toISOString();
-  const id = uuidv7();
-  await ctx.db
-    .insertInto('staff_users')
-    .values({
-      id,
-      username: `m${id.slice(-10)}`,
-      display_name: 'نورة الإدارة',
-      email: null,
-      password_hash: await hashPassword(`كلمة مرور طويلة ${id}`),
-      must_change_password: 0,
-      password_changed_at: now,
-      totp_secret: null,
-      totp_enabled: 0,
-      totp_last_step: null,
-      language: 'ar',
-      is_active: 1,
-      created_at: now,
-      updated_at: now,
-      deactivated_at: null,
-    })
-    .execute();
-  await ctx.db.insertInto('staff_roles').values({ user_id: id, role: 'management' }).execute();
-  const { token } = await ctx.sessions.create('staff', id, 'active');
+  const { token } = await staffWithSession(ctx, 'نورة الإدارة', ['management']);
   await page.context().addCookies([{ name: SESSION_COOKIE, value: token, url: baseURL }]);
 }
 
