@@ -58,7 +58,7 @@ export async function sendTestMessage(
   const transport = (await configuredTransports(ctx, options))[body.channel];
   if (!transport) throw AppError.unprocessable('setup.transport-not-configured', `The ${body.channel} transport is not configured`);
   const association = await getAssociation(ctx);
-  const text = `رسالة تجريبية من نظام سلا لـ${association.shortNameAr}: وصلت رسائلنا إليكم. — A test message from Sila for ${association.shortNameEn}.`;
+  const text = `رسالة تجريبية من نظام صلة لـ${association.shortNameAr}: وصلت رسائلنا إليكم. — A test message from Sila for ${association.shortNameEn}.`;
   try {
     await transport.send({
       id: `setup-test-${ctx.clock.now().getTime()}`,
