@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { STAFF_ROLES } from '../domain/roles.js';
 import { code, longText, staffRole, text } from './common.js';
 
 export const associationSettings = z.strictObject({
@@ -21,7 +22,7 @@ export const associationSettings = z.strictObject({
 
 export const securitySettings = z.strictObject({
   /** Roles, besides administrators (always), that must use an authenticator app. */
-  mfaRequiredRoles: z.array(staffRole).max(8),
+  mfaRequiredRoles: z.array(staffRole).max(STAFF_ROLES.length),
 });
 
 export const taxonomyKind = z.enum(['categories', 'domains', 'offices']);

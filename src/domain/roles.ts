@@ -12,6 +12,8 @@ export const STAFF_ROLES = [
   'management',
   'hr',
   'documents-editor',
+  // F2: records and answers data-subject requests, runs erasure and retention, keeps the breach register.
+  'privacy-officer',
   'administrator',
 ] as const;
 
