@@ -4,13 +4,15 @@ import type { AddressInfo } from 'node:net';
 import path from 'node:path';
 import type { Browser, BrowserContext, Page } from '@playwright/test';
 import { SEEDED_COMMITTEES } from '../../src/contracts/committees.js';
+import { changeConsent } from '../../src/modules/families/families.consent.js';
 import { dispatchDue } from '../../src/modules/notifications/outbox.dispatcher.js';
 import { PORTAL_COPY } from '../../src/modules/portal/portal.copy.js';
+import { sendDueInvitations } from '../../src/modules/surveys/surveys.invitations.js';
 import { expectNoSeriousViolations } from './support/axe.js';
 import { expect, serveSilaForThisFile, test } from './support/fixtures.js';
 import { changeFirstPassword, expectHome, firstAdministratorSignIn, signIn } from './support/journeys.js';
 import { codeSentTo, enableSms, registerFamilyAtReception } from './support/portal.js';
-import { pdfFixture } from './support/requests.js';
+import { callApi, pdfFixture } from './support/requests.js';
 import { shot, shotsWanted } from './support/shots.js';
 
 /**
@@ -349,6 +351,50 @@ test('the decision reaches the request, the outbox and the family in the portal'
   await expect(card).toContainText(requestReference);
   await expect(card).toContainText(portal.statuses.notified);
   await shot(page, 'requests-portal-decision', { fullPage: true });
+});
+
+test('H1: reception closes the told request from its page, and the family is invited to the satisfaction survey', async ({
+  browser,
+  sila,
+}) => {
+  const { ctx } = sila;
+  const adminContext = await browser.newContext({ baseURL: sila.url, storageState: adminState });
+  contexts.push(adminContext);
+  const admin = await adminContext.newPage();
+  await admin.goto('/staff');
+  // The family agreed to be asked; the association asks on the day a request closes (delay 0).
+  const row = await ctx.db.selectFrom('families').selectAll().where('id', '=', family.id).executeTakeFirstOrThrow();
+  await changeConsent(ctx, row, { purpose: 'surveys', action: 'give', channel: 'interview' }, { kind: 'staff', id: row.registered_by });
+  const settings = (await callApi<{ triggers: Record<string, Record<string, unknown>> }>(admin, 'GET', '/api/v1/settings/surveys')).body;
+  const saved = await callApi(admin, 'PUT', '/api/v1/settings/surveys', {
+    ...settings,
+    triggers: { ...settings.triggers, request: { ...settings.triggers.request, delayDays: 0 } },
+  });
+  expect(saved.status).toBe(200);
+
+  const reception = contexts[0]?.pages()[0];
+  if (!reception) throw new Error('reception’s page is open from the request it recorded');
+  await reception.goto(requestUrl);
+  await expect(reception.getByTestId('request-status')).toHaveText(r('statuses.notified'));
+  await reception.getByRole('button', { name: r('actions.close') }).click();
+  await reception
+    .getByRole('dialog')
+    .getByRole('button', { name: r('actions.confirm.close') })
+    .click();
+  await expect(reception.getByTestId('request-status')).toHaveText(r('statuses.closed'));
+
+  // The close made one invitation for this case; the job sends it as a bulk SMS with the survey link.
+  const invitations = await ctx.db.selectFrom('survey_invitations').select(['case_kind']).where('family_id', '=', family.id).execute();
+  expect(invitations.map((each) => each.case_kind)).toEqual(['request']);
+  ctx.config.publicUrl = sila.url;
+  expect((await sendDueInvitations(ctx)).sent).toBe(1);
+  const message = await ctx.db
+    .selectFrom('outbox_messages')
+    .select(['channel', 'priority'])
+    .where('event', '=', 'survey.invitation')
+    .where('recipient_id', '=', family.id)
+    .executeTakeFirstOrThrow();
+  expect([message.channel, message.priority]).toEqual(['sms', 'bulk']);
 });
 
 /** A stand-in SMS gateway on this machine (the `json` preset): answers 200 and keeps what it was sent. */
