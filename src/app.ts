@@ -17,6 +17,7 @@ import { familiesArea } from './modules/families/index.js';
 import { healthArea } from './modules/health/index.js';
 import { notificationsArea } from './modules/notifications/index.js';
 import { portalArea } from './modules/portal/index.js';
+import { privacyArea } from './modules/privacy/index.js';
 import { requestsArea } from './modules/requests/index.js';
 import { savedViewsArea } from './modules/saved-views/index.js';
 import { settingsArea } from './modules/settings/index.js';
@@ -62,6 +63,7 @@ export const AREAS: readonly AreaManifest[] = [
   surveysArea,
   savedViewsArea,
   documentsArea,
+  privacyArea,
   setupArea,
   webArea,
 ];

@@ -88,6 +88,13 @@ export const NOTIFICATION_EVENTS = [
   // Issue 24 (H1, C1): the survey link to a family (bulk, purpose `surveys`); a negative answer's follow-up to its contact officer.
   'survey.invitation',
   'survey.follow-up',
+  // Issue 25 (F2): a data-subject request's extension, answer or refusal to the requester; deadlines to the privacy officers; a breach's notice to the people affected.
+  'privacy.request-extended',
+  'privacy.request-answered',
+  'privacy.request-refused',
+  'privacy.request-due',
+  'privacy.breach-due',
+  'privacy.breach-notice',
 ] as const;
 export const notificationEvent = z.enum(NOTIFICATION_EVENTS);
 export type NotificationEvent = (typeof NOTIFICATION_EVENTS)[number];

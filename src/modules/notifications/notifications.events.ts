@@ -282,6 +282,58 @@ export const EVENTS: Record<NotificationEvent, EventDefinition> = {
     channels: ['staff-app'],
     isSensitive: false,
   },
+  // Issue 25 §2 (F2): what the law owes the person who asked about their data — a service message
+  // (consent purpose `service`, never marketing), on the family's agreed channel or the complainant's.
+  'privacy.request-extended': {
+    priority: 'transactional',
+    consentPurpose: 'service',
+    placeholders: ['associationName', 'familyName', 'reference', 'deadline', 'reason'],
+    requiredPlaceholders: ['reference', 'deadline'],
+    channels: FAMILY_CHANNELS,
+    isSensitive: false,
+  },
+  'privacy.request-answered': {
+    priority: 'transactional',
+    consentPurpose: 'service',
+    placeholders: ['associationName', 'familyName', 'reference', 'answer'],
+    requiredPlaceholders: ['reference', 'answer'],
+    channels: FAMILY_CHANNELS,
+    isSensitive: false,
+  },
+  'privacy.request-refused': {
+    priority: 'transactional',
+    consentPurpose: 'service',
+    placeholders: ['associationName', 'familyName', 'reference', 'reason'],
+    requiredPlaceholders: ['reference', 'reason'],
+    channels: FAMILY_CHANNELS,
+    isSensitive: false,
+  },
+  // F2: a request's or a breach's deadline is near or past, to the privacy officers (past: management too).
+  'privacy.request-due': {
+    priority: 'transactional',
+    consentPurpose: null,
+    placeholders: ['associationName', 'reference', 'deadline'],
+    requiredPlaceholders: ['reference', 'deadline'],
+    channels: ['staff-app'],
+    isSensitive: false,
+  },
+  'privacy.breach-due': {
+    priority: 'transactional',
+    consentPurpose: null,
+    placeholders: ['associationName', 'reference', 'deadline'],
+    requiredPlaceholders: ['reference', 'deadline'],
+    channels: ['staff-app'],
+    isSensitive: false,
+  },
+  // Issue 25 §8: the people a breach affects are told (about their own data: a service message).
+  'privacy.breach-notice': {
+    priority: 'transactional',
+    consentPurpose: 'service',
+    placeholders: ['associationName', 'familyName', 'reference', 'message'],
+    requiredPlaceholders: ['message'],
+    channels: FAMILY_CHANNELS,
+    isSensitive: false,
+  },
 };
 
 /** Letters and faxes are the same printed letter. */

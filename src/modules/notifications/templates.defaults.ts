@@ -764,6 +764,180 @@ export const DEFAULT_TEMPLATES: Defaults = {
       en: t('The negotiation round of compensation case {{reference}} is due: {{deadline}}.', 'Negotiation round due — {{reference}}'),
     },
   },
+  // Issue 25 (F2): data-subject requests and breaches.
+  'privacy.request-extended': {
+    sms: {
+      ar: t('{{associationName}}: مُدّدت مهلة الرد على طلبكم بشأن بياناتكم الشخصية رقم {{reference}} حتى {{deadline}}، والسبب: {{reason}}'),
+      en: t(
+        '{{associationName}}: The time to answer your personal-data request {{reference}} is extended to {{deadline}}. Reason: {{reason}}',
+      ),
+    },
+    email: {
+      ar: t(
+        'السلام عليكم {{familyName}}،\n\nمُدّدت مهلة الرد على طلبكم بشأن بياناتكم الشخصية رقم {{reference}} حتى {{deadline}}، والسبب: {{reason}}\n\nمع خالص التحية،\n{{associationName}}',
+        'تمديد مهلة الرد على طلبكم — {{reference}}',
+      ),
+      en: t(
+        'Dear {{familyName}},\n\nThe time to answer your personal-data request {{reference}} is extended to {{deadline}}. Reason: {{reason}}\n\nKind regards,\n{{associationName}}',
+        'Your request’s answer period is extended — {{reference}}',
+      ),
+    },
+    whatsapp: {
+      ar: t(
+        'مُدّدت مهلة الرد على طلبكم بشأن بياناتكم الشخصية رقم {{reference}} حتى {{deadline}}، والسبب: {{reason}}',
+        null,
+        'sila_privacy_extended',
+      ),
+      en: t(
+        'The time to answer your personal-data request {{reference}} is extended to {{deadline}}. Reason: {{reason}}',
+        null,
+        'sila_privacy_extended',
+      ),
+    },
+    letter: {
+      ar: t(
+        'المكرمون {{familyName}}          المحترمين\n\nالسلام عليكم ورحمة الله وبركاته،\n\nمُدّدت مهلة الرد على طلبكم بشأن بياناتكم الشخصية رقم {{reference}} حتى {{deadline}}، والسبب: {{reason}}\n\nوتقبلوا خالص التحية والتقدير،\n{{associationName}}',
+        'تمديد مهلة الرد على طلبكم — {{reference}}',
+      ),
+      en: t(
+        'To {{familyName}},\n\nThe time to answer your personal-data request {{reference}} is extended to {{deadline}}. Reason: {{reason}}\n\nYours sincerely,\n{{associationName}}',
+        'Your request’s answer period is extended — {{reference}}',
+      ),
+    },
+    'phone-call': {
+      ar: t('أبلغ {{familyName}} بتمديد مهلة الرد على طلب البيانات {{reference}} حتى {{deadline}}، والسبب: {{reason}}'),
+      en: t('Tell {{familyName}} the answer to data request {{reference}} is extended to {{deadline}}. Reason: {{reason}}'),
+    },
+  },
+  'privacy.request-answered': {
+    sms: {
+      ar: t('{{associationName}}: ردّنا على طلبكم بشأن بياناتكم الشخصية رقم {{reference}}: {{answer}}'),
+      en: t('{{associationName}}: Our answer to your personal-data request {{reference}}: {{answer}}'),
+    },
+    email: {
+      ar: t(
+        'السلام عليكم {{familyName}}،\n\nردّنا على طلبكم بشأن بياناتكم الشخصية رقم {{reference}}: {{answer}}\n\nمع خالص التحية،\n{{associationName}}',
+        'الرد على طلبكم بشأن بياناتكم — {{reference}}',
+      ),
+      en: t(
+        'Dear {{familyName}},\n\nOur answer to your personal-data request {{reference}}: {{answer}}\n\nKind regards,\n{{associationName}}',
+        'Answer to your data request — {{reference}}',
+      ),
+    },
+    whatsapp: {
+      ar: t('ردّنا على طلبكم بشأن بياناتكم الشخصية رقم {{reference}}: {{answer}}', null, 'sila_privacy_answered'),
+      en: t('Our answer to your personal-data request {{reference}}: {{answer}}', null, 'sila_privacy_answered'),
+    },
+    letter: {
+      ar: t(
+        'المكرمون {{familyName}}          المحترمين\n\nالسلام عليكم ورحمة الله وبركاته،\n\nردّنا على طلبكم بشأن بياناتكم الشخصية رقم {{reference}}: {{answer}}\n\nوتقبلوا خالص التحية والتقدير،\n{{associationName}}',
+        'الرد على طلبكم بشأن بياناتكم — {{reference}}',
+      ),
+      en: t(
+        'To {{familyName}},\n\nOur answer to your personal-data request {{reference}}: {{answer}}\n\nYours sincerely,\n{{associationName}}',
+        'Answer to your data request — {{reference}}',
+      ),
+    },
+    'phone-call': {
+      ar: t('اقرأ على {{familyName}} الرد على طلب البيانات {{reference}}: {{answer}}'),
+      en: t('Read {{familyName}} the answer to data request {{reference}}: {{answer}}'),
+    },
+  },
+  'privacy.request-refused': {
+    sms: {
+      ar: t(
+        '{{associationName}}: تعذّر إجابة طلبكم بشأن بياناتكم الشخصية رقم {{reference}}، والسبب النظامي: {{reason}}. ولكم التظلم إلى الجهة المختصة.',
+      ),
+      en: t(
+        '{{associationName}}: We cannot grant your personal-data request {{reference}}. Legal reason: {{reason}}. You may complain to the competent authority.',
+      ),
+    },
+    email: {
+      ar: t(
+        'السلام عليكم {{familyName}}،\n\nتعذّر إجابة طلبكم بشأن بياناتكم الشخصية رقم {{reference}}، والسبب النظامي: {{reason}}. ولكم التظلم إلى الجهة المختصة.\n\nمع خالص التحية،\n{{associationName}}',
+        'الرد على طلبكم بشأن بياناتكم — {{reference}}',
+      ),
+      en: t(
+        'Dear {{familyName}},\n\nWe cannot grant your personal-data request {{reference}}. Legal reason: {{reason}}. You may complain to the competent authority.\n\nKind regards,\n{{associationName}}',
+        'Answer to your data request — {{reference}}',
+      ),
+    },
+    whatsapp: {
+      ar: t(
+        'تعذّر إجابة طلبكم بشأن بياناتكم الشخصية رقم {{reference}}، والسبب النظامي: {{reason}}. ولكم التظلم إلى الجهة المختصة.',
+        null,
+        'sila_privacy_refused',
+      ),
+      en: t(
+        'We cannot grant your personal-data request {{reference}}. Legal reason: {{reason}}. You may complain to the competent authority.',
+        null,
+        'sila_privacy_refused',
+      ),
+    },
+    letter: {
+      ar: t(
+        'المكرمون {{familyName}}          المحترمين\n\nالسلام عليكم ورحمة الله وبركاته،\n\nتعذّر إجابة طلبكم بشأن بياناتكم الشخصية رقم {{reference}}، والسبب النظامي: {{reason}}. ولكم التظلم إلى الجهة المختصة.\n\nوتقبلوا خالص التحية والتقدير،\n{{associationName}}',
+        'الرد على طلبكم بشأن بياناتكم — {{reference}}',
+      ),
+      en: t(
+        'To {{familyName}},\n\nWe cannot grant your personal-data request {{reference}}. Legal reason: {{reason}}. You may complain to the competent authority.\n\nYours sincerely,\n{{associationName}}',
+        'Answer to your data request — {{reference}}',
+      ),
+    },
+    'phone-call': {
+      ar: t('أبلغ {{familyName}} برفض طلب البيانات {{reference}}، والسبب النظامي: {{reason}}'),
+      en: t('Tell {{familyName}} data request {{reference}} is refused. Legal reason: {{reason}}'),
+    },
+  },
+  'privacy.request-due': {
+    'staff-app': {
+      ar: t('موعد الرد على طلب البيانات الشخصية {{reference}}: {{deadline}}.', 'مهلة طلب بيانات شخصية — {{reference}}'),
+      en: t('The personal-data request {{reference}} is due: {{deadline}}.', 'Data request due — {{reference}}'),
+    },
+  },
+  'privacy.breach-due': {
+    'staff-app': {
+      ar: t(
+        'يجب إبلاغ الجهة المختصة بتسرّب البيانات {{reference}} قبل {{deadline}} (72 ساعة).',
+        'مهلة إبلاغ عن تسرّب بيانات — {{reference}}',
+      ),
+      en: t('The regulator must be told of breach {{reference}} by {{deadline}} (72 hours).', 'Breach notification due — {{reference}}'),
+    },
+  },
+  'privacy.breach-notice': {
+    sms: {
+      ar: t('{{associationName}}: نحيطكم علماً بحادثة تخص بياناتكم الشخصية: {{message}}'),
+      en: t('{{associationName}}: We must tell you of an incident affecting your personal data: {{message}}'),
+    },
+    email: {
+      ar: t(
+        'السلام عليكم {{familyName}}،\n\nنحيطكم علماً بحادثة تخص بياناتكم الشخصية: {{message}}\n\nمع خالص التحية،\n{{associationName}}',
+        'إشعار بحادثة تخص بياناتكم الشخصية',
+      ),
+      en: t(
+        'Dear {{familyName}},\n\nWe must tell you of an incident affecting your personal data: {{message}}\n\nKind regards,\n{{associationName}}',
+        'Notice of an incident affecting your personal data',
+      ),
+    },
+    whatsapp: {
+      ar: t('نحيطكم علماً بحادثة تخص بياناتكم الشخصية: {{message}}', null, 'sila_privacy_breach'),
+      en: t('We must tell you of an incident affecting your personal data: {{message}}', null, 'sila_privacy_breach'),
+    },
+    letter: {
+      ar: t(
+        'المكرمون {{familyName}}          المحترمين\n\nالسلام عليكم ورحمة الله وبركاته،\n\nنحيطكم علماً بحادثة تخص بياناتكم الشخصية: {{message}}\n\nوتقبلوا خالص التحية والتقدير،\n{{associationName}}',
+        'إشعار بحادثة تخص بياناتكم الشخصية',
+      ),
+      en: t(
+        'To {{familyName}},\n\nWe must tell you of an incident affecting your personal data: {{message}}\n\nYours sincerely,\n{{associationName}}',
+        'Notice of an incident affecting your personal data',
+      ),
+    },
+    'phone-call': {
+      ar: t('أبلغ {{familyName}} بحادثة تخص بياناتهم الشخصية: {{message}}'),
+      en: t('Tell {{familyName}} of an incident affecting their personal data: {{message}}'),
+    },
+  },
 };
 
 export function defaultTemplate(event: NotificationEvent, channel: TemplateChannel, language: 'ar' | 'en'): TemplateText | null {

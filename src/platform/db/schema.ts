@@ -5,6 +5,7 @@ import type { ComplaintSchema } from './schema-complaints.js';
 import type { ConsentSchema } from './schema-consent.js';
 import type { DocumentSchema } from './schema-documents.js';
 import type { PortalSchema } from './schema-portal.js';
+import type { PrivacySchema } from './schema-privacy.js';
 import type { RequestSchema } from './schema-requests.js';
 import type { SurveySchema } from './schema-surveys.js';
 
@@ -364,7 +365,8 @@ export interface Database
     ConsentSchema,
     CompensationSchema,
     SurveySchema,
-    DocumentSchema {
+    DocumentSchema,
+    PrivacySchema {
   staff_users: StaffUserTable;
   staff_roles: StaffRoleTable;
   staff_scopes: StaffScopeTable;

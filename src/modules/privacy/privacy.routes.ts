@@ -1,0 +1,81 @@
+import { idParams } from '../../contracts/common.js';
+import {
+  answerBody,
+  createRequestBody,
+  extendBody,
+  privacyRequestDetail,
+  privacyRequestList,
+  privacySettings,
+  refuseBody,
+  requestListQuery,
+  verifyBody,
+} from '../../contracts/privacy.js';
+import type { AppContext } from '../../platform/context.js';
+import { staffOnly } from '../../platform/http/route-policy.js';
+import { type App, staffOf } from '../../platform/http/types.js';
+import { answerRequest, extendRequest, linkCorrection, refuseRequest, verifyRequest } from './privacy.actions.js';
+import { READERS } from './privacy.policy.js';
+import { createRequest, getRequest, listRequests } from './privacy.requests.js';
+import { getPrivacySettings, updatePrivacySettings } from './privacy.settings.js';
+
+/**
+ * Data-subject requests' API (issue 25 §2, F2), each route a pipeline: policy → schema → one service.
+ * Privacy officers and administrators open the routes; the services keep writes to the officers and
+ * every record within the caller's scope (404 outside it).
+ */
+const POLICY = staffOnly([...READERS], 'families');
+const TAGS = ['privacy'];
+const BASE = '/api/v1/privacy/requests';
+
+export function privacyRequestRoutes(app: App, ctx: AppContext): void {
+  app.get(BASE, {
+    config: { policy: POLICY },
+    schema: { tags: TAGS, querystring: requestListQuery, response: { 200: privacyRequestList } },
+    handler: (request) => listRequests(ctx, staffOf(request), request.query),
+  });
+  app.post(BASE, {
+    config: { policy: POLICY },
+    schema: { tags: TAGS, body: createRequestBody, response: { 201: privacyRequestDetail } },
+    handler: async (request, reply) => reply.code(201).send(await createRequest(ctx, staffOf(request), request.body)),
+  });
+  app.get(`${BASE}/:id`, {
+    config: { policy: POLICY },
+    schema: { tags: TAGS, params: idParams, response: { 200: privacyRequestDetail } },
+    handler: (request) => getRequest(ctx, staffOf(request), request.params.id),
+  });
+  app.post(`${BASE}/:id/verification`, {
+    config: { policy: POLICY },
+    schema: { tags: TAGS, params: idParams, body: verifyBody, response: { 200: privacyRequestDetail } },
+    handler: (request) => verifyRequest(ctx, staffOf(request), request.params.id, request.body),
+  });
+  app.post(`${BASE}/:id/answer`, {
+    config: { policy: POLICY },
+    schema: { tags: TAGS, params: idParams, body: answerBody, response: { 200: privacyRequestDetail } },
+    handler: (request) => answerRequest(ctx, staffOf(request), request.params.id, request.body),
+  });
+  app.post(`${BASE}/:id/refusal`, {
+    config: { policy: POLICY },
+    schema: { tags: TAGS, params: idParams, body: refuseBody, response: { 200: privacyRequestDetail } },
+    handler: (request) => refuseRequest(ctx, staffOf(request), request.params.id, request.body),
+  });
+  app.post(`${BASE}/:id/extension`, {
+    config: { policy: POLICY },
+    schema: { tags: TAGS, params: idParams, body: extendBody, response: { 200: privacyRequestDetail } },
+    handler: (request) => extendRequest(ctx, staffOf(request), request.params.id, request.body),
+  });
+  app.post(`${BASE}/:id/correction-link`, {
+    config: { policy: POLICY },
+    schema: { tags: TAGS, params: idParams, response: { 200: privacyRequestDetail } },
+    handler: (request) => linkCorrection(ctx, staffOf(request), request.params.id),
+  });
+  app.get('/api/v1/privacy/settings', {
+    config: { policy: POLICY },
+    schema: { tags: TAGS, response: { 200: privacySettings } },
+    handler: () => getPrivacySettings(ctx),
+  });
+  app.put('/api/v1/privacy/settings', {
+    config: { policy: staffOnly(['administrator', 'privacy-officer']) },
+    schema: { tags: TAGS, body: privacySettings, response: { 200: privacySettings } },
+    handler: (request) => updatePrivacySettings(ctx, staffOf(request), request.body),
+  });
+}
