@@ -168,6 +168,21 @@ export type RequestType = z.infer<typeof requestType>;
 
 /** Lists answer `{ items }`, like committees and every other list of the API. */
 export const requestTypeList = z.object({ items: z.array(requestType) });
+
+/** One snapshot of a request type per create or edit (issue 26 §3; B5, C2), newest first in lists. */
+export const requestTypeVersion = requestType
+  .pick({ code: true, nameAr: true, nameEn: true, criteriaAr: true, criteriaEn: true, checklist: true })
+  .extend({
+    version: z.number(),
+    committeeId: z.string().nullable(),
+    responseWorkingDays: z.number(),
+    warningThreshold: z.number().nullable(),
+    isActive: z.boolean(),
+    createdAt: z.string(),
+    createdBy: z.string().nullable(),
+  });
+export type RequestTypeVersion = z.infer<typeof requestTypeVersion>;
+export const requestTypeVersionList = z.object({ items: z.array(requestTypeVersion) });
 export type RequestTypeList = z.infer<typeof requestTypeList>;
 
 export const requestTypeParams = z.strictObject({ code });
@@ -403,6 +418,8 @@ export type RequestSummary = z.infer<typeof requestSummary>;
 
 export const serviceRequest = requestSummary.extend({
   type: requestType,
+  /** The type's version the request was filed under (issue 26 §3, C2): a later edit of the type does not move it. */
+  typeVersion: z.number().nullable(),
   answers,
   completeness,
   documents: z.array(requestDocument),

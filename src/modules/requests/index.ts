@@ -14,6 +14,8 @@ import { requestSessionAbilities } from './requests.policy.js';
 import { requestRoutes } from './requests.routes.js';
 import { onMessageSent } from './requests.told.js';
 
+/** Issue 26 §3 (B5, C2, G2): the public request forms at /documents/forms. */
+export { type PublicRequestForm, publicRequestForm, publicRequestForms } from './request-forms.js';
 /** Issue 24 §2: the surveys area asks after a request closes. */
 export { requestClosed } from './requests.core.js';
 export { requestReferences } from './requests.references.js';

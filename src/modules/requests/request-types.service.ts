@@ -1,5 +1,11 @@
 import type { Kysely } from 'kysely';
-import type { ChecklistItem, CreateRequestTypeBody, RequestType, UpdateRequestTypeBody } from '../../contracts/requests.js';
+import type {
+  ChecklistItem,
+  CreateRequestTypeBody,
+  RequestType,
+  RequestTypeVersion,
+  UpdateRequestTypeBody,
+} from '../../contracts/requests.js';
 import { MAX_REPLY_WORKING_DAYS } from '../../domain/reply-ceiling.js';
 import type { AppContext } from '../../platform/context.js';
 import type { Database } from '../../platform/db/schema.js';
@@ -7,6 +13,7 @@ import type { RequestTypeTable } from '../../platform/db/schema-requests.js';
 import { AppError } from '../../platform/http/app-error.js';
 import type { StaffPrincipal } from '../../platform/http/principal.js';
 import { recordAudit } from '../audit/index.js';
+import { snapshotCurrent, snapshotType, versionsOf } from './request-type-versions.js';
 import { DEFAULT_REQUEST_TYPES } from './request-types.defaults.js';
 
 /** Request types (issue 5 §1; C2, C6): settings for administrators, read by intake and the portal. */
@@ -70,6 +77,8 @@ export async function ensureDefaultTypes(ctx: AppContext): Promise<void> {
     const now = ctx.clock.now().toISOString();
     const rows = DEFAULT_REQUEST_TYPES.filter((t) => !existing.some((e) => e.code === t.code)).map((t) => rowOf(t, now, null));
     if (rows.length) await trx.insertInto('request_types').values(rows).execute();
+    // B5, C2: each seeded type starts at version 1, snapshotted like any other.
+    for (const row of rows) await snapshotType(trx, row);
   });
 }
 
@@ -128,6 +137,7 @@ export async function createRequestType(ctx: AppContext, principal: StaffPrincip
     const existing = await trx.selectFrom('request_types').select('code').where('code', '=', body.code).executeTakeFirst();
     if (existing) throw AppError.conflict('request-type.duplicate', 'A request type with this code exists');
     await trx.insertInto('request_types').values(row).execute();
+    await snapshotType(trx, row);
     await recordAudit(trx, {
       at: now,
       actor: { kind: 'staff', id: principal.userId },
@@ -175,6 +185,8 @@ export async function updateRequestType(
       .executeTakeFirst();
     if (Number(result.numUpdatedRows) !== 1)
       throw AppError.conflict('request-type.version-conflict', 'Someone else changed this request type meanwhile; reload and try again');
+    // B5, C2: one snapshot per edit, in the edit's transaction (requests filed meanwhile keep theirs).
+    await snapshotCurrent(trx, code);
     await recordAudit(trx, {
       at: now,
       actor: { kind: 'staff', id: principal.userId },
@@ -185,6 +197,12 @@ export async function updateRequestType(
     });
   });
   return getRequestType(ctx, code);
+}
+
+/** B5, C2: a type's versions, newest first (404 for an unknown type). */
+export async function requestTypeVersions(ctx: AppContext, code: string): Promise<RequestTypeVersion[]> {
+  await getRequestType(ctx, code);
+  return (await versionsOf(ctx.db, [code])).get(code) ?? [];
 }
 
 /** An active type, or 400 `request-type.unknown` on `/typeCode`. */

@@ -24,6 +24,7 @@ import { uuidv7 } from '../../platform/ids.js';
 import { recordAudit } from '../audit/index.js';
 import { pauseClock, resumeClock, startClock, stopClock } from '../calendar/index.js';
 import { attestedFamily } from '../families/index.js';
+import { asFiled } from './request-type-versions.js';
 import { findType } from './request-types.service.js';
 import { tellFamily } from './requests.family-news.js';
 import { moveCounters, NO_DEADLINE } from './requests.repo.js';
@@ -109,7 +110,7 @@ export interface RequestState {
 /** Everything the rules need about a request, read through `db` (the caller's transaction). */
 export async function loadState(db: Db, ctx: AppContext, row: RequestTable): Promise<RequestState> {
   const [type, documents, family] = await Promise.all([
-    requireType(db, row.type_code),
+    requireType(db, row.type_code).then((type) => asFiled(db, row, type)),
     documentsOf(db, row.id),
     attestedFamily(db, ctx, row.family_id),
   ]);

@@ -8,6 +8,7 @@ import { AppError } from '../../platform/http/app-error.js';
 import type { StaffPrincipal } from '../../platform/http/principal.js';
 import { uuidv7 } from '../../platform/ids.js';
 import { recordAudit } from '../audit/index.js';
+import { asFiled } from './request-type-versions.js';
 import { findType } from './request-types.service.js';
 import { assertWorkable, loadVisible, staffActor } from './requests.access.js';
 import { type Actor, loadState, voidIfChanged } from './requests.core.js';
@@ -30,7 +31,8 @@ export async function attachDocument(
   row: RequestTable,
   file: { itemKey: string; fileName: string; bytes: Buffer },
 ): Promise<string> {
-  const type = await findType(ctx.db, row.type_code);
+  const current = await findType(ctx.db, row.type_code);
+  const type = current ? await asFiled(ctx.db, row, current) : null;
   const item = type?.checklist.find((i) => i.key === file.itemKey);
   // A5 (issue 27 §3): a request received by e-mail also keeps the e-mail, outside its type's checklist.
   const isReceivedMessage = file.itemKey === RECEIVED_MESSAGE_ITEM && row.channel === 'email';

@@ -18,6 +18,7 @@ import type { StaffPrincipal } from '../../platform/http/principal.js';
 import { uuidv7 } from '../../platform/ids.js';
 import { recordAudit } from '../audit/index.js';
 import { visibleFamily } from '../families/index.js';
+import { asFiled } from './request-type-versions.js';
 import { ensureDefaultTypes, findType } from './request-types.service.js';
 import { assertWorkable, loadVisible, staffActor } from './requests.access.js';
 import { type Actor, addHistory, loadState, type RequestState, sealAnswers, voidIfChanged } from './requests.core.js';
@@ -100,6 +101,9 @@ export async function insertRequest(ctx: AppContext, actor: Actor, input: NewReq
         reference,
         family_id: input.familyId,
         type_code: type.code,
+        // B5, C2 (issue 26 §3): the version whose checklist checked these answers; a type edited
+        // meanwhile gets a new version, and this request keeps the one it was filed under.
+        type_version: type.version,
         channel: input.channel,
         status: 'draft',
         answers: sealAnswers(ctx, id, answers),
@@ -188,8 +192,9 @@ export async function createRequest(
 
 /** Shared by staff and the portal: merge answers, bump the version, void a stale attestation (C4). */
 export async function applyAnswers(ctx: AppContext, actor: Actor, row: RequestTable, body: UpdateRequestBody): Promise<void> {
-  const type = await findType(ctx.db, row.type_code);
-  if (!type) throw new Error('request type missing');
+  const latest = await findType(ctx.db, row.type_code);
+  if (!latest) throw new Error('request type missing');
+  const type = await asFiled(ctx.db, row, latest);
   const changes = cleanAnswers(type, body.answers);
   const now = ctx.clock.now();
   await ctx.db.transaction().execute(async (trx) => {

@@ -9,6 +9,7 @@ import { getClock, workingDaysLeftOn } from '../calendar/index.js';
 import { familySummaries } from '../families/index.js';
 import { messagesAbout } from '../notifications/index.js';
 import { staffNames } from '../staff/index.js';
+import { filedChecklists } from './request-type-versions.js';
 import { findTypes } from './request-types.service.js';
 import { loadVisible, staffActor } from './requests.access.js';
 import { answersAad, type Db, deadlineHijri, loadState, noteAad, openReasons, presentAttestation } from './requests.core.js';
@@ -84,6 +85,7 @@ export async function present(ctx: AppContext, principal: StaffPrincipal, row: R
   return {
     ...summary,
     type: state.type,
+    typeVersion: row.type_version,
     answers: state.answers,
     completeness: state.completeness,
     documents: state.documents,
@@ -140,6 +142,7 @@ export async function draftFlags(ctx: AppContext, rows: RequestTable[]) {
   const result = new Map<string, { isChecklistSatisfied: boolean; isAttested: boolean }>();
   const open = rows.filter((row) => row.status === 'draft' || row.status === 'information-requested');
   const types = await findTypes(ctx.db, [...new Set(open.map((row) => row.type_code))]);
+  const filed = await filedChecklists(ctx.db, open, types); // C2: a draft filed under an earlier version keeps its checklist
   const documents = open.length
     ? await ctx.db
         .selectFrom('request_documents')
@@ -159,7 +162,7 @@ export async function draftFlags(ctx: AppContext, rows: RequestTable[]) {
       continue;
     }
     const evaluation = evaluateChecklist(
-      types.get(row.type_code)?.checklist ?? [],
+      filed.get(`${row.type_code}@${row.type_version}`) ?? types.get(row.type_code)?.checklist ?? [],
       JSON.parse(ctx.keys.encryptor.decrypt(row.answers, answersAad(row.id))),
       documents.filter((document) => document.request_id === row.id),
     );

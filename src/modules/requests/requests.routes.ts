@@ -13,6 +13,7 @@ import {
   requestType,
   requestTypeList,
   requestTypeParams,
+  requestTypeVersionList,
   serviceRequest,
   signatureAttestationBody,
   transitionBody,
@@ -69,6 +70,13 @@ export function requestRoutes(app: App, ctx: AppContext): void {
     config: { policy: ADMIN },
     schema: { tags: ['requests'], params: requestTypeParams, body: updateRequestTypeBody, response: { 200: requestType } },
     handler: (request) => types.updateRequestType(ctx, staffOf(request), request.params.code, request.body),
+  });
+
+  // B5, C2 (issue 26 §3): one snapshot per create or edit, newest first.
+  app.get('/api/v1/settings/request-types/:code/versions', {
+    config: { policy: ADMIN },
+    schema: { tags: ['requests'], params: requestTypeParams, response: { 200: requestTypeVersionList } },
+    handler: async (request) => ({ items: await types.requestTypeVersions(ctx, request.params.code) }),
   });
 
   // Intake shows each type's criteria and checklist (C2).

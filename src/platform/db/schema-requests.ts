@@ -20,12 +20,31 @@ export interface RequestTypeTable {
   updated_by: string | null;
 }
 
+/** One snapshot of a request type per create or edit (issue 26 §3; B5, C2): key (type_code, version). */
+export interface RequestTypeVersionTable {
+  type_code: string;
+  version: number;
+  name_ar: string;
+  name_en: string;
+  criteria_ar: string;
+  criteria_en: string;
+  checklist: string; // JSON ChecklistItem[]
+  committee_id: string | null;
+  response_working_days: number;
+  warning_threshold: number | null;
+  is_active: number;
+  created_at: string;
+  created_by: string | null;
+}
+
 /** A service request; statuses in domain/request-status.ts. */
 export interface RequestTable {
   id: string;
   reference: string;
   family_id: string;
   type_code: string;
+  /** The type's version the request was filed under (issue 26 §3, C2); null only for rows written outside intake. */
+  type_version: number | null;
   channel: string;
   status: string;
   answers: string; // encrypted JSON
@@ -90,6 +109,7 @@ export interface RequestHistoryTable {
 
 export interface RequestSchema {
   request_types: RequestTypeTable;
+  request_type_versions: RequestTypeVersionTable;
   requests: RequestTable;
   request_documents: RequestDocumentTable;
   request_attestations: RequestAttestationTable;

@@ -81,6 +81,14 @@ export function RequestPage() {
             <Fact label={t('channel')}>
               <Ltr>{CHANNEL_CODES[request.channel]}</Ltr> — {t(`channels.${request.channel}`)}
             </Fact>
+            {request.typeVersion !== null && (
+              // B5, C2 (issue 26 §3): the type's version this request was filed under, and its public form.
+              <Fact label={t('typeVersion')}>
+                <Anchor href={`/documents/forms/${request.typeCode}`} target="_blank" underline="always">
+                  {t('typeVersionValue', { n: request.typeVersion })}
+                </Anchor>
+              </Fact>
+            )}
             <Fact label={t('createdAt')}>
               <DualDay value={request.createdAt} withTime />
             </Fact>
