@@ -5,6 +5,7 @@ import swagger from '@fastify/swagger';
 import swaggerUi from '@fastify/swagger-ui';
 import Fastify, { type FastifyBaseLogger, type FastifyServerOptions, LogController } from 'fastify';
 import { jsonSchemaTransform, serializerCompiler, validatorCompiler, type ZodTypeProvider } from 'fastify-type-provider-zod';
+import { acknowledgementsArea } from './modules/acknowledgements/index.js';
 import { attestationsArea } from './modules/attestations/index.js';
 import { auditArea } from './modules/audit/index.js';
 import { authArea } from './modules/auth/index.js';
@@ -36,6 +37,7 @@ import { sendProblem } from './platform/http/problem.js';
 import { registerRequestTextGuard } from './platform/http/request-text.js';
 import { PUBLIC, type RoutePolicy } from './platform/http/route-policy.js';
 import { registerSecurityHeaders, securityHeaders } from './platform/http/security.js';
+import { staffGates } from './platform/http/staff-gates.js';
 import type { App } from './platform/http/types.js';
 import { loggerOptions } from './platform/logger.js';
 import { assertRegistry, type PersonalTable } from './platform/personal-data.js';
@@ -64,6 +66,7 @@ export const AREAS: readonly AreaManifest[] = [
   savedViewsArea,
   documentsArea,
   privacyArea,
+  acknowledgementsArea,
   setupArea,
   webArea,
 ];
@@ -196,6 +199,9 @@ export async function buildApp({ ctx, webDir, logger, loggerInstance }: BuildApp
     sessions: ctx.sessions,
     loadStaff: (userId) => loadStaffPrincipal(ctx, userId),
     isPublicUrlHttps,
+    gate: async (principal) => {
+      for (const gate of ctx.hooks.providers(staffGates)) await gate(principal);
+    },
   });
 
   app.get('/api/openapi.json', { config: { policy: PUBLIC }, schema: { hide: true } }, () => app.swagger());

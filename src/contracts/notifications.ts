@@ -88,6 +88,9 @@ export const NOTIFICATION_EVENTS = [
   // Issue 24 (H1, C1): the survey link to a family (bulk, purpose `surveys`); a negative answer's follow-up to its contact officer.
   'survey.invitation',
   'survey.follow-up',
+  // Issue 26 §4–§5 (R1, R2, P-SCOPE): HR's reminder to acknowledge a policy; a contract party's one-time link.
+  'acknowledgement.reminder',
+  'acknowledgement.link',
   // Issue 25 (F2): a data-subject request's extension, answer or refusal to the requester; deadlines to the privacy officers; a breach's notice to the people affected.
   'privacy.request-extended',
   'privacy.request-answered',

@@ -29,6 +29,8 @@ export const staffUser = z.object({
   email: z.string().nullable(),
   roles: z.array(staffRole),
   scope: scopeSchema,
+  /** Issue 26 §4 (R2): null for accounts made before departments existed. */
+  departmentId: z.string().nullable(),
   isActive: z.boolean(),
   hasTotp: z.boolean(),
   mustChangePassword: z.boolean(),
@@ -43,6 +45,8 @@ export const createStaffBody = z.strictObject({
   email: email.nullable().optional(),
   roles: z.array(staffRole).min(1, 'roles.required').max(8),
   scope: scopeSchema,
+  /** Required once the association has departments (the service's `department.required`). */
+  departmentId: z.uuid('field.invalid-id').nullable().optional(),
 });
 
 export const updateStaffBody = z.strictObject({
@@ -50,6 +54,7 @@ export const updateStaffBody = z.strictObject({
   email: email.nullable().optional(),
   roles: z.array(staffRole).min(1, 'roles.required').max(8).optional(),
   scope: scopeSchema.optional(),
+  departmentId: z.uuid('field.invalid-id').nullable().optional(),
 });
 
 export const resetStaffBody = z.strictObject({

@@ -9,7 +9,7 @@ import {
 import { okSchema } from '../../contracts/common.js';
 import type { AppContext } from '../../platform/context.js';
 import { clearSessionCookie, setSessionCookie } from '../../platform/http/auth-plugin.js';
-import { PUBLIC, type RoutePolicy, type SessionStage } from '../../platform/http/route-policy.js';
+import { openWhileGated, PUBLIC, type RoutePolicy, type SessionStage } from '../../platform/http/route-policy.js';
 import type { SessionRow } from '../../platform/http/sessions.js';
 import { type App, staffOf } from '../../platform/http/types.js';
 import { loadStaffPrincipal } from '../staff/index.js';
@@ -17,6 +17,8 @@ import * as auth from './auth.service.js';
 
 const ALL_STAGES: SessionStage[] = ['password-change', 'mfa-enroll', 'mfa', 'active'];
 const anyStage: RoutePolicy = { access: 'staff', roles: 'any-role', stages: ALL_STAGES, scope: 'self' };
+/** Issue 26 §4 (R1): sign-out and the current user stay open while an overdue acknowledgement closes the rest. */
+const anyStageWhileGated: RoutePolicy = openWhileGated(anyStage);
 const stage = (...stages: SessionStage[]): RoutePolicy => ({ access: 'staff', roles: 'any-role', stages, scope: 'self' });
 
 /** Per-address limits on top of the database throttle (ARCHITECTURE.md "Throttling"). */
@@ -36,13 +38,13 @@ export function authRoutes(app: App, ctx: AppContext): void {
   });
 
   app.get('/api/v1/auth/session', {
-    config: { policy: anyStage },
+    config: { policy: anyStageWhileGated },
     schema: { tags: ['auth'], response: { 200: sessionResponse } },
     handler: (request) => auth.describeSession(ctx, staffOf(request)),
   });
 
   app.post('/api/v1/auth/sign-out', {
-    config: { policy: anyStage },
+    config: { policy: anyStageWhileGated },
     schema: { tags: ['auth'], response: { 200: okSchema } },
     handler: async (request, reply) => {
       await auth.signOut(ctx, staffOf(request));

@@ -2,7 +2,7 @@ import type { AreaManifest } from '../../platform/area.js';
 import { authRoutes } from './auth.routes.js';
 
 /** Staff sign-in's public face; the database-backed sign-in throttle is shared with the portal. */
-export { clearFailures, lockedFor, recordFailure } from './sign-in-throttle.js';
+export { accountKey, clearFailures, lockedFor, recordFailure } from './sign-in-throttle.js';
 
 export const authArea: AreaManifest = {
   name: 'auth',

@@ -1,5 +1,14 @@
 import type { AreaManifest } from '../../platform/area.js';
 import { documentPageRoutes } from './documents.pages.js';
+
+/** Issue 26 §4: the published versions staff and contract parties acknowledge (the acknowledgements area reads them here). */
+export {
+  type AcknowledgeableDocument,
+  type AcknowledgeableVersion,
+  documentOfVersion,
+  documentsOfVersions,
+} from './documents.acknowledgement-reads.js';
+
 import { documentRoutes } from './documents.routes.js';
 
 /**

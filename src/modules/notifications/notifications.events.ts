@@ -215,6 +215,25 @@ export const EVENTS: Record<NotificationEvent, EventDefinition> = {
     channels: FAMILY_CHANNELS,
     isSensitive: false,
   },
+  // Issue 26 §5 (R2): HR's reminder to a staff member who has not yet acknowledged a policy version.
+  'acknowledgement.reminder': {
+    priority: 'transactional',
+    consentPurpose: null,
+    placeholders: ['associationName', 'title', 'deadline'],
+    requiredPlaceholders: ['title'],
+    channels: ['staff-app'],
+    isSensitive: false,
+  },
+  // Issue 26 §4 (P-SCOPE): a contract party's one-time link to read and acknowledge a policy — a
+  // service message; sensitive, since the link itself is the key.
+  'acknowledgement.link': {
+    priority: 'transactional',
+    consentPurpose: 'service',
+    placeholders: ['associationName', 'familyName', 'title', 'link'],
+    requiredPlaceholders: ['link'],
+    channels: ['sms', 'email'],
+    isSensitive: true,
+  },
   // Issue 24 §5: a negative answer opens a follow-up for the contact officer the register routes the family to.
   'survey.follow-up': {
     priority: 'transactional',

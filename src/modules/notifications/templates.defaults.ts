@@ -557,6 +557,29 @@ export const DEFAULT_TEMPLATES: Defaults = {
       ),
     },
   },
+  // Issue 26 §4–§5 (R1, R2, P-SCOPE): policy acknowledgements.
+  'acknowledgement.reminder': {
+    'staff-app': {
+      ar: t('تذكير: يُرجى قراءة «{{title}}» والإقرار بالاطلاع عليها قبل {{deadline}}.', 'تذكير بالإقرار بالاطلاع — {{title}}'),
+      en: t('Reminder: please read “{{title}}” and acknowledge it before {{deadline}}.', 'Reminder to acknowledge — {{title}}'),
+    },
+  },
+  'acknowledgement.link': {
+    sms: {
+      ar: t('{{associationName}}: يُرجى قراءة «{{title}}» والإقرار بالاطلاع عليها عبر الرابط: {{link}} (صالح لمرة واحدة).'),
+      en: t('{{associationName}}: Please read “{{title}}” and acknowledge it at {{link}} (single use).'),
+    },
+    email: {
+      ar: t(
+        'السلام عليكم {{familyName}}،\n\nنرجو قراءة «{{title}}» والإقرار بالاطلاع عليها عبر الرابط التالي (صالح لمرة واحدة):\n{{link}}\n\nمع خالص التحية،\n{{associationName}}',
+        'إقرار بالاطلاع — {{title}}',
+      ),
+      en: t(
+        'Dear {{familyName}},\n\nPlease read “{{title}}” and acknowledge it at this single-use link:\n{{link}}\n\nKind regards,\n{{associationName}}',
+        'Acknowledgement — {{title}}',
+      ),
+    },
+  },
   // Issue 23 §5 (D1–D4): compensation cases; no staff names, no internal notes.
   'compensation.opened': {
     sms: {

@@ -5,6 +5,8 @@ import { totpAad } from './staff.accounts.js';
 import { staffRoutes } from './staff.routes.js';
 
 export { findAccount, findAccountByUsername, loadAccountRecord, totpAad, updateAccount } from './staff.accounts.js';
+/** Issue 26 §4 (R2): departments and sections, and the staff who must acknowledge a policy. */
+export { activeStaffMembers, listDepartments, type StaffMember } from './staff.departments.js';
 export {
   activeStaffNames,
   activeStaffWithRole,
@@ -32,5 +34,14 @@ export const staffArea: AreaManifest = {
   name: 'staff',
   routes: (app, ctx) => staffRoutes(app, ctx),
   personalData: STAFF_PERSONAL_DATA,
-  auditKinds: ['staff.create', 'staff.deactivate', 'staff.reactivate', 'staff.recover-admin', 'staff.reset', 'staff.update'],
+  auditKinds: [
+    'department.create',
+    'department.update',
+    'staff.create',
+    'staff.deactivate',
+    'staff.reactivate',
+    'staff.recover-admin',
+    'staff.reset',
+    'staff.update',
+  ],
 };

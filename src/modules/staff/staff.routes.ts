@@ -1,4 +1,5 @@
 import { idParams } from '../../contracts/common.js';
+import { createDepartmentBody, department, departmentList, updateDepartmentBody } from '../../contracts/departments.js';
 import {
   createStaffBody,
   resetStaffBody,
@@ -11,6 +12,7 @@ import {
 import type { AppContext } from '../../platform/context.js';
 import { staffOnly } from '../../platform/http/route-policy.js';
 import { type App, staffOf } from '../../platform/http/types.js';
+import { createDepartment, listDepartments, updateDepartment } from './staff.departments.js';
 import { STAFF_MANAGERS, STAFF_READERS, withAbilities } from './staff.policy.js';
 import * as staff from './staff.service.js';
 
@@ -24,7 +26,26 @@ function writerOf(request: Parameters<typeof staffOf>[0]) {
 const READ = staffOnly(STAFF_READERS);
 const MANAGE = staffOnly(STAFF_MANAGERS);
 
+// Issue 26 §4: departments are an administrator's setting; HR and documents editors read them (acknowledgement audiences).
+const DEPARTMENT_READERS = staffOnly(['administrator', 'hr', 'documents-editor']);
+
 export function staffRoutes(app: App, ctx: AppContext): void {
+  app.get('/api/v1/staff/departments', {
+    config: { policy: DEPARTMENT_READERS },
+    schema: { tags: ['staff'], response: { 200: departmentList } },
+    handler: async () => ({ items: await listDepartments(ctx) }),
+  });
+  app.post('/api/v1/staff/departments', {
+    config: { policy: MANAGE },
+    schema: { tags: ['staff'], body: createDepartmentBody, response: { 201: department } },
+    handler: async (request, reply) => reply.code(201).send(await createDepartment(ctx, staffOf(request), request.body)),
+  });
+  app.patch('/api/v1/staff/departments/:id', {
+    config: { policy: MANAGE },
+    schema: { tags: ['staff'], params: idParams, body: updateDepartmentBody, response: { 200: department } },
+    handler: (request) => updateDepartment(ctx, staffOf(request), request.params.id, request.body),
+  });
+
   app.get('/api/v1/staff/users', {
     config: { policy: READ },
     schema: { tags: ['staff'], querystring: staffListQuery, response: { 200: staffList } },

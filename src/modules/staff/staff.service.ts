@@ -10,6 +10,7 @@ import { assertScopeWithin } from '../../platform/http/write-scope.js';
 import { uuidv7 } from '../../platform/ids.js';
 import { recordAudit } from '../audit/index.js';
 import { activeCodes } from '../settings/index.js';
+import { assertActiveDepartment, hasActiveDepartments } from './staff.departments.js';
 import * as repo from './staff.repo.js';
 
 /** Who makes the change: a staff member (with their own scope) through the API; the CLI passes none. */
@@ -24,6 +25,7 @@ export function presentStaff(record: repo.StaffRecord): StaffAccount {
     email: row.email,
     roles: record.roles,
     scope: { categories: [...record.scope.categories], domains: [...record.scope.domains], offices: [...record.scope.offices] },
+    departmentId: row.department_id ?? null,
     isActive: row.is_active === 1,
     hasTotp: row.totp_enabled === 1,
     mustChangePassword: row.must_change_password === 1,
@@ -81,6 +83,7 @@ export async function createStaffUser(
   await assertScopeCodes(ctx, scope);
   // F2, issue 21 §1: an administrator limited to some offices cannot hand out a wider scope.
   if (actor?.scope) assertScopeWithin(actor.scope, scope);
+  await assertDepartmentOnCreate(ctx, actor, body.departmentId ?? null);
   const oneTimePassword = newOneTimePassword();
   const passwordHash = await hashPassword(oneTimePassword);
   const now = ctx.clock.now();
@@ -105,6 +108,7 @@ export async function createStaffUser(
       created_at: now.toISOString(),
       updated_at: now.toISOString(),
       deactivated_at: null,
+      department_id: body.departmentId ?? null,
     });
     await repo.replaceRolesAndScope(trx, id, roles, scope);
     await recordAudit(trx, {
@@ -113,10 +117,24 @@ export async function createStaffUser(
       action: 'staff.create',
       entity: 'staff_user',
       entityId: id,
-      fields: ['username', 'displayName', 'email', 'roles', 'scope'],
+      fields: ['username', 'displayName', 'email', 'roles', 'scope', 'departmentId'],
     });
   });
   return { user: await getStaffUser(ctx, id), oneTimePassword };
+}
+
+/**
+ * Issue 26 §4 (R2): a new account through the API names its department once the association has
+ * departments (accounts made before keep none; the HR view groups them under "no department").
+ * The first administrator and the command line's recovery account come before any department.
+ */
+async function assertDepartmentOnCreate(ctx: AppContext, actor: Actor | null, departmentId: string | null): Promise<void> {
+  if (departmentId) return assertActiveDepartment(ctx.db, departmentId);
+  if (actor && (await hasActiveDepartments(ctx.db))) {
+    throw AppError.badRequest('request.invalid', 'Choose the department', [
+      { pointer: '/departmentId', code: 'department.required', detail: 'Choose the department or section' },
+    ]);
+  }
 }
 
 async function assertKeepsAnAdministrator(ctx: AppContext, id: string, nextRoles: readonly StaffRole[] | null): Promise<void> {
@@ -138,6 +156,7 @@ export async function updateStaffUser(ctx: AppContext, actor: Actor, id: string,
   const scope = body.scope ? uniqueScope(body.scope) : current.scope;
   if (body.scope) await assertScopeCodes(ctx, scope);
   if (body.scope && actor.scope) assertScopeWithin(actor.scope, scope);
+  if (body.departmentId) await assertActiveDepartment(ctx.db, body.departmentId);
   if (body.roles && current.roles.includes('administrator') && !roles.includes('administrator')) {
     await assertKeepsAnAdministrator(ctx, id, roles);
   }
@@ -149,6 +168,7 @@ export async function updateStaffUser(ctx: AppContext, actor: Actor, id: string,
     await repo.updateStaffRow(trx, id, {
       display_name: body.displayName ?? current.row.display_name,
       email: body.email === undefined ? current.row.email : body.email,
+      department_id: body.departmentId === undefined ? (current.row.department_id ?? null) : body.departmentId,
       updated_at: now.toISOString(),
     });
     await repo.replaceRolesAndScope(trx, id, roles, scope);

@@ -1,4 +1,5 @@
 import type { Generated } from 'kysely';
+import type { AcknowledgementSchema } from './schema-acknowledgements.js';
 import type { CommitteeSchema } from './schema-committees.js';
 import type { CompensationSchema } from './schema-compensation.js';
 import type { ComplaintSchema } from './schema-complaints.js';
@@ -30,6 +31,8 @@ export interface StaffUserTable {
   created_at: string;
   updated_at: string;
   deactivated_at: string | null;
+  /** Issue 26 §4 (R2): the department or section; null for accounts made before departments existed. Optional on insert. */
+  department_id?: string | null;
 }
 
 export interface StaffRoleTable {
@@ -366,6 +369,7 @@ export interface Database
     CompensationSchema,
     SurveySchema,
     DocumentSchema,
+    AcknowledgementSchema,
     PrivacySchema {
   staff_users: StaffUserTable;
   staff_roles: StaffRoleTable;

@@ -17,6 +17,8 @@ export interface AuthPluginOptions {
   loadStaff: StaffLoader;
   /** Public URL is https: cookies are Secure even when TLS ends at a proxy we were not told to trust. */
   isPublicUrlHttps: boolean;
+  /** Issue 26 §4 (R1): what may still close a fully signed-in session's routes (staff-gates.ts). */
+  gate?: (principal: StaffPrincipal) => Promise<void>;
 }
 
 const UNSAFE_METHODS = new Set(['POST', 'PUT', 'PATCH', 'DELETE']);
@@ -150,6 +152,8 @@ async function authPlugin(app: FastifyInstance, options: AuthPluginOptions): Pro
     if (policy.roles !== 'any-role' && !principal.roles.some((role) => (policy.roles as readonly string[]).includes(role))) {
       throw AppError.forbidden();
     }
+    // R1: central, after the role check, so a route's own refusal keeps its meaning.
+    if (options.gate && principal.stage === 'active' && !policy.isOpenWhileGated) await options.gate(principal);
   });
 }
 

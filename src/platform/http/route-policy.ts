@@ -23,6 +23,11 @@ export type RoutePolicy =
       roles: readonly StaffRole[] | 'any-role';
       stages?: readonly SessionStage[];
       scope: 'none' | 'self' | 'families';
+      /**
+       * Open while a staff gate refuses the rest (issue 26 §4, R1: an overdue acknowledgement) —
+       * sign-out, the current user and the acknowledgement routes only (platform/http/staff-gates.ts).
+       */
+      isOpenWhileGated?: boolean;
     };
 
 export const PUBLIC: RoutePolicy = { access: 'public' };
@@ -32,6 +37,11 @@ export function staffOnly(roles: readonly StaffRole[] | 'any-role', scope: 'none
 }
 
 /** A route of the beneficiary portal, for the signed-in family only (issue 5 §2). */
+/** A staff route that stays open while an overdue acknowledgement closes the rest (issue 26 §4, R1). */
+export function openWhileGated(policy: RoutePolicy): RoutePolicy {
+  return policy.access === 'staff' ? { ...policy, isOpenWhileGated: true } : policy;
+}
+
 export function familyOnly(): RoutePolicy {
   return { access: 'family' };
 }

@@ -1,0 +1,57 @@
+import type { AreaManifest } from '../../platform/area.js';
+import { staffGates } from '../../platform/http/staff-gates.js';
+import type { PersonalTable } from '../../platform/personal-data.js';
+import { acknowledgementGate } from './acknowledgements.mine.js';
+import { acknowledgementPublicRoutes } from './acknowledgements.public.js';
+import { acknowledgementRoutes } from './acknowledgements.routes.js';
+
+/**
+ * Policy acknowledgements (issue 26 §4–§5; R1, R2, F4, P-SCOPE): which document versions staff must
+ * acknowledge, the sign-in step and the gate after the grace period, contract parties' one-time
+ * links, exemptions, and HR's view with reminders, department receipts and the export.
+ */
+const ACK_PERSONAL_DATA: readonly PersonalTable[] = [
+  {
+    table: 'contract_parties',
+    key: ['id'],
+    subject: 'recipient',
+    columns: [
+      { column: 'name', kind: 'plain', holds: 'the contract party’s name' },
+      {
+        column: 'address',
+        kind: 'encrypted',
+        holds: 'the mobile or e-mail the link goes to',
+        aad: (k) => `contract-party:${k.id}:address`,
+      },
+    ],
+  },
+  {
+    table: 'acknowledgements',
+    key: ['id'],
+    subject: 'mixed',
+    columns: [
+      { column: 'signer_name', kind: 'plain', holds: 'the name a contract party gave when acknowledging' },
+      { column: 'id_last4', kind: 'plain', holds: 'the last four digits of a contract party’s ID number' },
+    ],
+  },
+  {
+    table: 'ack_exemptions',
+    key: ['id'],
+    subject: 'mixed',
+    columns: [{ column: 'replaced_by', kind: 'plain', holds: 'the policy that replaces this one for the person exempted' }],
+  },
+];
+
+export const acknowledgementsArea: AreaManifest = {
+  name: 'acknowledgements',
+  routes: (app, ctx, options) => {
+    acknowledgementRoutes(app, ctx);
+    acknowledgementPublicRoutes(app, ctx, options.webDir);
+  },
+  wire(ctx) {
+    // R1: an overdue acknowledgement closes every staff route but its own, sign-out and the current user.
+    ctx.hooks.provide(staffGates, 'acknowledgements', (principal) => acknowledgementGate(ctx, principal));
+  },
+  personalData: ACK_PERSONAL_DATA,
+  auditKinds: ['acknowledgement.*'],
+};
