@@ -1,5 +1,6 @@
 import type { AreaManifest } from '../../platform/area.js';
-import { privacyRequestRoutes } from './privacy.routes.js';
+import { privacyJobs } from './privacy.jobs.js';
+import { privacyBreachRoutes, privacyRequestRoutes } from './privacy.routes.js';
 import { PRIVACY_PERSONAL_DATA } from './privacy.sealing.js';
 
 /**
@@ -14,7 +15,9 @@ export const privacyArea: AreaManifest = {
   name: 'privacy',
   routes: (app, ctx) => {
     privacyRequestRoutes(app, ctx);
+    privacyBreachRoutes(app, ctx);
   },
+  jobs: privacyJobs,
   personalData: PRIVACY_PERSONAL_DATA,
   auditKinds: ['privacy.*', 'settings.update'],
 };

@@ -1,8 +1,16 @@
 import { idParams } from '../../contracts/common.js';
 import {
   answerBody,
+  breachDetail,
+  breachList,
+  breachListQuery,
+  closeBreachBody,
+  createBreachBody,
   createRequestBody,
+  decideBreachBody,
   extendBody,
+  informBody,
+  notifyRegulatorBody,
   privacyRequestDetail,
   privacyRequestList,
   privacySettings,
@@ -14,6 +22,7 @@ import type { AppContext } from '../../platform/context.js';
 import { staffOnly } from '../../platform/http/route-policy.js';
 import { type App, staffOf } from '../../platform/http/types.js';
 import { answerRequest, extendRequest, linkCorrection, refuseRequest, verifyRequest } from './privacy.actions.js';
+import { closeBreach, decideBreach, getBreach, informPeople, listBreaches, notifyRegulator, recordBreach } from './privacy.breaches.js';
 import { READERS } from './privacy.policy.js';
 import { createRequest, getRequest, listRequests } from './privacy.requests.js';
 import { getPrivacySettings, updatePrivacySettings } from './privacy.settings.js';
@@ -77,5 +86,46 @@ export function privacyRequestRoutes(app: App, ctx: AppContext): void {
     config: { policy: staffOnly(['administrator', 'privacy-officer']) },
     schema: { tags: TAGS, body: privacySettings, response: { 200: privacySettings } },
     handler: (request) => updatePrivacySettings(ctx, staffOf(request), request.body),
+  });
+}
+
+const BREACHES = '/api/v1/privacy/breaches';
+
+/** The breach register's API (issue 25 §8, F2): the privacy officers record and act, administrators read. */
+export function privacyBreachRoutes(app: App, ctx: AppContext): void {
+  app.get(BREACHES, {
+    config: { policy: POLICY },
+    schema: { tags: TAGS, querystring: breachListQuery, response: { 200: breachList } },
+    handler: (request) => listBreaches(ctx, staffOf(request), request.query),
+  });
+  app.post(BREACHES, {
+    config: { policy: POLICY },
+    schema: { tags: TAGS, body: createBreachBody, response: { 201: breachDetail } },
+    handler: async (request, reply) => reply.code(201).send(await recordBreach(ctx, staffOf(request), request.body)),
+  });
+  app.get(`${BREACHES}/:id`, {
+    config: { policy: POLICY },
+    schema: { tags: TAGS, params: idParams, response: { 200: breachDetail } },
+    handler: (request) => getBreach(ctx, staffOf(request), request.params.id),
+  });
+  app.post(`${BREACHES}/:id/decision`, {
+    config: { policy: POLICY },
+    schema: { tags: TAGS, params: idParams, body: decideBreachBody, response: { 200: breachDetail } },
+    handler: (request) => decideBreach(ctx, staffOf(request), request.params.id, request.body),
+  });
+  app.post(`${BREACHES}/:id/regulator-notification`, {
+    config: { policy: POLICY },
+    schema: { tags: TAGS, params: idParams, body: notifyRegulatorBody, response: { 200: breachDetail } },
+    handler: (request) => notifyRegulator(ctx, staffOf(request), request.params.id, request.body),
+  });
+  app.post(`${BREACHES}/:id/people-informed`, {
+    config: { policy: POLICY },
+    schema: { tags: TAGS, params: idParams, body: informBody, response: { 200: breachDetail } },
+    handler: (request) => informPeople(ctx, staffOf(request), request.params.id, request.body),
+  });
+  app.post(`${BREACHES}/:id/closure`, {
+    config: { policy: POLICY },
+    schema: { tags: TAGS, params: idParams, body: closeBreachBody, response: { 200: breachDetail } },
+    handler: (request) => closeBreach(ctx, staffOf(request), request.params.id, request.body),
   });
 }
