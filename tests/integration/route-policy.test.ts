@@ -177,6 +177,7 @@ const EXPECTED: Record<string, Expected> = {
   'POST /api/v1/settings/request-types': ADMIN,
   'GET /api/v1/settings/request-types/:code': ADMIN,
   'PUT /api/v1/settings/request-types/:code': ADMIN,
+  'GET /api/v1/settings/request-types/:code/versions': ADMIN,
   'GET /api/v1/request-types': 'any-staff',
   'POST /api/v1/requests': REQUEST_INTAKE,
   'GET /api/v1/requests': REQUEST_READERS,
@@ -260,6 +261,9 @@ const EXPECTED: Record<string, Expected> = {
   'GET /documents/:slug': 'public',
   'GET /documents/:slug/v/:number': 'public',
   'GET /documents/files/:file': 'public',
+  // Issue 26 §3 (B5, C2, G2): the request forms.
+  'GET /documents/forms': 'public',
+  'GET /documents/forms/:code': 'public',
   'GET /api/v1/public/contact-officers': 'public',
   // A6 (issue 27 §3): volunteers file complaints and inquiries on a family's behalf and read what they filed.
   'POST /api/v1/complaints/intake': ['reception', 'contact-officer', 'volunteer'],

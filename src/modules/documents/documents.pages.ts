@@ -7,6 +7,8 @@ import { html, type SafeHtml } from '../../platform/http/html.js';
 import { PUBLIC } from '../../platform/http/route-policy.js';
 import type { App } from '../../platform/http/types.js';
 import { getAssociation } from '../settings/index.js';
+import { documentFormRoutes } from './documents.forms.js';
+import { FORMS_COPY } from './documents.forms-copy.js';
 import { PAGE_COPY } from './documents.page-copy.js';
 import { type PublicDocument, type PublicVersion, publicDocument, publicKinds, publicLibrary, publicPdf } from './documents.public.js';
 import { dayText, fill, type Language, layout, readCss, renderText } from './documents.render.js';
@@ -94,6 +96,10 @@ function libraryBody(
   <button class="button primary" type="submit">${t.searchButton}</button>
 </form>
 <nav aria-label="${t.kindsLabel}"><p class="links">${chips.map((c, i) => html`${i ? ' · ' : ''}${c}`)}</p></nav>
+<section class="card" aria-labelledby="request-forms">
+  <h2 id="request-forms"><a href="/documents/forms">${FORMS_COPY[language].libraryLink}</a></h2>
+  <p>${FORMS_COPY[language].libraryLinkHint}</p>
+</section>
 ${groups.length ? groups : html`<p class="card">${t.none}</p>`}`;
 }
 
@@ -136,6 +142,12 @@ export function documentPageRoutes(app: App, ctx: AppContext, { webDir }: { webD
       path: pagePath,
       body,
     });
+  // B5, C2, G2 (issue 26 §3): the request forms, in the same frame; registered before `/documents/:slug`.
+  documentFormRoutes(app, ctx, {
+    languageOf,
+    send,
+    render: async (page) => layout({ ...page, association: await getAssociation(ctx), css }),
+  });
 
   app.get('/documents', {
     config: { policy: PUBLIC },

@@ -53,6 +53,7 @@ export function layout({
   description,
   path: pagePath,
   body,
+  head,
 }: {
   language: Language;
   association: AssociationSettings;
@@ -61,6 +62,8 @@ export function layout({
   description: string;
   path: string;
   body: SafeHtml;
+  /** Extra head elements of one page (the request forms' print CSS, issue 26 §3). */
+  head?: SafeHtml;
 }): string {
   const t = PAGE_COPY[language];
   const name = language === 'ar' ? association.nameAr : association.nameEn;
@@ -75,6 +78,7 @@ export function layout({
 <meta name="description" content="${fill(description, { name })}">
 ${ICON_LINKS}
 ${css.map((href) => html`<link rel="stylesheet" href="${href}">`)}
+${head ?? ''}
 </head>
 <body class="public cases documents" data-page="documents" data-primary="${association.primaryColor}">
 <header class="masthead">

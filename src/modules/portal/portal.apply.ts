@@ -108,6 +108,7 @@ export function applyTypeView(
 <h2 class="section-title">${language === 'ar' ? type.nameAr : type.nameEn}</h2>
 <p>${a.replyWithin(type.responseWorkingDays)}</p>
 ${criteriaAndChecklist(a, language, type)}
+<p><a href="/documents/forms/${type.code}">${a.printableForm}</a></p>
 <section class="card" aria-labelledby="start-heading">
   <h2 id="start-heading">${a.start}</h2>
   <form id="apply-form" class="portal-form" data-type-code="${type.code}" data-idempotency-key="${idempotencyKey}"

@@ -68,6 +68,8 @@ export interface ApplyCopy {
   start: string;
   startHint: string;
   otherType: string;
+  /** B5, G2 (issue 26 §3): the same request's public form, to read or print for a letter or fax. */
+  printableForm: string;
   notFoundTitle: string;
   notFound: string;
   questionTitle: string;
@@ -209,6 +211,7 @@ export const PORTAL_COPY: Record<'ar' | 'en', PortalCopy> = {
       start: 'ابدأ الطلب',
       startHint: 'يُحفظ الطلب مسودةً باسم أسرتكم، ولا يصل إلى اللجنة حتى تؤكدوا بياناتكم وترسلوه.',
       otherType: 'نوع آخر',
+      printableForm: 'نموذج هذا الطلب للطباعة (للتقديم بخطاب أو فاكس)',
       notFoundTitle: 'لم نجد هذا الطلب',
       notFound: 'ربما انتهت صلاحية الرابط أو أن الطلب ليس لأسرتكم.',
       questionTitle: 'سؤال اللجنة',
@@ -359,6 +362,7 @@ export const PORTAL_COPY: Record<'ar' | 'en', PortalCopy> = {
       startHint:
         'The request is saved as a draft in your family’s name; it does not reach the committee until you confirm your data and send it.',
       otherType: 'Another kind',
+      printableForm: 'This request’s printable form (to apply by letter or fax)',
       notFoundTitle: 'We could not find this request',
       notFound: 'The link may have expired, or the request is not your family’s.',
       questionTitle: 'The committee’s question',
