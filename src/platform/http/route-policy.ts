@@ -36,12 +36,12 @@ export function staffOnly(roles: readonly StaffRole[] | 'any-role', scope: 'none
   return { access: 'staff', roles, scope };
 }
 
-/** A route of the beneficiary portal, for the signed-in family only (issue 5 §2). */
 /** A staff route that stays open while an overdue acknowledgement closes the rest (issue 26 §4, R1). */
 export function openWhileGated(policy: RoutePolicy): RoutePolicy {
   return policy.access === 'staff' ? { ...policy, isOpenWhileGated: true } : policy;
 }
 
+/** A route of the beneficiary portal, for the signed-in family only (issue 5 §2). */
 export function familyOnly(): RoutePolicy {
   return { access: 'family' };
 }
