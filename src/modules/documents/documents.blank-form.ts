@@ -16,6 +16,7 @@ export const FORMS_CSS = `
 .forms .tag{font-size:.85rem;color:var(--muted)}
 .forms .criteria{margin:0 0 .5rem;padding-inline-start:1.25rem}
 .forms .facts{color:var(--muted)}
+.forms .visually-hidden{position:absolute;width:1px;height:1px;margin:-1px;padding:0;overflow:hidden;clip:rect(0 0 0 0);white-space:nowrap;border:0}
 .blank-form{display:none}
 @media print{
 @page{size:A4;margin:14mm}
@@ -31,6 +32,7 @@ main.wrap{max-width:none;padding:0}
 .blank-form .date .blank{flex:0 0 5em}
 .blank-form .tall{min-height:4.2em}
 .blank-form .box{display:inline-block;width:.9em;height:.9em;border:1px solid #000;vertical-align:middle;margin-inline:0 4pt}
+.blank-form .options{flex-wrap:wrap}
 .blank-form .options span{margin-inline-end:14pt;white-space:nowrap}
 .blank-form ul{margin:0;padding:0;list-style:none}
 .blank-form li{margin:3pt 0}
