@@ -1,6 +1,10 @@
+import { SESSION_COOKIE } from '../../src/platform/http/auth-plugin.js';
+import { uuidv7 } from '../../src/platform/ids.js';
 import { expectNoSeriousViolations } from './support/axe.js';
 import { expect, serveSilaForThisFile, test } from './support/fixtures.js';
+import { registerFamilyAtReception } from './support/portal.js';
 import { shot } from './support/shots.js';
+import { apiAs, staffWithSession } from './support/staff.js';
 
 /**
  * Issue 26 §3 in Arabic (B5, C2, G2): a visitor on a 360 px phone goes from /documents to the
@@ -64,4 +68,37 @@ test('B5, C2, G2: a visitor at 360 px reads the request forms and prints a blank
   await expect(blank.locator('[data-blank="id-copy"]')).toContainText('صورة الهوية الوطنية أو الإقامة');
   await shot(page, 'documents-form-print', { fullPage: true });
   await phone.close();
+});
+
+test('C2: a request filed before its type was edited shows, on the staff request page, the version it was filed under', async ({
+  browser,
+  sila,
+}) => {
+  const admin = apiAs(sila.url, await staffWithSession(sila.ctx, 'مدير الإعدادات', ['administrator']));
+  const desk = await staffWithSession(sila.ctx, 'هدى الاستقبال', ['reception']);
+  const family = await registerFamilyAtReception(sila.ctx, 'مريم سعد القحطاني');
+  const filed = await apiAs(sila.url, desk)<{ id: string; typeVersion: number }>('POST', '/api/v1/requests', {
+    idempotencyKey: `form-${uuidv7()}`,
+    familyId: family.id,
+    typeCode: 'tools-aid',
+    channel: 'letter',
+    answers: {},
+  });
+  expect(filed.typeVersion).toBe(1);
+  const type = await admin<{ version: number }>('GET', '/api/v1/settings/request-types/tools-aid');
+  await admin('PUT', '/api/v1/settings/request-types/tools-aid', {
+    criteriaAr: 'أسرة منتجة مسجلة منذ سنة على الأقل.',
+    version: type.version,
+  });
+
+  const staff = await browser.newContext({ baseURL: sila.url, locale: 'ar-SA', timezoneId: 'Asia/Riyadh' });
+  await staff.addCookies([{ name: SESSION_COOKIE, value: desk.token, url: sila.url }]);
+  const page = await staff.newPage();
+  await page.goto(`/staff/requests/${filed.id}`);
+  const version = page.getByRole('link', { name: 'النسخة 1' });
+  await expect(version).toBeVisible();
+  await expect(version).toHaveAttribute('href', '/documents/forms/tools-aid');
+  await expect(page.getByText('قُدِّم وفق نموذج الطلب')).toBeVisible();
+  await expectNoSeriousViolations(page, 'request page with its form version');
+  await staff.close();
 });
