@@ -57,7 +57,9 @@ export const requestListQuery = z.strictObject({
 
 const familyRequester = z.strictObject({
   kind: z.literal('family'),
-  familyId: z.uuid('field.invalid-id'),
+  /** The family by its id, or by the reference people quote (FAM-2026-000123): one of the two. */
+  familyId: z.uuid('field.invalid-id').optional(),
+  familyReference: text(40).optional(),
   /** A member of the family asking for themselves (else the head). */
   memberName: text(120).optional(),
 });

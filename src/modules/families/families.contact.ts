@@ -65,3 +65,9 @@ export async function familySummaries(db: DB, familyIds: readonly string[]): Pro
     .execute();
   return new Map(rows.map((r) => [r.id, { reference: r.reference, name: r.head_name_ar }]));
 }
+
+/** The family a reference names (`FAM-2026-000123`, as people quote it), for the privacy officer's intake (issue 25 §2). */
+export async function familyIdByReference(db: DB, reference: string): Promise<string | null> {
+  const row = await db.selectFrom('families').select('id').where('reference', '=', reference.trim().toUpperCase()).executeTakeFirst();
+  return row?.id ?? null;
+}

@@ -24,7 +24,14 @@ export {
 export { type ConsentState, consentAllows, consentDecision, consentStates } from './families.consent.js';
 export { consentWithdrawalPath, consentWithdrawalPathOf } from './families.consent-link.js';
 export { familyOwnConsents, withdrawOwnConsent } from './families.consent-service.js';
-export { type FamilyContact, familyContact, familyContacts, familyIdByNationalId, familySummaries } from './families.contact.js';
+export {
+  type FamilyContact,
+  familyContact,
+  familyContacts,
+  familyIdByNationalId,
+  familyIdByReference,
+  familySummaries,
+} from './families.contact.js';
 export { familyChanged, familyRegistered } from './families.events.js';
 export { familyIdentities } from './families.identities.js';
 export { familyInScope } from './families.scope.js';

@@ -12,7 +12,7 @@ import type { StaffPrincipal } from '../../platform/http/principal.js';
 import { uuidv7 } from '../../platform/ids.js';
 import { type AuditEntry, recordAudit } from '../audit/index.js';
 import { complaintByTracking } from '../complaints/index.js';
-import { familyContact } from '../families/index.js';
+import { familyContact, familyIdByReference } from '../families/index.js';
 import { assertOfficer, loadVisibleRequest, type RequestRow, requestNotFound, requestVisibleTo } from './privacy.policy.js';
 import { ABOUT, presentDetail, presentSummary, requesterLabels } from './privacy.present.js';
 import { requestAad, seal } from './privacy.sealing.js';
@@ -118,7 +118,10 @@ export async function createRequest(
     let complaintId: string | null = null;
     let requesterName: string | undefined;
     if (body.requester.kind === 'family') {
-      const family = await familyContact(ctx, body.requester.familyId, trx);
+      const { familyReference } = body.requester;
+      const id = body.requester.familyId ?? (familyReference ? await familyIdByReference(trx, familyReference) : null);
+      if (!body.requester.familyId && !familyReference) throw invalid('/requester/familyId', 'field.required', 'Name the family');
+      const family = id ? await familyContact(ctx, id, trx) : null;
       // F2: a family outside the officer's scope does not exist for them.
       if (!family || !isInScope(principal.scope, family.scope)) throw requestNotFound();
       familyId = family.id;

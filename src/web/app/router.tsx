@@ -68,6 +68,15 @@ export const router = createBrowserRouter(
         { path: 'documents', lazy: async () => ({ Component: (await import('../documents/documents-page.js')).DocumentsPage }) },
         { path: 'documents/new', lazy: async () => ({ Component: (await import('../documents/document-new-page.js')).DocumentNewPage }) },
         { path: 'documents/:id', lazy: async () => ({ Component: (await import('../documents/document-page.js')).DocumentPage }) },
+        { path: 'privacy', lazy: async () => ({ Component: (await import('../privacy/privacy-requests-page.js')).PrivacyRequestsPage }) },
+        {
+          path: 'privacy/requests/new',
+          lazy: async () => ({ Component: (await import('../privacy/privacy-request-new-page.js')).PrivacyRequestNewPage }),
+        },
+        {
+          path: 'privacy/requests/:id',
+          lazy: async () => ({ Component: (await import('../privacy/privacy-request-page.js')).PrivacyRequestPage }),
+        },
         // Issue 23: compensation cases.
         {
           path: 'compensation',

@@ -18,6 +18,7 @@ import {
   IconMoodSmile,
   IconPrinter,
   IconSettings,
+  IconShieldLock,
   IconSpeakerphone,
   IconTemplate,
   IconUserCircle,
@@ -74,6 +75,8 @@ export const NAV_ITEMS: NavItem[] = [
   { to: '/surveys/campaigns', labelKey: 'surveys:campaign.nav', icon: IconSpeakerphone, roles: ['management', 'administrator'] },
   { to: '/contact-officers', labelKey: 'contactOfficers:nav', icon: IconAddressBook, roles: ['administrator', 'management'] },
   { to: '/documents', labelKey: 'documents:nav', icon: IconBooks, roles: ['documents-editor', 'administrator'] },
+  // F2 (issue 25 §1): data-subject requests, the breach register and the record of processing.
+  { to: '/privacy', labelKey: 'privacy:nav', icon: IconShieldLock, roles: ['privacy-officer', 'administrator'] },
   {
     to: '/committees',
     labelKey: 'committees:nav',
