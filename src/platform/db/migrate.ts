@@ -35,9 +35,9 @@ import * as m0032 from './migrations/0032-survey-campaigns.js';
 import * as m0034 from './migrations/0034-setup-marks.js';
 import * as m0037 from './migrations/0037-documents.js';
 import * as m0038 from './migrations/0038-harif-policy.js';
+import * as m0039 from './migrations/0039-privacy.js';
 import * as m0041 from './migrations/0041-request-type-versions.js';
 import * as m0042 from './migrations/0042-acknowledgements.js';
-import * as m0039 from './migrations/0039-privacy.js';
 
 /** One migration history for both engines, listed here so it works from source and from dist. */
 const migrations: Record<string, Migration> = {
@@ -76,9 +76,9 @@ const migrations: Record<string, Migration> = {
   '0034-setup-marks': m0034,
   '0037-documents': m0037,
   '0038-harif-policy': m0038,
+  '0039-privacy': m0039,
   '0041-request-type-versions': m0041,
   '0042-acknowledgements': m0042,
-  '0039-privacy': m0039,
 };
 
 const provider: MigrationProvider = { getMigrations: async () => migrations };
