@@ -18,6 +18,8 @@ const FAMILY_REGISTRARS: StaffRole[] = ['reception', 'contact-officer', 'volunte
 const REQUEST_READERS: StaffRole[] = ['reception', 'contact-officer', 'volunteer', 'management', 'committee-member'];
 const REQUEST_INTAKE: StaffRole[] = ['reception', 'contact-officer', 'volunteer'];
 const DOCUMENT_EDITORS: StaffRole[] = ['documents-editor', 'administrator'];
+/** F2 (issue 25): privacy officers act, administrators read; the services keep writes to the officers. */
+const PRIVACY: StaffRole[] = ['privacy-officer', 'administrator'];
 
 const EXPECTED: Record<string, Expected> = {
   'GET /healthz': 'public',
@@ -140,6 +142,24 @@ const EXPECTED: Record<string, Expected> = {
   'POST /api/v1/documents/:id/versions/:versionId/withdraw': DOCUMENT_EDITORS,
   'POST /api/v1/documents/:id/versions/:versionId/files/:language': DOCUMENT_EDITORS,
   'GET /api/v1/documents/:id/versions/:versionId/files/:language': DOCUMENT_EDITORS,
+  // -- the privacy area (issue 25 §2, §8; F2): data-subject requests, the breach register, the answer period --
+  'GET /api/v1/privacy/requests': PRIVACY,
+  'POST /api/v1/privacy/requests': PRIVACY,
+  'GET /api/v1/privacy/requests/:id': PRIVACY,
+  'POST /api/v1/privacy/requests/:id/verification': PRIVACY,
+  'POST /api/v1/privacy/requests/:id/answer': PRIVACY,
+  'POST /api/v1/privacy/requests/:id/refusal': PRIVACY,
+  'POST /api/v1/privacy/requests/:id/extension': PRIVACY,
+  'POST /api/v1/privacy/requests/:id/correction-link': PRIVACY,
+  'GET /api/v1/privacy/settings': PRIVACY,
+  'PUT /api/v1/privacy/settings': PRIVACY,
+  'GET /api/v1/privacy/breaches': PRIVACY,
+  'POST /api/v1/privacy/breaches': PRIVACY,
+  'GET /api/v1/privacy/breaches/:id': PRIVACY,
+  'POST /api/v1/privacy/breaches/:id/decision': PRIVACY,
+  'POST /api/v1/privacy/breaches/:id/regulator-notification': PRIVACY,
+  'POST /api/v1/privacy/breaches/:id/people-informed': PRIVACY,
+  'POST /api/v1/privacy/breaches/:id/closure': PRIVACY,
   // -- the set-up checklist (issue 27 §7): administrators only --
   'GET /api/v1/setup': ADMIN,
   'POST /api/v1/setup/reviews': ADMIN,
