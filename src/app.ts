@@ -14,6 +14,7 @@ import { committeesArea } from './modules/committees/index.js';
 import { compensationArea } from './modules/compensation/index.js';
 import { complaintsArea } from './modules/complaints/index.js';
 import { documentsArea } from './modules/documents/index.js';
+import { erasureArea } from './modules/erasure/index.js';
 import { familiesArea } from './modules/families/index.js';
 import { healthArea } from './modules/health/index.js';
 import { notificationsArea } from './modules/notifications/index.js';
@@ -40,7 +41,7 @@ import { registerSecurityHeaders, securityHeaders } from './platform/http/securi
 import { staffGates } from './platform/http/staff-gates.js';
 import type { App } from './platform/http/types.js';
 import { loggerOptions } from './platform/logger.js';
-import { assertRegistry, type PersonalTable } from './platform/personal-data.js';
+import { assertRegistry, type PersonalTable, personalDataSources } from './platform/personal-data.js';
 import type { Job } from './platform/scheduler.js';
 
 /**
@@ -65,6 +66,7 @@ export const AREAS: readonly AreaManifest[] = [
   surveysArea,
   savedViewsArea,
   documentsArea,
+  erasureArea,
   privacyArea,
   acknowledgementsArea,
   setupArea,
@@ -75,6 +77,11 @@ export const AREAS: readonly AreaManifest[] = [
 export function wireAreas(ctx: AppContext): void {
   ctx.hooks.wireOnce(() => {
     for (const area of AREAS) area.wire?.(ctx);
+    // Issue 25 §5 (F2): the erasure area walks the whole registry and every area's legal holds.
+    ctx.hooks.provide(personalDataSources, 'app', () => ({
+      tables: personalDataRegistry(),
+      holds: AREAS.flatMap((area) => area.erasureHolds ?? []),
+    }));
   });
 }
 

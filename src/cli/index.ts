@@ -182,16 +182,21 @@ async function recordBackup(db: DB, file: string): Promise<void> {
 async function restore(file: string, force: boolean): Promise<number> {
   // The target is replaced, so its own data is not checked; the archive's is, against these keys.
   const config = loadConfig();
-  const [{ startRuntime }, { personalDataRegistry }, { RestoreError, restoreBackup }] = await Promise.all([
+  const [{ startRuntime }, { personalDataRegistry }, { RestoreError, restoreBackup }, { erasureCarryOver }] = await Promise.all([
     bootstrap(),
     appModule(),
     import('../platform/db/backup.js'),
+    import('../modules/erasure/index.js'),
   ]);
   const runtime = await startRuntime(config, { mayGenerateKeys: false });
   try {
     const keyCheck = { keys: runtime.ctx.keys, registry: personalDataRegistry(), now: runtime.ctx.clock.now() };
-    const { tables, rows } = await restoreBackup(runtime.handle, file, { force, keyCheck });
+    // Issue 25 §5 (F2): erasures made since the backup are re-applied to what it brings back.
+    const carryOver = erasureCarryOver(runtime.ctx, personalDataRegistry());
+    const { tables, rows } = await restoreBackup(runtime.handle, file, { force, keyCheck, carryOver });
+    await carryOver.reclaim();
     console.log(`Restored ${rows} rows into ${tables} tables (${runtime.ctx.engine}).`);
+    if (carryOver.reapplied()) console.log(`Re-applied ${carryOver.reapplied()} erasures made since the backup.`);
   } catch (error) {
     if (error instanceof RestoreError && error.message.startsWith('Wrong keys'))
       throw new RestoreError(

@@ -1,6 +1,6 @@
 import type { AppContext } from './context.js';
 import type { App } from './http/types.js';
-import type { PersonalTable } from './personal-data.js';
+import type { ErasureHold, PersonalTable } from './personal-data.js';
 import type { Job } from './scheduler.js';
 
 export interface RouteOptions {
@@ -22,6 +22,8 @@ export interface AreaManifest {
   wire?(ctx: AppContext): void;
   /** Every table and column of the area holding personal data (platform/personal-data.ts). */
   personalData?: readonly PersonalTable[];
+  /** Issue 25 §5 (F2): what holds a family's erasure (an open request, complaint, case). */
+  erasureHolds?: readonly ErasureHold[];
   /** The audit actions the area writes (`family.update`, …): the audit trail's vocabulary. */
   auditKinds?: readonly string[];
 }

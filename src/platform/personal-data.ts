@@ -5,6 +5,9 @@
  * reading in the area use the same declarations; `sila keys rotate` walks them; the privacy work
  * (the data subject's access copy, erasure) will read the same list.
  */
+import type { Kysely } from 'kysely';
+import type { Database } from './db/schema.js';
+import { defineProvider } from './hooks.js';
 
 /** A row's primary key, column by column (most tables: `{ id }`). */
 export type RowKey = Readonly<Record<string, string>>;
@@ -12,10 +15,20 @@ export type RowKey = Readonly<Record<string, string>>;
 /** Whose data a table holds: what an access copy or an erasure is about. */
 export type DataSubject = 'family' | 'complainant' | 'staff' | 'recipient' | 'committee-member' | 'mixed';
 
+/**
+ * What a family's erasure (issue 25 §5, F2; docs/decisions/014-erasure.md) does to a column of its
+ * rows: `null`; `empty` (the empty string: a NOT NULL column read as absent); `keep` (a fact the
+ * association must keep — an amount paid, a statistic); or a `placeholder` computed from the
+ * anonymised family's number and the row's key (sealed like the column when it is encrypted).
+ */
+export type ErasureAction = 'null' | 'empty' | 'keep' | { placeholder(p: { n: number; key: RowKey }): string };
+
 interface ColumnBase {
   column: string;
   /** What the column holds, for the record of processing and the privacy views. */
   holds: string;
+  /** Issue 25 §5: what an erasure does to it (required on rows an erasure updates). */
+  erase?: ErasureAction;
 }
 
 /** Text sealed with AES-256-GCM, bound to its row by `aad`. */
@@ -51,12 +64,53 @@ export interface PlainColumn extends ColumnBase {
 
 export type PersonalColumn = EncryptedColumn | EncryptedBytesColumn | KeyedHashColumn | PlainColumn;
 
+/**
+ * How a family's rows of a table are found: `column` holds the family's id, or (with `in`) the key of
+ * a row of another table that is the family's (a join path, e.g. a request's history through the
+ * request). `where` narrows by fixed values (a message whose recipient kind is `family`).
+ */
+export interface FamilyRows {
+  column: string;
+  where?: Readonly<Record<string, string>>;
+  in?: { table: string; key?: string; rows: FamilyRows };
+}
+
+/**
+ * Issue 25 §5 (F2): what an erasure does to the table. `update` applies each column's action to the
+ * family's rows; `delete` removes them; `files` names the file-store owner types whose files (owner
+ * id = the row's `id`) are destroyed with them. `outside` says why a family's erasure does not reach
+ * the table (many families' data, derived data rebuilt from another table, short-lived rows).
+ */
+export type TableErasure =
+  | { rows: 'update' | 'delete'; of: FamilyRows | readonly FamilyRows[]; files?: readonly string[] }
+  | { rows: 'outside'; reason: string };
+
 export interface PersonalTable {
   table: string;
   /** Primary-key columns, in the order rows are paged. */
   key: readonly string[];
   subject: DataSubject;
   columns: readonly PersonalColumn[];
+  /** Issue 25 §5: required of every family and complainant table (asserted by a test). */
+  erasure?: TableErasure;
+}
+
+/**
+ * Issue 25 §5 (F2): a legal hold an area registers in its manifest — a reason a family's data must
+ * not be erased now (an open request, complaint or compensation case). `find` answers the holding
+ * records' references (empty: no hold); `except` is the privacy request being carried out, which
+ * must not hold its own erasure.
+ */
+export interface ErasureHold {
+  name: string;
+  label: { ar: string; en: string };
+  find(db: Kysely<Database>, familyId: string, except?: string): Promise<string[]>;
+}
+
+/** The assembled registry and holds, provided by app.ts to the area that erases (modules/erasure). */
+export interface PersonalDataSources {
+  tables: readonly PersonalTable[];
+  holds: readonly ErasureHold[];
 }
 
 /** Checks a registry assembled from the areas' manifests: one declaration per table, hashes of declared sources. */
@@ -76,3 +130,6 @@ export function assertRegistry(tables: readonly PersonalTable[]): void {
     if (names.size !== table.columns.length) throw new Error(`A column of ${table.table} is declared twice`);
   }
 }
+
+/** app.ts provides the assembled sources once; the erasure area asks for them (platform/hooks.ts). */
+export const personalDataSources = defineProvider<() => PersonalDataSources>('personal-data.sources');

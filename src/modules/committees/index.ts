@@ -1,5 +1,6 @@
 import type { AreaManifest } from '../../platform/area.js';
-import type { PersonalTable } from '../../platform/personal-data.js';
+import type { FamilyRows, PersonalTable } from '../../platform/personal-data.js';
+import { REQUEST_SUBJECT as REQUEST_KIND } from './committee-subjects.js';
 import { committeeRoutes } from './committees.routes.js';
 import { minutesAad, voteAadOf, votePayloadAad } from './meeting-state.js';
 
@@ -29,6 +30,12 @@ export {
   isOnAgendaOf,
 } from './membership.js';
 
+/** Issue 25 §5: a family's votes are those on its requests and compensation cases (the subject kinds). */
+const VOTES_OF_FAMILY: readonly FamilyRows[] = [
+  { column: 'subject_id', where: { subject_kind: REQUEST_KIND }, in: { table: 'requests', rows: { column: 'family_id' } } },
+  { column: 'subject_id', where: { subject_kind: 'compensation' }, in: { table: 'compensation_cases', rows: { column: 'family_id' } } },
+];
+
 const COMMITTEES_PERSONAL_DATA: readonly PersonalTable[] = [
   {
     table: 'committee_votes',
@@ -40,14 +47,18 @@ const COMMITTEES_PERSONAL_DATA: readonly PersonalTable[] = [
         kind: 'encrypted',
         holds: 'a member’s reasons (may describe a family’s circumstances)',
         aad: (k) => voteAadOf(k.meeting_id as string, k.subject_kind as string, k.subject_id as string, k.member_id as string),
+        erase: 'null',
       },
       {
         column: 'payload',
         kind: 'encrypted',
         holds: 'what a member’s vote carries for its kind (the size of a harm)',
         aad: (k) => votePayloadAad(k.meeting_id as string, k.subject_kind as string, k.subject_id as string, k.member_id as string),
+        // The size of a harm a member voted for is part of the decision the association keeps.
+        erase: 'keep',
       },
     ],
+    erasure: { rows: 'update', of: VOTES_OF_FAMILY },
   },
   {
     table: 'minutes',
@@ -59,6 +70,10 @@ const COMMITTEES_PERSONAL_DATA: readonly PersonalTable[] = [
       holds: `the minutes’ ${column} (name families and their circumstances)`,
       aad: (k: { id: string }) => minutesAad(k.id, column),
     })),
+    erasure: {
+      rows: 'outside',
+      reason: 'a meeting’s minutes record several families’ cases and are a legal record of the committee’s decisions (D2), kept sealed',
+    },
   },
 ];
 

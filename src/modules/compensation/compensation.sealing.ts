@@ -1,5 +1,5 @@
 import type { AppContext } from '../../platform/context.js';
-import type { PersonalTable } from '../../platform/personal-data.js';
+import type { ErasureAction, FamilyRows, PersonalTable } from '../../platform/personal-data.js';
 
 /**
  * What compensation cases encrypt at rest (F2; issue 23 §7): the claim, the harm, its size and causes,
@@ -18,13 +18,19 @@ export const sealWith = (ctx: AppContext, aad: string, value: string | null | un
   value ? ctx.keys.encryptor.encrypt(value, aad) : null;
 export const openWith = (ctx: AppContext, aad: string, value: string | null) => (value ? ctx.keys.encryptor.decrypt(value, aad) : null);
 
-const sealed = (column: string, holds: string, aad: (id: string, column: string) => string, key = 'id') => ({
+const sealed = (column: string, holds: string, aad: (id: string, column: string) => string, key = 'id', erase: ErasureAction = 'null') => ({
   column,
   kind: 'encrypted' as const,
   holds,
+  erase,
   aad: (k: Readonly<Record<string, string>>) => aad(k[key] as string, column),
 });
-const plain = (column: string, holds: string) => ({ column, kind: 'plain' as const, holds });
+// Issue 25 §5: amounts stay through an erasure — what was asked, fixed and paid are the association's facts.
+const plain = (column: string, holds: string) => ({ column, kind: 'plain' as const, holds, erase: 'keep' as const });
+const DASH = { placeholder: () => '—' };
+/** Issue 25 §5: a family's cases, and their parts through them. */
+const OF_CASE: FamilyRows = { column: 'case_id', in: { table: 'compensation_cases', rows: { column: 'family_id' } } };
+const byCase = (files?: string[]) => ({ rows: 'update' as const, of: OF_CASE, ...(files ? { files } : {}) });
 
 export const COMPENSATION_PERSONAL_DATA: readonly PersonalTable[] = [
   {
@@ -32,7 +38,7 @@ export const COMPENSATION_PERSONAL_DATA: readonly PersonalTable[] = [
     key: ['id'],
     subject: 'family',
     columns: [
-      sealed('claim', 'the harm the family claims', caseAad),
+      sealed('claim', 'the harm the family claims', caseAad, 'id', DASH),
       sealed('origin_reason', 'why a complaint was escalated', caseAad),
       sealed('harm', 'the harm as established', caseAad),
       sealed('harm_size', 'the size of the harm as described', caseAad),
@@ -41,18 +47,21 @@ export const COMPENSATION_PERSONAL_DATA: readonly PersonalTable[] = [
       plain('amount_asked', 'the amount the family asked'),
       plain('established_amount', 'the amount of the established harm'),
     ],
+    erasure: { rows: 'update', of: { column: 'family_id' } },
   },
   {
     table: 'compensation_steps',
     key: ['id'],
     subject: 'family',
     columns: [sealed('note', 'a step’s note', (id) => stepAad(id))],
+    erasure: byCase(),
   },
   {
     table: 'compensation_rulings',
     key: ['id'],
     subject: 'family',
     columns: [sealed('summary', 'a ruling’s summary', (id) => rulingAad(id)), plain('amount', 'the amount a ruling fixes')],
+    erasure: byCase(),
   },
   {
     table: 'compensation_rounds',
@@ -65,6 +74,7 @@ export const COMPENSATION_PERSONAL_DATA: readonly PersonalTable[] = [
       sealed('answer_note', 'the family’s answer', roundAad),
       plain('offer_amount', 'the amount offered'),
     ],
+    erasure: byCase(['compensation-round']),
   },
   {
     table: 'compensation_settlements',
@@ -73,9 +83,10 @@ export const COMPENSATION_PERSONAL_DATA: readonly PersonalTable[] = [
     columns: [
       sealed('remedy', 'the settlement’s in-kind remedy', settlementAad, 'case_id'),
       sealed('service', 'the settlement’s service', settlementAad, 'case_id'),
-      sealed('schedule', 'how and when the settlement is delivered', settlementAad, 'case_id'),
+      sealed('schedule', 'how and when the settlement is delivered', settlementAad, 'case_id', DASH),
       plain('amount', 'the settlement’s amount'),
     ],
+    erasure: byCase(),
   },
   {
     table: 'compensation_payments',
@@ -85,5 +96,6 @@ export const COMPENSATION_PERSONAL_DATA: readonly PersonalTable[] = [
       sealed('payment_reference', 'a payment’s bank or cheque reference', (id) => paymentAad(id)),
       plain('amount', 'an amount paid'),
     ],
+    erasure: byCase(),
   },
 ];

@@ -3,6 +3,7 @@ import { attestationSubjects } from '../attestations/index.js';
 import { committeeSubjects } from '../committees/index.js';
 import { compensationEscalation } from '../complaints/index.js';
 import { caseOutcome, openFromComplaint } from './compensation.cases.js';
+import { OPEN_CASE_HOLD } from './compensation.erasure-holds.js';
 import { COMPENSATION_SUBJECT, compensationCommitteeSubject } from './compensation.guard.js';
 import { compensationJobs } from './compensation.jobs.js';
 import { compensationRoutes } from './compensation.routes.js';
@@ -30,5 +31,6 @@ export const compensationArea: AreaManifest = {
     ctx.hooks.provide(compensationEscalation, 'compensation', { openFromComplaint, caseOf: caseOutcome });
   },
   personalData: COMPENSATION_PERSONAL_DATA,
+  erasureHolds: [OPEN_CASE_HOLD],
   auditKinds: ['compensation.*', 'settings.update'],
 };

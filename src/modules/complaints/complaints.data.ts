@@ -1,12 +1,16 @@
-import type { PersonalTable } from '../../platform/personal-data.js';
+import type { ErasureAction, PersonalTable } from '../../platform/personal-data.js';
 import { complaintAad, entryAad, idempotencyAad, stepNoteAad } from './complaints.sealing.js';
 
-const sealed = (column: string, holds: string) => ({
+const sealed = (column: string, holds: string, erase: ErasureAction = 'null') => ({
   column,
   kind: 'encrypted' as const,
   holds,
+  erase,
   aad: (k: { id: string }) => complaintAad(k.id, column),
 });
+
+/** Issue 25 §5: a family's complaints and inquiries, and their steps and entries through them. */
+const FAMILY_COMPLAINTS = { table: 'complaints', rows: { column: 'family_id' } };
 
 /** Complaints' and inquiries' personal data (F2), for the registry (platform/personal-data.ts). */
 export const COMPLAINTS_PERSONAL_DATA: readonly PersonalTable[] = [
@@ -19,7 +23,7 @@ export const COMPLAINTS_PERSONAL_DATA: readonly PersonalTable[] = [
       sealed('mobile', 'the writer’s mobile'),
       sealed('email', 'the writer’s e-mail'),
       sealed('national_id', 'the writer’s ID number'),
-      sealed('description', 'what the complaint or inquiry says'),
+      sealed('description', 'what the complaint or inquiry says', { placeholder: () => '—' }),
       sealed('remedy', 'the remedy asked for'),
       sealed('response', 'the answer sent'),
       sealed('reply_address', 'a postal address for the reply'),
@@ -29,22 +33,35 @@ export const COMPLAINTS_PERSONAL_DATA: readonly PersonalTable[] = [
       sealed('settlement_terms', 'the amicable settlement’s terms (E3)'),
       sealed('compensation_reason', 'why it was escalated to compensation'),
       sealed('tracking_code', 'the tracking code (shown once to the writer)'),
-      { column: 'tracking_index', kind: 'keyed-hash', of: 'tracking_code', isKeptWithoutSource: true, holds: 'lookup by tracking code' },
-      { column: 'mobile_index', kind: 'keyed-hash', of: 'mobile', holds: 'lookup by mobile' },
-      { column: 'national_id_index', kind: 'keyed-hash', of: 'national_id', holds: 'lookup by ID number' },
+      {
+        column: 'tracking_index',
+        kind: 'keyed-hash',
+        of: 'tracking_code',
+        isKeptWithoutSource: true,
+        holds: 'lookup by tracking code',
+        erase: 'null',
+      },
+      { column: 'mobile_index', kind: 'keyed-hash', of: 'mobile', holds: 'lookup by mobile', erase: 'null' },
+      { column: 'national_id_index', kind: 'keyed-hash', of: 'national_id', holds: 'lookup by ID number', erase: 'null' },
     ],
+    // The complaint, its kind, steps, dates and outcome stay (E1 statistics); its attachments go.
+    erasure: { rows: 'update', of: { column: 'family_id' }, files: ['complaint', 'complaint-evidence'] },
   },
   {
     table: 'complaint_steps',
     key: ['id'],
     subject: 'complainant',
-    columns: [{ column: 'note', kind: 'encrypted', holds: 'a handling step’s note', aad: (k) => stepNoteAad(k.id as string) }],
+    columns: [
+      { column: 'note', kind: 'encrypted', holds: 'a handling step’s note', aad: (k) => stepNoteAad(k.id as string), erase: 'null' },
+    ],
+    erasure: { rows: 'update', of: { column: 'complaint_id', in: FAMILY_COMPLAINTS } },
   },
   {
     table: 'complaint_entries',
     key: ['id'],
     subject: 'complainant',
-    columns: [{ column: 'body', kind: 'encrypted', holds: 'an investigation entry', aad: (k) => entryAad(k.id as string) }],
+    columns: [{ column: 'body', kind: 'encrypted', holds: 'an investigation entry', aad: (k) => entryAad(k.id as string), erase: 'null' }],
+    erasure: { rows: 'update', of: { column: 'complaint_id', in: FAMILY_COMPLAINTS } },
   },
   {
     table: 'public_idempotency',
@@ -58,5 +75,6 @@ export const COMPLAINTS_PERSONAL_DATA: readonly PersonalTable[] = [
         aad: (k) => idempotencyAad(k.key_hash as string),
       },
     ],
+    erasure: { rows: 'outside', reason: 'a receipt for a retried submission, deleted when it expires (a day)' },
   },
 ];

@@ -1,6 +1,7 @@
 import type { AreaManifest } from '../../platform/area.js';
 import { sessionAbilityProviders } from '../../platform/http/session-abilities.js';
 import { COMPLAINTS_PERSONAL_DATA } from './complaints.data.js';
+import { OPEN_COMPLAINT_HOLD } from './complaints.erasure-holds.js';
 import { complaintJobs } from './complaints.jobs.js';
 import { complaintPageRoutes } from './complaints.pages.js';
 import { caseSessionAbilities } from './complaints.policy.js';
@@ -34,6 +35,7 @@ export const complaintsArea: AreaManifest = {
     ctx.hooks.provide(sessionAbilityProviders, 'complaints', caseSessionAbilities);
   },
   personalData: COMPLAINTS_PERSONAL_DATA,
+  erasureHolds: [OPEN_COMPLAINT_HOLD],
   // Handling steps write `<kind>.<step>` (complaint.acknowledge, inquiry.answer, …).
   auditKinds: [
     'complaint.*',

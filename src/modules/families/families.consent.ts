@@ -35,7 +35,8 @@ export const CONSENT_PERSONAL_DATA: readonly PersonalTable[] = [
     table: 'family_consents',
     key: ['id'],
     subject: 'family',
-    columns: [{ column: 'note', kind: 'plain', holds: 'a note of how the family gave or withdrew a consent' }],
+    columns: [{ column: 'note', kind: 'plain', holds: 'a note of how the family gave or withdrew a consent', erase: 'null' }],
+    erasure: { rows: 'update', of: { column: 'family_id' } },
   },
 ];
 

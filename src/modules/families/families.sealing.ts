@@ -1,6 +1,7 @@
+import { normaliseArabic } from '../../domain/arabic-text.js';
 import type { AppContext } from '../../platform/context.js';
 import type { Keys } from '../../platform/crypto/keys.js';
-import type { PersonalTable } from '../../platform/personal-data.js';
+import type { ErasureAction, PersonalTable } from '../../platform/personal-data.js';
 
 /**
  * The family registry's bindings (F2): each ciphertext is bound to its row and column, so values
@@ -23,8 +24,13 @@ const sealed = (column: string, holds: string) => ({
   column,
   kind: 'encrypted' as const,
   holds,
+  erase: 'null' as ErasureAction,
   aad: (k: { id: string }) => familyAad(k.id, column),
 });
+
+/** Issue 25 §5 (F2): the name an erased family keeps, «أسرة مجهّلة رقم N» / "anonymised family #N". */
+export const anonymisedNameAr = (n: number) => `أسرة مجهّلة رقم ${n}`;
+export const anonymisedNameEn = (n: number) => `anonymised family #${n}`;
 const IDENTITY_COPY = [{ table: 'identity_index', column: 'national_id_index' }] as const;
 
 /** The registry's personal data (platform/personal-data.ts). */
@@ -34,25 +40,45 @@ export const FAMILIES_PERSONAL_DATA: readonly PersonalTable[] = [
     key: ['id'],
     subject: 'family',
     columns: [
-      sealed('national_id', 'the head of family’s ID number'),
+      // Required and read on every view: sealed as empty, so it reads as no number.
+      { ...sealed('national_id', 'the head of family’s ID number'), erase: { placeholder: () => '' } },
       {
         column: 'national_id_index',
         kind: 'keyed-hash',
         of: 'national_id',
         copiedTo: IDENTITY_COPY,
         holds: 'lookup and duplicates by ID number',
+        // Unique and required: a value no ID number hashes to.
+        erase: { placeholder: ({ key }) => `erased:${key.id}` },
       },
       sealed('mobile', 'the registered mobile'),
-      { column: 'mobile_index', kind: 'keyed-hash', of: 'mobile', holds: 'lookup by mobile' },
+      { column: 'mobile_index', kind: 'keyed-hash', of: 'mobile', holds: 'lookup by mobile', erase: 'null' },
       sealed('other_phone', 'another phone'),
       sealed('email', 'e-mail'),
       sealed('address', 'address'),
       sealed('notes', 'staff notes'),
-      { column: 'head_name_ar', kind: 'plain', holds: 'the head of family’s name (searchable)' },
-      { column: 'head_name_en', kind: 'plain', holds: 'the name in Latin letters' },
-      { column: 'name_normalised', kind: 'plain', holds: 'the name normalised for Arabic search' },
-      { column: 'city', kind: 'plain', holds: 'city' },
+      {
+        column: 'head_name_ar',
+        kind: 'plain',
+        holds: 'the head of family’s name (searchable)',
+        erase: { placeholder: ({ n }) => anonymisedNameAr(n) },
+      },
+      {
+        column: 'head_name_en',
+        kind: 'plain',
+        holds: 'the name in Latin letters',
+        erase: { placeholder: ({ n }) => anonymisedNameEn(n) },
+      },
+      {
+        column: 'name_normalised',
+        kind: 'plain',
+        holds: 'the name normalised for Arabic search',
+        erase: { placeholder: ({ n }) => normaliseArabic(`${anonymisedNameAr(n)} ${anonymisedNameEn(n)}`) },
+      },
+      // A statistic (families by city) that names no one once the rest is gone.
+      { column: 'city', kind: 'plain', holds: 'city', erase: 'keep' },
     ],
+    erasure: { rows: 'update', of: { column: 'id' } },
   },
   {
     table: 'household_members',
@@ -65,6 +91,7 @@ export const FAMILIES_PERSONAL_DATA: readonly PersonalTable[] = [
       { column: 'relation', kind: 'plain', holds: 'relation to the head of family' },
       { column: 'birth_date', kind: 'plain', holds: 'a member’s birth date' },
     ],
+    erasure: { rows: 'delete', of: { column: 'family_id' } },
   },
   {
     table: 'identity_index',
@@ -77,23 +104,27 @@ export const FAMILIES_PERSONAL_DATA: readonly PersonalTable[] = [
         holds: 'every ID number of every family (copies, kept with the families’ and members’ hashes)',
       },
     ],
+    erasure: { rows: 'delete', of: { column: 'family_id' } },
   },
   {
     table: 'families_fts',
     key: ['rowid'],
     subject: 'family',
     columns: [{ column: 'name_normalised', kind: 'plain', holds: 'the full-text index of names (SQLite only)' }],
+    erasure: { rows: 'outside', reason: 'derived from families by triggers; the erasure merges the index so no old term is left' },
   },
   {
     table: 'family_channel_changes',
     key: ['id'],
     subject: 'family',
-    columns: [{ column: 'consent_note', kind: 'plain', holds: 'how the family consented to a new channel' }],
+    columns: [{ column: 'consent_note', kind: 'plain', holds: 'how the family consented to a new channel', erase: 'empty' }],
+    erasure: { rows: 'update', of: { column: 'family_id' } },
   },
   {
     table: 'family_imports',
     key: ['id'],
     subject: 'family',
     columns: [{ column: 'rows', kind: 'encrypted', holds: 'the rows of an imported sheet', aad: (k) => importAad(k.id as string) }],
+    erasure: { rows: 'outside', reason: 'one sheet holds many families, sealed; it is not one family’s record' },
   },
 ];

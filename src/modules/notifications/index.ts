@@ -40,6 +40,7 @@ const sealed = (column: 'address' | 'subject' | 'body' | 'transport_data' | 'out
   column,
   kind: 'encrypted' as const,
   holds,
+  erase: 'null' as const,
   aad: (k: { id: string }) => outboxAad(k.id, column),
 });
 
@@ -55,6 +56,8 @@ const NOTIFICATIONS_PERSONAL_DATA: readonly PersonalTable[] = [
       sealed('transport_data', 'what the transport answered'),
       sealed('outcome_note', 'staff’s note on a call or letter'),
     ],
+    // Issue 25 §5: that a message went, when and on which channel stays; where and what it said goes.
+    erasure: { rows: 'update', of: { column: 'recipient_id', where: { recipient_kind: 'family' } } },
   },
 ];
 

@@ -8,6 +8,7 @@ import { requestsAudience } from './requests.audience.js';
 import { requestBulkRoutes } from './requests.bulk.js';
 import { requestCommitteeSubject } from './requests.committee-subject.js';
 import { answersAad, noteAad, reasonsAad } from './requests.core.js';
+import { OPEN_REQUEST_HOLD } from './requests.erasure-holds.js';
 import { requestJobs } from './requests.jobs.js';
 import { syncFamilyRequests } from './requests.moves.js';
 import { requestSessionAbilities } from './requests.policy.js';
@@ -43,15 +44,30 @@ const REQUESTS_PERSONAL_DATA: readonly PersonalTable[] = [
     key: ['id'],
     subject: 'family',
     columns: [
-      { column: 'answers', kind: 'encrypted', holds: 'the family’s answers to the checklist', aad: (k) => answersAad(k.id as string) },
-      { column: 'decision_reasons', kind: 'encrypted', holds: 'the decision’s reasons', aad: (k) => reasonsAad(k.id as string) },
+      {
+        column: 'answers',
+        kind: 'encrypted',
+        holds: 'the family’s answers to the checklist',
+        aad: (k) => answersAad(k.id as string),
+        erase: { placeholder: () => '{}' },
+      },
+      {
+        column: 'decision_reasons',
+        kind: 'encrypted',
+        holds: 'the decision’s reasons',
+        aad: (k) => reasonsAad(k.id as string),
+        erase: 'null',
+      },
     ],
+    // Issue 25 §5: the request, its status, decision and dates stay; its documents' files go.
+    erasure: { rows: 'update', of: { column: 'family_id' }, files: ['request'] },
   },
   {
     table: 'request_history',
     key: ['id'],
     subject: 'family',
-    columns: [{ column: 'note', kind: 'encrypted', holds: 'a status change’s note', aad: (k) => noteAad(k.id as string) }],
+    columns: [{ column: 'note', kind: 'encrypted', holds: 'a status change’s note', aad: (k) => noteAad(k.id as string), erase: 'null' }],
+    erasure: { rows: 'update', of: { column: 'request_id', in: { table: 'requests', rows: { column: 'family_id' } } } },
   },
 ];
 
@@ -75,6 +91,7 @@ export const requestsArea: AreaManifest = {
     ctx.hooks.provide(sessionAbilityProviders, 'requests', requestSessionAbilities);
   },
   personalData: REQUESTS_PERSONAL_DATA,
+  erasureHolds: [OPEN_REQUEST_HOLD],
   auditKinds: [
     'request-type.cap',
     'request-type.create',

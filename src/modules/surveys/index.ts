@@ -19,11 +19,11 @@ import { surveyRoutes } from './surveys.routes.js';
  * invited, kept on anonymous responses without any link back.
  */
 const RESPONDENT_DETAILS: PersonalTable['columns'] = [
-  { column: 'office', kind: 'plain', holds: 'the respondent family’s office' },
-  { column: 'category', kind: 'plain', holds: 'the respondent family’s category' },
-  { column: 'domain', kind: 'plain', holds: 'the respondent family’s domain' },
-  { column: 'channel', kind: 'plain', holds: 'the respondent family’s contact channel' },
-  { column: 'request_type', kind: 'plain', holds: 'the type of the request answered about' },
+  { column: 'office', kind: 'plain', holds: 'the respondent family’s office', erase: 'keep' },
+  { column: 'category', kind: 'plain', holds: 'the respondent family’s category', erase: 'keep' },
+  { column: 'domain', kind: 'plain', holds: 'the respondent family’s domain', erase: 'keep' },
+  { column: 'channel', kind: 'plain', holds: 'the respondent family’s contact channel', erase: 'keep' },
+  { column: 'request_type', kind: 'plain', holds: 'the type of the request answered about', erase: 'keep' },
 ];
 
 /** Issue 24 (F2): answers, comments, drafts and the link from a response or invitation to its family. */
@@ -33,38 +33,60 @@ const SURVEYS_PERSONAL_DATA: readonly PersonalTable[] = [
     key: ['id'],
     subject: 'family',
     columns: [
-      { column: 'answers', kind: 'encrypted', holds: 'a family’s answers to a survey', aad: (k) => responseAad(k.id as string, 'answers') },
-      { column: 'comment', kind: 'encrypted', holds: 'a family’s free-text comments', aad: (k) => responseAad(k.id as string, 'comment') },
-      { column: 'family_id', kind: 'plain', holds: 'the respondent (null when the survey is anonymous)' },
-      { column: 'case_id', kind: 'plain', holds: 'the case answered about (null when anonymous)' },
+      // Issue 25 §5: the ratings stay for the results (H1); the free text goes.
+      {
+        column: 'answers',
+        kind: 'encrypted',
+        holds: 'a family’s answers to a survey',
+        aad: (k) => responseAad(k.id as string, 'answers'),
+        erase: 'keep',
+      },
+      {
+        column: 'comment',
+        kind: 'encrypted',
+        holds: 'a family’s free-text comments',
+        aad: (k) => responseAad(k.id as string, 'comment'),
+        erase: 'null',
+      },
+      { column: 'family_id', kind: 'plain', holds: 'the respondent (null when the survey is anonymous)', erase: 'keep' },
+      { column: 'case_id', kind: 'plain', holds: 'the case answered about (null when anonymous)', erase: 'keep' },
       ...RESPONDENT_DETAILS,
     ],
+    erasure: { rows: 'update', of: { column: 'family_id' } },
   },
   {
     table: 'survey_invitations',
     key: ['id'],
     subject: 'family',
     columns: [
-      { column: 'draft', kind: 'encrypted', holds: 'answers saved before submitting', aad: (k) => draftAad(k.id as string) },
-      { column: 'family_id', kind: 'plain', holds: 'the family invited' },
-      { column: 'case_id', kind: 'plain', holds: 'the case the family is asked about' },
+      { column: 'draft', kind: 'encrypted', holds: 'answers saved before submitting', aad: (k) => draftAad(k.id as string), erase: 'null' },
+      { column: 'family_id', kind: 'plain', holds: 'the family invited', erase: 'keep' },
+      { column: 'case_id', kind: 'plain', holds: 'the case the family is asked about', erase: 'keep' },
       ...RESPONDENT_DETAILS,
       // The token itself is never stored: a rotation cannot recompute this hash, and links end at their expiry.
-      { column: 'token_hash', kind: 'keyed-hash', holds: 'the survey link’s token, for lookup' },
+      {
+        column: 'token_hash',
+        kind: 'keyed-hash',
+        holds: 'the survey link’s token, for lookup',
+        erase: { placeholder: ({ key }) => `erased:${key.id}` },
+      },
       // Issue 24 §3: a campaign's reminder re-sends the same link, so its token is kept sealed.
       {
         column: 'token_sealed',
         kind: 'encrypted',
         holds: 'a campaign survey link’s token, for its reminder',
         aad: (k) => tokenAad(k.id as string),
+        erase: 'null',
       },
     ],
+    erasure: { rows: 'update', of: { column: 'family_id' } },
   },
   {
     table: 'survey_campaign_sample',
     key: ['campaign_id', 'family_id'],
     subject: 'family',
-    columns: [{ column: 'family_id', kind: 'plain', holds: 'a family drawn into a campaign’s random sample' }],
+    columns: [{ column: 'family_id', kind: 'plain', holds: 'a family drawn into a campaign’s random sample', erase: 'keep' }],
+    erasure: { rows: 'update', of: { column: 'family_id' } },
   },
 ];
 

@@ -205,6 +205,15 @@ export interface RestoreKeyCheck {
 }
 
 /**
+ * What a restore carries over from the database it replaces (issue 25 §5, F2: the erasure ledger):
+ * `before` reads it ahead of the wipe, `after` re-applies it to the restored data — same transaction.
+ */
+export interface RestoreCarryOver<T = unknown> {
+  before(trx: Kysely<Database>): Promise<T>;
+  after(trx: Kysely<Database>, kept: T): Promise<void>;
+}
+
+/**
  * Loads an archive into a migrated database in one transaction: every table is emptied and
  * refilled, or nothing changes. Refuses an archive from a different migration history and, unless
  * `force`, a target that already has staff accounts. With `keyCheck`, refuses (before committing)
@@ -213,7 +222,7 @@ export interface RestoreKeyCheck {
 export async function restoreBackup(
   handle: DatabaseHandle,
   file: string,
-  { force = false, keyCheck }: { force?: boolean; keyCheck?: RestoreKeyCheck } = {},
+  { force = false, keyCheck, carryOver }: { force?: boolean; keyCheck?: RestoreKeyCheck; carryOver?: RestoreCarryOver<any> } = {},
 ): Promise<{ tables: number; rows: number }> {
   const iterator = readArchive(file);
   const next = async (): Promise<any> => {
@@ -222,7 +231,7 @@ export async function restoreBackup(
     return value;
   };
   try {
-    return await restoreFrom(handle, next, force, keyCheck);
+    return await restoreFrom(handle, next, force, keyCheck, carryOver);
   } finally {
     await iterator.return(undefined);
   }
@@ -233,6 +242,7 @@ async function restoreFrom(
   next: () => Promise<any>,
   force: boolean,
   keyCheck: RestoreKeyCheck | undefined,
+  carryOver: RestoreCarryOver<any> | undefined,
 ): Promise<{ tables: number; rows: number }> {
   const db = handle.db as unknown as Kysely<any>;
   const header = await next().catch((error) => {
@@ -261,6 +271,7 @@ async function restoreFrom(
           'This database already has staff accounts; restore into an empty database or pass --force to replace everything',
         );
     }
+    const kept = carryOver ? await carryOver.before(trx as unknown as Kysely<Database>) : undefined;
     for (const table of [...tables].reverse()) await trx.deleteFrom(table.name).execute();
     let rows = 0;
     let tableCount = 0;
@@ -303,6 +314,7 @@ async function restoreFrom(
     }
     // Sessions that were live when the backup was taken must not open the restored copy.
     await trx.deleteFrom('sessions').execute();
+    if (carryOver) await carryOver.after(trx as unknown as Kysely<Database>, kept);
     if (keyCheck) {
       try {
         await ensureKeySentinels(trx as unknown as Kysely<Database>, keyCheck.keys, keyCheck.registry, keyCheck.now);

@@ -91,6 +91,8 @@ async function rotateTextColumns(
         for (const column of hashes) {
           const old = row[column.column] ?? null;
           const source = plain.get(column.of as string);
+          // An erased source (issue 25 §5: sealed as empty) keeps its `erased:` marker, not the hash of ''.
+          if (source === '') continue;
           if (source === undefined && old !== null && column.isKeptWithoutSource) {
             report.unrecomputable += 1;
             continue;

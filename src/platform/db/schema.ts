@@ -5,6 +5,7 @@ import type { CompensationSchema } from './schema-compensation.js';
 import type { ComplaintSchema } from './schema-complaints.js';
 import type { ConsentSchema } from './schema-consent.js';
 import type { DocumentSchema } from './schema-documents.js';
+import type { ErasureSchema } from './schema-erasure.js';
 import type { PortalSchema } from './schema-portal.js';
 import type { PrivacySchema } from './schema-privacy.js';
 import type { RequestSchema } from './schema-requests.js';
@@ -369,6 +370,7 @@ export interface Database
     CompensationSchema,
     SurveySchema,
     DocumentSchema,
+    ErasureSchema,
     AcknowledgementSchema,
     PrivacySchema {
   staff_users: StaffUserTable;

@@ -32,11 +32,30 @@ export const FILE_STORE_PERSONAL_DATA: readonly PersonalTable[] = [
     key: ['id'],
     subject: 'mixed',
     columns: [
-      { column: 'content', kind: 'encrypted-bytes', holds: 'the file’s bytes', aad: (k) => aad(k.id as string) },
-      { column: 'name', kind: 'plain', holds: 'the file’s name as uploaded' },
+      { column: 'content', kind: 'encrypted-bytes', holds: 'the file’s bytes', aad: (k) => aad(k.id as string), erase: 'empty' },
+      { column: 'name', kind: 'plain', holds: 'the file’s name as uploaded', erase: { placeholder: () => ERASED_FILE_NAME } },
     ],
+    erasure: { rows: 'outside', reason: 'a file goes with the record that owns it (each table’s `files`: eraseStoredFiles)' },
   },
 ];
+
+const ERASED_FILE_NAME = 'erased';
+
+/**
+ * Issue 25 §5 (F2): destroys the files of these owners — bytes, name and digest. The row stays (the
+ * owning records point to it) and reads as absent (`readStoredFile` answers null). Answers how many.
+ */
+export async function eraseStoredFiles(db: Kysely<Database>, ownerType: string, ownerIds: readonly string[]): Promise<number> {
+  if (!ownerIds.length) return 0;
+  const result = await db
+    .updateTable('files')
+    .set({ content: '', name: ERASED_FILE_NAME, size: 0, sha256: '' })
+    .where('owner_type', '=', ownerType)
+    .where('owner_id', 'in', ownerIds)
+    .where('content', '<>', '')
+    .executeTakeFirst();
+  return Number(result.numUpdatedRows);
+}
 
 export async function storeFile(
   db: Kysely<Database>,
@@ -87,7 +106,8 @@ export async function readStoredFile(
   id: string,
 ): Promise<(StoredFile & { bytes: Buffer; ownerType: string; ownerId: string | null }) | null> {
   const row = await db.selectFrom('files').selectAll().where('id', '=', id).executeTakeFirst();
-  if (!row) return null;
+  // An erased file (issue 25 §5) is gone: its row stays only for the records pointing to it.
+  if (!row || row.content === '') return null;
   return {
     id: row.id,
     name: row.name,

@@ -1,0 +1,22 @@
+import type { AreaManifest } from '../../platform/area.js';
+import { erasureRoutes } from './erasure.routes.js';
+import { nightlyRetention } from './retention.run.js';
+
+/**
+ * Erasure and retention (issue 25 §5–§6, F2; docs/decisions/014-erasure.md): a family's erasure by
+ * the registry's declarations, the legal holds areas register, the erasure ledger `sila restore`
+ * re-applies, and the nightly retention job. The privacy area carries out an erasure request
+ * through `eraseFamily` and shows the holds with `erasureHolds`.
+ */
+export { type LedgerEntry, readLedger, reapplyLedger } from './erasure.ledger.js';
+export { erasureCarryOver } from './erasure.restore.js';
+export { type EraseOptions, type ErasureActor, type ErasureResult, eraseFamily, erasureHolds } from './erasure.service.js';
+export { runRetention } from './retention.run.js';
+
+export const erasureArea: AreaManifest = {
+  name: 'erasure',
+  routes: (app, ctx) => erasureRoutes(app, ctx),
+  // Checked hourly; runs once a night (retention.run.ts).
+  jobs: (ctx) => [{ name: 'retention', intervalMs: 60 * 60_000, run: (now) => nightlyRetention(ctx, now) }],
+  auditKinds: ['family.erase', 'retention.anonymise', 'retention.update'],
+};

@@ -1,0 +1,148 @@
+import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { sql } from 'kysely';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { personalDataRegistry } from '../../src/app.js';
+import { sealPendingAudit, verifyAuditChain } from '../../src/modules/audit/audit-chain.js';
+import { erasureCarryOver } from '../../src/modules/erasure/index.js';
+import { restoreBackup, writeBackup } from '../../src/platform/db/backup.js';
+import { buildFamily, buildRequest } from './factories.js';
+import { type Agent, buildStaff, createTestApp, ENGINE, signIn, type TestApp } from './harness.js';
+
+let t: TestApp;
+let officer: Agent;
+let khobarOfficer: Agent;
+let reception: Agent;
+
+beforeAll(async () => {
+  t = await createTestApp();
+  officer = await signIn(t, await buildStaff(t, { roles: ['privacy-officer'] }));
+  khobarOfficer = await signIn(
+    t,
+    await buildStaff(t, { roles: ['privacy-officer'], scope: { categories: [], domains: [], offices: ['khobar'] } }),
+  );
+  reception = await signIn(t, await buildStaff(t, { roles: ['reception'] }));
+});
+afterAll(async () => {
+  await t.close();
+});
+
+const erase = (agent: Agent, familyId: string) =>
+  agent.request('POST', '/api/v1/privacy/erasures', { familyId, reason: 'data-subject-request', requestRef: 'PR-TEST' });
+
+/** Text no other test writes, so finding it anywhere means the erasure missed it. */
+function uniqueFamily() {
+  const tag = Math.random().toString(36).slice(2, 8);
+  return {
+    headNameAr: `زبيدة خليل القحطاني ${tag}`,
+    headNameEn: `Zubaida Qahtaniq ${tag}`,
+    member: `Hamdanix ${tag}`,
+    address: `Street-${tag} Dammam`,
+  };
+}
+
+/** Every place the database keeps text: the SQLite file after a checkpoint, or every PostgreSQL table. */
+async function databaseHolds(needle: string): Promise<boolean> {
+  if (ENGINE === 'sqlite') {
+    await sql`pragma wal_checkpoint(TRUNCATE)`.execute(t.ctx.db);
+    return readFileSync(path.join(t.dataDir, 'sila.db')).includes(Buffer.from(needle));
+  }
+  const tables = await sql<{ table_name: string }>`
+    select table_name from information_schema.tables where table_schema = current_schema()`.execute(t.ctx.db);
+  for (const { table_name } of tables.rows) {
+    const rows = await sql`select * from ${sql.table(table_name)}`.execute(t.ctx.db);
+    if (JSON.stringify(rows.rows).includes(needle)) return true;
+  }
+  return false;
+}
+
+describe(`erasure (issue 25 §5, F2) [${ENGINE}]`, () => {
+  it('F2: an erasure leaves no plaintext of the family’s name anywhere in the database, and the audit chain verifies', async () => {
+    const names = uniqueFamily();
+    const family = await buildFamily(t, {
+      by: reception,
+      headNameAr: names.headNameAr,
+      headNameEn: names.headNameEn,
+      address: names.address,
+      members: [{ name: names.member, relation: 'son' }],
+    });
+    await buildRequest(t, { by: reception, familyId: family.id, isDraft: true, answers: { project: `مشغل ${names.member}` } });
+    // Searches and views of the family before its erasure.
+    await reception.request('GET', `/api/v1/families?q=${encodeURIComponent(names.headNameAr)}`);
+    await reception.request('GET', `/api/v1/families/${family.id}`);
+    expect(await databaseHolds(names.headNameEn)).toBe(true);
+
+    const erased = await erase(officer, family.id);
+    expect(erased.statusCode, erased.body).toBe(201);
+    const { number } = erased.json();
+    expect(number).toBeGreaterThan(0);
+
+    const viewed = await reception.request('GET', `/api/v1/families/${family.id}`);
+    expect(viewed.statusCode, viewed.body).toBe(200);
+    const view = viewed.json();
+    expect(view.headNameAr).toBe(`أسرة مجهّلة رقم ${number}`);
+    expect(view.headNameEn).toBe(`anonymised family #${number}`);
+    expect(view.members).toEqual([]);
+    const found = (await reception.request('GET', `/api/v1/families?q=${encodeURIComponent('زبيدة')}`)).json().items;
+    expect(found.map((f: { id: string }) => f.id)).not.toContain(family.id);
+
+    for (const needle of [names.headNameAr, names.headNameEn, names.member, names.address, family.nationalId])
+      expect(await databaseHolds(needle), needle).toBe(false);
+
+    await sealPendingAudit(t.ctx.db, t.clock.now());
+    expect((await verifyAuditChain(t.ctx.db)).isIntact).toBe(true);
+  });
+
+  it('F2: a second erasure is 409 privacy.already-erased; out of scope is 404; other roles 403', async () => {
+    const family = await buildFamily(t, { by: reception });
+    expect((await erase(khobarOfficer, family.id)).statusCode).toBe(404);
+    expect((await erase(reception, family.id)).statusCode).toBe(403);
+    expect((await erase(officer, family.id)).statusCode).toBe(201);
+    const again = await erase(officer, family.id);
+    expect(again.statusCode).toBe(409);
+    expect(again.json().code).toBe('privacy.already-erased');
+  });
+
+  it('F2: an open request holds the erasure: 409 naming the hold and the request', async () => {
+    const request = await buildRequest(t, { by: reception });
+    const held = await erase(officer, request.familyId);
+    expect(held.statusCode).toBe(409);
+    expect(held.json().code).toBe('privacy.erasure-held');
+    expect(held.json().holds).toEqual([expect.objectContaining({ name: 'open-request', references: [request.reference] })]);
+    const holds = (await officer.request('GET', `/api/v1/privacy/erasure-holds?familyId=${request.familyId}`)).json().holds;
+    expect(holds.map((h: { name: string }) => h.name)).toEqual(['open-request']);
+    const family = (await reception.request('GET', `/api/v1/families/${request.familyId}`)).json();
+    expect(family.headNameAr).not.toMatch(/مجهّلة/);
+  });
+
+  it('F2: sila restore of an older backup re-applies the erasure ledger: the family stays erased', async () => {
+    const names = uniqueFamily();
+    const family = await buildFamily(t, { by: reception, headNameAr: names.headNameAr, headNameEn: names.headNameEn });
+    const dir = mkdtempSync(path.join(tmpdir(), 'sila-erasure-'));
+    const handle = { db: t.ctx.db, engine: t.engine, close: async () => {} };
+    try {
+      const archive = path.join(dir, 'before.sila.gz');
+      await writeBackup(handle, archive);
+      const erased = await erase(officer, family.id);
+      expect(erased.statusCode).toBe(201);
+
+      const carryOver = erasureCarryOver(t.ctx, personalDataRegistry());
+      await restoreBackup(handle, archive, { force: true, carryOver });
+      await carryOver.reclaim();
+      expect(carryOver.reapplied()).toBeGreaterThanOrEqual(1);
+
+      const row = await t.ctx.db
+        .selectFrom('families')
+        .select(['head_name_ar', 'head_name_en'])
+        .where('id', '=', family.id)
+        .executeTakeFirstOrThrow();
+      expect(row.head_name_ar).toBe(`أسرة مجهّلة رقم ${erased.json().number}`);
+      const ledger = await t.ctx.db.selectFrom('erasures').select('number').where('subject_id', '=', family.id).executeTakeFirstOrThrow();
+      expect(ledger.number).toBe(erased.json().number);
+      expect(await databaseHolds(names.headNameEn)).toBe(false);
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
+  });
+});
