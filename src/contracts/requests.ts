@@ -180,6 +180,8 @@ export const requestTypeVersion = requestType
     isActive: z.boolean(),
     createdAt: z.string(),
     createdBy: z.string().nullable(),
+    /** Staff lists only (the public forms show no names); null: seeded by the system. */
+    createdByName: z.string().nullable(),
   });
 export type RequestTypeVersion = z.infer<typeof requestTypeVersion>;
 export const requestTypeVersionList = z.object({ items: z.array(requestTypeVersion) });

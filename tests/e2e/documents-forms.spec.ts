@@ -74,7 +74,8 @@ test('C2: a request filed before its type was edited shows, on the staff request
   browser,
   sila,
 }) => {
-  const admin = apiAs(sila.url, await staffWithSession(sila.ctx, 'مدير الإعدادات', ['administrator']));
+  const manager = await staffWithSession(sila.ctx, 'مدير الإعدادات', ['administrator']);
+  const admin = apiAs(sila.url, manager);
   const desk = await staffWithSession(sila.ctx, 'هدى الاستقبال', ['reception']);
   const family = await registerFamilyAtReception(sila.ctx, 'مريم سعد القحطاني');
   const filed = await apiAs(sila.url, desk)<{ id: string; typeVersion: number }>('POST', '/api/v1/requests', {
@@ -101,4 +102,18 @@ test('C2: a request filed before its type was edited shows, on the staff request
   await expect(page.getByText('قُدِّم وفق نموذج الطلب')).toBeVisible();
   await expectNoSeriousViolations(page, 'request page with its form version');
   await staff.close();
+
+  // The administrator sees the type's versions: who saved each and when, the one in force marked.
+  const settings = await browser.newContext({ baseURL: sila.url, locale: 'ar-SA', timezoneId: 'Asia/Riyadh' });
+  await settings.addCookies([{ name: SESSION_COOKIE, value: manager.token, url: sila.url }]);
+  const adminPage = await settings.newPage();
+  await adminPage.goto('/staff/settings/request-types/tools-aid');
+  const versions = adminPage.getByTestId('request-type-versions');
+  await expect(versions.getByRole('heading', { name: 'نسخ نوع الطلب' })).toBeVisible();
+  await expect(versions.getByRole('row')).toHaveCount(3);
+  await expect(versions.getByRole('row').nth(1)).toContainText('مدير الإعدادات');
+  await expect(versions.getByRole('row').nth(1)).toContainText('النافذة');
+  await expect(versions.getByRole('row').nth(2)).toContainText('النظام (النوع الافتراضي)');
+  await expectNoSeriousViolations(adminPage, 'request type with its versions');
+  await settings.close();
 });

@@ -20,7 +20,7 @@ const EXTRA_DOCUMENT = { key: 'licence', kind: 'document', labelAr: 'صورة ا
 beforeAll(async () => {
   t = await createTestApp();
   t.clock.set('2026-12-01T08:00:00.000Z');
-  administrator = await buildStaff(t, { roles: ['administrator'] });
+  administrator = await buildStaff(t, { roles: ['administrator'], username: 'salma.settings' });
   admin = await sessionFor(t, administrator);
   reception = await sessionFor(t, await buildStaff(t, { roles: ['reception'] }));
 }, 120_000);
@@ -65,7 +65,12 @@ describe(`request type versions (issue 26 §3) [${ENGINE}]`, () => {
     const { code } = await buildRequestType(t, { by: admin, responseWorkingDays: 10, warningThreshold: 3 });
     const [first, ...none] = await versionsOf(code);
     expect(none).toEqual([]);
-    expect(first).toMatchObject({ version: 1, criteriaAr: 'أسرة منتجة مسجلة لدى الجمعية.', createdBy: administrator.id });
+    expect(first).toMatchObject({
+      version: 1,
+      criteriaAr: 'أسرة منتجة مسجلة لدى الجمعية.',
+      createdBy: administrator.id,
+      createdByName: 'Test salma.settings',
+    });
     expect(first?.checklist).toEqual(PROJECT_CHECKLIST);
 
     t.clock.advance(60_000);

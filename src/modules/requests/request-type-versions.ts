@@ -51,6 +51,7 @@ export function presentVersion(row: RequestTypeVersionTable): RequestTypeVersion
     isActive: row.is_active === 1,
     createdAt: row.created_at,
     createdBy: row.created_by,
+    createdByName: null,
   };
 }
 

@@ -13,6 +13,7 @@ import type { RequestTypeTable } from '../../platform/db/schema-requests.js';
 import { AppError } from '../../platform/http/app-error.js';
 import type { StaffPrincipal } from '../../platform/http/principal.js';
 import { recordAudit } from '../audit/index.js';
+import { staffNames } from '../staff/index.js';
 import { snapshotCurrent, snapshotType, versionsOf } from './request-type-versions.js';
 import { DEFAULT_REQUEST_TYPES } from './request-types.defaults.js';
 
@@ -202,7 +203,12 @@ export async function updateRequestType(
 /** B5, C2: a type's versions, newest first (404 for an unknown type). */
 export async function requestTypeVersions(ctx: AppContext, code: string): Promise<RequestTypeVersion[]> {
   await getRequestType(ctx, code);
-  return (await versionsOf(ctx.db, [code])).get(code) ?? [];
+  const versions = (await versionsOf(ctx.db, [code])).get(code) ?? [];
+  const names = await staffNames(
+    ctx.db,
+    versions.map((v) => v.createdBy),
+  );
+  return versions.map((v) => ({ ...v, createdByName: v.createdBy ? (names.get(v.createdBy) ?? null) : null }));
 }
 
 /** An active type, or 400 `request-type.unknown` on `/typeCode`. */

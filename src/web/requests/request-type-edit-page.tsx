@@ -14,6 +14,7 @@ import { asProblem, errorMessage, fieldErrorMessage, problemMessage } from '../u
 import { schemaErrors } from '../ui/validate.js';
 import { REQUESTS_NS } from './i18n.js';
 import { bodyOf, emptyRequestType, RequestTypeFields, type RequestTypeValues, valuesOf } from './request-type-form.js';
+import { RequestTypeVersions } from './request-type-versions.js';
 import { useSettingsRequestType } from './requests-api.js';
 
 /** Errors at their exact place, list indexes included (`checklist.2.key`). */
@@ -32,7 +33,10 @@ export function RequestTypeEditPage() {
   if (!isNew && existing.isError) return <LoadFailure message={errorMessage(tc, existing.error)} />;
   return (
     <Page title={isNew ? t('types.newTitle') : t('types.editTitle')}>
-      <RequestTypeForm existing={isNew ? null : (existing.data ?? null)} />
+      <Stack gap="lg">
+        <RequestTypeForm existing={isNew ? null : (existing.data ?? null)} />
+        {!isNew && existing.data && <RequestTypeVersions code={existing.data.code} current={existing.data.version} />}
+      </Stack>
     </Page>
   );
 }
