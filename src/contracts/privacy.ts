@@ -80,6 +80,14 @@ export const createRequestBody = z.strictObject({
   receivedAt: z.iso.datetime({ offset: true }).optional(),
 });
 
+/** F2: what a family asks from the portal (signed in: its identity is the sign-in's). */
+export const portalPrivacyRequestBody = z.strictObject({
+  kind: z.enum(PRIVACY_REQUEST_KINDS),
+  details: longText(2000).optional(),
+});
+export type PortalPrivacyRequestBody = z.infer<typeof portalPrivacyRequestBody>;
+export const portalPrivacyRequestAnswer = z.object({ reference: z.string(), deadline: z.string() });
+
 export const verifyBody = z.strictObject({ method: z.enum(VERIFICATION_METHODS), note: longText(1000).optional() });
 export const answerBody = z.strictObject({ answer: writing(8000) });
 export const refuseBody = z.strictObject({ reason: z.enum(REFUSAL_REASONS), note: longText(4000).optional() });

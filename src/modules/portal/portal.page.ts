@@ -8,6 +8,7 @@ import { ICON_LINKS } from '../../platform/http/icons.js';
 import { applyChooseView, applyTypeView, type PortalView, requestLink, requestView } from './portal.apply.js';
 import { compensationSection } from './portal.compensation.js';
 import { portalConsentsSection } from './portal.consents.js';
+import { portalPrivacySection } from './portal.privacy.js';
 import { PORTAL_COPY, type PortalCopy } from './portal.copy.js';
 
 /**
@@ -148,7 +149,8 @@ ${
     : html`<section class="card empty"><p>${t.noRequests} ${ltr(association.phone)}.</p></section>`
 }
 ${compensationSection(language, association.digits, family.compensationCases ?? [])}
-${family.consents ? portalConsentsSection(language, family.consents) : ''}`;
+${family.consents ? portalConsentsSection(language, family.consents) : ''}
+${portalPrivacySection(language)}`;
 }
 
 /** The page's `<meta name="description">` (issue 27 §8), `{name}` the association's. */

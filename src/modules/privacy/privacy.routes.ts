@@ -11,6 +11,8 @@ import {
   extendBody,
   informBody,
   notifyRegulatorBody,
+  portalPrivacyRequestAnswer,
+  portalPrivacyRequestBody,
   privacyRequestDetail,
   privacyRequestList,
   privacySettings,
@@ -19,11 +21,12 @@ import {
   verifyBody,
 } from '../../contracts/privacy.js';
 import type { AppContext } from '../../platform/context.js';
-import { staffOnly } from '../../platform/http/route-policy.js';
-import { type App, staffOf } from '../../platform/http/types.js';
+import { familyOnly, staffOnly } from '../../platform/http/route-policy.js';
+import { type App, familyOf, staffOf } from '../../platform/http/types.js';
 import { answerRequest, extendRequest, linkCorrection, refuseRequest, verifyRequest } from './privacy.actions.js';
 import { closeBreach, decideBreach, getBreach, informPeople, listBreaches, notifyRegulator, recordBreach } from './privacy.breaches.js';
 import { READERS } from './privacy.policy.js';
+import { fileFromPortal } from './privacy.portal.js';
 import { createRequest, getRequest, listRequests } from './privacy.requests.js';
 import { getPrivacySettings, updatePrivacySettings } from './privacy.settings.js';
 
@@ -76,6 +79,12 @@ export function privacyRequestRoutes(app: App, ctx: AppContext): void {
     config: { policy: POLICY },
     schema: { tags: TAGS, params: idParams, response: { 200: privacyRequestDetail } },
     handler: (request) => linkCorrection(ctx, staffOf(request), request.params.id),
+  });
+  // F2 (issue 25 §2): a family files a request from the portal, its sign-in the identity check.
+  app.post('/api/v1/portal/privacy-requests', {
+    config: { policy: familyOnly() },
+    schema: { tags: ['portal'], body: portalPrivacyRequestBody, response: { 201: portalPrivacyRequestAnswer } },
+    handler: async (request, reply) => reply.code(201).send(await fileFromPortal(ctx, familyOf(request), request.body)),
   });
   app.get('/api/v1/privacy/settings', {
     config: { policy: POLICY },

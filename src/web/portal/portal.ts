@@ -6,6 +6,7 @@
 import '../public/public.css';
 import './portal.css';
 import { setUpConsentForms } from './portal-consents.js';
+import { setUpPrivacyRequestForm } from './portal-privacy.js';
 
 interface Answer {
   status: number;
@@ -149,6 +150,7 @@ if (flash) {
 }
 
 setUpConsentForms(() => reloadShowing('consent-done'));
+setUpPrivacyRequestForm();
 
 const applyForm = byId<HTMLFormElement>('apply-form');
 applyForm?.addEventListener('submit', async (event) => {
