@@ -148,7 +148,12 @@ export const notifyRegulatorBody = z.strictObject({
   reference: text(80).optional(),
   note: longText(2000).optional(),
 });
-export const informBody = z.strictObject({ familyIds: z.array(z.uuid('field.invalid-id')).min(1).max(500), message: writing(1000) });
+/** The families to tell, by id or by the references people quote (at least one of the two). */
+export const informBody = z.strictObject({
+  familyIds: z.array(z.uuid('field.invalid-id')).max(500).default([]),
+  familyReferences: z.array(text(40)).max(500).default([]),
+  message: writing(1000),
+});
 export const closeBreachBody = z.strictObject({ lessons: writing(4000) });
 export const breachListQuery = z.strictObject({
   status: z.enum(['open', 'closed']).optional(),

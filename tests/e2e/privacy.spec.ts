@@ -88,3 +88,34 @@ test('F2: a privacy officer records a request, verifies the requester and answer
   await expect(page.getByTestId('privacy-request-row')).toHaveCount(1);
   await staff.close();
 });
+
+test('F2: a privacy officer records a breach and decides it is notifiable — the regulator is due 72 clock hours after awareness', async ({
+  browser,
+  sila,
+}) => {
+  const officer = await staffWithSession(sila.ctx, 'ريم مسؤولة حماية البيانات', ['privacy-officer']);
+  const staff = await browser.newContext({ baseURL: sila.url, locale: 'ar-SA', timezoneId: 'Asia/Riyadh' });
+  await staff.addCookies([{ name: SESSION_COOKIE, value: officer.token, url: sila.url }]);
+  const page = await staff.newPage();
+  await page.goto('/staff/privacy');
+  await page.getByRole('link', { name: k('tabs.breaches') }).click();
+  await expect(page.getByRole('heading', { level: 1, name: k('breaches.title') })).toBeVisible();
+  await page.getByRole('link', { name: k('breaches.new') }).click();
+  const main = page.getByRole('main');
+  await labelled(main, k('breaches.awareAt')).fill('2026-12-03T16:00');
+  await labelled(main, k('breaches.description')).fill('أُرسل كشف بأسماء مستفيدين إلى بريد خاطئ');
+  await labelled(main, k('breaches.dataCategories')).fill('الأسماء وأرقام الجوال');
+  await labelled(main, k('breaches.peopleCount')).fill('40');
+  await expectNoSeriousViolations(page, 'new breach form');
+  await main.getByRole('button', { name: k('breaches.submit') }).click();
+  await expect(page.getByTestId('breach-status')).toHaveText(k('breaches.open'));
+  await main.getByRole('radio', { name: k('breaches.yes') }).check();
+  await labelled(main, k('breaches.reason')).fill('بيانات تواصل لأربعين أسرة خرجت عن الجمعية');
+  await main.getByRole('button', { name: k('breaches.decide') }).click();
+  // Thursday 16:00 Riyadh + 72 hours = Sunday 16:00: the weekend counts.
+  await expect(main.getByText('6 ديسمبر 2026').first()).toBeVisible();
+  await expect(main.getByRole('button', { name: k('breaches.notify') })).toBeVisible();
+  await expectNoSeriousViolations(page, 'breach awaiting the regulator');
+  await shot(page, 'privacy-breach-1280', { fullPage: true });
+  await staff.close();
+});

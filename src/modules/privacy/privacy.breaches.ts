@@ -12,7 +12,7 @@ import { AppError } from '../../platform/http/app-error.js';
 import type { StaffPrincipal } from '../../platform/http/principal.js';
 import { uuidv7 } from '../../platform/ids.js';
 import { recordAudit } from '../audit/index.js';
-import { familyContacts } from '../families/index.js';
+import { familyContacts, familyIdByReference } from '../families/index.js';
 import { enqueueMessage } from '../notifications/index.js';
 import { assertOfficer, isOfficer } from './privacy.policy.js';
 import { breachAad, seal, unseal } from './privacy.sealing.js';
@@ -240,9 +240,20 @@ export const notifyRegulator = (
   });
 
 /** The people affected, told through the outbox on their agreed channel; only families in the officer's scope (404 otherwise). */
-export const informPeople = (ctx: AppContext, principal: StaffPrincipal, id: string, body: { familyIds: string[]; message: string }) =>
+export const informPeople = (
+  ctx: AppContext,
+  principal: StaffPrincipal,
+  id: string,
+  body: { familyIds: string[]; familyReferences: string[]; message: string },
+) =>
   change(ctx, principal, id, async (trx, row, now) => {
-    const ids = [...new Set(body.familyIds)];
+    const byReference = await Promise.all(body.familyReferences.map((reference) => familyIdByReference(trx, reference)));
+    if (byReference.some((found) => found === null)) throw AppError.notFound('family.not-found', 'No such family');
+    const ids = [...new Set([...body.familyIds, ...(byReference as string[])])];
+    if (!ids.length)
+      throw AppError.badRequest('request.invalid', 'Name the people to tell', [
+        { pointer: '/familyReferences', code: 'field.required', detail: 'At least one family' },
+      ]);
     const families = await familyContacts(ctx, ids, trx);
     for (const familyId of ids) {
       const family = families.get(familyId);

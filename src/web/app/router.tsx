@@ -77,6 +77,9 @@ export const router = createBrowserRouter(
           path: 'privacy/requests/:id',
           lazy: async () => ({ Component: (await import('../privacy/privacy-request-page.js')).PrivacyRequestPage }),
         },
+        { path: 'privacy/breaches', lazy: async () => ({ Component: (await import('../privacy/breaches-page.js')).BreachesPage }) },
+        { path: 'privacy/breaches/new', lazy: async () => ({ Component: (await import('../privacy/breach-new-page.js')).BreachNewPage }) },
+        { path: 'privacy/breaches/:id', lazy: async () => ({ Component: (await import('../privacy/breach-page.js')).BreachPage }) },
         // Issue 23: compensation cases.
         {
           path: 'compensation',
