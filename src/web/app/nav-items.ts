@@ -23,3 +23,5 @@ import '../surveys/i18n.js';
 import '../documents/i18n.js';
 // Issue 25: the privacy area (namespace `privacy`).
 import '../privacy/i18n.js';
+// Issue 25 §6: retention (namespace `erasure`).
+import '../erasure/i18n.js';

@@ -69,6 +69,7 @@ export const router = createBrowserRouter(
         { path: 'documents/new', lazy: async () => ({ Component: (await import('../documents/document-new-page.js')).DocumentNewPage }) },
         { path: 'documents/:id', lazy: async () => ({ Component: (await import('../documents/document-page.js')).DocumentPage }) },
         { path: 'privacy', lazy: async () => ({ Component: (await import('../privacy/privacy-requests-page.js')).PrivacyRequestsPage }) },
+        { path: 'privacy/retention', lazy: async () => ({ Component: (await import('../erasure/retention-page.js')).RetentionPage }) },
         {
           path: 'privacy/requests/new',
           lazy: async () => ({ Component: (await import('../privacy/privacy-request-new-page.js')).PrivacyRequestNewPage }),

@@ -77,6 +77,8 @@ export const NAV_ITEMS: NavItem[] = [
   { to: '/documents', labelKey: 'documents:nav', icon: IconBooks, roles: ['documents-editor', 'administrator'] },
   // F2 (issue 25 §1): data-subject requests, the breach register and the record of processing.
   { to: '/privacy', labelKey: 'privacy:nav', icon: IconShieldLock, roles: ['privacy-officer', 'administrator'] },
+  // Issue 25 §6 (F2): retention periods, the dry run and the nightly runs' reports.
+  { to: '/privacy/retention', labelKey: 'erasure:nav', icon: IconAdjustmentsHorizontal, roles: ['privacy-officer', 'administrator'] },
   {
     to: '/committees',
     labelKey: 'committees:nav',
