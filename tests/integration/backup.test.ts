@@ -197,6 +197,8 @@ const EVERY_TABLE = [
   'documents',
   'domains',
   'offices',
+  // Issue 25 §8 (F2): the breach register's rows (encrypted text included) restore with the rest.
+  'privacy_breaches',
   'sessions',
   'settings',
   'sign_in_throttle',
@@ -235,6 +237,16 @@ async function fill(t: Served): Promise<{ admin: Agent; adminUsername: string }>
   const ids: string[] = [];
   for (const body of staff) ids.push(ok(await admin.request('POST', '/api/v1/staff/users', body), 201).user.id);
   ok(await admin.request('PATCH', `/api/v1/staff/users/${ids[1]}`, { roles: ['committee-member', 'management'] }));
+  const privacyOfficer = await signIn(t, await buildStaff(t, { roles: ['privacy-officer'], username: 'privacy.officer' }));
+  ok(
+    await privacyOfficer.request('POST', '/api/v1/privacy/breaches', {
+      awareAt: t.clock.now().toISOString(),
+      description: AWKWARD.replace(/[\r\t]/g, ' '),
+      dataCategories: 'الأسماء',
+      peopleCount: 3,
+    }),
+    201,
+  );
   ok(await admin.request('POST', `/api/v1/staff/users/${ids[2]}/deactivate`));
 
   const association = ok(await admin.request('GET', '/api/v1/settings')).association;
@@ -335,6 +347,7 @@ describe(`backup and restore (${ENGINE})`, () => {
       'admin.backup',
       'committee.chair',
       'hr.officer',
+      'privacy.officer',
       'reception.dammam',
     ]);
   });
