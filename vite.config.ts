@@ -35,6 +35,7 @@ export default defineConfig({
         complaints: path.join(root, 'complaints-public/main.ts'),
         portal: path.join(root, 'portal/portal.ts'),
         consent: path.join(root, 'consent-public/consent.ts'),
+        ack: path.join(root, 'ack-public/ack.ts'),
       },
     },
   },

@@ -29,7 +29,8 @@ beforeAll(async () => {
 /** Tests move the clock by days, past a session's life: each step after a move signs in again. */
 async function advanceDays(days: number) {
   t.clock.advance(days * DAY);
-  [editor, admin, hr] = await Promise.all(fixtures.map((f) => sessionFor(t, f)));
+  const [e, a, h] = fixtures as [StaffFixture, StaffFixture, StaffFixture];
+  [editor, admin, hr] = await Promise.all([sessionFor(t, e), sessionFor(t, a), sessionFor(t, h)]);
 }
 beforeEach(() => advanceDays(0));
 afterAll(async () => {

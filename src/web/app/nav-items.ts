@@ -21,6 +21,8 @@ import '../compensation/i18n.js';
 import '../surveys/i18n.js';
 // Issue 26: the document library (namespace `documents`).
 import '../documents/i18n.js';
+// Issue 26 §4–§5: policy acknowledgements and departments (namespace `acknowledgements`).
+import '../acknowledgements/i18n.js';
 // Issue 25: the privacy area (namespace `privacy`).
 import '../privacy/i18n.js';
 // Issue 25 §6: retention (namespace `erasure`).

@@ -81,6 +81,21 @@ export const router = createBrowserRouter(
         { path: 'privacy/breaches', lazy: async () => ({ Component: (await import('../privacy/breaches-page.js')).BreachesPage }) },
         { path: 'privacy/breaches/new', lazy: async () => ({ Component: (await import('../privacy/breach-new-page.js')).BreachNewPage }) },
         { path: 'privacy/breaches/:id', lazy: async () => ({ Component: (await import('../privacy/breach-page.js')).BreachPage }) },
+        // Issue 26 §4–§5 (R1, R2): policy acknowledgements (HR) and departments (a setting).
+        {
+          path: 'acknowledgements',
+          lazy: async () => ({ Component: (await import('../acknowledgements/acknowledgements-page.js')).AcknowledgementsPage }),
+        },
+        {
+          path: 'acknowledgements/:versionId',
+          lazy: async () => ({
+            Component: (await import('../acknowledgements/acknowledgement-version-page.js')).AcknowledgementVersionPage,
+          }),
+        },
+        {
+          path: 'settings/departments',
+          lazy: async () => ({ Component: (await import('../acknowledgements/departments-page.js')).DepartmentsPage }),
+        },
         // Issue 23: compensation cases.
         {
           path: 'compensation',

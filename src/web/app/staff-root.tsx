@@ -1,3 +1,4 @@
+import { AcknowledgementGate } from '../acknowledgements/acknowledge-step.js';
 import { EnrolmentPage } from '../auth/enrolment-page.js';
 import { FirstPasswordPage } from '../auth/first-password-page.js';
 import { useLanguageOfSession } from '../auth/language-toggle.js';
@@ -27,6 +28,11 @@ export function StaffRoot() {
     case 'mfa-enroll':
       return <EnrolmentPage />;
     case 'active':
-      return <Shell />;
+      // R1 (issue 26 §4): a required policy not yet acknowledged is shown first.
+      return (
+        <AcknowledgementGate>
+          <Shell />
+        </AcknowledgementGate>
+      );
   }
 }

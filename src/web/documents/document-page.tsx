@@ -2,6 +2,7 @@ import { Anchor, Badge, Button, Group, Paper, Stack, Text, Textarea, Title } fro
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useParams } from 'react-router';
+import { RequirementPanel } from '../acknowledgements/requirement-panel.js';
 import { api } from '../api/client.js';
 import { ConfirmDialog } from '../ui/confirm-dialog.js';
 import { DualDay } from '../ui/dual-day.js';
@@ -96,6 +97,8 @@ function VersionCard({ doc, version }: { doc: DocumentDetail; version: DocumentV
           </Stack>
         )}
         {version.status === 'draft' && <DraftForm doc={doc} version={version} />}
+        {/* R1, F4 (issue 26 §4): who must acknowledge this version. */}
+        {version.status !== 'withdrawn' && <RequirementPanel versionId={version.id} />}
         <Group gap="sm">
           {(['ar', 'en'] as const).map((lang) => {
             const file = lang === 'ar' ? version.fileAr : version.fileEn;

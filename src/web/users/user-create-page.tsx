@@ -5,6 +5,7 @@ import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, useNavigate } from 'react-router';
 import { type CreateStaffBody, createStaffBody } from '../../contracts/staff.js';
+import { useDepartments } from '../acknowledgements/acknowledgements-api.js';
 import { api } from '../api/client.js';
 import { hasRole, useCurrentUser } from '../auth/session.js';
 import { notifySuccess } from '../ui/notify.js';
@@ -26,6 +27,7 @@ function toCreateBody(values: UserFormValues): CreateStaffBody {
     email: email ? email : null,
     roles: values.roles,
     scope: values.scope,
+    departmentId: values.departmentId || null,
   };
 }
 
@@ -35,9 +37,14 @@ export function UserCreatePage() {
   const navigate = useNavigate();
   const queryClient = useQueryClient();
   const [issued, setIssued] = useState<StaffWithPassword | null>(null);
+  const hasDepartments = (useDepartments().data?.items ?? []).some((d) => d.isActive);
   const form = useForm<UserFormValues>({
     initialValues: emptyUserForm,
-    validate: (values) => schemaErrors(t, createStaffBody, toCreateBody(values)),
+    validate: (values) => ({
+      ...schemaErrors(t, createStaffBody, toCreateBody(values)),
+      // Issue 26 §4 (R2): once the association has departments, a new account names one.
+      ...(hasDepartments && !values.departmentId ? { departmentId: t('errors.department.required') } : {}),
+    }),
   });
   const problem = useFormProblem(form, { codeFields: USERNAME_TAKEN });
   const create = useMutation({

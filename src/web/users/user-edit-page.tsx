@@ -18,7 +18,13 @@ import { staffKeys, useStaffUser } from './users-api.js';
 
 function toUpdateBody(values: UserFormValues): UpdateStaffBody {
   const email = values.email.trim();
-  return { displayName: values.displayName, email: email ? email : null, roles: values.roles, scope: values.scope };
+  return {
+    displayName: values.displayName,
+    email: email ? email : null,
+    roles: values.roles,
+    scope: values.scope,
+    ...(values.departmentId ? { departmentId: values.departmentId } : {}),
+  };
 }
 
 function formValuesOf(user: StaffUser): UserFormValues {
@@ -28,6 +34,7 @@ function formValuesOf(user: StaffUser): UserFormValues {
     email: user.email ?? '',
     roles: user.roles,
     scope: { categories: [...user.scope.categories], domains: [...user.scope.domains], offices: [...user.scope.offices] },
+    departmentId: user.departmentId ?? '',
   };
 }
 

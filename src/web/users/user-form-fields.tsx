@@ -1,8 +1,9 @@
-import { Checkbox, Fieldset, MultiSelect, SimpleGrid, Stack, Text, TextInput } from '@mantine/core';
+import { Checkbox, Fieldset, MultiSelect, Select, SimpleGrid, Stack, Text, TextInput } from '@mantine/core';
 import type { UseFormReturnType } from '@mantine/form';
 import { useTranslation } from 'react-i18next';
 import type { TaxonomyItem } from '../../contracts/settings.js';
 import { STAFF_ROLES, type StaffRole } from '../../domain/roles.js';
+import { useDepartments } from '../acknowledgements/acknowledgements-api.js';
 import { useLanguage } from '../ui/language.js';
 import { type Taxonomies, useTaxonomies } from './users-api.js';
 
@@ -12,6 +13,8 @@ export interface UserFormValues {
   email: string;
   roles: StaffRole[];
   scope: { categories: string[]; domains: string[]; offices: string[] };
+  /** Issue 26 §4 (R2): '' for none (accounts made before departments existed). */
+  departmentId: string;
 }
 
 export const emptyUserForm: UserFormValues = {
@@ -20,6 +23,7 @@ export const emptyUserForm: UserFormValues = {
   email: '',
   roles: [],
   scope: { categories: [], domains: [], offices: [] },
+  departmentId: '',
 };
 
 type ScopeKind = keyof Taxonomies;
@@ -48,6 +52,10 @@ export function UserFormFields({
   const { t } = useTranslation();
   const { language } = useLanguage();
   const taxonomies = useTaxonomies();
+  const departments = useDepartments();
+  const departmentChoices = (departments.data?.items ?? [])
+    .filter((d) => d.isActive || d.id === form.getValues().departmentId)
+    .map((d) => ({ value: d.id, label: language === 'ar' ? d.nameAr : d.nameEn }));
   const values = form.getValues();
 
   return (
@@ -81,6 +89,17 @@ export function UserFormFields({
           disabled={isReadOnly}
           {...form.getInputProps('email')}
         />
+        {departmentChoices.length > 0 && (
+          <Select
+            label={t('users.department')}
+            required={isNew}
+            data={departmentChoices}
+            searchable
+            disabled={isReadOnly}
+            {...form.getInputProps('departmentId')}
+            onChange={(value) => form.setFieldValue('departmentId', value ?? '')}
+          />
+        )}
       </SimpleGrid>
 
       <Checkbox.Group label={t('users.roles')} description={t('users.rolesHint')} required {...form.getInputProps('roles')}>
