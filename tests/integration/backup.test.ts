@@ -18,7 +18,7 @@ import { RestoreError, restoreBackup, writeBackup } from '../../src/platform/db/
 import type { Engine } from '../../src/platform/db/dialect.js';
 import { describeTables } from '../../src/platform/db/introspect.js';
 import { uuidv7 } from '../../src/platform/ids.js';
-import { type Agent, buildStaff, createTestDatabase, ENGINE, signIn, type TestApp } from './harness.js';
+import { type Agent, buildStaff, createTestDatabase, ENGINE, signIn, TEST_PASSWORD, type TestApp } from './harness.js';
 
 /**
  * `sila backup` / `sila restore` (issue 2 §1, ARCHITECTURE.md "Backup") on real databases: a
@@ -201,6 +201,12 @@ const EVERY_TABLE = [
   'privacy_breaches',
   'sessions',
   'settings',
+  // Issue 26 §4–§5 (R1, R2, P-SCOPE): departments, a requirement, a contract party, its link and an acknowledgement.
+  'departments',
+  'ack_requirements',
+  'contract_parties',
+  'ack_links',
+  'acknowledgements',
   'sign_in_throttle',
   'staff_roles',
   'staff_scopes',
@@ -272,6 +278,40 @@ async function fill(t: Served): Promise<{ admin: Agent; adminUsername: string }>
     entityId: AWKWARD,
     details: { note: AWKWARD, nested: { list: [1, null, 'ب'] } },
   });
+  const department = ok(
+    await admin.request('POST', '/api/v1/staff/departments', { nameAr: 'إدارة "الرعاية"', nameEn: "Care 'dept'" }),
+    201,
+  );
+  const versionId = (
+    await t.ctx.db.selectFrom('document_versions').select('id').where('status', '=', 'published').executeTakeFirstOrThrow()
+  ).id;
+  ok(
+    await admin.request('PUT', `/api/v1/acknowledgements/requirements/${versionId}`, {
+      audience: 'roles',
+      roles: ['administrator'],
+      graceDays: 30,
+    }),
+  );
+  const party = ok(
+    await admin.request('POST', '/api/v1/acknowledgements/parties', {
+      kind: 'contractor',
+      name: AWKWARD.replace(/[\r\n\t]/g, ' ').slice(0, 100),
+      channel: 'sms',
+      address: '0501234567',
+    }),
+    201,
+  );
+  ok(await admin.request('POST', `/api/v1/acknowledgements/versions/${versionId}/links`, { partyId: party.id }));
+  const [asked] = ok(await admin.request('GET', '/api/v1/acknowledgements/mine')).items;
+  ok(
+    await admin.request('POST', `/api/v1/acknowledgements/mine/${versionId}`, {
+      textSha256: asked.textSha256,
+      hasReadToEnd: true,
+      password: TEST_PASSWORD,
+    }),
+  );
+  // Inactive again, so the later tests' new accounts need no department.
+  ok(await admin.request('PATCH', `/api/v1/staff/departments/${department.id}`, { isActive: false }));
   return { admin, adminUsername: adminFixture.username };
 }
 
