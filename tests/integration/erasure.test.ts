@@ -7,7 +7,8 @@ import { personalDataRegistry } from '../../src/app.js';
 import { sealPendingAudit, verifyAuditChain } from '../../src/modules/audit/audit-chain.js';
 import { erasureCarryOver } from '../../src/modules/erasure/index.js';
 import { restoreBackup, writeBackup } from '../../src/platform/db/backup.js';
-import { buildFamily, buildRequest } from './factories.js';
+import { readStoredFile, storeFile } from '../../src/platform/files/file-store.js';
+import { buildFamily, buildRequest, SIGNATURE_PNG } from './factories.js';
 import { type Agent, buildStaff, createTestApp, ENGINE, signIn, type TestApp } from './harness.js';
 
 let t: TestApp;
@@ -67,7 +68,21 @@ describe(`erasure (issue 25 §5, F2) [${ENGINE}]`, () => {
       address: names.address,
       members: [{ name: names.member, relation: 'son' }],
     });
-    await buildRequest(t, { by: reception, familyId: family.id, isDraft: true, answers: { project: `مشغل ${names.member}` } });
+    const draft = await buildRequest(t, {
+      by: reception,
+      familyId: family.id,
+      isDraft: true,
+      answers: { project: `مشغل ${names.member}` },
+    });
+    // A document the request owns, named after the family: its bytes and name go with the erasure.
+    const file = await storeFile(t.ctx.db, t.ctx.keys, {
+      ownerType: 'request',
+      ownerId: draft.id,
+      fileName: `${names.address}.png`,
+      bytes: Buffer.from(SIGNATURE_PNG.split(',')[1] as string, 'base64'),
+      createdBy: null,
+      now: t.clock.now(),
+    });
     // Searches and views of the family before its erasure.
     await reception.request('GET', `/api/v1/families?q=${encodeURIComponent(names.headNameAr)}`);
     await reception.request('GET', `/api/v1/families/${family.id}`);
@@ -87,6 +102,7 @@ describe(`erasure (issue 25 §5, F2) [${ENGINE}]`, () => {
     const found = (await reception.request('GET', `/api/v1/families?q=${encodeURIComponent('زبيدة')}`)).json().items;
     expect(found.map((f: { id: string }) => f.id)).not.toContain(family.id);
 
+    expect(await readStoredFile(t.ctx.db, t.ctx.keys, file.id)).toBeNull();
     for (const needle of [names.headNameAr, names.headNameEn, names.member, names.address, family.nationalId])
       expect(await databaseHolds(needle), needle).toBe(false);
 
