@@ -8,8 +8,8 @@ import { ICON_LINKS } from '../../platform/http/icons.js';
 import { applyChooseView, applyTypeView, type PortalView, requestLink, requestView } from './portal.apply.js';
 import { compensationSection } from './portal.compensation.js';
 import { portalConsentsSection } from './portal.consents.js';
-import { portalPrivacySection } from './portal.privacy.js';
 import { PORTAL_COPY, type PortalCopy } from './portal.copy.js';
+import { portalPrivacySection } from './portal.privacy.js';
 
 /**
  * The beneficiary portal's page at `/portal` (issue 5 §2, §9), rendered on the server like the
