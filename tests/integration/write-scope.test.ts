@@ -463,6 +463,18 @@ const WRITES: Record<string, Line> = {
   'POST /api/v1/documents/:id/versions/:versionId/publish': { exempt: ASSOCIATION_WIDE },
   'POST /api/v1/documents/:id/versions/:versionId/withdraw': { exempt: ASSOCIATION_WIDE },
   'POST /api/v1/documents/:id/versions/:versionId/files/:language': { exempt: ASSOCIATION_WIDE },
+  // Issue 26 §4–§5 (R1, R2, P-SCOPE): departments, acknowledgement requirements, reminders, contract parties
+  // and exemptions name no family (acknowledgements tests); one's own acknowledgement is one's own.
+  'POST /api/v1/staff/departments': { exempt: ASSOCIATION_WIDE },
+  'PATCH /api/v1/staff/departments/:id': { exempt: ASSOCIATION_WIDE },
+  'PUT /api/v1/acknowledgements/requirements/:versionId': { exempt: ASSOCIATION_WIDE },
+  'DELETE /api/v1/acknowledgements/requirements/:versionId': { exempt: ASSOCIATION_WIDE },
+  'POST /api/v1/acknowledgements/mine/:versionId': { exempt: OWN_ACCOUNT },
+  'POST /api/v1/acknowledgements/versions/:versionId/departments/:departmentId/receipt': { exempt: ASSOCIATION_WIDE },
+  'POST /api/v1/acknowledgements/versions/:versionId/reminders': { exempt: ASSOCIATION_WIDE },
+  'POST /api/v1/acknowledgements/versions/:versionId/links': { exempt: ASSOCIATION_WIDE },
+  'POST /api/v1/acknowledgements/parties': { exempt: ASSOCIATION_WIDE },
+  'POST /api/v1/acknowledgements/exemptions': { exempt: ASSOCIATION_WIDE },
   // Issue 27 §7: the set-up checklist's marks and test message hold no family data (setup-checklist tests).
   'POST /api/v1/setup/reviews': { exempt: ASSOCIATION_WIDE },
   'POST /api/v1/setup/test-message': { exempt: ASSOCIATION_WIDE },
