@@ -32,6 +32,18 @@ export function AcknowledgementGate({ children }: { children: ReactNode }) {
   const { t } = useTranslation();
   const mine = useMyAcknowledgements();
   const [postponed, setPostponed] = useState(postponedIds);
+  const queryClient = useQueryClient();
+  // A grace period that ends mid-session: the first refusal brings the step back at once.
+  useEffect(
+    () =>
+      queryClient.getQueryCache().subscribe((event) => {
+        const error = event.query.state.error;
+        if (event.type === 'updated' && error instanceof ApiError && error.problem.code === 'acknowledgement.required') {
+          void queryClient.invalidateQueries({ queryKey: ackKeys.mine });
+        }
+      }),
+    [queryClient],
+  );
   if (mine.isPending)
     return (
       <Center mih="100dvh" component="main">

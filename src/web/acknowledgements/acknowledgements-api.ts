@@ -28,6 +28,8 @@ export function useMyAcknowledgements(isEnabled = true) {
     queryFn: () => api.get<{ items: PendingAcknowledgement[] }>('/acknowledgements/mine'),
     enabled: isEnabled,
     staleTime: 60_000,
+    // A grace period can end while someone works: the gate looks again every few minutes.
+    refetchInterval: 5 * 60_000,
   });
 }
 
