@@ -117,5 +117,13 @@ test('F2: a privacy officer records a breach and decides it is notifiable — th
   await expect(main.getByRole('button', { name: k('breaches.notify') })).toBeVisible();
   await expectNoSeriousViolations(page, 'breach awaiting the regulator');
   await shot(page, 'privacy-breach-1280', { fullPage: true });
+
+  // Issue 25 §7: the record of processing, generated from the registry, printable.
+  await page.goto('/staff/privacy/breaches');
+  await page.getByRole('link', { name: k('tabs.record') }).click();
+  await expect(page.getByRole('heading', { level: 1, name: k('record.title') })).toBeVisible();
+  await expect(page.getByRole('heading', { level: 2, name: 'privacy' })).toBeVisible();
+  await expect(page.getByText('the answer sent to the requester')).toBeVisible();
+  await expectNoSeriousViolations(page, 'record of processing');
   await staff.close();
 });

@@ -233,4 +233,19 @@ describe(`F2 privacy requests [${ENGINE}]`, () => {
     // Staff cannot file as a family.
     expect((await officer.request('POST', '/api/v1/portal/privacy-requests', { kind: 'access' })).statusCode).toBe(401);
   });
+
+  it('F2, issue 25 §7: the record of processing is generated from every area’s personal-data declarations, with roles, the answer period and transfers', async () => {
+    const response = await admin.request('GET', '/api/v1/privacy/record');
+    expect(response.statusCode, response.body).toBe(200);
+    const record = response.json();
+    const areas = record.areas.map((a: { area: string }) => a.area);
+    expect(areas).toEqual(expect.arrayContaining(['families', 'complaints', 'privacy', 'files']));
+    const privacy = record.areas.find((a: { area: string }) => a.area === 'privacy');
+    expect(privacy.tables.map((table: { table: string }) => table.table)).toEqual(['privacy_requests', 'privacy_breaches']);
+    expect(privacy.tables[0].columns).toContainEqual({ holds: 'the answer sent to the requester', isEncrypted: true });
+    expect(record.roles).toContain('privacy-officer');
+    expect(record.transfers.map((x: { channel: string }) => x.channel)).toEqual(['sms', 'whatsapp', 'email']);
+    expect(record.answerDays).toBeLessThanOrEqual(30);
+    expect((await reception.request('GET', '/api/v1/privacy/record')).statusCode).toBe(403);
+  });
 });

@@ -152,6 +152,7 @@ const EXPECTED: Record<string, Expected> = {
   'POST /api/v1/privacy/requests/:id/extension': PRIVACY,
   'POST /api/v1/privacy/requests/:id/correction-link': PRIVACY,
   'POST /api/v1/portal/privacy-requests': 'family',
+  'GET /api/v1/privacy/record': PRIVACY,
   'GET /api/v1/privacy/settings': PRIVACY,
   'PUT /api/v1/privacy/settings': PRIVACY,
   'GET /api/v1/privacy/breaches': PRIVACY,

@@ -10,6 +10,7 @@ import { PRIVACY_PERSONAL_DATA } from './privacy.sealing.js';
  * request over by providing `erasureHandOff`.
  */
 export { type ErasureHandOff, erasureHandOff } from './privacy.hand-off.js';
+export { type ProcessingSources, processingSources } from './privacy.record.js';
 
 export const privacyArea: AreaManifest = {
   name: 'privacy',

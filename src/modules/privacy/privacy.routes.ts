@@ -16,6 +16,7 @@ import {
   privacyRequestDetail,
   privacyRequestList,
   privacySettings,
+  processingRecord as processingRecordSchema,
   refuseBody,
   requestListQuery,
   verifyBody,
@@ -27,6 +28,7 @@ import { answerRequest, extendRequest, linkCorrection, refuseRequest, verifyRequ
 import { closeBreach, decideBreach, getBreach, informPeople, listBreaches, notifyRegulator, recordBreach } from './privacy.breaches.js';
 import { READERS } from './privacy.policy.js';
 import { fileFromPortal } from './privacy.portal.js';
+import { processingRecord } from './privacy.record.js';
 import { createRequest, getRequest, listRequests } from './privacy.requests.js';
 import { getPrivacySettings, updatePrivacySettings } from './privacy.settings.js';
 
@@ -85,6 +87,12 @@ export function privacyRequestRoutes(app: App, ctx: AppContext): void {
     config: { policy: familyOnly() },
     schema: { tags: ['portal'], body: portalPrivacyRequestBody, response: { 201: portalPrivacyRequestAnswer } },
     handler: async (request, reply) => reply.code(201).send(await fileFromPortal(ctx, familyOf(request), request.body)),
+  });
+  // Issue 25 §7: the record of processing, generated from the registry and the settings.
+  app.get('/api/v1/privacy/record', {
+    config: { policy: POLICY },
+    schema: { tags: TAGS, response: { 200: processingRecordSchema } },
+    handler: (request) => processingRecord(ctx, staffOf(request)),
   });
   app.get('/api/v1/privacy/settings', {
     config: { policy: POLICY },

@@ -81,6 +81,10 @@ export const router = createBrowserRouter(
         { path: 'privacy/breaches', lazy: async () => ({ Component: (await import('../privacy/breaches-page.js')).BreachesPage }) },
         { path: 'privacy/breaches/new', lazy: async () => ({ Component: (await import('../privacy/breach-new-page.js')).BreachNewPage }) },
         { path: 'privacy/breaches/:id', lazy: async () => ({ Component: (await import('../privacy/breach-page.js')).BreachPage }) },
+        {
+          path: 'privacy/record',
+          lazy: async () => ({ Component: (await import('../privacy/processing-record-page.js')).ProcessingRecordPage }),
+        },
         // Issue 26 §4–§5 (R1, R2): policy acknowledgements (HR) and departments (a setting).
         {
           path: 'acknowledgements',
