@@ -1,13 +1,13 @@
-import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
-import { sql } from 'kysely';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { personalDataRegistry } from '../../src/app.js';
 import { sealPendingAudit, verifyAuditChain } from '../../src/modules/audit/audit-chain.js';
 import { erasureCarryOver } from '../../src/modules/erasure/index.js';
 import { restoreBackup, writeBackup } from '../../src/platform/db/backup.js';
 import { readStoredFile, storeFile } from '../../src/platform/files/file-store.js';
+import { databaseHolds } from './erasure-support.js';
 import { buildFamily, buildRequest, SIGNATURE_PNG } from './factories.js';
 import { type Agent, buildStaff, createTestApp, ENGINE, signIn, type TestApp } from './harness.js';
 
@@ -43,21 +43,6 @@ function uniqueFamily() {
   };
 }
 
-/** Every place the database keeps text: the SQLite file after a checkpoint, or every PostgreSQL table. */
-async function databaseHolds(needle: string): Promise<boolean> {
-  if (ENGINE === 'sqlite') {
-    await sql`pragma wal_checkpoint(TRUNCATE)`.execute(t.ctx.db);
-    return readFileSync(path.join(t.dataDir, 'sila.db')).includes(Buffer.from(needle));
-  }
-  const tables = await sql<{ table_name: string }>`
-    select table_name from information_schema.tables where table_schema = current_schema()`.execute(t.ctx.db);
-  for (const { table_name } of tables.rows) {
-    const rows = await sql`select * from ${sql.table(table_name)}`.execute(t.ctx.db);
-    if (JSON.stringify(rows.rows).includes(needle)) return true;
-  }
-  return false;
-}
-
 describe(`erasure (issue 25 §5, F2) [${ENGINE}]`, () => {
   it('F2: an erasure leaves no plaintext of the family’s name anywhere in the database, and the audit chain verifies', async () => {
     const names = uniqueFamily();
@@ -86,7 +71,7 @@ describe(`erasure (issue 25 §5, F2) [${ENGINE}]`, () => {
     // Searches and views of the family before its erasure.
     await reception.request('GET', `/api/v1/families?q=${encodeURIComponent(names.headNameAr)}`);
     await reception.request('GET', `/api/v1/families/${family.id}`);
-    expect(await databaseHolds(names.headNameEn)).toBe(true);
+    expect(await databaseHolds(t, names.headNameEn)).toBe(true);
 
     const erased = await erase(officer, family.id);
     expect(erased.statusCode, erased.body).toBe(201);
@@ -104,7 +89,7 @@ describe(`erasure (issue 25 §5, F2) [${ENGINE}]`, () => {
 
     expect(await readStoredFile(t.ctx.db, t.ctx.keys, file.id)).toBeNull();
     for (const needle of [names.headNameAr, names.headNameEn, names.member, names.address, family.nationalId])
-      expect(await databaseHolds(needle), needle).toBe(false);
+      expect(await databaseHolds(t, needle), needle).toBe(false);
 
     await sealPendingAudit(t.ctx.db, t.clock.now());
     expect((await verifyAuditChain(t.ctx.db)).isIntact).toBe(true);
@@ -156,7 +141,7 @@ describe(`erasure (issue 25 §5, F2) [${ENGINE}]`, () => {
       expect(row.head_name_ar).toBe(`أسرة مجهّلة رقم ${erased.json().number}`);
       const ledger = await t.ctx.db.selectFrom('erasures').select('number').where('subject_id', '=', family.id).executeTakeFirstOrThrow();
       expect(ledger.number).toBe(erased.json().number);
-      expect(await databaseHolds(names.headNameEn)).toBe(false);
+      expect(await databaseHolds(t, names.headNameEn)).toBe(false);
     } finally {
       rmSync(dir, { recursive: true, force: true });
     }

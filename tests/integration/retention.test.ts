@@ -1,6 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { backgroundJobs } from '../../src/app.js';
 import { ManualClock } from '../../src/platform/clock.js';
+import { databaseHolds } from './erasure-support.js';
 import { buildComplaint, buildFamily, buildRequest } from './factories.js';
 import { type Agent, buildStaff, createTestApp, ENGINE, type StaffFixture, signIn, type TestApp } from './harness.js';
 
@@ -70,6 +71,8 @@ describe(`retention (issue 25 §6, F2) [${ENGINE}]`, () => {
     const report = (await job?.run(t.clock.now())) as { kinds: { kind: string; anonymised: number; held: number }[] };
     expect(report.kinds.find((k) => k.kind === 'families')).toMatchObject({ anonymised: 1, held: 1 });
     expect(await headName(old.id)).toMatch(/^أسرة مجهّلة رقم \d+$/);
+    expect(await databaseHolds(t, 'سلمى عادل الحربي')).toBe(false);
+    expect(await databaseHolds(t, 'هند ماجد العتيبي')).toBe(true);
     expect(await headName(held.familyId)).toBe('نورة سعيد الشهري');
     expect(await headName(recent.id)).toBe('هند ماجد العتيبي');
     const closed = await t.ctx.db

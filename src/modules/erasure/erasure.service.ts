@@ -19,6 +19,8 @@ export interface EraseOptions {
   reason: string;
   /** The privacy area's data-subject request carried out (it does not hold its own erasure). */
   requestRef?: string;
+  /** Retention reclaims space once per page of erasures instead (merging the index rewrites it whole). */
+  isReclaimDeferred?: boolean;
 }
 
 export interface ErasureHoldFound {
@@ -72,7 +74,7 @@ export async function eraseFamily(
   ctx: AppContext,
   actor: ErasureActor,
   familyId: string,
-  { reason, requestRef }: EraseOptions,
+  { reason, requestRef, isReclaimDeferred = false }: EraseOptions,
 ): Promise<ErasureResult> {
   await assertErasable(ctx, actor, familyId, requestRef);
   const { tables } = sources(ctx);
@@ -108,6 +110,6 @@ export async function eraseFamily(
     if (isUniqueViolation(error)) throw AppError.conflict('privacy.already-erased', 'This family has already been erased');
     throw error;
   }
-  await reclaimErasedSpace(ctx.db, ['families', ...result.tables.map((t) => t.table)]);
+  if (!isReclaimDeferred) await reclaimErasedSpace(ctx.db, ['families', ...result.tables.map((t) => t.table)]);
   return result;
 }

@@ -78,11 +78,12 @@ async function duePage(db: Db, kind: RetentionKind, cutoff: string, after: strin
     .execute();
 }
 
-/** Anonymises one due record; answers false when a legal hold keeps it. */
-async function anonymise(ctx: AppContext, kind: RetentionKind, due: Due, now: Date): Promise<boolean> {
+/** Anonymises one due record, adding the tables it touched to `touched`; answers false when a legal hold keeps it. */
+async function anonymise(ctx: AppContext, kind: RetentionKind, due: Due, now: Date, touched: Set<string>): Promise<boolean> {
   if (kind === 'families') {
     if ((await erasureHolds(ctx, due.id)).length) return false;
-    await eraseFamily(ctx, { kind: 'system' }, due.id, { reason: 'retention-expired' });
+    const erased = await eraseFamily(ctx, { kind: 'system' }, due.id, { reason: 'retention-expired', isReclaimDeferred: true });
+    for (const table of ['families', ...erased.tables.map((t) => t.table)]) touched.add(table);
     return true;
   }
   const table = kind === 'rejected-requests' ? 'requests' : 'complaints';
@@ -110,10 +111,7 @@ async function anonymise(ctx: AppContext, kind: RetentionKind, due: Due, now: Da
     });
     return done;
   });
-  await reclaimErasedSpace(
-    ctx.db,
-    erased.map((t) => t.table),
-  );
+  for (const table of erased) touched.add(table.table);
   return true;
 }
 
@@ -153,13 +151,17 @@ export async function runRetention(ctx: AppContext, { isDryRun }: { isDryRun: bo
     while (entry.anonymised + entry.held < MAX_PER_RUN) {
       const page = await duePage(ctx.db, kind, cutoff, after);
       if (!page.length) break;
+      const touched = new Set<string>();
       for (const due of page) {
-        const isDone = isDryRun ? !(kind === 'families' && (await erasureHolds(ctx, due.id)).length) : await anonymise(ctx, kind, due, now);
+        const isDone = isDryRun
+          ? !(kind === 'families' && (await erasureHolds(ctx, due.id)).length)
+          : await anonymise(ctx, kind, due, now, touched);
         if (isDone) {
           entry.anonymised += 1;
           if (entry.references.length < SHOWN) entry.references.push(due.reference);
         } else entry.held += 1;
       }
+      if (touched.size) await reclaimErasedSpace(ctx.db, [...touched]);
       after = page.at(-1)?.id ?? after;
       await save();
     }
