@@ -1,5 +1,7 @@
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
+import { ACK_PAGE_COPY } from '../../src/modules/acknowledgements/acknowledgements.page.js';
+import { outboxAad } from '../../src/modules/notifications/outbox.enqueue.js';
 import { SESSION_COOKIE } from '../../src/platform/http/auth-plugin.js';
 import { expectNoSeriousViolations } from './support/axe.js';
 import { copy } from './support/copy.js';
@@ -7,7 +9,7 @@ import { expect, serveSilaForThisFile, test } from './support/fixtures.js';
 import { signIn } from './support/journeys.js';
 import { escapeRegExp } from './support/requests.js';
 import { shot } from './support/shots.js';
-import { staffWithSession } from './support/staff.js';
+import { apiAs, staffWithSession } from './support/staff.js';
 
 /**
  * Issue 26 §4–§5 in Arabic (R1, R2, F4): an administrator turns on acknowledgement of Harif's policy
@@ -125,4 +127,61 @@ test('R1, R2: acknowledgement turned on for the policy → a receptionist acknow
   expect(reminders.map((r) => r.recipient_id)).toContain(remaining.userId);
   expect(reminders.map((r) => r.recipient_id)).not.toContain(reader.userId);
   await hrContext.close();
+});
+
+test('P-SCOPE: a contractor reads the policy at /ack on a 360 px phone and acknowledges it once; the link then says it is no longer valid', async ({
+  browser,
+  sila,
+}) => {
+  const hr = await staffWithSession(sila.ctx, 'ريم الموارد البشرية', ['hr']);
+  const api = apiAs(sila.url, hr);
+  const version = await sila.ctx.db
+    .selectFrom('document_versions')
+    .innerJoin('documents', 'documents.id', 'document_versions.document_id')
+    .select('document_versions.id')
+    .where('documents.slug', '=', 'beneficiary-relations-policy')
+    .where('document_versions.status', '=', 'published')
+    .executeTakeFirstOrThrow();
+  const party = await api<{ id: string }>('POST', '/api/v1/acknowledgements/parties', {
+    kind: 'contractor',
+    name: 'مؤسسة البناء الحديث',
+    channel: 'sms',
+    address: '0551234567',
+  });
+  await api('POST', `/api/v1/acknowledgements/versions/${version.id}/links`, { partyId: party.id });
+  const message = await sila.ctx.db
+    .selectFrom('outbox_messages')
+    .select(['id', 'body'])
+    .where('event', '=', 'acknowledgement.link')
+    .orderBy('id', 'desc')
+    .executeTakeFirstOrThrow();
+  const body = sila.ctx.keys.encryptor.decrypt(message.body as string, outboxAad(message.id, 'body'));
+  const token = (body.match(/ack#([A-Za-z0-9_-]+)/) as RegExpMatchArray)[1] as string;
+
+  const phone = await browser.newContext({ baseURL: sila.url, locale: 'ar-SA', viewport: { width: 360, height: 740 } });
+  const page = await phone.newPage();
+  await page.goto(`/ack#${token}`);
+  await expect(page.getByRole('heading', { level: 2, name: POLICY })).toBeVisible();
+  await expect(page.getByRole('button', { name: ACK_PAGE_COPY.ar.submit })).toBeDisabled();
+  await expectNoSeriousViolations(page, '/ack at 360 px');
+  await shot(page, 'ack-public-360', { fullPage: true });
+  await page.locator('#ack-text').evaluate((box) => {
+    box.scrollTop = box.scrollHeight;
+    box.dispatchEvent(new Event('scroll'));
+  });
+  await page.getByLabel(ACK_PAGE_COPY.ar.name).fill('سالم المقاول');
+  await page.getByLabel(ACK_PAGE_COPY.ar.idLast4).fill('٤٣٢١');
+  await page.getByRole('checkbox', { name: ACK_PAGE_COPY.ar.agree }).check();
+  await page.getByRole('button', { name: ACK_PAGE_COPY.ar.submit }).click();
+  await expect(page.getByText(ACK_PAGE_COPY.ar.done)).toBeVisible();
+  const stored = await sila.ctx.db
+    .selectFrom('acknowledgements')
+    .select(['signer_name', 'id_last4', 'method'])
+    .where('contract_party_id', '=', party.id)
+    .executeTakeFirstOrThrow();
+  expect(stored).toEqual({ signer_name: 'سالم المقاول', id_last4: '4321', method: 'link' });
+
+  await page.reload();
+  await expect(page.getByText(ACK_PAGE_COPY.ar.errors['acknowledgement.link-invalid'])).toBeVisible();
+  await phone.close();
 });
