@@ -11,6 +11,7 @@ import { LoadFailure, Page, PageLoader } from '../ui/page.js';
 import { errorMessage } from '../ui/problems.js';
 import { PRIVACY_NS } from './i18n.js';
 import { type PrivacyRequestDetail, requestPath, useRequest, useRequestStep } from './privacy-api.js';
+import { ErasureHandOffSection } from './privacy-erasure.js';
 import { RequestActions } from './privacy-request-actions.js';
 import { RequestDeadline, STATUS_COLOURS } from './privacy-requests-page.js';
 
@@ -142,21 +143,12 @@ function CorrectionAndErasure({ request }: { request: PrivacyRequestDetail }) {
       </Paper>
     );
   if (request.erasure)
-    return (
-      <Paper withBorder radius="md" p="md">
-        <Stack gap="xs">
-          <Title order={2} fz="h4">
-            {t('detail.erasure')}
-          </Title>
-          {request.erasure.handOffPath ? (
-            <Button component={Link} to={request.erasure.handOffPath} variant="light" w="fit-content">
-              {t('detail.erasureHandOff')}
-            </Button>
-          ) : (
-            <Text size="sm">{t('detail.erasureDecisionOnly')}</Text>
-          )}
-        </Stack>
-      </Paper>
+    return request.erasure.handOffPath ? (
+      <Button component={Link} to={request.erasure.handOffPath} variant="light" w="fit-content">
+        {t('detail.erasureHandOff')}
+      </Button>
+    ) : (
+      <ErasureHandOffSection request={request} />
     );
   return null;
 }
