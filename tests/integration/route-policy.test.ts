@@ -162,6 +162,14 @@ const EXPECTED: Record<string, Expected> = {
   'POST /api/v1/privacy/breaches/:id/regulator-notification': PRIVACY,
   'POST /api/v1/privacy/breaches/:id/people-informed': PRIVACY,
   'POST /api/v1/privacy/breaches/:id/closure': PRIVACY,
+  // -- erasure and retention (issue 25 §5–§6; F2): privacy officers and administrators, erasures within their family scope --
+  'POST /api/v1/privacy/erasures': PRIVACY,
+  'GET /api/v1/privacy/erasures': PRIVACY,
+  'GET /api/v1/privacy/erasure-holds': PRIVACY,
+  'GET /api/v1/privacy/retention': PRIVACY,
+  'PUT /api/v1/privacy/retention': PRIVACY,
+  'GET /api/v1/privacy/retention/preview': PRIVACY,
+  'GET /api/v1/privacy/retention/runs': PRIVACY,
   // -- the set-up checklist (issue 27 §7): administrators only --
   'GET /api/v1/setup': ADMIN,
   'POST /api/v1/setup/reviews': ADMIN,
