@@ -29,6 +29,12 @@ interface ColumnBase {
   holds: string;
   /** Issue 25 §5: what an erasure does to it (required on rows an erasure updates). */
   erase?: ErasureAction;
+  /**
+   * Issue 25 §3 (docs/decisions/015-access-copy.md): how the data subject's access copy shows it —
+   * `internal` (a staff note: left out) or `masked-unless-self` (an ID number: last 4 digits unless
+   * the requester is the person it belongs to). Absent: shown as it is.
+   */
+  accessCopy?: 'internal' | 'masked-unless-self';
 }
 
 /** Text sealed with AES-256-GCM, bound to its row by `aad`. */

@@ -41,7 +41,7 @@ export const FAMILIES_PERSONAL_DATA: readonly PersonalTable[] = [
     subject: 'family',
     columns: [
       // Required and read on every view: sealed as empty, so it reads as no number.
-      { ...sealed('national_id', 'the head of family’s ID number'), erase: { placeholder: () => '' } },
+      { ...sealed('national_id', 'the head of family’s ID number'), erase: { placeholder: () => '' }, accessCopy: 'masked-unless-self' },
       {
         column: 'national_id_index',
         kind: 'keyed-hash',
@@ -56,7 +56,7 @@ export const FAMILIES_PERSONAL_DATA: readonly PersonalTable[] = [
       sealed('other_phone', 'another phone'),
       sealed('email', 'e-mail'),
       sealed('address', 'address'),
-      sealed('notes', 'staff notes'),
+      { ...sealed('notes', 'staff notes'), accessCopy: 'internal' },
       {
         column: 'head_name_ar',
         kind: 'plain',
@@ -85,7 +85,13 @@ export const FAMILIES_PERSONAL_DATA: readonly PersonalTable[] = [
     key: ['id'],
     subject: 'family',
     columns: [
-      { column: 'national_id', kind: 'encrypted', holds: 'a member’s ID number', aad: (k) => memberAad(k.id as string) },
+      {
+        column: 'national_id',
+        kind: 'encrypted',
+        holds: 'a member’s ID number',
+        aad: (k) => memberAad(k.id as string),
+        accessCopy: 'masked-unless-self',
+      },
       { column: 'national_id_index', kind: 'keyed-hash', of: 'national_id', copiedTo: IDENTITY_COPY, holds: 'duplicates by ID number' },
       { column: 'name', kind: 'plain', holds: 'a member’s name' },
       { column: 'relation', kind: 'plain', holds: 'relation to the head of family' },

@@ -1,4 +1,7 @@
 import type { AreaManifest } from '../../platform/area.js';
+import { accessCopyJobs } from './privacy.access-copy-job.js';
+import { accessCopyRoutes } from './privacy.access-copy-routes.js';
+import { ACCESS_COPY_PERSONAL_DATA } from './privacy.access-copy-rules.js';
 import { privacyJobs } from './privacy.jobs.js';
 import { privacyBreachRoutes, privacyRequestRoutes } from './privacy.routes.js';
 import { PRIVACY_PERSONAL_DATA } from './privacy.sealing.js';
@@ -17,8 +20,9 @@ export const privacyArea: AreaManifest = {
   routes: (app, ctx) => {
     privacyRequestRoutes(app, ctx);
     privacyBreachRoutes(app, ctx);
+    accessCopyRoutes(app, ctx);
   },
-  jobs: privacyJobs,
-  personalData: PRIVACY_PERSONAL_DATA,
+  jobs: (ctx) => [...privacyJobs(ctx), ...accessCopyJobs(ctx)],
+  personalData: [...PRIVACY_PERSONAL_DATA, ...ACCESS_COPY_PERSONAL_DATA],
   auditKinds: ['privacy.*', 'settings.update'],
 };

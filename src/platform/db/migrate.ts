@@ -39,6 +39,7 @@ import * as m0040 from './migrations/0040-erasure.js';
 import * as m0039 from './migrations/0039-privacy.js';
 import * as m0041 from './migrations/0041-request-type-versions.js';
 import * as m0042 from './migrations/0042-acknowledgements.js';
+import * as m0043 from './migrations/0043-access-copies.js';
 
 /** One migration history for both engines, listed here so it works from source and from dist. */
 const migrations: Record<string, Migration> = {
@@ -81,6 +82,7 @@ const migrations: Record<string, Migration> = {
   '0039-privacy': m0039,
   '0041-request-type-versions': m0041,
   '0042-acknowledgements': m0042,
+  '0043-access-copies': m0043,
 };
 
 const provider: MigrationProvider = { getMigrations: async () => migrations };

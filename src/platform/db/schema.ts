@@ -1,4 +1,5 @@
 import type { Generated } from 'kysely';
+import type { AccessCopySchema } from './schema-access-copy.js';
 import type { AcknowledgementSchema } from './schema-acknowledgements.js';
 import type { CommitteeSchema } from './schema-committees.js';
 import type { CompensationSchema } from './schema-compensation.js';
@@ -372,7 +373,8 @@ export interface Database
     DocumentSchema,
     ErasureSchema,
     AcknowledgementSchema,
-    PrivacySchema {
+    PrivacySchema,
+    AccessCopySchema {
   staff_users: StaffUserTable;
   staff_roles: StaffRoleTable;
   staff_scopes: StaffScopeTable;

@@ -100,6 +100,35 @@ export async function storeFile(
   return file;
 }
 
+/**
+ * A file the server itself produced (issue 25 §3: an access copy's HTML page and JSON), stored
+ * encrypted like an upload; its media type is the producer's, not sniffed.
+ */
+export async function storeGeneratedFile(
+  db: Kysely<Database>,
+  keys: Keys,
+  input: { ownerType: string; ownerId: string; fileName: string; mediaType: 'text/html' | 'application/json'; bytes: Buffer; now: Date },
+): Promise<{ id: string; size: number; sha256: string }> {
+  const id = uuidv7(input.now.getTime());
+  const sha256 = sha256Hex(input.bytes);
+  await db
+    .insertInto('files')
+    .values({
+      id,
+      owner_type: input.ownerType,
+      owner_id: input.ownerId,
+      name: input.fileName,
+      media_type: input.mediaType,
+      size: input.bytes.length,
+      sha256,
+      content: keys.encryptor.encryptBytes(input.bytes, aad(id)),
+      created_by: null,
+      created_at: input.now.toISOString(),
+    })
+    .execute();
+  return { id, size: input.bytes.length, sha256 };
+}
+
 export async function readStoredFile(
   db: Kysely<Database>,
   keys: Keys,

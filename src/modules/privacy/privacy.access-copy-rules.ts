@@ -1,0 +1,74 @@
+import type { PersonalColumn, PersonalTable } from '../../platform/personal-data.js';
+
+/**
+ * What a data subject's access copy shows (issue 25 §3, F2; docs/decisions/015-access-copy.md).
+ * The copy is built from the personal-data registry: a table is in it when its rows are the
+ * subject's (`subject` family, recipient or complainant, reached through the table's `erasure.of`
+ * path) and it is not a record of other people's work about them; a column is shown with its
+ * `holds` label unless it is a keyed hash (a lookup value, not data given) or marked `internal`.
+ */
+export const SUBJECTS_SHOWN = new Set(['family', 'recipient', 'complainant']);
+
+/** Family tables left out, and why (the decision record repeats the list). */
+export const TABLES_LEFT_OUT: Readonly<Record<string, string>> = {
+  committee_votes: 'committee members’ votes and comments: their personal data and internal deliberation',
+  minutes: 'committee minutes: internal deliberation naming other people',
+  identity_index: 'derived lookup hashes',
+  families_fts: 'derived search index',
+  family_imports: 'a sheet of many families',
+  survey_campaign_sample: 'a sampling record, no data given by the family',
+  public_idempotency: 'a technical replay guard',
+  privacy_access_copies: 'the copies themselves',
+};
+
+/** Non-personal facts shown beside the personal columns when the table has them (statuses, decisions, dates). */
+export const FACT_COLUMNS = [
+  'reference',
+  'kind',
+  'status',
+  'decision',
+  'purpose',
+  'channel',
+  'event',
+  'relation',
+  'is_granted',
+  'amount',
+  'created_at',
+  'submitted_at',
+  'received_at',
+  'decided_at',
+  'sent_at',
+  'closed_at',
+] as const;
+
+export function isTableShown(table: PersonalTable): boolean {
+  return SUBJECTS_SHOWN.has(table.subject) && !(table.table in TABLES_LEFT_OUT);
+}
+
+export function isColumnShown(column: PersonalColumn): boolean {
+  return column.kind !== 'keyed-hash' && column.kind !== 'encrypted-bytes' && column.accessCopy !== 'internal';
+}
+
+/** F2: an ID number that is not the requester's own shows only its last 4 digits. */
+export function maskId(value: string): string {
+  const digits = value.replace(/\s/g, '');
+  return digits.length <= 4 ? digits : `${'•'.repeat(digits.length - 4)}${digits.slice(-4)}`;
+}
+
+/**
+ * Issue 25 §5: a family's access copies are files of its personal data — an erasure destroys them
+ * with the rest (the copy rows, ids and dates only, stay as the fact that a copy was made).
+ */
+export const ACCESS_COPY_PERSONAL_DATA: readonly PersonalTable[] = [
+  {
+    table: 'privacy_access_copies',
+    key: ['id'],
+    subject: 'family',
+    columns: [],
+    erasure: {
+      rows: 'update',
+      of: { column: 'request_id', in: { table: 'privacy_requests', rows: { column: 'family_id' } } },
+      files: ['privacy-access-copy'],
+    },
+  },
+];
