@@ -127,3 +127,37 @@ test('F2: a privacy officer records a breach and decides it is notifiable — th
   await expectNoSeriousViolations(page, 'record of processing');
   await staff.close();
 });
+
+test('F2: an erasure request, once verified, hands the family to the erasure area and the ledger records it', async ({ browser, sila }) => {
+  const family = await registerFamilyAtReception(sila.ctx, 'هيفاء ناصر العتيبي');
+  const officer = await staffWithSession(sila.ctx, 'ريم مسؤولة حماية البيانات', ['privacy-officer']);
+  const staff = await browser.newContext({ baseURL: sila.url, locale: 'ar-SA', timezoneId: 'Asia/Riyadh' });
+  await staff.addCookies([{ name: SESSION_COOKIE, value: officer.token, url: sila.url }]);
+  const page = await staff.newPage();
+  await page.goto('/staff/privacy/requests/new');
+  const main = page.getByRole('main');
+  await labelled(main, k('list.kind')).click();
+  await page.getByRole('option', { name: k('kind.erasure') }).click();
+  await labelled(main, k('new.familyReference')).fill(family.reference);
+  await main.getByRole('button', { name: k('new.submit') }).click();
+  await expect(page.getByTestId('privacy-status')).toHaveText(k('status.received'));
+  await expect(page.getByText(k('detail.erasureDecisionOnly'))).toBeVisible();
+  await labelled(main, k('detail.method')).click();
+  await page.getByRole('option', { name: k('method.id-card-in-person') }).click();
+  await main.getByRole('button', { name: k('detail.verify') }).click();
+  await main.getByRole('button', { name: k('detail.erasureHandOff') }).click();
+  await expectNoSeriousViolations(page, 'erasure confirmation');
+  await page
+    .getByRole('dialog')
+    .getByRole('button', { name: k('detail.erasureHandOff') })
+    .click();
+  await expect(page.getByText(k('detail.erased'))).toBeVisible();
+  const ledger = await sila.ctx.db
+    .selectFrom('erasures')
+    .select(['subject_id', 'request_ref'])
+    .where('subject_id', '=', family.id)
+    .execute();
+  expect(ledger).toHaveLength(1);
+  expect(ledger[0]?.request_ref).toMatch(/^PDR-/);
+  await staff.close();
+});
