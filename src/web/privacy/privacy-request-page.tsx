@@ -9,6 +9,7 @@ import { DualDay } from '../ui/dual-day.js';
 import { notifyError, notifySuccess } from '../ui/notify.js';
 import { LoadFailure, Page, PageLoader } from '../ui/page.js';
 import { errorMessage } from '../ui/problems.js';
+import { AccessCopyPanel } from './access-copy-panel.js';
 import { PRIVACY_NS } from './i18n.js';
 import { type PrivacyRequestDetail, requestPath, useRequest, useRequestStep } from './privacy-api.js';
 import { ErasureHandOffSection } from './privacy-erasure.js';
@@ -62,6 +63,7 @@ export function PrivacyRequestPage() {
       <Facts request={request} />
       <CorrectionAndErasure request={request} />
       <RequestActions request={request} />
+      <AccessCopyPanel request={request} />
       <CaseMessages messages={request.messages} />
     </Page>
   );
