@@ -12,9 +12,9 @@ import { complaintStaffRoutes } from './complaints.staff-routes.js';
 export { type CompensationEscalation, compensationEscalation, complaintReference } from './complaints.compensation.js';
 export { type CaseStepped, caseStepped } from './complaints.handling.js';
 export { listContactOfficers, officerForFamily } from './complaints.officers.js';
+export { concernedByComplaint, isConcerned } from './complaints.policy.js';
 /** F2 (issue 25 §2): the privacy area identifies a complainant by reference and tracking code, and answers on their case's channel. */
 export { type ComplaintRequester, complaintByTracking, complaintWriterRecipients } from './complaints.privacy.js';
-export { concernedByComplaint, isConcerned } from './complaints.policy.js';
 /** Issue 24 §5: the surveys' export names complaints and inquiries by their reference. */
 export { complaintReferences } from './complaints.references.js';
 

@@ -35,8 +35,8 @@ import * as m0032 from './migrations/0032-survey-campaigns.js';
 import * as m0034 from './migrations/0034-setup-marks.js';
 import * as m0037 from './migrations/0037-documents.js';
 import * as m0038 from './migrations/0038-harif-policy.js';
-import * as m0040 from './migrations/0040-erasure.js';
 import * as m0039 from './migrations/0039-privacy.js';
+import * as m0040 from './migrations/0040-erasure.js';
 import * as m0041 from './migrations/0041-request-type-versions.js';
 import * as m0042 from './migrations/0042-acknowledgements.js';
 import * as m0043 from './migrations/0043-access-copies.js';
@@ -78,8 +78,8 @@ const migrations: Record<string, Migration> = {
   '0034-setup-marks': m0034,
   '0037-documents': m0037,
   '0038-harif-policy': m0038,
-  '0040-erasure': m0040,
   '0039-privacy': m0039,
+  '0040-erasure': m0040,
   '0041-request-type-versions': m0041,
   '0042-acknowledgements': m0042,
   '0043-access-copies': m0043,
