@@ -100,6 +100,9 @@ const w = {} as {
   otherFamilyDraftId: string;
   khobarManagement: Agent;
   compensationCaseId: string;
+  privacyOfficer: Agent;
+  privacyRequestId: string;
+  breachId: string;
 };
 
 const staffIn = async (roles: StaffRole[], scope: StaffScope) => sessionFor(t, await buildStaff(t, { roles, scope, withTotp: false }));
@@ -189,6 +192,27 @@ beforeAll(async () => {
   const session = await t.ctx.sessions.create('family', w.khobarFamily.id, 'active');
   w.portal = portalAgentFor(t, session.token, session.row.csrf_token);
   w.otherFamilyDraftId = w.draft.id;
+
+  // Issue 25 (F2): a privacy officer working only in Khobar; a data-subject request and a breach
+  // recorded by an officer who works everywhere, the request about the Dammam family.
+  w.privacyOfficer = await staffIn(['privacy-officer'], KHOBAR);
+  const everywhere = await sessionFor(t, await buildStaff(t, { roles: ['privacy-officer'], withTotp: false }));
+  const filed = await everywhere.request('POST', '/api/v1/privacy/requests', {
+    kind: 'access',
+    channel: 'in-person',
+    requester: { kind: 'family', familyId: w.dammam.id },
+    relation: 'head',
+  });
+  if (filed.statusCode !== 201) throw new Error(`privacy request: ${filed.statusCode} ${filed.body}`);
+  w.privacyRequestId = filed.json().id;
+  const breach = await everywhere.request('POST', '/api/v1/privacy/breaches', {
+    awareAt: new Date(t.clock.now().getTime() - 3_600_000).toISOString(),
+    description: 'A printed list left at an office',
+    dataCategories: 'names, phone numbers',
+    peopleCount: 2,
+  });
+  if (breach.statusCode !== 201) throw new Error(`breach: ${breach.statusCode} ${breach.body}`);
+  w.breachId = breach.json().id;
 }, 120_000);
 
 afterAll(async () => {
@@ -232,6 +256,19 @@ function onComplaint(verb: string, path: string | (() => string), rest: Pick<Att
         as: w.followUp,
         url: `/api/v1/complaints/${w.complaintId}${typeof path === 'string' ? path : path()}`,
         ...rest,
+      })),
+    ],
+  };
+}
+
+/** Issue 25 (F2): a privacy officer working only in Khobar acts on a request about the Dammam family. */
+function onPrivacyRequest(path: string, body: unknown): Line {
+  return {
+    cases: [
+      notFound(`act on a data-subject request about another office’s family (${path})`, () => ({
+        as: w.privacyOfficer,
+        url: `/api/v1/privacy/requests/${w.privacyRequestId}${path}`,
+        body,
       })),
     ],
   };
@@ -465,6 +502,50 @@ const WRITES: Record<string, Line> = {
   'POST /api/v1/documents/:id/versions/:versionId/files/:language': { exempt: ASSOCIATION_WIDE },
   // Issue 26 §4–§5 (R1, R2, P-SCOPE): departments, acknowledgement requirements, reminders, contract parties
   // and exemptions name no family (acknowledgements tests); one's own acknowledgement is one's own.
+  // Issue 25 (F2): data-subject requests and erasure aim at a family (404 outside the officer's scope);
+  // the breach register and the privacy settings name none — telling people does, and is checked.
+  'POST /api/v1/privacy/requests': {
+    cases: [
+      notFound('record a data-subject request about a family of another office', () => ({
+        as: w.privacyOfficer,
+        url: '/api/v1/privacy/requests',
+        body: { kind: 'access', channel: 'in-person', requester: { kind: 'family', familyId: w.dammam.id }, relation: 'head' },
+      })),
+    ],
+  },
+  'POST /api/v1/privacy/requests/:id/verification': onPrivacyRequest('/verification', { method: 'id-card-in-person' }),
+  'POST /api/v1/privacy/requests/:id/answer': onPrivacyRequest('/answer', { answer: 'Your data is attached.' }),
+  'POST /api/v1/privacy/requests/:id/refusal': onPrivacyRequest('/refusal', { reason: 'legal-obligation' }),
+  'POST /api/v1/privacy/requests/:id/extension': onPrivacyRequest('/extension', { reason: 'Archive files to gather' }),
+  'POST /api/v1/privacy/requests/:id/correction-link': onPrivacyRequest('/correction-link', {}),
+  'POST /api/v1/privacy/requests/:id/access-copy': onPrivacyRequest('/access-copy', { language: 'ar' }),
+  'POST /api/v1/privacy/erasures': {
+    cases: [
+      notFound('erase a family of another office', () => ({
+        as: w.privacyOfficer,
+        url: '/api/v1/privacy/erasures',
+        body: { familyId: w.dammam.id, reason: 'other' },
+      })),
+    ],
+  },
+  'POST /api/v1/privacy/breaches/:id/people-informed': {
+    cases: [
+      notFound('tell a family of another office about a breach', () => ({
+        as: w.privacyOfficer,
+        url: `/api/v1/privacy/breaches/${w.breachId}/people-informed`,
+        body: { familyIds: [w.dammam.id], message: 'Your data may have been seen.' },
+      })),
+    ],
+  },
+  'POST /api/v1/portal/privacy-requests': { exempt: 'the signed-in family’s own data: the portal session names the family' },
+  'PUT /api/v1/privacy/settings': { exempt: ASSOCIATION_WIDE },
+  'PUT /api/v1/privacy/retention': { exempt: ASSOCIATION_WIDE },
+  'POST /api/v1/privacy/breaches': { exempt: 'the breach register names no family; telling people does (its line)' },
+  'POST /api/v1/privacy/breaches/:id/decision': { exempt: 'the breach register names no family; telling people does (its line)' },
+  'POST /api/v1/privacy/breaches/:id/regulator-notification': {
+    exempt: 'the breach register names no family; telling people does (its line)',
+  },
+  'POST /api/v1/privacy/breaches/:id/closure': { exempt: 'the breach register names no family; telling people does (its line)' },
   'POST /api/v1/staff/departments': { exempt: ASSOCIATION_WIDE },
   'PATCH /api/v1/staff/departments/:id': { exempt: ASSOCIATION_WIDE },
   'PUT /api/v1/acknowledgements/requirements/:versionId': { exempt: ASSOCIATION_WIDE },
