@@ -77,6 +77,14 @@ describe(`message templates [${ENGINE}]`, () => {
       'compensation.round-due',
       'survey.invitation',
       'survey.follow-up',
+      'acknowledgement.reminder',
+      'acknowledgement.link',
+      'privacy.request-extended',
+      'privacy.request-answered',
+      'privacy.request-refused',
+      'privacy.request-due',
+      'privacy.breach-due',
+      'privacy.breach-notice',
     ]);
     // Issue 24 §2 (F2): a survey's invitation is bulk, for the purpose families may refuse, with the link to do so.
     expect(catalog.find((e) => e.event === 'survey.invitation')).toMatchObject({ requiredPlaceholders: ['link', 'withdrawLink'] });
