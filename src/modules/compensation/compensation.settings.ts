@@ -4,8 +4,8 @@ import type { AppContext } from '../../platform/context.js';
 import type { Database } from '../../platform/db/schema.js';
 import { AppError } from '../../platform/http/app-error.js';
 import type { StaffPrincipal } from '../../platform/http/principal.js';
-import { recordAudit } from '../audit/index.js';
 import { committeeForPurpose, committeesForPurpose } from '../committees/index.js';
+import { saveAreaSetting } from '../settings/index.js';
 
 /**
  * Settings of compensation cases (issue 23 §2, §3; SPEC "the policy does not say whether the follow-up
@@ -54,22 +54,6 @@ export async function updateCompensationSettings(
         },
       ]);
   }
-  const now = ctx.clock.now().toISOString();
-  const json = JSON.stringify(value);
-  await ctx.db.transaction().execute(async (trx) => {
-    await trx
-      .insertInto('settings')
-      .values({ key: KEY, value: json, updated_at: now, updated_by: principal.userId })
-      .onConflict((oc) => oc.column('key').doUpdateSet({ value: json, updated_at: now, updated_by: principal.userId }))
-      .execute();
-    await recordAudit(trx, {
-      at: ctx.clock.now(),
-      actor: { kind: 'staff', id: principal.userId },
-      action: 'settings.update',
-      entity: 'settings',
-      entityId: KEY,
-      fields: Object.keys(value),
-    });
-  });
+  await saveAreaSetting(ctx, { id: principal.userId }, KEY, value);
   return value;
 }

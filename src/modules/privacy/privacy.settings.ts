@@ -5,7 +5,7 @@ import type { AppContext } from '../../platform/context.js';
 import type { Database } from '../../platform/db/schema.js';
 import { AppError } from '../../platform/http/app-error.js';
 import type { StaffPrincipal } from '../../platform/http/principal.js';
-import { recordAudit } from '../audit/index.js';
+import { saveAreaSetting } from '../settings/index.js';
 
 /**
  * F2 (issue 25 §2): the answer period of data-subject requests and its warning. The law gives 30
@@ -32,22 +32,6 @@ export async function updatePrivacySettings(ctx: AppContext, principal: StaffPri
     throw AppError.badRequest('privacy.warning-too-late', 'The warning comes before the deadline', [
       { pointer: '/warningDays', code: 'privacy.warning-too-late', detail: 'Fewer days than the answer period' },
     ]);
-  const now = ctx.clock.now().toISOString();
-  const json = JSON.stringify(value);
-  await ctx.db.transaction().execute(async (trx) => {
-    await trx
-      .insertInto('settings')
-      .values({ key: KEY, value: json, updated_at: now, updated_by: principal.userId })
-      .onConflict((oc) => oc.column('key').doUpdateSet({ value: json, updated_at: now, updated_by: principal.userId }))
-      .execute();
-    await recordAudit(trx, {
-      at: ctx.clock.now(),
-      actor: { kind: 'staff', id: principal.userId },
-      action: 'settings.update',
-      entity: 'settings',
-      entityId: KEY,
-      fields: Object.keys(value),
-    });
-  });
+  await saveAreaSetting(ctx, { id: principal.userId }, KEY, value);
   return value;
 }

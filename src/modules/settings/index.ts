@@ -9,7 +9,7 @@ export {
   privacyNoticeExists,
 } from './settings.consent.js';
 export { listTaxonomy } from './settings.repo.js';
-export { activeCodes, getAllSettings, getAssociation, getSecurity } from './settings.service.js';
+export { activeCodes, getAllSettings, getAssociation, getSecurity, saveAreaSetting } from './settings.service.js';
 
 export const settingsArea: AreaManifest = {
   name: 'settings',

@@ -43,6 +43,22 @@ export async function getAllSettings(ctx: AppContext): Promise<AllSettings> {
   return { association, security, categories, domains, offices };
 }
 
+/** An area's own settings key (privacy, compensation, …), written and audited in one transaction. */
+export async function saveAreaSetting(ctx: AppContext, actor: Actor, key: string, value: object): Promise<void> {
+  const now = ctx.clock.now();
+  await ctx.db.transaction().execute(async (trx) => {
+    await writeSetting(trx, key, value, now, actor.id);
+    await recordAudit(trx, {
+      at: now,
+      actor: { kind: 'staff', id: actor.id },
+      action: 'settings.update',
+      entity: 'settings',
+      entityId: key,
+      fields: Object.keys(value),
+    });
+  });
+}
+
 export async function updateAssociation(ctx: AppContext, actor: Actor, value: AssociationSettings): Promise<AssociationSettings> {
   const now = ctx.clock.now();
   await ctx.db.transaction().execute(async (trx) => {
