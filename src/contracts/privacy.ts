@@ -199,7 +199,19 @@ export const processingRecord = z.object({
     z.object({
       area: z.string(),
       tables: z.array(
-        z.object({ table: z.string(), subject: z.string(), columns: z.array(z.object({ holds: z.string(), isEncrypted: z.boolean() })) }),
+        z.object({
+          table: z.string(),
+          subject: z.string(),
+          columns: z.array(
+            z.object({
+              column: z.string(),
+              /** Issue 25 §7: the registry's label, Arabic and English. */
+              label: z.object({ ar: z.string(), en: z.string() }),
+              holds: z.string(),
+              isEncrypted: z.boolean(),
+            }),
+          ),
+        }),
       ),
     }),
   ),

@@ -23,10 +23,22 @@ export type DataSubject = 'family' | 'complainant' | 'staff' | 'recipient' | 'co
  */
 export type ErasureAction = 'null' | 'empty' | 'keep' | { placeholder(p: { n: number; key: RowKey }): string };
 
+/** A label in both languages of the staff app (Arabic first). */
+export interface BilingualLabel {
+  ar: string;
+  en: string;
+}
+
 interface ColumnBase {
   column: string;
-  /** What the column holds, for the record of processing and the privacy views. */
+  /** What the column holds, in the registry's own words (English): a description for maintainers. */
   holds: string;
+  /**
+   * Issue 25 §3, §7 (F2): the column's name as the data subject and the regulator read it — in the
+   * access copy (Arabic or English) and the record of processing. Arabic in the staff app's words
+   * (الاسم، رقم الهوية، رقم الجوال …); required of every column (assertRegistry).
+   */
+  label: BilingualLabel;
   /** Issue 25 §5: what an erasure does to it (required on rows an erasure updates). */
   erase?: ErasureAction;
   /**
@@ -119,13 +131,27 @@ export interface PersonalDataSources {
   holds: readonly ErasureHold[];
 }
 
-/** Checks a registry assembled from the areas' manifests: one declaration per table, hashes of declared sources. */
+const ARABIC_LETTER = /[\u0621-\u064A]/;
+const LATIN_LETTER = /[A-Za-z]/;
+
+/** Issue 25 §3 (F2): a column's label has an Arabic and an English text, each in its own script. */
+export function isLabelled(column: Pick<PersonalColumn, 'label'>): boolean {
+  const label = (column as { label?: Partial<BilingualLabel> }).label;
+  return ARABIC_LETTER.test(label?.ar?.trim() ?? '') && LATIN_LETTER.test(label?.en?.trim() ?? '');
+}
+
+/**
+ * Checks a registry assembled from the areas' manifests: one declaration per table, hashes of
+ * declared sources, and every column labelled in Arabic and English (issue 25 §3).
+ */
 export function assertRegistry(tables: readonly PersonalTable[]): void {
   const seen = new Set<string>();
   for (const table of tables) {
     if (seen.has(table.table)) throw new Error(`Personal data of ${table.table} is declared twice`);
     seen.add(table.table);
     const names = new Set(table.columns.map((c) => c.column));
+    for (const column of table.columns)
+      if (!isLabelled(column)) throw new Error(`${table.table}.${column.column} has no Arabic and English label`);
     for (const column of table.columns)
       if (
         column.kind === 'keyed-hash' &&

@@ -82,16 +82,17 @@ describe(`F2 access copy [${ENGINE}]`, () => {
     expect(copy.reference).toBe(request.reference);
     expect(copy.subject).toBe(family.reference);
     const section = (table: string) => copy.sections.find((s: { table: string }) => s.table === table);
-    const fields = (table: string) => section(table).items.flatMap((i: { fields?: { holds: string; value: string }[] }) => i.fields ?? []);
-    // Labels from the registry; the head's own ID in full (the head asks), the member's masked.
+    const fields = (table: string) => section(table).items.flatMap((i: { fields?: { label: string; value: string }[] }) => i.fields ?? []);
+    // Issue 25 §3: labels from the registry in the copy's language (Arabic), the column's name beside
+    // them; the head's own ID in full (the head asks), the member's masked.
     expect(fields('families')).toContainEqual({
       column: 'head_name_ar',
-      holds: 'the head of family’s name (searchable)',
+      label: 'اسم رب الأسرة (بالعربية)',
       value: 'مريم سعيد القحطاني',
     });
     expect(fields('families')).toContainEqual(expect.objectContaining({ column: 'national_id', value: family.nationalId }));
     const memberIdField = fields('household_members').find((f: { column: string }) => f.column === 'national_id');
-    expect(memberIdField).toMatchObject({ holds: 'a member’s ID number', value: `••••••${memberId.slice(-4)}` });
+    expect(memberIdField).toMatchObject({ label: 'رقم الهوية', value: `••••••${memberId.slice(-4)}` });
     expect(json.body).not.toContain(memberId);
     // The internal staff note and another family's data are absent.
     expect(json.body).not.toContain('ملاحظة داخلية');
@@ -105,6 +106,11 @@ describe(`F2 access copy [${ENGINE}]`, () => {
     expect(html.body).toContain('dir="rtl"');
     expect(html.body).toContain('سجل الأسرة');
     expect(html.body).toContain('مريم سعيد القحطاني');
+    // The Arabic page names each value by its Arabic label, never the registry's English description.
+    expect(html.body).toContain('<dt>اسم رب الأسرة (بالعربية)</dt><dd>مريم سعيد القحطاني</dd>');
+    expect(html.body).toContain('<dt>تاريخ الإنشاء</dt>');
+    expect(html.body).not.toContain('the head of family’s name');
+    expect(html.body).not.toContain('created_at');
     expect(html.body).toMatch(/هـ/); // the Hijri date beside the Gregorian one
     expect(html.body).not.toContain('ملاحظة داخلية');
     expect(html.body).not.toContain(memberId);
@@ -145,5 +151,6 @@ describe(`F2 access copy [${ENGINE}]`, () => {
     const html = await officer.request('GET', `/api/v1/privacy/requests/${request.id}/access-copy/html`);
     expect(html.body).toContain('dir="ltr"');
     expect(html.body).toContain('A copy of your personal data');
+    expect(html.body).toContain('<dt>Name</dt><dd>سارة علي الدوسري</dd>');
   });
 });

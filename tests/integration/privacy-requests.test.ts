@@ -244,7 +244,13 @@ describe(`F2 privacy requests [${ENGINE}]`, () => {
     expect(privacy.tables.map((table: { table: string }) => table.table)).toEqual(
       expect.arrayContaining(['privacy_requests', 'privacy_breaches']),
     );
-    expect(privacy.tables[0].columns).toContainEqual({ holds: 'the answer sent to the requester', isEncrypted: true });
+    // Issue 25 §7: each column with the registry's Arabic and English label.
+    expect(privacy.tables[0].columns).toContainEqual({
+      column: 'answer',
+      label: { ar: 'الرد', en: 'Answer' },
+      holds: 'the answer sent to the requester',
+      isEncrypted: true,
+    });
     expect(record.roles).toContain('privacy-officer');
     expect(record.transfers.map((x: { channel: string }) => x.channel)).toEqual(['sms', 'whatsapp', 'email']);
     expect(record.answerDays).toBeLessThanOrEqual(30);

@@ -3,7 +3,7 @@ import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { AREAS, personalDataRegistry } from '../../src/app.js';
 import { FILE_STORE_PERSONAL_DATA } from '../../src/platform/files/file-store.js';
-import { assertRegistry, type PersonalTable } from '../../src/platform/personal-data.js';
+import { assertRegistry, isLabelled, type PersonalColumn, type PersonalTable } from '../../src/platform/personal-data.js';
 
 /**
  * Issue 18 §2–§3: every area is assembled from its manifest, the manifests declare the audit
@@ -56,6 +56,21 @@ describe('personal-data registry (issue 18 §3)', () => {
       ]),
     );
     expect(registry.some((t) => t.table === 'identity_index')).toBe(true);
+  });
+
+  it('issue 25 §3, F2: every column has an Arabic and an English label, and a column without one is refused', () => {
+    const unlabelled = registry.flatMap((t) => t.columns.filter((c) => !isLabelled(c)).map((c) => `${t.table}.${c.column}`));
+    expect(unlabelled).toEqual([]);
+    const families = registry.find((t) => t.table === 'families') as PersonalTable;
+    const withLabel = (label: unknown) => [
+      { ...families, columns: families.columns.map((c, i) => (i === 0 ? ({ ...c, label } as PersonalColumn) : c)) },
+    ];
+    expect(() => assertRegistry(withLabel(undefined))).toThrow(/families\.national_id has no Arabic and English label/);
+    expect(() => assertRegistry(withLabel({ en: 'ID number' }))).toThrow(/no Arabic and English label/);
+    expect(() => assertRegistry(withLabel({ ar: 'رقم الهوية', en: '' }))).toThrow(/no Arabic and English label/);
+    // Both texts in their own script: an English text pasted as the Arabic label is refused.
+    expect(() => assertRegistry(withLabel({ ar: 'ID number', en: 'ID number' }))).toThrow(/no Arabic and English label/);
+    expect(() => assertRegistry(withLabel({ ar: 'رقم الهوية', en: 'ID number' }))).not.toThrow();
   });
 
   it('includes the file store and refuses a table declared twice', () => {

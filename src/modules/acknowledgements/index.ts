@@ -16,11 +16,17 @@ const ACK_PERSONAL_DATA: readonly PersonalTable[] = [
     key: ['id'],
     subject: 'recipient',
     columns: [
-      { column: 'name', kind: 'plain', holds: 'the contract party’s name' },
+      {
+        column: 'name',
+        kind: 'plain',
+        holds: 'the contract party’s name',
+        label: { ar: 'اسم الطرف المتعاقد', en: 'Contract party’s name' },
+      },
       {
         column: 'address',
         kind: 'encrypted',
         holds: 'the mobile or e-mail the link goes to',
+        label: { ar: 'رقم الجوال أو البريد الإلكتروني', en: 'Mobile or e-mail' },
         aad: (k) => `contract-party:${k.id}:address`,
       },
     ],
@@ -30,15 +36,32 @@ const ACK_PERSONAL_DATA: readonly PersonalTable[] = [
     key: ['id'],
     subject: 'mixed',
     columns: [
-      { column: 'signer_name', kind: 'plain', holds: 'the name a contract party gave when acknowledging' },
-      { column: 'id_last4', kind: 'plain', holds: 'the last four digits of a contract party’s ID number' },
+      {
+        column: 'signer_name',
+        kind: 'plain',
+        holds: 'the name a contract party gave when acknowledging',
+        label: { ar: 'اسم المُقرّ', en: 'Name given when acknowledging' },
+      },
+      {
+        column: 'id_last4',
+        kind: 'plain',
+        holds: 'the last four digits of a contract party’s ID number',
+        label: { ar: 'آخر أربعة أرقام من رقم الهوية', en: 'Last four digits of the ID number' },
+      },
     ],
   },
   {
     table: 'ack_exemptions',
     key: ['id'],
     subject: 'mixed',
-    columns: [{ column: 'replaced_by', kind: 'plain', holds: 'the policy that replaces this one for the person exempted' }],
+    columns: [
+      {
+        column: 'replaced_by',
+        kind: 'plain',
+        holds: 'the policy that replaces this one for the person exempted',
+        label: { ar: 'السياسة البديلة للمُعفى', en: 'Policy that replaces it for the person exempted' },
+      },
+    ],
   },
 ];
 

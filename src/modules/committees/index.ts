@@ -36,6 +36,12 @@ const VOTES_OF_FAMILY: readonly FamilyRows[] = [
   { column: 'subject_id', where: { subject_kind: 'compensation' }, in: { table: 'compensation_cases', rows: { column: 'family_id' } } },
 ];
 
+const MINUTES_LABELS = {
+  text: { ar: 'نص المحضر', en: 'The minutes’ text' },
+  notes: { ar: 'ملاحظات المحضر', en: 'The minutes’ notes' },
+  decisions: { ar: 'قرارات المحضر', en: 'The minutes’ decisions' },
+} as const;
+
 const COMMITTEES_PERSONAL_DATA: readonly PersonalTable[] = [
   {
     table: 'committee_votes',
@@ -46,6 +52,7 @@ const COMMITTEES_PERSONAL_DATA: readonly PersonalTable[] = [
         column: 'reasons',
         kind: 'encrypted',
         holds: 'a member’s reasons (may describe a family’s circumstances)',
+        label: { ar: 'أسباب تصويت العضو', en: 'A member’s reasons for the vote' },
         aad: (k) => voteAadOf(k.meeting_id as string, k.subject_kind as string, k.subject_id as string, k.member_id as string),
         erase: 'null',
       },
@@ -53,6 +60,7 @@ const COMMITTEES_PERSONAL_DATA: readonly PersonalTable[] = [
         column: 'payload',
         kind: 'encrypted',
         holds: 'what a member’s vote carries for its kind (the size of a harm)',
+        label: { ar: 'ما يحمله صوت العضو (حجم الضرر)', en: 'What a member’s vote carries (the size of a harm)' },
         aad: (k) => votePayloadAad(k.meeting_id as string, k.subject_kind as string, k.subject_id as string, k.member_id as string),
         // The size of a harm a member voted for is part of the decision the association keeps.
         erase: 'keep',
@@ -68,6 +76,7 @@ const COMMITTEES_PERSONAL_DATA: readonly PersonalTable[] = [
       column,
       kind: 'encrypted' as const,
       holds: `the minutes’ ${column} (name families and their circumstances)`,
+      label: MINUTES_LABELS[column],
       aad: (k: { id: string }) => minutesAad(k.id, column),
     })),
     erasure: {

@@ -28,7 +28,14 @@ export const documentsArea: AreaManifest = {
       table: 'document_versions',
       key: ['id'],
       subject: 'staff',
-      columns: [{ column: 'approved_by', kind: 'plain', holds: 'who approved a document version (a body or an officer)' }],
+      columns: [
+        {
+          column: 'approved_by',
+          kind: 'plain',
+          holds: 'who approved a document version (a body or an officer)',
+          label: { ar: 'اعتمدها', en: 'Approved by' },
+        },
+      ],
     },
   ],
   auditKinds: ['document.*'],

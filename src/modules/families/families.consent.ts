@@ -35,7 +35,15 @@ export const CONSENT_PERSONAL_DATA: readonly PersonalTable[] = [
     table: 'family_consents',
     key: ['id'],
     subject: 'family',
-    columns: [{ column: 'note', kind: 'plain', holds: 'a note of how the family gave or withdrew a consent', erase: 'null' }],
+    columns: [
+      {
+        column: 'note',
+        kind: 'plain',
+        holds: 'a note of how the family gave or withdrew a consent',
+        label: { ar: 'ملاحظة عن إعطاء الموافقة أو سحبها', en: 'How the consent was given or withdrawn' },
+        erase: 'null',
+      },
+    ],
     erasure: { rows: 'update', of: { column: 'family_id' } },
   },
 ];

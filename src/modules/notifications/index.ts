@@ -1,5 +1,5 @@
 import type { AreaManifest } from '../../platform/area.js';
-import type { PersonalTable } from '../../platform/personal-data.js';
+import type { BilingualLabel, PersonalTable } from '../../platform/personal-data.js';
 import { familyRegistered } from '../families/index.js';
 import { notificationJobs } from './notifications.jobs.js';
 import { deliveryReportRoutes } from './notifications.reports-routes.js';
@@ -36,10 +36,11 @@ export {
   TOLD_STATUSES,
 } from './outbox.states.js';
 
-const sealed = (column: 'address' | 'subject' | 'body' | 'transport_data' | 'outcome_note', holds: string) => ({
+const sealed = (column: 'address' | 'subject' | 'body' | 'transport_data' | 'outcome_note', holds: string, label: BilingualLabel) => ({
   column,
   kind: 'encrypted' as const,
   holds,
+  label,
   erase: 'null' as const,
   aad: (k: { id: string }) => outboxAad(k.id, column),
 });
@@ -50,11 +51,11 @@ const NOTIFICATIONS_PERSONAL_DATA: readonly PersonalTable[] = [
     key: ['id'],
     subject: 'recipient',
     columns: [
-      sealed('address', 'where the message goes (mobile, e-mail, postal address)'),
-      sealed('subject', 'the subject'),
-      sealed('body', 'the text (erased once a one-time code is finished)'),
-      sealed('transport_data', 'what the transport answered'),
-      sealed('outcome_note', 'staff’s note on a call or letter'),
+      sealed('address', 'where the message goes (mobile, e-mail, postal address)', { ar: 'العنوان', en: 'Address' }),
+      sealed('subject', 'the subject', { ar: 'الموضوع', en: 'Subject' }),
+      sealed('body', 'the text (erased once a one-time code is finished)', { ar: 'النص', en: 'Text' }),
+      sealed('transport_data', 'what the transport answered', { ar: 'ردّ مزوّد الإرسال', en: 'What the provider answered' }),
+      sealed('outcome_note', 'staff’s note on a call or letter', { ar: 'ملاحظة الموظف', en: 'Staff note' }),
     ],
     // Issue 25 §5: that a message went, when and on which channel stays; where and what it said goes.
     erasure: { rows: 'update', of: { column: 'recipient_id', where: { recipient_kind: 'family' } } },

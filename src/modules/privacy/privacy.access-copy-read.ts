@@ -1,7 +1,7 @@
 import { type Kysely, type RawBuilder, type SqlBool, sql } from 'kysely';
 import { normaliseArabic } from '../../domain/arabic-text.js';
 import type { Keys } from '../../platform/crypto/keys.js';
-import type { FamilyRows, PersonalTable } from '../../platform/personal-data.js';
+import type { BilingualLabel, FamilyRows, PersonalTable } from '../../platform/personal-data.js';
 import { FACT_COLUMNS, isColumnShown, isTableShown, maskId } from './privacy.access-copy-rules.js';
 
 /**
@@ -18,9 +18,10 @@ export type CopySubject =
   | { kind: 'family'; familyId: string; requesterName: string | null; isHead: boolean }
   | { kind: 'complainant'; complaintId: string };
 
+/** A personal value with the registry's column name and its label in both languages (issue 25 §3). */
 export interface CopyField {
   column: string;
-  holds: string;
+  label: BilingualLabel;
   value: string;
 }
 export type CopyEvent =
@@ -94,7 +95,7 @@ function readRow(keys: Keys, table: PersonalTable, row: Record<string, unknown>,
     if (!isColumnShown(column) || raw == null || raw === '') continue;
     let value = column.kind === 'encrypted' ? keys.encryptor.decrypt(String(raw), column.aad(key)) : String(raw);
     if (column.accessCopy === 'masked-unless-self' && !isRequesterRow(table.table, row, subject)) value = maskId(value);
-    if (value !== '') fields.push({ column: column.column, holds: column.holds, value });
+    if (value !== '') fields.push({ column: column.column, label: column.label, value });
   }
   return { type: 'row', table: table.table, facts, fields };
 }

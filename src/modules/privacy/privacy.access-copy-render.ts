@@ -1,12 +1,14 @@
 import { formatDualDate, type Language } from '../../domain/dates.js';
 import { escapeHtml } from '../../platform/http/html.js';
 import type { CopyEvent } from './privacy.access-copy-read.js';
+import { FACT_LABELS } from './privacy.access-copy-rules.js';
 
 /**
  * Issue 25 §3 (F2): the access copy's two files, written as the registry walk goes (each event is
  * appended to the file's text; nothing else is kept): a readable print page in the requester's
  * language (Arabic right to left, or English) with every date in both calendars, and a JSON file
- * holding the same data for another system. Each personal value carries the registry's label.
+ * holding the same data for another system. Each personal value carries the registry's label in the
+ * copy's language (the JSON keeps the column's name beside it, for another system).
  */
 export interface CopyHeader {
   reference: string;
@@ -29,6 +31,12 @@ const TITLES: Record<string, { ar: string; en: string }> = {
   outbox_messages: { ar: 'الرسائل المرسلة إليكم', en: 'Messages sent to you' },
   survey_responses: { ar: 'إجابات الاستبيانات', en: 'Survey answers' },
   survey_invitations: { ar: 'دعوات الاستبيانات', en: 'Survey invitations' },
+  compensation_cases: { ar: 'قضايا التعويض', en: 'Compensation cases' },
+  compensation_steps: { ar: 'مراحل قضايا التعويض', en: 'Compensation cases’ history' },
+  compensation_rulings: { ar: 'الأحكام', en: 'Rulings' },
+  compensation_rounds: { ar: 'عروض التسوية', en: 'Settlement offers' },
+  compensation_settlements: { ar: 'التسويات', en: 'Settlements' },
+  compensation_payments: { ar: 'المبالغ المصروفة', en: 'Payments' },
 };
 const TEXT = {
   ar: {
@@ -109,11 +117,13 @@ export class CopyWriters {
       return;
     }
     this.rowCount++;
-    this.item({ facts: event.facts, fields: event.fields });
+    this.item({ facts: event.facts, fields: event.fields.map((f) => ({ column: f.column, label: f.label[lang], value: f.value })) });
     const cells: string[] = [];
-    for (const [name, value] of Object.entries(event.facts))
-      cells.push(`<dt>${e(name)}</dt><dd>${e(isDateFact(name) ? dual(value, lang) : value)}</dd>`);
-    for (const f of event.fields) cells.push(`<dt>${e(f.holds)}</dt><dd>${e(f.value)}</dd>`);
+    for (const [name, value] of Object.entries(event.facts)) {
+      const label = FACT_LABELS[name as keyof typeof FACT_LABELS]?.[lang] ?? name;
+      cells.push(`<dt>${e(label)}</dt><dd>${e(isDateFact(name) ? dual(value, lang) : value)}</dd>`);
+    }
+    for (const f of event.fields) cells.push(`<dt>${e(f.label[lang])}</dt><dd>${e(f.value)}</dd>`);
     this.html.push(`<dl>${cells.join('')}</dl>`);
   }
 

@@ -5,7 +5,8 @@ import type { PersonalColumn, PersonalTable } from '../../platform/personal-data
  * The copy is built from the personal-data registry: a table is in it when its rows are the
  * subject's (`subject` family, recipient or complainant, reached through the table's `erasure.of`
  * path) and it is not a record of other people's work about them; a column is shown with its
- * `holds` label unless it is a keyed hash (a lookup value, not data given) or marked `internal`.
+ * registry label (Arabic or English, the copy's language) unless it is a keyed hash (a lookup value,
+ * not data given) or marked `internal`.
  */
 export const SUBJECTS_SHOWN = new Set(['family', 'recipient', 'complainant']);
 
@@ -40,6 +41,26 @@ export const FACT_COLUMNS = [
   'sent_at',
   'closed_at',
 ] as const;
+
+/** Issue 25 §3: the facts' names as the copy's reader reads them (the JSON keeps the column names). */
+export const FACT_LABELS: Readonly<Record<(typeof FACT_COLUMNS)[number], { ar: string; en: string }>> = {
+  reference: { ar: 'الرقم المرجعي', en: 'Reference' },
+  kind: { ar: 'النوع', en: 'Kind' },
+  status: { ar: 'الحالة', en: 'Status' },
+  decision: { ar: 'القرار', en: 'Decision' },
+  purpose: { ar: 'الغرض', en: 'Purpose' },
+  channel: { ar: 'القناة', en: 'Channel' },
+  event: { ar: 'الحدث', en: 'Event' },
+  relation: { ar: 'الصلة', en: 'Relation' },
+  is_granted: { ar: 'الموافقة ممنوحة', en: 'Granted' },
+  amount: { ar: 'المبلغ (ريال)', en: 'Amount (SAR)' },
+  created_at: { ar: 'تاريخ الإنشاء', en: 'Created on' },
+  submitted_at: { ar: 'تاريخ التقديم', en: 'Submitted on' },
+  received_at: { ar: 'تاريخ الاستلام', en: 'Received on' },
+  decided_at: { ar: 'تاريخ القرار', en: 'Decided on' },
+  sent_at: { ar: 'تاريخ الإرسال', en: 'Sent on' },
+  closed_at: { ar: 'تاريخ الإغلاق', en: 'Closed on' },
+};
 
 export function isTableShown(table: PersonalTable): boolean {
   return SUBJECTS_SHOWN.has(table.subject) && !(table.table in TABLES_LEFT_OUT);

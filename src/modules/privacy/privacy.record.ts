@@ -35,7 +35,12 @@ export async function processingRecord(ctx: AppContext, principal: StaffPrincipa
         tables: source.tables.map((table) => ({
           table: table.table,
           subject: table.subject,
-          columns: table.columns.map((column) => ({ holds: column.holds, isEncrypted: column.kind !== 'plain' })),
+          columns: table.columns.map((column) => ({
+            column: column.column,
+            label: column.label,
+            holds: column.holds,
+            isEncrypted: column.kind !== 'plain',
+          })),
         })),
       })),
     roles: [...STAFF_ROLES],

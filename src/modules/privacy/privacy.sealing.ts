@@ -1,5 +1,5 @@
 import type { AppContext } from '../../platform/context.js';
-import type { PersonalTable } from '../../platform/personal-data.js';
+import type { BilingualLabel, PersonalTable } from '../../platform/personal-data.js';
 
 /**
  * What the privacy area encrypts at rest (F2; issue 25 §9): the requester's name, what they asked,
@@ -15,10 +15,11 @@ export const seal = (ctx: AppContext, aad: string, value: string | null | undefi
 export const unseal = (ctx: AppContext, aad: string, value: string | null): string | null =>
   value ? ctx.keys.encryptor.decrypt(value, aad) : null;
 
-const sealed = (column: string, holds: string, aad: (id: string, column: string) => string) => ({
+const sealed = (column: string, holds: string, label: BilingualLabel, aad: (id: string, column: string) => string) => ({
   column,
   kind: 'encrypted' as const,
   holds,
+  label,
   aad: (k: Readonly<Record<string, string>>) => aad(k.id as string, column),
 });
 
@@ -28,12 +29,27 @@ export const PRIVACY_PERSONAL_DATA: readonly PersonalTable[] = [
     key: ['id'],
     subject: 'mixed',
     columns: [
-      sealed('requester_name', 'the name of the person asking (a member of the family, a complainant)', requestAad),
-      sealed('details', 'what the person asked to see, correct, erase or object to', requestAad),
-      sealed('verification_note', 'how the requester’s identity was checked', requestAad),
-      sealed('extension_reason', 'why the answer period was extended', requestAad),
-      sealed('answer', 'the answer sent to the requester', requestAad),
-      { column: 'relation', kind: 'plain', holds: 'the requester’s relation to the data subject' },
+      sealed(
+        'requester_name',
+        'the name of the person asking (a member of the family, a complainant)',
+        { ar: 'اسم مقدّم الطلب', en: 'Requester’s name' },
+        requestAad,
+      ),
+      sealed('details', 'what the person asked to see, correct, erase or object to', { ar: 'ما يطلبه', en: 'What is asked' }, requestAad),
+      sealed(
+        'verification_note',
+        'how the requester’s identity was checked',
+        { ar: 'التحقق من الهوية', en: 'Identity verification' },
+        requestAad,
+      ),
+      sealed('extension_reason', 'why the answer period was extended', { ar: 'سبب التمديد', en: 'Reason for the extension' }, requestAad),
+      sealed('answer', 'the answer sent to the requester', { ar: 'الرد', en: 'Answer' }, requestAad),
+      {
+        column: 'relation',
+        kind: 'plain',
+        holds: 'the requester’s relation to the data subject',
+        label: { ar: 'صلة مقدّم الطلب بصاحب البيانات', en: 'Requester’s relation to the data subject' },
+      },
     ],
   },
   {
@@ -41,11 +57,21 @@ export const PRIVACY_PERSONAL_DATA: readonly PersonalTable[] = [
     key: ['id'],
     subject: 'mixed',
     columns: [
-      sealed('description', 'what happened in a personal-data breach', breachAad),
-      sealed('containment', 'how the breach was contained', breachAad),
-      sealed('notifiable_reason', 'why the breach is or is not notifiable', breachAad),
-      sealed('regulator_note', 'what was told to the regulator', breachAad),
-      sealed('lessons', 'lessons learned from the breach', breachAad),
+      sealed('description', 'what happened in a personal-data breach', { ar: 'ما الذي حدث', en: 'What happened' }, breachAad),
+      sealed('containment', 'how the breach was contained', { ar: 'إجراءات الاحتواء', en: 'Containment' }, breachAad),
+      sealed(
+        'notifiable_reason',
+        'why the breach is or is not notifiable',
+        { ar: 'سبب قرار الإبلاغ', en: 'Reason for the notification decision' },
+        breachAad,
+      ),
+      sealed(
+        'regulator_note',
+        'what was told to the regulator',
+        { ar: 'ما أُبلغت به الجهة المختصة', en: 'What the regulator was told' },
+        breachAad,
+      ),
+      sealed('lessons', 'lessons learned from the breach', { ar: 'الدروس المستفادة', en: 'Lessons learned' }, breachAad),
     ],
   },
 ];

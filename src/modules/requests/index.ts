@@ -48,6 +48,7 @@ const REQUESTS_PERSONAL_DATA: readonly PersonalTable[] = [
         column: 'answers',
         kind: 'encrypted',
         holds: 'the family’s answers to the checklist',
+        label: { ar: 'بيانات الطلب', en: 'The request’s details' },
         aad: (k) => answersAad(k.id as string),
         erase: { placeholder: () => '{}' },
       },
@@ -55,6 +56,7 @@ const REQUESTS_PERSONAL_DATA: readonly PersonalTable[] = [
         column: 'decision_reasons',
         kind: 'encrypted',
         holds: 'the decision’s reasons',
+        label: { ar: 'أسباب القرار', en: 'The decision’s reasons' },
         aad: (k) => reasonsAad(k.id as string),
         erase: 'null',
       },
@@ -66,7 +68,16 @@ const REQUESTS_PERSONAL_DATA: readonly PersonalTable[] = [
     table: 'request_history',
     key: ['id'],
     subject: 'family',
-    columns: [{ column: 'note', kind: 'encrypted', holds: 'a status change’s note', aad: (k) => noteAad(k.id as string), erase: 'null' }],
+    columns: [
+      {
+        column: 'note',
+        kind: 'encrypted',
+        holds: 'a status change’s note',
+        label: { ar: 'ملاحظة الموظف على المرحلة', en: 'Staff note on a step' },
+        aad: (k) => noteAad(k.id as string),
+        erase: 'null',
+      },
+    ],
     erasure: { rows: 'update', of: { column: 'request_id', in: { table: 'requests', rows: { column: 'family_id' } } } },
   },
 ];

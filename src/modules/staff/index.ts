@@ -23,9 +23,20 @@ const STAFF_PERSONAL_DATA: readonly PersonalTable[] = [
     key: ['id'],
     subject: 'staff',
     columns: [
-      { column: 'totp_secret', kind: 'encrypted', holds: 'the authenticator secret', aad: (k) => totpAad(k.id as string) },
-      { column: 'display_name', kind: 'plain', holds: 'the staff member’s name' },
-      { column: 'email', kind: 'plain', holds: 'the staff member’s e-mail' },
+      {
+        column: 'totp_secret',
+        kind: 'encrypted',
+        holds: 'the authenticator secret',
+        label: { ar: 'مفتاح تطبيق المصادقة', en: 'Authenticator secret' },
+        aad: (k) => totpAad(k.id as string),
+      },
+      { column: 'display_name', kind: 'plain', holds: 'the staff member’s name', label: { ar: 'اسم الموظف', en: 'Staff member’s name' } },
+      {
+        column: 'email',
+        kind: 'plain',
+        holds: 'the staff member’s e-mail',
+        label: { ar: 'البريد الإلكتروني للموظف', en: 'Staff member’s e-mail' },
+      },
     ],
   },
 ];

@@ -19,11 +19,41 @@ import { surveyRoutes } from './surveys.routes.js';
  * invited, kept on anonymous responses without any link back.
  */
 const RESPONDENT_DETAILS: PersonalTable['columns'] = [
-  { column: 'office', kind: 'plain', holds: 'the respondent family’s office', erase: 'keep' },
-  { column: 'category', kind: 'plain', holds: 'the respondent family’s category', erase: 'keep' },
-  { column: 'domain', kind: 'plain', holds: 'the respondent family’s domain', erase: 'keep' },
-  { column: 'channel', kind: 'plain', holds: 'the respondent family’s contact channel', erase: 'keep' },
-  { column: 'request_type', kind: 'plain', holds: 'the type of the request answered about', erase: 'keep' },
+  {
+    column: 'office',
+    kind: 'plain',
+    holds: 'the respondent family’s office',
+    label: { ar: 'المكتب', en: 'The family’s office' },
+    erase: 'keep',
+  },
+  {
+    column: 'category',
+    kind: 'plain',
+    holds: 'the respondent family’s category',
+    label: { ar: 'الفئة', en: 'The family’s category' },
+    erase: 'keep',
+  },
+  {
+    column: 'domain',
+    kind: 'plain',
+    holds: 'the respondent family’s domain',
+    label: { ar: 'المجال', en: 'The family’s domain' },
+    erase: 'keep',
+  },
+  {
+    column: 'channel',
+    kind: 'plain',
+    holds: 'the respondent family’s contact channel',
+    label: { ar: 'قناة التواصل', en: 'Contact channel' },
+    erase: 'keep',
+  },
+  {
+    column: 'request_type',
+    kind: 'plain',
+    holds: 'the type of the request answered about',
+    label: { ar: 'نوع الطلب', en: 'Request type' },
+    erase: 'keep',
+  },
 ];
 
 /** Issue 24 (F2): answers, comments, drafts and the link from a response or invitation to its family. */
@@ -38,6 +68,7 @@ const SURVEYS_PERSONAL_DATA: readonly PersonalTable[] = [
         column: 'answers',
         kind: 'encrypted',
         holds: 'a family’s answers to a survey',
+        label: { ar: 'الإجابات', en: 'Answers' },
         aad: (k) => responseAad(k.id as string, 'answers'),
         erase: 'keep',
       },
@@ -45,11 +76,24 @@ const SURVEYS_PERSONAL_DATA: readonly PersonalTable[] = [
         column: 'comment',
         kind: 'encrypted',
         holds: 'a family’s free-text comments',
+        label: { ar: 'التعليقات', en: 'Comments' },
         aad: (k) => responseAad(k.id as string, 'comment'),
         erase: 'null',
       },
-      { column: 'family_id', kind: 'plain', holds: 'the respondent (null when the survey is anonymous)', erase: 'keep' },
-      { column: 'case_id', kind: 'plain', holds: 'the case answered about (null when anonymous)', erase: 'keep' },
+      {
+        column: 'family_id',
+        kind: 'plain',
+        holds: 'the respondent (null when the survey is anonymous)',
+        label: { ar: 'الأسرة المجيبة', en: 'Responding family' },
+        erase: 'keep',
+      },
+      {
+        column: 'case_id',
+        kind: 'plain',
+        holds: 'the case answered about (null when anonymous)',
+        label: { ar: 'الطلب أو الشكوى موضوع الاستبيان', en: 'Case asked about' },
+        erase: 'keep',
+      },
       ...RESPONDENT_DETAILS,
     ],
     erasure: { rows: 'update', of: { column: 'family_id' } },
@@ -59,15 +103,35 @@ const SURVEYS_PERSONAL_DATA: readonly PersonalTable[] = [
     key: ['id'],
     subject: 'family',
     columns: [
-      { column: 'draft', kind: 'encrypted', holds: 'answers saved before submitting', aad: (k) => draftAad(k.id as string), erase: 'null' },
-      { column: 'family_id', kind: 'plain', holds: 'the family invited', erase: 'keep' },
-      { column: 'case_id', kind: 'plain', holds: 'the case the family is asked about', erase: 'keep' },
+      {
+        column: 'draft',
+        kind: 'encrypted',
+        holds: 'answers saved before submitting',
+        label: { ar: 'إجابات محفوظة قبل الإرسال', en: 'Answers saved before sending' },
+        aad: (k) => draftAad(k.id as string),
+        erase: 'null',
+      },
+      {
+        column: 'family_id',
+        kind: 'plain',
+        holds: 'the family invited',
+        label: { ar: 'الأسرة المدعوة', en: 'Family invited' },
+        erase: 'keep',
+      },
+      {
+        column: 'case_id',
+        kind: 'plain',
+        holds: 'the case the family is asked about',
+        label: { ar: 'الطلب أو الشكوى موضوع الاستبيان', en: 'Case asked about' },
+        erase: 'keep',
+      },
       ...RESPONDENT_DETAILS,
       // The token itself is never stored: a rotation cannot recompute this hash, and links end at their expiry.
       {
         column: 'token_hash',
         kind: 'keyed-hash',
         holds: 'the survey link’s token, for lookup',
+        label: { ar: 'بصمة رابط الاستبيان', en: 'Survey link lookup hash' },
         erase: { placeholder: ({ key }) => `erased:${key.id}` },
       },
       // Issue 24 §3: a campaign's reminder re-sends the same link, so its token is kept sealed.
@@ -75,6 +139,7 @@ const SURVEYS_PERSONAL_DATA: readonly PersonalTable[] = [
         column: 'token_sealed',
         kind: 'encrypted',
         holds: 'a campaign survey link’s token, for its reminder',
+        label: { ar: 'رمز رابط الاستبيان', en: 'Survey link token' },
         aad: (k) => tokenAad(k.id as string),
         erase: 'null',
       },
@@ -85,7 +150,15 @@ const SURVEYS_PERSONAL_DATA: readonly PersonalTable[] = [
     table: 'survey_campaign_sample',
     key: ['campaign_id', 'family_id'],
     subject: 'family',
-    columns: [{ column: 'family_id', kind: 'plain', holds: 'a family drawn into a campaign’s random sample', erase: 'keep' }],
+    columns: [
+      {
+        column: 'family_id',
+        kind: 'plain',
+        holds: 'a family drawn into a campaign’s random sample',
+        label: { ar: 'أسرة في عينة الاستبيان', en: 'Family in a survey sample' },
+        erase: 'keep',
+      },
+    ],
     erasure: { rows: 'update', of: { column: 'family_id' } },
   },
 ];

@@ -32,8 +32,21 @@ export const FILE_STORE_PERSONAL_DATA: readonly PersonalTable[] = [
     key: ['id'],
     subject: 'mixed',
     columns: [
-      { column: 'content', kind: 'encrypted-bytes', holds: 'the file’s bytes', aad: (k) => aad(k.id as string), erase: 'empty' },
-      { column: 'name', kind: 'plain', holds: 'the file’s name as uploaded', erase: { placeholder: () => ERASED_FILE_NAME } },
+      {
+        column: 'content',
+        kind: 'encrypted-bytes',
+        holds: 'the file’s bytes',
+        label: { ar: 'محتوى الملف', en: 'The file’s content' },
+        aad: (k) => aad(k.id as string),
+        erase: 'empty',
+      },
+      {
+        column: 'name',
+        kind: 'plain',
+        holds: 'the file’s name as uploaded',
+        label: { ar: 'اسم الملف', en: 'File name' },
+        erase: { placeholder: () => ERASED_FILE_NAME },
+      },
     ],
     erasure: { rows: 'outside', reason: 'a file goes with the record that owns it (each table’s `files`: eraseStoredFiles)' },
   },

@@ -4,6 +4,7 @@ import { useTranslation } from 'react-i18next';
 import type { ProcessingRecord } from '../../contracts/privacy.js';
 import { api } from '../api/client.js';
 import { DualDay } from '../ui/dual-day.js';
+import { useLanguage } from '../ui/language.js';
 import { LoadFailure, Page, PageLoader } from '../ui/page.js';
 import { errorMessage } from '../ui/problems.js';
 import { PRIVACY_NS } from './i18n.js';
@@ -17,6 +18,7 @@ import { PrivacyLinks } from './privacy-tabs.js';
 export function ProcessingRecordPage() {
   const { t } = useTranslation(PRIVACY_NS);
   const { t: tc } = useTranslation();
+  const { language } = useLanguage();
   const query = useQuery({ queryKey: ['privacy', 'record'], queryFn: () => api.get<ProcessingRecord>('/privacy/record') });
   if (query.isPending) return <PageLoader />;
   if (query.isError) return <LoadFailure message={errorMessage(tc, query.error)} />;
@@ -51,9 +53,9 @@ export function ProcessingRecordPage() {
               <Table.Tbody>
                 {area.tables.flatMap((table) =>
                   table.columns.map((column) => (
-                    <Table.Tr key={`${table.table}:${column.holds}`}>
-                      <Table.Td dir="ltr">{column.holds}</Table.Td>
-                      <Table.Td dir="ltr">{table.subject}</Table.Td>
+                    <Table.Tr key={`${table.table}:${column.column}`}>
+                      <Table.Td>{column.label[language]}</Table.Td>
+                      <Table.Td>{t(`record.subjects.${table.subject}`)}</Table.Td>
                       <Table.Td>{column.isEncrypted ? t('record.encrypted') : t('record.plain')}</Table.Td>
                     </Table.Tr>
                   )),
