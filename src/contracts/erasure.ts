@@ -28,7 +28,11 @@ export const erasureHold = z.object({
   references: z.array(z.string()),
 });
 export const erasureHoldList = z.object({ holds: z.array(erasureHold) });
-export const familyIdQuery = z.object({ familyId: z.string().uuid() });
+export const familyIdQuery = z.object({
+  familyId: z.string().uuid(),
+  /** The erasure request the holds are read for: it does not hold itself. */
+  requestRef: z.string().trim().min(1).max(40).optional(),
+});
 
 export const ledgerEntry = z.object({
   familyId: z.string(),

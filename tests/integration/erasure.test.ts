@@ -117,6 +117,58 @@ describe(`erasure (issue 25 §5, F2) [${ENGINE}]`, () => {
     expect(family.headNameAr).not.toMatch(/مجهّلة/);
   });
 
+  it('F2 (§5): an open data-subject request holds the erasure (409 naming it) until it is answered; the erasure request does not hold itself', async () => {
+    const family = await buildFamily(t, { by: reception });
+    const file = (kind: string) =>
+      officer.request('POST', '/api/v1/privacy/requests', {
+        kind,
+        channel: 'in-person',
+        requester: { kind: 'family', familyId: family.id },
+        relation: 'head',
+      });
+    const access = (await file('access')).json();
+    const erasure = (await file('erasure')).json();
+    expect([access.reference, erasure.reference]).toEqual([expect.stringMatching(/^PDR-/), expect.stringMatching(/^PDR-/)]);
+    for (const id of [access.id, erasure.id])
+      expect(
+        (await officer.request('POST', `/api/v1/privacy/requests/${id}/verification`, { method: 'id-card-in-person' })).statusCode,
+      ).toBe(200);
+    const eraseFor = (requestRef: string) =>
+      officer.request('POST', '/api/v1/privacy/erasures', { familyId: family.id, reason: 'data-subject-request', requestRef });
+    const hold = (references: string[]) => ({
+      name: 'open-data-subject-request',
+      label: { ar: expect.stringContaining('طلب مفتوح'), en: expect.stringContaining('data-subject request') },
+      references,
+    });
+
+    // Carried out for the erasure request: only the open access request holds it.
+    const held = await eraseFor(erasure.reference);
+    expect(held.statusCode, held.body).toBe(409);
+    expect(held.json().code).toBe('privacy.erasure-held');
+    expect(held.json().holds).toEqual([hold([access.reference])]);
+    expect(held.json().detail).toContain(access.reference);
+    const shown = await officer.request('GET', `/api/v1/privacy/erasure-holds?familyId=${family.id}&requestRef=${erasure.reference}`);
+    expect(shown.json().holds).toEqual([hold([access.reference])]);
+    // Naming the access request does not lift its own hold: only an erasure request is excused.
+    expect((await eraseFor(access.reference)).json().holds).toEqual([hold([access.reference, erasure.reference].sort())]);
+
+    const answered = await officer.request('POST', `/api/v1/privacy/requests/${access.id}/answer`, {
+      answer: 'أُرسلت إليكم نسخة من بياناتكم المسجلة.',
+    });
+    expect(answered.statusCode, answered.body).toBe(200);
+    expect(
+      (await officer.request('GET', `/api/v1/privacy/erasure-holds?familyId=${family.id}&requestRef=${erasure.reference}`)).json().holds,
+    ).toEqual([]);
+    const erased = await eraseFor(erasure.reference);
+    expect(erased.statusCode, erased.body).toBe(201);
+    const ledger = await t.ctx.db
+      .selectFrom('erasures')
+      .select('request_ref')
+      .where('subject_id', '=', family.id)
+      .executeTakeFirstOrThrow();
+    expect(ledger.request_ref).toBe(erasure.reference);
+  });
+
   it('F2: sila restore of an older backup re-applies the erasure ledger: the family stays erased', async () => {
     const names = uniqueFamily();
     const family = await buildFamily(t, { by: reception, headNameAr: names.headNameAr, headNameEn: names.headNameEn });

@@ -40,8 +40,10 @@ describe('erasure declarations in the personal-data registry (issue 25 §5, F2)'
     expect(registry.find((t) => t.table === 'identity_index')?.erasure?.rows).toBe('delete');
   });
 
-  it('F2: requests, complaints and compensation cases register their legal holds', () => {
+  it('F2: requests, complaints, compensation cases and data-subject requests register their legal holds', () => {
     const holds = AREAS.flatMap((a) => a.erasureHolds ?? []).map((h) => h.name);
-    expect(holds).toEqual(expect.arrayContaining(['open-request', 'open-complaint', 'open-compensation-case']));
+    expect(holds).toEqual(
+      expect.arrayContaining(['open-request', 'open-complaint', 'open-compensation-case', 'open-data-subject-request']),
+    );
   });
 });

@@ -61,7 +61,7 @@ export function erasureRoutes(app: App, ctx: AppContext): void {
         .where(familyInScope('f.id', staffOf(request).scope))
         .executeTakeFirst();
       if (!scoped) throw AppError.notFound('family.not-found', 'No such family in your scope');
-      return { holds: await erasureHolds(ctx, request.query.familyId) };
+      return { holds: await erasureHolds(ctx, request.query.familyId, request.query.requestRef) };
     },
   });
 

@@ -32,8 +32,10 @@ export function ErasureHandOffSection({ request }: { request: PrivacyRequestDeta
   const familyId = request.familyId;
   const canErase = Boolean(familyId) && request.status === 'verified' && hasRole(me.roles, 'privacy-officer');
   const holds = useQuery({
-    queryKey: ['privacy', 'erasure-holds', familyId],
-    queryFn: () => api.get<{ holds: Hold[] }>(`/privacy/erasure-holds${queryString({ familyId: familyId ?? '' })}`),
+    queryKey: ['privacy', 'erasure-holds', familyId, request.reference],
+    // This request does not hold its own erasure (issue 25 §5): the holds are read for it.
+    queryFn: () =>
+      api.get<{ holds: Hold[] }>(`/privacy/erasure-holds${queryString({ familyId: familyId ?? '', requestRef: request.reference })}`),
     enabled: canErase,
   });
   const erase = useMutation({
