@@ -55,18 +55,22 @@ async function duePage(db: Db, kind: RetentionKind, cutoff: string, after: strin
         .execute()
     );
   if (kind === 'rejected-requests')
-    return db
-      .selectFrom('requests as r')
-      .select(['r.id', 'r.reference'])
-      .where('r.status', '=', 'closed')
-      .where('r.decision_outcome', '=', 'rejected')
-      .where(sql<boolean>`coalesce(r.decided_at, r.closed_at) < ${cutoff}`)
-      .where(notInLedger('requests', 'r.id'))
-      .where(notInLedger('families', 'r.family_id'))
-      .where('r.id', '>', after)
-      .orderBy('r.id')
-      .limit(BATCH)
-      .execute();
+    return (
+      db
+        .selectFrom('requests as r')
+        .select(['r.id', 'r.reference'])
+        // A rejection once told to the family (notified), closed or not: staff do not always close a told
+        // rejection, and §6 counts its five years from the decision, not from that clerical step.
+        .where('r.status', 'in', ['notified', 'closed'])
+        .where('r.decision_outcome', '=', 'rejected')
+        .where(sql<boolean>`coalesce(r.decided_at, r.closed_at) < ${cutoff}`)
+        .where(notInLedger('requests', 'r.id'))
+        .where(notInLedger('families', 'r.family_id'))
+        .where('r.id', '>', after)
+        .orderBy('r.id')
+        .limit(BATCH)
+        .execute()
+    );
   return db
     .selectFrom('complaints as c')
     .select(['c.id', 'c.reference'])
