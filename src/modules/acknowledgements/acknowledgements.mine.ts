@@ -12,8 +12,9 @@ import { recordAudit } from '../audit/index.js';
 import { accountKey, clearFailures, lockedFor, recordFailure } from '../auth/index.js';
 import { documentOfVersion } from '../documents/index.js';
 import { findAccount, totpAad, updateAccount } from '../staff/index.js';
+import { currentRequirements } from './acknowledgements.gate.js';
 import { type AudienceMember, pendingForMember, staffAudience } from './acknowledgements.members.js';
-import { hasAnyRequirement, type LiveRequirement, liveRequirements } from './acknowledgements.requirements.js';
+import type { LiveRequirement } from './acknowledgements.requirements.js';
 
 /**
  * Issue 26 §4 (R1, F4): a staff member's own acknowledgements — the sign-in step that shows each
@@ -26,10 +27,12 @@ async function memberOf(ctx: AppContext, userId: string): Promise<AudienceMember
 }
 
 async function pendingOf(ctx: AppContext, userId: string): Promise<LiveRequirement[]> {
-  if (!(await hasAnyRequirement(ctx))) return [];
+  // The cached requirements (acknowledgements.gate.ts): their fingerprint covers titles and texts too.
+  const requirements = await currentRequirements(ctx);
+  if (!requirements) return [];
   const member = await memberOf(ctx, userId);
   if (!member) return [];
-  return pendingForMember(ctx, await liveRequirements(ctx), member);
+  return pendingForMember(ctx, requirements.live, member);
 }
 
 function present(ctx: AppContext, r: LiveRequirement): PendingAcknowledgement {
@@ -54,19 +57,6 @@ function present(ctx: AppContext, r: LiveRequirement): PendingAcknowledgement {
 export async function myPending(ctx: AppContext, principal: StaffPrincipal): Promise<PendingAcknowledgement[]> {
   const pending = await pendingOf(ctx, principal.userId);
   return pending.sort((a, b) => a.dueAt.getTime() - b.dueAt.getTime()).map((r) => present(ctx, r));
-}
-
-/**
- * R1, issue 26 §4: once a required version's grace period is over, every staff route but sign-out,
- * the current user and the acknowledgement routes answers 403 `acknowledgement.required`. Cheap
- * when nothing is required (one indexed read).
- */
-export async function acknowledgementGate(ctx: AppContext, principal: StaffPrincipal): Promise<void> {
-  const pending = await pendingOf(ctx, principal.userId);
-  const now = ctx.clock.now();
-  if (pending.some((r) => isOverdue(r.dueAt, now))) {
-    throw AppError.forbidden('acknowledgement.required', 'Read and acknowledge the policy before carrying on');
-  }
 }
 
 /** The password or a fresh code from the authenticator, throttled like sign-in. */

@@ -117,10 +117,6 @@ export function textSha256Of(version: AcknowledgeableVersion): string {
   return version.fileArSha256 ?? sha256Hex('');
 }
 
-export async function hasAnyRequirement(ctx: AppContext): Promise<boolean> {
-  return Boolean(await ctx.db.selectFrom('ack_requirements').select('version_id').limit(1).executeTakeFirst());
-}
-
 export async function liveRequirements(ctx: AppContext): Promise<LiveRequirement[]> {
   const rows = await ctx.db.selectFrom('ack_requirements').selectAll().execute();
   if (!rows.length) return [];

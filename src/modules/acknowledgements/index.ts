@@ -1,7 +1,7 @@
 import type { AreaManifest } from '../../platform/area.js';
 import { staffGates } from '../../platform/http/staff-gates.js';
 import type { PersonalTable } from '../../platform/personal-data.js';
-import { acknowledgementGate } from './acknowledgements.mine.js';
+import { acknowledgementGate } from './acknowledgements.gate.js';
 import { acknowledgementPublicRoutes } from './acknowledgements.public.js';
 import { acknowledgementRoutes } from './acknowledgements.routes.js';
 

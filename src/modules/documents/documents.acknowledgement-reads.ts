@@ -89,6 +89,45 @@ export async function documentsOfVersions(
   });
 }
 
+/**
+ * Issue 26 §4 (R1): what decides which version of the documents holding `versionIds` is in force and
+ * how it is shown, without the texts — one row per published version with its document's names and
+ * both rows' `updated_at`. The acknowledgement gate reads this on every staff request as the key of
+ * its cache: a published version's text and file are never edited (only drafts are, and publishing
+ * or withdrawing changes the published set and the stamps), so equal stamps mean equal requirements.
+ */
+export async function acknowledgeableStamps(db: Kysely<Database>, versionIds: readonly string[]): Promise<unknown[][]> {
+  if (!versionIds.length) return [];
+  const rows = await db
+    .selectFrom('document_versions')
+    .innerJoin('documents', 'documents.id', 'document_versions.document_id')
+    .select([
+      'documents.id as document_id',
+      'documents.slug',
+      'documents.kind',
+      'documents.title_ar',
+      'documents.title_en',
+      'documents.updated_at as document_updated_at',
+      'document_versions.id',
+      'document_versions.number',
+      'document_versions.effective_on',
+      'document_versions.is_english_summary',
+      'document_versions.file_ar_id',
+      'document_versions.updated_at',
+    ])
+    .where('document_versions.status', '=', 'published')
+    .where('document_versions.document_id', 'in', (qb) =>
+      qb
+        .selectFrom('document_versions as required')
+        .select('required.document_id')
+        .where('required.id', 'in', [...new Set(versionIds)]),
+    )
+    .orderBy('documents.id')
+    .orderBy('document_versions.number')
+    .execute();
+  return rows.map((r) => Object.values(r));
+}
+
 /** A version's document id, for any status (null when there is no such version). */
 export async function documentOfVersion(db: Kysely<Database>, versionId: string): Promise<{ documentId: string; status: string } | null> {
   const row = await db.selectFrom('document_versions').select(['document_id', 'status']).where('id', '=', versionId).executeTakeFirst();

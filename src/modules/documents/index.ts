@@ -5,6 +5,7 @@ import { documentPageRoutes } from './documents.pages.js';
 export {
   type AcknowledgeableDocument,
   type AcknowledgeableVersion,
+  acknowledgeableStamps,
   documentOfVersion,
   documentsOfVersions,
 } from './documents.acknowledgement-reads.js';

@@ -6,7 +6,7 @@ import { staffRoutes } from './staff.routes.js';
 
 export { findAccount, findAccountByUsername, loadAccountRecord, totpAad, updateAccount } from './staff.accounts.js';
 /** Issue 26 §4 (R2): departments and sections, and the staff who must acknowledge a policy. */
-export { activeStaffMembers, listDepartments, type StaffMember } from './staff.departments.js';
+export { activeStaffMembers, listDepartments, type StaffMember, staffDepartmentOf } from './staff.departments.js';
 export {
   activeStaffNames,
   activeStaffWithRole,

@@ -139,6 +139,24 @@ export interface StaffMember {
 }
 
 /** Issue 26 §4–§5: the active staff with roles and department, for who must acknowledge a policy. */
+/**
+ * Issue 26 §4 (R1): an active staff member's department and, for a section, the department it
+ * belongs to — one read, for the acknowledgement gate on every staff request (null when inactive).
+ */
+export async function staffDepartmentOf(
+  db: Db,
+  userId: string,
+): Promise<{ departmentId: string | null; parentDepartmentId: string | null } | null> {
+  const row = await db
+    .selectFrom('staff_users')
+    .leftJoin('departments', 'departments.id', 'staff_users.department_id')
+    .select(['staff_users.department_id', 'departments.parent_id'])
+    .where('staff_users.id', '=', userId)
+    .where('staff_users.is_active', '=', 1)
+    .executeTakeFirst();
+  return row ? { departmentId: row.department_id ?? null, parentDepartmentId: row.parent_id ?? null } : null;
+}
+
 export async function activeStaffMembers(db: Db, { ids }: { ids?: readonly string[] } = {}): Promise<StaffMember[]> {
   if (ids && !ids.length) return [];
   let query = db.selectFrom('staff_users').select(['id', 'display_name', 'department_id']).where('is_active', '=', 1);
