@@ -150,6 +150,43 @@ export const exemptionBody = z
   })
   .refine((b) => (b.staffUserId === undefined) !== (b.partyId === undefined), { message: 'exemption.one-person', path: ['staffUserId'] });
 export const exemptionResponse = z.object({ id: z.string(), recordedAt: z.string() });
+export const exemptionParams = z.strictObject({ exemptionId: z.uuid('field.invalid-id') });
+
+/** P-SCOPE: one exemption as HR's list shows it — who, the policy that replaces this one, who recorded it and when. */
+export const exemption = z.object({
+  id: z.string(),
+  documentId: z.string(),
+  person: z.enum(['staff', 'party']),
+  staffUserId: z.string().nullable(),
+  partyId: z.string().nullable(),
+  personName: z.string(),
+  replacedBy: z.string(),
+  recordedAt: z.string(),
+  recordedByName: z.string().nullable(),
+});
+export const exemptionList = z.object({ items: z.array(exemption) });
+export const liftedResponse = z.object({ liftedAt: z.string() });
+
+// -- a department head's copies (R2) --
+
+/** One version in force that asks for acknowledgement, as a department receives its copy. */
+export const departmentCopy = z.object({
+  versionId: z.string(),
+  titleAr: z.string(),
+  titleEn: z.string(),
+  number: z.number(),
+  effectiveOn: z.string(),
+  receivedAt: z.string().nullable(),
+  receivedByName: z.string().nullable(),
+});
+/** A department or section the caller heads, with the copies it receives. */
+export const headedDepartment = z.object({
+  departmentId: z.string(),
+  nameAr: z.string(),
+  nameEn: z.string(),
+  copies: z.array(departmentCopy),
+});
+export const headedDepartmentList = z.object({ items: z.array(headedDepartment) });
 
 // -- the public link page (P-SCOPE) --
 
@@ -179,3 +216,6 @@ export type VersionOverview = z.infer<typeof versionOverview>;
 export type VersionStatus = z.infer<typeof versionStatus>;
 export type ContractParty = z.infer<typeof contractParty>;
 export type LinkDocument = z.infer<typeof linkDocument>;
+export type Exemption = z.infer<typeof exemption>;
+export type ExemptionBody = z.infer<typeof exemptionBody>;
+export type HeadedDepartment = z.infer<typeof headedDepartment>;

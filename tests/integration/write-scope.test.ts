@@ -556,6 +556,7 @@ const WRITES: Record<string, Line> = {
   'POST /api/v1/acknowledgements/versions/:versionId/links': { exempt: ASSOCIATION_WIDE },
   'POST /api/v1/acknowledgements/parties': { exempt: ASSOCIATION_WIDE },
   'POST /api/v1/acknowledgements/exemptions': { exempt: ASSOCIATION_WIDE },
+  'DELETE /api/v1/acknowledgements/exemptions/:exemptionId': { exempt: ASSOCIATION_WIDE },
   // Issue 27 §7: the set-up checklist's marks and test message hold no family data (setup-checklist tests).
   'POST /api/v1/setup/reviews': { exempt: ASSOCIATION_WIDE },
   'POST /api/v1/setup/test-message': { exempt: ASSOCIATION_WIDE },

@@ -1,11 +1,5 @@
 import type { z } from 'zod';
-import type {
-  ContractParty,
-  contractPartyBody,
-  exemptionBody,
-  LinkDocument,
-  publicAcknowledgeBody,
-} from '../../contracts/acknowledgements.js';
+import type { ContractParty, contractPartyBody, LinkDocument, publicAcknowledgeBody } from '../../contracts/acknowledgements.js';
 import type { ContractPartyKind } from '../../domain/acknowledgements.js';
 import { riyadhCalendarDay } from '../../domain/dates.js';
 import { parseSaudiPhone } from '../../domain/phone.js';
@@ -25,7 +19,7 @@ import { type LiveRequirement, textSha256Of } from './acknowledgements.requireme
  * acknowledge it through a one-time link (`/ack#<token>`, the token after `#` so it never reaches a
  * server log), sent by SMS or e-mail through the outbox; they give their name and the last four
  * digits of their ID number, and the SHA-256 of the text they read is kept. A used, expired or
- * unknown link gets one identical answer. Exemptions name the policy that replaces this one.
+ * unknown link gets one identical answer. Exemptions are acknowledgements.exemptions.ts.
  */
 export const LINK_TTL_MS = 14 * 24 * 60 * 60_000;
 const partyAad = (id: string) => `contract-party:${id}:address`;
@@ -137,41 +131,6 @@ export async function sendLink(ctx: AppContext, principal: StaffPrincipal, versi
     });
   });
   return { sentAt: now.toISOString(), expiresAt: expiresAt.toISOString() };
-}
-
-/** P-SCOPE: someone whose own policy replaces this document's, with that policy's name. */
-export async function recordExemption(ctx: AppContext, principal: StaffPrincipal, body: z.infer<typeof exemptionBody>) {
-  const version = await documentOfVersion(ctx.db, body.versionId);
-  if (!version) throw AppError.notFound('document.version-not-found', 'No such document version');
-  if (body.partyId && !(await ctx.db.selectFrom('contract_parties').select('id').where('id', '=', body.partyId).executeTakeFirst()))
-    throw AppError.notFound('acknowledgement.party-not-found', 'No such contract party');
-  if (body.staffUserId && !(await ctx.db.selectFrom('staff_users').select('id').where('id', '=', body.staffUserId).executeTakeFirst()))
-    throw AppError.notFound('staff.not-found', 'No such staff member');
-  const now = ctx.clock.now();
-  const id = uuidv7(now.getTime());
-  await ctx.db.transaction().execute(async (trx) => {
-    await trx
-      .insertInto('ack_exemptions')
-      .values({
-        id,
-        document_id: version.documentId,
-        staff_user_id: body.staffUserId ?? null,
-        contract_party_id: body.partyId ?? null,
-        replaced_by: body.replacedBy,
-        recorded_at: now.toISOString(),
-        recorded_by: principal.userId,
-      })
-      .execute();
-    await recordAudit(trx, {
-      at: now,
-      actor: { kind: 'staff', id: principal.userId },
-      action: 'acknowledgement.exempt',
-      entity: 'document',
-      entityId: version.documentId,
-      details: { exemptionId: id, staffUserId: body.staffUserId ?? null, partyId: body.partyId ?? null },
-    });
-  });
-  return { id, recordedAt: now.toISOString() };
 }
 
 /** Contract parties against a live requirement's version: acknowledged, link sent, exempt. */

@@ -5,7 +5,11 @@ import {
   contractPartyBody,
   contractPartyList,
   exemptionBody,
+  exemptionList,
+  exemptionParams,
   exemptionResponse,
+  headedDepartmentList,
+  liftedResponse,
   myAcknowledgements,
   receiptParams,
   receiptResponse,
@@ -22,9 +26,11 @@ import {
 import type { AppContext } from '../../platform/context.js';
 import { openWhileGated, staffOnly } from '../../platform/http/route-policy.js';
 import { type App, staffOf } from '../../platform/http/types.js';
+import { headedDepartments } from './acknowledgements.departments.js';
+import { liftExemption, listExemptions, recordExemption } from './acknowledgements.exemptions.js';
 import { exportStatus, listOverview, recordReceipt, remindPending, versionStatus } from './acknowledgements.hr.js';
 import { acknowledgeVersion, myPending } from './acknowledgements.mine.js';
-import { createParty, listParties, recordExemption, sendLink } from './acknowledgements.parties.js';
+import { createParty, listParties, sendLink } from './acknowledgements.parties.js';
 import { ACK_HR, ACK_REQUIRERS } from './acknowledgements.policy.js';
 import { clearRequirement, getRequirement, setRequirement } from './acknowledgements.requirements.js';
 
@@ -66,6 +72,12 @@ export function acknowledgementRoutes(app: App, ctx: AppContext): void {
     config: { policy: OWN, rateLimit: CONFIRM_RATE },
     schema: { tags, params: versionParams, body: acknowledgeBody, response: { 200: acknowledgedResponse } },
     handler: (request) => acknowledgeVersion(ctx, staffOf(request), request.params.versionId, request.body),
+  });
+  // R2: the departments and sections the caller heads, with each copy received or not (only their own).
+  app.get('/api/v1/acknowledgements/departments/mine', {
+    config: { policy: staffOnly('any-role', 'self') },
+    schema: { tags, response: { 200: headedDepartmentList } },
+    handler: async (request) => ({ items: await headedDepartments(ctx, staffOf(request)) }),
   });
   // R2: the head of a department records its receipt of the copy.
   app.post('/api/v1/acknowledgements/versions/:versionId/departments/:departmentId/receipt', {
@@ -127,5 +139,15 @@ export function acknowledgementRoutes(app: App, ctx: AppContext): void {
     config: { policy: HR },
     schema: { tags, body: exemptionBody, response: { 201: exemptionResponse } },
     handler: async (request, reply) => reply.code(201).send(await recordExemption(ctx, staffOf(request), request.body)),
+  });
+  app.get('/api/v1/acknowledgements/versions/:versionId/exemptions', {
+    config: { policy: HR },
+    schema: { tags, params: versionParams, response: { 200: exemptionList } },
+    handler: async (request) => ({ items: await listExemptions(ctx, staffOf(request), request.params.versionId) }),
+  });
+  app.delete('/api/v1/acknowledgements/exemptions/:exemptionId', {
+    config: { policy: HR },
+    schema: { tags, params: exemptionParams, response: { 200: liftedResponse } },
+    handler: async (request) => ({ liftedAt: await liftExemption(ctx, staffOf(request), request.params.exemptionId) }),
   });
 }
