@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { expireAccessCopies, produceAccessCopies } from '../../src/modules/privacy/privacy.access-copy-job.js';
-import { buildFamily, buildStaff, newNationalId } from './factories.js';
+import { agentOf, buildComplaint, buildFamily, buildRequestType, buildStaff, newNationalId, SIGNATURE_PNG } from './factories.js';
 import { type Agent, createTestApp, ENGINE, sessionFor, type TestApp } from './harness.js';
 
 /**
@@ -132,6 +132,83 @@ describe(`F2 access copy [${ENGINE}]`, () => {
     expect(await expireAccessCopies(t.ctx)).toBeGreaterThanOrEqual(1);
     expect(await t.ctx.db.selectFrom('files').select('id').where('owner_type', '=', 'privacy-access-copy').execute()).toEqual([]);
     expect(await auditActions(request.id)).toContain('privacy.access-copy-expired');
+  });
+
+  it('F2 (§3, decision 015): staff notes are left out — a request’s step note and a complaint’s internal step note are in neither file', async () => {
+    const reception = await agentOf(t, undefined, 'reception');
+    const family = await buildFamily(t, { by: reception, headNameAr: 'نورة فهد الشمري' });
+    // A request submitted with a staff note on its step (request_history.note).
+    const created = await reception.request('POST', '/api/v1/requests', {
+      idempotencyKey: crypto.randomUUID(),
+      familyId: family.id,
+      typeCode: (await buildRequestType(t)).code,
+      channel: 'interview',
+      answers: { project: 'مشغل خياطة منزلي' },
+    });
+    expect(created.statusCode, created.body).toBe(201);
+    const requestRow = created.json();
+    const signed = await reception.request('POST', `/api/v1/requests/${requestRow.id}/attestations`, {
+      method: 'signature-pad',
+      signaturePng: SIGNATURE_PNG,
+      dataSha256: requestRow.dataSha256,
+    });
+    expect(signed.statusCode, signed.body).toBe(201);
+    const REQUEST_NOTE = 'ملاحظة الموظف: الأسرة تحتاج متابعة ميدانية عاجلة';
+    const submitted = await reception.request('POST', `/api/v1/requests/${requestRow.id}/transitions`, {
+      action: 'submit',
+      note: REQUEST_NOTE,
+    });
+    expect(submitted.statusCode, submitted.body).toBe(200);
+    // A complaint the family filed (acknowledged at intake), assessed by the follow-up committee with
+    // an internal step note (complaint_steps.note: "internal, never shown to the writer").
+    const complaint = await buildComplaint(t, { by: reception, familyId: family.id, name: 'نورة فهد الشمري' });
+    const COMPLAINT_NOTE = 'ملاحظة داخلية: صاحبة الشكوى اتصلت ثلاث مرات';
+    const followUp = await agentOf(t, undefined, 'follow-up-committee');
+    const assessed = await followUp.request('POST', `/api/v1/complaints/${complaint.id}/steps`, {
+      action: 'assess',
+      severity: 'medium',
+      needsImmediateAction: false,
+      note: COMPLAINT_NOTE,
+    });
+    expect(assessed.statusCode, assessed.body).toBe(200);
+    // Both notes are stored (sealed) on the family's rows: the copy reaches those rows.
+    expect(
+      await t.ctx.db
+        .selectFrom('request_history')
+        .select('id')
+        .where('request_id', '=', requestRow.id)
+        .where('note', 'is not', null)
+        .execute(),
+    ).not.toHaveLength(0);
+    expect(
+      await t.ctx.db
+        .selectFrom('complaint_steps')
+        .select('id')
+        .where('complaint_id', '=', complaint.id)
+        .where('note', 'is not', null)
+        .execute(),
+    ).not.toHaveLength(0);
+
+    const request = await accessRequest(family.id);
+    expect((await verify(request.id)).statusCode).toBe(200);
+    expect((await officer.request('POST', `/api/v1/privacy/requests/${request.id}/access-copy`, { language: 'ar' })).statusCode).toBe(202);
+    await produceAccessCopies(t.ctx);
+    const json = await officer.request('GET', `/api/v1/privacy/requests/${request.id}/access-copy/json`);
+    const html = await officer.request('GET', `/api/v1/privacy/requests/${request.id}/access-copy/html`);
+    expect(json.statusCode, json.body).toBe(200);
+    expect(html.statusCode).toBe(200);
+    const copy = JSON.parse(json.body);
+    const tables = copy.sections.map((s: { table: string }) => s.table);
+    // The rows are there — the steps as facts — but not the notes.
+    expect(tables).toEqual(expect.arrayContaining(['requests', 'request_history', 'complaints', 'complaint_steps']));
+    expect(html.body).toContain('مراحل الطلبات');
+    expect(html.body).toContain('مراحل الشكاوى');
+    for (const body of [json.body, html.body]) {
+      expect(body).not.toContain(REQUEST_NOTE);
+      expect(body).not.toContain(COMPLAINT_NOTE);
+      expect(body).not.toContain('ملاحظة الموظف على المرحلة');
+      expect(body).not.toContain('ملاحظة داخلية على المرحلة');
+    }
   });
 
   it('F2: a member asking for themselves sees their own ID number in full and the head’s masked (English page)', async () => {

@@ -55,6 +55,8 @@ const COMMITTEES_PERSONAL_DATA: readonly PersonalTable[] = [
         label: { ar: 'أسباب تصويت العضو', en: 'A member’s reasons for the vote' },
         aad: (k) => voteAadOf(k.meeting_id as string, k.subject_kind as string, k.subject_id as string, k.member_id as string),
         erase: 'null',
+        // Issue 25 §3 (decision 015): a member's comment on a case is internal deliberation.
+        accessCopy: 'internal',
       },
       {
         column: 'payload',
@@ -78,6 +80,8 @@ const COMMITTEES_PERSONAL_DATA: readonly PersonalTable[] = [
       holds: `the minutes’ ${column} (name families and their circumstances)`,
       label: MINUTES_LABELS[column],
       aad: (k: { id: string }) => minutesAad(k.id, column),
+      // Issue 25 §3 (decision 015): the committee's deliberation, never in an access copy.
+      accessCopy: 'internal' as const,
     })),
     erasure: {
       rows: 'outside',

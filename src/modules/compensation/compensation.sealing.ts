@@ -42,6 +42,8 @@ const plain = (column: string, holds: string, label: BilingualLabel) => ({
   erase: 'keep' as const,
 });
 const DASH = { placeholder: () => '—' };
+/** Issue 25 §3 (decision 015): staff's notes on a case, never sent to the family, left out of its access copy. */
+const internal = <C extends object>(column: C) => ({ ...column, accessCopy: 'internal' as const });
 /** Issue 25 §5: a family's cases, and their parts through them. */
 const OF_CASE: FamilyRows = { column: 'case_id', in: { table: 'compensation_cases', rows: { column: 'family_id' } } };
 const byCase = (files?: string[]) => ({ rows: 'update' as const, of: OF_CASE, ...(files ? { files } : {}) });
@@ -70,7 +72,9 @@ export const COMPENSATION_PERSONAL_DATA: readonly PersonalTable[] = [
     table: 'compensation_steps',
     key: ['id'],
     subject: 'family',
-    columns: [sealed('note', 'a step’s note', { ar: 'ملاحظة الموظف على المرحلة', en: 'Staff note on a step' }, (id) => stepAad(id))],
+    columns: [
+      internal(sealed('note', 'a step’s note', { ar: 'ملاحظة الموظف على المرحلة', en: 'Staff note on a step' }, (id) => stepAad(id))),
+    ],
     erasure: byCase(),
   },
   {
@@ -90,7 +94,7 @@ export const COMPENSATION_PERSONAL_DATA: readonly PersonalTable[] = [
     columns: [
       sealed('remedy', 'an in-kind remedy offered', { ar: 'تعويض عيني', en: 'In-kind remedy' }, roundAad),
       sealed('service', 'a service offered', { ar: 'خدمة', en: 'Service' }, roundAad),
-      sealed('notes', 'the negotiators’ notes', { ar: 'ملاحظات داخلية', en: 'Internal notes' }, roundAad),
+      internal(sealed('notes', 'the negotiators’ notes', { ar: 'ملاحظات داخلية', en: 'Internal notes' }, roundAad)),
       sealed('answer_note', 'the family’s answer', { ar: 'ردّ الأسرة', en: 'The family’s answer' }, roundAad),
       plain('offer_amount', 'the amount offered', { ar: 'المبلغ المعروض (ريال)', en: 'Amount offered (SAR)' }),
     ],

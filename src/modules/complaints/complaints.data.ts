@@ -75,6 +75,8 @@ export const COMPLAINTS_PERSONAL_DATA: readonly PersonalTable[] = [
         label: { ar: 'ملاحظة داخلية على المرحلة', en: 'Internal note on a step' },
         aad: (k) => stepNoteAad(k.id as string),
         erase: 'null',
+        // Issue 25 §3 (decision 015): internal, never shown to the writer — nor in the access copy.
+        accessCopy: 'internal',
       },
     ],
     erasure: { rows: 'update', of: { column: 'complaint_id', in: FAMILY_COMPLAINTS } },
@@ -91,6 +93,8 @@ export const COMPLAINTS_PERSONAL_DATA: readonly PersonalTable[] = [
         label: { ar: 'ملاحظة أو مهمة في التحقيق', en: 'Investigation note or task' },
         aad: (k) => entryAad(k.id as string),
         erase: 'null',
+        // Issue 25 §3 (decision 015): the follow-up committee's own notes and tasks.
+        accessCopy: 'internal',
       },
     ],
     erasure: { rows: 'update', of: { column: 'complaint_id', in: FAMILY_COMPLAINTS } },

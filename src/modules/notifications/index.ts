@@ -55,7 +55,8 @@ const NOTIFICATIONS_PERSONAL_DATA: readonly PersonalTable[] = [
       sealed('subject', 'the subject', { ar: 'الموضوع', en: 'Subject' }),
       sealed('body', 'the text (erased once a one-time code is finished)', { ar: 'النص', en: 'Text' }),
       sealed('transport_data', 'what the transport answered', { ar: 'ردّ مزوّد الإرسال', en: 'What the provider answered' }),
-      sealed('outcome_note', 'staff’s note on a call or letter', { ar: 'ملاحظة الموظف', en: 'Staff note' }),
+      // Issue 25 §3 (decision 015): staff's note on a call or letter, left out of the access copy.
+      { ...sealed('outcome_note', 'staff’s note on a call or letter', { ar: 'ملاحظة الموظف', en: 'Staff note' }), accessCopy: 'internal' },
     ],
     // Issue 25 §5: that a message went, when and on which channel stays; where and what it said goes.
     erasure: { rows: 'update', of: { column: 'recipient_id', where: { recipient_kind: 'family' } } },

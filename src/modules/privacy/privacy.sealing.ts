@@ -36,12 +36,16 @@ export const PRIVACY_PERSONAL_DATA: readonly PersonalTable[] = [
         requestAad,
       ),
       sealed('details', 'what the person asked to see, correct, erase or object to', { ar: 'ما يطلبه', en: 'What is asked' }, requestAad),
-      sealed(
-        'verification_note',
-        'how the requester’s identity was checked',
-        { ar: 'التحقق من الهوية', en: 'Identity verification' },
-        requestAad,
-      ),
+      // Issue 25 §3 (decision 015): the officer's note on the identity check is internal.
+      {
+        ...sealed(
+          'verification_note',
+          'how the requester’s identity was checked',
+          { ar: 'التحقق من الهوية', en: 'Identity verification' },
+          requestAad,
+        ),
+        accessCopy: 'internal',
+      },
       sealed('extension_reason', 'why the answer period was extended', { ar: 'سبب التمديد', en: 'Reason for the extension' }, requestAad),
       sealed('answer', 'the answer sent to the requester', { ar: 'الرد', en: 'Answer' }, requestAad),
       {

@@ -76,6 +76,9 @@ const REQUESTS_PERSONAL_DATA: readonly PersonalTable[] = [
         label: { ar: 'ملاحظة الموظف على المرحلة', en: 'Staff note on a step' },
         aad: (k) => noteAad(k.id as string),
         erase: 'null',
+        // Issue 25 §3 (decision 015): staff's note on a step, left out of the access copy — what the
+        // family was asked for reaches its copy as the message sent to it.
+        accessCopy: 'internal',
       },
     ],
     erasure: { rows: 'update', of: { column: 'request_id', in: { table: 'requests', rows: { column: 'family_id' } } } },
