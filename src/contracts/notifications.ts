@@ -91,10 +91,11 @@ export const NOTIFICATION_EVENTS = [
   // Issue 26 §4–§5 (R1, R2, P-SCOPE): HR's reminder to acknowledge a policy; a contract party's one-time link.
   'acknowledgement.reminder',
   'acknowledgement.link',
-  // Issue 25 (F2): a data-subject request's extension, answer or refusal to the requester; deadlines to the privacy officers; a breach's notice to the people affected.
+  // Issue 25 (F2): a data-subject request's extension, answer or refusal to the requester, and its copy ready (§3); deadlines to the privacy officers; a breach's notice to the people affected.
   'privacy.request-extended',
   'privacy.request-answered',
   'privacy.request-refused',
+  'privacy.copy-ready',
   'privacy.request-due',
   'privacy.breach-due',
   'privacy.breach-notice',

@@ -1,5 +1,7 @@
 import { z } from 'zod';
+import { STAFF_ROLES } from '../domain/roles.js';
 import { longText, text } from './common.js';
+import { RETENTION_KINDS } from './erasure.js';
 import { caseMessage } from './notifications.js';
 
 /**
@@ -133,6 +135,24 @@ export type PrivacyRequestDetail = z.infer<typeof privacyRequestDetail>;
 
 export const privacyRequestList = z.object({ items: z.array(privacyRequestSummary), nextCursor: z.string().nullable() });
 
+/**
+ * Issue 25 §2–§3 (F2): what the portal shows a family of the requests it filed there — status, the
+ * deadline in both calendars, and its access copy (downloadable until `expiresAt`). No staff names,
+ * notes or the answer's text (the answer reaches the family as a message).
+ */
+export const portalPrivacyRequest = z.object({
+  id: z.string(),
+  reference: z.string(),
+  kind: z.enum(PRIVACY_REQUEST_KINDS),
+  status: z.enum(PRIVACY_STATUSES),
+  receivedAt: z.string(),
+  deadline: dualDay,
+  copy: z.object({ status: z.enum(['pending', 'ready', 'expired']), expiresAt: z.string().nullable() }).nullable(),
+});
+export type PortalPrivacyRequest = z.infer<typeof portalPrivacyRequest>;
+export const portalPrivacyRequestList = z.object({ items: z.array(portalPrivacyRequest) });
+export const portalCopyParams = z.strictObject({ id: z.uuid('field.invalid-id'), format: z.enum(['html', 'json']) });
+
 // ---- breaches (§8) ----
 
 export const createBreachBody = z.strictObject({
@@ -198,6 +218,12 @@ export const processingRecord = z.object({
   areas: z.array(
     z.object({
       area: z.string(),
+      /** Issue 25 §7: why the area processes personal data, Arabic and English (null: not declared). */
+      purpose: z.object({ ar: z.string(), en: z.string() }).nullable(),
+      /** The staff roles that may read it (the roles of the area's read routes). */
+      readers: z.array(z.enum(STAFF_ROLES)),
+      /** The retention periods that apply, as set now: months, or null for never (issue 25 §6). */
+      retention: z.array(z.object({ kind: z.enum(RETENTION_KINDS), months: z.number().int().nullable() })),
       tables: z.array(
         z.object({
           table: z.string(),
@@ -215,7 +241,6 @@ export const processingRecord = z.object({
       ),
     }),
   ),
-  roles: z.array(z.string()),
   transfers: z.array(z.object({ channel: z.string(), isConfigured: z.boolean() })),
   answerDays: z.number(),
 });

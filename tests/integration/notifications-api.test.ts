@@ -82,6 +82,7 @@ describe(`message templates [${ENGINE}]`, () => {
       'privacy.request-extended',
       'privacy.request-answered',
       'privacy.request-refused',
+      'privacy.copy-ready',
       'privacy.request-due',
       'privacy.breach-due',
       'privacy.breach-notice',

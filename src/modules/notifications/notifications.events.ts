@@ -327,6 +327,16 @@ export const EVENTS: Record<NotificationEvent, EventDefinition> = {
     channels: FAMILY_CHANNELS,
     isSensitive: false,
   },
+  // Issue 25 §3: the access copy is ready — how to receive it (`howToReceive`, in the message's
+  // language) and until when (`until`, Hijri and Gregorian); the copy itself never goes in a message.
+  'privacy.copy-ready': {
+    priority: 'transactional',
+    consentPurpose: 'service',
+    placeholders: ['associationName', 'familyName', 'reference', 'howToReceive', 'until'],
+    requiredPlaceholders: ['reference', 'until'],
+    channels: FAMILY_CHANNELS,
+    isSensitive: false,
+  },
   // F2: a request's or a breach's deadline is near or past, to the privacy officers (past: management too).
   'privacy.request-due': {
     priority: 'transactional',

@@ -912,6 +912,51 @@ export const DEFAULT_TEMPLATES: Defaults = {
       en: t('Tell {{familyName}} data request {{reference}} is refused. Legal reason: {{reason}}'),
     },
   },
+  // Issue 25 §3 (F2): the access copy is ready; the copy itself is never in the message.
+  'privacy.copy-ready': {
+    sms: {
+      ar: t('{{associationName}}: نسخة بياناتكم الشخصية لطلبكم رقم {{reference}} جاهزة. {{howToReceive}}، وهي متاحة حتى {{until}}.'),
+      en: t(
+        '{{associationName}}: The copy of your personal data for your request {{reference}} is ready. {{howToReceive}}; it is available until {{until}}.',
+      ),
+    },
+    email: {
+      ar: t(
+        'السلام عليكم {{familyName}}،\n\nنسخة بياناتكم الشخصية لطلبكم رقم {{reference}} جاهزة. {{howToReceive}}، وهي متاحة حتى {{until}}.\n\nمع خالص التحية،\n{{associationName}}',
+        'نسخة بياناتكم الشخصية جاهزة — {{reference}}',
+      ),
+      en: t(
+        'Dear {{familyName}},\n\nThe copy of your personal data for your request {{reference}} is ready. {{howToReceive}}; it is available until {{until}}.\n\nKind regards,\n{{associationName}}',
+        'The copy of your personal data is ready — {{reference}}',
+      ),
+    },
+    whatsapp: {
+      ar: t(
+        'نسخة بياناتكم الشخصية لطلبكم رقم {{reference}} جاهزة. {{howToReceive}}، وهي متاحة حتى {{until}}.',
+        null,
+        'sila_privacy_copy_ready',
+      ),
+      en: t(
+        'The copy of your personal data for your request {{reference}} is ready. {{howToReceive}}; it is available until {{until}}.',
+        null,
+        'sila_privacy_copy_ready',
+      ),
+    },
+    letter: {
+      ar: t(
+        'المكرمون {{familyName}}          المحترمين\n\nالسلام عليكم ورحمة الله وبركاته،\n\nنسخة بياناتكم الشخصية لطلبكم رقم {{reference}} جاهزة. {{howToReceive}}، وهي متاحة حتى {{until}}.\n\nوتقبلوا خالص التحية والتقدير،\n{{associationName}}',
+        'نسخة بياناتكم الشخصية جاهزة — {{reference}}',
+      ),
+      en: t(
+        'To {{familyName}},\n\nThe copy of your personal data for your request {{reference}} is ready. {{howToReceive}}; it is available until {{until}}.\n\nYours sincerely,\n{{associationName}}',
+        'The copy of your personal data is ready — {{reference}}',
+      ),
+    },
+    'phone-call': {
+      ar: t('أبلغ {{familyName}} بأن نسخة بياناتهم لطلب {{reference}} جاهزة. {{howToReceive}}، وهي متاحة حتى {{until}}'),
+      en: t('Tell {{familyName}} the copy of their data for request {{reference}} is ready. {{howToReceive}}; available until {{until}}'),
+    },
+  },
   'privacy.request-due': {
     'staff-app': {
       ar: t('موعد الرد على طلب البيانات الشخصية {{reference}}: {{deadline}}.', 'مهلة طلب بيانات شخصية — {{reference}}'),

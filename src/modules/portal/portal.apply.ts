@@ -1,4 +1,5 @@
 import type { CONTACT_CHANNELS } from '../../contracts/families.js';
+import type { PortalPrivacyRequest } from '../../contracts/privacy.js';
 import type { AnswerValue, AttestationSummary, ChecklistItem, FamilyRequestView, RequestType } from '../../contracts/requests.js';
 import type { AssociationSettings, PrivacyNotice } from '../../contracts/settings.js';
 import { formatDualDate } from '../../domain/dates.js';
@@ -34,7 +35,9 @@ export type PortalView =
       /** Codes can be sent to the family's registered mobile (gateway configured, mobile on file). */
       canConfirmByCode: boolean;
       agreedChannel: Channel;
-    };
+    }
+  /** Issue 25 §2–§3: the family's own data-subject requests (`/portal/privacy`). */
+  | { kind: 'privacy'; requests: PortalPrivacyRequest[] };
 
 const ltr = (value: string) => html`<bdi dir="ltr">${value}</bdi>`;
 const label = (language: Language, item: { labelAr: string; labelEn: string }) => (language === 'ar' ? item.labelAr : item.labelEn);

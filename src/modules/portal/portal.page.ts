@@ -9,7 +9,7 @@ import { applyChooseView, applyTypeView, type PortalView, requestLink, requestVi
 import { compensationSection } from './portal.compensation.js';
 import { portalConsentsSection } from './portal.consents.js';
 import { PORTAL_COPY, type PortalCopy } from './portal.copy.js';
-import { portalPrivacySection } from './portal.privacy.js';
+import { portalPrivacySection, portalPrivacyView } from './portal.privacy.js';
 
 /**
  * The beneficiary portal's page at `/portal` (issue 5 §2, §9), rendered on the server like the
@@ -140,6 +140,7 @@ function familySection(t: PortalCopy, input: PortalPageInput, family: SignedInFa
   if (view.kind === 'apply') return html`${bar}${applyChooseView(t, language, association, view.types)}`;
   if (view.kind === 'apply-type') return html`${bar}${applyTypeView(t, language, view.type, view.idempotencyKey, view.notice)}`;
   if (view.kind === 'request') return html`${bar}${requestView(t, { language, association }, view)}`;
+  if (view.kind === 'privacy') return html`${bar}${portalPrivacyView(language, association.digits, view.requests)}`;
   return html`${bar}
 <p class="new-request"><a class="button" href="/portal/apply">${t.apply.newRequest}</a></p>
 <h2 class="section-title">${t.myRequests}</h2>

@@ -6,6 +6,7 @@ import { portalFamilyOf } from '../../platform/http/auth-plugin.js';
 import { uuidv7 } from '../../platform/ids.js';
 import { familyCompensationCases } from '../compensation/index.js';
 import { familyContact, familyOwnConsents } from '../families/index.js';
+import { familyPrivacyRequests } from '../privacy/index.js';
 import { attestationSummary, familyRequest, familyRequests, onlineRequestTypes } from '../requests/index.js';
 import { currentPrivacyNotice, getAssociation } from '../settings/index.js';
 import type { PortalView } from './portal.apply.js';
@@ -13,7 +14,12 @@ import { type PortalLanguage, type PortalPageAssets, renderPortalPage, type Sign
 import { canSendCodes, describeFamily } from './portal.service.js';
 
 /** Which part of the portal the address asks for (`/portal`, `/portal/apply[/:type]`, `/portal/requests/:id`). */
-export type PortalPath = { kind: 'home' } | { kind: 'apply'; typeCode?: string } | { kind: 'request'; requestId: string };
+export type PortalPath =
+  | { kind: 'home' }
+  | { kind: 'apply'; typeCode?: string }
+  | { kind: 'request'; requestId: string }
+  /** Issue 25 §2–§3: the family's data-subject requests and access copies (`/portal/privacy`). */
+  | { kind: 'privacy' };
 
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 
@@ -54,6 +60,7 @@ async function viewFor(ctx: AppContext, familyId: string, path: PortalPath): Pro
       agreedChannel: contact?.agreedChannel ?? 'sms',
     };
   }
+  if (path.kind === 'privacy') return { kind: 'privacy', requests: await familyPrivacyRequests(ctx, familyId) };
   return { kind: 'home' };
 }
 

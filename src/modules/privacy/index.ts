@@ -16,6 +16,8 @@ import { PRIVACY_PERSONAL_DATA } from './privacy.sealing.js';
 export { type ErasureHandOff, erasureHandOff } from './privacy.hand-off.js';
 /** Issue 25 §2–§3: the portal's page of the family's own data-subject requests and copies. */
 export { familyPrivacyRequests } from './privacy.portal.js';
+/** Issue 25 §2–§3: the portal's page of the family's own data-subject requests and copies. */
+export { familyPrivacyRequests } from './privacy.portal.js';
 export { type ProcessingSources, processingSources } from './privacy.record.js';
 
 export const privacyArea: AreaManifest = {

@@ -10,6 +10,7 @@ import { recordAudit } from '../audit/index.js';
 import { COPY_DAYS, COPY_OWNER } from './privacy.access-copy.js';
 import { type CopySubject, readSubjectData } from './privacy.access-copy-read.js';
 import { CopyWriters } from './privacy.access-copy-render.js';
+import { tellCopyReady } from './privacy.copy-ready.js';
 import { ABOUT } from './privacy.present.js';
 import { requestAad, unseal } from './privacy.sealing.js';
 
@@ -18,6 +19,7 @@ import { requestAad, unseal } from './privacy.sealing.js';
  * transaction — a consistent snapshot (repeatable read on PostgreSQL; SQLite's transaction is one)
  * — walking the personal-data registry, then stored encrypted in the file store as a print page and
  * a JSON file, downloadable for 7 days; expired copies' files are deleted. Both steps are audited.
+ * Once ready, the requester is told through the outbox (privacy.copy-ready.ts).
  */
 const SYSTEM = { kind: 'system' as const, id: null };
 const BATCH = 5;
@@ -53,19 +55,19 @@ async function produce(ctx: AppContext, copy: PrivacyAccessCopyTable): Promise<v
       language: copy.language as Language,
     });
     for await (const event of readSubjectData(trx, ctx.keys, tables, subject)) writers.add(event);
-    return { ...writers.finish(), rowCount: writers.rowCount, now, reference: request.reference };
+    return { ...writers.finish(), rowCount: writers.rowCount, now, request };
   });
   await ctx.db.transaction().execute(async (trx) => {
     const base = { ownerType: COPY_OWNER, ownerId: copy.id, now: produced.now };
     const html = await storeGeneratedFile(trx, ctx.keys, {
       ...base,
-      fileName: `${produced.reference}.html`,
+      fileName: `${produced.request.reference}.html`,
       mediaType: 'text/html',
       bytes: produced.html,
     });
     const json = await storeGeneratedFile(trx, ctx.keys, {
       ...base,
-      fileName: `${produced.reference}.json`,
+      fileName: `${produced.request.reference}.json`,
       mediaType: 'application/json',
       bytes: produced.json,
     });
@@ -83,6 +85,9 @@ async function produce(ctx: AppContext, copy: PrivacyAccessCopyTable): Promise<v
       .where('status', '=', 'pending')
       .executeTakeFirst();
     if (!marked.numUpdatedRows) throw new Error('The access copy was produced twice');
+    const expiresAt = new Date(produced.now.getTime() + COPY_DAYS * DAY_MS);
+    // §2–§3: the requester hears that the copy is ready, in the same transaction as the copy (once).
+    await tellCopyReady(trx, ctx, { request: produced.request, copyId: copy.id, language: copy.language as Language, expiresAt });
     await recordAudit(trx, {
       at: produced.now,
       actor: SYSTEM,

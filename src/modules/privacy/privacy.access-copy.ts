@@ -5,6 +5,7 @@ import { readStoredFile } from '../../platform/files/file-store.js';
 import { AppError } from '../../platform/http/app-error.js';
 import type { StaffPrincipal } from '../../platform/http/principal.js';
 import { uuidv7 } from '../../platform/ids.js';
+import type { AuditEntry } from '../audit/index.js';
 import { assertOfficer, loadVisibleRequest, type RequestRow } from './privacy.policy.js';
 import { auditRequest } from './privacy.requests.js';
 
@@ -12,13 +13,15 @@ import { auditRequest } from './privacy.requests.js';
  * The access copy's service (issue 25 §3, F2; docs/decisions/015-access-copy.md): a privacy officer
  * asks for the copy of an access or portable-copy request whose requester's identity is verified
  * (else 409); the background job (privacy.access-copy-job.ts) produces it; officers of the
- * request's scope download it for 7 days (then 410), every download audited.
+ * request's scope download it for 7 days (then 410), and so does the family that filed the request
+ * in the portal (privacy.portal.ts), every download audited.
  */
 export const COPY_KINDS = new Set(['access', 'portable-copy']);
 export const COPY_OWNER = 'privacy-access-copy';
 export const COPY_DAYS = 7;
+type Actor = AuditEntry['actor'];
 
-const present = (row: PrivacyAccessCopyTable, now: Date): AccessCopyStatus => ({
+export const presentCopy = (row: PrivacyAccessCopyTable, now: Date): AccessCopyStatus => ({
   id: row.id,
   status:
     row.status === 'ready' && row.expires_at !== null && row.expires_at <= now.toISOString()
@@ -31,7 +34,7 @@ const present = (row: PrivacyAccessCopyTable, now: Date): AccessCopyStatus => ({
   rowCount: row.row_count,
 });
 
-async function latestCopy(ctx: AppContext, requestId: string) {
+export async function latestCopy(ctx: AppContext, requestId: string) {
   return ctx.db
     .selectFrom('privacy_access_copies')
     .selectAll()
@@ -55,7 +58,7 @@ export async function askForCopy(ctx: AppContext, principal: StaffPrincipal, id:
   assertCopyable(row);
   const now = ctx.clock.now();
   const latest = await latestCopy(ctx, row.id);
-  if (latest?.status === 'pending') return { copy: present(latest, now) };
+  if (latest?.status === 'pending') return { copy: presentCopy(latest, now) };
   const copy: PrivacyAccessCopyTable = {
     id: uuidv7(now.getTime()),
     request_id: row.id,
@@ -73,32 +76,41 @@ export async function askForCopy(ctx: AppContext, principal: StaffPrincipal, id:
     await trx.insertInto('privacy_access_copies').values(copy).execute();
     await auditRequest(trx, ctx, { kind: 'staff', id: principal.userId }, 'access-copy-asked', row.id, { copyId: copy.id });
   });
-  return { copy: present(copy, now) };
+  return { copy: presentCopy(copy, now) };
 }
 
 export async function copyStatus(ctx: AppContext, principal: StaffPrincipal, id: string) {
   const row = await loadVisibleRequest(ctx.db, principal, id);
   const latest = await latestCopy(ctx, row.id);
-  return { copy: latest ? present(latest, ctx.clock.now()) : null };
+  return { copy: latest ? presentCopy(latest, ctx.clock.now()) : null };
 }
 
 const GONE = () => new AppError(410, 'privacy.copy-expired', 'The copy was downloadable for 7 days and has been deleted');
 
-/** F2: a download of the latest copy, audited; after its 7 days 410 (the job deletes the files). */
-export async function downloadCopy(ctx: AppContext, principal: StaffPrincipal, id: string, format: 'html' | 'json') {
-  const row = await loadVisibleRequest(ctx.db, principal, id);
-  assertOfficer(principal);
+/**
+ * F2: the latest copy's file for a request already authorised (the staff route's scope and officer
+ * checks, or the portal's own-family check), every download audited with who took it; after its
+ * 7 days 410 (the job deletes the files).
+ */
+export async function sendLatestCopy(ctx: AppContext, row: RequestRow, actor: Actor, format: 'html' | 'json') {
   const latest = await latestCopy(ctx, row.id);
   if (!latest || latest.status === 'pending') throw AppError.notFound('privacy.copy-not-ready', 'No copy has been produced yet');
   const now = ctx.clock.now();
-  if (present(latest, now).status === 'expired') throw GONE();
+  if (presentCopy(latest, now).status === 'expired') throw GONE();
   const fileId = format === 'html' ? latest.html_file_id : latest.json_file_id;
   const file = fileId ? await readStoredFile(ctx.db, ctx.keys, fileId) : null;
   if (!file) throw GONE();
-  await auditRequest(ctx.db, ctx, { kind: 'staff', id: principal.userId }, 'access-copy-downloaded', row.id, { copyId: latest.id, format });
+  await auditRequest(ctx.db, ctx, actor, 'access-copy-downloaded', row.id, { copyId: latest.id, format });
   return {
     name: file.name,
     mediaType: format === 'html' ? 'text/html; charset=utf-8' : 'application/json; charset=utf-8',
     bytes: file.bytes,
   };
+}
+
+/** The privacy officer's download (within the request's scope). */
+export async function downloadCopy(ctx: AppContext, principal: StaffPrincipal, id: string, format: 'html' | 'json') {
+  const row = await loadVisibleRequest(ctx.db, principal, id);
+  assertOfficer(principal);
+  return sendLatestCopy(ctx, row, { kind: 'staff', id: principal.userId }, format);
 }

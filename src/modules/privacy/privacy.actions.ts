@@ -33,7 +33,7 @@ export const REFUSAL_WORDS: Record<string, string> = {
   'security-or-judicial': 'مقتضيات أمنية أو قضائية',
 };
 
-async function recipientsOf(trx: Db, ctx: AppContext, row: RequestRow): Promise<Recipient[]> {
+export async function recipientsOf(trx: Db, ctx: AppContext, row: RequestRow): Promise<Recipient[]> {
   if (row.requester_kind === 'complainant' && row.complaint_id) return complaintWriterRecipients(trx, ctx, row.complaint_id);
   return row.family_id ? [{ kind: 'family', familyId: row.family_id }] : [];
 }

@@ -11,8 +11,10 @@ import {
   extendBody,
   informBody,
   notifyRegulatorBody,
+  portalCopyParams,
   portalPrivacyRequestAnswer,
   portalPrivacyRequestBody,
+  portalPrivacyRequestList,
   privacyRequestDetail,
   privacyRequestList,
   privacySettings,
@@ -22,12 +24,13 @@ import {
   verifyBody,
 } from '../../contracts/privacy.js';
 import type { AppContext } from '../../platform/context.js';
+import { sendStoredFile } from '../../platform/files/file-store.js';
 import { familyOnly, staffOnly } from '../../platform/http/route-policy.js';
 import { type App, familyOf, staffOf } from '../../platform/http/types.js';
 import { answerRequest, extendRequest, linkCorrection, refuseRequest, verifyRequest } from './privacy.actions.js';
 import { closeBreach, decideBreach, getBreach, informPeople, listBreaches, notifyRegulator, recordBreach } from './privacy.breaches.js';
 import { READERS } from './privacy.policy.js';
-import { fileFromPortal } from './privacy.portal.js';
+import { downloadFamilyCopy, familyPrivacyRequests, fileFromPortal } from './privacy.portal.js';
 import { processingRecord } from './privacy.record.js';
 import { createRequest, getRequest, listRequests } from './privacy.requests.js';
 import { getPrivacySettings, updatePrivacySettings } from './privacy.settings.js';
@@ -87,6 +90,18 @@ export function privacyRequestRoutes(app: App, ctx: AppContext): void {
     config: { policy: familyOnly() },
     schema: { tags: ['portal'], body: portalPrivacyRequestBody, response: { 201: portalPrivacyRequestAnswer } },
     handler: async (request, reply) => reply.code(201).send(await fileFromPortal(ctx, familyOf(request), request.body)),
+  });
+  // Issue 25 §2–§3: the family's own portal requests and its access copy (7 days; another family's → 404).
+  app.get('/api/v1/portal/privacy-requests', {
+    config: { policy: familyOnly() },
+    schema: { tags: ['portal'], response: { 200: portalPrivacyRequestList } },
+    handler: async (request) => ({ items: await familyPrivacyRequests(ctx, familyOf(request).familyId) }),
+  });
+  app.get('/api/v1/portal/privacy-requests/:id/access-copy/:format', {
+    config: { policy: familyOnly() },
+    schema: { tags: ['portal'], params: portalCopyParams },
+    handler: async (request, reply) =>
+      sendStoredFile(reply, await downloadFamilyCopy(ctx, familyOf(request), request.params.id, request.params.format)),
   });
   // Issue 25 §7: the record of processing, generated from the registry and the settings.
   app.get('/api/v1/privacy/record', {

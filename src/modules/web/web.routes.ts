@@ -105,6 +105,12 @@ export async function webRoutes(app: App, ctx: AppContext, { webDir }: { webDir:
     schema: { hide: true, querystring: portalQuery, params: z.object({ id: z.string().max(100) }) },
     handler: (request, reply) => portalPage(request, reply, { kind: 'request', requestId: request.params.id }),
   });
+  // Issue 25 §2–§3 (F2): the family's data-subject requests and its access copy.
+  app.get('/portal/privacy', {
+    config: { policy: PUBLIC },
+    schema: { hide: true, querystring: portalQuery },
+    handler: (request, reply) => portalPage(request, reply, { kind: 'privacy' }),
+  });
 
   const sendStaff = async (_request: unknown, reply: import('fastify').FastifyReply) =>
     reply.type('text/html; charset=utf-8').header('cache-control', 'no-cache').send(staffHtml);
