@@ -8,6 +8,7 @@ import { notifyError, notifySuccess } from '../ui/notify.js';
 import { LoadFailure, Page, PageLoader } from '../ui/page.js';
 import { errorMessage } from '../ui/problems.js';
 import { useAckWrite, useVersionStatus, type VersionStatus } from './acknowledgements-api.js';
+import { ExemptionsPanel } from './exemptions-panel.js';
 import { ACKNOWLEDGEMENTS_NS } from './i18n.js';
 import { PartiesPanel } from './parties-panel.js';
 
@@ -15,8 +16,8 @@ type DepartmentGroup = VersionStatus['departments'][number];
 
 /**
  * R2 (issue 26 §5): one version's acknowledgements by department ("no department" apart), one-click
- * reminders through the outbox, the export, each department's receipt (recorded by its head), and
- * contract parties with their links.
+ * reminders through the outbox, the export, each department's receipt (recorded by its head),
+ * contract parties with their links, and exemptions with the policy that replaces this one (P-SCOPE).
  */
 export function AcknowledgementVersionPage() {
   const { versionId = '' } = useParams();
@@ -59,6 +60,7 @@ export function AcknowledgementVersionPage() {
         <DepartmentCard key={group.departmentId ?? 'none'} versionId={versionId} group={group} />
       ))}
       <PartiesPanel versionId={versionId} parties={status.parties} />
+      <ExemptionsPanel versionId={versionId} status={status} />
     </Page>
   );
 }

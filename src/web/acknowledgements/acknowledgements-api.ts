@@ -1,6 +1,9 @@
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import type {
   ContractParty,
+  Exemption,
+  ExemptionBody,
+  HeadedDepartment,
   PendingAcknowledgement,
   Requirement,
   RequirementBody,
@@ -10,7 +13,18 @@ import type {
 import type { Department } from '../../contracts/departments.js';
 import { api } from '../api/client.js';
 
-export type { ContractParty, Department, PendingAcknowledgement, Requirement, RequirementBody, VersionOverview, VersionStatus };
+export type {
+  ContractParty,
+  Department,
+  Exemption,
+  ExemptionBody,
+  HeadedDepartment,
+  PendingAcknowledgement,
+  Requirement,
+  RequirementBody,
+  VersionOverview,
+  VersionStatus,
+};
 
 export const ackKeys = {
   mine: ['acknowledgements', 'mine'] as const,
@@ -18,6 +32,8 @@ export const ackKeys = {
   overview: ['acknowledgements', 'overview'] as const,
   status: (versionId: string) => ['acknowledgements', 'status', versionId] as const,
   parties: ['acknowledgements', 'parties'] as const,
+  exemptions: (versionId: string) => ['acknowledgements', 'exemptions', versionId] as const,
+  headed: ['acknowledgements', 'headed'] as const,
   departments: ['departments'] as const,
 };
 
@@ -61,6 +77,23 @@ export function useVersionStatus(versionId: string) {
 
 export function useParties() {
   return useQuery({ queryKey: ackKeys.parties, queryFn: () => api.get<{ items: ContractParty[] }>('/acknowledgements/parties') });
+}
+
+/** P-SCOPE: the exemptions from a version's document (HR). */
+export function useExemptions(versionId: string) {
+  return useQuery({
+    queryKey: ackKeys.exemptions(versionId),
+    queryFn: () => api.get<{ items: Exemption[] }>(`/acknowledgements/versions/${versionId}/exemptions`),
+  });
+}
+
+/** R2: the departments and sections the signed-in staff member heads (empty for everyone else). */
+export function useHeadedDepartments() {
+  return useQuery({
+    queryKey: ackKeys.headed,
+    queryFn: () => api.get<{ items: HeadedDepartment[] }>('/acknowledgements/departments/mine'),
+    staleTime: 5 * 60_000,
+  });
 }
 
 /** A write after which the acknowledgement views are read again. */

@@ -91,6 +91,11 @@ export const router = createBrowserRouter(
           lazy: async () => ({ Component: (await import('../acknowledgements/acknowledgements-page.js')).AcknowledgementsPage }),
         },
         {
+          // R2: a department head's own copies (any role; the server lists only what they head).
+          path: 'acknowledgements/department',
+          lazy: async () => ({ Component: (await import('../acknowledgements/department-copies-page.js')).DepartmentCopiesPage }),
+        },
+        {
           path: 'acknowledgements/:versionId',
           lazy: async () => ({
             Component: (await import('../acknowledgements/acknowledgement-version-page.js')).AcknowledgementVersionPage,
