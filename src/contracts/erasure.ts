@@ -34,6 +34,24 @@ export const familyIdQuery = z.object({
   requestRef: z.string().trim().min(1).max(40).optional(),
 });
 
+/** Issue 25 §2, §5: the writer of a complaint or inquiry who is not a registered family, by the case's reference. */
+export const eraseComplainantBody = z.object({
+  complaintReference: z.string().trim().min(1).max(40),
+  reason: z.enum(ERASURE_REASONS),
+  requestRef: z.string().trim().min(1).max(40).optional(),
+});
+export const complainantErasureResult = z.object({
+  complaintId: z.string(),
+  reference: z.string(),
+  erasedAt: z.string(),
+  tables: z.array(erasedTable),
+});
+export const complaintReferenceQuery = z.object({
+  complaintReference: z.string().trim().min(1).max(40),
+  /** The erasure request the holds are read for: it does not hold itself. */
+  requestRef: z.string().trim().min(1).max(40).optional(),
+});
+
 export const ledgerEntry = z.object({
   familyId: z.string(),
   number: z.number().int(),

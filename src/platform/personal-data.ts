@@ -123,6 +123,11 @@ export interface ErasureHold {
   name: string;
   label: { ar: string; en: string };
   find(db: Kysely<Database>, familyId: string, except?: string): Promise<string[]>;
+  /**
+   * The same for the erasure of one complaint or inquiry filed by someone who is not a registered
+   * family (issue 25 §2, §5): the holding records' references. Absent: the hold is about families only.
+   */
+  findForComplaint?(db: Kysely<Database>, complaintId: string, except?: string): Promise<string[]>;
 }
 
 /** The assembled registry and holds, provided by app.ts to the area that erases (modules/erasure). */

@@ -174,6 +174,8 @@ const EXPECTED: Record<string, Expected> = {
   'POST /api/v1/privacy/erasures': PRIVACY,
   'GET /api/v1/privacy/erasures': PRIVACY,
   'GET /api/v1/privacy/erasure-holds': PRIVACY,
+  'POST /api/v1/privacy/complainant-erasures': PRIVACY,
+  'GET /api/v1/privacy/complainant-erasure-holds': PRIVACY,
   'GET /api/v1/privacy/retention': PRIVACY,
   'PUT /api/v1/privacy/retention': PRIVACY,
   'GET /api/v1/privacy/retention/preview': PRIVACY,

@@ -528,6 +528,8 @@ const WRITES: Record<string, Line> = {
       })),
     ],
   },
+  // Issue 25 §2, §5: a complaint's writer who is not a registered family; a case a family filed is refused (409).
+  'POST /api/v1/privacy/complainant-erasures': { exempt: 'a complaint or inquiry no registered family filed: it names no family' },
   'POST /api/v1/privacy/breaches/:id/people-informed': {
     cases: [
       notFound('tell a family of another office about a breach', () => ({

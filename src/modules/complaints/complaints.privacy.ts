@@ -40,3 +40,20 @@ export async function complaintWriterRecipients(db: Db, ctx: AppContext, complai
   const row = await db.selectFrom('complaints').selectAll().where('id', '=', complaintId).executeTakeFirst();
   return row ? writerRecipients(db, ctx, row) : [];
 }
+
+/** What the erasure area needs to erase a complaint or inquiry's writer (issue 25 §5): the case, and whether a registered family filed it. */
+export interface ComplaintForErasure {
+  id: string;
+  reference: string;
+  kind: string;
+  familyId: string | null;
+}
+
+export async function complaintForErasure(db: Db, reference: string): Promise<ComplaintForErasure | null> {
+  const row = await db
+    .selectFrom('complaints')
+    .select(['id', 'reference', 'kind', 'family_id'])
+    .where('reference', '=', reference.trim().toUpperCase())
+    .executeTakeFirst();
+  return row ? { id: row.id, reference: row.reference, kind: row.kind, familyId: row.family_id } : null;
+}

@@ -13,8 +13,17 @@ export { type CompensationEscalation, compensationEscalation, complaintReference
 export { type CaseStepped, caseStepped } from './complaints.handling.js';
 export { listContactOfficers, officerForFamily } from './complaints.officers.js';
 export { concernedByComplaint, isConcerned } from './complaints.policy.js';
-/** F2 (issue 25 §2): the privacy area identifies a complainant by reference and tracking code, and answers on their case's channel. */
-export { type ComplaintRequester, complaintByTracking, complaintWriterRecipients } from './complaints.privacy.js';
+/**
+ * F2 (issue 25 §2, §5): the privacy area identifies a complainant by reference and tracking code, and
+ * answers on their case's channel; the erasure area finds the case whose writer's data it erases.
+ */
+export {
+  type ComplaintForErasure,
+  type ComplaintRequester,
+  complaintByTracking,
+  complaintForErasure,
+  complaintWriterRecipients,
+} from './complaints.privacy.js';
 /** Issue 24 §5: the surveys' export names complaints and inquiries by their reference. */
 export { complaintReferences } from './complaints.references.js';
 

@@ -1,4 +1,7 @@
 import {
+  complainantErasureResult,
+  complaintReferenceQuery,
+  eraseComplainantBody,
   eraseFamilyBody,
   erasureHoldList,
   erasureResult,
@@ -14,6 +17,7 @@ import { AppError } from '../../platform/http/app-error.js';
 import { staffOnly } from '../../platform/http/route-policy.js';
 import { type App, staffOf } from '../../platform/http/types.js';
 import { familyInScope } from '../families/index.js';
+import { complaintErasureHoldsByReference, eraseComplainant } from './erasure.complainant.js';
 import { readLedger } from './erasure.ledger.js';
 import { eraseFamily, erasureHolds } from './erasure.service.js';
 import { retentionPeriods, setRetentionPeriods } from './retention.periods.js';
@@ -63,6 +67,25 @@ export function erasureRoutes(app: App, ctx: AppContext): void {
       if (!scoped) throw AppError.notFound('family.not-found', 'No such family in your scope');
       return { holds: await erasureHolds(ctx, request.query.familyId, request.query.requestRef) };
     },
+  });
+
+  // Issue 25 §2, §5: the writer of a complaint or inquiry who is not a registered family (the whole
+  // privacy office's, as their requests are); a case a family filed goes with the family's erasure.
+  app.post('/api/v1/privacy/complainant-erasures', {
+    config: { policy: OFFICERS_SETTINGS },
+    schema: { tags: ['privacy'], body: eraseComplainantBody, response: { 201: complainantErasureResult } },
+    handler: async (request, reply) => {
+      const { complaintReference, reason, requestRef } = request.body;
+      return reply.code(201).send(await eraseComplainant(ctx, staffOf(request), complaintReference, { reason, requestRef }));
+    },
+  });
+
+  app.get('/api/v1/privacy/complainant-erasure-holds', {
+    config: { policy: OFFICERS_SETTINGS },
+    schema: { tags: ['privacy'], querystring: complaintReferenceQuery, response: { 200: erasureHoldList } },
+    handler: async (request) => ({
+      holds: await complaintErasureHoldsByReference(ctx, request.query.complaintReference, request.query.requestRef),
+    }),
   });
 
   app.get('/api/v1/privacy/retention', {

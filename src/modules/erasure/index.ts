@@ -6,7 +6,8 @@ import { nightlyRetention } from './retention.run.js';
  * Erasure and retention (issue 25 §5–§6, F2; docs/decisions/014-erasure.md): a family's erasure by
  * the registry's declarations, the legal holds areas register, the erasure ledger `sila restore`
  * re-applies, and the nightly retention job. The privacy area carries out an erasure request
- * through `eraseFamily` and shows the holds with `erasureHolds`.
+ * through `eraseFamily` and shows the holds with `erasureHolds`; a complaint's writer who is not a
+ * registered family is erased by its case (erasure.complainant.ts).
  */
 export { type LedgerEntry, readLedger, reapplyLedger } from './erasure.ledger.js';
 export { erasureCarryOver } from './erasure.restore.js';
@@ -18,5 +19,5 @@ export const erasureArea: AreaManifest = {
   routes: (app, ctx) => erasureRoutes(app, ctx),
   // Checked hourly; runs once a night (retention.run.ts).
   jobs: (ctx) => [{ name: 'retention', intervalMs: 60 * 60_000, run: (now) => nightlyRetention(ctx, now) }],
-  auditKinds: ['family.erase', 'retention.anonymise', 'retention.update'],
+  auditKinds: ['complaint.erase', 'family.erase', 'retention.anonymise', 'retention.update'],
 };

@@ -58,8 +58,20 @@ const NOTIFICATIONS_PERSONAL_DATA: readonly PersonalTable[] = [
       // Issue 25 §3 (decision 015): staff's note on a call or letter, left out of the access copy.
       { ...sealed('outcome_note', 'staff’s note on a call or letter', { ar: 'ملاحظة الموظف', en: 'Staff note' }), accessCopy: 'internal' },
     ],
-    // Issue 25 §5: that a message went, when and on which channel stays; where and what it said goes.
-    erasure: { rows: 'update', of: { column: 'recipient_id', where: { recipient_kind: 'family' } } },
+    // Issue 25 §5: that a message went, when and on which channel stays; where and what it said goes —
+    // a family's messages, and those sent to a complaint's or inquiry's writer about it (a complainant
+    // who is not a registered family is erased with the case).
+    erasure: {
+      rows: 'update',
+      of: [
+        { column: 'recipient_id', where: { recipient_kind: 'family' } },
+        ...(['complaint', 'inquiry'] as const).map((about) => ({
+          column: 'about_id',
+          where: { about_type: about, recipient_kind: 'contact' },
+          in: { table: 'complaints', rows: { column: 'family_id' } },
+        })),
+      ],
+    },
   },
 ];
 

@@ -20,8 +20,9 @@ interface Hold {
 /**
  * Issue 25 §5 (F2): an erasure request hands the execution to the erasure area through its own API —
  * the legal holds that would block it (`/privacy/erasure-holds`), then the erasure itself
- * (`/privacy/erasures`, which writes the ledger and answers 409 naming a hold). This request records
- * the decision; the answer to the requester is still sent from its page.
+ * (`/privacy/erasures`, which writes the ledger and answers 409 naming a hold) — or, for a complainant
+ * or inquirer who is not a registered family, their case's (`/privacy/complainant-erasures`). This
+ * request records the decision; the answer to the requester is still sent from its page.
  */
 export function ErasureHandOffSection({ request }: { request: PrivacyRequestDetail }) {
   const { t } = useTranslation(PRIVACY_NS);
@@ -30,19 +31,29 @@ export function ErasureHandOffSection({ request }: { request: PrivacyRequestDeta
   const me = useCurrentUser();
   const [isConfirming, setConfirming] = useState(false);
   const familyId = request.familyId;
-  const canErase = Boolean(familyId) && request.status === 'verified' && hasRole(me.roles, 'privacy-officer');
+  // §2, §5: a complainant or inquirer who is not a registered family is erased by their case's reference.
+  const complaintReference = familyId ? null : request.complaintReference;
+  const subject = familyId ? 'family' : 'complainant';
+  const canErase = Boolean(familyId || complaintReference) && request.status === 'verified' && hasRole(me.roles, 'privacy-officer');
   const holds = useQuery({
-    queryKey: ['privacy', 'erasure-holds', familyId, request.reference],
+    queryKey: ['privacy', 'erasure-holds', familyId, complaintReference, request.reference],
     // This request does not hold its own erasure (issue 25 §5): the holds are read for it.
     queryFn: () =>
-      api.get<{ holds: Hold[] }>(`/privacy/erasure-holds${queryString({ familyId: familyId ?? '', requestRef: request.reference })}`),
+      familyId
+        ? api.get<{ holds: Hold[] }>(`/privacy/erasure-holds${queryString({ familyId, requestRef: request.reference })}`)
+        : api.get<{ holds: Hold[] }>(
+            `/privacy/complainant-erasure-holds${queryString({ complaintReference: complaintReference ?? '', requestRef: request.reference })}`,
+          ),
     enabled: canErase,
   });
   const erase = useMutation({
-    mutationFn: () => api.post('/privacy/erasures', { familyId, reason: 'data-subject-request', requestRef: request.reference }),
+    mutationFn: () =>
+      familyId
+        ? api.post('/privacy/erasures', { familyId, reason: 'data-subject-request', requestRef: request.reference })
+        : api.post('/privacy/complainant-erasures', { complaintReference, reason: 'data-subject-request', requestRef: request.reference }),
     onSuccess: () => {
       setConfirming(false);
-      notifySuccess(t('detail.erased'));
+      notifySuccess(t(subject === 'family' ? 'detail.erased' : 'detail.complainantErased'));
     },
     onError: (error) => {
       setConfirming(false);
@@ -73,15 +84,15 @@ export function ErasureHandOffSection({ request }: { request: PrivacyRequestDeta
         )}
         {canErase && holds.isSuccess && list.length === 0 && (
           <Button color="red" variant="light" w="fit-content" onClick={() => setConfirming(true)}>
-            {t('detail.erasureHandOff')}
+            {t(subject === 'family' ? 'detail.erasureHandOff' : 'detail.complainantErasureHandOff')}
           </Button>
         )}
       </Stack>
       <ConfirmDialog
         opened={isConfirming}
-        title={t('detail.erasureHandOff')}
-        message={t('detail.erasureConfirm')}
-        confirmLabel={t('detail.erasureHandOff')}
+        title={t(subject === 'family' ? 'detail.erasureHandOff' : 'detail.complainantErasureHandOff')}
+        message={t(subject === 'family' ? 'detail.erasureConfirm' : 'detail.complainantErasureConfirm')}
+        confirmLabel={t(subject === 'family' ? 'detail.erasureHandOff' : 'detail.complainantErasureHandOff')}
         color="red"
         isPending={erase.isPending}
         onConfirm={() => erase.mutate()}
