@@ -5,7 +5,7 @@ import { sealPendingAudit, verifyAuditChain } from '../../src/modules/audit/audi
 import { dispatchDue } from '../../src/modules/notifications/outbox.dispatcher.js';
 import { applyDecision, beginStudy } from '../../src/modules/requests/requests.workflow.js';
 import { ManualClock } from '../../src/platform/clock.js';
-import { buildFamily, buildRequest } from './factories.js';
+import { buildComplaint, buildFamily, buildRequest } from './factories.js';
 import { type Agent, buildStaff, createTestApp, ENGINE, type StaffFixture, signIn, type TestApp } from './harness.js';
 
 /**
@@ -169,5 +169,38 @@ describe(`retention by kind (issue 25 §5–§6, F2) [${ENGINE}]`, () => {
     const next = kindOf((await retentionJob()?.run(t.clock.now())) as RetentionReport, 'families');
     expect(next).toMatchObject({ anonymised: 1, held: 1, references: [asking.reference] });
     expect(await name(asking.id)).toMatch(/^أسرة مجهّلة رقم \d+$/);
+  });
+
+  it('F2 (§5–§6): a closed complaint past its 5 years is held while its writer’s data-subject request is open, and anonymised the night after it is answered', async () => {
+    await at('2030-06-01T09:00:00.000Z');
+    const filed = await buildComplaint(t, { description: 'لم يصلني رد على طلبي للحصول على سلة رمضان هذا العام.' });
+    await t.ctx.db.updateTable('complaints').set({ closed_at: t.clock.now().toISOString() }).where('id', '=', filed.id).execute();
+    const asked = await officer.request('POST', '/api/v1/privacy/requests', {
+      kind: 'access',
+      channel: 'phone',
+      requester: { kind: 'complainant', complaintReference: filed.reference, trackingCode: filed.trackingCode },
+      relation: 'self',
+    });
+    expect(asked.statusCode, asked.body).toBe(201);
+
+    await at('2035-06-02T23:00:00.000Z'); // 5 years and a day after closing, 02:00 in Riyadh
+    const preview = kindOf((await officer.request('GET', '/api/v1/privacy/retention/preview')).json(), 'complaints');
+    expect(preview).toMatchObject({ months: 60, anonymised: 0, held: 1 });
+    const report = kindOf((await retentionJob()?.run(t.clock.now())) as RetentionReport, 'complaints');
+    expect(report).toMatchObject({ anonymised: 0, held: 1 });
+    const writer = async () =>
+      (await t.ctx.db.selectFrom('complaints').select('writer_name').where('id', '=', filed.id).executeTakeFirstOrThrow()).writer_name;
+    expect(await writer()).not.toBeNull();
+
+    const verified = await officer.request('POST', `/api/v1/privacy/requests/${asked.json().id}/verification`, { method: 'tracking-code' });
+    expect(verified.statusCode, verified.body).toBe(200);
+    const answered = await officer.request('POST', `/api/v1/privacy/requests/${asked.json().id}/answer`, {
+      answer: 'أرسلنا إليك نسخة من بياناتك.',
+    });
+    expect(answered.statusCode, answered.body).toBe(200);
+    await at('2035-06-03T23:00:00.000Z');
+    const next = kindOf((await retentionJob()?.run(t.clock.now())) as RetentionReport, 'complaints');
+    expect(next).toMatchObject({ anonymised: 1, held: 0, references: [filed.reference] });
+    expect(await writer()).toBeNull();
   });
 });

@@ -5,6 +5,7 @@ import type { Database } from '../../platform/db/schema.js';
 import { uuidv7 } from '../../platform/ids.js';
 import { personalDataSources } from '../../platform/personal-data.js';
 import { recordAudit } from '../audit/index.js';
+import { complaintErasureHolds } from './erasure.complainant.js';
 import { eraseByRegistry, reclaimErasedSpace } from './erasure.engine.js';
 import { writeLedger } from './erasure.ledger.js';
 import { eraseFamily, erasureHolds } from './erasure.service.js';
@@ -82,10 +83,17 @@ async function duePage(db: Db, kind: RetentionKind, cutoff: string, after: strin
     .execute();
 }
 
+/** §5: a legal hold keeps a due family, or a due complaint (an open data-subject request about it), for a later night. */
+async function isHeld(ctx: AppContext, kind: RetentionKind, id: string): Promise<boolean> {
+  if (kind === 'families') return (await erasureHolds(ctx, id)).length > 0;
+  if (kind === 'complaints') return (await complaintErasureHolds(ctx, id)).length > 0;
+  return false;
+}
+
 /** Anonymises one due record, adding the tables it touched to `touched`; answers false when a legal hold keeps it. */
 async function anonymise(ctx: AppContext, kind: RetentionKind, due: Due, now: Date, touched: Set<string>): Promise<boolean> {
+  if (await isHeld(ctx, kind, due.id)) return false;
   if (kind === 'families') {
-    if ((await erasureHolds(ctx, due.id)).length) return false;
     const erased = await eraseFamily(ctx, { kind: 'system' }, due.id, { reason: 'retention-expired', isReclaimDeferred: true });
     for (const table of ['families', ...erased.tables.map((t) => t.table)]) touched.add(table);
     return true;
@@ -157,9 +165,7 @@ export async function runRetention(ctx: AppContext, { isDryRun }: { isDryRun: bo
       if (!page.length) break;
       const touched = new Set<string>();
       for (const due of page) {
-        const isDone = isDryRun
-          ? !(kind === 'families' && (await erasureHolds(ctx, due.id)).length)
-          : await anonymise(ctx, kind, due, now, touched);
+        const isDone = isDryRun ? !(await isHeld(ctx, kind, due.id)) : await anonymise(ctx, kind, due, now, touched);
         if (isDone) {
           entry.anonymised += 1;
           if (entry.references.length < SHOWN) entry.references.push(due.reference);
