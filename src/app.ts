@@ -19,7 +19,7 @@ import { familiesArea } from './modules/families/index.js';
 import { healthArea } from './modules/health/index.js';
 import { notificationsArea } from './modules/notifications/index.js';
 import { portalArea } from './modules/portal/index.js';
-import { privacyArea, processingSources } from './modules/privacy/index.js';
+import { filesProcessing, privacyArea, processingSources } from './modules/privacy/index.js';
 import { requestsArea } from './modules/requests/index.js';
 import { savedViewsArea } from './modules/saved-views/index.js';
 import { settingsArea } from './modules/settings/index.js';
@@ -79,8 +79,8 @@ export function wireAreas(ctx: AppContext): void {
     for (const area of AREAS) area.wire?.(ctx);
     // F2 (issue 25 §7): the record of processing reads every area's personal-data declarations.
     ctx.hooks.provide(processingSources, 'areas', () => [
-      ...AREAS.map((area) => ({ area: area.name, tables: area.personalData ?? [] })),
-      { area: 'files', tables: FILE_STORE_PERSONAL_DATA },
+      ...AREAS.map((area) => ({ area: area.name, tables: area.personalData ?? [], processing: area.processing })),
+      { area: 'files', tables: FILE_STORE_PERSONAL_DATA, processing: filesProcessing(AREAS) },
     ]);
     // Issue 25 §5 (F2): the erasure area walks the whole registry and every area's legal holds.
     ctx.hooks.provide(personalDataSources, 'app', () => ({

@@ -1,11 +1,34 @@
+import type { RetentionKind } from '../contracts/erasure.js';
+import type { StaffRole } from '../domain/roles.js';
 import type { AppContext } from './context.js';
 import type { App } from './http/types.js';
-import type { ErasureHold, PersonalTable } from './personal-data.js';
+import type { BilingualLabel, ErasureHold, PersonalTable } from './personal-data.js';
 import type { Job } from './scheduler.js';
 
 export interface RouteOptions {
   /** Directory of the built browser app (dist/web); absent in API-only tests. */
   webDir: string | undefined;
+}
+
+/**
+ * What the record of processing (issue 25 §7, F2) says of an area's personal data, beside its
+ * registry tables: why it is processed, which staff roles may read it, and which retention periods
+ * of the erasure area's settings apply to it.
+ */
+export interface AreaProcessing {
+  /** The purpose, in Arabic and English. */
+  purpose: BilingualLabel;
+  /**
+   * The staff roles whose routes read the area's personal data: the role lists the area's policy
+   * file (or routes file) gives its read routes — never a second list typed here. An integration
+   * test (tests/integration/privacy-record.test.ts) checks them against the registered routes.
+   */
+  readers: readonly StaffRole[];
+  /**
+   * The retention kinds (issue 25 §6) whose period ends the data's keeping; empty: no period
+   * applies (kept while the association needs it — "never" in the record).
+   */
+  retention: readonly RetentionKind[];
 }
 
 /**
@@ -22,6 +45,8 @@ export interface AreaManifest {
   wire?(ctx: AppContext): void;
   /** Every table and column of the area holding personal data (platform/personal-data.ts). */
   personalData?: readonly PersonalTable[];
+  /** Issue 25 §7 (F2): purpose, readers and retention of `personalData`, for the record of processing. */
+  processing?: AreaProcessing;
   /** Issue 25 §5 (F2): what holds a family's erasure (an open request, complaint, case). */
   erasureHolds?: readonly ErasureHold[];
   /** The audit actions the area writes (`family.update`, …): the audit trail's vocabulary. */

@@ -118,13 +118,20 @@ test('F2: a privacy officer records a breach and decides it is notifiable — th
   await expectNoSeriousViolations(page, 'breach awaiting the regulator');
   await shot(page, 'privacy-breach-1280', { fullPage: true });
 
-  // Issue 25 §7: the record of processing, generated from the registry, printable.
+  // Issue 25 §7: the record of processing, generated from the registry and the settings, printable:
+  // each area by its purpose, the roles that read it, its retention period, its columns by label.
   await page.goto('/staff/privacy/breaches');
   await page.getByRole('link', { name: k('tabs.record') }).click();
   await expect(page.getByRole('heading', { level: 1, name: k('record.title') })).toBeVisible();
-  await expect(page.getByRole('heading', { level: 2, name: 'privacy' })).toBeVisible();
-  await expect(page.getByText('the answer sent to the requester')).toBeVisible();
+  const privacyArea = page.getByRole('region', { name: 'الاستجابة لطلبات أصحاب البيانات وتوثيق حوادث تسرّب البيانات الشخصية' });
+  await expect(privacyArea).toContainText('مسؤول حماية البيانات');
+  await expect(privacyArea.getByRole('cell', { name: 'صلة مقدّم الطلب بصاحب البيانات' })).toBeVisible();
+  const familiesArea = page.getByRole('region', { name: 'تسجيل الأسر المستفيدة وأفرادها والتواصل معها وتقديم الخدمات لها' });
+  await expect(familiesArea).toContainText(`${k('record.retentionKinds.families')}: 120 شهرًا`);
+  await expect(familiesArea.getByRole('cell', { name: 'رقم الهوية الوطنية / الإقامة' })).toBeVisible();
+  await expect(page.getByText('the answer sent to the requester')).toHaveCount(0);
   await expectNoSeriousViolations(page, 'record of processing');
+  await shot(page, 'privacy-record-1280', { fullPage: true });
   await staff.close();
 });
 

@@ -251,7 +251,8 @@ describe(`F2 privacy requests [${ENGINE}]`, () => {
       holds: 'the answer sent to the requester',
       isEncrypted: true,
     });
-    expect(record.roles).toContain('privacy-officer');
+    // Issue 25 §7: roles per area (tests/integration/privacy-record.test.ts checks them against the routes).
+    expect(privacy.readers).toContain('privacy-officer');
     expect(record.transfers.map((x: { channel: string }) => x.channel)).toEqual(['sms', 'whatsapp', 'email']);
     expect(record.answerDays).toBeLessThanOrEqual(30);
     expect((await reception.request('GET', '/api/v1/privacy/record')).statusCode).toBe(403);

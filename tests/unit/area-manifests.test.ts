@@ -2,6 +2,7 @@ import { readdirSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { AREAS, personalDataRegistry } from '../../src/app.js';
+import { STAFF_ROLES } from '../../src/domain/roles.js';
 import { FILE_STORE_PERSONAL_DATA } from '../../src/platform/files/file-store.js';
 import { assertRegistry, isLabelled, type PersonalColumn, type PersonalTable } from '../../src/platform/personal-data.js';
 
@@ -37,6 +38,26 @@ describe('area manifests (issue 18 §2)', () => {
     const written = auditActionsIn(sourcesOf(name)).filter((a) => !a.startsWith('request.illegal') && !a.startsWith('calendar.'));
     const missing = written.filter((action) => !isDeclared(area.auditKinds ?? [], action));
     expect(missing).toEqual([]);
+  });
+});
+
+describe('record of processing declarations (issue 25 §7, F2)', () => {
+  const holders = AREAS.filter((a) => (a.personalData ?? []).length > 0);
+
+  it.each(holders.map((a) => [a.name, a] as const))('%s declares its purpose, readers and retention', (_name, area) => {
+    const processing = area.processing;
+    expect(processing).toBeDefined();
+    if (!processing) return;
+    expect(isLabelled({ label: processing.purpose })).toBe(true);
+    expect(processing.readers.length).toBeGreaterThan(0);
+    for (const role of processing.readers) expect(STAFF_ROLES).toContain(role);
+    expect(new Set(processing.readers).size).toBe(processing.readers.length);
+    // A family's erasure reaches the area's rows: the families' period applies to them.
+    const erasedWithFamily = (area.personalData ?? []).some(
+      (t) => (t.subject === 'family' || t.subject === 'recipient') && t.erasure && t.erasure.rows !== 'outside',
+    );
+    if (erasedWithFamily) expect(processing.retention).toContain('families');
+    if ((area.personalData ?? []).some((t) => t.subject === 'complainant')) expect(processing.retention).toContain('complaints');
   });
 });
 

@@ -2,6 +2,7 @@ import type { AreaManifest } from '../../platform/area.js';
 import { staffGates } from '../../platform/http/staff-gates.js';
 import type { PersonalTable } from '../../platform/personal-data.js';
 import { acknowledgementGate } from './acknowledgements.gate.js';
+import { ACK_HR } from './acknowledgements.policy.js';
 import { acknowledgementPublicRoutes } from './acknowledgements.public.js';
 import { acknowledgementRoutes } from './acknowledgements.routes.js';
 
@@ -74,6 +75,15 @@ export const acknowledgementsArea: AreaManifest = {
   wire(ctx) {
     // R1: an overdue acknowledgement closes every staff route but its own, sign-out and the current user.
     ctx.hooks.provide(staffGates, 'acknowledgements', (principal) => acknowledgementGate(ctx, principal));
+  },
+  // Issue 25 §7 (F2): the record of processing — purpose, the roles of the read routes, retention.
+  processing: {
+    purpose: {
+      ar: 'توثيق إقرار الموظفين والأطراف المتعاقدة بسياسات الجمعية',
+      en: 'Recording staff’s and contract parties’ acknowledgement of the association’s policies',
+    },
+    readers: ACK_HR,
+    retention: [],
   },
   personalData: ACK_PERSONAL_DATA,
   auditKinds: ['acknowledgement.*'],

@@ -1,6 +1,7 @@
 import type { AreaManifest } from '../../platform/area.js';
 import type { FamilyRows, PersonalTable } from '../../platform/personal-data.js';
 import { REQUEST_SUBJECT as REQUEST_KIND } from './committee-subjects.js';
+import { COMMITTEE_WORKERS } from './committees.policy.js';
 import { committeeRoutes } from './committees.routes.js';
 import { minutesAad, voteAadOf, votePayloadAad } from './meeting-state.js';
 
@@ -93,6 +94,16 @@ const COMMITTEES_PERSONAL_DATA: readonly PersonalTable[] = [
 export const committeesArea: AreaManifest = {
   name: 'committees',
   routes: (app, ctx) => committeeRoutes(app, ctx),
+  // Issue 25 §7 (F2): the record of processing — purpose, the roles of the read routes, retention.
+  // Votes go with the family's erasure; the minutes stay as the committee's legal record.
+  processing: {
+    purpose: {
+      ar: 'دراسة اللجان للحالات وتوثيق تصويت أعضائها ومحاضر اجتماعاتها',
+      en: 'Committees’ study of cases, their members’ votes and the minutes of their meetings',
+    },
+    readers: COMMITTEE_WORKERS,
+    retention: ['families'],
+  },
   personalData: COMMITTEES_PERSONAL_DATA,
   auditKinds: [
     'committee.awaiting-study.list',

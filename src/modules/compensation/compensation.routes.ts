@@ -39,7 +39,7 @@ import { saveSettlementTerms, settleCase, settlementDocument } from './compensat
  * The roles open the routes; the services decide who sees which case (management and the
  * investigation committee's members, within their scope, never the staff concerned).
  */
-const WORKERS: StaffRole[] = ['management', 'committee-member', 'follow-up-committee'];
+export const WORKERS: StaffRole[] = ['management', 'committee-member', 'follow-up-committee'];
 const POLICY = staffOnly(WORKERS, 'families');
 const TAGS = ['compensation'];
 

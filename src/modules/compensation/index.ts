@@ -6,7 +6,7 @@ import { caseOutcome, openFromComplaint } from './compensation.cases.js';
 import { OPEN_CASE_HOLD } from './compensation.erasure-holds.js';
 import { COMPENSATION_SUBJECT, compensationCommitteeSubject } from './compensation.guard.js';
 import { compensationJobs } from './compensation.jobs.js';
-import { compensationRoutes } from './compensation.routes.js';
+import { compensationRoutes, WORKERS } from './compensation.routes.js';
 import { COMPENSATION_PERSONAL_DATA } from './compensation.sealing.js';
 import { SETTLEMENT_KIND, settlementAttestationSubject } from './compensation.settlement-data.js';
 
@@ -29,6 +29,12 @@ export const compensationArea: AreaManifest = {
     ctx.hooks.provide(attestationSubjects, SETTLEMENT_KIND, settlementAttestationSubject);
     // E3: escalating a complaint opens its case; the tracking page reads its outcome.
     ctx.hooks.provide(compensationEscalation, 'compensation', { openFromComplaint, caseOf: caseOutcome });
+  },
+  // Issue 25 §7 (F2): the record of processing — purpose, the roles of the read routes, retention.
+  processing: {
+    purpose: { ar: 'معالجة قضايا التعويض والتسوية وصرف المستحقات', en: 'Handling compensation cases, settlements and payments' },
+    readers: WORKERS,
+    retention: ['families'],
   },
   personalData: COMPENSATION_PERSONAL_DATA,
   erasureHolds: [OPEN_CASE_HOLD],

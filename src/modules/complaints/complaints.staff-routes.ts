@@ -59,10 +59,10 @@ import { listComplaints, listInquiries, oversight as oversightFigures } from './
  * inquiry) are the service's.
  */
 // Volunteers read what they filed (A6, issue 27 §3); the service shows them nothing else (complaints.policy.ts `canSee`).
-const COMPLAINT_READERS: StaffRole[] = ['follow-up-committee', 'management', 'reception', 'contact-officer', 'volunteer'];
+export const COMPLAINT_READERS: StaffRole[] = ['follow-up-committee', 'management', 'reception', 'contact-officer', 'volunteer'];
 const COMPLAINT_STEPPERS: StaffRole[] = ['follow-up-committee', 'reception', 'contact-officer'];
 const COMPLAINT_HANDLERS: StaffRole[] = ['follow-up-committee'];
-const INQUIRY_READERS: StaffRole[] = ['contact-officer', 'management', 'reception', 'volunteer'];
+export const INQUIRY_READERS: StaffRole[] = ['contact-officer', 'management', 'reception', 'volunteer'];
 const INQUIRY_STEPPERS: StaffRole[] = ['contact-officer', 'reception'];
 const MAX_SCANS = 5;
 

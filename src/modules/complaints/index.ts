@@ -6,7 +6,7 @@ import { complaintJobs } from './complaints.jobs.js';
 import { complaintPageRoutes } from './complaints.pages.js';
 import { caseSessionAbilities } from './complaints.policy.js';
 import { complaintRoutes } from './complaints.routes.js';
-import { complaintStaffRoutes } from './complaints.staff-routes.js';
+import { COMPLAINT_READERS, complaintStaffRoutes, INQUIRY_READERS } from './complaints.staff-routes.js';
 
 /** E3, issue 23: the compensation area provides the case an escalation opens, and reads the rule on staff concerned (§6). */
 export { type CompensationEscalation, compensationEscalation, complaintReference } from './complaints.compensation.js';
@@ -42,6 +42,13 @@ export const complaintsArea: AreaManifest = {
   wire(ctx) {
     // Issue 19 §2: registering a complaint or an inquiry, offered from the session.
     ctx.hooks.provide(sessionAbilityProviders, 'complaints', caseSessionAbilities);
+  },
+  // Issue 25 §7 (F2): the record of processing — purpose, the roles of the read routes, retention.
+  // A registered family's complaints go with its erasure; a writer's with the complaint's period.
+  processing: {
+    purpose: { ar: 'استقبال الشكاوى والاستفسارات ومعالجتها والرد عليها', en: 'Receiving, handling and answering complaints and inquiries' },
+    readers: [...new Set([...COMPLAINT_READERS, ...INQUIRY_READERS])],
+    retention: ['complaints', 'families'],
   },
   personalData: COMPLAINTS_PERSONAL_DATA,
   erasureHolds: [OPEN_COMPLAINT_HOLD],

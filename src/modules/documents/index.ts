@@ -10,7 +10,7 @@ export {
   documentsOfVersions,
 } from './documents.acknowledgement-reads.js';
 
-import { documentRoutes } from './documents.routes.js';
+import { DOCUMENT_EDITORS, documentRoutes } from './documents.routes.js';
 
 /**
  * The association's document library (issue 26 §1; B1–B5, F4): documents of a kind, versioned,
@@ -23,6 +23,12 @@ export const documentsArea: AreaManifest = {
   routes: (app, ctx, options) => {
     documentRoutes(app, ctx);
     documentPageRoutes(app, ctx, options);
+  },
+  // Issue 25 §7 (F2): the record of processing — purpose, the roles of the read routes, retention.
+  processing: {
+    purpose: { ar: 'نشر وثائق الجمعية وتوثيق اعتمادها', en: 'Publishing the association’s documents and recording their approval' },
+    readers: DOCUMENT_EDITORS,
+    retention: [],
   },
   personalData: [
     {

@@ -12,6 +12,8 @@ import { nightlyRetention } from './retention.run.js';
 export { type LedgerEntry, readLedger, reapplyLedger } from './erasure.ledger.js';
 export { erasureCarryOver } from './erasure.restore.js';
 export { type EraseOptions, type ErasureActor, type ErasureResult, eraseFamily, erasureHolds } from './erasure.service.js';
+/** Issue 25 §7: the record of processing names the retention period that applies to each area's data. */
+export { retentionPeriods } from './retention.periods.js';
 export { runRetention } from './retention.run.js';
 
 export const erasureArea: AreaManifest = {

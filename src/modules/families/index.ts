@@ -2,7 +2,7 @@ import type { AreaManifest } from '../../platform/area.js';
 import { sessionAbilityProviders } from '../../platform/http/session-abilities.js';
 import { CONSENT_PERSONAL_DATA } from './families.consent.js';
 import { consentRoutes } from './families.consent-routes.js';
-import { familySessionAbilities } from './families.policy.js';
+import { FAMILY_READERS, familySessionAbilities } from './families.policy.js';
 import { familyRoutes } from './families.routes.js';
 import { FAMILIES_PERSONAL_DATA } from './families.sealing.js';
 
@@ -45,6 +45,15 @@ export const familiesArea: AreaManifest = {
   wire(ctx) {
     // Issue 19 §2: register, export and import, offered from the session.
     ctx.hooks.provide(sessionAbilityProviders, 'families', familySessionAbilities);
+  },
+  // Issue 25 §7 (F2): the record of processing — purpose, the roles of the read routes, retention.
+  processing: {
+    purpose: {
+      ar: 'تسجيل الأسر المستفيدة وأفرادها والتواصل معها وتقديم الخدمات لها',
+      en: 'Registering beneficiary families and their members, contacting and serving them',
+    },
+    readers: FAMILY_READERS,
+    retention: ['families'],
   },
   personalData: [...FAMILIES_PERSONAL_DATA, ...CONSENT_PERSONAL_DATA],
   auditKinds: [

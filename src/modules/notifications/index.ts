@@ -2,6 +2,7 @@ import type { AreaManifest } from '../../platform/area.js';
 import type { BilingualLabel, PersonalTable } from '../../platform/personal-data.js';
 import { familyRegistered } from '../families/index.js';
 import { notificationJobs } from './notifications.jobs.js';
+import { BULK_READERS, OUTBOX_ADMINS, STAFF_TASK_ROLES } from './notifications.policy.js';
 import { deliveryReportRoutes } from './notifications.reports-routes.js';
 import { notificationRoutes } from './notifications.routes.js';
 import { outboxAad } from './outbox.enqueue.js';
@@ -86,6 +87,15 @@ export const notificationsArea: AreaManifest = {
   wire(ctx) {
     // C5 (issue 27 §2): a family's registration is told on its agreed channel.
     ctx.hooks.on(familyRegistered, (registered) => tellFamilyRegistered(ctx, registered));
+  },
+  // Issue 25 §7 (F2): the record of processing — purpose, the roles of the read routes, retention.
+  processing: {
+    purpose: {
+      ar: 'إرسال الرسائل إلى الأسر وأصحاب الشكاوى والاستفسارات على القنوات المتفق عليها',
+      en: 'Sending messages to families and to complaints’ and inquiries’ writers on their agreed channels',
+    },
+    readers: [...new Set([...OUTBOX_ADMINS, ...STAFF_TASK_ROLES, ...BULK_READERS])],
+    retention: ['families', 'complaints'],
   },
   personalData: NOTIFICATIONS_PERSONAL_DATA,
   auditKinds: [

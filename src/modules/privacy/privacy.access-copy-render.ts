@@ -63,7 +63,7 @@ const dual = (value: string | Date, language: Language) => {
   const d = formatDualDate(value, { language, withTime: typeof value !== 'string' || value.length > 10 });
   return `${d.hijri} — ${d.gregorian}`;
 };
-const isDateFact = (name: string) => name.endsWith('_at') || name.endsWith('_day');
+const isDateFact = (name: string) => name === 'at' || name.endsWith('_at') || name.endsWith('_day');
 const e = escapeHtml;
 
 export class CopyWriters {
@@ -121,10 +121,11 @@ export class CopyWriters {
     const cells: string[] = [];
     for (const [name, value] of Object.entries(event.facts)) {
       const label = FACT_LABELS[name as keyof typeof FACT_LABELS]?.[lang] ?? name;
-      cells.push(`<dt>${e(label)}</dt><dd>${e(isDateFact(name) ? dual(value, lang) : value)}</dd>`);
+      cells.push(`<dt>${e(label)}</dt><dd dir="auto">${e(isDateFact(name) ? dual(value, lang) : value)}</dd>`);
     }
-    for (const f of event.fields) cells.push(`<dt>${e(f.label[lang])}</dt><dd>${e(f.value)}</dd>`);
-    this.html.push(`<dl>${cells.join('')}</dl>`);
+    // `dir="auto"`: a number, a mobile or a masked ID reads left to right inside the Arabic page.
+    for (const f of event.fields) cells.push(`<dt>${e(f.label[lang])}</dt><dd dir="auto">${e(f.value)}</dd>`);
+    if (cells.length) this.html.push(`<dl>${cells.join('')}</dl>`);
   }
 
   finish(): { html: Buffer; json: Buffer } {

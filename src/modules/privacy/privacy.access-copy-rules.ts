@@ -26,6 +26,8 @@ export const TABLES_LEFT_OUT: Readonly<Record<string, string>> = {
 export const FACT_COLUMNS = [
   'reference',
   'kind',
+  'step',
+  'action',
   'status',
   'decision',
   'purpose',
@@ -40,12 +42,15 @@ export const FACT_COLUMNS = [
   'decided_at',
   'sent_at',
   'closed_at',
+  'at',
 ] as const;
 
 /** Issue 25 §3: the facts' names as the copy's reader reads them (the JSON keeps the column names). */
 export const FACT_LABELS: Readonly<Record<(typeof FACT_COLUMNS)[number], { ar: string; en: string }>> = {
   reference: { ar: 'الرقم المرجعي', en: 'Reference' },
   kind: { ar: 'النوع', en: 'Kind' },
+  step: { ar: 'المرحلة', en: 'Step' },
+  action: { ar: 'الإجراء', en: 'Action' },
   status: { ar: 'الحالة', en: 'Status' },
   decision: { ar: 'القرار', en: 'Decision' },
   purpose: { ar: 'الغرض', en: 'Purpose' },
@@ -60,6 +65,7 @@ export const FACT_LABELS: Readonly<Record<(typeof FACT_COLUMNS)[number], { ar: s
   decided_at: { ar: 'تاريخ القرار', en: 'Decided on' },
   sent_at: { ar: 'تاريخ الإرسال', en: 'Sent on' },
   closed_at: { ar: 'تاريخ الإغلاق', en: 'Closed on' },
+  at: { ar: 'التاريخ', en: 'Date' },
 };
 
 export function isTableShown(table: PersonalTable): boolean {

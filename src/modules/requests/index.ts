@@ -11,7 +11,7 @@ import { answersAad, noteAad, reasonsAad } from './requests.core.js';
 import { OPEN_REQUEST_HOLD } from './requests.erasure-holds.js';
 import { requestJobs } from './requests.jobs.js';
 import { syncFamilyRequests } from './requests.moves.js';
-import { requestSessionAbilities } from './requests.policy.js';
+import { REQUEST_READERS, requestSessionAbilities } from './requests.policy.js';
 import { requestRoutes } from './requests.routes.js';
 import { onMessageSent } from './requests.told.js';
 
@@ -103,6 +103,15 @@ export const requestsArea: AreaManifest = {
     ctx.hooks.provide(audienceNarrowers, 'requests', requestsAudience);
     // Issue 19 §2: "new request", offered from the session.
     ctx.hooks.provide(sessionAbilityProviders, 'requests', requestSessionAbilities);
+  },
+  // Issue 25 §7 (F2): the record of processing — purpose, the roles of the read routes, retention.
+  processing: {
+    purpose: {
+      ar: 'دراسة طلبات الخدمة والبت فيها وتوثيق مصادقة الأسرة على بياناتها',
+      en: 'Studying and deciding service requests, with the family’s attestation of its data',
+    },
+    readers: REQUEST_READERS,
+    retention: ['families', 'rejected-requests'],
   },
   personalData: REQUESTS_PERSONAL_DATA,
   erasureHolds: [OPEN_REQUEST_HOLD],

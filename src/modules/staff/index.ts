@@ -2,6 +2,7 @@ import type { AreaManifest } from '../../platform/area.js';
 import type { PersonalTable } from '../../platform/personal-data.js';
 /** Staff accounts' public face: the principal of a session, sign-in's account reads, the first administrator. */
 import { totpAad } from './staff.accounts.js';
+import { STAFF_READERS } from './staff.policy.js';
 import { staffRoutes } from './staff.routes.js';
 
 export { findAccount, findAccountByUsername, loadAccountRecord, totpAad, updateAccount } from './staff.accounts.js';
@@ -44,6 +45,12 @@ const STAFF_PERSONAL_DATA: readonly PersonalTable[] = [
 export const staffArea: AreaManifest = {
   name: 'staff',
   routes: (app, ctx) => staffRoutes(app, ctx),
+  // Issue 25 §7 (F2): the record of processing — purpose, the roles of the read routes, retention.
+  processing: {
+    purpose: { ar: 'إدارة حسابات الموظفين ودخولهم إلى النظام', en: 'Managing staff accounts and their sign-in' },
+    readers: STAFF_READERS,
+    retention: [],
+  },
   personalData: STAFF_PERSONAL_DATA,
   auditKinds: [
     'department.create',

@@ -12,7 +12,7 @@ import { surveyCampaignRoutes } from './surveys.campaign-routes.js';
 import { campaignPayloads, tokenAad } from './surveys.campaign-sends.js';
 import { onCaseStepped, onRequestClosed, sendDueInvitations } from './surveys.invitations.js';
 import { surveyPageRoutes } from './surveys.pages.js';
-import { surveyRoutes } from './surveys.routes.js';
+import { SURVEY_RESULT_READERS, surveyRoutes } from './surveys.routes.js';
 
 /**
  * Issue 24 §6 (F2): who answered, as the results break it down — copied from the family when it was
@@ -186,6 +186,12 @@ export const surveysArea: AreaManifest = {
     // Issue 24 §3: campaigns go through the bulk-send engine, narrowed by the surveys' own tables.
     ctx.hooks.provide(audienceNarrowers, 'surveys', surveysAudience);
     ctx.hooks.provide(bulkPayloads, 'survey.invitation', campaignPayloads);
+  },
+  // Issue 25 §7 (F2): the record of processing — purpose, the roles of the read routes, retention.
+  processing: {
+    purpose: { ar: 'قياس رضا المستفيدين عن الخدمات', en: 'Measuring beneficiaries’ satisfaction with the services' },
+    readers: SURVEY_RESULT_READERS,
+    retention: ['families'],
   },
   personalData: SURVEYS_PERSONAL_DATA,
   auditKinds: [

@@ -5,13 +5,14 @@ import { staffOnly } from '../../platform/http/route-policy.js';
 import { type App, staffOf } from '../../platform/http/types.js';
 import { listSurveyAnswers } from './surveys.answers-list.js';
 import { exportSurveyAnswers } from './surveys.export.js';
+import { SURVEY_RESULT_READERS } from './surveys.routes.js';
 import { listVersions } from './surveys.versions.js';
 
 /**
  * Issue 24 §1, §5 (H1): a questionnaire's versions for the builder, and the answers behind each
  * results figure — listed or exported, within the reader's scope (enforced in the service).
  */
-const ANSWER_READERS = staffOnly(['management', 'contact-officer'], 'families');
+const ANSWER_READERS = staffOnly(SURVEY_RESULT_READERS, 'families');
 const READERS_OF_QUESTIONNAIRES = staffOnly(['management', 'administrator']);
 const params = z.strictObject({ id: z.string().max(64) });
 

@@ -10,6 +10,7 @@ import {
   surveyResults as surveyResultsSchema,
   surveySettings,
 } from '../../contracts/surveys.js';
+import type { StaffRole } from '../../domain/roles.js';
 import type { AppContext } from '../../platform/context.js';
 import { staffOnly } from '../../platform/http/route-policy.js';
 import { type App, staffOf } from '../../platform/http/types.js';
@@ -19,7 +20,9 @@ import { createQuestionnaire, listQuestionnaires, readSettings, saveQuestionnair
 /** Issue 24 (H1, C1): management builds questionnaires and reads results; administrators set the triggers. */
 const BUILDERS = staffOnly(['management']);
 const READERS_OF_QUESTIONNAIRES = staffOnly(['management', 'administrator']);
-const RESULT_READERS = staffOnly(['management', 'contact-officer'], 'families');
+/** Issue 24 §5: who reads the answers, comments and results (in their scope); the record of processing names them (issue 25 §7). */
+export const SURVEY_RESULT_READERS: readonly StaffRole[] = ['management', 'contact-officer'];
+const RESULT_READERS = staffOnly(SURVEY_RESULT_READERS, 'families');
 const SETTINGS_READERS = staffOnly(['administrator', 'management']);
 const SETTINGS_WRITERS = staffOnly(['administrator']);
 const params = z.strictObject({ id: z.string().max(64) });
