@@ -11,7 +11,7 @@ import { html, type SafeHtml } from '../../platform/http/html.js';
  * `/portal/privacy` the family follows the requests it filed here — status, deadline in both
  * calendars — and downloads its access copy for its 7 days (issue 25 §3).
  */
-const COPY = {
+export const PORTAL_PRIVACY_COPY = {
   ar: {
     title: 'بياناتي الشخصية',
     intro:
@@ -85,6 +85,7 @@ const COPY = {
     },
   },
 } as const;
+const COPY = PORTAL_PRIVACY_COPY;
 
 export function portalPrivacySection(language: 'ar' | 'en', { withFollowLink = true } = {}): SafeHtml {
   const t = COPY[language];
@@ -92,7 +93,7 @@ export function portalPrivacySection(language: 'ar' | 'en', { withFollowLink = t
   <h2 id="privacy-heading">${t.title}</h2>
   <p>${t.intro}</p>
   ${withFollowLink ? html`<p class="request-link"><a class="button secondary" href="/portal/privacy">${t.follow}</a></p>` : ''}
-  <form id="privacy-request-form" data-msg-generic="${t.generic}" data-msg-done="${t.done}">
+  <form id="privacy-request-form" class="portal-form" data-msg-generic="${t.generic}" data-msg-done="${t.done}">
     <label for="privacy-kind">${t.kind}</label>
     <select id="privacy-kind" name="kind" required>
       ${PRIVACY_REQUEST_KINDS.map((kind) => html`<option value="${kind}">${t.kinds[kind]}</option>`)}

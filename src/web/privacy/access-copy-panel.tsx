@@ -1,6 +1,6 @@
 import { Anchor, Button, Group, Paper, SegmentedControl, Stack, Text, Title } from '@mantine/core';
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
-import { useState } from 'react';
+import { useEffect, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { AccessCopyStatus } from '../../contracts/privacy-access-copy.js';
 import { api } from '../api/client.js';
@@ -8,11 +8,12 @@ import { i18n } from '../i18n/i18n.js';
 import { DualDay } from '../ui/dual-day.js';
 import { notifyError } from '../ui/notify.js';
 import { errorMessage } from '../ui/problems.js';
-import type { PrivacyRequestDetail } from './privacy-api.js';
+import { type PrivacyRequestDetail, privacyKeys } from './privacy-api.js';
 
 /**
  * Issue 25 §3 (F2): the access copy on a request's page — ask for it in the requester's language,
- * follow the job while it is produced, download the print page or the JSON for 7 days.
+ * follow the job while it is produced, download the print page or the JSON for 7 days; once ready,
+ * the request's messages show that the requester was told (privacy.copy-ready).
  */
 const NS = 'privacy-access-copy';
 if (!i18n.hasResourceBundle('ar', NS)) {
@@ -60,8 +61,15 @@ export function AccessCopyPanel({ request }: { request: PrivacyRequestDetail }) 
     onSuccess: (answer) => client.setQueryData(key, answer),
     onError: (error) => notifyError(errorMessage(tc, error)),
   });
-  if (request.kind !== 'access' && request.kind !== 'portable-copy') return null;
   const copy = state.data?.copy ?? null;
+  // §2–§3: once the job has produced the copy, the request's messages list shows the family's "copy ready" message.
+  const lastStatus = useRef(copy?.status);
+  useEffect(() => {
+    if (lastStatus.current === 'pending' && copy?.status === 'ready')
+      void client.invalidateQueries({ queryKey: privacyKeys.request(request.id) });
+    lastStatus.current = copy?.status;
+  }, [copy?.status, client, request.id]);
+  if (request.kind !== 'access' && request.kind !== 'portable-copy') return null;
   const isVerified = request.verification !== null;
   return (
     <Paper withBorder radius="md" p="md" data-testid="access-copy-panel">

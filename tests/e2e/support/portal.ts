@@ -26,7 +26,12 @@ export function newNationalId(): string {
 export async function registerFamilyAtReception(
   ctx: AppContext,
   headNameAr: string,
-  fields: { agreedChannel?: 'sms' | 'email'; email?: string } = {},
+  fields: {
+    agreedChannel?: 'sms' | 'email';
+    email?: string;
+    /** Household members (issue 25 §3's journey masks a member's ID number in the access copy). */
+    members?: { name: string; relation: 'son' | 'daughter' | 'spouse'; nationalId?: string }[];
+  } = {},
 ) {
   const admin = await ctx.db.selectFrom('staff_users').select(['id', 'username', 'display_name']).executeTakeFirstOrThrow();
   const reception: StaffPrincipal = {
