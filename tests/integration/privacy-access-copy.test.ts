@@ -107,7 +107,7 @@ describe(`F2 access copy [${ENGINE}]`, () => {
     expect(html.body).toContain('سجل الأسرة');
     expect(html.body).toContain('مريم سعيد القحطاني');
     // The Arabic page names each value by its Arabic label, never the registry's English description.
-    expect(html.body).toContain('<dt>اسم رب الأسرة (بالعربية)</dt><dd dir="auto">مريم سعيد القحطاني</dd>');
+    expect(html.body).toContain('<dt>اسم رب الأسرة (بالعربية)</dt><dd><bdi>مريم سعيد القحطاني</bdi></dd>');
     expect(html.body).toContain('<dt>تاريخ الإنشاء</dt>');
     expect(html.body).not.toContain('the head of family’s name');
     expect(html.body).not.toContain('created_at');
@@ -228,6 +228,6 @@ describe(`F2 access copy [${ENGINE}]`, () => {
     const html = await officer.request('GET', `/api/v1/privacy/requests/${request.id}/access-copy/html`);
     expect(html.body).toContain('dir="ltr"');
     expect(html.body).toContain('A copy of your personal data');
-    expect(html.body).toContain('<dt>Name</dt><dd dir="auto">سارة علي الدوسري</dd>');
+    expect(html.body).toContain('<dt>Name</dt><dd><bdi>سارة علي الدوسري</bdi></dd>');
   });
 });

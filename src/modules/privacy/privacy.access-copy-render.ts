@@ -121,10 +121,10 @@ export class CopyWriters {
     const cells: string[] = [];
     for (const [name, value] of Object.entries(event.facts)) {
       const label = FACT_LABELS[name as keyof typeof FACT_LABELS]?.[lang] ?? name;
-      cells.push(`<dt>${e(label)}</dt><dd dir="auto">${e(isDateFact(name) ? dual(value, lang) : value)}</dd>`);
+      cells.push(`<dt>${e(label)}</dt><dd><bdi>${e(isDateFact(name) ? dual(value, lang) : value)}</bdi></dd>`);
     }
-    // `dir="auto"`: a number, a mobile or a masked ID reads left to right inside the Arabic page.
-    for (const f of event.fields) cells.push(`<dt>${e(f.label[lang])}</dt><dd dir="auto">${e(f.value)}</dd>`);
+    // <bdi>: a number, a mobile or a masked ID keeps its own direction inside the Arabic page.
+    for (const f of event.fields) cells.push(`<dt>${e(f.label[lang])}</dt><dd><bdi>${e(f.value)}</bdi></dd>`);
     if (cells.length) this.html.push(`<dl>${cells.join('')}</dl>`);
   }
 
