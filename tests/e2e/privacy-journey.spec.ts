@@ -56,6 +56,8 @@ test('F2: a family asks for its data in the portal, the privacy officer produces
   await portal.getByLabel(portalAr.codeLabel).fill(await codeSentTo(sila.ctx, family.id));
   await portal.getByRole('button', { name: portalAr.signIn, exact: true }).click();
   await expect(portal.getByRole('heading', { level: 2, name: privacyAr.title })).toBeVisible();
+  await expectNoSeriousViolations(portal, 'portal home with the my-data section');
+  await shot(portal, 'privacy-journey-portal-home', { fullPage: true });
   await portal.getByRole('link', { name: privacyAr.follow }).click();
   await expect(portal.getByRole('heading', { level: 2, name: privacyAr.listTitle })).toBeVisible();
   await expect(portal.getByText(privacyAr.empty)).toBeVisible();
@@ -157,6 +159,14 @@ test('F2: a family asks for its data in the portal, the privacy officer produces
   await portal.setViewportSize({ width: 360, height: 780 });
   expect(await portal.evaluate(() => document.documentElement.scrollWidth <= window.innerWidth)).toBe(true);
   await shot(portal, 'privacy-journey-portal-copy-ready-360', { fullPage: true });
+  // The same page in English (the language switch stays on it).
+  await portal.setViewportSize({ width: 1280, height: 900 });
+  await portal.getByRole('link', { name: 'English' }).click();
+  await expect(portal.locator('html')).toHaveAttribute('dir', 'ltr');
+  await expect(portal.getByRole('heading', { level: 2, name: PORTAL_PRIVACY_COPY.en.listTitle })).toBeVisible();
+  await expect(card).toContainText(PORTAL_PRIVACY_COPY.en.copyReady);
+  await expectNoSeriousViolations(portal, 'portal: my data requests in English');
+  await shot(portal, 'privacy-journey-portal-copy-ready-en', { fullPage: true });
   await staff.close();
   await portalContext.close();
 });
