@@ -70,7 +70,7 @@ test('F2: a family asks for its data in the portal, the privacy officer produces
   await expect(sent).toBeVisible();
   const reference = /PDR-[\d-]+/.exec((await sent.textContent()) ?? '')?.[0];
   expect(reference).toBeTruthy();
-  await portal.reload();
+  // The list above the form shows the new request at once, without a reload.
   const card = portal.getByTestId('portal-privacy-request');
   await expect(card).toHaveCount(1);
   await expect(card).toContainText(reference as string);

@@ -1,7 +1,25 @@
 // The family asks about its personal data from the portal (issue 25 §2, F2): the kind and optional
-// details go to the privacy area; the answer names the request's reference and its deadline.
+// details go to the privacy area; the answer names the request's reference and its deadline. On
+// /portal/privacy the list of the family's requests above the form is refreshed in place, so the new
+// request shows at once without losing the confirmation.
 
 const csrf = () => document.querySelector<HTMLMetaElement>('meta[name="sila-csrf"]')?.content ?? '';
+
+const LIST = 'section[data-testid="portal-privacy"]';
+
+/** Swaps the server-rendered list for a fresh one; on any failure the old list stays (a reload shows it). */
+async function refreshList(): Promise<void> {
+  const current = document.querySelector(LIST);
+  if (!current) return;
+  try {
+    const response = await fetch(location.href, { credentials: 'same-origin', headers: { accept: 'text/html' } });
+    if (!response.ok) return;
+    const fresh = new DOMParser().parseFromString(await response.text(), 'text/html').querySelector(LIST);
+    if (fresh) current.replaceWith(document.importNode(fresh, true));
+  } catch {
+    // The request itself was filed; only the list is stale until the next visit.
+  }
+}
 
 export function setUpPrivacyRequestForm(): void {
   const form = document.getElementById('privacy-request-form') as HTMLFormElement | null;
@@ -29,6 +47,7 @@ export function setUpPrivacyRequestForm(): void {
         sent.hidden = false;
       }
       form.reset();
+      await refreshList();
     } catch {
       if (error) {
         error.textContent = form.dataset.msgGeneric ?? '';
