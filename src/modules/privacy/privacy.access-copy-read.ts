@@ -1,8 +1,11 @@
 import { type Kysely, type RawBuilder, type SqlBool, sql } from 'kysely';
 import { normaliseArabic } from '../../domain/arabic-text.js';
+import { labelOfCode } from '../../domain/coded-labels.js';
 import type { Keys } from '../../platform/crypto/keys.js';
+import type { Database } from '../../platform/db/schema.js';
 import type { BilingualLabel, FamilyRows, PersonalTable } from '../../platform/personal-data.js';
-import { FACT_COLUMNS, isColumnShown, isTableShown, maskId } from './privacy.access-copy-rules.js';
+import { listConsentPurposes } from '../settings/index.js';
+import { CODED_COLUMNS, FACT_COLUMNS, isColumnShown, isTableShown, maskId } from './privacy.access-copy-rules.js';
 
 /**
  * Issue 25 §3 (F2): the walk of the personal-data registry that reads one subject's rows for an
@@ -18,15 +21,26 @@ export type CopySubject =
   | { kind: 'family'; familyId: string; requesterName: string | null; isHead: boolean }
   | { kind: 'complainant'; complaintId: string };
 
-/** A personal value with the registry's column name and its label in both languages (issue 25 §3). */
+/**
+ * A personal value with the registry's column name and its label in both languages (issue 25 §3);
+ * a coded value (a member's relation) also in words, both languages (`valueLabel`).
+ */
 export interface CopyField {
   column: string;
   label: BilingualLabel;
   value: string;
+  valueLabel?: BilingualLabel;
 }
 export type CopyEvent =
   | { type: 'section'; table: string }
-  | { type: 'row'; table: string; facts: Record<string, string>; fields: CopyField[] }
+  | {
+      type: 'row';
+      table: string;
+      /** The row's facts as stored (codes), and the coded ones in words, both languages. */
+      facts: Record<string, string>;
+      factValueLabels: Record<string, BilingualLabel>;
+      fields: CopyField[];
+    }
   | { type: 'document'; table: string; name: string; mediaType: string; size: number; createdAt: string };
 
 function reach(path: FamilyRows, subject: CopySubject): RawBuilder<SqlBool> | null {
@@ -84,20 +98,39 @@ async function* pages(db: AnyDb, table: PersonalTable, where: RawBuilder<SqlBool
   }
 }
 
-function readRow(keys: Keys, table: PersonalTable, row: Record<string, unknown>, subject: CopySubject): CopyEvent {
+/** The consent purposes' own names (settings), read once inside the copy's snapshot. */
+type PurposeNames = ReadonlyMap<string, BilingualLabel>;
+
+/** Issue 25 §3: a coded column's value in words (CODED_COLUMNS); undefined for a code with none (printed as it is). */
+function wordsOf(table: string, column: string, row: Record<string, unknown>, purposes: PurposeNames): BilingualLabel | undefined {
+  const coded = CODED_COLUMNS[table]?.[column];
+  if (!coded) return undefined;
+  const code = coded.code ? coded.code(row) : String(row[column]);
+  return coded.list === 'consent-purpose' ? purposes.get(code) : labelOfCode(coded.list, code);
+}
+
+function readRow(keys: Keys, table: PersonalTable, row: Record<string, unknown>, subject: CopySubject, purposes: PurposeNames): CopyEvent {
   const key = Object.fromEntries(table.key.map((k) => [k, String(row[k])]));
   const personal = new Set(table.columns.map((c) => c.column));
   const facts: Record<string, string> = {};
-  for (const name of FACT_COLUMNS) if (!personal.has(name) && row[name] != null) facts[name] = String(row[name]);
+  const factValueLabels: Record<string, BilingualLabel> = {};
+  for (const name of FACT_COLUMNS) {
+    if (personal.has(name) || row[name] == null) continue;
+    facts[name] = String(row[name]);
+    const words = wordsOf(table.table, name, row, purposes);
+    if (words) factValueLabels[name] = words;
+  }
   const fields: CopyField[] = [];
   for (const column of table.columns) {
     const raw = row[column.column];
     if (!isColumnShown(column) || raw == null || raw === '') continue;
     let value = column.kind === 'encrypted' ? keys.encryptor.decrypt(String(raw), column.aad(key)) : String(raw);
     if (column.accessCopy === 'masked-unless-self' && !isRequesterRow(table.table, row, subject)) value = maskId(value);
-    if (value !== '') fields.push({ column: column.column, label: column.label, value });
+    if (value === '') continue;
+    const valueLabel = column.kind === 'plain' ? wordsOf(table.table, column.column, row, purposes) : undefined;
+    fields.push({ column: column.column, label: column.label, value, ...(valueLabel ? { valueLabel } : {}) });
   }
-  return { type: 'row', table: table.table, facts, fields };
+  return { type: 'row', table: table.table, facts, factValueLabels, fields };
 }
 
 /** Every registry table the subject's data is in, row by row, then each table's documents (names only). */
@@ -107,6 +140,9 @@ export async function* readSubjectData(
   tables: readonly PersonalTable[],
   subject: CopySubject,
 ): AsyncGenerator<CopyEvent> {
+  const purposes: PurposeNames = new Map(
+    (await listConsentPurposes(db as Kysely<Database>)).map((p) => [p.code, { ar: p.nameAr, en: p.nameEn }]),
+  );
   for (const table of tables) {
     if (!isTableShown(table)) continue;
     const where = rowsOfSubject(table, subject);
@@ -116,7 +152,7 @@ export async function* readSubjectData(
     for await (const rows of pages(db, table, where)) {
       if (!isOpen) yield { type: 'section', table: table.table };
       isOpen = true;
-      for (const row of rows) yield readRow(keys, table, row, subject);
+      for (const row of rows) yield readRow(keys, table, row, subject, purposes);
       if (!owners.length) continue;
       const files = await db
         .selectFrom('files')

@@ -117,14 +117,28 @@ export class CopyWriters {
       return;
     }
     this.rowCount++;
-    this.item({ facts: event.facts, fields: event.fields.map((f) => ({ column: f.column, label: f.label[lang], value: f.value })) });
+    // Issue 25 §3: the JSON keeps each code as stored and puts its words beside it, in the copy's
+    // language (`factValueLabels`, a field's `valueLabel`), as it does for the columns' names.
+    const factValueLabels = Object.fromEntries(Object.entries(event.factValueLabels).map(([name, words]) => [name, words[lang]]));
+    this.item({
+      facts: event.facts,
+      ...(Object.keys(factValueLabels).length ? { factValueLabels } : {}),
+      fields: event.fields.map((f) => ({
+        column: f.column,
+        label: f.label[lang],
+        value: f.value,
+        ...(f.valueLabel ? { valueLabel: f.valueLabel[lang] } : {}),
+      })),
+    });
     const cells: string[] = [];
     for (const [name, value] of Object.entries(event.facts)) {
       const label = FACT_LABELS[name as keyof typeof FACT_LABELS]?.[lang] ?? name;
-      cells.push(`<dt>${e(label)}</dt><dd><bdi>${e(isDateFact(name) ? dual(value, lang) : value)}</bdi></dd>`);
+      const shown = isDateFact(name) ? dual(value, lang) : (event.factValueLabels[name]?.[lang] ?? value);
+      cells.push(`<dt>${e(label)}</dt><dd><bdi>${e(shown)}</bdi></dd>`);
     }
-    // <bdi>: a number, a mobile or a masked ID keeps its own direction inside the Arabic page.
-    for (const f of event.fields) cells.push(`<dt>${e(f.label[lang])}</dt><dd><bdi>${e(f.value)}</bdi></dd>`);
+    // <bdi>: a number, a mobile or a masked ID keeps its own direction inside the Arabic page; a
+    // coded value (a member's relation) is printed in words, a code with none as itself.
+    for (const f of event.fields) cells.push(`<dt>${e(f.label[lang])}</dt><dd><bdi>${e(f.valueLabel?.[lang] ?? f.value)}</bdi></dd>`);
     if (cells.length) this.html.push(`<dl>${cells.join('')}</dl>`);
   }
 

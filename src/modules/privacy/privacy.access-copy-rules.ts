@@ -1,3 +1,5 @@
+import type { CodeList } from '../../domain/coded-labels.js';
+import { messageState } from '../../domain/message-state.js';
 import type { PersonalColumn, PersonalTable } from '../../platform/personal-data.js';
 
 /**
@@ -66,6 +68,53 @@ export const FACT_LABELS: Readonly<Record<(typeof FACT_COLUMNS)[number], { ar: s
   sent_at: { ar: 'تاريخ الإرسال', en: 'Sent on' },
   closed_at: { ar: 'تاريخ الإغلاق', en: 'Closed on' },
   at: { ar: 'التاريخ', en: 'Date' },
+};
+
+/**
+ * How a coded column is named in words: the list its code belongs to (src/domain/coded-labels.ts,
+ * or `consent-purpose`: the purposes' own Arabic and English names in the settings), and, where the
+ * column keeps a working status people never see, the code they see instead (`code`).
+ */
+export interface CodedColumn {
+  list: CodeList | 'consent-purpose';
+  code?: (row: Readonly<Record<string, unknown>>) => string;
+}
+
+/**
+ * Issue 25 §3 (F2): the coded columns of the copy's tables, by table then column, so the copy prints
+ * "ابن" and not "son". Kept here rather than as a `values:` field on the registry's columns: most
+ * coded values are facts (FACT_COLUMNS above), which the registry does not declare — it lists
+ * personal columns only — and one name holds different lists in different tables (a request's
+ * `status`, a message's, a compensation case's), so the map is per table either way; a registry
+ * field would reach three columns (a member's relation, a survey's channel) and split the map in two.
+ * A code with no words (a legacy value) is printed as itself.
+ */
+export const CODED_COLUMNS: Readonly<Record<string, Readonly<Record<string, CodedColumn>>>> = {
+  household_members: { relation: { list: 'relation' } },
+  family_consents: { purpose: { list: 'consent-purpose' }, action: { list: 'consent-action' }, channel: { list: 'consent-channel' } },
+  outbox_messages: {
+    event: { list: 'event' },
+    channel: { list: 'delivery-channel' },
+    // C5: the outbox's working status (`pending`, `sending`, `waiting-staff`…) as the state a family reads.
+    status: {
+      list: 'message-state',
+      code: (row) =>
+        messageState({
+          status: String(row.status),
+          attempts: Number(row.attempts ?? 0),
+          lastError: (row.last_error as string | null) ?? null,
+        }),
+    },
+  },
+  requests: { channel: { list: 'intake-channel' }, status: { list: 'request-status' } },
+  request_history: { event: { list: 'request-event' } },
+  complaints: { kind: { list: 'case-kind' }, channel: { list: 'intake-channel' }, step: { list: 'complaint-step' } },
+  complaint_steps: { step: { list: 'complaint-step' } },
+  complaint_entries: { kind: { list: 'complaint-entry' } },
+  compensation_cases: { status: { list: 'compensation-status' } },
+  compensation_steps: { action: { list: 'compensation-action' }, status: { list: 'compensation-status' } },
+  survey_responses: { channel: { list: 'intake-channel' } },
+  survey_invitations: { status: { list: 'survey-invitation' }, channel: { list: 'intake-channel' } },
 };
 
 export function isTableShown(table: PersonalTable): boolean {
