@@ -28,6 +28,9 @@ export function DraftForm({ doc, version }: { doc: DocumentDetail; version: Docu
     },
   });
   const problem = useFormProblem(form);
+  // A new version of a long text (the policy, the bylaws) is usually the last one with a few changes:
+  // the editor starts from the text in force and edits it, rather than pasting it again (issue 26 §1, B2).
+  const source = doc.versions.find((v) => v.isInForce && v.id !== version.id && (v.bodyAr || v.bodyEn));
   const save = useDocumentWrite(doc.id, (values: typeof form.values) =>
     api.patch<DocumentDetail>(base, {
       ...values,
@@ -59,6 +62,18 @@ export function DraftForm({ doc, version }: { doc: DocumentDetail; version: Docu
           maxRows={16}
           {...form.getInputProps('bodyAr')}
         />
+        {source && !form.values.bodyAr && !form.values.bodyEn && (
+          <Button
+            variant="subtle"
+            size="xs"
+            w="fit-content"
+            onClick={() =>
+              form.setValues({ bodyAr: source.bodyAr ?? '', bodyEn: source.bodyEn ?? '', isEnglishSummary: source.isEnglishSummary })
+            }
+          >
+            {t('version.startFrom', { n: source.number })}
+          </Button>
+        )}
         <Textarea label={t('version.bodyEn')} dir="ltr" autosize minRows={2} maxRows={12} {...form.getInputProps('bodyEn')} />
         <Checkbox label={t('version.isEnglishSummary')} {...form.getInputProps('isEnglishSummary', { type: 'checkbox' })} />
         <SimpleGrid cols={{ base: 1, sm: 3 }}>
