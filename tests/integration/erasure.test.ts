@@ -198,4 +198,39 @@ describe(`erasure (issue 25 §5, F2) [${ENGINE}]`, () => {
       rmSync(dir, { recursive: true, force: true });
     }
   });
+
+  it('F2: sila restore with its key check succeeds on a database without key sentinels whose only family was erased since the backup', async () => {
+    // The erased row's `erased:<id>` marker in national_id_index is no keyed hash: proving the keys on
+    // the data (a database made before sentinels) must pass over it, not read "erased" as a key id.
+    const own = await createTestApp();
+    const dir = mkdtempSync(path.join(tmpdir(), 'sila-erasure-keys-'));
+    try {
+      const desk = await signIn(own, await buildStaff(own, { roles: ['reception'] }));
+      const privacy = await signIn(own, await buildStaff(own, { roles: ['privacy-officer'] }));
+      const family = await buildFamily(own, { by: desk });
+      await own.ctx.db.deleteFrom('key_sentinels').execute();
+      const handle = { db: own.ctx.db, engine: own.engine, close: async () => {} };
+      const archive = path.join(dir, 'before.sila.gz');
+      await writeBackup(handle, archive);
+      const erased = await privacy.request('POST', '/api/v1/privacy/erasures', {
+        familyId: family.id,
+        reason: 'data-subject-request',
+        requestRef: 'PR-TEST',
+      });
+      expect(erased.statusCode, erased.body).toBe(201);
+
+      const registry = personalDataRegistry();
+      const carryOver = erasureCarryOver(own.ctx, registry);
+      await restoreBackup(handle, archive, { force: true, keyCheck: { keys: own.ctx.keys, registry, now: own.clock.now() }, carryOver });
+      expect(carryOver.reapplied()).toBe(1);
+      const row = await own.ctx.db.selectFrom('families').select('national_id_index').where('id', '=', family.id).executeTakeFirstOrThrow();
+      expect(row.national_id_index).toBe(`erased:${family.id}`);
+      const sentinels = await own.ctx.db.selectFrom('key_sentinels').select(['kind', 'key_id']).execute();
+      expect(sentinels.map((s) => s.key_id)).not.toContain('erased');
+      expect(sentinels.map((s) => s.kind).sort()).toEqual(['encryption', 'index']);
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+      await own.close();
+    }
+  });
 });

@@ -13,6 +13,8 @@ import type { Database } from './schema.js';
  * hash — has been opened with the keys, so the wrong keys are never locked in.
  */
 const CONSTANT = 'sila key sentinel v1';
+/** The marker the erasure engine leaves in a unique keyed-hash column (families.sealing.ts, surveys). */
+const ERASED_MARKER = 'erased:';
 const aadOf = (keyId: string) => `key-sentinel:${keyId}`;
 
 type Kind = 'encryption' | 'index';
@@ -122,6 +124,8 @@ async function proveOnExistingData(
         .select([...table.key, source.column, column.column])
         .where(source.column, 'is not', null)
         .where(column.column, 'is not', null)
+        // An erased row (issue 25 §5, F2) keeps an `erased:<id>` marker, not a keyed hash: it proves no key.
+        .where(column.column, 'not like', `${ERASED_MARKER}%`)
         .limit(1)
         .executeTakeFirst()) as Record<string, string> | undefined;
       const hash = row?.[column.column];
