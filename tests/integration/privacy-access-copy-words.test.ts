@@ -1,6 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { produceAccessCopies } from '../../src/modules/privacy/privacy.access-copy-job.js';
-import { buildFamily, buildRequest, buildStaff } from './factories.js';
+import { uuidv7 } from '../../src/platform/ids.js';
+import { agentOf, buildFamily, buildRequest, buildStaff } from './factories.js';
 import { type Agent, createTestApp, ENGINE, sessionFor, type TestApp } from './harness.js';
 
 /**
@@ -128,5 +129,64 @@ describe(`F2 access copy: coded values in words [${ENGINE}]`, () => {
     const message = items('outbox_messages').find((i) => i.facts?.event === 'legacy.retired-event');
     expect(message?.factValueLabels?.event).toBeUndefined();
     expect(message?.factValueLabels?.channel).toBe('رسالة نصية');
+  });
+  it('F2 §3: a survey invitation names the family’s office, category and domain by their settings names, its channel and status in words', async () => {
+    const { family } = await familyWithHistory();
+    const manager = await agentOf(t, undefined, 'management');
+    const created = await manager.request('POST', '/api/v1/surveys/questionnaires', {
+      code: 'copy-words',
+      purpose: 'periodic',
+      titleAr: 'استبانة اختبار',
+      titleEn: 'Test questionnaire',
+      isAnonymous: false,
+      isActive: true,
+      questions: [{ id: 'csat', kind: 'csat', textAr: 'ما مدى رضاك؟', textEn: 'How satisfied are you?', isRequired: true }],
+    });
+    expect(created.statusCode, created.body).toBe(201);
+    const q = created.json() as { id: string; current: { id: string } };
+    const at = t.clock.now().toISOString();
+    await t.ctx.db
+      .insertInto('survey_invitations')
+      .values({
+        id: uuidv7(),
+        questionnaire_id: q.id,
+        version_id: q.current.id,
+        family_id: family.id,
+        case_kind: 'request',
+        case_id: uuidv7(),
+        status: 'scheduled',
+        skip_reason: null,
+        token_hash: null,
+        draft: null,
+        due_at: at,
+        sent_at: null,
+        expires_at: null,
+        answered_at: null,
+        office: 'dammam',
+        category: 'productive-family',
+        domain: 'training',
+        channel: 'interview',
+        request_type: null,
+        created_at: at,
+        campaign_id: null,
+        token_sealed: null,
+        reminded_at: null,
+      })
+      .execute();
+    const name = async (kind: 'offices' | 'categories' | 'domains', code: string) =>
+      (await t.ctx.db.selectFrom(kind).select('name_ar').where('code', '=', code).executeTakeFirstOrThrow()).name_ar;
+    const { html, items } = await copyOf(family.id, 'ar');
+    expect(html).toContain(`<dt>المكتب</dt><dd><bdi>${await name('offices', 'dammam')}</bdi></dd>`);
+    expect(html).toContain(`<dt>الفئة</dt><dd><bdi>${await name('categories', 'productive-family')}</bdi></dd>`);
+    expect(html).toContain(`<dt>المجال</dt><dd><bdi>${await name('domains', 'training')}</bdi></dd>`);
+    expect(html).toContain('<dt>قناة التواصل</dt><dd><bdi>مقابلة شخصية</bdi></dd>');
+    expect(html).toContain('<bdi>مجدولة</bdi>');
+    expect(html.match(RAW_CODE) ?? []).toEqual([]);
+    const invitation = items('survey_invitations')[0];
+    expect(invitation?.facts).toMatchObject({ status: 'scheduled' });
+    expect(invitation?.fields?.find((f) => f.column === 'office')).toMatchObject({
+      value: 'dammam',
+      valueLabel: await name('offices', 'dammam'),
+    });
   });
 });

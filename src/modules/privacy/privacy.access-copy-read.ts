@@ -4,8 +4,16 @@ import { labelOfCode } from '../../domain/coded-labels.js';
 import type { Keys } from '../../platform/crypto/keys.js';
 import type { Database } from '../../platform/db/schema.js';
 import type { BilingualLabel, FamilyRows, PersonalTable } from '../../platform/personal-data.js';
-import { listConsentPurposes } from '../settings/index.js';
-import { CODED_COLUMNS, FACT_COLUMNS, isColumnShown, isTableShown, maskId } from './privacy.access-copy-rules.js';
+import { listConsentPurposes, listTaxonomy } from '../settings/index.js';
+import {
+  CODED_COLUMNS,
+  FACT_COLUMNS,
+  isColumnShown,
+  isTableShown,
+  maskId,
+  SETTINGS_LISTS,
+  type SettingsList,
+} from './privacy.access-copy-rules.js';
 
 /**
  * Issue 25 §3 (F2): the walk of the personal-data registry that reads one subject's rows for an
@@ -98,18 +106,31 @@ async function* pages(db: AnyDb, table: PersonalTable, where: RawBuilder<SqlBool
   }
 }
 
-/** The consent purposes' own names (settings), read once inside the copy's snapshot. */
-type PurposeNames = ReadonlyMap<string, BilingualLabel>;
+/** The settings' own names of their codes (SETTINGS_LISTS), read once inside the copy's snapshot. */
+type SettingsNames = ReadonlyMap<SettingsList, ReadonlyMap<string, BilingualLabel>>;
+
+async function settingsNames(db: Kysely<Database>): Promise<SettingsNames> {
+  const named = (items: { code: string; nameAr: string; nameEn: string }[]) =>
+    new Map(items.map((i) => [i.code, { ar: i.nameAr, en: i.nameEn }] as const));
+  const taxonomies = ['offices', 'categories', 'domains'] as const;
+  // One after the other: they share the copy's one transaction (and its connection).
+  const names = new Map<SettingsList, ReadonlyMap<string, BilingualLabel>>([['consent-purpose', named(await listConsentPurposes(db))]]);
+  for (const kind of taxonomies) names.set(kind, named(await listTaxonomy(db, kind)));
+  return names;
+}
 
 /** Issue 25 §3: a coded column's value in words (CODED_COLUMNS); undefined for a code with none (printed as it is). */
-function wordsOf(table: string, column: string, row: Record<string, unknown>, purposes: PurposeNames): BilingualLabel | undefined {
+function wordsOf(table: string, column: string, row: Record<string, unknown>, names: SettingsNames): BilingualLabel | undefined {
   const coded = CODED_COLUMNS[table]?.[column];
   if (!coded) return undefined;
   const code = coded.code ? coded.code(row) : String(row[column]);
-  return coded.list === 'consent-purpose' ? purposes.get(code) : labelOfCode(coded.list, code);
+  const list = coded.list;
+  return isSettingsList(list) ? names.get(list)?.get(code) : labelOfCode(list, code);
 }
 
-function readRow(keys: Keys, table: PersonalTable, row: Record<string, unknown>, subject: CopySubject, purposes: PurposeNames): CopyEvent {
+const isSettingsList = (list: string): list is SettingsList => (SETTINGS_LISTS as readonly string[]).includes(list);
+
+function readRow(keys: Keys, table: PersonalTable, row: Record<string, unknown>, subject: CopySubject, names: SettingsNames): CopyEvent {
   const key = Object.fromEntries(table.key.map((k) => [k, String(row[k])]));
   const personal = new Set(table.columns.map((c) => c.column));
   const facts: Record<string, string> = {};
@@ -117,7 +138,7 @@ function readRow(keys: Keys, table: PersonalTable, row: Record<string, unknown>,
   for (const name of FACT_COLUMNS) {
     if (personal.has(name) || row[name] == null) continue;
     facts[name] = String(row[name]);
-    const words = wordsOf(table.table, name, row, purposes);
+    const words = wordsOf(table.table, name, row, names);
     if (words) factValueLabels[name] = words;
   }
   const fields: CopyField[] = [];
@@ -127,7 +148,7 @@ function readRow(keys: Keys, table: PersonalTable, row: Record<string, unknown>,
     let value = column.kind === 'encrypted' ? keys.encryptor.decrypt(String(raw), column.aad(key)) : String(raw);
     if (column.accessCopy === 'masked-unless-self' && !isRequesterRow(table.table, row, subject)) value = maskId(value);
     if (value === '') continue;
-    const valueLabel = column.kind === 'plain' ? wordsOf(table.table, column.column, row, purposes) : undefined;
+    const valueLabel = column.kind === 'plain' ? wordsOf(table.table, column.column, row, names) : undefined;
     fields.push({ column: column.column, label: column.label, value, ...(valueLabel ? { valueLabel } : {}) });
   }
   return { type: 'row', table: table.table, facts, factValueLabels, fields };
@@ -140,9 +161,7 @@ export async function* readSubjectData(
   tables: readonly PersonalTable[],
   subject: CopySubject,
 ): AsyncGenerator<CopyEvent> {
-  const purposes: PurposeNames = new Map(
-    (await listConsentPurposes(db as Kysely<Database>)).map((p) => [p.code, { ar: p.nameAr, en: p.nameEn }]),
-  );
+  const names = await settingsNames(db as Kysely<Database>);
   for (const table of tables) {
     if (!isTableShown(table)) continue;
     const where = rowsOfSubject(table, subject);
@@ -152,7 +171,7 @@ export async function* readSubjectData(
     for await (const rows of pages(db, table, where)) {
       if (!isOpen) yield { type: 'section', table: table.table };
       isOpen = true;
-      for (const row of rows) yield readRow(keys, table, row, subject, purposes);
+      for (const row of rows) yield readRow(keys, table, row, subject, names);
       if (!owners.length) continue;
       const files = await db
         .selectFrom('files')

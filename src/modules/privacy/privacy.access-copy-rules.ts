@@ -71,12 +71,19 @@ export const FACT_LABELS: Readonly<Record<(typeof FACT_COLUMNS)[number], { ar: s
 };
 
 /**
+ * Codes named by the association's settings rather than by Sila: consent purposes and the
+ * taxonomies (offices, categories, domains), each with its own Arabic and English names.
+ */
+export const SETTINGS_LISTS = ['consent-purpose', 'offices', 'categories', 'domains'] as const;
+export type SettingsList = (typeof SETTINGS_LISTS)[number];
+
+/**
  * How a coded column is named in words: the list its code belongs to (src/domain/coded-labels.ts,
- * or `consent-purpose`: the purposes' own Arabic and English names in the settings), and, where the
- * column keeps a working status people never see, the code they see instead (`code`).
+ * or one of SETTINGS_LISTS), and, where the column keeps a working status people never see, the
+ * code they see instead (`code`).
  */
 export interface CodedColumn {
-  list: CodeList | 'consent-purpose';
+  list: CodeList | SettingsList;
   code?: (row: Readonly<Record<string, unknown>>) => string;
 }
 
@@ -89,6 +96,14 @@ export interface CodedColumn {
  * field would reach three columns (a member's relation, a survey's channel) and split the map in two.
  * A code with no words (a legacy value) is printed as itself.
  */
+/** A survey's context: the case's channel and the family's office, category and domain. */
+const SURVEY_CONTEXT: Readonly<Record<string, CodedColumn>> = {
+  channel: { list: 'intake-channel' },
+  office: { list: 'offices' },
+  category: { list: 'categories' },
+  domain: { list: 'domains' },
+};
+
 export const CODED_COLUMNS: Readonly<Record<string, Readonly<Record<string, CodedColumn>>>> = {
   household_members: { relation: { list: 'relation' } },
   family_consents: { purpose: { list: 'consent-purpose' }, action: { list: 'consent-action' }, channel: { list: 'consent-channel' } },
@@ -113,8 +128,8 @@ export const CODED_COLUMNS: Readonly<Record<string, Readonly<Record<string, Code
   complaint_entries: { kind: { list: 'complaint-entry' } },
   compensation_cases: { status: { list: 'compensation-status' } },
   compensation_steps: { action: { list: 'compensation-action' }, status: { list: 'compensation-status' } },
-  survey_responses: { channel: { list: 'intake-channel' } },
-  survey_invitations: { status: { list: 'survey-invitation' }, channel: { list: 'intake-channel' } },
+  survey_responses: SURVEY_CONTEXT,
+  survey_invitations: { ...SURVEY_CONTEXT, status: { list: 'survey-invitation' } },
 };
 
 export function isTableShown(table: PersonalTable): boolean {
