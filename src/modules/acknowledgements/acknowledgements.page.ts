@@ -1,6 +1,6 @@
 import type { AssociationSettings } from '../../contracts/settings.js';
-import { html, SafeHtml } from '../../platform/http/html.js';
-import { ICON_LINKS } from '../../platform/http/icons.js';
+import { html } from '../../platform/http/html.js';
+import { oneTimeLinkPage } from '../../platform/http/public-frame.js';
 import { entryAssets } from '../../platform/http/web-assets.js';
 
 /**
@@ -79,29 +79,14 @@ export function ackPage({
   webDir: string | undefined;
 }): string {
   const t = ACK_PAGE_COPY[language];
-  const assets = entryAssets(webDir, ENTRY);
-  const name = language === 'ar' ? association.nameAr : association.nameEn;
-  const copy = new SafeHtml(JSON.stringify({ language, errors: t.errors }).replace(/</g, '\\u003c'));
-  return html`<!doctype html>
-<html lang="${language}" dir="${language === 'ar' ? 'rtl' : 'ltr'}">
-<head>
-<meta charset="utf-8">
-<meta name="viewport" content="width=device-width, initial-scale=1">
-<meta name="referrer" content="no-referrer">
-<meta name="robots" content="noindex">
-<title>${t.title} · ${name}</title>
-${ICON_LINKS}
-${assets.css.map((href) => html`<link rel="stylesheet" href="${href}">`)}
-</head>
-<body class="public cases" data-page="ack" data-primary="${association.primaryColor}">
-<header class="masthead">
-  <div class="wrap">
-    <a class="brand" href="/">صلة <span>Sila</span></a>
-    <a class="switch" id="language-switch" href="/ack?lang=${t.switchLang}" lang="${t.switchLang}" hreflang="${t.switchLang}">${t.switchLabel}</a>
-  </div>
-</header>
-<main class="wrap" id="main">
-<h1>${t.title}</h1>
+  return oneTimeLinkPage({
+    language,
+    association,
+    path: '/ack',
+    page: 'ack',
+    copy: t,
+    assets: entryAssets(webDir, ENTRY),
+    body: html`<h1>${t.title}</h1>
 <p>${t.intro}</p>
 <noscript><p class="card notice">${t.noscript}</p></noscript>
 <p class="card" id="ack-loading" role="status">${t.loading}</p>
@@ -119,11 +104,6 @@ ${assets.css.map((href) => html`<link rel="stylesheet" href="${href}">`)}
   </form>
 </section>
 <p class="card ok" id="ack-done" role="status" tabindex="-1" hidden>${t.done}</p>
-<p class="card notice" id="ack-invalid" role="alert" hidden></p>
-</main>
-<footer class="wrap footer"><p><a href="/">${t.home}</a> · ${name}</p></footer>
-<script type="application/json" id="sila-copy">${copy}</script>
-${assets.scripts.map((src) => html`<script type="module" src="${src}"></script>`)}
-</body>
-</html>`.value;
+<p class="card notice" id="ack-invalid" role="alert" hidden></p>`,
+  });
 }

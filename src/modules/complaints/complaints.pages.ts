@@ -3,7 +3,7 @@ import { z } from 'zod';
 import type { AssociationSettings } from '../../contracts/settings.js';
 import type { AppContext } from '../../platform/context.js';
 import { html, SafeHtml } from '../../platform/http/html.js';
-import { ICON_LINKS } from '../../platform/http/icons.js';
+import { publicFrame } from '../../platform/http/public-frame.js';
 import { PUBLIC } from '../../platform/http/route-policy.js';
 import type { App } from '../../platform/http/types.js';
 import { type EntryAssets, entryAssets } from '../../platform/http/web-assets.js';
@@ -63,32 +63,25 @@ function layout({
 }): string {
   const t = PAGE_COPY[language];
   const name = language === 'ar' ? association.nameAr : association.nameEn;
-  return html`<!doctype html>
-<html lang="${language}" dir="${language === 'ar' ? 'rtl' : 'ltr'}">
-<head>
-<meta charset="utf-8">
-<meta name="viewport" content="width=device-width, initial-scale=1">
-<meta name="referrer" content="same-origin">
-<title>${title} · ${name}</title>
-<meta name="description" content="${DESCRIPTIONS[language][page].replace('{name}', name)}">
-${ICON_LINKS}
-${assets.css.map((href) => html`<link rel="stylesheet" href="${href}">`)}
-</head>
-<body class="public cases" data-page="${page}" data-primary="${association.primaryColor}">
-<header class="masthead">
-  <div class="wrap">
-    <a class="brand" href="/">صلة <span>Sila</span></a>
-    <a class="switch" id="language-switch" href="${pagePath}?lang=${t.switchLang}" lang="${t.switchLang}" hreflang="${t.switchLang}">${t.switchLabel}</a>
-  </div>
-</header>
-<main class="wrap" id="main">
-${body}
-</main>
-<footer class="wrap footer"><p><a href="/">${t.home}</a> · ${name}</p></footer>
-${copy === null ? '' : dataBlock(copy)}
-${assets.scripts.map((src) => html`<script type="module" src="${src}"></script>`)}
-</body>
-</html>`.value;
+  return publicFrame({
+    language,
+    title,
+    name,
+    referrer: 'same-origin',
+    description: DESCRIPTIONS[language][page].replace('{name}', name),
+    css: assets.css,
+    bodyClass: 'public cases',
+    page,
+    primaryColor: association.primaryColor,
+    switchTo: { href: `${pagePath}?lang=${t.switchLang}`, language: t.switchLang, label: t.switchLabel },
+    switchId: 'language-switch',
+    body,
+    footer: html`<a href="/">${t.home}</a> · ${name}`,
+    tail: [
+      ...(copy === null ? [] : [dataBlock(copy)]),
+      html`${assets.scripts.map((src) => html`<script type="module" src="${src}"></script>`)}`,
+    ],
+  });
 }
 
 const field = (id: string, label: string, control: SafeHtml, hint?: string): SafeHtml =>

@@ -1,7 +1,7 @@
 import type { AssociationSettings } from '../../contracts/settings.js';
 import { formatDualDate } from '../../domain/dates.js';
 import { html, type SafeHtml } from '../../platform/http/html.js';
-import { ICON_LINKS } from '../../platform/http/icons.js';
+import { publicFrame } from '../../platform/http/public-frame.js';
 import { entryAssets } from '../../platform/http/web-assets.js';
 import { PAGE_COPY } from './documents.page-copy.js';
 
@@ -68,29 +68,19 @@ export function layout({
   const t = PAGE_COPY[language];
   const name = language === 'ar' ? association.nameAr : association.nameEn;
   const separator = pagePath.includes('?') ? '&' : '?';
-  return html`<!doctype html>
-<html lang="${language}" dir="${language === 'ar' ? 'rtl' : 'ltr'}">
-<head>
-<meta charset="utf-8">
-<meta name="viewport" content="width=device-width, initial-scale=1">
-<meta name="referrer" content="same-origin">
-<title>${title} · ${name}</title>
-<meta name="description" content="${fill(description, { name })}">
-${ICON_LINKS}
-${css.map((href) => html`<link rel="stylesheet" href="${href}">`)}
-${head ?? ''}
-</head>
-<body class="public cases documents" data-page="documents" data-primary="${association.primaryColor}">
-<header class="masthead">
-  <div class="wrap">
-    <a class="brand" href="/">صلة <span>Sila</span></a>
-    <a class="switch" href="${pagePath}${separator}lang=${t.switchLang}" lang="${t.switchLang}" hreflang="${t.switchLang}">${t.switchLabel}</a>
-  </div>
-</header>
-<main class="wrap" id="main">
-${body}
-</main>
-<footer class="wrap footer"><p><a href="/documents">${t.back}</a> · <a href="/">${t.home}</a> · ${name}</p></footer>
-</body>
-</html>`.value;
+  return publicFrame({
+    language,
+    title,
+    name,
+    referrer: 'same-origin',
+    description: fill(description, { name }),
+    css,
+    ...(head ? { head } : {}),
+    bodyClass: 'public cases documents',
+    page: 'documents',
+    primaryColor: association.primaryColor,
+    switchTo: { href: `${pagePath}${separator}lang=${t.switchLang}`, language: t.switchLang, label: t.switchLabel },
+    body: html`${body}`,
+    footer: html`<a href="/documents">${t.back}</a> · <a href="/">${t.home}</a> · ${name}`,
+  });
 }
