@@ -155,3 +155,28 @@ export function evaluateChecklist(
   const missing = items.filter((i) => i.problem !== null).map((i) => i.key);
   return { items, missing, isSatisfied: missing.length === 0 };
 }
+
+/**
+ * A request's answers as a person reads them (issue 25 §3, F2: the access copy is readable): each
+ * answered field by its label in the checklist it was filed under, a choice by its option's label,
+ * yes/no in words; one line per field, in checklist order, then any key the checklist no longer has.
+ * @example answersInWords([{ key: 'project', labelAr: 'المشروع', … }], { project: 'خياطة' }, 'ar') // 'المشروع: خياطة'
+ */
+export function answersInWords(checklist: readonly ChecklistItem[], answers: Answers, language: 'ar' | 'en'): string {
+  const label = (i: { labelAr: string; labelEn: string }) => (language === 'ar' ? i.labelAr : i.labelEn);
+  const option = (item: ChecklistItem, value: string) => {
+    const found = item.options?.find((o) => o.value === value);
+    return found ? label(found) : value;
+  };
+  const words = (item: ChecklistItem | undefined, value: AnswerValue): string => {
+    if (typeof value === 'boolean') return language === 'ar' ? (value ? 'نعم' : 'لا') : value ? 'Yes' : 'No';
+    if (Array.isArray(value)) return value.map((v) => (item ? option(item, v) : v)).join(language === 'ar' ? '، ' : ', ');
+    if (typeof value === 'string' && item?.fieldType === 'choice') return option(item, value);
+    return String(value);
+  };
+  const known = checklist.filter((i) => i.kind === 'field' && answers[i.key] != null && answers[i.key] !== '');
+  const lines = known.map((item) => `${label(item)}: ${words(item, answers[item.key] ?? null)}`);
+  for (const [key, value] of Object.entries(answers))
+    if (value != null && value !== '' && !checklist.some((i) => i.key === key)) lines.push(`${key}: ${words(undefined, value)}`);
+  return lines.join('\n');
+}

@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { produceAccessCopies } from '../../src/modules/privacy/privacy.access-copy-job.js';
 import { uuidv7 } from '../../src/platform/ids.js';
-import { agentOf, buildFamily, buildRequest, buildStaff } from './factories.js';
+import { agentOf, buildFamily, buildRequest, buildRequestType, buildStaff } from './factories.js';
 import { type Agent, createTestApp, ENGINE, sessionFor, type TestApp } from './harness.js';
 
 /**
@@ -99,6 +99,42 @@ describe(`F2 access copy: coded values in words [${ENGINE}]`, () => {
     expect(consent?.factValueLabels).toMatchObject({ purpose: purpose.name_ar, action: 'مُنحت الموافقة' });
     const message = items('outbox_messages').find((i) => i.facts?.event === 'family.registered');
     expect(message?.factValueLabels).toMatchObject({ event: 'تسجيل أسرة', channel: 'رسالة نصية' });
+  });
+
+  it('F2 §3 (C2): a request’s answers read by the labels of the checklist it was filed under — choices and yes/no in words, not JSON', async () => {
+    const checklist = [
+      {
+        key: 'craft',
+        kind: 'field',
+        labelAr: 'الحرفة',
+        labelEn: 'Craft',
+        fieldType: 'choice',
+        isRequired: true,
+        options: [
+          { value: 'sewing', labelAr: 'خياطة', labelEn: 'Sewing' },
+          { value: 'baking', labelAr: 'مخبوزات', labelEn: 'Baking' },
+        ],
+      },
+      { key: 'has-shop', kind: 'field', labelAr: 'لدى الأسرة محل', labelEn: 'Has a shop', fieldType: 'yes-no', isRequired: true },
+    ];
+    const type = await buildRequestType(t, { checklist });
+    const family = await buildFamily(t, { headNameAr: 'هيلة ناصر العجمي' });
+    await buildRequest(t, { familyId: family.id, typeCode: type.code, answers: { craft: 'sewing', 'has-shop': false } });
+    // The type is edited after filing: the request keeps the labels it was filed under.
+    const admin = await agentOf(t, undefined, 'administrator');
+    const renamed = checklist.map((item) => (item.key === 'craft' ? { ...item, labelAr: 'النشاط', labelEn: 'Activity' } : item));
+    const edited = await admin.request('PUT', `/api/v1/settings/request-types/${type.code}`, { checklist: renamed, version: type.version });
+    expect(edited.statusCode, edited.body).toBe(200);
+
+    const ar = await copyOf(family.id, 'ar');
+    expect(ar.html).toContain('الحرفة: خياطة\nلدى الأسرة محل: لا');
+    expect(ar.html).not.toContain('{&quot;craft&quot;');
+    expect(ar.html).not.toContain('النشاط:');
+    const answers = ar.items('requests')[0]?.fields?.find((f) => f.column === 'answers');
+    expect(JSON.parse(answers?.value ?? '{}')).toEqual({ craft: 'sewing', 'has-shop': false }); // the JSON keeps what was stored
+    expect(answers?.valueLabel).toBe('الحرفة: خياطة\nلدى الأسرة محل: لا');
+    const en = await copyOf(family.id, 'en');
+    expect(en.html).toContain('Craft: Sewing\nHas a shop: No');
   });
 
   it('F2 §3: the English copy names the same codes in English', async () => {

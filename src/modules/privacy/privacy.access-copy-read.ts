@@ -1,9 +1,11 @@
 import { type Kysely, type RawBuilder, type SqlBool, sql } from 'kysely';
 import { normaliseArabic } from '../../domain/arabic-text.js';
 import { labelOfCode } from '../../domain/coded-labels.js';
+import { type Answers, answersInWords, type ChecklistItem } from '../../domain/request-checklist.js';
 import type { Keys } from '../../platform/crypto/keys.js';
 import type { Database } from '../../platform/db/schema.js';
 import type { BilingualLabel, FamilyRows, PersonalTable } from '../../platform/personal-data.js';
+import { checklistsByVersion } from '../requests/index.js';
 import { listConsentPurposes, listTaxonomy } from '../settings/index.js';
 import {
   CODED_COLUMNS,
@@ -108,6 +110,24 @@ async function* pages(db: AnyDb, table: PersonalTable, where: RawBuilder<SqlBool
 
 /** The settings' own names of their codes (SETTINGS_LISTS), read once inside the copy's snapshot. */
 type SettingsNames = ReadonlyMap<SettingsList, ReadonlyMap<string, BilingualLabel>>;
+/** What the copy reads once to put codes and answers in words: the settings' names, the requests' checklists. */
+interface Lookups {
+  names: SettingsNames;
+  checklists: ReadonlyMap<string, ChecklistItem[]>;
+}
+
+/** A request's answers (stored as JSON) by the labels of the checklist it was filed under; undefined if unreadable. */
+function answersLabel(row: Record<string, unknown>, value: string, checklists: Lookups['checklists']): BilingualLabel | undefined {
+  const checklist = checklists.get(`${row.type_code}@${row.type_version}`) ?? checklists.get(String(row.type_code)) ?? [];
+  let answers: Answers;
+  try {
+    answers = JSON.parse(value) as Answers;
+  } catch {
+    return undefined;
+  }
+  if (!answers || typeof answers !== 'object' || Array.isArray(answers)) return undefined;
+  return { ar: answersInWords(checklist, answers, 'ar'), en: answersInWords(checklist, answers, 'en') };
+}
 
 async function settingsNames(db: Kysely<Database>): Promise<SettingsNames> {
   const named = (items: { code: string; nameAr: string; nameEn: string }[]) =>
@@ -130,7 +150,8 @@ function wordsOf(table: string, column: string, row: Record<string, unknown>, na
 
 const isSettingsList = (list: string): list is SettingsList => (SETTINGS_LISTS as readonly string[]).includes(list);
 
-function readRow(keys: Keys, table: PersonalTable, row: Record<string, unknown>, subject: CopySubject, names: SettingsNames): CopyEvent {
+function readRow(keys: Keys, table: PersonalTable, row: Record<string, unknown>, subject: CopySubject, lookups: Lookups): CopyEvent {
+  const { names } = lookups;
   const key = Object.fromEntries(table.key.map((k) => [k, String(row[k])]));
   const personal = new Set(table.columns.map((c) => c.column));
   const facts: Record<string, string> = {};
@@ -148,7 +169,12 @@ function readRow(keys: Keys, table: PersonalTable, row: Record<string, unknown>,
     let value = column.kind === 'encrypted' ? keys.encryptor.decrypt(String(raw), column.aad(key)) : String(raw);
     if (column.accessCopy === 'masked-unless-self' && !isRequesterRow(table.table, row, subject)) value = maskId(value);
     if (value === '') continue;
-    const valueLabel = column.kind === 'plain' ? wordsOf(table.table, column.column, row, names) : undefined;
+    const valueLabel =
+      table.table === 'requests' && column.column === 'answers'
+        ? answersLabel(row, value, lookups.checklists)
+        : column.kind === 'plain'
+          ? wordsOf(table.table, column.column, row, names)
+          : undefined;
     fields.push({ column: column.column, label: column.label, value, ...(valueLabel ? { valueLabel } : {}) });
   }
   return { type: 'row', table: table.table, facts, factValueLabels, fields };
@@ -161,7 +187,10 @@ export async function* readSubjectData(
   tables: readonly PersonalTable[],
   subject: CopySubject,
 ): AsyncGenerator<CopyEvent> {
-  const names = await settingsNames(db as Kysely<Database>);
+  const lookups: Lookups = {
+    names: await settingsNames(db as Kysely<Database>),
+    checklists: await checklistsByVersion(db as Kysely<Database>),
+  };
   for (const table of tables) {
     if (!isTableShown(table)) continue;
     const where = rowsOfSubject(table, subject);
@@ -171,7 +200,7 @@ export async function* readSubjectData(
     for await (const rows of pages(db, table, where)) {
       if (!isOpen) yield { type: 'section', table: table.table };
       isOpen = true;
-      for (const row of rows) yield readRow(keys, table, row, subject, names);
+      for (const row of rows) yield readRow(keys, table, row, subject, lookups);
       if (!owners.length) continue;
       const files = await db
         .selectFrom('files')

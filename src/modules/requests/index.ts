@@ -17,6 +17,8 @@ import { onMessageSent } from './requests.told.js';
 
 /** Issue 26 §3 (B5, C2, G2): the public request forms at /documents/forms. */
 export { type PublicRequestForm, publicRequestForm, publicRequestForms } from './request-forms.js';
+/** Issue 25 §3: the checklists requests were filed under, so the access copy names each answer. */
+export { checklistsByVersion } from './request-type-versions.js';
 /** Issue 24 §2: the surveys area asks after a request closes. */
 export { requestClosed } from './requests.core.js';
 export { requestReferences } from './requests.references.js';

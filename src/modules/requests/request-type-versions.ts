@@ -114,3 +114,23 @@ export async function filedChecklists(
     .execute();
   return new Map(found.map((v) => [`${v.type_code}@${v.version}`, JSON.parse(v.checklist) as ChecklistItem[]]));
 }
+
+/**
+ * Every version's checklist by `code@version`, and each type's newest under `code` (for a request
+ * written outside intake, with no version) — one read, for the access copy's snapshot (issue 25 §3).
+ */
+export async function checklistsByVersion(db: Db): Promise<Map<string, ChecklistItem[]>> {
+  const rows = await db
+    .selectFrom('request_type_versions')
+    .select(['type_code', 'version', 'checklist'])
+    .orderBy('type_code')
+    .orderBy('version')
+    .execute();
+  const result = new Map<string, ChecklistItem[]>();
+  for (const row of rows) {
+    const checklist = JSON.parse(row.checklist) as ChecklistItem[];
+    result.set(`${row.type_code}@${row.version}`, checklist);
+    result.set(row.type_code, checklist);
+  }
+  return result;
+}
