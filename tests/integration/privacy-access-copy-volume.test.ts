@@ -14,7 +14,8 @@ import { type Agent, createTestApp, ENGINE, sessionFor, type TestApp } from './h
  * job, still one snapshot (docs/decisions/015-access-copy.md). The officer's request only queues the
  * copy; the job reads the family's rows a page at a time (500 by primary key,
  * privacy.access-copy-read.ts) inside ONE read transaction, so messages written to the family while
- * the job is between pages are all out of the copy (they came after its snapshot), never half in.
+ * the job is between pages are all out of the copy (they came after its snapshot), never half in —
+ * on PostgreSQL (repeatable read) and on SQLite (the job's read-only connection, WAL).
  * How long it takes and how much memory it needs is measured by bench/access-copy.ts, not here.
  */
 let t: TestApp;
@@ -167,47 +168,69 @@ describe(`F2 access copy of 10,000 messages [${ENGINE}]`, () => {
     expect((await officer.request('GET', `/api/v1/privacy/requests/${request.id}/access-copy/json`)).statusCode).toBe(404);
 
     // While the job is between its first and second page of messages, more messages are written to
-    // the family.
+    // the family and committed.
     const during = Array.from({ length: DURING }, (_, i) => `${DURING_TEXT} ${i + 1}`);
-    let queuedWrite: Promise<string[]> | null = null;
+    // Their ids (uuidv7, by time) sort after every page the job reads: a reader outside one snapshot
+    // would find them on its next pages (checked: the job without its transaction fails this test).
+    const later = () => new Date(t.clock.now().getTime() + 86_400_000);
     let duringIds: string[] = [];
-    let sqliteRefused: string | null = null;
-    const hook = afterFirstMessagePage(async () => {
-      if (ENGINE === 'postgres') {
-        // Another pool connection writes and COMMITS them while the job's repeatable-read
-        // transaction is open: they are in the database before the job reads its next page.
-        duringIds = await insertMessages(t.ctx.db, family.id, during, t.clock.now());
-        return;
-      }
-      // SQLite: the app's single connection is held by the job's transaction (Kysely queues every
-      // other statement behind it), and that transaction began `immediate` (database.ts), holding the
-      // database's write lock. A second connection to the same file — what a second process would
-      // be — cannot write during the read: it is refused at once (busy timeout 0) ...
-      const other = new SQLite(path.join(t.dataDir, 'sila.db'));
-      other.pragma('busy_timeout = 0');
+    let appWrite: Promise<string[]> | null = null;
+    let isAppWriteDone = false;
+    let produced: number;
+    if (ENGINE === 'postgres') {
+      // The job reads through the app's pool in a repeatable-read transaction: a plugin on its Kysely
+      // waits, after the first page, for another pool connection to write and commit them.
+      const hook = afterFirstMessagePage(async () => {
+        duringIds = await insertMessages(t.ctx.db, family.id, during, later());
+      });
+      produced = await produceAccessCopies({ ...t.ctx, db: t.ctx.db.withPlugin(hook.plugin) });
+      expect(hook.fired()).toBe(true);
+    } else {
+      // SQLite: the job reads through a read-only connection of its own (privacy.access-copy-job.ts,
+      // inSnapshot), which no Kysely plugin of the app sees; better-sqlite3's statements answer
+      // synchronously, so the hook is on its Statement: right after the reader's first full page of
+      // messages, a second writable connection — what another process would be — writes and commits
+      // them before the reader reads its next page. And a write through the app's own connection,
+      // started then, is done before the job is: the read no longer holds the write lock.
+      const proto = Object.getPrototypeOf(new SQLite(':memory:').prepare('select 1'));
+      const all = proto.all;
+      proto.all = function (this: { database: SQLite.Database }, ...args: unknown[]) {
+        const rows = all.apply(this, args) as Record<string, unknown>[];
+        if (!duringIds.length && this.database.readonly && rows.length === BATCH && 'recipient_kind' in (rows[0] as object)) {
+          const other = new SQLite(path.join(t.dataDir, 'sila.db'));
+          other.pragma('busy_timeout = 5000');
+          const values = messageRows(t, family.id, during, later());
+          const columns = Object.keys(values[0] as object);
+          const insert = other.prepare(
+            `insert into outbox_messages (${columns.join(', ')}) values (${columns.map((c) => `@${c}`).join(', ')})`,
+          );
+          other.transaction(() => {
+            for (const row of values) insert.run(row);
+          })();
+          other.close();
+          duringIds = values.map((v) => v.id);
+          appWrite = insertMessages(t.ctx.db, family.id, [`${DURING_TEXT} (app)`], new Date(later().getTime() + 10));
+          void appWrite.then(() => {
+            isAppWriteDone = true;
+          });
+        }
+        return rows;
+      };
       try {
-        other.prepare('begin immediate').run();
-        other.prepare('rollback').run();
-      } catch (error) {
-        sqliteRefused = (error as { code?: string }).code ?? String(error);
+        produced = await produceAccessCopies(t.ctx);
       } finally {
-        other.close();
+        proto.all = all;
       }
-      // ... and a write through the app's own connection is queued and lands after the read.
-      queuedWrite = insertMessages(t.ctx.db, family.id, during, t.clock.now());
-    });
-    const produced = await produceAccessCopies({ ...t.ctx, db: t.ctx.db.withPlugin(hook.plugin) });
-    expect(produced).toBe(1);
-    expect(hook.fired()).toBe(true);
-    if (ENGINE === 'sqlite') {
-      expect(sqliteRefused).toBe('SQLITE_BUSY');
-      duringIds = (await queuedWrite) ?? [];
+      expect(isAppWriteDone).toBe(true);
+      duringIds.push(...((await appWrite) ?? []));
     }
+    expect(produced).toBe(1);
     // The messages written during the read are in the database now (beside the copy-ready message
     // the job itself sent) ...
-    expect(duringIds).toHaveLength(DURING);
-    expect(await t.ctx.db.selectFrom('outbox_messages').select('id').where('id', 'in', duringIds).execute()).toHaveLength(DURING);
-    expect(await familyMessages()).toBe(before + DURING + 1);
+    const written = ENGINE === 'sqlite' ? DURING + 1 : DURING;
+    expect(duringIds).toHaveLength(written);
+    expect(await t.ctx.db.selectFrom('outbox_messages').select('id').where('id', 'in', duringIds).execute()).toHaveLength(written);
+    expect(await familyMessages()).toBe(before + written + 1);
 
     const state = (await officer.request('GET', `/api/v1/privacy/requests/${request.id}/access-copy`)).json().copy;
     expect(state.status).toBe('ready');

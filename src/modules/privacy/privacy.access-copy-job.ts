@@ -1,7 +1,9 @@
-import { sql } from 'kysely';
+import SQLite from 'better-sqlite3';
+import { Kysely, SqliteDialect, sql } from 'kysely';
 import type { Language } from '../../domain/dates.js';
 import type { AppContext } from '../../platform/context.js';
 import { engineOf } from '../../platform/db/dialect.js';
+import type { Database } from '../../platform/db/schema.js';
 import type { PrivacyAccessCopyTable } from '../../platform/db/schema-access-copy.js';
 import { storeGeneratedFile } from '../../platform/files/file-store.js';
 import { personalDataSources } from '../../platform/personal-data.js';
@@ -16,8 +18,8 @@ import { requestAad, unseal } from './privacy.sealing.js';
 
 /**
  * The access copy's background job (issue 25 §3, F2): each copy asked for is read from ONE read
- * transaction — a consistent snapshot (repeatable read on PostgreSQL; SQLite's transaction is one)
- * — walking the personal-data registry, then stored encrypted in the file store as a print page and
+ * transaction — a consistent snapshot (repeatable read on PostgreSQL; on SQLite a read-only
+ * connection's transaction, see inSnapshot) — walking the personal-data registry, then stored encrypted in the file store as a print page and
  * a JSON file, downloadable for 7 days; expired copies' files are deleted. Both steps are audited.
  * Once ready, the requester is told through the outbox (privacy.copy-ready.ts).
  */
@@ -25,10 +27,42 @@ const SYSTEM = { kind: 'system' as const, id: null };
 const BATCH = 5;
 const DAY_MS = 86_400_000;
 
+/**
+ * Issue 25 bad input (F2; a family with 10,000 messages): runs `read` in one snapshot that does not
+ * hold up the rest of the app. PostgreSQL: a repeatable-read, read-only transaction on a pool
+ * connection. SQLite: a read-only connection of its own, as the backup reads (backup.ts) — in WAL
+ * its deferred transaction's snapshot starts at its first read and holds to its end, while the app's
+ * own connection keeps writing; the app's transactions begin `immediate`, so reading through it
+ * held the write lock, and every other statement, for the whole read (2.8 s for 10,000 messages).
+ * An in-memory database has no second connection: the app's own transaction.
+ */
+async function inSnapshot<T>(ctx: AppContext, read: (db: Kysely<Database>) => Promise<T>): Promise<T> {
+  const database = ctx.config.database;
+  if (engineOf(ctx.db) === 'postgres' || database.engine !== 'sqlite' || database.file === ':memory:')
+    return ctx.db.transaction().execute(async (trx) => {
+      if (engineOf(ctx.db) === 'postgres') await sql`set transaction isolation level repeatable read read only`.execute(trx);
+      return read(trx);
+    });
+  const reader = new SQLite(database.file, { readonly: true, fileMustExist: true });
+  reader.pragma('busy_timeout = 5000');
+  const db = new Kysely<Database>({ dialect: new SqliteDialect({ database: reader }) });
+  try {
+    return await db.transaction().execute(read);
+  } finally {
+    await db.destroy();
+  }
+}
+
+/**
+ * better-sqlite3 answers synchronously: without a turn of the event loop now and then, the whole
+ * read would run in one go and no request would be answered meanwhile.
+ */
+const EVENTS_A_TURN = 500;
+const nextTurn = () => new Promise<void>((resolve) => setImmediate(resolve));
+
 async function produce(ctx: AppContext, copy: PrivacyAccessCopyTable): Promise<void> {
   const { tables } = ctx.hooks.provider(personalDataSources, 'app')();
-  const produced = await ctx.db.transaction().execute(async (trx) => {
-    if (engineOf(ctx.db) === 'postgres') await sql`set transaction isolation level repeatable read read only`.execute(trx);
+  const produced = await inSnapshot(ctx, async (trx) => {
     const request = await trx.selectFrom('privacy_requests').selectAll().where('id', '=', copy.request_id).executeTakeFirstOrThrow();
     const now = ctx.clock.now();
     let subject: CopySubject;
@@ -54,7 +88,11 @@ async function produce(ctx: AppContext, copy: PrivacyAccessCopyTable): Promise<v
       expiresAt: new Date(now.getTime() + COPY_DAYS * DAY_MS),
       language: copy.language as Language,
     });
-    for await (const event of readSubjectData(trx, ctx.keys, tables, subject)) writers.add(event);
+    let events = 0;
+    for await (const event of readSubjectData(trx, ctx.keys, tables, subject)) {
+      writers.add(event);
+      if (++events % EVENTS_A_TURN === 0) await nextTurn();
+    }
     return { ...writers.finish(), rowCount: writers.rowCount, now, request };
   });
   await ctx.db.transaction().execute(async (trx) => {
