@@ -158,6 +158,8 @@ export const family = z.object({
   version: z.number(),
   /** Same as `abilities.edit` (kept for existing callers). */
   canEdit: z.boolean(),
+  /** Issue 25 §5 (F2): its personal data erased («أسرة مجهّلة رقم N»); read-only, no write abilities. */
+  isErased: z.boolean(),
   abilities: familyAbilities,
 });
 

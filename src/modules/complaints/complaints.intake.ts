@@ -12,7 +12,7 @@ import type { StaffPrincipal } from '../../platform/http/principal.js';
 import { uuidv7 } from '../../platform/ids.js';
 import { recordAudit } from '../audit/index.js';
 import { startClock } from '../calendar/index.js';
-import { familyContact, visibleFamily } from '../families/index.js';
+import { assertFamilyNotErased, familyContact, visibleFamily } from '../families/index.js';
 import { currentPrivacyNotice } from '../settings/index.js';
 import { acknowledge, recordStep, staffActor } from './complaints.handling.js';
 import { notifyStaff } from './complaints.messages.js';
@@ -98,6 +98,7 @@ export async function intakeCase(
         throw new AppError(404, 'family.not-found', 'No such family', [
           { pointer: '/familyId', code: 'family.not-found', detail: 'No family you may see has this id' },
         ]);
+      await assertFamilyNotErased(ctx, body.familyId, trx); // issue 25 §5 (F2): nothing new filed for an erased family
       familyCategory = contact.scope.category;
     }
     const tracking = await freshTrackingCode(trx, ctx);

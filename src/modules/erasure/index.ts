@@ -1,4 +1,6 @@
 import type { AreaManifest } from '../../platform/area.js';
+import { audienceNarrowers, familyErasureLookup } from '../families/index.js';
+import { isInLedger } from './erasure.ledger.js';
 import { erasureRoutes } from './erasure.routes.js';
 import { nightlyRetention } from './retention.run.js';
 
@@ -19,6 +21,24 @@ export { runRetention } from './retention.run.js';
 export const erasureArea: AreaManifest = {
   name: 'erasure',
   routes: (app, ctx) => erasureRoutes(app, ctx),
+  // Issue 25 §5 (F2): the registry asks the ledger whether a family is erased (one indexed read) and refuses writes about it.
+  // A bulk send or survey campaign never names an erased family among its recipients (an anti-join on the same index).
+  wire(ctx) {
+    ctx.hooks.provide(familyErasureLookup, 'erasure', (db, familyId) => isInLedger(db, 'families', familyId));
+    ctx.hooks.provide(audienceNarrowers, 'erasure', {
+      narrow: (query) =>
+        query.where(({ exists, not, selectFrom }) =>
+          not(
+            exists(
+              selectFrom('erasures')
+                .select('erasures.id')
+                .where('erasures.subject_table', '=', 'families')
+                .whereRef('erasures.subject_id', '=', 'families.id'),
+            ),
+          ),
+        ),
+    });
+  },
   // Checked hourly; runs once a night (retention.run.ts).
   jobs: (ctx) => [{ name: 'retention', intervalMs: 60 * 60_000, run: (now) => nightlyRetention(ctx, now) }],
   auditKinds: ['complaint.erase', 'family.erase', 'retention.anonymise', 'retention.update'],

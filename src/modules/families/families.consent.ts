@@ -19,6 +19,7 @@ import type { PersonalTable } from '../../platform/personal-data.js';
 import { recordAudit } from '../audit/index.js';
 import { currentPrivacyNotice, listConsentPurposes, privacyNoticeExists } from '../settings/index.js';
 import { staffNames } from '../staff/index.js';
+import { assertFamilyNotErased } from './families.erased.js';
 import { familyChanged } from './families.events.js';
 
 /**
@@ -231,6 +232,8 @@ export async function changeConsent(
   by: ConsentRecorder,
   options: { onlyIfLatest?: string } = {},
 ): Promise<void> {
+  // Issue 25 §5 (F2): no consent is recorded or withdrawn for an erased family (staff, portal or link).
+  await assertFamilyNotErased(ctx, family.id);
   const purpose = await findPurpose(ctx.db, change.purpose);
   if (change.action === 'give' && !purpose.isActive)
     throw AppError.badRequest('request.invalid', 'This purpose is no longer in use', [

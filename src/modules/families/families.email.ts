@@ -3,6 +3,7 @@ import type { AppContext } from '../../platform/context.js';
 import { AppError } from '../../platform/http/app-error.js';
 import type { StaffPrincipal } from '../../platform/http/principal.js';
 import { recordAudit } from '../audit/index.js';
+import { assertFamilyNotErased } from './families.erased.js';
 import { actorOf, canEditFamily, familyVisibility } from './families.policy.js';
 import { loadPresented } from './families.present.js';
 import * as repo from './families.repo.js';
@@ -22,6 +23,7 @@ export async function verifyFamilyEmail(
   if (!current) throw AppError.notFound('family.not-found', 'No such family');
   if (!canEditFamily(principal, { registeredBy: current.registered_by }))
     throw AppError.forbidden('family.read-only', 'You may read this family but not change it');
+  await assertFamilyNotErased(ctx, id);
   if (current.email === null) throw AppError.conflict('family.no-email', 'This family has no e-mail address to verify');
   const now = ctx.clock.now();
   await ctx.db.transaction().execute(async (trx) => {

@@ -56,14 +56,17 @@ export interface FamilyForAbilities {
   office: string;
   category: string;
   domains: readonly string[];
+  /** Issue 25 §5 (F2): its personal data erased (families.erased.ts); read-only for everyone. */
+  isErased?: boolean;
 }
 
 /**
  * What `principal` may do with this family (issue 19 §2): the checks the routes make, per record.
- * A write the shared write-scope check would refuse is not offered.
+ * A write the shared write-scope check would refuse is not offered, nor any write about an erased
+ * family (409 `family.erased`, issue 25 §5).
  */
 export function familyAbilities(principal: StaffPrincipal, family: FamilyForAbilities): FamilyAbilities {
-  const isWritable = scopeViolations(principal.scope, family).length === 0;
+  const isWritable = !family.isErased && scopeViolations(principal.scope, family).length === 0;
   return { edit: isWritable && canEditFamily(principal, family), readAccessLog: canReadAccessLog(principal) };
 }
 

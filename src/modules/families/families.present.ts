@@ -3,6 +3,7 @@ import { maskNationalId } from '../../domain/national-id.js';
 import type { AppContext } from '../../platform/context.js';
 import type { FamilyTable, HouseholdMemberTable } from '../../platform/db/schema.js';
 import type { StaffPrincipal } from '../../platform/http/principal.js';
+import { isFamilyErased } from './families.erased.js';
 import { canSeeUnmasked, familyAbilities } from './families.policy.js';
 import * as repo from './families.repo.js';
 import { familyAad, memberAad, open } from './families.sealing.js';
@@ -13,7 +14,13 @@ function maskMobile(e164: string): string {
   return `${e164.slice(0, 5)}•••••${e164.slice(-3)}`;
 }
 
-export function presentSummary(ctx: AppContext, principal: StaffPrincipal, row: FamilyTable, domains: string[]): FamilySummary {
+export function presentSummary(
+  ctx: AppContext,
+  principal: StaffPrincipal,
+  row: FamilyTable,
+  domains: string[],
+  isErased = false,
+): FamilySummary {
   const isUnmasked = canSeeUnmasked(principal, { registeredBy: row.registered_by });
   const nationalId = open(ctx, familyAad(row.id, 'national_id'), row.national_id) as string;
   const mobile = open(ctx, familyAad(row.id, 'mobile'), row.mobile);
@@ -31,7 +38,13 @@ export function presentSummary(ctx: AppContext, principal: StaffPrincipal, row: 
     domains,
     originChannel: row.origin_channel as FamilySummary['originChannel'],
     createdAt: row.created_at,
-    abilities: familyAbilities(principal, { registeredBy: row.registered_by, office: row.office, category: row.category, domains }),
+    abilities: familyAbilities(principal, {
+      registeredBy: row.registered_by,
+      office: row.office,
+      category: row.category,
+      domains,
+      isErased,
+    }),
   };
 }
 
@@ -41,8 +54,9 @@ function presentFamily(
   row: FamilyTable,
   domains: string[],
   members: HouseholdMemberTable[],
+  isErased: boolean,
 ): Family {
-  const summary = presentSummary(ctx, principal, row, domains);
+  const summary = presentSummary(ctx, principal, row, domains, isErased);
   const isUnmasked = !summary.isNationalIdMasked;
   return {
     ...summary,
@@ -69,10 +83,15 @@ function presentFamily(
     updatedAt: row.updated_at,
     version: row.version,
     canEdit: summary.abilities.edit,
+    isErased,
   };
 }
 
 export async function loadPresented(ctx: AppContext, principal: StaffPrincipal, row: FamilyTable): Promise<Family> {
-  const [domains, members] = await Promise.all([repo.domainsOf(ctx.db, [row.id]), repo.membersOf(ctx.db, row.id)]);
-  return presentFamily(ctx, principal, row, domains.get(row.id) ?? [], members);
+  const [domains, members, isErased] = await Promise.all([
+    repo.domainsOf(ctx.db, [row.id]),
+    repo.membersOf(ctx.db, row.id),
+    isFamilyErased(ctx, row.id),
+  ]);
+  return presentFamily(ctx, principal, row, domains.get(row.id) ?? [], members, isErased);
 }

@@ -9,6 +9,7 @@ import { uuidv7 } from '../../platform/ids.js';
 import { recordAudit } from '../audit/index.js';
 import { recordChannelConsent } from './families.consent.js';
 import { assertNotDuplicate } from './families.duplicates.js';
+import { assertFamilyNotErased } from './families.erased.js';
 import { familyChanged } from './families.events.js';
 import { actorOf, assertFamilyWritable, canEditFamily, familyVisibility } from './families.policy.js';
 import { loadPresented } from './families.present.js';
@@ -40,6 +41,7 @@ export async function updateFamily(ctx: AppContext, principal: StaffPrincipal, i
   if (!current) throw AppError.notFound('family.not-found', 'No such family');
   if (!canEditFamily(principal, { registeredBy: current.registered_by }))
     throw AppError.forbidden('family.read-only', 'You may read this family but not change it');
+  await assertFamilyNotErased(ctx, id);
   await assertTaxonomy(ctx, body);
   assertFamilyWritable(principal, { office: body.office, category: body.category, domains: body.domains });
   const isChannelChange = body.agreedChannel !== undefined && body.agreedChannel !== current.agreed_channel;

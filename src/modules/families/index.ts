@@ -32,6 +32,7 @@ export {
   familyIdByReference,
   familySummaries,
 } from './families.contact.js';
+export { assertFamilyNotErased, type FamilyErasureLookup, familyErasureLookup, isFamilyErased } from './families.erased.js';
 export { familyChanged, familyRegistered } from './families.events.js';
 export { familyIdentities } from './families.identities.js';
 export { familyInScope } from './families.scope.js';

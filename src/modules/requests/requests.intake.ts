@@ -163,7 +163,7 @@ export async function createRequest(
   body: CreateRequestBody,
 ): Promise<{ request: ServiceRequest; isNew: boolean }> {
   // Volunteers: only families they registered (families' own visibility rule).
-  const family = await visibleFamily(ctx, principal, body.familyId);
+  const family = await visibleFamily(ctx, principal, body.familyId, { forWrite: true });
   if (!family) throw AppError.notFound('family.not-found', 'No such family');
   const isVolunteerOnly =
     principal.roles.includes('volunteer') && !principal.roles.some((r) => r === 'reception' || r === 'contact-officer');

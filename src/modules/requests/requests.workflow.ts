@@ -17,7 +17,7 @@ import type { Database } from '../../platform/db/schema.js';
 import type { RequestTable } from '../../platform/db/schema-requests.js';
 import { AppError } from '../../platform/http/app-error.js';
 import { recordAudit } from '../audit/index.js';
-import { familyContact } from '../families/index.js';
+import { assertFamilyNotErased, familyContact } from '../families/index.js';
 import { ensureDefaultTypes, listRequestTypes, requireActiveType } from './request-types.service.js';
 import { recordAttestation } from './requests.attestation.js';
 import { deadlineHijri, loadState, move, noteAad, openReasons, presentAttestation, voidIfChanged } from './requests.core.js';
@@ -204,6 +204,7 @@ export async function createOnlineRequest(ctx: AppContext, familyId: string, bod
   const contact = await familyContact(ctx, familyId);
   const family = contact ? { id: contact.id, ...contact.scope } : null;
   if (!family) throw AppError.notFound('family.not-found', 'No such family');
+  await assertFamilyNotErased(ctx, familyId); // issue 25 §5 (F2): nothing new for an erased family
   await ensureDefaultTypes(ctx);
   await requireActiveType(ctx.db, body.typeCode);
   const { id } = await insertRequest(ctx, familyActor(familyId), {

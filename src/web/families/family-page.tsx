@@ -1,5 +1,5 @@
-import { Badge, Button, EmptyState, Group, Paper, Stack, Table, Tabs, Text } from '@mantine/core';
-import { IconEdit, IconHistory, IconUsers } from '@tabler/icons-react';
+import { Alert, Badge, Button, EmptyState, Group, Paper, Stack, Table, Tabs, Text } from '@mantine/core';
+import { IconEdit, IconHistory, IconLock, IconUsers } from '@tabler/icons-react';
 import type { ReactNode } from 'react';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
@@ -18,8 +18,11 @@ import { type Family, useAccessLog, useFamily } from './families-api.js';
 import { FamilyConsents } from './family-consents.js';
 import { FAMILIES_NS } from './i18n.js';
 
-/** A section another area adds to the family's page (the app's router hands in the family's requests). */
-export type FamilySection = (props: { familyId: string; title: string; empty: string }) => ReactNode;
+/**
+ * A section another area adds to the family's page (the app's router hands in the family's requests).
+ * `isReadOnly`: nothing new may be filed for it (an erased family, issue 25 §5).
+ */
+export type FamilySection = (props: { familyId: string; title: string; empty: string; isReadOnly: boolean }) => ReactNode;
 
 export function FamilyPage({ requests: FamilyRequests }: { requests?: FamilySection }) {
   const { id = '' } = useParams();
@@ -44,6 +47,12 @@ export function FamilyPage({ requests: FamilyRequests }: { requests?: FamilySect
       )}
     </Group>
   );
+  // Issue 25 §5 (F2): an erased family is read-only; the server offers it no write abilities.
+  const erasedNotice = data.isErased && (
+    <Alert color="gray" icon={<IconLock size={18} aria-hidden />} mb="md" role="status">
+      {t('erasedNotice')}
+    </Alert>
+  );
   return (
     <Page title={`${t('fileTitle')}: ${data.headNameAr}`} actions={actions}>
       {canReadLog ? (
@@ -55,8 +64,11 @@ export function FamilyPage({ requests: FamilyRequests }: { requests?: FamilySect
             </Tabs.Tab>
           </Tabs.List>
           <Tabs.Panel value="details" pt="md">
+            {erasedNotice}
             <FamilyDetails family={data} />
-            {FamilyRequests && <FamilyRequests familyId={data.id} title={t('requests.title')} empty={t('requests.empty')} />}
+            {FamilyRequests && (
+              <FamilyRequests familyId={data.id} title={t('requests.title')} empty={t('requests.empty')} isReadOnly={data.isErased} />
+            )}
           </Tabs.Panel>
           <Tabs.Panel value="log" pt="md">
             <AccessLog id={data.id} />
@@ -64,8 +76,11 @@ export function FamilyPage({ requests: FamilyRequests }: { requests?: FamilySect
         </Tabs>
       ) : (
         <>
+          {erasedNotice}
           <FamilyDetails family={data} />
-          {FamilyRequests && <FamilyRequests familyId={data.id} title={t('requests.title')} empty={t('requests.empty')} />}
+          {FamilyRequests && (
+            <FamilyRequests familyId={data.id} title={t('requests.title')} empty={t('requests.empty')} isReadOnly={data.isErased} />
+          )}
         </>
       )}
     </Page>

@@ -14,11 +14,22 @@ import { useRequestList } from './requests-api.js';
  * and, for intake roles, "new request" for this family. Shown to the roles that read requests. The
  * app's router hands it to the family page, so the registry's screens never import the requests'.
  */
-export function FamilyRequests({ familyId, title, empty }: { familyId: string; title: string; empty: string }) {
+export function FamilyRequests({
+  familyId,
+  title,
+  empty,
+  isReadOnly,
+}: {
+  familyId: string;
+  title: string;
+  empty: string;
+  /** Issue 25 §5: an erased family gets no new request (the server answers 409 `family.erased`). */
+  isReadOnly: boolean;
+}) {
   const { t } = useTranslation(REQUESTS_NS);
   const me = useCurrentUser();
   const canRead = hasRole(me.roles, 'reception', 'contact-officer', 'volunteer', 'management', 'committee-member');
-  const canCreate = me.can.createRequest;
+  const canCreate = me.can.createRequest && !isReadOnly;
   const query = useRequestList('all', { familyId }, canRead);
   const rows = useRequestRows('channel');
   if (!canRead) return null;
