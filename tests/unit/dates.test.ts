@@ -46,4 +46,15 @@ describe('Hijri (Umm al-Qura) and Gregorian dates (X2)', () => {
     const { gregorian } = formatDualDate('2026-11-24T22:30:00Z', { language: 'en' });
     expect(gregorian).toBe('25 November 2026');
   });
+
+  it('keeps one formatter per locale and options without mixing them up (issue 25 F2: 50,000 dates in an access copy)', () => {
+    const instant = '2026-11-24T22:30:00Z';
+    for (let round = 0; round < 2; round++) {
+      expect(formatDualDate(instant, { language: 'en' }).gregorian).toBe('25 November 2026');
+      expect(formatDualDate(instant, { language: 'en', withTime: true }).gregorian).toMatch(/^25 November 2026(,| at) 01:30/);
+      expect(formatDualDate('2026-11-25', { language: 'en' }).gregorian).toBe('25 November 2026');
+      expect(formatDualDate('2026-11-25', { language: 'ar', digits: 'arab' }).hijri).toContain('١٤٤٨');
+      expect(formatDualDate('2026-11-25', { language: 'ar' }).hijri).toContain('1448');
+    }
+  });
 });
