@@ -121,6 +121,10 @@ rm -rf "$BENCH_DIR"
 say 'Bulk-send bench smoke (SQLite)'
 DATABASE_URL= npm run bench:bulk-send -- --smoke </dev/null
 STEPS+=("step:bulk-send-smoke:$?")
+# Issue 25 bad input (F2): the access copy's job on 200 messages; fails unless the copy holds them all.
+say 'Access-copy bench smoke (SQLite)'
+DATABASE_URL= npm run bench:access-copy -- --smoke </dev/null
+STEPS+=("step:access-copy-smoke:$?")
 
 # --- 6. Summary (its last line is `N passed, N failed`) -----------------------------------------
 cleanup
