@@ -15,6 +15,7 @@ import { restoreBackup, writeBackup } from '../../src/platform/db/backup.js';
 import { SESSION_COOKIE } from '../../src/platform/http/auth-plugin.js';
 import erasureAr from '../../src/web/erasure/i18n/ar.json' with { type: 'json' };
 import familiesAr from '../../src/web/families/i18n/ar.json' with { type: 'json' };
+import requestsAr from '../../src/web/requests/i18n/ar.json' with { type: 'json' };
 import { expectNoSeriousViolations } from './support/axe.js';
 import { sqliteFileHolds } from './support/database-scan.js';
 import { expect, serveSilaForThisFile, test } from './support/fixtures.js';
@@ -125,6 +126,11 @@ test('F2: a family past its retention period is anonymised by the nightly job, u
     await reception.goto(`/staff/families/${family.id}`);
     await expect(reception.getByRole('heading', { level: 1, name: new RegExp(escapeRegExp(anonymised)) })).toBeVisible();
     await expect(reception.getByText(NAME)).toHaveCount(0);
+    // §5: read-only — the notice, and no edit or new-request action (the server offers no write abilities).
+    await expect(reception.getByText(familiesAr.erasedNotice)).toBeVisible();
+    await expect(reception.getByRole('heading', { name: familiesAr.requests.title })).toBeVisible();
+    await expect(reception.getByRole('link', { name: familiesAr.edit, exact: true })).toHaveCount(0);
+    await expect(reception.getByRole('link', { name: requestsAr.list.new })).toHaveCount(0);
     await expectNoSeriousViolations(reception, 'the anonymised family’s page');
     await shot(reception, 'retention-anonymised-family-1280', { fullPage: true });
 
