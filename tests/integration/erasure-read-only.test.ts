@@ -165,6 +165,8 @@ describe(`an erased family is read-only (issue 25 §5, F2) [${ENGINE}]`, () => {
     expect(page.statusCode).toBe(200);
     expect(page.json()).toMatchObject({ isErased: true, canEdit: false, abilities: { edit: false } });
     expect(page.json().headNameAr).toMatch(/^أسرة مجهّلة رقم \d+$/);
+    const listed = (await reception.request('GET', `/api/v1/families?office=${OFFICE}`)).json().items;
+    expect(listed.map((f: { id: string; abilities: { edit: boolean } }) => [f.id, f.abilities.edit])).toEqual([[family.id, false]]);
     const requests = await reception.request('GET', `/api/v1/requests?familyId=${family.id}`);
     expect(requests.statusCode).toBe(200);
     expect(requests.json().items.map((r: { id: string }) => r.id)).toContain(draftId);

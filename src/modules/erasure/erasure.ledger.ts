@@ -33,6 +33,18 @@ export async function isInLedger(db: Kysely<Database>, table: LedgerSubject, id:
   return row !== undefined;
 }
 
+/** Which of `ids` the ledger holds (issue 25 §5: the registry refuses writes about them) — one read by the unique subject index. */
+export async function erasedAmong(db: Kysely<Database>, table: LedgerSubject, ids: readonly string[]): Promise<Set<string>> {
+  if (ids.length === 0) return new Set();
+  const rows = await db
+    .selectFrom('erasures')
+    .select('subject_id')
+    .where('subject_table', '=', table)
+    .where('subject_id', 'in', [...ids])
+    .execute();
+  return new Set(rows.map((r) => r.subject_id));
+}
+
 /** The next anonymised family number: one more than the ledger's highest (the ledger survives restores). */
 export async function nextFamilyNumber(db: Kysely<Database>): Promise<number> {
   const row = await db

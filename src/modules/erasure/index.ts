@@ -1,6 +1,6 @@
 import type { AreaManifest } from '../../platform/area.js';
 import { audienceNarrowers, familyErasureLookup } from '../families/index.js';
-import { isInLedger } from './erasure.ledger.js';
+import { erasedAmong } from './erasure.ledger.js';
 import { erasureRoutes } from './erasure.routes.js';
 import { nightlyRetention } from './retention.run.js';
 
@@ -24,7 +24,7 @@ export const erasureArea: AreaManifest = {
   // Issue 25 §5 (F2): the registry asks the ledger whether a family is erased (one indexed read) and refuses writes about it.
   // A bulk send or survey campaign never names an erased family among its recipients (an anti-join on the same index).
   wire(ctx) {
-    ctx.hooks.provide(familyErasureLookup, 'erasure', (db, familyId) => isInLedger(db, 'families', familyId));
+    ctx.hooks.provide(familyErasureLookup, 'erasure', (db, familyIds) => erasedAmong(db, 'families', familyIds));
     ctx.hooks.provide(audienceNarrowers, 'erasure', {
       narrow: (query) =>
         query.where(({ exists, not, selectFrom }) =>

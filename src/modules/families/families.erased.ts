@@ -11,14 +11,22 @@ import { AppError } from '../../platform/http/app-error.js';
  * look-up (one read by the ledger's unique (subject_table, subject_id) index) so the registry
  * never imports it (it imports the registry).
  */
-export type FamilyErasureLookup = (db: Kysely<Database>, familyId: string) => Promise<boolean>;
+/** Which of these families are erased (a list page asks once for its rows). */
+export type FamilyErasureLookup = (db: Kysely<Database>, familyIds: readonly string[]) => Promise<ReadonlySet<string>>;
 
 export const familyErasureLookup = defineProvider<FamilyErasureLookup>('family.erasure');
 
-/** Whether the family's personal data has been erased (false when no erasure area is wired). */
+/** The erased ones among `familyIds` (none when no erasure area is wired). */
+export async function erasedFamilies(ctx: AppContext, familyIds: readonly string[], db: Kysely<Database> = ctx.db): Promise<Set<string>> {
+  const erased = new Set<string>();
+  if (familyIds.length === 0) return erased;
+  for (const lookup of ctx.hooks.providers(familyErasureLookup)) for (const id of await lookup(db, familyIds)) erased.add(id);
+  return erased;
+}
+
+/** Whether the family's personal data has been erased. */
 export async function isFamilyErased(ctx: AppContext, familyId: string, db: Kysely<Database> = ctx.db): Promise<boolean> {
-  for (const lookup of ctx.hooks.providers(familyErasureLookup)) if (await lookup(db, familyId)) return true;
-  return false;
+  return (await erasedFamilies(ctx, [familyId], db)).has(familyId);
 }
 
 /** Issue 25 §5 (F2): every write about an erased family answers 409 `family.erased`. */

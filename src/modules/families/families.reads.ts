@@ -5,6 +5,7 @@ import type { StaffPrincipal } from '../../platform/http/principal.js';
 import { entityTrail, recordAudit } from '../audit/index.js';
 import { staffNames } from '../staff/index.js';
 import { auditedFilters } from './families.audit-query.js';
+import { erasedFamilies } from './families.erased.js';
 import { actorOf, familyVisibility } from './families.policy.js';
 import { loadPresented, presentSummary } from './families.present.js';
 import * as repo from './families.repo.js';
@@ -33,6 +34,11 @@ export async function listFamilies(ctx: AppContext, principal: StaffPrincipal, q
     ctx.db,
     rows.map((r) => r.id),
   );
+  // Issue 25 §5: an erased family's row offers no write abilities either (one read per page).
+  const erased = await erasedFamilies(
+    ctx,
+    rows.map((r) => r.id),
+  );
   const { cursor: _cursor, ...filters } = query;
   await recordAudit(ctx.db, {
     at: ctx.clock.now(),
@@ -42,7 +48,7 @@ export async function listFamilies(ctx: AppContext, principal: StaffPrincipal, q
     details: { query: auditedFilters(ctx, filters), ids: rows.map((r) => r.id) },
   });
   return {
-    items: rows.map((row) => presentSummary(ctx, principal, row, domains.get(row.id) ?? [])),
+    items: rows.map((row) => presentSummary(ctx, principal, row, domains.get(row.id) ?? [], erased.has(row.id))),
     nextCursor: next ? repo.encodeCursor(next) : null,
   };
 }
@@ -92,6 +98,11 @@ export async function lookupFamilies(ctx: AppContext, principal: StaffPrincipal,
     ctx.db,
     rows.map((r) => r.id),
   );
+  // Issue 25 §5: an erased family's row offers no write abilities either (one read per page).
+  const erased = await erasedFamilies(
+    ctx,
+    rows.map((r) => r.id),
+  );
   await recordAudit(ctx.db, {
     at: ctx.clock.now(),
     actor: actorOf(principal),
@@ -99,7 +110,7 @@ export async function lookupFamilies(ctx: AppContext, principal: StaffPrincipal,
     entity: 'family',
     details: { query: auditedQuery, ids: rows.map((r) => r.id) },
   });
-  return { items: rows.map((row) => presentSummary(ctx, principal, row, domains.get(row.id) ?? [])), nextCursor: null };
+  return { items: rows.map((row) => presentSummary(ctx, principal, row, domains.get(row.id) ?? [], erased.has(row.id))), nextCursor: null };
 }
 
 /** Who opened or changed a family's file, newest first (administrators; issue 3 §3). */
