@@ -1,6 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { buildFamily, buildRequest, buildRequestType, familyBody } from './factories.js';
+import { buildFamily, buildRequest, buildRequestType, familyBody, SIGNATURE_PNG } from './factories.js';
 import { type Agent, buildStaff, createTestApp, ENGINE, signIn, type TestApp } from './harness.js';
 import { portalAgentFor } from './portal-support.js';
 
@@ -71,6 +71,8 @@ describe(`an erased family is read-only (issue 25 §5, F2) [${ENGINE}]`, () => {
     });
     expect(erased.statusCode).toBe(201);
     const version = (await reception.request('GET', `/api/v1/families/${family.id}`)).json().version as number;
+    // A draft holds no erasure (requests.erasure-holds.ts), so the erased family still has one: it takes nothing either.
+    const draft = (await reception.request('GET', `/api/v1/requests/${draftId}`)).json();
     const before = await snapshot();
 
     const writes: [string, () => ReturnType<Agent['request']>][] = [
@@ -110,6 +112,20 @@ describe(`an erased family is read-only (issue 25 §5, F2) [${ENGINE}]`, () => {
             answers: { project: 'مشغل خياطة منزلي' },
           }),
       ],
+      [
+        'answer its draft request',
+        () => reception.request('PATCH', `/api/v1/requests/${draftId}`, { answers: { project: 'مشغل خياطة' }, version: draft.version }),
+      ],
+      [
+        'attest its draft request',
+        () =>
+          reception.request('POST', `/api/v1/requests/${draftId}/attestations`, {
+            method: 'signature-pad',
+            signaturePng: SIGNATURE_PNG,
+            dataSha256: draft.dataSha256,
+          }),
+      ],
+      ['submit its draft request', () => reception.request('POST', `/api/v1/requests/${draftId}/transitions`, { action: 'submit' })],
       [
         'file a complaint for it',
         () =>

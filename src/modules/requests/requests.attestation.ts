@@ -6,6 +6,7 @@ import type { StaffPrincipal } from '../../platform/http/principal.js';
 import { uuidv7 } from '../../platform/ids.js';
 import { captureAttestation } from '../attestations/index.js';
 import { recordAudit } from '../audit/index.js';
+import { assertFamilyNotErased } from '../families/index.js';
 import { normaliseFormCode } from './attestation-form-code.js';
 import { loadVisible, staffActor } from './requests.access.js';
 import { type Actor, addHistory, type Db, loadState } from './requests.core.js';
@@ -36,6 +37,7 @@ export async function recordAttestation(
 ) {
   const row = await trx.selectFrom('requests').selectAll().where('id', '=', requestId).executeTakeFirst();
   if (!row) throw AppError.notFound('request.not-found', 'No such request');
+  await assertFamilyNotErased(ctx, row.family_id, trx); // issue 25 §5 (F2): no signature or scan added to an erased family
   if (!isBeforeDecision(row.status as RequestStatus) || row.status === 'under-study')
     throw AppError.conflict('request.not-attestable', 'Only a request being prepared is attested');
   const state = await loadState(trx, ctx, row);

@@ -23,7 +23,7 @@ import { AppError, type FieldError } from '../../platform/http/app-error.js';
 import { uuidv7 } from '../../platform/ids.js';
 import { recordAudit } from '../audit/index.js';
 import { pauseClock, resumeClock, startClock, stopClock } from '../calendar/index.js';
-import { attestedFamily } from '../families/index.js';
+import { assertFamilyNotErased, attestedFamily } from '../families/index.js';
 import { asFiled } from './request-type-versions.js';
 import { findType } from './request-types.service.js';
 import { tellFamily } from './requests.family-news.js';
@@ -260,6 +260,8 @@ export async function move(trx: Db, ctx: AppContext, actor: Actor, requestId: st
 
   switch (action) {
     case 'submit': {
+      // Issue 25 §5 (F2): a draft holds no erasure, so an erased family may still have one; it never becomes a case.
+      await assertFamilyNotErased(ctx, row.family_id, trx);
       state = await loadState(trx, ctx, row);
       assertComplete(state);
       // C6: the day it became complete and attested is day 0 of its working-day clock.

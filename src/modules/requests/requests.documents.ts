@@ -8,6 +8,7 @@ import { AppError } from '../../platform/http/app-error.js';
 import type { StaffPrincipal } from '../../platform/http/principal.js';
 import { uuidv7 } from '../../platform/ids.js';
 import { recordAudit } from '../audit/index.js';
+import { assertFamilyNotErased } from '../families/index.js';
 import { asFiled } from './request-type-versions.js';
 import { findType } from './request-types.service.js';
 import { assertWorkable, loadVisible, staffActor } from './requests.access.js';
@@ -45,6 +46,7 @@ export async function attachDocument(
   const documentId = uuidv7(now.getTime());
   await ctx.db.transaction().execute(async (trx) => {
     const current = await trx.selectFrom('requests').selectAll().where('id', '=', row.id).executeTakeFirstOrThrow();
+    await assertFamilyNotErased(ctx, current.family_id, trx); // issue 25 §5 (F2): an erased family's draft takes no documents
     if (!isEditable(current.status as RequestStatus))
       throw AppError.conflict('request.not-editable', 'Documents change only while the request is a draft or information was requested');
     // Refusals (type from the bytes, size) happen before anything is written.

@@ -17,7 +17,7 @@ import { AppError, type FieldError } from '../../platform/http/app-error.js';
 import type { StaffPrincipal } from '../../platform/http/principal.js';
 import { uuidv7 } from '../../platform/ids.js';
 import { recordAudit } from '../audit/index.js';
-import { visibleFamily } from '../families/index.js';
+import { assertFamilyNotErased, visibleFamily } from '../families/index.js';
 import { asFiled } from './request-type-versions.js';
 import { ensureDefaultTypes, findType } from './request-types.service.js';
 import { assertWorkable, loadVisible, staffActor } from './requests.access.js';
@@ -199,6 +199,7 @@ export async function applyAnswers(ctx: AppContext, actor: Actor, row: RequestTa
   const now = ctx.clock.now();
   await ctx.db.transaction().execute(async (trx) => {
     const current = await trx.selectFrom('requests').selectAll().where('id', '=', row.id).executeTakeFirstOrThrow();
+    await assertFamilyNotErased(ctx, current.family_id, trx); // issue 25 §5 (F2): an erased family's draft takes no answers
     if (!isEditable(current.status as RequestStatus))
       throw AppError.conflict('request.not-editable', 'Answers change only while the request is a draft or information was requested');
     const answers = mergeAnswers((await loadState(trx, ctx, current)).answers, changes);
